@@ -1,0 +1,40 @@
+# Two commands matter: `make run` and `make test`. Both build .venv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+LIS := $(BIN)/lis
+
+.PHONY: run test check bench ingest clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	@$(LIS) ingest --quiet
+	@$(LIS) run
+
+ingest: $(VENV)/.installed
+	$(LIS) ingest --prune
+
+test: $(VENV)/.installed-test
+	$(BIN)/pytest -q
+
+check: $(VENV)/.installed-test
+	$(BIN)/ruff check bot ingest tests benchmarks
+	$(BIN)/ruff format --check bot ingest tests benchmarks
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .lis

@@ -1,0 +1,82 @@
+"""The `Answer` every front end renders, and its JSON form (a fixed contract).
+
+The JSON shape is relied on by other tools and by the evaluation, so `Answer.to_dict`
+emits exactly the documented keys; anything extra for our own front ends (a fallback
+note) lives on the object but stays out of the contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Answer", "Citation", "Contact", "Mode"]
+
+Mode = Literal["extractive", "llm", "no_answer"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    page: int | None
+    section: str | None
+    quote: str
+
+    def to_dict(self) -> dict:
+        return {"n": self.n, "doc_id": self.doc_id, "title": self.title,
+                "publisher": self.publisher, "published": self.published, "url": self.url,
+                "page": self.page, "section": self.section, "quote": self.quote}
+
+    def label(self) -> str:
+        """'Title, Publisher, June 2019, p. 4' for people."""
+        parts = [self.title, self.publisher, self.published,
+                 f"p. {self.page}" if self.page else None]
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Contact:
+    org: str
+    name: str | None = None
+    role: str | None = None
+    email: str | None = None
+    url: str | None = None
+    area: str | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "role": self.role, "org": self.org, "email": self.email,
+                "url": self.url, "area": self.area}
+
+    def label(self) -> str:
+        """'Michael Wood, Head of ..., NHS Confederation <email>' for people."""
+        who = ", ".join(part for part in (self.name, self.role, self.org) if part)
+        reach = " ".join(part for part in (self.email, self.url) if part)
+        return f"{who} ({reach})" if reach else who
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    mode: Mode
+    citations: list[Citation] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    latency_ms: float = 0.0
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "mode": self.mode,
+            "citations": [citation.to_dict() for citation in self.citations],
+            "contacts": [contact.to_dict() for contact in self.contacts],
+            "latency_ms": round(self.latency_ms, 1),
+        }

@@ -1,0 +1,321 @@
+"""The extractive composer: a short, cited answer built from the documents' own sentences.
+
+With no language model configured, answers are made of sentences quoted from the
+retrieved passages. Each sentence is scored on how much of the question it covers
+(weighted by how rare each question word is in the knowledge base, with acronyms and
+their meanings counted as one idea), how close it is in meaning (embeddings), and how
+highly its passage ranked. The best sentence leads; a few more that add something follow
+as points; "what should we do" questions prefer sentences that recommend an action.
+
+`assess` says whether the knowledge base covers the question at all: if no passage holds
+the question's distinctive words, the honest answer is that it does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.answer import Citation
+from bot.glossary import Glossary
+from bot.retrieval import Passage, Query
+from bot.text import asker_terms, sentences, terms
+from ingest.embeddings import Embedder
+
+__all__ = ["ExtractiveComposer", "Composition", "Concept", "question_concepts"]
+
+_ACTION_QUESTION = re.compile(
+    r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
+    r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|stps?|leaders|organisations?)\b"
+    r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b",
+    re.IGNORECASE,
+)
+_ACTION_SENTENCE = re.compile(
+    r"\b(should|need to|needs to|must|important (that|to|for)|seek to|engage|influence|"
+    r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
+    re.IGNORECASE,
+)
+_DEFINITION_QUESTION = re.compile(r"^\s*(what|who)\s+(is|are|was|were)\s+(the\s+|an?\s+)?(.+?)\??$",
+                                  re.IGNORECASE)
+# Sentences that point elsewhere instead of saying anything.
+_SIGNPOST = re.compile(r"^[\W]*(find out more|visit|download|read more|read the|click|see more|"
+                       r"for more information|more information can be found)\b", re.IGNORECASE)
+# Sentences about the document rather than its subject ("This briefing explores ...").
+_ABOUT_THE_DOCUMENT = re.compile(r"^(this|the)\s+(briefing|report|paper|document|section|"
+                                 r"page|slide|publication)\b", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One idea of the question, and the term lists that express it.
+
+    A plain word has one alternative; a glossary term has one per form ("ICS",
+    "integrated care system"). How far a text covers the idea is the best share of any
+    one alternative's terms that the text contains.
+    """
+
+    alternatives: tuple[tuple[str, ...], ...]
+    weight: float
+
+    def covered_by(self, found: frozenset[str]) -> float:
+        return max(sum(_has(found, term) for term in alt) / len(alt)
+                   for alt in self.alternatives)
+
+
+def _has(found: frozenset[str], term: str) -> bool:
+    """Exact, or the same long word stem spelt on ("prioritise" / "priorities")."""
+    if term in found:
+        return True
+    return len(term) >= 7 and any(len(f) >= 7 and f[:7] == term[:7] for f in found)
+
+
+def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
+    """The question's ideas with weights: single terms, and glossary terms as one idea.
+
+    Words that only say who is asking ("our ICS", "we're a trust") weigh a third as
+    much: they rarely appear in the passage that answers.
+    """
+    asker = set(asker_terms(question))
+    return [
+        Concept(c.alternatives, c.weight / 3 if _about_asker(c, asker) else c.weight)
+        for c in _concepts(question, glossary, idf)
+    ]
+
+
+def _about_asker(concept: Concept, asker: set[str]) -> bool:
+    return any(term in asker for alt in concept.alternatives for term in alt)
+
+
+def _concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
+    remaining = list(dict.fromkeys(terms(question)))
+    concepts = []
+    for entry in glossary.entries_in(question):
+        forms = tuple(dict.fromkeys(tuple(terms(form)) for form in entry.forms() if terms(form)))
+        used = [t for t in remaining if any(t in form for form in forms)]
+        if not used:
+            continue
+        remaining = [t for t in remaining if t not in used]
+        concepts.append(Concept(forms, max(idf(t) for t in used)))
+    concepts.extend(Concept(((term,),), idf(term)) for term in remaining)
+    return concepts
+
+
+def coverage(concepts: list[Concept], found: frozenset[str]) -> float:
+    """Share of the question's weighted ideas that `found` terms cover (0 to 1)."""
+    total = sum(c.weight for c in concepts)
+    return sum(c.weight * c.covered_by(found) for c in concepts) / total if total else 0.0
+
+
+@dataclass
+class _Candidate:
+    text: str
+    passage: Passage
+    terms: frozenset[str]
+    coverage: float
+    position: int
+    score: float = 0.0
+
+
+@dataclass
+class Composition:
+    text: str
+    citations: list[Citation]
+
+
+class ExtractiveComposer:
+    """Picks and arranges quoted sentences; see the module docstring."""
+
+    def __init__(self, embedder: Embedder, glossary: Glossary | None = None,
+                 max_sentences: int = 4, max_chars: int = 750,
+                 min_coverage: float = 0.5) -> None:
+        self.embedder = embedder
+        self.glossary = glossary or Glossary()
+        self.max_sentences = max_sentences
+        self.max_chars = max_chars
+        self.min_coverage = min_coverage
+
+    def assess(self, query: Query, passages: list[Passage], idf) -> float:
+        """How well the best passage (with its headings) covers the question, 0 to 1."""
+        concepts = question_concepts(query.text, self.glossary, idf)
+        return max((coverage(concepts, _passage_terms(p)) for p in passages), default=0.0)
+
+    def compose(self, query: Query, passages: list[Passage], idf) -> Composition | None:
+        """A cited answer, or None when the passages do not cover the question."""
+        if self.assess(query, passages, idf) < self.min_coverage:
+            return None
+        concepts = question_concepts(query.text, self.glossary, idf)
+        candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
+        if not candidates:
+            return None
+        self._score(query, candidates, len(passages))
+        return _write(self._select(candidates, concepts))
+
+    def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:
+        meta = passage.chunk.metadata
+        heading = meta.get("section") or ""
+        found = []
+        position = 0
+        for paragraph in passage.chunk.text.split("\n\n"):
+            if paragraph.startswith("## "):
+                heading = paragraph[3:]
+                continue
+            context = frozenset(terms(f"{heading} {meta.get('title', '')}"))
+            for sentence in sentences(paragraph):
+                if not _quotable(sentence):
+                    continue
+                sentence_terms = frozenset(terms(sentence))
+                own = coverage(concepts, sentence_terms)
+                with_context = coverage(concepts, sentence_terms | context)
+                found.append(_Candidate(sentence, passage, sentence_terms,
+                                        0.6 * own + 0.4 * with_context, position))
+                position += 1
+        return found
+
+    def _score(self, query: Query, candidates: list[_Candidate], passages: int) -> None:
+        vectors = self.embedder.embed([c.text for c in candidates])
+        similarity = vectors @ np.asarray(query.vector)
+        action = bool(_ACTION_QUESTION.search(query.text))
+        subject = _definition_subject(query.text)
+        for candidate, sim in zip(candidates, similarity, strict=True):
+            prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
+            score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
+            score *= _shape_factor(candidate.text)
+            if action and _ACTION_SENTENCE.search(candidate.text):
+                score += 0.2
+            if subject and _defines(candidate.text, subject):
+                score += 0.1
+            candidate.score = score
+
+    def _select(self, candidates: list[_Candidate], concepts: list[Concept]) -> list[_Candidate]:
+        """Greedy: the best sentence, then those that add most to what is covered."""
+        ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+        chosen = [ranked[0]]
+        covered = ranked[0].terms
+        length = len(ranked[0].text)
+        while len(chosen) < self.max_sentences:
+            base = coverage(concepts, covered)
+            best, best_value = None, 0.5 * chosen[0].score
+            for candidate in ranked[1:]:
+                if candidate in chosen or length + len(candidate.text) > self.max_chars:
+                    continue
+                if max(_overlap(candidate.terms, c.terms) for c in chosen) > 0.6:
+                    continue
+                gain = coverage(concepts, covered | candidate.terms) - base
+                value = candidate.score + 0.3 * gain + (0.1 if _follows(candidate, chosen) else 0)
+                if value > best_value:
+                    best, best_value = candidate, value
+            if best is None:
+                break
+            chosen.append(best)
+            covered |= best.terms
+            length += len(best.text)
+        return chosen
+
+
+def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+    """The candidate is the sentence right after one already chosen, in the same passage."""
+    return any(candidate.passage.chunk.id == c.passage.chunk.id
+               and candidate.position == c.position + 1 for c in chosen)
+
+
+def _passage_terms(passage: Passage) -> frozenset[str]:
+    meta = passage.chunk.metadata
+    return frozenset(terms(" ".join(filter(None, [meta.get("title"), meta.get("section"),
+                                                  passage.chunk.text]))))
+
+
+def _quotable(sentence: str) -> bool:
+    """A sentence worth quoting: not a caption, signpost or bare web address."""
+    prose = _URL.sub("", sentence).strip("• ").strip()
+    if len(prose) < 12 or len(prose.split()) < 3 or _SIGNPOST.search(prose):
+        return False
+    is_caption = len(prose.split()) < 8 and not prose.rstrip("”’\"')").endswith((".", "!", "?"))
+    return not is_caption
+
+
+def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping chunks repeat sentences: keep each sentence once, from its best passage."""
+    best: dict[str, _Candidate] = {}
+    for candidate in candidates:
+        key = " ".join(candidate.text.split()).lower()
+        if key not in best or candidate.passage.rank < best[key].passage.rank:
+            best[key] = candidate
+    return list(best.values())
+
+
+def _shape_factor(text: str) -> float:
+    words = len(text.split())
+    factor = 1.0
+    if words < 6:
+        factor *= 0.6
+    elif words > 70:
+        factor *= 0.85
+    if text.rstrip().endswith("?"):
+        factor *= 0.5
+    body = text.removeprefix("• ")
+    if body[:1].islower() and not text.startswith("• "):
+        factor *= 0.85
+    if _ABOUT_THE_DOCUMENT.match(body):
+        factor *= 0.7
+    return factor
+
+
+def _definition_subject(question: str) -> list[str] | None:
+    match = _DEFINITION_QUESTION.match(question.strip())
+    if not match:
+        return None
+    phrase = re.split(r",|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+                      match.group(4), maxsplit=1, flags=re.IGNORECASE)[0]
+    subject = terms(phrase)
+    return subject or None
+
+
+def _defines(sentence: str, subject: list[str]) -> bool:
+    """The sentence starts with the subject ("SmartMed - a project ...", "HEIF is ...")."""
+    opening = terms(" ".join(sentence.removeprefix("• ").split()[: len(subject) + 3]))
+    return all(term in opening for term in subject)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _write(chosen: list[_Candidate]) -> Composition:
+    """Lead sentence, then points; citations numbered in order of first use."""
+    numbers: dict[str, int] = {}
+    citations: list[Citation] = []
+    lines = []
+    for candidate in chosen:
+        chunk = candidate.passage.chunk
+        if chunk.id not in numbers:
+            numbers[chunk.id] = len(numbers) + 1
+            citations.append(_citation(numbers[chunk.id], candidate))
+        lines.append(f"{_readable(candidate.text)} [{numbers[chunk.id]}]")
+    if len(lines) <= 2:
+        text = " ".join(lines)
+    else:
+        text = lines[0] + "\n" + "\n".join(f"• {line}" for line in lines[1:])
+    return Composition(text=text, citations=citations)
+
+
+def _readable(sentence: str) -> str:
+    body = sentence.removeprefix("• ").strip()
+    return body[:1].upper() + body[1:]
+
+
+def _citation(n: int, candidate: _Candidate) -> Citation:
+    meta = candidate.passage.chunk.metadata
+    return Citation(
+        n=n,
+        doc_id=meta["doc_id"],
+        title=meta.get("title", meta["doc_id"]),
+        publisher=meta.get("publisher"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        page=meta.get("page"),
+        section=meta.get("section"),
+        quote=candidate.text,
+    )

@@ -1,0 +1,89 @@
+"""The engine: a question in, an `Answer` out. Knows nothing of Slack or Teams.
+
+`Engine.from_settings` wires the parts from configuration: the store and its embedder,
+the glossary, the contact directory, the retriever and the composer. Front ends call
+`ask` and render what comes back. Bad questions raise `QuestionError`, whose message is
+safe to show to the asker as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from bot.answer import Answer, Contact
+from bot.compose import ExtractiveComposer
+from bot.contacts import ContactDirectory
+from bot.glossary import Glossary
+from bot.retrieval import HybridRetriever
+from bot.settings import Settings
+from ingest.embeddings import get_embedder
+from ingest.store import KnowledgeStore
+
+__all__ = ["Engine", "QuestionError", "MAX_QUESTION_CHARS"]
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 2000
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as asked; the message tells the asker why."""
+
+
+@dataclass
+class Engine:
+    store: KnowledgeStore
+    retriever: HybridRetriever
+    composer: ExtractiveComposer
+    contacts: ContactDirectory
+
+    @classmethod
+    def from_settings(cls, settings: Settings, store: KnowledgeStore | None = None) -> Engine:
+        if store is None:
+            api_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+            embedder = get_embedder(settings.embeddings, api_key=api_key,
+                                    base_url=settings.openai_base_url)
+            store = KnowledgeStore.open(settings.lis_data_dir, embedder,
+                                        host=settings.chroma_host, port=settings.chroma_port)
+        glossary = Glossary.load(settings.knowledge_dir / "glossary.yaml")
+        return cls(
+            store=store,
+            retriever=HybridRetriever(store, glossary),
+            composer=ExtractiveComposer(store.embedder, glossary),
+            contacts=ContactDirectory.load(settings.knowledge_dir / "contacts.yaml"),
+        )
+
+    def ask(self, question: str, *, area: str | None = None) -> Answer:
+        """Answer `question`; `area` is the conversation's default place, if any."""
+        started = time.perf_counter()
+        question = _validated(question)
+        contacts = self.contacts.for_question(question, area)
+        query = self.retriever.query(question)
+        passages = self.retriever.retrieve(query)
+        composition = self.composer.compose(query, passages, self.retriever.index.idf)
+        if composition is None:
+            answer = Answer(question, _not_covered(contacts), "no_answer", [], contacts)
+        else:
+            answer = Answer(question, composition.text, "extractive", composition.citations,
+                            contacts)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+
+def _validated(question: str) -> str:
+    question = " ".join((question or "").split())
+    if not question:
+        raise QuestionError("Please type a question, for example: "
+                            "“What should our ICS do about the local industrial strategy?”")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"That question is {len(question):,} characters long; please "
+                            f"keep it under {MAX_QUESTION_CHARS:,} and ask one thing at a time.")
+    return question
+
+
+def _not_covered(contacts: list[Contact]) -> str:
+    contact = contacts[-1]
+    return ("I couldn't find this in the knowledge base, which holds briefings on the UK "
+            "Industrial Strategy and local industrial strategies (2017 to 2019), so I won't "
+            "guess. Try rephrasing, or ask " + contact.label() + ".")

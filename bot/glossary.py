@@ -1,0 +1,81 @@
+"""The sector's acronyms, used to widen a question to both spellings of a term.
+
+People write "ICS" and documents say "integrated care systems", or the other way round.
+`Glossary.expand` returns the other forms of every term the question uses, so keyword and
+vector search see both. The glossary is `knowledge/glossary.yaml`: data, editable by a
+curator, read at start-up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+__all__ = ["Glossary", "GlossaryEntry", "GlossaryError"]
+
+
+class GlossaryError(ValueError):
+    """The glossary file is malformed; the message names the file and entry."""
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    acronym: str
+    meaning: str
+    also: tuple[str, ...] = ()
+
+    def forms(self) -> tuple[str, ...]:
+        return (self.acronym, self.meaning, *self.also)
+
+
+def _pattern(form: str) -> re.Pattern[str]:
+    """Word-aware match; short all-capital acronyms (AI, GM) only in capitals."""
+    body = re.escape(form) + r"(?:s|'s|’s)?"
+    flags = 0 if (form.isupper() and len(form) <= 2) else re.IGNORECASE
+    return re.compile(rf"(?<![\w&]){body}(?![\w&])", flags)
+
+
+@dataclass
+class Glossary:
+    entries: list[GlossaryEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._patterns = [(entry, [_pattern(form) for form in entry.forms()])
+                          for entry in self.entries]
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        if not path.exists():
+            return cls()
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark else ""
+            raise GlossaryError(f"{path} is not valid YAML{where}.") from error
+        entries = []
+        for number, item in enumerate(raw, 1):
+            if not isinstance(item, dict) or not item.get("acronym") or not item.get("meaning"):
+                raise GlossaryError(f"{path}: entry {number} needs 'acronym' and 'meaning'.")
+            entries.append(GlossaryEntry(str(item["acronym"]), str(item["meaning"]),
+                                         tuple(str(a) for a in item.get("also") or ())))
+        return cls(entries)
+
+    def entries_in(self, text: str) -> list[GlossaryEntry]:
+        return [entry for entry, patterns in self._patterns
+                if any(pattern.search(text) for pattern in patterns)]
+
+    def expand(self, text: str) -> str:
+        """The other forms of each glossary term used in `text`, as extra query text."""
+        extra: list[str] = []
+        for entry in self.entries_in(text):
+            extra.extend(form for form in entry.forms()
+                         if not _pattern(form).search(text) and form not in extra)
+        return " ".join(extra)
+
+    def meaning(self, acronym: str) -> str | None:
+        return next((e.meaning for e in self.entries if e.acronym.lower() == acronym.lower()),
+                    None)

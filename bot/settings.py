@@ -1,0 +1,65 @@
+"""Every setting the assistant reads, in one place.
+
+Settings come from the environment (or `.env`, loaded by the entry point) and are read
+once, at the edge, by `get_settings()`; everything deeper receives the `Settings` object.
+Each field's description is what the README and `.env.example` say about it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+class Settings(BaseSettings):
+    """The product's configuration; field names are the environment variables."""
+
+    model_config = SettingsConfigDict(extra="ignore", case_sensitive=False)
+
+    # Slack
+    slack_bot_token: SecretStr | None = Field(None, description="Bot token (xoxb-...).")
+    slack_signing_secret: SecretStr | None = Field(None, description="Signs Slack's requests.")
+    slack_app_token: SecretStr | None = Field(None, description="App token for Socket Mode.")
+    slack_api_url: str = Field(DEFAULT_SLACK_API_URL, description="Slack Web API base URL.")
+    slack_admin_user_ids: str = Field("", description="Comma-separated Slack user ids.")
+
+    # Language model
+    openai_api_key: SecretStr | None = Field(None, description="Enables generated answers.")
+    openai_base_url: str | None = Field(None, description="OpenAI-compatible endpoint.")
+    openai_model: str = Field("gpt-4.1-mini", description="Chat model for answers.")
+    embeddings: Literal["wordllama", "openai"] = Field(
+        "wordllama", description="Embedding model: the offline default or OpenAI."
+    )
+
+    # Storage
+    lis_data_dir: Path = Field(Path(".lis"), description="Chroma files and SQLite state.")
+    knowledge_dir: Path = Field(Path("knowledge"), description="The curated knowledge base.")
+    chroma_host: str | None = Field(None, description="Use a Chroma server at this host.")
+    chroma_port: int = Field(8000, description="Port of the Chroma server.")
+
+    # Digest
+    digest_channels: str = Field("", description="Comma-separated channel ids.")
+    digest_time: str = Field("08:00", description="Daily digest time, Europe/London.")
+
+    @cached_property
+    def admin_user_ids(self) -> frozenset[str]:
+        return frozenset(_split_list(self.slack_admin_user_ids))
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.knowledge_dir / "documents"
+
+
+def _split_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def get_settings(**overrides) -> Settings:
+    """Build settings from the environment; keyword overrides win (tests, CLI flags)."""
+    return Settings(**overrides)

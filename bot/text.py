@@ -1,0 +1,99 @@
+"""Words and sentences: the one tokenizer that keyword search and answer scoring share.
+
+Terms are lower-cased, stemmed with Snowball (so "strategies" meets "strategy") and
+stripped of English stop words and of the words people use to frame a question ("what
+should our trust do about ..."), which say nothing about the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+__all__ = ["terms", "words", "sentences", "asker_terms", "STOP_WORDS", "QUESTION_WORDS"]
+
+_WORD_RE = re.compile(r"[A-Za-z0-9£$€][A-Za-z0-9£$€'’.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves
+s t don shall may might must per via etc e.g i.e
+""".split())
+
+# Words that frame a question rather than name its topic.
+QUESTION_WORDS = frozenset("""
+tell explain describe know mean means meaning say says said give list please help much many
+talk speak contact get us anything something thing things happen happens going
+""".split())
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+_CONTRACTION_RE = re.compile(r"'(s|re|ll|ve|d|m)$|n't$")
+_ACRONYM_PLURAL_RE = re.compile(r"^([A-Z]{2,})s$")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens; possessives, contractions and acronym plurals removed."""
+    found = []
+    for match in _WORD_RE.finditer(text.replace("’", "'")):
+        word = _ACRONYM_PLURAL_RE.sub(r"\1", match.group().strip(".-'"))
+        word = _CONTRACTION_RE.sub("", word.lower())
+        if word:
+            found.append(word)
+    return found
+
+
+def terms(text: str, *, keep_question_words: bool = False) -> list[str]:
+    """Stemmed content terms of `text`, in order, for BM25 and overlap scoring."""
+    dropped = STOP_WORDS if keep_question_words else STOP_WORDS | QUESTION_WORDS
+    return [_stem(word) for word in words(text) if word not in dropped]
+
+
+_ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "no",
+                  "approx", "inc", "ltd", "co")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9£•])")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences; each is an exact substring of the paragraph."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(paragraph):
+        candidate = paragraph[start : match.end(1)].rstrip()
+        last_word = candidate.rsplit(" ", 1)[-1].rstrip(".").lower()
+        if last_word in _ABBREVIATIONS or len(candidate) < 3:
+            continue
+        pieces.append(candidate)
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+# "our ICS", "we're a trust", "as an STP", "I work in a CCG": who is asking, not the topic.
+_ASKER_RE = re.compile(
+    r"\b(?:our|my|we\s*(?:'|’)?re\s+(?:an?|the)|we\s+are\s+(?:an?|the)|as\s+an?|"
+    r"i\s*(?:'|’)?m\s+(?:from\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
+    r"((?:[A-Za-z]+\s+){0,2}?(?:trusts?|ics|icss|stps?|ccgs?|acs|icb|organisations?|"
+    r"systems?|partnerships?|hospitals?|teams?|board|foundation trust))\b",
+    re.IGNORECASE,
+)
+
+
+def asker_terms(question: str) -> list[str]:
+    """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic."""
+    return terms(" ".join(match.group(1) for match in _ASKER_RE.finditer(question)))

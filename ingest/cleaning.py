@@ -1,0 +1,231 @@
+"""Repair the text that PDF and web extraction leave behind.
+
+Extracted briefings arrive with lines wrapped mid-sentence, bullets torn from their text by
+a blank line, words hyphenated across lines, running headers and page numbers on every
+page, two-column pages read straight across, and web boilerplate ("Why register?", "Log
+in"). `clean_text` turns one page into Markdown-ish text: paragraphs separated by blank
+lines, bullets as "• ", and detected headings as "## " lines so the chunker can keep
+sections together. `remove_repeated_lines` and `split_columns` work on whole pages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+__all__ = ["clean_text", "remove_repeated_lines", "split_columns", "is_heading_line"]
+
+BULLET_CHARS = "•●▪◦‣∙■□➢➤✓-*—"
+_BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s+(?=\S)")
+# An en dash opens a bullet when what follows is capitalised ("– Government"); followed
+# by lower case ("– for example") it continues the sentence.
+_EN_DASH_BULLET_RE = re.compile(r"^\s*–\s+(?=[A-Z0-9])")
+_TERMINAL = tuple(".!?:;")
+_PAGE_NUMBER_RE = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+_FUNCTION_WORDS = {
+    "a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from",
+    "as", "that", "which", "its", "their", "our", "is", "are", "be", "will",
+}
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
+
+# Web-page furniture that is never part of a briefing's content. A heading in
+# _BOILERPLATE_SECTIONS drops the whole section under it.
+_BOILERPLATE_LINES = {
+    "log in", "login", "sign in", "register", "breaking news", "news", "all news", "events",
+    "all events", "promotions", "back to all activities", "activities", "map with pins",
+    "share this page", "print this page", "skip to main content", "accept cookies",
+    "download the full report here.", "read more", "back to top",
+}
+_BOILERPLATE_SECTIONS = {"why register?", "why register", "cookies", "related content"}
+
+
+def clean_text(text: str) -> str:
+    """Clean one page of extracted text; returns paragraphs separated by blank lines."""
+    lines = [_normalise_line(line) for line in _normalise_characters(text).split("\n")]
+    lines = ["" if line.lower() in _BOILERPLATE_LINES else line for line in lines]
+    lines = _join_hyphenated(lines)
+    paragraphs = _reflow(lines)
+    paragraphs = _drop_boilerplate(paragraphs)
+    return "\n\n".join(paragraphs).strip()
+
+
+def is_heading_line(line: str) -> bool:
+    """A short capitalised line without closing punctuation: a likely section heading."""
+    words = line.split()
+    return (
+        0 < len(words) <= 10
+        and len(line) <= 70
+        and line[0].isupper()
+        and not line.endswith((".", "!", ":", ";", ","))
+        and not _BULLET_RE.match(line)
+        and not line.startswith(("http", "www."))
+        and not _ends_mid_sentence(line)
+        and sum(ch.isalpha() for ch in line) >= 0.6 * len(line.replace(" ", ""))
+    )
+
+
+def remove_repeated_lines(pages: list[str]) -> list[str]:
+    """Drop running headers and footers: lines repeated at the edges of most pages."""
+    if len(pages) < 3:
+        return [_strip_page_numbers(page) for page in pages]
+    edge_counts: Counter[str] = Counter()
+    for page in pages:
+        edge_counts.update({_edge_key(line) for line in _edge_lines(page)})
+    threshold = max(3, len(pages) // 2)
+    repeated = {key for key, count in edge_counts.items() if key and count >= threshold}
+    return [
+        _strip_page_numbers(
+            "\n".join(line for line in page.split("\n") if _edge_key(line) not in repeated)
+        )
+        for page in pages
+    ]
+
+
+def split_columns(layout_text: str, min_gap: int = 3) -> str | None:
+    """Read a two-column page (pypdf layout mode) column by column.
+
+    Returns None when the page has no clear gutter: a run of blank positions, at least
+    `min_gap` wide, shared by most lines that have text on both sides of it.
+    """
+    lines = [line for line in layout_text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return None
+    width = max(len(line) for line in lines)
+    best: tuple[int, int] | None = None
+    for start in range(width // 4, 3 * width // 4):
+        gutter = slice(start, start + min_gap)
+        both_sides = sum(
+            1
+            for line in lines
+            if len(line) > gutter.stop and not line[gutter].strip()
+            and line[: gutter.start].strip() and line[gutter.stop :].strip()
+        )
+        blocked = sum(1 for line in lines if line[gutter].strip())
+        if blocked <= len(lines) // 10 and both_sides >= len(lines) * 0.5:
+            if best is None or both_sides > best[1]:
+                best = (start, both_sides)
+    if best is None:
+        return None
+    cut = best[0] + min_gap // 2
+    all_lines = layout_text.split("\n")
+    left = "\n".join(line[:cut].rstrip() for line in all_lines)
+    right = "\n".join(line[cut:].strip() for line in all_lines)
+    return left + "\n\n" + right
+
+
+def _normalise_characters(text: str) -> str:
+    # NFKC folds ligatures (ﬁ), non-breaking and other odd spaces, full-width forms.
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+
+
+def _normalise_line(line: str) -> str:
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    if _BULLET_RE.match(line) or _EN_DASH_BULLET_RE.match(line):
+        line = "• " + line[1:].lstrip() if not line.startswith("• ") else line
+    return line
+
+
+def _join_hyphenated(lines: list[str]) -> list[str]:
+    """'inter-' + 'national' on the next line becomes 'inter-national' on one line.
+
+    The hyphen is kept: in these briefings most line-end hyphens are real compounds
+    ('well-funded', 'Med-Tech'), and a stray hyphen is less harmful than a fused word.
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and re.search(r"[A-Za-z]-$", out[-1]) and line[:1].isalpha():
+            head, _, rest = line.partition(" ")
+            out[-1] = out[-1] + head
+            if rest:
+                out.append(rest)
+            continue
+        out.append(line)
+    return out
+
+
+def _starts_lower(line: str) -> bool:
+    first = next((ch for ch in line if ch.isalnum()), "")
+    return first.islower()
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """Group lines into paragraphs, rejoining wrapped lines and torn bullets."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    pending_blank = False
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(" ".join(current))
+            current.clear()
+
+    for i, line in enumerate(lines):
+        if not line:
+            pending_blank = True
+            continue
+        # A bare web address stands alone: it neither continues nor is continued.
+        is_bullet = line.startswith("• ") or _is_url(line) or _is_url(current[-1] if current else "")
+        previous = current[-1] if current else ""
+        ended = previous.endswith(_TERMINAL)
+        following = next((later for later in lines[i + 1 :] if later), "")
+        if pending_blank:
+            torn = current and not is_bullet and not ended
+            if not (torn and (_starts_lower(line) or _ends_mid_sentence(previous))):
+                flush()
+        elif current:
+            if is_bullet or (len(current) == 1 and _looks_like_heading(previous, line)):
+                flush()
+            elif ended and (current[0].startswith("• ") or _looks_like_heading(line, following)):
+                flush()
+        pending_blank = False
+        current.append(line)
+    flush()
+    return [_mark_heading(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
+            for i, p in enumerate(paragraphs)]
+
+
+def _is_url(line: str) -> bool:
+    return bool(re.fullmatch(r"(https?://|www\.)\S+", line))
+
+
+def _ends_mid_sentence(line: str) -> bool:
+    words = line.split()
+    return bool(words) and words[-1].lower() in _FUNCTION_WORDS
+
+
+def _looks_like_heading(line: str, next_line: str) -> bool:
+    return is_heading_line(line) and (next_line[:1].isupper() or next_line.startswith("• "))
+
+
+def _mark_heading(paragraph: str, following: str) -> str:
+    if following and not paragraph.startswith("• ") and is_heading_line(paragraph):
+        return "## " + paragraph
+    return paragraph
+
+
+def _drop_boilerplate(paragraphs: list[str]) -> list[str]:
+    kept: list[str] = []
+    skipping = False
+    for paragraph in paragraphs:
+        plain = paragraph.removeprefix("## ").strip().lower()
+        if paragraph.startswith("## "):
+            skipping = plain in _BOILERPLATE_SECTIONS
+        if skipping or plain in _BOILERPLATE_SECTIONS:
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def _edge_lines(page: str, depth: int = 2) -> list[str]:
+    lines = [line for line in page.split("\n") if line.strip()]
+    return lines[:depth] + lines[-depth:]
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def _strip_page_numbers(page: str) -> str:
+    return "\n".join(line for line in page.split("\n") if not _PAGE_NUMBER_RE.match(line))

@@ -1,0 +1,99 @@
+"""What a document is, where its metadata comes from, and how it is named.
+
+A `Document` is a loaded, cleaned source plus the metadata every citation shows (title,
+publisher, date, URL). Metadata comes from `sources.yaml` beside the files when there is an
+entry, otherwise from the document itself. The `content_hash` covers text and metadata, so
+a changed title re-indexes a document just as changed text does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+from ingest.errors import IngestError
+from ingest.loaders import Page
+
+__all__ = ["Document", "SourceInfo", "doc_id_for", "read_catalogue", "CATALOGUE_NAME"]
+
+CATALOGUE_NAME = "sources.yaml"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """The metadata a citation shows."""
+
+    doc_id: str
+    title: str
+    source: str
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class Document:
+    info: SourceInfo
+    pages: list[Page]
+
+    @property
+    def content_hash(self) -> str:
+        payload = json.dumps(
+            [asdict(self.info), [(page.number, page.text) for page in self.pages]],
+            sort_keys=True,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def doc_id_for(name: str) -> str:
+    """A stable id from a file name or URL: lower case, hyphens, no extension."""
+    stem = re.sub(r"^https?://", "", name.strip().lower())
+    stem = re.sub(r"\.(pdf|html?|md|markdown|txt|text)$", "", stem.rstrip("/"))
+    stem = Path(stem).name if "://" not in name else stem
+    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+    return slug[:120] or "document"
+
+
+def read_catalogue(directory: Path) -> dict[str, dict]:
+    """The `sources.yaml` entries of a folder, keyed by file name ({} if there is none)."""
+    path = directory / CATALOGUE_NAME
+    if not path.exists():
+        return {}
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise IngestError(f"{path} is not valid YAML{where}: fix it and run again") from error
+    if not isinstance(entries, list):
+        raise IngestError(f"{path} must be a list of entries, each with 'file' and 'title'")
+    catalogue = {}
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not entry.get("file"):
+            raise IngestError(f"{path}: entry {number} needs a 'file' name")
+        catalogue[str(entry["file"])] = entry
+    return catalogue
+
+
+def source_info(doc_id: str, source: str, entry: dict, found_title: str | None) -> SourceInfo:
+    """Merge a catalogue entry (which wins) with what the document says about itself."""
+
+    def text(key: str) -> str | None:
+        value = entry.get(key)
+        return str(value).strip() if value not in (None, "") else None
+
+    return SourceInfo(
+        doc_id=doc_id,
+        title=text("title") or (found_title or "").strip() or doc_id.replace("-", " ").capitalize(),
+        source=source,
+        publisher=text("publisher"),
+        published=text("published"),
+        url=text("url"),
+        kind=text("kind"),
+    )

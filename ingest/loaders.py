@@ -1,0 +1,183 @@
+"""Read a document's bytes into cleaned pages, by file type.
+
+One `Loader` per format, registered by file suffix and by HTTP content type. Each returns
+`Loaded`: the cleaned text of each page (PDF pages keep their numbers; other formats are
+one page without a number) and a title found in the document itself, if any.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ingest.cleaning import clean_text, remove_repeated_lines, split_columns
+from ingest.errors import IngestError
+
+__all__ = ["Loaded", "Page", "Loader", "loader_for_name", "loader_for_content_type", "LOADERS"]
+
+
+@dataclass
+class Page:
+    text: str
+    number: int | None = None
+
+
+@dataclass
+class Loaded:
+    pages: list[Page]
+    title: str | None = None
+    published: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(page.text for page in self.pages)
+
+
+class Loader(ABC):
+    """Turns the bytes of one format into cleaned pages."""
+
+    suffixes: tuple[str, ...] = ()
+    content_types: tuple[str, ...] = ()
+
+    def load(self, data: bytes) -> Loaded:
+        loaded = self._load(data)
+        loaded.pages = [page for page in loaded.pages if page.text.strip()]
+        if not loaded.pages:
+            raise IngestError("no text found (a scanned PDF or an empty file?)")
+        return loaded
+
+    @abstractmethod
+    def _load(self, data: bytes) -> Loaded:
+        """Parse and clean; may return empty pages, which `load` drops."""
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _first_heading(text: str) -> str | None:
+    match = re.search(r"^## (.+)$", text, re.MULTILINE)
+    return match.group(1).strip() if match else None
+
+
+class TextLoader(Loader):
+    suffixes = (".txt", ".text")
+    content_types = ("text/plain",)
+
+    def _load(self, data: bytes) -> Loaded:
+        text = clean_text(_decode(data))
+        return Loaded(pages=[Page(text)], title=_first_heading(text))
+
+
+class MarkdownLoader(Loader):
+    suffixes = (".md", ".markdown")
+    content_types = ("text/markdown", "text/x-markdown")
+
+    def _load(self, data: bytes) -> Loaded:
+        raw = _decode(data)
+        # Markdown headings become plain lines that the cleaner recognises as headings;
+        # emphasis and link syntax are reduced to their text.
+        raw = re.sub(r"^#{1,6}\s+(.+?)\s*#*$", r"\n\1\n", raw, flags=re.MULTILINE)
+        raw = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", raw)
+        raw = re.sub(r"(\*\*|__|`)", "", raw)
+        raw = re.sub(r"^\s*[*+-]\s+", "• ", raw, flags=re.MULTILINE)
+        title = re.search(r"^#\s+(.+?)\s*#*$", _decode(data), re.MULTILINE)
+        text = clean_text(raw)
+        return Loaded(pages=[Page(text)], title=title.group(1) if title else _first_heading(text))
+
+
+class PdfLoader(Loader):
+    suffixes = (".pdf",)
+    content_types = ("application/pdf",)
+
+    def _load(self, data: bytes) -> Loaded:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            raw_pages = [_page_text(page) for page in reader.pages]
+            metadata = reader.metadata
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+            raise IngestError(f"not a readable PDF ({error})") from error
+        pages = remove_repeated_lines(raw_pages)
+        title = (metadata.title if metadata else None) or None
+        cleaned = [Page(clean_text(text), number) for number, text in enumerate(pages, 1)]
+        return Loaded(pages=cleaned, title=title or _first_heading(cleaned[0].text if cleaned else ""))
+
+
+def _page_text(page) -> str:
+    """Text of one PDF page, read column by column when the page has two columns."""
+    try:
+        columns = split_columns(page.extract_text(extraction_mode="layout"))
+    except Exception:  # layout mode is best effort; plain extraction is the fallback
+        columns = None
+    return columns if columns is not None else page.extract_text() or ""
+
+
+class HtmlLoader(Loader):
+    """Main content only: navigation, headers, footers, forms and asides are dropped."""
+
+    suffixes = (".html", ".htm")
+    content_types = ("text/html", "application/xhtml+xml")
+    _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+             "iframe", "svg", "button", "template")
+
+    def _load(self, data: bytes) -> Loaded:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(_decode(data), "html.parser")
+        title = soup.title.get_text(" ", strip=True) if soup.title else None
+        for tag in soup(self._DROP):
+            tag.decompose()
+        for tag in soup.select('[role="navigation"], [role="banner"], [aria-hidden="true"]'):
+            tag.decompose()
+        main = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"})
+        root = main or soup.body or soup
+        h1 = root.find("h1")
+        text = clean_text(_html_to_text(root))
+        return Loaded(pages=[Page(text)], title=(h1.get_text(" ", strip=True) if h1 else title))
+
+
+def _html_to_text(root) -> str:
+    """Block elements on their own lines, headings marked, list items as bullets."""
+    for item in root.find_all("li"):
+        item.insert(0, "\n• ")
+    for heading in root.find_all(re.compile(r"^h[1-6]$")):
+        heading.insert(0, "\n\n")
+        heading.append("\n\n")
+    for block in root.find_all(["p", "div", "section", "tr", "br", "ul", "ol", "table"]):
+        block.append("\n\n" if block.name == "p" else "\n")
+    return root.get_text("")
+
+
+LOADERS: tuple[Loader, ...] = (TextLoader(), MarkdownLoader(), PdfLoader(), HtmlLoader())
+
+
+def loader_for_name(name: str) -> Loader:
+    suffix = PurePath(name).suffix.lower()
+    for loader in LOADERS:
+        if suffix in loader.suffixes:
+            return loader
+    raise IngestError(f"not a supported type ({suffix or 'no extension'}); "
+                      "use PDF, HTML, Markdown or text")
+
+
+def loader_for_content_type(content_type: str, name: str = "") -> Loader:
+    media_type = content_type.split(";")[0].strip().lower()
+    for loader in LOADERS:
+        if media_type in loader.content_types:
+            return loader
+    if media_type in ("application/octet-stream", "") and name:
+        return loader_for_name(name)
+    raise IngestError(f"not a supported type ({media_type or 'unknown'}); "
+                      "use PDF, HTML, Markdown or text")

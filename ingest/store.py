@@ -1,0 +1,236 @@
+"""The knowledge store: chunks, their vectors and their provenance, in Chroma.
+
+One Chroma collection holds every chunk with its metadata (document id, title, page,
+section, content hash, ingest time); it is the single source of truth, so the document
+list and the keyword index are derived from it rather than kept beside it. The embedder's
+name is recorded on the collection: opening it with another embedder is refused with a
+message that says how to re-index. Every write bumps a version stamp on the collection so
+readers in other processes know to refresh what they derived.
+
+Replacing a document adds its new chunks before deleting the old ones, so an interrupted
+write leaves the previous version answerable, never a gap.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+
+from ingest.embeddings import Embedder
+
+__all__ = ["KnowledgeStore", "StoredChunk", "StoredDocument", "ChunkRecord",
+           "EmbedderMismatchError", "COLLECTION_NAME"]
+
+COLLECTION_NAME = "lis_chunks"
+_MIXED = "mixed"
+
+
+class EmbedderMismatchError(RuntimeError):
+    """The collection was built with a different embedding model."""
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    """A chunk ready to store: `embed_text` is what the vector is computed from."""
+
+    id: str
+    text: str
+    metadata: dict
+    embed_text: str
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    id: str
+    text: str
+    metadata: dict
+
+    @property
+    def doc_id(self) -> str:
+        return self.metadata["doc_id"]
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    doc_id: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    source: str | None
+    chunks: int
+    ingested_at: str | None
+    content_hash: str
+
+
+class KnowledgeStore:
+    """Chroma collection of chunks; vectors come from the injected embedder."""
+
+    def __init__(self, client, embedder: Embedder, name: str = COLLECTION_NAME) -> None:
+        self.client = client
+        self.embedder = embedder
+        self.name = name
+        self.collection = self._open_collection()
+
+    @classmethod
+    def open(cls, data_dir: Path, embedder: Embedder, host: str | None = None,
+             port: int = 8000) -> KnowledgeStore:
+        """The embedded store under `data_dir`, or a Chroma server when `host` is set."""
+        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if host:
+            client = chromadb.HttpClient(host=host, port=port, settings=settings)
+        else:
+            path = Path(data_dir) / "chroma"
+            path.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(path=str(path), settings=settings)
+        return cls(client, embedder)
+
+    def _open_collection(self):
+        collection = self.client.get_or_create_collection(
+            self.name,
+            embedding_function=None,
+            metadata={"embedder": self.embedder.name, "version": _new_version()},
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        recorded = (collection.metadata or {}).get("embedder")
+        if recorded != self.embedder.name:
+            raise EmbedderMismatchError(
+                f"The knowledge base was indexed with the '{recorded}' embedder, but this "
+                f"run uses '{self.embedder.name}' (the EMBEDDINGS setting). Re-index with "
+                "`lis ingest --reindex`, or set EMBEDDINGS back."
+            )
+        return collection
+
+    # Reading -----------------------------------------------------------------------
+
+    def version(self) -> str:
+        """Changes whenever any process writes to the collection."""
+        collection = self.client.get_collection(self.name, embedding_function=None)
+        return str((collection.metadata or {}).get("version", ""))
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def all_chunks(self) -> list[StoredChunk]:
+        result = self.collection.get(include=["documents", "metadatas"])
+        return [StoredChunk(id_, text, meta) for id_, text, meta
+                in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
+
+    def search(self, vector: Sequence[float], k: int) -> list[tuple[StoredChunk, float]]:
+        """The k nearest chunks with cosine similarity (1 is identical)."""
+        if k <= 0 or self.count() == 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[list(map(float, vector))],
+            n_results=min(k, self.count()),
+            include=["documents", "metadatas", "distances"],
+        )
+        return [(StoredChunk(id_, text, meta), 1.0 - distance) for id_, text, meta, distance
+                in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
+                       result["distances"][0], strict=True)]
+
+    def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of `vector` to the stored vectors of the given chunks."""
+        if not ids:
+            return {}
+        result = self.collection.get(ids=list(ids), include=["embeddings"])
+        query = np.asarray(vector, dtype=np.float32)
+        return {id_: float(np.dot(query, np.asarray(embedding)))
+                for id_, embedding in zip(result["ids"], result["embeddings"], strict=True)}
+
+    def documents(self) -> list[StoredDocument]:
+        """One entry per stored document, derived from its chunks' metadata."""
+        grouped: dict[str, list[dict]] = {}
+        for meta in self.collection.get(include=["metadatas"])["metadatas"]:
+            grouped.setdefault(meta["doc_id"], []).append(meta)
+        return sorted((_summarise(doc_id, metas) for doc_id, metas in grouped.items()),
+                      key=lambda doc: (doc.published or "", doc.title), reverse=True)
+
+    def content_hashes(self) -> dict[str, str]:
+        """doc_id -> content hash; 'mixed' marks a document whose last write was cut short."""
+        return {doc.doc_id: doc.content_hash for doc in self.documents()}
+
+    # Writing -----------------------------------------------------------------------
+
+    def write_document(self, doc_id: str, records: Sequence[ChunkRecord]) -> int:
+        """Make the stored chunks of `doc_id` exactly `records`; returns texts embedded.
+
+        Chunks whose id is already stored keep their vector (only metadata is updated);
+        new ones are embedded and added; old ones not in `records` are deleted last.
+        """
+        existing = set(self._ids_of(doc_id))
+        new = [record for record in records if record.id not in existing]
+        kept = [record for record in records if record.id in existing]
+        before = self.embedder.texts_embedded
+        for batch in _batches(new, self._batch_size()):
+            vectors = self.embedder.embed([record.embed_text for record in batch])
+            self.collection.add(
+                ids=[record.id for record in batch],
+                embeddings=vectors.tolist(),
+                documents=[record.text for record in batch],
+                metadatas=[record.metadata for record in batch],
+            )
+        for batch in _batches(kept, self._batch_size()):
+            self.collection.update(ids=[record.id for record in batch],
+                                   metadatas=[record.metadata for record in batch])
+        stale = existing - {record.id for record in records}
+        self._delete(stale)
+        self._bump_version()
+        return self.embedder.texts_embedded - before
+
+    def remove_document(self, doc_id: str) -> int:
+        ids = self._ids_of(doc_id)
+        self._delete(ids)
+        self._bump_version()
+        return len(ids)
+
+    def _ids_of(self, doc_id: str) -> list[str]:
+        return self.collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+
+    def _delete(self, ids: Iterable[str]) -> None:
+        for batch in _batches(sorted(ids), self._batch_size()):
+            self.collection.delete(ids=batch)
+
+    def _batch_size(self) -> int:
+        return min(1000, self.client.get_max_batch_size())
+
+    def _bump_version(self) -> None:
+        metadata = dict(self.collection.metadata or {})
+        metadata["version"] = _new_version()
+        self.collection.modify(metadata=metadata)
+
+    def drop(self) -> None:
+        """Delete the whole collection (re-index) and start an empty one."""
+        self.client.delete_collection(self.name)
+        self.collection = self._open_collection()
+
+
+def _new_version() -> str:
+    return uuid.uuid4().hex
+
+
+def _batches(items: Sequence, size: int):
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _summarise(doc_id: str, metas: list[dict]) -> StoredDocument:
+    first = metas[0]
+    hashes = {meta.get("content_hash") for meta in metas}
+    return StoredDocument(
+        doc_id=doc_id,
+        title=first.get("title", doc_id),
+        publisher=first.get("publisher"),
+        published=first.get("published"),
+        url=first.get("url"),
+        source=first.get("source"),
+        chunks=len(metas),
+        ingested_at=max(meta.get("ingested_at", "") for meta in metas) or None,
+        content_hash=hashes.pop() if len(hashes) == 1 else _MIXED,
+    )
