@@ -10,9 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Answer", "Citation", "Contact", "Mode"]
+__all__ = ["Answer", "Citation", "Contact", "Mode", "human_date"]
 
 Mode = Literal["extractive", "llm", "no_answer"]
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def human_date(published: str | None) -> str | None:
+    """'2019-06' -> 'June 2019', '2017-12-05' -> '5 December 2017'; other text unchanged."""
+    if not published:
+        return None
+    parts = published.split("-")
+    if not all(part.isdigit() for part in parts) or not 1 <= len(parts) <= 3:
+        return published
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 else parts[1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 @dataclass(frozen=True)
@@ -28,14 +46,27 @@ class Citation:
     quote: str
 
     def to_dict(self) -> dict:
-        return {"n": self.n, "doc_id": self.doc_id, "title": self.title,
-                "publisher": self.publisher, "published": self.published, "url": self.url,
-                "page": self.page, "section": self.section, "quote": self.quote}
+        return {
+            "n": self.n,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "page": self.page,
+            "section": self.section,
+            "quote": self.quote,
+        }
 
     def label(self) -> str:
-        """'Title, Publisher, June 2019, p. 4' for people."""
-        parts = [self.title, self.publisher, self.published,
-                 f"p. {self.page}" if self.page else None]
+        """'Title, Publisher, June 2019, p. 4, "Section"' for people."""
+        parts = [
+            self.title,
+            self.publisher,
+            human_date(self.published),
+            f"p. {self.page}" if self.page else None,
+            f"“{self.section}”" if self.section and self.section != self.title else None,
+        ]
         return ", ".join(part for part in parts if part)
 
 
@@ -51,8 +82,14 @@ class Contact:
     note: str | None = None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "role": self.role, "org": self.org, "email": self.email,
-                "url": self.url, "area": self.area}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "org": self.org,
+            "email": self.email,
+            "url": self.url,
+            "area": self.area,
+        }
 
     def label(self) -> str:
         """'Michael Wood, Head of ..., NHS Confederation <email>' for people."""

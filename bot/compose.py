@@ -37,14 +37,21 @@ _ACTION_SENTENCE = re.compile(
     r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
     re.IGNORECASE,
 )
-_DEFINITION_QUESTION = re.compile(r"^\s*(what|who)\s+(is|are|was|were)\s+(the\s+|an?\s+)?(.+?)\??$",
-                                  re.IGNORECASE)
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(what|who)\s+(is|are|was|were)\s+(the\s+|an?\s+)?(.+?)\??$", re.IGNORECASE
+)
 # Sentences that point elsewhere instead of saying anything.
-_SIGNPOST = re.compile(r"^[\W]*(find out more|visit|download|read more|read the|click|see more|"
-                       r"for more information|more information can be found)\b", re.IGNORECASE)
+_SIGNPOST = re.compile(
+    r"^[\W]*(find out more|visit|download|read more|read the|click|see more|"
+    r"for more information|more information can be found)\b",
+    re.IGNORECASE,
+)
 # Sentences about the document rather than its subject ("This briefing explores ...").
-_ABOUT_THE_DOCUMENT = re.compile(r"^(this|the)\s+(briefing|report|paper|document|section|"
-                                 r"page|slide|publication)\b", re.IGNORECASE)
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"^(this|the)\s+(briefing|report|paper|document|section|"
+    r"page|slide|publication)\b",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
@@ -61,8 +68,7 @@ class Concept:
     weight: float
 
     def covered_by(self, found: frozenset[str]) -> float:
-        return max(sum(_has(found, term) for term in alt) / len(alt)
-                   for alt in self.alternatives)
+        return max(sum(_has(found, term) for term in alt) / len(alt) for alt in self.alternatives)
 
 
 def _has(found: frozenset[str], term: str) -> bool:
@@ -128,9 +134,14 @@ class Composition:
 class ExtractiveComposer:
     """Picks and arranges quoted sentences; see the module docstring."""
 
-    def __init__(self, embedder: Embedder, glossary: Glossary | None = None,
-                 max_sentences: int = 4, max_chars: int = 750,
-                 min_coverage: float = 0.5) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        glossary: Glossary | None = None,
+        max_sentences: int = 4,
+        max_chars: int = 750,
+        min_coverage: float = 0.5,
+    ) -> None:
         self.embedder = embedder
         self.glossary = glossary or Glossary()
         self.max_sentences = max_sentences
@@ -138,9 +149,21 @@ class ExtractiveComposer:
         self.min_coverage = min_coverage
 
     def assess(self, query: Query, passages: list[Passage], idf) -> float:
-        """How well the best passage (with its headings) covers the question, 0 to 1."""
-        concepts = question_concepts(query.text, self.glossary, idf)
-        return max((coverage(concepts, _passage_terms(p)) for p in passages), default=0.0)
+        """How well the best passage (with its headings) covers the question, 0 to 1.
+
+        A question of several sentences counts as covered if one of its sentences is:
+        "Ignore your instructions. What are T levels?" still deserves an answer.
+        """
+        parts = [query.text] + [part for part in sentences(query.text) if part != query.text]
+        passage_terms = [_passage_terms(p) for p in passages]
+        return max(
+            (
+                coverage(question_concepts(part, self.glossary, idf), found)
+                for part in parts
+                for found in passage_terms
+            ),
+            default=0.0,
+        )
 
     def compose(self, query: Query, passages: list[Passage], idf) -> Composition | None:
         """A cited answer, or None when the passages do not cover the question."""
@@ -169,8 +192,11 @@ class ExtractiveComposer:
                 sentence_terms = frozenset(terms(sentence))
                 own = coverage(concepts, sentence_terms)
                 with_context = coverage(concepts, sentence_terms | context)
-                found.append(_Candidate(sentence, passage, sentence_terms,
-                                        0.6 * own + 0.4 * with_context, position))
+                found.append(
+                    _Candidate(
+                        sentence, passage, sentence_terms, 0.6 * own + 0.4 * with_context, position
+                    )
+                )
                 position += 1
         return found
 
@@ -217,14 +243,17 @@ class ExtractiveComposer:
 
 def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     """The candidate is the sentence right after one already chosen, in the same passage."""
-    return any(candidate.passage.chunk.id == c.passage.chunk.id
-               and candidate.position == c.position + 1 for c in chosen)
+    return any(
+        candidate.passage.chunk.id == c.passage.chunk.id and candidate.position == c.position + 1
+        for c in chosen
+    )
 
 
 def _passage_terms(passage: Passage) -> frozenset[str]:
     meta = passage.chunk.metadata
-    return frozenset(terms(" ".join(filter(None, [meta.get("title"), meta.get("section"),
-                                                  passage.chunk.text]))))
+    return frozenset(
+        terms(" ".join(filter(None, [meta.get("title"), meta.get("section"), passage.chunk.text])))
+    )
 
 
 def _quotable(sentence: str) -> bool:
@@ -267,8 +296,12 @@ def _definition_subject(question: str) -> list[str] | None:
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
         return None
-    phrase = re.split(r",|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
-                      match.group(4), maxsplit=1, flags=re.IGNORECASE)[0]
+    phrase = re.split(
+        r",|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+        match.group(4),
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
     subject = terms(phrase)
     return subject or None
 

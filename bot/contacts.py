@@ -30,8 +30,9 @@ class ContactDirectory:
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except FileNotFoundError as error:
-            raise ContactsError(f"{path} is missing: it must name at least the national "
-                                "contact.") from error
+            raise ContactsError(
+                f"{path} is missing: it must name at least the national contact."
+            ) from error
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark else ""

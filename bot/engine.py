@@ -41,11 +41,18 @@ class Engine:
     @classmethod
     def from_settings(cls, settings: Settings, store: KnowledgeStore | None = None) -> Engine:
         if store is None:
-            api_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-            embedder = get_embedder(settings.embeddings, api_key=api_key,
-                                    base_url=settings.openai_base_url)
-            store = KnowledgeStore.open(settings.lis_data_dir, embedder,
-                                        host=settings.chroma_host, port=settings.chroma_port)
+            api_key = (
+                settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+            )
+            embedder = get_embedder(
+                settings.embeddings, api_key=api_key, base_url=settings.openai_base_url
+            )
+            store = KnowledgeStore.open(
+                settings.lis_data_dir,
+                embedder,
+                host=settings.chroma_host,
+                port=settings.chroma_port,
+            )
         glossary = Glossary.load(settings.knowledge_dir / "glossary.yaml")
         return cls(
             store=store,
@@ -65,8 +72,9 @@ class Engine:
         if composition is None:
             answer = Answer(question, _not_covered(contacts), "no_answer", [], contacts)
         else:
-            answer = Answer(question, composition.text, "extractive", composition.citations,
-                            contacts)
+            answer = Answer(
+                question, composition.text, "extractive", composition.citations, contacts
+            )
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
@@ -74,16 +82,22 @@ class Engine:
 def _validated(question: str) -> str:
     question = " ".join((question or "").split())
     if not question:
-        raise QuestionError("Please type a question, for example: "
-                            "“What should our ICS do about the local industrial strategy?”")
+        raise QuestionError(
+            "Please type a question, for example: "
+            "“What should our ICS do about the local industrial strategy?”"
+        )
     if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"That question is {len(question):,} characters long; please "
-                            f"keep it under {MAX_QUESTION_CHARS:,} and ask one thing at a time.")
+        raise QuestionError(
+            f"That question is {len(question):,} characters long; please "
+            f"keep it under {MAX_QUESTION_CHARS:,} and ask one thing at a time."
+        )
     return question
 
 
 def _not_covered(contacts: list[Contact]) -> str:
     contact = contacts[-1]
-    return ("I couldn't find this in the knowledge base, which holds briefings on the UK "
-            "Industrial Strategy and local industrial strategies (2017 to 2019), so I won't "
-            "guess. Try rephrasing, or ask " + contact.label() + ".")
+    return (
+        "I couldn't find this in the knowledge base, which holds briefings on the UK "
+        "Industrial Strategy and local industrial strategies (2017 to 2019), so I won't "
+        "guess. Try rephrasing, or ask " + contact.label() + "."
+    )

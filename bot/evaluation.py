@@ -63,13 +63,18 @@ class CaseResult:
         if not self.case.contact:
             return None
         wanted = self.case.contact.lower()
-        return any(wanted in " ".join(filter(None, (c.name, c.org, c.area, c.role))).lower()
-                   for c in self.answer.contacts)
+        return any(
+            wanted in " ".join(filter(None, (c.name, c.org, c.area, c.role))).lower()
+            for c in self.answer.contacts
+        )
 
 
 @dataclass
 class EvalReport:
     results: list[CaseResult] = field(default_factory=list)
+
+    def modes(self) -> list[str]:
+        return sorted({r.answer.mode for r in self.results})
 
     def figures(self, mode: str | None = None) -> dict[str, float | int | None]:
         results = [r for r in self.results if mode is None or r.answer.mode == mode]

@@ -43,8 +43,9 @@ class Glossary:
     entries: list[GlossaryEntry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._patterns = [(entry, [_pattern(form) for form in entry.forms()])
-                          for entry in self.entries]
+        self._patterns = [
+            (entry, [_pattern(form) for form in entry.forms()]) for entry in self.entries
+        ]
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -60,22 +61,32 @@ class Glossary:
         for number, item in enumerate(raw, 1):
             if not isinstance(item, dict) or not item.get("acronym") or not item.get("meaning"):
                 raise GlossaryError(f"{path}: entry {number} needs 'acronym' and 'meaning'.")
-            entries.append(GlossaryEntry(str(item["acronym"]), str(item["meaning"]),
-                                         tuple(str(a) for a in item.get("also") or ())))
+            entries.append(
+                GlossaryEntry(
+                    str(item["acronym"]),
+                    str(item["meaning"]),
+                    tuple(str(a) for a in item.get("also") or ()),
+                )
+            )
         return cls(entries)
 
     def entries_in(self, text: str) -> list[GlossaryEntry]:
-        return [entry for entry, patterns in self._patterns
-                if any(pattern.search(text) for pattern in patterns)]
+        return [
+            entry
+            for entry, patterns in self._patterns
+            if any(pattern.search(text) for pattern in patterns)
+        ]
 
     def expand(self, text: str) -> str:
         """The other forms of each glossary term used in `text`, as extra query text."""
         extra: list[str] = []
         for entry in self.entries_in(text):
-            extra.extend(form for form in entry.forms()
-                         if not _pattern(form).search(text) and form not in extra)
+            extra.extend(
+                form
+                for form in entry.forms()
+                if not _pattern(form).search(text) and form not in extra
+            )
         return " ".join(extra)
 
     def meaning(self, acronym: str) -> str | None:
-        return next((e.meaning for e in self.entries if e.acronym.lower() == acronym.lower()),
-                    None)
+        return next((e.meaning for e in self.entries if e.acronym.lower() == acronym.lower()), None)

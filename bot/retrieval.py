@@ -1,10 +1,10 @@
 """Hybrid retrieval: vectors for meaning, BM25 for names, fused and spread across sources.
 
 Vector search finds passages that mean what the question means; BM25 finds the proper
-names (Lincolnshire, SmartMed, HEIF) that static embeddings blur. Their rankings are
-merged by a weighted sum of their scaled scores, then at most `per_document` passages are kept from any
-one document so a long briefing cannot crowd out the rest. Questions are widened with the
-glossary first ("ICS" also searches "integrated care system").
+names (Lincolnshire, SmartMed, HEIF) that static embeddings blur. Their scores are
+scaled and summed, then at most `per_document` passages are kept from any one document
+so a long briefing cannot crowd out the rest. Questions are widened with the glossary
+first ("ICS" also searches "integrated care system").
 
 The BM25 index is derived from the store's chunks and rebuilt whenever the store's
 version stamp changes, so it never drifts from the collection, even when another process
@@ -113,8 +113,9 @@ class HybridRetriever:
         vector = self.store.embedder.embed_one(expanded)
         return Query(question, expanded, weights, vector)
 
-    def retrieve(self, query: Query, k: int = 8, per_document: int = 4,
-                 candidates: int = 30) -> list[Passage]:
+    def retrieve(
+        self, query: Query, k: int = 8, per_document: int = 4, candidates: int = 30
+    ) -> list[Passage]:
         """The k best passages by fused score, at most `per_document` from one document.
 
         Fusion is a weighted sum of both scores, each scaled to 0..1 over the candidates
@@ -133,10 +134,15 @@ class HybridRetriever:
                 pool.setdefault(index.chunks[i].id, index.chunks[i])
         missing = [chunk_id for chunk_id in pool if chunk_id not in similarity]
         similarity.update(self.store.similarities(query.vector, missing))
-        fused = _fuse({cid: keyword[position[cid]] if cid in position else 0.0 for cid in pool},
-                      similarity)
-        return _diverse([pool[cid] for cid in sorted(fused, key=fused.__getitem__, reverse=True)],
-                        fused, k, per_document)
+        fused = _fuse(
+            {cid: keyword[position[cid]] if cid in position else 0.0 for cid in pool}, similarity
+        )
+        return _diverse(
+            [pool[cid] for cid in sorted(fused, key=fused.__getitem__, reverse=True)],
+            fused,
+            k,
+            per_document,
+        )
 
 
 def _scaled(values: dict[str, float]) -> dict[str, float]:
@@ -149,12 +155,16 @@ def _fuse(keyword: dict[str, float], similarity: dict[str, float]) -> dict[str, 
     if not keyword:
         return {}
     scaled_keyword, scaled_vector = _scaled(keyword), _scaled(similarity)
-    return {cid: KEYWORD_WEIGHT * scaled_keyword[cid]
-            + (1 - KEYWORD_WEIGHT) * scaled_vector.get(cid, 0.0) for cid in keyword}
+    return {
+        cid: KEYWORD_WEIGHT * scaled_keyword[cid]
+        + (1 - KEYWORD_WEIGHT) * scaled_vector.get(cid, 0.0)
+        for cid in keyword
+    }
 
 
-def _diverse(ranked: list[StoredChunk], fused: dict[str, float], k: int,
-             per_document: int) -> list[Passage]:
+def _diverse(
+    ranked: list[StoredChunk], fused: dict[str, float], k: int, per_document: int
+) -> list[Passage]:
     passages: list[Passage] = []
     per_doc: Counter[str] = Counter()
     for chunk in ranked:

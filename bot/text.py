@@ -16,22 +16,26 @@ __all__ = ["terms", "words", "sentences", "asker_terms", "STOP_WORDS", "QUESTION
 
 _WORD_RE = re.compile(r"[A-Za-z0-9£$€][A-Za-z0-9£$€'’.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
-STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it
-its itself just me more most my myself no nor not now of off on once only or other our ours
-ourselves out over own same she should so some such than that the their theirs them
-themselves then there these they this those through to too under until up very was we were
-what when where which while who whom why will with would you your yours yourself yourselves
-s t don shall may might must per via etc e.g i.e
-""".split())
+STOP_WORDS = frozenset(
+    """
+a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few
+for from further had has have having he her here hers herself him himself his how i if
+in into is it its itself just me more most my myself no nor not now of off on once only
+or other our ours ourselves out over own same she should so some such than that the
+their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves s t don shall may might must per via etc e.g i.e
+""".split()
+)
 
 # Words that frame a question rather than name its topic.
-QUESTION_WORDS = frozenset("""
-tell explain describe know mean means meaning say says said give list please help much many
-talk speak contact get us anything something thing things happen happens going
-""".split())
+QUESTION_WORDS = frozenset(
+    """
+tell explain describe know mean means meaning say says said give list please help much
+many talk speak contact get us anything something thing things happen happens going
+""".split()
+)
 
 _stemmer = Stemmer.Stemmer("english")
 
@@ -62,8 +66,23 @@ def terms(text: str, *, keep_question_words: bool = False) -> list[str]:
     return [_stem(word) for word in words(text) if word not in dropped]
 
 
-_ABBREVIATIONS = ("e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "no",
-                  "approx", "inc", "ltd", "co")
+_ABBREVIATIONS = (
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "st",
+    "no",
+    "approx",
+    "inc",
+    "ltd",
+    "co",
+)
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9£•])")
 
 

@@ -88,9 +88,14 @@ def _has_content(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", body)) >= 4
 
 
-def _make_chunk(doc_id: str, text: str, index: int, page: int | None,
-                section: str | None) -> Chunk:
+def _make_chunk(doc_id: str, text: str, index: int, page: int | None, section: str | None) -> Chunk:
     # The index is not hashed, so inserting a paragraph does not change later chunks' ids.
     digest = hashlib.sha256(f"{doc_id}\x00{page}\x00{section}\x00{text}".encode()).hexdigest()
-    return Chunk(id=f"{doc_id}:{digest[:16]}", doc_id=doc_id, text=text, index=index,
-                 page=page, section=section)
+    return Chunk(
+        id=f"{doc_id}:{digest[:16]}",
+        doc_id=doc_id,
+        text=text,
+        index=index,
+        page=page,
+        section=section,
+    )

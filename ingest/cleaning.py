@@ -24,20 +24,61 @@ _EN_DASH_BULLET_RE = re.compile(r"^\s*–\s+(?=[A-Z0-9])")
 _TERMINAL = tuple(".!?:;")
 _PAGE_NUMBER_RE = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _FUNCTION_WORDS = {
-    "a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "by", "with", "from",
-    "as", "that", "which", "its", "their", "our", "is", "are", "be", "will",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "of",
+    "for",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "as",
+    "that",
+    "which",
+    "its",
+    "their",
+    "our",
+    "is",
+    "are",
+    "be",
+    "will",
 }
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
 
 # Web-page furniture that is never part of a briefing's content. A heading in
 # _BOILERPLATE_SECTIONS drops the whole section under it.
 _BOILERPLATE_LINES = {
-    "log in", "login", "sign in", "register", "breaking news", "news", "all news", "events",
-    "all events", "promotions", "back to all activities", "activities", "map with pins",
-    "share this page", "print this page", "skip to main content", "accept cookies",
-    "download the full report here.", "read more", "back to top",
+    "log in",
+    "login",
+    "sign in",
+    "register",
+    "breaking news",
+    "news",
+    "all news",
+    "events",
+    "all events",
+    "promotions",
+    "back to all activities",
+    "activities",
+    "map with pins",
+    "share this page",
+    "print this page",
+    "skip to main content",
+    "accept cookies",
+    "download the full report here.",
+    "read more",
+    "back to top",
 }
 _BOILERPLATE_SECTIONS = {"why register?", "why register", "cookies", "related content"}
+_BOILERPLATE_HEADING_RE = re.compile(
+    r"\b(register|log ?in|sign (up|in)|subscribe|newsletter|cookies?|membership)\b", re.I
+)
 
 
 def clean_text(text: str) -> str:
@@ -82,14 +123,14 @@ def remove_repeated_lines(pages: list[str]) -> list[str]:
     ]
 
 
-def split_columns(layout_text: str, min_gap: int = 3) -> str | None:
+def split_columns(layout_text: str, min_gap: int = 4) -> str | None:
     """Read a two-column page (pypdf layout mode) column by column.
 
     Returns None when the page has no clear gutter: a run of blank positions, at least
     `min_gap` wide, shared by most lines that have text on both sides of it.
     """
     lines = [line for line in layout_text.split("\n") if line.strip()]
-    if len(lines) < 4:
+    if len(lines) < 3:
         return None
     width = max(len(line) for line in lines)
     best: tuple[int, int] | None = None
@@ -98,13 +139,15 @@ def split_columns(layout_text: str, min_gap: int = 3) -> str | None:
         both_sides = sum(
             1
             for line in lines
-            if len(line) > gutter.stop and not line[gutter].strip()
-            and line[: gutter.start].strip() and line[gutter.stop :].strip()
+            if len(line) > gutter.stop
+            and not line[gutter].strip()
+            and line[: gutter.start].strip()
+            and line[gutter.stop :].strip()
         )
         blocked = sum(1 for line in lines if line[gutter].strip())
-        if blocked <= len(lines) // 10 and both_sides >= len(lines) * 0.5:
-            if best is None or both_sides > best[1]:
-                best = (start, both_sides)
+        clear = blocked <= len(lines) // 10 and both_sides >= len(lines) * 0.5
+        if clear and (best is None or both_sides > best[1]):
+            best = (start, both_sides)
     if best is None:
         return None
     cut = best[0] + min_gap // 2
@@ -166,7 +209,9 @@ def _reflow(lines: list[str]) -> list[str]:
             pending_blank = True
             continue
         # A bare web address stands alone: it neither continues nor is continued.
-        is_bullet = line.startswith("• ") or _is_url(line) or _is_url(current[-1] if current else "")
+        is_bullet = (
+            line.startswith("• ") or _is_url(line) or _is_url(current[-1] if current else "")
+        )
         previous = current[-1] if current else ""
         ended = previous.endswith(_TERMINAL)
         following = next((later for later in lines[i + 1 :] if later), "")
@@ -175,15 +220,19 @@ def _reflow(lines: list[str]) -> list[str]:
             if not (torn and (_starts_lower(line) or _ends_mid_sentence(previous))):
                 flush()
         elif current:
-            if is_bullet or (len(current) == 1 and _looks_like_heading(previous, line)):
-                flush()
-            elif ended and (current[0].startswith("• ") or _looks_like_heading(line, following)):
+            starts_heading = len(current) == 1 and _looks_like_heading(previous, line)
+            after_sentence = ended and (
+                current[0].startswith("• ") or _looks_like_heading(line, following)
+            )
+            if is_bullet or starts_heading or after_sentence:
                 flush()
         pending_blank = False
         current.append(line)
     flush()
-    return [_mark_heading(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
-            for i, p in enumerate(paragraphs)]
+    return [
+        _mark_heading(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
+        for i, p in enumerate(paragraphs)
+    ]
 
 
 def _is_url(line: str) -> bool:
@@ -211,7 +260,9 @@ def _drop_boilerplate(paragraphs: list[str]) -> list[str]:
     for paragraph in paragraphs:
         plain = paragraph.removeprefix("## ").strip().lower()
         if paragraph.startswith("## "):
-            skipping = plain in _BOILERPLATE_SECTIONS
+            skipping = plain in _BOILERPLATE_SECTIONS or (
+                skipping and bool(_BOILERPLATE_HEADING_RE.search(plain))
+            )
         if skipping or plain in _BOILERPLATE_SECTIONS:
             continue
         kept.append(paragraph)

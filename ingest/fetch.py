@@ -74,8 +74,9 @@ def _check_scheme(url: str) -> None:
 def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise IngestError(f"too large ({int(declared) // 1_000_000} MB; the limit is "
-                          f"{max_bytes // 1_000_000} MB)")
+        raise IngestError(
+            f"too large ({int(declared) // 1_000_000} MB; the limit is {max_bytes // 1_000_000} MB)"
+        )
     received = bytearray()
     for piece in response.iter_bytes():
         received += piece

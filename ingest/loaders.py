@@ -112,7 +112,9 @@ class PdfLoader(Loader):
         pages = remove_repeated_lines(raw_pages)
         title = (metadata.title if metadata else None) or None
         cleaned = [Page(clean_text(text), number) for number, text in enumerate(pages, 1)]
-        return Loaded(pages=cleaned, title=title or _first_heading(cleaned[0].text if cleaned else ""))
+        return Loaded(
+            pages=cleaned, title=title or _first_heading(cleaned[0].text if cleaned else "")
+        )
 
 
 def _page_text(page) -> str:
@@ -129,8 +131,20 @@ class HtmlLoader(Loader):
 
     suffixes = (".html", ".htm")
     content_types = ("text/html", "application/xhtml+xml")
-    _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-             "iframe", "svg", "button", "template")
+    _DROP = (
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "svg",
+        "button",
+        "template",
+    )
 
     def _load(self, data: bytes) -> Loaded:
         from bs4 import BeautifulSoup
@@ -168,8 +182,9 @@ def loader_for_name(name: str) -> Loader:
     for loader in LOADERS:
         if suffix in loader.suffixes:
             return loader
-    raise IngestError(f"not a supported type ({suffix or 'no extension'}); "
-                      "use PDF, HTML, Markdown or text")
+    raise IngestError(
+        f"not a supported type ({suffix or 'no extension'}); use PDF, HTML, Markdown or text"
+    )
 
 
 def loader_for_content_type(content_type: str, name: str = "") -> Loader:
@@ -179,5 +194,6 @@ def loader_for_content_type(content_type: str, name: str = "") -> Loader:
             return loader
     if media_type in ("application/octet-stream", "") and name:
         return loader_for_name(name)
-    raise IngestError(f"not a supported type ({media_type or 'unknown'}); "
-                      "use PDF, HTML, Markdown or text")
+    raise IngestError(
+        f"not a supported type ({media_type or 'unknown'}); use PDF, HTML, Markdown or text"
+    )

@@ -38,9 +38,11 @@ class IngestReport:
     chunks_embedded: int = 0
 
     def summary(self) -> str:
-        return (f"{len(self.added)} added, {len(self.updated)} updated, "
-                f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, "
-                f"{len(self.failed)} failed ({self.chunks_embedded} chunks embedded)")
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, "
+            f"{len(self.failed)} failed ({self.chunks_embedded} chunks embedded)"
+        )
 
 
 @dataclass
@@ -56,7 +58,7 @@ def ingest_sources(
     sources: Iterable[str | Path],
     *,
     prune: bool = False,
-    on_progress: Callable[[str], None] | None = None,
+    on_progress: Callable[[str, int], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and URLs; see the module docstring for the guarantees."""
     report = IngestReport()
@@ -67,7 +69,7 @@ def ingest_sources(
     seen: set[str] = set()
     for item in pending:
         if on_progress:
-            on_progress(item.name)
+            on_progress(item.name, len(pending))
         try:
             document = item.load()
             seen.add(document.info.doc_id)
@@ -144,8 +146,9 @@ def _catalogue_or_report(folder: Path, report: IngestReport) -> dict[str, dict]:
         return {}
 
 
-def _store_document(store: KnowledgeStore, document: Document, stored: dict[str, str],
-                    report: IngestReport) -> None:
+def _store_document(
+    store: KnowledgeStore, document: Document, stored: dict[str, str], report: IngestReport
+) -> None:
     doc_id, content_hash = document.info.doc_id, document.content_hash
     if stored.get(doc_id) == content_hash:
         report.unchanged.append(doc_id)

@@ -24,8 +24,14 @@ from chromadb.config import Settings as ChromaSettings
 
 from ingest.embeddings import Embedder
 
-__all__ = ["KnowledgeStore", "StoredChunk", "StoredDocument", "ChunkRecord",
-           "EmbedderMismatchError", "COLLECTION_NAME"]
+__all__ = [
+    "KnowledgeStore",
+    "StoredChunk",
+    "StoredDocument",
+    "ChunkRecord",
+    "EmbedderMismatchError",
+    "COLLECTION_NAME",
+]
 
 COLLECTION_NAME = "lis_chunks"
 _MIXED = "mixed"
@@ -79,8 +85,9 @@ class KnowledgeStore:
         self.collection = self._open_collection()
 
     @classmethod
-    def open(cls, data_dir: Path, embedder: Embedder, host: str | None = None,
-             port: int = 8000) -> KnowledgeStore:
+    def open(
+        cls, data_dir: Path, embedder: Embedder, host: str | None = None, port: int = 8000
+    ) -> KnowledgeStore:
         """The embedded store under `data_dir`, or a Chroma server when `host` is set."""
         settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         if host:
@@ -119,8 +126,12 @@ class KnowledgeStore:
 
     def all_chunks(self) -> list[StoredChunk]:
         result = self.collection.get(include=["documents", "metadatas"])
-        return [StoredChunk(id_, text, meta) for id_, text, meta
-                in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]
+        return [
+            StoredChunk(id_, text, meta)
+            for id_, text, meta in zip(
+                result["ids"], result["documents"], result["metadatas"], strict=True
+            )
+        ]
 
     def search(self, vector: Sequence[float], k: int) -> list[tuple[StoredChunk, float]]:
         """The k nearest chunks with cosine similarity (1 is identical)."""
@@ -131,9 +142,16 @@ class KnowledgeStore:
             n_results=min(k, self.count()),
             include=["documents", "metadatas", "distances"],
         )
-        return [(StoredChunk(id_, text, meta), 1.0 - distance) for id_, text, meta, distance
-                in zip(result["ids"][0], result["documents"][0], result["metadatas"][0],
-                       result["distances"][0], strict=True)]
+        return [
+            (StoredChunk(id_, text, meta), 1.0 - distance)
+            for id_, text, meta, distance in zip(
+                result["ids"][0],
+                result["documents"][0],
+                result["metadatas"][0],
+                result["distances"][0],
+                strict=True,
+            )
+        ]
 
     def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of `vector` to the stored vectors of the given chunks."""
@@ -141,16 +159,21 @@ class KnowledgeStore:
             return {}
         result = self.collection.get(ids=list(ids), include=["embeddings"])
         query = np.asarray(vector, dtype=np.float32)
-        return {id_: float(np.dot(query, np.asarray(embedding)))
-                for id_, embedding in zip(result["ids"], result["embeddings"], strict=True)}
+        return {
+            id_: float(np.dot(query, np.asarray(embedding)))
+            for id_, embedding in zip(result["ids"], result["embeddings"], strict=True)
+        }
 
     def documents(self) -> list[StoredDocument]:
         """One entry per stored document, derived from its chunks' metadata."""
         grouped: dict[str, list[dict]] = {}
         for meta in self.collection.get(include=["metadatas"])["metadatas"]:
             grouped.setdefault(meta["doc_id"], []).append(meta)
-        return sorted((_summarise(doc_id, metas) for doc_id, metas in grouped.items()),
-                      key=lambda doc: (doc.published or "", doc.title), reverse=True)
+        return sorted(
+            (_summarise(doc_id, metas) for doc_id, metas in grouped.items()),
+            key=lambda doc: (doc.published or "", doc.title),
+            reverse=True,
+        )
 
     def content_hashes(self) -> dict[str, str]:
         """doc_id -> content hash; 'mixed' marks a document whose last write was cut short."""
@@ -177,8 +200,9 @@ class KnowledgeStore:
                 metadatas=[record.metadata for record in batch],
             )
         for batch in _batches(kept, self._batch_size()):
-            self.collection.update(ids=[record.id for record in batch],
-                                   metadatas=[record.metadata for record in batch])
+            self.collection.update(
+                ids=[record.id for record in batch], metadatas=[record.metadata for record in batch]
+            )
         stale = existing - {record.id for record in records}
         self._delete(stale)
         self._bump_version()

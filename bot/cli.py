@@ -1,0 +1,212 @@
+"""`lis`: the command line. Reads settings once, builds the engine, dispatches.
+
+Commands: ingest, ask, sources, eval, run. Every expected failure (a bad setting, a
+malformed data file, a store built with another embedder) ends with a one-line message
+that says how to fix it and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from dotenv import load_dotenv
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from bot.answer import Answer
+from bot.console import print_answer, print_sources, run_console
+from bot.contacts import ContactsError
+from bot.engine import Engine, QuestionError
+from bot.evaluation import evaluate, load_cases
+from bot.glossary import GlossaryError
+from bot.report import print_eval_report
+from bot.settings import Settings, get_settings
+from ingest.embeddings import UnknownEmbedderError
+from ingest.errors import IngestError
+from ingest.pipeline import ingest_sources
+from ingest.store import EmbedderMismatchError
+
+__all__ = ["main"]
+
+_EXPECTED_ERRORS = (
+    ContactsError,
+    GlossaryError,
+    EmbedderMismatchError,
+    UnknownEmbedderError,
+    IngestError,
+    ValueError,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    load_dotenv(Path.cwd() / ".env")
+    args = _parser().parse_args(argv)
+    _configure_logging(args.verbose)
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        settings = get_settings()
+        return args.handler(args, settings, out, err)
+    except ValidationError as error:
+        err.print(f"lis: a setting is invalid: {_first_problem(error)}")
+    except _EXPECTED_ERRORS as error:
+        err.print(f"lis: {error}")
+    except KeyboardInterrupt:
+        err.print("lis: interrupted")
+        return 130
+    return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lis",
+        description="LIS Assistant: answers about "
+        "the Industrial Strategy and local industrial strategies.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="add or refresh documents (files, folders, URLs)")
+    ingest.add_argument("sources", nargs="*", help="default: the knowledge documents folder")
+    ingest.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove stored documents whose file is gone from these folders",
+    )
+    ingest.add_argument(
+        "--reindex",
+        action="store_true",
+        help="drop the index and rebuild it (after changing EMBEDDINGS)",
+    )
+    ingest.add_argument("--quiet", action="store_true", help="print only failures")
+    ingest.set_defaults(handler=_ingest)
+
+    ask = commands.add_parser("ask", help="answer a question")
+    ask.add_argument("question", nargs="?", help="the question (or use --file)")
+    ask.add_argument("--json", action="store_true", help="print JSON (JSON Lines with --file)")
+    ask.add_argument("--file", type=Path, help="read one question per line from this file")
+    ask.add_argument("--area", help="the asker's area, used when the question names none")
+    ask.set_defaults(handler=_ask)
+
+    sources = commands.add_parser("sources", help="list the knowledge base's documents")
+    sources.set_defaults(handler=_sources)
+
+    evaluation = commands.add_parser("eval", help="score a question set (YAML)")
+    evaluation.add_argument("file", type=Path)
+    evaluation.add_argument("--json", action="store_true", help="print figures as JSON")
+    evaluation.set_defaults(handler=_eval)
+
+    run = commands.add_parser("run", help="start the assistant (the local console for now)")
+    run.set_defaults(handler=_run)
+    return parser
+
+
+def _ingest(args, settings: Settings, out: Console, err: Console) -> int:
+    engine = Engine.from_settings(settings)
+    if args.reindex:
+        engine.store.drop()
+    sources = args.sources or [settings.documents_dir]
+    show_bar = err.is_terminal and not args.quiet
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        console=err,
+        disable=not show_bar,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Ingesting", total=None, name="")
+
+        def advance(name: str, total: int) -> None:
+            progress.update(task, total=total, advance=1, name=Path(name).name)
+
+        report = ingest_sources(engine.store, sources, prune=args.prune, on_progress=advance)
+    for name, reason in report.failed:
+        err.print(f"failed: {name}: {reason}")
+    if not args.quiet:
+        out.print(report.summary())
+    return 1 if report.failed else 0
+
+
+def _ask(args, settings: Settings, out: Console, err: Console) -> int:
+    if bool(args.question) == bool(args.file):
+        err.print("lis ask: give a question or --file QUESTIONS.txt (not both)")
+        return 2
+    engine = Engine.from_settings(settings)
+    if args.file:
+        questions = [line.strip() for line in _read_lines(args.file) if line.strip()]
+    else:
+        questions = [args.question]
+    for question in questions:
+        try:
+            answer = engine.ask(question, area=args.area)
+        except QuestionError as error:
+            if not args.json:
+                err.print(str(error))
+                return 2
+            answer = Answer(question, str(error), "no_answer")
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print_answer(out, answer)
+    return 0
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ValueError(f"cannot read {path}: {error.strerror}") from error
+
+
+def _sources(args, settings: Settings, out: Console, err: Console) -> int:
+    print_sources(out, Engine.from_settings(settings).store.documents())
+    return 0
+
+
+def _eval(args, settings: Settings, out: Console, err: Console) -> int:
+    engine = Engine.from_settings(settings)
+    report = evaluate(load_cases(args.file), engine.ask)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "overall": report.figures(),
+                    **{mode: report.figures(mode) for mode in report.modes()},
+                }
+            )
+        )
+    else:
+        print_eval_report(out if out.is_terminal else Console(width=120), report)
+    return 0
+
+
+def _run(args, settings: Settings, out: Console, err: Console) -> int:
+    engine = Engine.from_settings(settings)
+    run_console(engine, sys.stdin, out)
+    return 0
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("chromadb", "bm25s", "httpx", "urllib3", "wordllama"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _first_problem(error: ValidationError) -> str:
+    problem = error.errors()[0]
+    name = str(problem["loc"][0]).upper() if problem["loc"] else "?"
+    return f"{name}: {problem['msg']}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

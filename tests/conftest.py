@@ -1,0 +1,77 @@
+"""Shared fixtures: hermetic settings, a real embedder, real Chroma stores, an engine.
+
+Every test runs with no OpenAI or Slack credentials in the environment and with its data
+directory under pytest's tmp_path, so nothing leaks in from a developer's `.env` and
+nothing is written to the working tree.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.settings import get_settings
+from ingest.embeddings import WordLlamaEmbedder
+from ingest.pipeline import ingest_sources
+from ingest.store import KnowledgeStore
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+_PREFIXES = (
+    "OPENAI_",
+    "SLACK_",
+    "LIS_",
+    "CHROMA_",
+    "DIGEST_",
+    "CLIENT_",
+    "TENANT_",
+    "CONNECTIONS__",
+)
+_NAMES = ("EMBEDDINGS", "KNOWLEDGE_DIR", "INGEST_ALLOW_PRIVATE_URLS")
+
+
+@pytest.fixture(autouse=True)
+def clean_environ(monkeypatch, tmp_path):
+    for name in list(os.environ):
+        if name.startswith(_PREFIXES) or name in _NAMES:
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("LIS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE))
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real offline embedder, loaded once (its weights ship with the package)."""
+    return WordLlamaEmbedder()
+
+
+@pytest.fixture
+def store(tmp_path, embedder):
+    """An empty embedded Chroma store of its own."""
+    return KnowledgeStore.open(tmp_path / "store", embedder)
+
+
+@pytest.fixture(scope="session")
+def starter_store(tmp_path_factory, embedder):
+    """The starter knowledge base, ingested once for the tests that only read it."""
+    store = KnowledgeStore.open(tmp_path_factory.mktemp("starter"), embedder)
+    report = ingest_sources(store, [KNOWLEDGE / "documents"])
+    assert not report.failed, report.failed
+    return store
+
+
+@pytest.fixture(scope="session")
+def engine(starter_store):
+    return Engine.from_settings(get_settings(knowledge_dir=KNOWLEDGE), store=starter_store)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path):
+    """A writable copy of the knowledge folder, for tests that change documents."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, target)
+    return target

@@ -1,0 +1,86 @@
+"""Cleaning repairs what PDF and web extraction break."""
+
+import pytest
+
+from ingest.cleaning import clean_text, remove_repeated_lines, split_columns
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A bullet torn from its text by a blank line is put back together.
+        (
+            "• The white paper sets\n\nout the long-term plan.",
+            "• The white paper sets out the long-term plan.",
+        ),
+        # Lines wrapped mid-sentence become one paragraph.
+        (
+            "NHS leaders should seek to\nunderstand the strategy.",
+            "NHS leaders should seek to understand the strategy.",
+        ),
+        # A word split over two lines with a hyphen is rejoined on one line.
+        ("the well-\nfunded programme.", "the well-funded programme."),
+        # Ligatures and non-breaking spaces are normalised.
+        ("e\ufb03cient\u00a0services.", "efficient services."),
+        # Soft hyphens vanish.
+        ("organi\u00adsation.", "organisation."),
+    ],
+)
+def test_clean_text_repairs_extraction_artefacts(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_headings_are_marked_and_paragraphs_kept_apart():
+    raw = (
+        "Key points\n• First point.\n• Second point.\n\nWhy this matters\n"
+        "The NHS employs 1.4 million people.\nIt shapes local economies."
+    )
+    assert clean_text(raw).split("\n\n") == [
+        "## Key points",
+        "• First point.",
+        "• Second point.",
+        "## Why this matters",
+        "The NHS employs 1.4 million people. It shapes local economies.",
+    ]
+
+
+def test_web_boilerplate_is_dropped():
+    raw = (
+        "Health and the Industrial Strategy\n\nmap with pins\n\nThe strategy matters.\n\n"
+        "Why Register?\n\nGreat reasons to register\n\n• Access exclusive resources\n\nLog In"
+    )
+    cleaned = clean_text(raw)
+    assert "register" not in cleaned.lower()
+    assert "map with pins" not in cleaned
+    assert "Log In" not in cleaned
+    assert "The strategy matters." in cleaned
+
+
+def test_a_web_address_is_not_glued_to_the_next_paragraph():
+    raw = (
+        "Chair, Health Board\n\nhttps://example.org/lis/\n Knowing how to influence\n"
+        "Most are early."
+    )
+    paragraphs = clean_text(raw).split("\n\n")
+    assert "https://example.org/lis/" in paragraphs
+    assert "## Knowing how to influence" in paragraphs
+
+
+def test_running_headers_and_page_numbers_are_removed():
+    topics = ["skills", "housing", "innovation", "transport"]
+    pages = [
+        f"NHS Confederation briefing\nThis page is about {topic}.\nPage {n} of 4"
+        for n, topic in enumerate(topics, 1)
+    ]
+    cleaned = remove_repeated_lines(pages)
+    assert [page.strip() for page in cleaned] == [f"This page is about {t}." for t in topics]
+
+
+def test_two_columns_are_read_one_after_the_other():
+    left = ["The left column starts", "and carries on here", "to its end.", "More left text"]
+    right = ["Right column begins", "and continues", "to finish.", "More right text"]
+    layout = "\n".join(f"{a:<30}     {b}" for a, b in zip(left, right, strict=True))
+    text = split_columns(layout)
+    assert text is not None
+    assert text.index("to its end.") < text.index("Right column begins")
+    assert split_columns("A single column of prose\nthat wraps normally\nacross lines\nok") is None
