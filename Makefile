@@ -33,7 +33,11 @@ check: $(VENV)/.installed-test
 	$(BIN)/ruff check bot ingest tests benchmarks
 	$(BIN)/ruff format --check bot ingest tests benchmarks
 
-bench: $(VENV)/.installed-test
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $@ $(VENV)/.installed $(VENV)/.installed-test
+
+bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.run
 
 clean:

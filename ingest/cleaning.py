@@ -49,6 +49,8 @@ _FUNCTION_WORDS = {
     "be",
     "will",
 }
+# "West Midlands (May 2019)": a caption under a quoted case study, not a section heading.
+_DATED_CAPTION_RE = re.compile(r"\((?:\w+\s+)?(?:19|20)\d\d\)$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
 
 # Web-page furniture that is never part of a briefing's content. A heading in
@@ -102,6 +104,7 @@ def is_heading_line(line: str) -> bool:
         and not _BULLET_RE.match(line)
         and not line.startswith(("http", "www."))
         and not _ends_mid_sentence(line)
+        and not _DATED_CAPTION_RE.search(line)
         and sum(ch.isalpha() for ch in line) >= 0.6 * len(line.replace(" ", ""))
     )
 

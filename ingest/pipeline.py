@@ -1,14 +1,17 @@
 """Ingest documents into the store: load, clean, chunk, embed what changed.
 
-`ingest_sources` takes files, folders and URLs. For each document it compares the content
-hash with the stored one: unchanged documents cost nothing, changed ones are rewritten
-chunk by chunk (only new text is embedded). A document that fails to load is reported and
+`ingest_sources` takes files, folders and URLs. For each document it compares a
+fingerprint of its bytes and metadata with the stored one before parsing anything:
+unchanged documents cost a file read, changed ones are rewritten chunk by chunk (only new
+text is embedded). A document that fails to load is reported and
 skipped; it never stops the run and never touches what is already stored. With `prune`,
 stored documents whose file is no longer in the given folders are removed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,12 +22,22 @@ from ingest.chunking import chunk_document
 from ingest.documents import CATALOGUE_NAME, Document, doc_id_for, read_catalogue, source_info
 from ingest.errors import IngestError
 from ingest.fetch import fetch_url
-from ingest.loaders import LOADERS, loader_for_name
+from ingest.loaders import LOADERS, Loader, loader_for_name
 from ingest.store import ChunkRecord, KnowledgeStore
 
-__all__ = ["IngestReport", "ingest_sources", "load_path", "load_url", "SUPPORTED_SUFFIXES"]
+__all__ = [
+    "IngestReport",
+    "Raw",
+    "ingest_sources",
+    "read_path",
+    "read_url",
+    "SUPPORTED_SUFFIXES",
+    "PIPELINE_VERSION",
+]
 
 log = logging.getLogger(__name__)
+# Bump when cleaning or chunking changes, so every document is re-indexed with the new code.
+PIPELINE_VERSION = "2"
 SUPPORTED_SUFFIXES = frozenset(suffix for loader in LOADERS for suffix in loader.suffixes)
 
 
@@ -46,11 +59,37 @@ class IngestReport:
 
 
 @dataclass
+class Raw:
+    """A document's bytes and metadata, before parsing: enough to tell if it changed."""
+
+    doc_id: str
+    source: str
+    data: bytes
+    loader: Loader
+    entry: dict
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes when the bytes, the metadata entry or the processing pipeline change."""
+        payload = json.dumps(
+            [PIPELINE_VERSION, self.source, self.entry, hashlib.sha256(self.data).hexdigest()],
+            sort_keys=True,
+            default=str,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def document(self) -> Document:
+        loaded = self.loader.load(self.data)
+        info = source_info(self.doc_id, self.source, self.entry, loaded.title)
+        return Document(info=info, pages=loaded.pages, content_hash=self.fingerprint)
+
+
+@dataclass
 class _Pending:
-    """A document to ingest: where it comes from and how to load it when its turn comes."""
+    """A document to ingest: its name, and how to read its bytes when its turn comes."""
 
     name: str
-    load: Callable[[], Document]
+    read: Callable[[], Raw]
 
 
 def ingest_sources(
@@ -71,9 +110,12 @@ def ingest_sources(
         if on_progress:
             on_progress(item.name, len(pending))
         try:
-            document = item.load()
-            seen.add(document.info.doc_id)
-            _store_document(store, document, stored, report)
+            raw = item.read()
+            seen.add(raw.doc_id)
+            if stored.get(raw.doc_id) == raw.fingerprint:
+                report.unchanged.append(raw.doc_id)
+                continue
+            _store_document(store, raw.document(), stored, report)
         except IngestError as error:
             report.failed.append((item.name, str(error)))
             seen.add(doc_id_for(item.name))
@@ -95,45 +137,40 @@ def _is_under(source: str | None, folders: list[Path]) -> bool:
     return any(path.is_relative_to(folder) for folder in folders)
 
 
-def load_path(path: Path, catalogue: dict[str, dict] | None = None) -> Document:
-    """Load one file, with its `sources.yaml` entry if its folder has one."""
+def read_path(path: Path, catalogue: dict[str, dict] | None = None) -> Raw:
+    """Read one file, with its `sources.yaml` entry if its folder has one."""
     catalogue = read_catalogue(path.parent) if catalogue is None else catalogue
     loader = loader_for_name(path.name)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"cannot read {path} ({error.strerror})") from error
-    loaded = loader.load(data)
-    entry = catalogue.get(path.name, {})
-    info = source_info(doc_id_for(path.name), str(path), entry, loaded.title)
-    return Document(info=info, pages=loaded.pages)
+    return Raw(doc_id_for(path.name), str(path), data, loader, catalogue.get(path.name, {}))
 
 
-def load_url(url: str, metadata: dict | None = None) -> Document:
-    """Fetch and load a web page or file by URL; `metadata` overrides what it says."""
+def read_url(url: str, metadata: dict | None = None) -> Raw:
+    """Fetch a web page or file by URL; `metadata` (title, publisher ...) overrides."""
     fetched = fetch_url(url)
-    loaded = fetched.loader.load(fetched.data)
     entry = {"url": fetched.url, **(metadata or {})}
-    info = source_info(doc_id_for(url), url, entry, loaded.title)
-    return Document(info=info, pages=loaded.pages)
+    return Raw(doc_id_for(url), url, fetched.data, fetched.loader, entry)
 
 
 def _discover(sources: Iterable[str | Path], report: IngestReport) -> Iterator[_Pending]:
     for source in sources:
         text = str(source)
         if text.startswith(("http://", "https://")):
-            yield _Pending(text, lambda url=text: load_url(url))
+            yield _Pending(text, lambda url=text: read_url(url))
             continue
         path = Path(source)
         if path.is_dir():
             catalogue = _catalogue_or_report(path, report)
             for file in sorted(path.rglob("*")):
                 if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield _Pending(str(file), lambda f=file, c=catalogue: load_path(f, c))
+                    yield _Pending(str(file), lambda f=file, c=catalogue: read_path(f, c))
                 elif file.is_file() and file.name != CATALOGUE_NAME:
                     log.info("ignoring %s: not a supported document type", file)
         elif path.is_file():
-            yield _Pending(str(path), lambda p=path: load_path(p))
+            yield _Pending(str(path), lambda p=path: read_path(p))
         else:
             report.failed.append((text, "no such file or folder"))
 
@@ -150,9 +187,6 @@ def _store_document(
     store: KnowledgeStore, document: Document, stored: dict[str, str], report: IngestReport
 ) -> None:
     doc_id, content_hash = document.info.doc_id, document.content_hash
-    if stored.get(doc_id) == content_hash:
-        report.unchanged.append(doc_id)
-        return
     chunks = chunk_document(document)
     if not chunks:
         raise IngestError("no text found after cleaning")

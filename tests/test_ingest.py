@@ -59,6 +59,19 @@ def test_changed_document_replaces_its_chunks_and_embeds_only_new_text(store, tm
     assert set(before) & set(after)  # untouched chunks kept their vectors
 
 
+def test_corrected_title_updates_citations_without_re_embedding(store, knowledge_copy):
+    folder = knowledge_copy / "documents"
+    ingest_sources(store, [folder])
+    catalogue = folder / "sources.yaml"
+    catalogue.write_text(catalogue.read_text().replace(
+        "title: The Industrial Strategy\n", "title: The Industrial Strategy (LEP summary)\n"))
+    report = ingest_sources(store, [folder])
+    assert report.updated == ["lep-the-industrial-strategy"]
+    assert report.chunks_embedded == 0
+    titles = {d.doc_id: d.title for d in store.documents()}
+    assert titles["lep-the-industrial-strategy"] == "The Industrial Strategy (LEP summary)"
+
+
 def test_prune_removes_documents_whose_file_is_gone(store, knowledge_copy):
     folder = knowledge_copy / "documents"
     ingest_sources(store, [folder])

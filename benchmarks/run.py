@@ -1,0 +1,153 @@
+"""`make bench`: quality and speed of the knowledge engine on the starter corpus.
+
+(a) retrieval quality, ours against the naive LangChain baseline, on the dev set;
+(b) in-process `ask` latency; (c) ingest time, first and unchanged; (d) cold `lis ask`
+process time. Results are printed and written to benchmarks/results/engine.json.
+Run from the project root: `python -m benchmarks.run`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.baseline import baseline_titles, build_baseline
+from bot.engine import Engine
+from bot.evaluation import evaluate, load_cases
+from bot.settings import get_settings
+from ingest.embeddings import WordLlamaEmbedder
+from ingest.pipeline import ingest_sources
+from ingest.store import KnowledgeStore
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SET = ROOT / "benchmarks" / "dev.yaml"
+DOCUMENTS = ROOT / "knowledge" / "documents"
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, force=True)
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    work = Path(tempfile.mkdtemp(prefix="lis-bench-"))
+    embedder = WordLlamaEmbedder()
+    results = {"ingest": _ingest_times(work, embedder)}
+    store = KnowledgeStore.open(work / "ours", embedder)
+    ingest_sources(store, [DOCUMENTS])
+    engine = Engine.from_settings(get_settings(knowledge_dir=ROOT / "knowledge"), store=store)
+    results["retrieval"] = _retrieval_quality(
+        engine, build_baseline(DOCUMENTS, embedder, work / "baseline")
+    )
+    results["ask_latency_ms"] = _ask_latency(engine)
+    results["cold_ask_s"] = _cold_ask(work)
+    _print(results)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "engine.json").write_text(json.dumps(results, indent=2))
+
+
+def _ingest_times(work: Path, embedder) -> dict:
+    store = KnowledgeStore.open(work / "ingest", embedder)
+    started = time.perf_counter()
+    first = ingest_sources(store, [DOCUMENTS])
+    first_s = time.perf_counter() - started
+    started = time.perf_counter()
+    again = ingest_sources(store, [DOCUMENTS])
+    again_s = time.perf_counter() - started
+    return {
+        "first_s": round(first_s, 3),
+        "unchanged_s": round(again_s, 3),
+        "ratio": round(again_s / first_s, 3),
+        "chunks": first.chunks_embedded,
+        "reembedded": again.chunks_embedded,
+    }
+
+
+def _retrieval_quality(engine: Engine, baseline) -> dict:
+    cases = [c for c in load_cases(DEV_SET) if c.sources]
+    ours_retrieved = ours_cited = base = 0
+    for case in cases:
+        gold = {s.lower() for s in case.sources}
+        passages = engine.retriever.retrieve(engine.retriever.query(case.question), k=5)
+        ours_retrieved += bool(gold & {p.chunk.metadata["title"].lower() for p in passages})
+        cited = {c.title.lower() for c in engine.ask(case.question).citations[:5]}
+        ours_cited += bool(gold & cited)
+        base += bool(gold & {t.lower() for t in baseline_titles(baseline, case.question)})
+    report = evaluate(load_cases(DEV_SET), engine.ask).figures()
+    n = len(cases)
+    return {
+        "cases": n,
+        "ours_retrieval_hit@5": round(ours_retrieved / n, 3),
+        "ours_answer_hit@5": round(ours_cited / n, 3),
+        "baseline_hit@5": round(base / n, 3),
+        "fact_recall": round(report["fact_recall"], 3),
+        "median_chars": report["median_chars"],
+    }
+
+
+def _ask_latency(engine: Engine, rounds: int = 5) -> dict:
+    questions = [c.question for c in load_cases(DEV_SET)]
+    engine.ask(questions[0])  # warm caches
+    timings = []
+    for _ in range(rounds):
+        for question in questions:
+            started = time.perf_counter()
+            engine.ask(question)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "n": len(timings),
+        "p50": round(statistics.median(timings), 1),
+        "p95": round(timings[int(0.95 * len(timings)) - 1], 1),
+    }
+
+
+def _cold_ask(work: Path, runs: int = 3) -> dict:
+    env = {
+        "LIS_DATA_DIR": str(work / "cold"),
+        "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
+        "PATH": str(Path(sys.executable).parent),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", "--quiet"], env=env, check=True, cwd=ROOT
+    )
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ask", "What is SmartMed?"],
+            env=env,
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+        )
+        timings.append(time.perf_counter() - started)
+    return {"runs": runs, "median_s": round(statistics.median(timings), 2)}
+
+
+def _print(results: dict) -> None:
+    r, lat, ing, cold = (
+        results["retrieval"],
+        results["ask_latency_ms"],
+        results["ingest"],
+        results["cold_ask_s"],
+    )
+    print("Retrieval quality on the dev set (source hit@5)")
+    print(f"  ours, retrieved passages   {r['ours_retrieval_hit@5']:.2f}")
+    print(f"  ours, answer citations     {r['ours_answer_hit@5']:.2f}")
+    print(f"  naive LangChain baseline   {r['baseline_hit@5']:.2f}")
+    print(f"  fact recall {r['fact_recall']:.2f}, median answer {r['median_chars']} chars")
+    print(f"ask latency (in process, {lat['n']} asks): p50 {lat['p50']} ms, p95 {lat['p95']} ms")
+    print(
+        f"ingest: first {ing['first_s']} s ({ing['chunks']} chunks), unchanged "
+        f"{ing['unchanged_s']} s ({ing['ratio']:.0%} of first, {ing['reembedded']} re-embedded)"
+    )
+    print(f"cold `lis ask` process: median {cold['median_s']} s over {cold['runs']} runs")
+
+
+if __name__ == "__main__":
+    main()
