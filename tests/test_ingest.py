@@ -63,8 +63,11 @@ def test_corrected_title_updates_citations_without_re_embedding(store, knowledge
     folder = knowledge_copy / "documents"
     ingest_sources(store, [folder])
     catalogue = folder / "sources.yaml"
-    catalogue.write_text(catalogue.read_text().replace(
-        "title: The Industrial Strategy\n", "title: The Industrial Strategy (LEP summary)\n"))
+    catalogue.write_text(
+        catalogue.read_text().replace(
+            "title: The Industrial Strategy\n", "title: The Industrial Strategy (LEP summary)\n"
+        )
+    )
     report = ingest_sources(store, [folder])
     assert report.updated == ["lep-the-industrial-strategy"]
     assert report.chunks_embedded == 0
