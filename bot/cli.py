@@ -20,12 +20,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from bot.answer import Answer
 from bot.console import print_answer, print_sources, run_console
-from bot.contacts import ContactsError
 from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
-from bot.glossary import GlossaryError
 from bot.report import print_eval_report
 from bot.settings import Settings, get_settings
+from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError
 from ingest.pipeline import ingest_sources
@@ -34,8 +33,7 @@ from ingest.store import EmbedderMismatchError
 __all__ = ["main"]
 
 _EXPECTED_ERRORS = (
-    ContactsError,
-    GlossaryError,
+    DataFileError,
     EmbedderMismatchError,
     UnknownEmbedderError,
     IngestError,

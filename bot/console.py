@@ -35,10 +35,12 @@ def print_answer(console: Console, answer: Answer) -> None:
     if answer.contacts:
         console.print("\n[bold]Who to contact[/bold]")
         for contact in answer.contacts:
-            console.print(f"  {escape(contact.label())}")
-            for detail in (contact.source, contact.note):
-                if detail:
-                    console.print(f"    [dim]{escape(detail)}[/dim]")
+            where = f"{contact.area}: " if contact.area else "Nationally: "
+            console.print(f"  {escape(where + contact.label())}")
+            if contact.source:
+                console.print(f"    [dim]Source: {escape(contact.source)}[/dim]")
+            if contact.note:
+                console.print(f"    [dim]{escape(contact.note)}[/dim]")
 
 
 def print_sources(console: Console, documents: list[StoredDocument]) -> None:

@@ -58,7 +58,9 @@ class Engine:
             store=store,
             retriever=HybridRetriever(store, glossary),
             composer=ExtractiveComposer(store.embedder, glossary),
-            contacts=ContactDirectory.load(settings.knowledge_dir / "contacts.yaml"),
+            contacts=ContactDirectory.load(
+                settings.knowledge_dir / "contacts.yaml", settings.knowledge_dir / "gazetteer.yaml"
+            ),
         )
 
     def ask(self, question: str, *, area: str | None = None) -> Answer:

@@ -12,13 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ingest.datafile import DataFileError, line_of, load_data_file
 
-__all__ = ["Glossary", "GlossaryEntry", "GlossaryError"]
-
-
-class GlossaryError(ValueError):
-    """The glossary file is malformed; the message names the file and entry."""
+__all__ = ["Glossary", "GlossaryEntry"]
 
 
 @dataclass(frozen=True)
@@ -49,18 +45,14 @@ class Glossary:
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
-        if not path.exists():
-            return cls()
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark else ""
-            raise GlossaryError(f"{path} is not valid YAML{where}.") from error
+        """The glossary in `path`; an empty one if the file does not exist."""
+        raw = load_data_file(path, required=False) or []
         entries = []
-        for number, item in enumerate(raw, 1):
+        for item in raw:
             if not isinstance(item, dict) or not item.get("acronym") or not item.get("meaning"):
-                raise GlossaryError(f"{path}: entry {number} needs 'acronym' and 'meaning'.")
+                raise DataFileError(
+                    f"{path}{line_of(item)}: each entry needs 'acronym' and 'meaning'."
+                )
             entries.append(
                 GlossaryEntry(
                     str(item["acronym"]),

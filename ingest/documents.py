@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from ingest.datafile import DataFileError, line_of, load_data_file
 from ingest.errors import IngestError
 from ingest.loaders import Page
 
@@ -55,21 +54,17 @@ def doc_id_for(name: str) -> str:
 def read_catalogue(directory: Path) -> dict[str, dict]:
     """The `sources.yaml` entries of a folder, keyed by file name ({} if there is none)."""
     path = directory / CATALOGUE_NAME
-    if not path.exists():
-        return {}
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise IngestError(f"{path} is not valid YAML{where}: fix it and run again") from error
+        entries = load_data_file(path, required=False) or []
+    except DataFileError as error:
+        raise IngestError(f"{error} Fix it and run again.") from None
     if not isinstance(entries, list):
-        raise IngestError(f"{path} must be a list of entries, each with 'file' and 'title'")
+        raise IngestError(f"{path} must be a list of entries, each with 'file' and 'title'.")
     catalogue = {}
-    for number, entry in enumerate(entries, 1):
+    for entry in entries:
         if not isinstance(entry, dict) or not entry.get("file"):
-            raise IngestError(f"{path}: entry {number} needs a 'file' name")
-        catalogue[str(entry["file"])] = entry
+            raise IngestError(f"{path}{line_of(entry)}: each entry needs a 'file' name.")
+        catalogue[str(entry["file"])] = dict(entry)
     return catalogue
 
 

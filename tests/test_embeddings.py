@@ -31,10 +31,19 @@ def test_openai_embedder_needs_a_key():
 def test_openai_embedder_calls_the_configured_endpoint():
     def reply(request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content)
-        data = [{"object": "embedding", "index": i, "embedding": [float(i + 1), 0.0, 1.0]}
-                for i, _ in enumerate(body["input"])]
-        return httpx.Response(200, json={"object": "list", "data": data, "model": body["model"],
-                                         "usage": {"prompt_tokens": 3, "total_tokens": 3}})
+        data = [
+            {"object": "embedding", "index": i, "embedding": [float(i + 1), 0.0, 1.0]}
+            for i, _ in enumerate(body["input"])
+        ]
+        return httpx.Response(
+            200,
+            json={
+                "object": "list",
+                "data": data,
+                "model": body["model"],
+                "usage": {"prompt_tokens": 3, "total_tokens": 3},
+            },
+        )
 
     route = respx.post("https://llm.example.org/v1/embeddings").mock(side_effect=reply)
     embedder = get_embedder("openai", api_key="sk-test", base_url="https://llm.example.org/v1")

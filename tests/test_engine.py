@@ -33,6 +33,7 @@ def test_dev_set_reaches_the_quality_bar(engine):
     figures = evaluate(load_cases(DEV_SET), engine.ask).figures()
     assert figures["hit@5"] >= 0.95
     assert figures["fact_recall"] >= 0.85
+    assert figures["contact"] == 1.0
     assert figures["median_chars"] <= 1000
     assert figures["no_answer_right"] == figures["no_answer_cases"] == 2
     assert figures["answerable_refused"] == 0

@@ -1,0 +1,130 @@
+"""The gazetteer: which LEP or combined authority covers the place a question names.
+
+`knowledge/gazetteer.yaml` lists the 38 local enterprise partnerships of 2019 and the
+mayoral combined authorities with the places they cover, plus ICS/STP footprint names.
+Matching is word-aware and forgiving about case and punctuation ("stoke on trent",
+"Stoke-on-Trent"), prefers the longest name ("North East Lincolnshire" before "North
+East"), and matches names that are also ordinary words ("Reading", "Bath") only when they
+are capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.datafile import DataFileError, line_of, load_data_file
+
+__all__ = ["Area", "Gazetteer"]
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    kind: str  # "lep" or "mca"
+    org: str
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("&", " and ")
+    text = re.sub(r"[^\w]+", " ", text)
+    return f" {' '.join(text.split())} "
+
+
+def _is_strict_alias(name: str) -> bool:
+    """Short capitalised abbreviations (GM, BOB, LCR) only match in capitals."""
+    compact = name.replace(" ", "")
+    return len(compact) <= 4 and compact.upper() == compact
+
+
+class Gazetteer:
+    """Finds the areas for the places named in a text."""
+
+    def __init__(self, areas: dict[str, Area], names: dict[tuple[str, bool], list[str]]):
+        self.areas = areas
+        self._names = names
+        self._patterns = [self._compile(strict) for strict in (False, True)]
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        raw = load_data_file(path) or {}
+        areas: dict[str, Area] = {}
+        names: dict[tuple[str, bool], list[str]] = {}
+
+        def add(name, area_id: str, strict: bool) -> None:
+            strict = strict or _is_strict_alias(str(name))
+            normalised = _normalise(str(name)).strip()
+            ids = names.setdefault((normalised if strict else normalised.lower(), strict), [])
+            if area_id not in ids:
+                ids.append(area_id)
+
+        for entry in raw.get("areas") or []:
+            missing = [k for k in ("id", "name", "kind", "org") if not entry.get(k)]
+            if missing:
+                raise DataFileError(f"{path}{line_of(entry)}: area needs {', '.join(missing)}.")
+            area = Area(str(entry["id"]), str(entry["name"]), str(entry["kind"]), str(entry["org"]))
+            areas[area.id] = area
+            for name in [
+                area.name,
+                area.org,
+                *(entry.get("aliases") or []),
+                *(entry.get("places") or []),
+            ]:
+                add(name, area.id, strict=False)
+            for name in entry.get("strict_places") or []:
+                add(name, area.id, strict=True)
+        for entry in raw.get("footprints") or []:
+            unknown = [a for a in entry.get("areas") or [] if a not in areas]
+            if unknown or not entry.get("name") or not entry.get("areas"):
+                raise DataFileError(
+                    f"{path}{line_of(entry)}: footprint needs a name and "
+                    f"known areas (unknown: {', '.join(unknown) or 'none'})."
+                )
+            for name in [entry["name"], *(entry.get("aliases") or [])]:
+                for area_id in entry["areas"]:
+                    add(name, area_id, strict=False)
+        return cls(areas, names)
+
+    def _compile(self, strict: bool) -> re.Pattern[str] | None:
+        names = sorted(
+            (name for name, is_strict in self._names if is_strict == strict), key=len, reverse=True
+        )
+        if not names:
+            return None
+        alternation = "|".join(re.escape(name) for name in names)
+        return re.compile(rf"(?<= )({alternation})(?= )", 0 if strict else re.IGNORECASE)
+
+    def matches(self, text: str) -> list[tuple[str, list[Area]]]:
+        """The place names found in `text`, in order, each with the areas it lies in.
+
+        Longest names win and matches never overlap, so "North East Lincolnshire" is one
+        place, not "North East" plus "Lincolnshire".
+        """
+        normalised = _normalise(text)
+        candidates: list[tuple[int, int, str, list[str]]] = []
+        for strict, pattern in zip((False, True), self._patterns, strict=True):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(normalised):
+                key = (match.group(1) if strict else match.group(1).lower(), strict)
+                candidates.append((match.start(), match.end(), match.group(1), self._names[key]))
+        found: list[tuple[str, list[Area]]] = []
+        taken: list[tuple[int, int]] = []
+        for start, end, name, ids in sorted(candidates, key=lambda m: (m[0], m[0] - m[1])):
+            if any(start < t_end and end > t_start for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            # A combined authority first: where there is a mayor, the mayor leads the LIS.
+            found.append(
+                (name, sorted((self.areas[i] for i in ids), key=lambda a: a.kind != "mca"))
+            )
+        return found
+
+    def find(self, text: str) -> list[Area]:
+        """Areas of the places named in `text`, in order of mention, each once."""
+        areas: list[Area] = []
+        for _name, place_areas in self.matches(text):
+            areas.extend(area for area in place_areas if area not in areas)
+        return areas
