@@ -108,6 +108,18 @@ class Answer:
     latency_ms: float = 0.0
     note: str | None = None
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Answer:
+        """Rebuild an answer from its JSON form (as stored for later button clicks)."""
+        return cls(
+            question=data["question"],
+            answer=data["answer"],
+            mode=data["mode"],
+            citations=[Citation(**c) for c in data.get("citations", [])],
+            contacts=[Contact(**c) for c in data.get("contacts", [])],
+            latency_ms=data.get("latency_ms", 0.0),
+        )
+
     def to_dict(self) -> dict:
         return {
             "question": self.question,

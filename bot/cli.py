@@ -1,6 +1,6 @@
 """`lis`: the command line. Reads settings once, builds the engine, dispatches.
 
-Commands: ingest, ask, sources, eval, run. Every expected failure (a bad setting, a
+Commands: ingest, ask, sources, eval, serve, run. Every expected failure (a bad setting, a
 malformed data file, a store built with another embedder) ends with a one-line message
 that says how to fix it and exit status 2, never a traceback.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
 from bot.report import print_eval_report
 from bot.settings import Settings, get_settings
+from bot.slack.app import slack_configured
+from bot.state import StateError
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError
@@ -53,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as error:
         err.print(f"lis: a setting is invalid: {_first_problem(error)}")
     except _EXPECTED_ERRORS as error:
+        err.print(f"lis: {error}")
+    except StateError as error:
         err.print(f"lis: {error}")
     except KeyboardInterrupt:
         err.print("lis: interrupted")
@@ -99,7 +104,25 @@ def _parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluation.set_defaults(handler=_eval)
 
-    run = commands.add_parser("run", help="start the assistant (the local console for now)")
+    serve = commands.add_parser("serve", help="run the web server for Slack (and Teams)")
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT", 3000)),
+        help="port to listen on (default: $PORT or 3000)",
+    )
+    serve.add_argument(
+        "--socket",
+        action="store_true",
+        help="use Slack Socket Mode instead (development; needs SLACK_APP_TOKEN)",
+    )
+    serve.set_defaults(handler=_serve)
+
+    run = commands.add_parser(
+        "run",
+        help="start the assistant: the server when Slack is "
+        "configured, otherwise the local console",
+    )
     run.set_defaults(handler=_run)
     return parser
 
@@ -185,9 +208,19 @@ def _eval(args, settings: Settings, out: Console, err: Console) -> int:
     return 0
 
 
+def _serve(args, settings: Settings, out: Console, err: Console) -> int:
+    from bot.server import serve
+
+    serve(settings, port=args.port, socket_mode=args.socket)
+    return 0
+
+
 def _run(args, settings: Settings, out: Console, err: Console) -> int:
-    engine = Engine.from_settings(settings)
-    run_console(engine, sys.stdin, out)
+    if slack_configured(settings):
+        err.print(f"Slack is configured: serving on port {os.environ.get('PORT', 3000)}.")
+        args.port, args.socket = int(os.environ.get("PORT", 3000)), False
+        return _serve(args, settings, out, err)
+    run_console(Engine.from_settings(settings), sys.stdin, out)
     return 0
 
 

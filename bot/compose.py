@@ -20,7 +20,7 @@ import numpy as np
 
 from bot.answer import Citation
 from bot.glossary import Glossary
-from bot.retrieval import Passage, Query
+from bot.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.text import asker_terms, sentences, terms
 from ingest.embeddings import Embedder
 
@@ -158,18 +158,29 @@ class ExtractiveComposer:
         passage_terms = [_passage_terms(p) for p in passages]
         return max(
             (
-                coverage(question_concepts(part, self.glossary, idf), found)
+                coverage(self._concepts(part, query.context, idf), found)
                 for part in parts
                 for found in passage_terms
             ),
             default=0.0,
         )
 
+    def _concepts(self, question: str, context: str, idf) -> list[Concept]:
+        """The question's ideas, plus those of the question it follows on from, weighted less."""
+        own = question_concepts(question, self.glossary, idf)
+        known = {term for c in own for alt in c.alternatives for term in alt}
+        earlier = [
+            Concept(c.alternatives, c.weight * CONTEXT_WEIGHT)
+            for c in question_concepts(context, self.glossary, idf)
+            if not any(term in known for alt in c.alternatives for term in alt)
+        ]
+        return own + earlier
+
     def compose(self, query: Query, passages: list[Passage], idf) -> Composition | None:
         """A cited answer, or None when the passages do not cover the question."""
         if self.assess(query, passages, idf) < self.min_coverage:
             return None
-        concepts = question_concepts(query.text, self.glossary, idf)
+        concepts = self._concepts(query.text, query.context, idf)
         candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
         if not candidates:
             return None

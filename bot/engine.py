@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot.answer import Answer, Contact
 from bot.compose import ExtractiveComposer
 from bot.contacts import ContactDirectory
+from bot.followup import follow_up_context
 from bot.glossary import Glossary
 from bot.retrieval import HybridRetriever
 from bot.settings import Settings
@@ -63,12 +64,20 @@ class Engine:
             ),
         )
 
-    def ask(self, question: str, *, area: str | None = None) -> Answer:
-        """Answer `question`; `area` is the conversation's default place, if any."""
+    def ask(
+        self, question: str, *, area: str | None = None, history: list[str] | None = None
+    ) -> Answer:
+        """Answer `question`.
+
+        `area` is the conversation's default place, used when the question names none;
+        `history` holds earlier questions of the same thread, oldest first, so a follow-up
+        ("and what about skills?") is understood in their light.
+        """
         started = time.perf_counter()
         question = _validated(question)
-        contacts = self.contacts.for_question(question, area)
-        query = self.retriever.query(question)
+        context = follow_up_context(question, history or [])
+        contacts = self.contacts.for_question(f"{question} {context}", area)
+        query = self.retriever.query(question, context)
         passages = self.retriever.retrieve(query)
         composition = self.composer.compose(query, passages, self.retriever.index.idf)
         if composition is None:

@@ -28,6 +28,7 @@ from ingest.store import KnowledgeStore, StoredChunk
 __all__ = ["Passage", "HybridRetriever", "Query"]
 
 KEYWORD_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.4
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,15 @@ class Query:
     """A question as the retriever sees it.
 
     `weights` gives each keyword term its say: the question's own words count fully,
-    words about who is asking ("our ICS") a third, glossary expansions half.
+    words about who is asking ("our ICS") a third, glossary expansions half, and the
+    earlier question a follow-up leans on (`context`) 0.4.
     """
 
     text: str
     expanded: str
     weights: dict[str, float]
     vector: np.ndarray
+    context: str = ""
 
 
 class _KeywordIndex:
@@ -104,14 +107,15 @@ class HybridRetriever:
                 self._version = version
             return self._index
 
-    def query(self, question: str) -> Query:
+    def query(self, question: str, context: str = "") -> Query:
         expansion = self.glossary.expand(question)
-        expanded = " ".join(filter(None, [question, expansion]))
-        weights = dict.fromkeys(terms(expansion), 0.5)
+        expanded = " ".join(filter(None, [question, expansion, context]))
+        weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
+        weights.update(dict.fromkeys(terms(expansion), 0.5))
         weights.update(dict.fromkeys(terms(question), 1.0))
         weights.update(dict.fromkeys(asker_terms(question), 1 / 3))
         vector = self.store.embedder.embed_one(expanded)
-        return Query(question, expanded, weights, vector)
+        return Query(question, expanded, weights, vector, context)
 
     def retrieve(
         self, query: Query, k: int = 8, per_document: int = 4, candidates: int = 30

@@ -75,3 +75,35 @@ def knowledge_copy(tmp_path):
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, target)
     return target
+
+
+@pytest.fixture
+def fake_slack():
+    from tests.fake_slack import FakeSlack
+
+    slack = FakeSlack().start()
+    yield slack
+    slack.stop()
+
+
+@pytest.fixture
+def slack_server(engine, fake_slack, tmp_path):
+    """`lis serve`'s aiohttp app on loopback, wired to the fake Slack; yields its base URL."""
+    from bot.assistant import Assistant
+    from bot.server import build_web_app
+    from bot.state import StateStore
+    from tests.servers import BackgroundServer
+    from tests.slack_requests import SIGNING_SECRET
+
+    settings = get_settings(
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake_slack.api_url,
+        knowledge_dir=KNOWLEDGE,
+    )
+    assistant = Assistant(engine, StateStore(tmp_path / "state.sqlite3"))
+    server = BackgroundServer(build_web_app(settings, assistant))
+    server.assistant = assistant
+    server.start()
+    yield server
+    server.stop()

@@ -1,0 +1,99 @@
+"""`lis serve`: one aiohttp server, one port, for every front end.
+
+POST /slack/events   Slack slash commands, events and interactivity (slack-bolt)
+GET  /healthz        200 with a small JSON status once the knowledge base is loaded
+
+The knowledge base is loaded (and its keyword index built) before the port opens, so the
+first question is as fast as the rest and /healthz never reports ready too early.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+
+from bot.assistant import Assistant
+from bot.engine import Engine
+from bot.settings import Settings
+from bot.slack.app import build_slack_app, slack_configured
+from bot.state import StateStore
+
+__all__ = ["build_web_app", "build_assistant", "serve"]
+
+log = logging.getLogger(__name__)
+MAX_BODY_BYTES = 1024 * 1024
+ASSISTANT = web.AppKey("assistant", Assistant)
+SLACK = web.AppKey("slack", AsyncApp)
+
+
+def build_assistant(settings: Settings, engine: Engine | None = None) -> Assistant:
+    engine = engine or Engine.from_settings(settings)
+    engine.retriever.index  # noqa: B018 - build the keyword index before serving
+    return Assistant(engine, StateStore.in_data_dir(settings.lis_data_dir))
+
+
+def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app[ASSISTANT] = assistant
+    app.router.add_get("/healthz", _healthz)
+    if slack_configured(settings):
+        app[SLACK] = build_slack_app(settings, assistant)
+        app.router.add_post("/slack/events", _slack_events)
+    else:
+        app.router.add_post("/slack/events", _not_configured)
+    app.on_cleanup.append(_close)
+    return app
+
+
+async def _slack_events(request: web.Request) -> web.Response:
+    bolt_response = await request.app[SLACK].async_dispatch(await to_bolt_request(request))
+    return await to_aiohttp_response(bolt_response)
+
+
+async def _not_configured(request: web.Request) -> web.Response:
+    return web.json_response(
+        {
+            "error": "Slack is not configured on this server "
+            "(SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET)."
+        },
+        status=503,
+    )
+
+
+async def _healthz(request: web.Request) -> web.Response:
+    assistant = request.app[ASSISTANT]
+    documents = await assistant.sources()
+    return web.json_response(
+        {"status": "ok", "documents": len(documents), "chunks": sum(d.chunks for d in documents)}
+    )
+
+
+async def _close(app: web.Application) -> None:
+    app[ASSISTANT].close()
+
+
+def serve(settings: Settings, port: int, socket_mode: bool = False) -> None:
+    """Run the server until interrupted (Socket Mode: connect out to Slack instead)."""
+    assistant = build_assistant(settings)
+    if socket_mode:
+        import asyncio
+
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        if not settings.slack_app_token:
+            raise ValueError("Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token).")
+        slack = build_slack_app(settings, assistant)
+        handler = AsyncSocketModeHandler(slack, settings.slack_app_token.get_secret_value())
+        asyncio.run(handler.start_async())
+        return
+    if not slack_configured(settings):
+        log.warning("Slack is not configured: /slack/events will answer 503.")
+    web.run_app(
+        build_web_app(settings, assistant),
+        host="0.0.0.0",
+        port=port,
+        print=lambda message: log.warning("%s", message),
+    )

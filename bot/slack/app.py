@@ -1,0 +1,51 @@
+"""Build the Slack app: a Web API client that honours SLACK_API_URL and retries, then listeners.
+
+Every Web API call goes through the one `AsyncWebClient` built here, so GovSlack users and
+the tests' fake Slack only need `SLACK_API_URL`. Rate limits (429) and Slack's own server
+errors are retried by slack_sdk's retry handlers.
+"""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.assistant import Assistant
+from bot.settings import Settings
+from bot.slack.listeners import register_listeners
+
+__all__ = ["build_slack_app", "slack_configured"]
+
+
+def slack_configured(settings: Settings) -> bool:
+    return bool(settings.slack_bot_token and settings.slack_signing_secret)
+
+
+def build_slack_app(settings: Settings, assistant: Assistant) -> AsyncApp:
+    if not slack_configured(settings):
+        raise ValueError(
+            "Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README, "
+            "'Connect a Slack workspace')."
+        )
+    client = AsyncWebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_url,
+        timeout=15,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+            AsyncServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+    app = AsyncApp(
+        client=client,
+        signing_secret=settings.slack_signing_secret.get_secret_value(),
+        name="LIS Assistant",
+    )
+    register_listeners(app, assistant)
+    return app

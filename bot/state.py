@@ -1,0 +1,160 @@
+"""The assistant's own state, in SQLite under `LIS_DATA_DIR`: what front ends remember.
+
+Answers given (so a "Share" or feedback click can find them again), feedback, each
+conversation's default area, the questions asked in each thread (for follow-ups), and the
+ids of events already handled (Slack re-sends events it thinks timed out). The knowledge
+itself lives in Chroma; nothing here is needed to answer a question from scratch.
+
+Each call opens its own short connection, so the store is safe to use from the event loop
+and from worker threads; WAL mode lets readers and one writer work at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.answer import Answer
+
+__all__ = ["StateStore", "StateError"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, mode TEXT NOT NULL,
+    payload TEXT NOT NULL, conversation TEXT, user_id TEXT, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS feedback (
+    answer_id TEXT NOT NULL, user_id TEXT NOT NULL, rating INTEGER NOT NULL,
+    question TEXT NOT NULL, answer TEXT NOT NULL, source TEXT NOT NULL,
+    created_at TEXT NOT NULL, PRIMARY KEY (answer_id, user_id));
+CREATE TABLE IF NOT EXISTS conversation_areas (
+    conversation TEXT PRIMARY KEY, area TEXT NOT NULL, set_by TEXT, set_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS thread_turns (
+    thread TEXT NOT NULL, question TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS thread_turns_thread ON thread_turns (thread);
+CREATE TABLE IF NOT EXISTS handled_events (event_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
+"""
+
+
+class StateError(RuntimeError):
+    """The state database cannot be opened or written (read-only disk, full disk...)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class StateStore:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as db:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(_SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise StateError(
+                f"cannot open the state database {self.path}: {error}. Check "
+                "that LIS_DATA_DIR is writable and the disk is not full."
+            ) from error
+
+    @classmethod
+    def in_data_dir(cls, data_dir: Path) -> StateStore:
+        return cls(Path(data_dir) / "state.sqlite3")
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=10)
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    # Answers and feedback -----------------------------------------------------------
+
+    def save_answer(
+        self, answer: Answer, conversation: str | None = None, user_id: str | None = None
+    ) -> str:
+        answer_id = uuid.uuid4().hex[:16]
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    answer_id,
+                    answer.question,
+                    answer.answer,
+                    answer.mode,
+                    json.dumps(answer.to_dict()),
+                    conversation,
+                    user_id,
+                    _now(),
+                ),
+            )
+        return answer_id
+
+    def answer(self, answer_id: str) -> dict | None:
+        """The stored JSON form of an answer, or None."""
+        with self._connect() as db:
+            row = db.execute("SELECT payload FROM answers WHERE id = ?", (answer_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def record_feedback(self, answer_id: str, user_id: str, rating: int, source: str) -> bool:
+        """Store a 👍 (1) or 👎 (-1); a second click by the same person replaces the first."""
+        stored = self.answer(answer_id)
+        if stored is None:
+            return False
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (answer_id, user_id, rating, stored["question"], stored["answer"], source, _now()),
+            )
+        return True
+
+    def feedback(self) -> list[dict]:
+        with self._connect() as db:
+            db.row_factory = sqlite3.Row
+            rows = db.execute("SELECT * FROM feedback ORDER BY created_at").fetchall()
+        return [dict(row) for row in rows]
+
+    # Conversations -------------------------------------------------------------------
+
+    def set_area(self, conversation: str, area: str, set_by: str | None = None) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO conversation_areas VALUES (?, ?, ?, ?)",
+                (conversation, area, set_by, _now()),
+            )
+
+    def area(self, conversation: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT area FROM conversation_areas WHERE conversation = ?", (conversation,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def add_turn(self, thread: str, question: str) -> None:
+        with self._connect() as db:
+            db.execute("INSERT INTO thread_turns VALUES (?, ?, ?)", (thread, question, _now()))
+
+    def thread_questions(self, thread: str, limit: int = 5) -> list[str]:
+        """Earlier questions in a thread, oldest first (at most `limit`)."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT question FROM thread_turns WHERE thread = ? ORDER BY rowid DESC LIMIT ?",
+                (thread, limit),
+            ).fetchall()
+        return [row[0] for row in reversed(rows)]
+
+    def first_time(self, event_id: str) -> bool:
+        """True the first time an event id is seen; False for a re-delivery."""
+        try:
+            with self._connect() as db:
+                db.execute("INSERT INTO handled_events VALUES (?, ?)", (event_id, _now()))
+            return True
+        except sqlite3.IntegrityError:
+            return False

@@ -1,0 +1,342 @@
+"""The Slack app end to end: signed requests to the running server, a fake Slack Web API."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+
+import httpx
+import pytest
+
+from bot.assistant import SORRY
+from bot.slack.listeners.commands import LOOKING
+from tests.fake_slack import BOT_ID, BOT_USER_ID
+from tests.slack_requests import (
+    block_action,
+    event_callback,
+    signed_headers,
+    slash_command,
+)
+
+FORM = "application/x-www-form-urlencoded"
+
+
+def post_command(server, fake_slack, text: str, **kwargs) -> httpx.Response:
+    body = slash_command(text, response_url=fake_slack.response_url(), **kwargs)
+    return httpx.post(
+        f"{server.url}/slack/events",
+        content=body,
+        headers=signed_headers(body, content_type=FORM),
+        timeout=10,
+    )
+
+
+def post_event(server, event: dict, event_id: str, **headers) -> httpx.Response:
+    body = event_callback(event, event_id)
+    return httpx.post(
+        f"{server.url}/slack/events",
+        content=body,
+        timeout=10,
+        headers={**signed_headers(body, content_type="application/json"), **headers},
+    )
+
+
+def post_action(server, fake_slack, action_id: str, value: str) -> httpx.Response:
+    body = block_action(action_id, value, response_url=fake_slack.response_url("click"))
+    return httpx.post(
+        f"{server.url}/slack/events",
+        content=body,
+        headers=signed_headers(body, content_type=FORM),
+        timeout=10,
+    )
+
+
+def ack_text(response: httpx.Response) -> str:
+    """What Slack shows for an acknowledgement: plain text, or the JSON message's text."""
+    assert response.status_code == 200
+    if response.headers["content-type"].startswith("application/json"):
+        return all_text(response.json())
+    return response.text
+
+
+def all_text(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def button_value(payload: dict, action_id: str) -> str:
+    for block in payload["blocks"]:
+        for element in block.get("elements", []):
+            if element.get("action_id") == action_id:
+                return element["value"]
+    raise AssertionError(f"no {action_id} button")
+
+
+@pytest.mark.parametrize("tamper", ["wrong secret", "no signature", "stale timestamp"])
+def test_requests_not_signed_by_slack_get_401(slack_server, fake_slack, tamper):
+    body = slash_command("What is SmartMed?", response_url=fake_slack.response_url())
+    headers = {
+        "wrong secret": signed_headers(body, content_type=FORM, secret="not-the-secret"),
+        "no signature": {"Content-Type": FORM},
+        "stale timestamp": signed_headers(
+            body, content_type=FORM, timestamp=int(time.time()) - 3600
+        ),
+    }[tamper]
+    response = httpx.post(f"{slack_server.url}/slack/events", content=body, headers=headers)
+    assert response.status_code == 401
+    time.sleep(0.2)
+    assert fake_slack.of("response_url") == []
+
+
+def test_slash_command_is_acknowledged_then_answered_privately(slack_server, fake_slack):
+    response = post_command(slack_server, fake_slack, "What is SmartMed?")
+    assert ack_text(response) == LOOKING
+    (reply,) = fake_slack.wait_for("response_url")
+    assert reply["response_type"] == "ephemeral"
+    assert reply["replace_original"] is True
+    text = all_text(reply)
+    assert "Centre for Process Innovation" in text
+    assert "*Sources*" in text and "North East Local Industrial Strategy" in text
+    assert "*Who to contact*" in text and "michael.wood@nhsconfed.org" in text
+    assert button_value(reply, "share_answer") == button_value(reply, "feedback_up")
+    assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in reply["blocks"])
+
+
+@pytest.mark.parametrize("text", ["", "help"])
+def test_help_lists_example_questions(slack_server, fake_slack, text):
+    response = post_command(slack_server, fake_slack, text)
+    body = ack_text(response)
+    assert "/lis What should our ICS do for the Lincolnshire strategy?" in body
+    assert "/lis area" in body
+
+
+def test_sources_lists_documents_with_dates(slack_server, fake_slack):
+    body = ack_text(post_command(slack_server, fake_slack, "sources"))
+    assert "5 documents" in body
+    assert "Understanding the Industrial Strategy white paper" in body and "December 2017" in body
+
+
+def test_channel_area_routes_contacts_when_the_question_names_no_place(slack_server, fake_slack):
+    assert "no area yet" in ack_text(post_command(slack_server, fake_slack, "area"))
+    reply = ack_text(post_command(slack_server, fake_slack, "area Exeter"))
+    assert "Heart of the South West" in reply
+    assert "*Exeter*" in ack_text(post_command(slack_server, fake_slack, "area"))
+    post_command(slack_server, fake_slack, "How can trusts get involved in the strategy?")
+    (answer,) = fake_slack.wait_for("response_url")
+    assert "Heart of the South West" in all_text(answer)
+    other_channel = post_command(slack_server, fake_slack, "area", channel="C0OTHER")
+    assert "no area yet" in ack_text(other_channel)
+
+
+def test_unknown_area_is_explained(slack_server, fake_slack):
+    reply = ack_text(post_command(slack_server, fake_slack, "area Narnia"))
+    assert "don't recognise “Narnia”" in reply
+
+
+def test_overlong_question_is_refused_politely(slack_server, fake_slack):
+    reply = ack_text(post_command(slack_server, fake_slack, "why " * 600))
+    assert "keep it under 2,000" in reply
+    time.sleep(0.3)
+    assert fake_slack.of("response_url") == []
+
+
+def test_mention_is_answered_in_a_thread(slack_server, fake_slack):
+    event = {
+        "type": "app_mention",
+        "user": "U0ALICE",
+        "channel": "C0GENERAL",
+        "ts": "1700000100.000100",
+        "text": f"<@{BOT_USER_ID}> What are T levels?",
+    }
+    assert post_event(slack_server, event, "Ev0MENTION").status_code == 200
+    (placeholder,) = fake_slack.wait_for("chat.postMessage")
+    assert placeholder["thread_ts"] == "1700000100.000100"
+    (update,) = fake_slack.wait_for("chat.update")
+    assert update["ts"] == "1700000000.000001"
+    assert "technical education" in all_text(update)
+
+
+def test_direct_message_is_answered_in_the_dm(slack_server, fake_slack):
+    event = {
+        "type": "message",
+        "channel_type": "im",
+        "user": "U0ALICE",
+        "channel": "D0ALICE",
+        "ts": "1700000200.000100",
+        "text": "What is HEIF?",
+    }
+    post_event(slack_server, event, "Ev0DM")
+    (placeholder,) = fake_slack.wait_for("chat.postMessage")
+    assert placeholder["channel"] == "D0ALICE" and "thread_ts" not in placeholder
+    (update,) = fake_slack.wait_for("chat.update")
+    assert "Higher Education Innovation Funding" in all_text(update)
+
+
+def test_thread_follow_up_keeps_the_earlier_question_in_mind(slack_server, fake_slack):
+    thread = "1700000300.000100"
+    first = {
+        "type": "app_mention",
+        "user": "U0ALICE",
+        "channel": "C0GENERAL",
+        "ts": thread,
+        "text": f"<@{BOT_USER_ID}> What should our ICS do for the Lincolnshire strategy?",
+    }
+    post_event(slack_server, first, "Ev0FIRST")
+    fake_slack.wait_for("chat.update")
+    follow_up = {
+        "type": "message",
+        "channel_type": "channel",
+        "user": "U0ALICE",
+        "channel": "C0GENERAL",
+        "ts": "1700000301.000100",
+        "thread_ts": thread,
+        "text": "and what about skills?",
+    }
+    post_event(slack_server, follow_up, "Ev0FOLLOW")
+    updates = fake_slack.wait_for("chat.update", count=2)
+    assert fake_slack.of("chat.postMessage")[1]["thread_ts"] == thread
+    second = all_text(updates[1])
+    assert "Greater Lincolnshire" in second  # the place came from the first question
+    assert "skill" in second.lower()
+
+
+def test_messages_in_threads_the_bot_never_joined_are_ignored(slack_server, fake_slack):
+    event = {
+        "type": "message",
+        "channel_type": "channel",
+        "user": "U0BOB",
+        "channel": "C0GENERAL",
+        "ts": "1700000401.000100",
+        "thread_ts": "1700000400.000100",
+        "text": "lunch?",
+    }
+    post_event(slack_server, event, "Ev0CHAT")
+    time.sleep(0.3)
+    assert fake_slack.of("chat.postMessage") == []
+
+
+def test_a_retried_event_is_answered_once(slack_server, fake_slack):
+    event = {
+        "type": "app_mention",
+        "user": "U0ALICE",
+        "channel": "C0GENERAL",
+        "ts": "1700000500.000100",
+        "text": f"<@{BOT_USER_ID}> What is SmartMed?",
+    }
+    post_event(slack_server, event, "Ev0RETRY")
+    post_event(
+        slack_server,
+        event,
+        "Ev0RETRY",
+        **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+    )
+    fake_slack.wait_for("chat.update")
+    time.sleep(0.5)
+    assert len(fake_slack.of("chat.postMessage")) == 1
+
+
+def test_bot_messages_are_ignored(slack_server, fake_slack):
+    for n, event in enumerate(
+        [
+            {
+                "type": "message",
+                "channel_type": "im",
+                "channel": "D0ALICE",
+                "ts": "1.1",
+                "bot_id": "B0OTHER",
+                "text": "I am another bot",
+            },
+            {
+                "type": "message",
+                "channel_type": "im",
+                "channel": "D0ALICE",
+                "ts": "1.2",
+                "bot_id": BOT_ID,
+                "user": BOT_USER_ID,
+                "text": "my own answer",
+            },
+        ]
+    ):
+        post_event(slack_server, event, f"Ev0BOT{n}")
+    time.sleep(0.3)
+    assert fake_slack.of("chat.postMessage") == []
+
+
+def test_feedback_click_is_stored_with_question_and_answer(slack_server, fake_slack, tmp_path):
+    post_command(slack_server, fake_slack, "What is SmartMed?")
+    (answer,) = fake_slack.wait_for("response_url")
+    assert (
+        post_action(
+            slack_server, fake_slack, "feedback_down", button_value(answer, "feedback_down")
+        ).status_code
+        == 200
+    )
+    thanks = fake_slack.wait_for("response_url", count=2)[1]
+    assert thanks["response_type"] == "ephemeral" and "Thanks" in thanks["text"]
+    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+        rows = db.execute(
+            "SELECT user_id, rating, question, answer, source FROM feedback"
+        ).fetchall()
+    assert len(rows) == 1
+    user, rating, question, text, source = rows[0]
+    assert (user, rating, question, source) == ("U0ALICE", -1, "What is SmartMed?", "slack")
+    assert "SmartMed" in text
+
+
+def test_share_posts_the_answer_visibly_and_removes_the_private_copy(slack_server, fake_slack):
+    post_command(slack_server, fake_slack, "What is SmartMed?")
+    (answer,) = fake_slack.wait_for("response_url")
+    post_action(slack_server, fake_slack, "share_answer", button_value(answer, "share_answer"))
+    shared, deleted = fake_slack.wait_for("response_url", count=3)[1:]
+    assert shared["response_type"] == "in_channel"
+    assert "<@U0ALICE> shared an answer" in all_text(shared)
+    assert "Centre for Process Innovation" in all_text(shared)
+    assert "share_answer" not in all_text(shared)
+    assert deleted["delete_original"] is True
+
+
+def test_engine_failure_becomes_a_friendly_message(slack_server, fake_slack, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database at /secret/path exploded, token xoxb-123")
+
+    monkeypatch.setattr(slack_server.assistant.engine, "ask", broken)
+    post_command(slack_server, fake_slack, "What is SmartMed?")
+    (reply,) = fake_slack.wait_for("response_url")
+    assert reply["text"] == SORRY
+    assert "xoxb" not in all_text(reply) and "Traceback" not in all_text(reply)
+    monkeypatch.undo()
+    post_command(slack_server, fake_slack, "What is SmartMed?")
+    assert "Centre for Process Innovation" in all_text(fake_slack.wait_for("response_url", 2)[1])
+
+
+def test_rate_limited_posts_are_retried(slack_server, fake_slack):
+    fake_slack.fail_next("chat.postMessage", 429, times=1, **{"Retry-After": "0"})
+    event = {
+        "type": "app_mention",
+        "user": "U0ALICE",
+        "channel": "C0GENERAL",
+        "ts": "1700000600.000100",
+        "text": f"<@{BOT_USER_ID}> What is SmartMed?",
+    }
+    post_event(slack_server, event, "Ev0RATE")
+    fake_slack.wait_for("chat.update")
+    assert len(fake_slack.of("chat.postMessage")) == 2  # the 429, then the retry
+
+
+def test_app_home_shows_purpose_examples_and_sources(slack_server, fake_slack):
+    post_event(
+        slack_server,
+        {"type": "app_home_opened", "user": "U0ALICE", "tab": "home", "channel": "D0ALICE"},
+        "Ev0HOME",
+    )
+    (published,) = fake_slack.wait_for("views.publish")
+    assert published["user_id"] == "U0ALICE"
+    view = all_text(published["view"])
+    assert "LIS Assistant" in view and "/lis What should our ICS" in view
+    assert "Health in all local industrial strategies?" in view
+
+
+def test_healthz_reports_the_loaded_knowledge_base(slack_server):
+    response = httpx.get(f"{slack_server.url}/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok" and response.json()["documents"] == 5
