@@ -1,8 +1,9 @@
-"""`make bench`: quality and speed of the knowledge engine on the starter corpus.
+"""`make bench`: quality and speed of the knowledge engine and the Slack front end.
 
 (a) retrieval quality, ours against the naive LangChain baseline, on the dev set;
 (b) in-process `ask` latency; (c) ingest time, first and unchanged; (d) cold `lis ask`
-process time. Results are printed and written to benchmarks/results/engine.json.
+process time; (e) Slack `/lis` acknowledgement time under 20 concurrent commands.
+Results are printed and written to benchmarks/results/engine.json.
 Run from the project root: `python -m benchmarks.run`.
 """
 
@@ -17,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import slack_ack
 from benchmarks.baseline import baseline_titles, build_baseline
 from bot.engine import Engine
 from bot.evaluation import evaluate, load_cases
@@ -44,6 +46,7 @@ def main() -> None:
     )
     results["ask_latency_ms"] = _ask_latency(engine)
     results["cold_ask_s"] = _cold_ask(work)
+    results["slack_ack"] = slack_ack.run(commands=20, concurrency=20)
     _print(results)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
@@ -147,6 +150,12 @@ def _print(results: dict) -> None:
         f"{ing['unchanged_s']} s ({ing['ratio']:.0%} of first, {ing['reembedded']} re-embedded)"
     )
     print(f"cold `lis ask` process: median {cold['median_s']} s over {cold['runs']} runs")
+    ack = results["slack_ack"]
+    print(
+        f"/lis ack under {ack['concurrency']} concurrent commands: p50 {ack['ack_ms']['p50']} ms, "
+        f"p99 {ack['ack_ms']['p99']} ms; answer delivered p50 {ack['answer_ms']['p50']} ms, "
+        f"p99 {ack['answer_ms']['p99']} ms; {ack['errors']} errors"
+    )
 
 
 if __name__ == "__main__":

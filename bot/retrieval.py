@@ -13,6 +13,7 @@ did the writing.
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from collections import Counter
@@ -26,6 +27,9 @@ from bot.text import asker_terms, terms
 from ingest.store import KnowledgeStore, StoredChunk
 
 __all__ = ["Passage", "HybridRetriever", "Query"]
+
+# bm25s sets its own logger to DEBUG on import; keep its chatter out of our logs.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 KEYWORD_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.4
