@@ -26,12 +26,20 @@ def serve(fake_slack):
 
     def start(**env) -> str:
         environment = {**os.environ, **env}
-        subprocess.run([sys.executable, "-m", "bot.cli", "ingest", "--quiet"], env=environment,
-                       check=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ingest", "--quiet"],
+            env=environment,
+            check=True,
+            timeout=120,
+        )
         port = free_port()
-        process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
-                                   env=environment, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         processes.append(process)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -50,8 +58,11 @@ def serve(fake_slack):
 
 
 def test_serve_answers_a_signed_slash_command(serve, fake_slack):
-    url = serve(SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET=SIGNING_SECRET,
-                SLACK_API_URL=fake_slack.api_url)
+    url = serve(
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+    )
     health = httpx.get(f"{url}/healthz").json()
     assert health["documents"] == 5 and health["chunks"] > 100
     body = slash_command("What is SmartMed?", response_url=fake_slack.response_url())
