@@ -23,6 +23,7 @@ from bot.answer import Answer
 from bot.console import print_answer, print_sources, run_console
 from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
+from bot.prompts import PromptError
 from bot.report import print_eval_report
 from bot.settings import Settings, get_settings
 from bot.slack.app import slack_configured
@@ -36,6 +37,7 @@ from ingest.store import EmbedderMismatchError
 __all__ = ["main"]
 
 _EXPECTED_ERRORS = (
+    PromptError,
     DataFileError,
     EmbedderMismatchError,
     UnknownEmbedderError,

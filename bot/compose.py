@@ -24,7 +24,7 @@ from bot.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.text import asker_terms, sentences, terms
 from ingest.embeddings import Embedder
 
-__all__ = ["ExtractiveComposer", "Composition", "Concept", "question_concepts"]
+__all__ = ["ExtractiveComposer", "Composition", "Concept", "question_concepts", "citation_for"]
 
 _ACTION_QUESTION = re.compile(
     r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
@@ -336,7 +336,7 @@ def _write(chosen: list[_Candidate]) -> Composition:
         chunk = candidate.passage.chunk
         if chunk.id not in numbers:
             numbers[chunk.id] = len(numbers) + 1
-            citations.append(_citation(numbers[chunk.id], candidate))
+            citations.append(citation_for(numbers[chunk.id], candidate.passage, candidate.text))
         lines.append(f"{_readable(candidate.text)} [{numbers[chunk.id]}]")
     if len(lines) <= 2:
         text = " ".join(lines)
@@ -350,8 +350,9 @@ def _readable(sentence: str) -> str:
     return body[:1].upper() + body[1:]
 
 
-def _citation(n: int, candidate: _Candidate) -> Citation:
-    meta = candidate.passage.chunk.metadata
+def citation_for(n: int, passage: Passage, quote: str) -> Citation:
+    """Citation number `n` for a passage, with `quote` taken verbatim from it."""
+    meta = passage.chunk.metadata
     return Citation(
         n=n,
         doc_id=meta["doc_id"],
@@ -361,5 +362,5 @@ def _citation(n: int, candidate: _Candidate) -> Citation:
         url=meta.get("url"),
         page=meta.get("page"),
         section=meta.get("section"),
-        quote=candidate.text,
+        quote=quote,
     )

@@ -16,7 +16,9 @@ from bot.answer import Answer, Contact
 from bot.compose import ExtractiveComposer
 from bot.contacts import ContactDirectory
 from bot.followup import follow_up_context
+from bot.generate import AnswerGenerator, GenerationError, NoAnswer, build_chat_model
 from bot.glossary import Glossary
+from bot.prompts import AnswerPrompts
 from bot.retrieval import HybridRetriever
 from bot.settings import Settings
 from ingest.embeddings import get_embedder
@@ -38,6 +40,7 @@ class Engine:
     retriever: HybridRetriever
     composer: ExtractiveComposer
     contacts: ContactDirectory
+    generator: AnswerGenerator | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, store: KnowledgeStore | None = None) -> Engine:
@@ -55,6 +58,16 @@ class Engine:
                 port=settings.chroma_port,
             )
         glossary = Glossary.load(settings.knowledge_dir / "glossary.yaml")
+        generator = None
+        if settings.openai_api_key:
+            generator = AnswerGenerator(
+                build_chat_model(
+                    settings.openai_api_key.get_secret_value(),
+                    settings.openai_model,
+                    settings.openai_base_url,
+                ),
+                AnswerPrompts.load(settings.prompts_dir),
+            )
         return cls(
             store=store,
             retriever=HybridRetriever(store, glossary),
@@ -62,6 +75,7 @@ class Engine:
             contacts=ContactDirectory.load(
                 settings.knowledge_dir / "contacts.yaml", settings.knowledge_dir / "gazetteer.yaml"
             ),
+            generator=generator,
         )
 
     def ask(
@@ -75,19 +89,58 @@ class Engine:
         """
         started = time.perf_counter()
         question = _validated(question)
-        context = follow_up_context(question, history or [])
-        contacts = self.contacts.for_question(f"{question} {context}", area)
-        query = self.retriever.query(question, context)
+        history = history or []
+        search_for, context = self._standalone(question, history)
+        contacts = self.contacts.for_question(f"{search_for} {context}", area)
+        query = self.retriever.query(search_for, context)
         passages = self.retriever.retrieve(query)
-        composition = self.composer.compose(query, passages, self.retriever.index.idf)
-        if composition is None:
+        idf = self.retriever.index.idf
+        extractive = self.composer.compose(query, passages, idf)
+        if extractive is None:
             answer = Answer(question, _not_covered(contacts), "no_answer", [], contacts)
         else:
-            answer = Answer(
-                question, composition.text, "extractive", composition.citations, contacts
-            )
+            answer = Answer(question, extractive.text, "extractive", extractive.citations, contacts)
+            if self.generator:
+                answer = self._generated(answer, search_for, passages, area, history)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _standalone(self, question: str, history: list[str]) -> tuple[str, str]:
+        """What to search for, and the earlier question a follow-up leans on (if any).
+
+        With a language model, a question asked in a thread is rewritten by the model into
+        one that stands alone; otherwise (or if that fails) the extractive rule applies.
+        """
+        if self.generator and history:
+            try:
+                return self.generator.rewrite(question, history), ""
+            except GenerationError as error:
+                log.warning("follow-up rewrite failed: %s", error)
+        return question, follow_up_context(question, history)
+
+    def _generated(
+        self, fallback: Answer, question: str, passages, area: str | None, history: list[str]
+    ) -> Answer:
+        """The model's answer if it passes the grounding check; else `fallback`, with a note."""
+        try:
+            composition = self.generator.generate(
+                question, passages, fallback.contacts, area, history
+            )
+        except NoAnswer:
+            return Answer(
+                fallback.question,
+                _not_covered(fallback.contacts),
+                "no_answer",
+                [],
+                fallback.contacts,
+            )
+        except GenerationError as error:
+            log.warning("generated answer unavailable: %s", error)
+            fallback.note = f"Showing quotes from the sources: {error}."
+            return fallback
+        return Answer(
+            fallback.question, composition.text, "llm", composition.citations, fallback.contacts
+        )
 
 
 def _validated(question: str) -> str:

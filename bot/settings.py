@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     # Language model
     openai_api_key: SecretStr | None = Field(None, description="Enables generated answers.")
     openai_base_url: str | None = Field(None, description="OpenAI-compatible endpoint.")
-    openai_model: str = Field("gpt-4.1-mini", description="Chat model for answers.")
+    openai_model: str = Field("gpt-5-mini", description="Chat model for answers.")
     embeddings: Literal["wordllama", "openai"] = Field(
         "wordllama", description="Embedding model: the offline default or OpenAI."
     )
@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     # Storage
     lis_data_dir: Path = Field(Path(".lis"), description="Chroma files and SQLite state.")
     knowledge_dir: Path = Field(Path("knowledge"), description="The curated knowledge base.")
+    prompts_dir: Path = Field(Path("prompts"), description="Prompt templates for the LLM.")
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
 

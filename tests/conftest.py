@@ -31,7 +31,7 @@ _PREFIXES = (
     "TENANT_",
     "CONNECTIONS__",
 )
-_NAMES = ("EMBEDDINGS", "KNOWLEDGE_DIR", "INGEST_ALLOW_PRIVATE_URLS")
+_NAMES = ("EMBEDDINGS", "KNOWLEDGE_DIR", "PROMPTS_DIR", "INGEST_ALLOW_PRIVATE_URLS", "PORT")
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +41,7 @@ def clean_environ(monkeypatch, tmp_path):
             monkeypatch.delenv(name)
     monkeypatch.setenv("LIS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE))
+    monkeypatch.setenv("PROMPTS_DIR", str(ROOT / "prompts"))
 
 
 @pytest.fixture(scope="session")
