@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.answer import Answer
+from bot.deadline_store import DeadlineStore
 from bot.engine import Engine, QuestionError
 from bot.places import Area
 from bot.state import StateStore
@@ -38,9 +39,18 @@ class Reply:
 
 
 class Assistant:
-    def __init__(self, engine: Engine, state: StateStore, workers: int = 2) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        state: StateStore,
+        deadlines: DeadlineStore | None = None,
+        admins: frozenset[str] = frozenset(),
+        workers: int = 2,
+    ) -> None:
         self.engine = engine
         self.state = state
+        self.deadlines = deadlines or DeadlineStore(state.path)
+        self.admins = admins
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine")
 
     async def ask(
@@ -78,6 +88,9 @@ class Assistant:
     def area(self, conversation: str) -> tuple[str | None, list[Area]]:
         place = self.state.area(conversation)
         return place, (self.engine.contacts.gazetteer.find(place) if place else [])
+
+    def is_admin(self, user: str | None) -> bool:
+        return bool(user) and user in self.admins
 
     async def sources(self):
         return await self._run(self.engine.store.documents)

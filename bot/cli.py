@@ -1,6 +1,6 @@
 """`lis`: the command line. Reads settings once, builds the engine, dispatches.
 
-Commands: ingest, ask, sources, eval, serve, run. Every expected failure (a bad setting, a
+Commands: ingest, ask, sources, eval, digest, serve, run. Every expected failure (a bad setting, a
 malformed data file, a store built with another embedder) ends with a one-line message
 that says how to fix it and exit status 2, never a traceback.
 """
@@ -12,21 +12,27 @@ import json
 import logging
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from dotenv import load_dotenv
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from bot.answer import Answer
 from bot.console import print_answer, print_sources, run_console
+from bot.deadline_store import DeadlineStore
+from bot.digest import build_digest, digest_text, london_today
 from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
+from bot.jobs import digest_job, refresh_deadlines
 from bot.prompts import PromptError
 from bot.report import print_eval_report
+from bot.schedule import digest_trigger, run_schedule
 from bot.settings import Settings, get_settings
-from bot.slack.app import slack_configured
+from bot.slack.app import build_web_client, slack_configured
 from bot.state import StateError
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
@@ -106,6 +112,20 @@ def _parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--json", action="store_true", help="print figures as JSON")
     evaluation.set_defaults(handler=_eval)
 
+    digest = commands.add_parser("digest", help="the consultation-deadline digest")
+    digest.add_argument("--date", type=_day, help="as of this day, YYYY-MM-DD (default: today)")
+    digest.add_argument("--days", type=int, default=30, help="how far ahead (default 30)")
+    action = digest.add_mutually_exclusive_group()
+    action.add_argument(
+        "--post", action="store_true", help="send it to DIGEST_CHANNELS and subscribed channels"
+    )
+    action.add_argument(
+        "--schedule",
+        action="store_true",
+        help="post it every day at DIGEST_TIME, Europe/London (runs until stopped)",
+    )
+    digest.set_defaults(handler=_digest)
+
     serve = commands.add_parser("serve", help="run the web server for Slack (and Teams)")
     serve.add_argument(
         "--port",
@@ -150,6 +170,7 @@ def _ingest(args, settings: Settings, out: Console, err: Console) -> int:
             progress.update(task, total=total, advance=1, name=Path(name).name)
 
         report = ingest_sources(engine.store, sources, prune=args.prune, on_progress=advance)
+    refresh_deadlines(settings, engine, DeadlineStore.in_data_dir(settings.lis_data_dir))
     for name, reason in report.failed:
         err.print(f"failed: {name}: {reason}")
     if not args.quiet:
@@ -207,6 +228,35 @@ def _eval(args, settings: Settings, out: Console, err: Console) -> int:
         )
     else:
         print_eval_report(out if out.is_terminal else Console(width=120), report)
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _digest(args, settings: Settings, out: Console, err: Console) -> int:
+    if not 1 <= args.days <= 366:
+        raise ValueError("--days must be between 1 and 366.")
+    if args.schedule:
+        digest_trigger(settings.digest_time)  # a bad DIGEST_TIME fails now, not at 08:00
+        client = build_web_client(settings)
+        run_schedule(settings.digest_time, lambda: digest_job(settings, client, days=args.days))
+        return 0
+    if args.post:
+        outcomes = digest_job(settings, build_web_client(settings), args.date, args.days)
+        for channel, outcome in outcomes.items():
+            out.print(f"{channel}: {outcome}")
+        if not outcomes:
+            out.print("No channel wants the digest: set DIGEST_CHANNELS or use /lis digest on.")
+        return 1 if "failed" in outcomes.values() else 0
+    engine = Engine.from_settings(settings)
+    store = DeadlineStore.in_data_dir(settings.lis_data_dir)
+    refresh_deadlines(settings, engine, store)
+    out.print(escape(digest_text(build_digest(store, args.date or london_today(), args.days))))
     return 0
 
 

@@ -16,7 +16,9 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
 from bot.assistant import Assistant
+from bot.deadline_store import DeadlineStore
 from bot.engine import Engine
+from bot.jobs import refresh_deadlines
 from bot.settings import Settings
 from bot.slack.app import build_slack_app, slack_configured
 from bot.state import StateStore
@@ -32,7 +34,10 @@ SLACK = web.AppKey("slack", AsyncApp)
 def build_assistant(settings: Settings, engine: Engine | None = None) -> Assistant:
     engine = engine or Engine.from_settings(settings)
     engine.retriever.index  # noqa: B018 - build the keyword index before serving
-    return Assistant(engine, StateStore.in_data_dir(settings.lis_data_dir))
+    state = StateStore.in_data_dir(settings.lis_data_dir)
+    deadlines = DeadlineStore(state.path)
+    refresh_deadlines(settings, engine, deadlines)
+    return Assistant(engine, state, deadlines, admins=settings.admin_user_ids)
 
 
 def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:

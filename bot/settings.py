@@ -53,6 +53,10 @@ class Settings(BaseSettings):
         return frozenset(_split_list(self.slack_admin_user_ids))
 
     @property
+    def digest_channel_ids(self) -> list[str]:
+        return _split_list(self.digest_channels)
+
+    @property
     def documents_dir(self) -> Path:
         return self.knowledge_dir / "documents"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bot.answer import Answer
 
-__all__ = ["StateStore", "StateError"]
+__all__ = ["StateStore", "StateError", "SQLiteFile"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -48,23 +48,28 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class StateStore:
+class SQLiteFile:
+    """One SQLite file with its tables created on first use; a short connection per call."""
+
+    schema = ""
+    filename = "state.sqlite3"
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
                 db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(_SCHEMA)
+                db.executescript(self.schema)
         except (OSError, sqlite3.Error) as error:
             raise StateError(
-                f"cannot open the state database {self.path}: {error}. Check "
-                "that LIS_DATA_DIR is writable and the disk is not full."
+                f"cannot open the state database {self.path}: {error}. Check that "
+                "LIS_DATA_DIR is writable and the disk is not full."
             ) from error
 
     @classmethod
-    def in_data_dir(cls, data_dir: Path) -> StateStore:
-        return cls(Path(data_dir) / "state.sqlite3")
+    def in_data_dir(cls, data_dir: Path):
+        return cls(Path(data_dir) / cls.filename)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -74,6 +79,12 @@ class StateStore:
                 yield db
         finally:
             db.close()
+
+
+class StateStore(SQLiteFile):
+    """Answers, feedback, conversation areas, thread history, handled events."""
+
+    schema = _SCHEMA
 
     # Answers and feedback -----------------------------------------------------------
 

@@ -21,6 +21,7 @@ from ingest.store import KnowledgeStore
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+ADMINS = frozenset({"U0ADMIN"})
 _PREFIXES = (
     "OPENAI_",
     "SLACK_",
@@ -102,7 +103,7 @@ def slack_server(engine, fake_slack, tmp_path):
         slack_api_url=fake_slack.api_url,
         knowledge_dir=KNOWLEDGE,
     )
-    assistant = Assistant(engine, StateStore(tmp_path / "state.sqlite3"))
+    assistant = Assistant(engine, StateStore(tmp_path / "state.sqlite3"), admins=ADMINS)
     server = BackgroundServer(build_web_app(settings, assistant))
     server.assistant = assistant
     server.start()

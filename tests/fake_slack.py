@@ -35,6 +35,7 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     _failures: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _refused: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._ts = itertools.count(1)
@@ -62,6 +63,10 @@ class FakeSlack:
     def fail_next(self, method: str, status: int, times: int = 1, **headers: str) -> None:
         self._failures.setdefault(method, []).extend([(status, headers)] * times)
 
+    def refuse_channel(self, channel: str, error: str = "channel_not_found") -> None:
+        """Every post to `channel` gets Slack's ok=false answer with `error`."""
+        self._refused[channel] = error
+
     def of(self, method: str) -> list[dict]:
         with self._lock:
             return [call.payload for call in self.calls if call.method == method]
@@ -85,6 +90,8 @@ class FakeSlack:
             self.calls.append(Call(method, payload, request.path))
             failures = self._failures.get(method)
             failure = failures.pop(0) if failures else None
+        if payload.get("channel") in self._refused:
+            return web.json_response({"ok": False, "error": self._refused[payload["channel"]]})
         if failure:
             status, headers = failure
             return web.json_response(

@@ -115,3 +115,22 @@ def test_piped_questions_are_answered_by_the_console(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("Sources") == 2
     assert "Centre for Process Innovation" in result.stdout
+
+
+def test_digest_prints_deadlines_as_of_a_date(ingested, capsys):
+    assert main(["digest", "--date", "2020-02-20", "--days", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "Deadlines from Thursday 20 February 2020, next 60 days" in out
+    assert "Tue 31 Mar (in 40 days) · Agreement · England" in out
+    assert "Source: Health in all local industrial strategies?" in out
+
+
+def test_digest_post_without_a_slack_token_says_what_to_set(ingested, capsys):
+    assert main(["digest", "--post"]) == 2
+    assert "SLACK_BOT_TOKEN" in capsys.readouterr().err
+
+
+def test_digest_rejects_a_bad_date(capsys):
+    with pytest.raises(SystemExit):
+        main(["digest", "--date", "31/03/2020"])
+    assert "is not a date (YYYY-MM-DD)" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 
@@ -340,3 +341,64 @@ def test_healthz_reports_the_loaded_knowledge_base(slack_server):
     response = httpx.get(f"{slack_server.url}/healthz")
     assert response.status_code == 200
     assert response.json()["status"] == "ok" and response.json()["documents"] == 5
+
+
+def test_admins_add_and_remove_deadlines_and_others_may_not(slack_server, fake_slack):
+    refused = ack_text(
+        post_command(slack_server, fake_slack, "deadline add 2099-01-15 Consultation closes")
+    )
+    assert "only LIS Assistant admins" in refused
+    added = ack_text(
+        post_command(
+            slack_server,
+            fake_slack,
+            "deadline add 2099-01-15 Dorset call for evidence closes https://lep.example.org/cfe",
+            user="U0ADMIN",
+        )
+    )
+    deadline = re.search(r"`(\w+)`", added).group(1)
+    assert "Thursday 15 January 2099" in added
+    listing = ack_text(post_command(slack_server, fake_slack, "deadlines 366000"))
+    assert "Usage" in listing
+    stored = slack_server.assistant.deadlines.get(deadline)
+    assert stored.area == "Dorset" and stored.url == "https://lep.example.org/cfe"
+    assert "only LIS Assistant admins" in ack_text(
+        post_command(slack_server, fake_slack, f"deadline remove {deadline}")
+    )
+    removed = ack_text(
+        post_command(slack_server, fake_slack, f"deadline remove {deadline}", user="U0ADMIN")
+    )
+    assert removed.startswith(f"Removed `{deadline}`")
+    assert slack_server.assistant.deadlines.get(deadline) is None
+    bad = ack_text(
+        post_command(slack_server, fake_slack, "deadline add 2099-02-30 Nope", user="U0ADMIN")
+    )
+    assert "not a real date" in bad
+
+
+def test_deadlines_lists_what_is_due_soonest_first(slack_server, fake_slack):
+    from datetime import timedelta
+
+    from bot.digest import london_today
+
+    for offset in (20, 5, 45):
+        due = london_today() + timedelta(days=offset)
+        post_command(
+            slack_server, fake_slack, f"deadline add {due} Item in {offset} days", user="U0ADMIN"
+        )
+    listing = ack_text(post_command(slack_server, fake_slack, "deadlines"))
+    assert listing.index("Item in 5 days") < listing.index("Item in 20 days")
+    assert "Item in 45 days" not in listing
+    assert "Item in 45 days" in ack_text(post_command(slack_server, fake_slack, "deadlines 60"))
+
+
+def test_channels_subscribe_to_the_digest(slack_server, fake_slack):
+    assert "each morning when something is due" in ack_text(
+        post_command(slack_server, fake_slack, "digest on")
+    )
+    assert "even when nothing is due" in ack_text(
+        post_command(slack_server, fake_slack, "digest on --always", channel="C0OTHER")
+    )
+    assert slack_server.assistant.deadlines.subscriptions() == {"C0GENERAL": False, "C0OTHER": True}
+    assert "no longer" in ack_text(post_command(slack_server, fake_slack, "digest off"))
+    assert "Usage" in ack_text(post_command(slack_server, fake_slack, "digest sometimes"))

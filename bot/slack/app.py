@@ -8,10 +8,16 @@ errors are retried by slack_sdk's retry handlers.
 from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
+from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -19,11 +25,27 @@ from bot.assistant import Assistant
 from bot.settings import Settings
 from bot.slack.listeners import register_listeners
 
-__all__ = ["build_slack_app", "slack_configured"]
+__all__ = ["build_slack_app", "build_web_client", "slack_configured"]
 
 
 def slack_configured(settings: Settings) -> bool:
     return bool(settings.slack_bot_token and settings.slack_signing_secret)
+
+
+def build_web_client(settings: Settings) -> WebClient:
+    """A synchronous client for jobs outside the server (the digest), with the same retries."""
+    if not settings.slack_bot_token:
+        raise ValueError("Posting to Slack needs SLACK_BOT_TOKEN.")
+    return WebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_url,
+        timeout=15,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=2),
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )
 
 
 def build_slack_app(settings: Settings, assistant: Assistant) -> AsyncApp:

@@ -167,7 +167,10 @@ def help_blocks() -> list[dict]:
         "• `/lis help`: this message\n"
         "• `/lis sources`: what the knowledge base holds\n"
         "• `/lis area <place>`: set this channel's area for contacts (e.g. `/lis area Exeter`)\n"
-        "• `/lis area`: show this channel's area\n\n"
+        "• `/lis area`: show this channel's area\n"
+        "• `/lis deadlines [days]`: consultations and other deadlines due soon (default 30 days)\n"
+        "• `/lis digest on` / `off`: a morning digest of deadlines in this channel\n"
+        "• `/lis deadline add YYYY-MM-DD <title> [url]`, `/lis deadline remove <id>`: admins\n\n"
         "You can also mention me in a channel (I answer in a thread; follow-ups in the "
         "thread are understood) or send me a direct message."
     )

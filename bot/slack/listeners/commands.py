@@ -12,6 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.assistant import Assistant
 from bot.engine import MAX_QUESTION_CHARS
 from bot.slack.blocks import answer_blocks, help_blocks, sources_blocks
+from bot.slack.listeners.deadlines import deadline_admin_reply, deadlines_reply, digest_reply
 
 __all__ = ["register", "LOOKING"]
 
@@ -31,6 +32,12 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             await ack(blocks=sources_blocks(documents), text="What the knowledge base holds")
         elif verb.lower() == "area":
             await ack(text=await _area(assistant, channel, rest, user))
+        elif verb.lower() == "deadlines":
+            await ack(**deadlines_reply(assistant, rest))
+        elif verb.lower() == "deadline":
+            await ack(text=deadline_admin_reply(assistant, user, rest))
+        elif verb.lower() == "digest":
+            await ack(text=digest_reply(assistant, channel, user, rest))
         elif len(text) > MAX_QUESTION_CHARS:
             await ack(
                 text=f"That question is {len(text):,} characters long; please keep it "
