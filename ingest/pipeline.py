@@ -21,7 +21,7 @@ from pathlib import Path
 from ingest.chunking import chunk_document
 from ingest.documents import CATALOGUE_NAME, Document, doc_id_for, read_catalogue, source_info
 from ingest.errors import IngestError
-from ingest.fetch import fetch_url
+from ingest.fetch import FetchPolicy, fetch_url
 from ingest.loaders import LOADERS, Loader, loader_for_name
 from ingest.store import ChunkRecord, KnowledgeStore
 
@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+SAFE_FETCH = FetchPolicy()
 # Bump when cleaning or chunking changes, so every document is re-indexed with the new code.
 PIPELINE_VERSION = "2"
 SUPPORTED_SUFFIXES = frozenset(suffix for loader in LOADERS for suffix in loader.suffixes)
@@ -98,11 +99,18 @@ def ingest_sources(
     *,
     prune: bool = False,
     on_progress: Callable[[str, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+    policy: FetchPolicy = SAFE_FETCH,
 ) -> IngestReport:
-    """Ingest files, folders and URLs; see the module docstring for the guarantees."""
+    """Ingest files, folders and URLs; see the module docstring for the guarantees.
+
+    `on_progress(name, total)` is called as each document starts; `on_stage(text)` with
+    finer steps (fetching, parsing, embedding) for people watching one document.
+    """
     report = IngestReport()
     sources = list(sources)
-    pending = list(_discover(sources, report))
+    stage = on_stage or (lambda text: None)
+    pending = list(_discover(sources, report, policy))
     stored_documents = store.documents()
     stored = {doc.doc_id: doc.content_hash for doc in stored_documents}
     seen: set[str] = set()
@@ -110,12 +118,14 @@ def ingest_sources(
         if on_progress:
             on_progress(item.name, len(pending))
         try:
+            stage(f"reading {item.name}")
             raw = item.read()
             seen.add(raw.doc_id)
             if stored.get(raw.doc_id) == raw.fingerprint:
                 report.unchanged.append(raw.doc_id)
                 continue
-            _store_document(store, raw.document(), stored, report)
+            stage(f"parsing {item.name}")
+            _store_document(store, raw.document(), stored, report, stage)
         except IngestError as error:
             report.failed.append((item.name, str(error)))
             seen.add(doc_id_for(item.name))
@@ -148,18 +158,22 @@ def read_path(path: Path, catalogue: dict[str, dict] | None = None) -> Raw:
     return Raw(doc_id_for(path.name), str(path), data, loader, catalogue.get(path.name, {}))
 
 
-def read_url(url: str, metadata: dict | None = None) -> Raw:
+def read_url(url: str, metadata: dict | None = None, policy: FetchPolicy = SAFE_FETCH) -> Raw:
     """Fetch a web page or file by URL; `metadata` (title, publisher ...) overrides."""
-    fetched = fetch_url(url)
+    fetched = fetch_url(
+        url, allow_private=policy.allow_private, max_bytes=policy.max_bytes, timeout=policy.timeout
+    )
     entry = {"url": fetched.url, **(metadata or {})}
     return Raw(doc_id_for(url), url, fetched.data, fetched.loader, entry)
 
 
-def _discover(sources: Iterable[str | Path], report: IngestReport) -> Iterator[_Pending]:
+def _discover(
+    sources: Iterable[str | Path], report: IngestReport, policy: FetchPolicy
+) -> Iterator[_Pending]:
     for source in sources:
         text = str(source)
         if text.startswith(("http://", "https://")):
-            yield _Pending(text, lambda url=text: read_url(url))
+            yield _Pending(text, lambda url=text: read_url(url, policy=policy))
             continue
         path = Path(source)
         if path.is_dir():
@@ -184,7 +198,11 @@ def _catalogue_or_report(folder: Path, report: IngestReport) -> dict[str, dict]:
 
 
 def _store_document(
-    store: KnowledgeStore, document: Document, stored: dict[str, str], report: IngestReport
+    store: KnowledgeStore,
+    document: Document,
+    stored: dict[str, str],
+    report: IngestReport,
+    stage: Callable[[str], None],
 ) -> None:
     doc_id, content_hash = document.info.doc_id, document.content_hash
     chunks = chunk_document(document)
@@ -200,5 +218,6 @@ def _store_document(
         )
         for chunk in chunks
     ]
+    stage(f"storing {len(records)} chunks (embedding only new text)")
     report.chunks_embedded += store.write_document(doc_id, records)
     (report.updated if doc_id in stored else report.added).append(doc_id)

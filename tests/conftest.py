@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,21 @@ def slack_server(engine, fake_slack, tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+_real_getaddrinfo = socket.getaddrinfo
+# Hosts the tests pretend exist: names under example.org resolve without a network.
+FAKE_DNS = {"internal.example.org": "10.1.2.3", "metadata.example.org": "169.254.169.254"}
+
+
+@pytest.fixture(autouse=True)
+def fake_dns(monkeypatch):
+    """Resolve *.example.org to a public address (or the private ones in FAKE_DNS)."""
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if isinstance(host, str) and host.endswith("example.org"):
+            address = FAKE_DNS.get(host, "93.184.216.34")
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port or 0))]
+        return _real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)

@@ -77,3 +77,50 @@ def test_size_cap_applies_even_without_content_length():
 def test_only_web_addresses_are_fetched(url):
     with pytest.raises(IngestError, match="only http and https"):
         fetch_url(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8080/admin",
+        "http://localhost/secret",
+        "http://10.0.0.7/intranet.pdf",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/x",
+        "https://internal.example.org/report.pdf",
+        "https://metadata.example.org/",
+    ],
+)
+def test_private_and_local_addresses_are_refused_by_default(url):
+    with pytest.raises(IngestError, match="private, local or reserved address"):
+        fetch_url(url)
+
+
+@respx.mock
+def test_a_redirect_to_a_private_address_is_refused():
+    respx.get("https://lep.example.org/doc").respond(302, headers={"location": "http://10.0.0.7/"})
+    internal = respx.get("http://10.0.0.7/")
+    with pytest.raises(IngestError, match="refusing 10.0.0.7"):
+        fetch_url("https://lep.example.org/doc")
+    assert not internal.called
+
+
+@respx.mock
+def test_private_addresses_are_allowed_when_configured():
+    respx.get("http://10.0.0.7/doc.txt").respond(
+        200, content=b"Internal briefing text.", headers={"content-type": "text/plain"}
+    )
+    assert fetch_url("http://10.0.0.7/doc.txt", allow_private=True).data
+
+
+@respx.mock
+def test_credentials_go_only_to_the_original_host():
+    first = respx.get("https://files.example.org/f1").respond(
+        302, headers={"location": "https://cdn.example.org/f1"}
+    )
+    second = respx.get("https://cdn.example.org/f1").respond(
+        200, content=b"text", headers={"content-type": "text/plain"}
+    )
+    fetch_url("https://files.example.org/f1", headers={"Authorization": "Bearer xoxb-secret"})
+    assert first.calls[0].request.headers["authorization"] == "Bearer xoxb-secret"
+    assert "authorization" not in second.calls[0].request.headers
