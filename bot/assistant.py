@@ -12,12 +12,16 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.answer import Answer
 from bot.deadline_store import DeadlineStore
 from bot.engine import Engine, QuestionError
 from bot.places import Area
 from bot.state import StateStore
+
+if TYPE_CHECKING:
+    from bot.admin import AdminService
 
 __all__ = ["Assistant", "Reply", "SORRY"]
 
@@ -51,6 +55,7 @@ class Assistant:
         self.state = state
         self.deadlines = deadlines or DeadlineStore(state.path)
         self.admins = admins
+        self.admin: AdminService | None = None
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine")
 
     async def ask(

@@ -15,6 +15,7 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
+from bot.admin import AdminService
 from bot.assistant import Assistant
 from bot.deadline_store import DeadlineStore
 from bot.engine import Engine
@@ -37,7 +38,9 @@ def build_assistant(settings: Settings, engine: Engine | None = None) -> Assista
     state = StateStore.in_data_dir(settings.lis_data_dir)
     deadlines = DeadlineStore(state.path)
     refresh_deadlines(settings, engine, deadlines)
-    return Assistant(engine, state, deadlines, admins=settings.admin_user_ids)
+    assistant = Assistant(engine, state, deadlines, admins=settings.admin_user_ids)
+    assistant.admin = AdminService.create(settings, engine, state, deadlines)
+    return assistant
 
 
 def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     lis_data_dir: Path = Field(Path(".lis"), description="Chroma files and SQLite state.")
     knowledge_dir: Path = Field(Path("knowledge"), description="The curated knowledge base.")
     prompts_dir: Path = Field(Path("prompts"), description="Prompt templates for the LLM.")
+    ingest_allow_private_urls: bool = Field(
+        False, description="Let admins ingest URLs on private networks (on-premises, tests)."
+    )
+    ingest_max_mb: int = Field(25, description="Largest document an admin may ingest, in MB.")
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
 

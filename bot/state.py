@@ -37,6 +37,12 @@ CREATE TABLE IF NOT EXISTS thread_turns (
     thread TEXT NOT NULL, question TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS thread_turns_thread ON thread_turns (thread);
 CREATE TABLE IF NOT EXISTS handled_events (event_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, action TEXT NOT NULL,
+    target TEXT, result TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pending_uploads (
+    file_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, title TEXT,
+    published TEXT, user_id TEXT, created_at TEXT NOT NULL);
 """
 
 
@@ -169,3 +175,49 @@ class StateStore(SQLiteFile):
             return True
         except sqlite3.IntegrityError:
             return False
+
+    # Admin -------------------------------------------------------------------------
+
+    def audit(self, user: str | None, action: str, target: str | None, result: str) -> None:
+        """Record an admin action (or a refused attempt): who, when, what, result."""
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO audit_log (at, user_id, action, target, result) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (_now(), user, action, target, result),
+            )
+
+    def audit_entries(self, limit: int = 20) -> list[dict]:
+        with self._connect() as db:
+            db.row_factory = sqlite3.Row
+            rows = db.execute(
+                "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
+        return [dict(row) for row in rows]
+
+    def add_pending_upload(
+        self,
+        file_id: str,
+        name: str,
+        path: str,
+        title: str | None,
+        published: str | None,
+        user: str | None,
+    ) -> None:
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO pending_uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (file_id, name, path, title, published, user, _now()),
+            )
+
+    def pending_upload(self, file_id: str) -> dict | None:
+        with self._connect() as db:
+            db.row_factory = sqlite3.Row
+            row = db.execute(
+                "SELECT * FROM pending_uploads WHERE file_id = ?", (file_id,)
+            ).fetchone()
+        return dict(row) if row else None
+
+    def drop_pending_upload(self, file_id: str) -> None:
+        with self._connect() as db:
+            db.execute("DELETE FROM pending_uploads WHERE file_id = ?", (file_id,))

@@ -111,9 +111,12 @@ class PdfLoader(Loader):
             raise IngestError(f"not a readable PDF ({error})") from error
         pages = remove_repeated_lines(raw_pages)
         title = (metadata.title if metadata else None) or None
+        created = metadata.creation_date if metadata else None
         cleaned = [Page(clean_text(text), number) for number, text in enumerate(pages, 1)]
         return Loaded(
-            pages=cleaned, title=title or _first_heading(cleaned[0].text if cleaned else "")
+            pages=cleaned,
+            title=title or _first_heading(cleaned[0].text if cleaned else ""),
+            published=created.strftime("%Y-%m") if created else None,
         )
 
 
@@ -158,8 +161,25 @@ class HtmlLoader(Loader):
         main = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"})
         root = main or soup.body or soup
         h1 = root.find("h1")
+        published = _html_date(soup)
         text = clean_text(_html_to_text(root))
-        return Loaded(pages=[Page(text)], title=(h1.get_text(" ", strip=True) if h1 else title))
+        title = h1.get_text(" ", strip=True) if h1 else title
+        return Loaded(pages=[Page(text)], title=title, published=published)
+
+
+def _html_date(soup) -> str | None:
+    """A publication date from the page's meta tags (Open Graph, Dublin Core), if any."""
+    for attrs in (
+        {"property": "article:published_time"},
+        {"name": "dc.date"},
+        {"name": "date"},
+        {"name": "DC.date.issued"},
+    ):
+        tag = soup.find("meta", attrs=attrs)
+        match = re.match(r"\d{4}(-\d{2}(-\d{2})?)?", (tag.get("content") or "") if tag else "")
+        if match:
+            return match.group(0)
+    return None
 
 
 def _html_to_text(root) -> str:

@@ -89,9 +89,8 @@ def fake_slack():
     slack.stop()
 
 
-@pytest.fixture
-def slack_server(engine, fake_slack, tmp_path):
-    """`lis serve`'s aiohttp app on loopback, wired to the fake Slack; yields its base URL."""
+def _serve_slack(engine, fake_slack, data_dir):
+    from bot.admin import AdminService
     from bot.assistant import Assistant
     from bot.server import build_web_app
     from bot.state import StateStore
@@ -103,11 +102,34 @@ def slack_server(engine, fake_slack, tmp_path):
         slack_signing_secret=SIGNING_SECRET,
         slack_api_url=fake_slack.api_url,
         knowledge_dir=KNOWLEDGE,
+        lis_data_dir=data_dir,
+        ingest_allow_private_urls=True,
     )
-    assistant = Assistant(engine, StateStore(tmp_path / "state.sqlite3"), admins=ADMINS)
+    state = StateStore(data_dir / "state.sqlite3")
+    assistant = Assistant(engine, state, admins=ADMINS)
+    assistant.admin = AdminService.create(settings, engine, state, assistant.deadlines)
     server = BackgroundServer(build_web_app(settings, assistant))
     server.assistant = assistant
     server.start()
+    return server
+
+
+@pytest.fixture
+def slack_server(engine, fake_slack, tmp_path):
+    """`lis serve`'s aiohttp app on loopback, wired to the fake Slack, over the shared
+    starter knowledge base (read-only tests)."""
+    server = _serve_slack(engine, fake_slack, tmp_path / "data")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def admin_server(embedder, fake_slack, tmp_path):
+    """The same server over a knowledge base of its own, which admin tests may change."""
+    store = KnowledgeStore.open(tmp_path / "data", embedder)
+    ingest_sources(store, [KNOWLEDGE / "documents"])
+    engine = Engine.from_settings(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+    server = _serve_slack(engine, fake_slack, tmp_path / "data")
     yield server
     server.stop()
 

@@ -42,6 +42,8 @@ class FakeSlack:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         app.router.add_post("/response/{key}", self._response_url)
+        app.router.add_get("/files/{file_id}/{name}", self._file)
+        self._files: dict[str, tuple[bytes, str]] = {}
         self._server = BackgroundServer(app)
 
     # Control -----------------------------------------------------------------------
@@ -62,6 +64,21 @@ class FakeSlack:
 
     def fail_next(self, method: str, status: int, times: int = 1, **headers: str) -> None:
         self._failures.setdefault(method, []).extend([(status, headers)] * times)
+
+    def add_file(self, file_id: str, name: str, data: bytes, mimetype: str) -> dict:
+        """Host a file as Slack does; returns the file object an event would carry."""
+        self._files[file_id] = (data, mimetype)
+        url = f"{self._server.url}/files/{file_id}/{name}"
+        return {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "mimetype": mimetype,
+            "filetype": name.rsplit(".", 1)[-1],
+            "size": len(data),
+            "url_private": url,
+            "url_private_download": url,
+        }
 
     def refuse_channel(self, channel: str, error: str = "channel_not_found") -> None:
         """Every post to `channel` gets Slack's ok=false answer with `error`."""
@@ -122,6 +139,16 @@ class FakeSlack:
                 "message": {"text": payload.get("text"), "ts": ts},
             }
         return {"ok": True}
+
+    async def _file(self, request: web.Request) -> web.Response:
+        with self._lock:
+            self.calls.append(
+                Call("file_download", {"auth": request.headers.get("Authorization")}, request.path)
+            )
+        if request.headers.get("Authorization") != "Bearer xoxb-test-token":
+            return web.Response(status=403, text="not authorised")
+        data, mimetype = self._files[request.match_info["file_id"]]
+        return web.Response(body=data, content_type=mimetype)
 
     async def _response_url(self, request: web.Request) -> web.Response:
         payload = await _payload(request)

@@ -103,3 +103,31 @@ def block_action(
         ],
     }
     return urlencode({"payload": json.dumps(payload)})
+
+
+def view_submission(
+    callback_id: str, private_metadata: str, values: dict[str, str], *, user: str = "U0ADMIN"
+) -> str:
+    """A modal's submission, with each input block's value under action id "value"."""
+    payload = {
+        "type": "view_submission",
+        "api_app_id": "A0LIS",
+        "token": "legacy-verification-token",
+        "team": {"id": TEAM, "domain": "nhs-test"},
+        "user": {"id": user, "username": "admin", "team_id": TEAM},
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "view": {
+            "id": "V0MODAL",
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": private_metadata,
+            "team_id": TEAM,
+            "state": {
+                "values": {
+                    block: {"value": {"type": "plain_text_input", "value": value}}
+                    for block, value in values.items()
+                }
+            },
+        },
+    }
+    return urlencode({"payload": json.dumps(payload)})

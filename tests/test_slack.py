@@ -274,7 +274,7 @@ def test_feedback_click_is_stored_with_question_and_answer(slack_server, fake_sl
     )
     thanks = fake_slack.wait_for("response_url", count=2)[1]
     assert thanks["response_type"] == "ephemeral" and "Thanks" in thanks["text"]
-    with sqlite3.connect(tmp_path / "state.sqlite3") as db:
+    with sqlite3.connect(tmp_path / "data" / "state.sqlite3") as db:
         rows = db.execute(
             "SELECT user_id, rating, question, answer, source FROM feedback"
         ).fetchall()

@@ -3,7 +3,7 @@
 from slack_bolt.async_app import AsyncApp
 
 from bot.assistant import Assistant
-from bot.slack.listeners import actions, commands, events
+from bot.slack.listeners import actions, admin, commands, events
 
 __all__ = ["register_listeners"]
 
@@ -12,3 +12,4 @@ def register_listeners(app: AsyncApp, assistant: Assistant) -> None:
     commands.register(app, assistant)
     events.register(app, assistant)
     actions.register(app, assistant)
+    admin.register(app, assistant)

@@ -12,6 +12,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.assistant import Assistant
 from bot.engine import MAX_QUESTION_CHARS
 from bot.slack.blocks import answer_blocks, help_blocks, sources_blocks
+from bot.slack.listeners.admin import admin_command
 from bot.slack.listeners.deadlines import deadline_admin_reply, deadlines_reply, digest_reply
 
 __all__ = ["register", "LOOKING"]
@@ -21,7 +22,7 @@ LOOKING = ":mag: Looking into it…"
 
 def register(app: AsyncApp, assistant: Assistant) -> None:
     @app.command("/lis")
-    async def lis(ack, command, respond) -> None:
+    async def lis(ack, command, respond, client) -> None:
         text = " ".join((command.get("text") or "").split())
         verb, _, rest = text.partition(" ")
         channel, user = command["channel_id"], command["user_id"]
@@ -32,6 +33,8 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             await ack(blocks=sources_blocks(documents), text="What the knowledge base holds")
         elif verb.lower() == "area":
             await ack(text=await _area(assistant, channel, rest, user))
+        elif verb.lower() == "admin":
+            await admin_command(assistant, client, ack, user, rest)
         elif verb.lower() == "deadlines":
             await ack(**deadlines_reply(assistant, rest))
         elif verb.lower() == "deadline":

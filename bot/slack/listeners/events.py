@@ -8,6 +8,7 @@ messages from bots (this one included) are ignored.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 
@@ -15,7 +16,9 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.assistant import Assistant
 from bot.slack.blocks import answer_blocks, help_blocks, home_view
+from bot.slack.listeners.admin import ADD_FILE, refuse
 from bot.slack.listeners.commands import LOOKING
+from ingest.errors import IngestError
 
 __all__ = ["register"]
 
@@ -44,6 +47,12 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
     async def on_message(event, body, client, context) -> None:
         if event.get("bot_id") or event.get("subtype") in _IGNORED_SUBTYPES:
             return
+        if event.get("files"):
+            if event.get("channel_type") == "im" and assistant.state.first_time(
+                body.get("event_id", "")
+            ):
+                await _offer_files(assistant, client, event)
+            return
         if context.bot_user_id and f"<@{context.bot_user_id}" in event.get("text", ""):
             return  # a mention: on_mention answers it
         channel, thread_ts = event["channel"], event.get("thread_ts")
@@ -61,6 +70,52 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             return
         documents = await assistant.sources()
         await client.views_publish(user_id=event["user"], view=home_view(documents))
+
+
+async def _offer_files(assistant: Assistant, client, event: dict) -> None:
+    """A file shared in a DM: admins get an "Add to knowledge base" button for it."""
+    user, channel = event.get("user"), event["channel"]
+    if not assistant.is_admin(user):
+        text = refuse(
+            assistant, user, "upload", ", ".join(f.get("name", "?") for f in event["files"])
+        )
+        await client.chat_postMessage(channel=channel, text=text)
+        return
+    for file in event["files"]:
+        name = file.get("name", "file")
+        try:
+            pending = await asyncio.to_thread(assistant.admin.prepare_upload, file, user)
+        except IngestError as error:
+            await client.chat_postMessage(channel=channel, text=f"I can't add {name}: {error}.")
+            continue
+        suggestion = pending["title"] or name
+        await client.chat_postMessage(
+            channel=channel,
+            text=f"Add {name}?",
+            blocks=[
+                {
+                    "type": "section",
+                    "text": {
+                        "type": "mrkdwn",
+                        "text": f"*{name}*: add it to the knowledge base? Suggested title: "
+                        f"_{suggestion}_. You can correct the title, publisher and date "
+                        "before it is saved.",
+                    },
+                },
+                {
+                    "type": "actions",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "action_id": ADD_FILE,
+                            "value": file["id"],
+                            "style": "primary",
+                            "text": {"type": "plain_text", "text": "Add to knowledge base"},
+                        }
+                    ],
+                },
+            ],
+        )
 
 
 async def _answer(assistant: Assistant, client, event: dict, thread_ts: str | None) -> None:
