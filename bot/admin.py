@@ -27,7 +27,7 @@ from bot.jobs import refresh_deadlines
 from bot.settings import Settings
 from bot.state import StateStore
 from ingest.errors import IngestError
-from ingest.fetch import FetchPolicy, fetch_url
+from ingest.fetch import fetch_url
 from ingest.loaders import loader_for_name
 from ingest.pipeline import IngestReport, ingest_sources
 from ingest.store import StoredDocument
@@ -90,13 +90,6 @@ class AdminService:
     def uploads_dir(self) -> Path:
         return Path(self.settings.lis_data_dir) / UPLOADS
 
-    @property
-    def policy(self) -> FetchPolicy:
-        return FetchPolicy(
-            allow_private=self.settings.ingest_allow_private_urls,
-            max_bytes=self.settings.ingest_max_mb * 1024 * 1024,
-        )
-
     # Ingest --------------------------------------------------------------------------
 
     def ingest(
@@ -109,7 +102,7 @@ class AdminService:
         try:
             progress("Starting…")
             report = ingest_sources(
-                self.engine.store, sources, on_stage=progress, policy=self.policy
+                self.engine.store, sources, on_stage=progress, policy=self.settings.fetch_policy
             )
             refresh_deadlines(self.settings, self.engine, self.deadlines)
         except Exception as error:
@@ -168,7 +161,7 @@ class AdminService:
             url,
             headers={"Authorization": f"Bearer {token}"},
             allow_private=True,
-            max_bytes=self.policy.max_bytes,
+            max_bytes=self.settings.fetch_policy.max_bytes,
         )
         loaded = loader.load(fetched.data)
         pending = self.uploads_dir / "pending"

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from bot.admin import IngestLock
 from bot.answer import Answer
 from bot.console import print_answer, print_sources, run_console
 from bot.deadline_store import DeadlineStore
@@ -151,6 +152,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _ingest(args, settings: Settings, out: Console, err: Console) -> int:
     engine = Engine.from_settings(settings)
+    lock = IngestLock(Path(settings.lis_data_dir) / "ingest.lock")
+    if not lock.acquire(blocking=False):
+        err.print("Another ingest is running (an admin's, perhaps); waiting for it to finish…")
+        lock.acquire()
+    try:
+        return _run_ingest(args, settings, engine, out, err)
+    finally:
+        lock.release()
+
+
+def _run_ingest(args, settings: Settings, engine: Engine, out: Console, err: Console) -> int:
     if args.reindex:
         engine.store.drop()
     sources = args.sources or [settings.documents_dir]
@@ -169,7 +181,13 @@ def _ingest(args, settings: Settings, out: Console, err: Console) -> int:
         def advance(name: str, total: int) -> None:
             progress.update(task, total=total, advance=1, name=Path(name).name)
 
-        report = ingest_sources(engine.store, sources, prune=args.prune, on_progress=advance)
+        report = ingest_sources(
+            engine.store,
+            sources,
+            prune=args.prune,
+            on_progress=advance,
+            policy=settings.fetch_policy,
+        )
     refresh_deadlines(settings, engine, DeadlineStore.in_data_dir(settings.lis_data_dir))
     for name, reason in report.failed:
         err.print(f"failed: {name}: {reason}")

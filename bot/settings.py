@@ -14,6 +14,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ingest.fetch import FetchPolicy
+
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 
 
@@ -55,6 +57,13 @@ class Settings(BaseSettings):
     @cached_property
     def admin_user_ids(self) -> frozenset[str]:
         return frozenset(_split_list(self.slack_admin_user_ids))
+
+    @property
+    def fetch_policy(self) -> FetchPolicy:
+        """What URL ingests may do: private addresses, size cap."""
+        return FetchPolicy(
+            allow_private=self.ingest_allow_private_urls, max_bytes=self.ingest_max_mb * 1024 * 1024
+        )
 
     @property
     def digest_channel_ids(self) -> list[str]:
