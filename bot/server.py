@@ -1,6 +1,7 @@
 """`lis serve`: one aiohttp server, one port, for every front end.
 
 POST /slack/events   Slack slash commands, events and interactivity (slack-bolt)
+POST /api/messages   Microsoft Teams (Microsoft 365 Agents SDK)
 GET  /healthz        200 with a small JSON status once the knowledge base is loaded
 
 The knowledge base is loaded (and its keyword index built) before the port opens, so the
@@ -10,8 +11,10 @@ first question is as fast as the rest and /healthz never reports ready too early
 from __future__ import annotations
 
 import logging
+import warnings
 
 from aiohttp import web
+from microsoft_agents.hosting.aiohttp import jwt_authorization_decorator
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
@@ -23,6 +26,7 @@ from bot.jobs import refresh_deadlines
 from bot.settings import Settings
 from bot.slack.app import build_slack_app, slack_configured
 from bot.state import StateStore
+from bot.teams import TeamsEndpoint, teams_configured
 
 __all__ = ["build_web_app", "build_assistant", "serve"]
 
@@ -47,6 +51,14 @@ def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[ASSISTANT] = assistant
     app.router.add_get("/healthz", _healthz)
+    if teams_configured(settings):
+        teams = TeamsEndpoint(settings, assistant)
+        with warnings.catch_warnings():  # the Agents SDK looks this up by its string key
+            warnings.simplefilter("ignore")
+            app["agent_configuration"] = teams.auth_configuration
+        app.router.add_post("/api/messages", jwt_authorization_decorator(teams.handle))
+    else:
+        app.router.add_post("/api/messages", _teams_not_configured)
     if slack_configured(settings):
         app[SLACK] = build_slack_app(settings, assistant)
         app.router.add_post("/slack/events", _slack_events)
@@ -67,6 +79,13 @@ async def _not_configured(request: web.Request) -> web.Response:
             "error": "Slack is not configured on this server "
             "(SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET)."
         },
+        status=503,
+    )
+
+
+async def _teams_not_configured(request: web.Request) -> web.Response:
+    return web.json_response(
+        {"error": "Teams is not configured on this server (CLIENT_ID, CLIENT_SECRET, TENANT_ID)."},
         status=503,
     )
 

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.fetch import FetchPolicy
@@ -49,6 +49,19 @@ class Settings(BaseSettings):
     ingest_max_mb: int = Field(25, description="Largest document an admin may ingest, in MB.")
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
+
+    # Microsoft Teams (Agents SDK)
+    client_id: str | None = Field(None, description="Azure bot (app registration) client id.")
+    client_secret: SecretStr | None = Field(None, description="Its client secret.")
+    tenant_id: str | None = Field(None, description="Its Microsoft Entra tenant id.")
+    teams_anonymous_allowed: bool = Field(
+        False,
+        validation_alias=AliasChoices(
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__ANONYMOUS_ALLOWED",
+            "TEAMS_ANONYMOUS_ALLOWED",
+        ),
+        description="Accept Teams requests without a token (local development only).",
+    )
 
     # Digest
     digest_channels: str = Field("", description="Comma-separated channel ids.")

@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS thread_turns (
     thread TEXT NOT NULL, question TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS thread_turns_thread ON thread_turns (thread);
 CREATE TABLE IF NOT EXISTS handled_events (event_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS message_answers (
+    conversation TEXT NOT NULL, message_id TEXT NOT NULL, answer_id TEXT NOT NULL,
+    PRIMARY KEY (conversation, message_id));
+CREATE TABLE IF NOT EXISTS conversation_references (
+    conversation TEXT PRIMARY KEY, reference TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, action TEXT NOT NULL,
     target TEXT, result TEXT NOT NULL);
@@ -166,6 +171,38 @@ class StateStore(SQLiteFile):
                 (thread, limit),
             ).fetchall()
         return [row[0] for row in reversed(rows)]
+
+    def link_message(self, conversation: str, message_id: str, answer_id: str) -> None:
+        """Remember which answer a posted message carried (for feedback sent against it)."""
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO message_answers VALUES (?, ?, ?)",
+                (conversation, message_id, answer_id),
+            )
+
+    def answer_for_message(self, conversation: str, message_id: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT answer_id FROM message_answers WHERE conversation = ? AND message_id = ?",
+                (conversation, message_id),
+            ).fetchone()
+        return row[0] if row else None
+
+    def remember_reference(self, conversation: str, reference: str) -> None:
+        """A Teams conversation reference (JSON), for messages sent later (the digest)."""
+        with self._connect() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO conversation_references VALUES (?, ?, ?)",
+                (conversation, reference, _now()),
+            )
+
+    def reference(self, conversation: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT reference FROM conversation_references WHERE conversation = ?",
+                (conversation,),
+            ).fetchone()
+        return row[0] if row else None
 
     def first_time(self, event_id: str) -> bool:
         """True the first time an event id is seen; False for a re-delivery."""

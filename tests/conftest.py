@@ -150,3 +150,31 @@ def fake_dns(monkeypatch):
         return _real_getaddrinfo(host, port, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+
+
+@pytest.fixture
+def fake_connector():
+    from tests.fake_teams import FakeConnector
+
+    connector = FakeConnector().start()
+    yield connector
+    connector.server.stop()
+
+
+@pytest.fixture
+def teams_server(engine, tmp_path):
+    """The server with Teams on, anonymous access allowed (local development mode)."""
+    from bot.assistant import Assistant
+    from bot.server import build_web_app
+    from bot.state import StateStore
+    from tests.servers import BackgroundServer
+
+    settings = get_settings(
+        teams_anonymous_allowed=True, knowledge_dir=KNOWLEDGE, lis_data_dir=tmp_path / "data"
+    )
+    assistant = Assistant(engine, StateStore(tmp_path / "data" / "state.sqlite3"))
+    server = BackgroundServer(build_web_app(settings, assistant))
+    server.assistant = assistant
+    server.start()
+    yield server
+    server.stop()

@@ -121,7 +121,7 @@ def test_channel_area_routes_contacts_when_the_question_names_no_place(slack_ser
     assert "no area yet" in ack_text(post_command(slack_server, fake_slack, "area"))
     reply = ack_text(post_command(slack_server, fake_slack, "area Exeter"))
     assert "Heart of the South West" in reply
-    assert "*Exeter*" in ack_text(post_command(slack_server, fake_slack, "area"))
+    assert "area is Exeter" in ack_text(post_command(slack_server, fake_slack, "area"))
     post_command(slack_server, fake_slack, "How can trusts get involved in the strategy?")
     (answer,) = fake_slack.wait_for("response_url")
     assert "Heart of the South West" in all_text(answer)

@@ -11,9 +11,10 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.assistant import Assistant
 from bot.engine import MAX_QUESTION_CHARS
+from bot.replies import area_reply, digest_reply
 from bot.slack.blocks import answer_blocks, help_blocks, sources_blocks
 from bot.slack.listeners.admin import admin_command
-from bot.slack.listeners.deadlines import deadline_admin_reply, deadlines_reply, digest_reply
+from bot.slack.listeners.deadlines import deadline_admin_reply, deadlines_reply
 
 __all__ = ["register", "LOOKING"]
 
@@ -32,7 +33,7 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             documents = await assistant.sources()
             await ack(blocks=sources_blocks(documents), text="What the knowledge base holds")
         elif verb.lower() == "area":
-            await ack(text=await _area(assistant, channel, rest, user))
+            await ack(text=await area_reply(assistant, channel, rest, user))
         elif verb.lower() == "admin":
             await admin_command(assistant, client, ack, user, rest)
         elif verb.lower() == "deadlines":
@@ -58,29 +59,3 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
                     response_type="ephemeral",
                     replace_original=True,
                 )
-
-
-async def _area(assistant: Assistant, channel: str, place: str, user: str) -> str:
-    if not place:
-        current, areas = assistant.area(channel)
-        if not current:
-            return (
-                "This channel has no area yet. Set one with `/lis area <place>`, e.g. "
-                "`/lis area Exeter`; answers then point to that area's contacts when a "
-                "question names no place."
-            )
-        return f"This channel's area is *{current}* ({_names(areas)})."
-    areas = await assistant.set_area(channel, place, user)
-    if not areas:
-        return (
-            f"I don't recognise “{place}”. Try a county, city, large town, LEP or combined "
-            "authority, e.g. `/lis area Lincolnshire` or `/lis area Greater Manchester`."
-        )
-    return (
-        f"This channel's area is now *{place}* ({_names(areas)}). Questions that name no "
-        "place will point to its contacts."
-    )
-
-
-def _names(areas) -> str:
-    return "; ".join(f"{area.org}" for area in areas) or "no matching area"

@@ -11,7 +11,7 @@ from bot.deadline_store import CuratedDeadlineError
 from bot.deadlines import Deadline, deadline_id
 from bot.digest import build_digest, digest_blocks, london_today
 
-__all__ = ["deadlines_reply", "deadline_admin_reply", "digest_reply", "NOT_ADMIN"]
+__all__ = ["deadlines_reply", "deadline_admin_reply", "NOT_ADMIN"]
 
 log = logging.getLogger(__name__)
 NOT_ADMIN = (
@@ -84,24 +84,3 @@ def _remove(assistant: Assistant, user: str, deadline_id_: str) -> str:
         return f"No deadline has the id `{deadline_id_}`."
     log.warning("deadline %s removed by %s", deadline_id_, user)
     return f"Removed `{deadline_id_}`: {removed.title} ({removed.due:%-d %B %Y})."
-
-
-def digest_reply(assistant: Assistant, channel: str, user: str, argument: str) -> str:
-    words = argument.split()
-    if words[:1] == ["on"] and set(words[1:]) <= {"--always"}:
-        always = "--always" in words
-        assistant.deadlines.subscribe(channel, always, user)
-        when = (
-            "every morning, even when nothing is due"
-            if always
-            else "each morning when something is due"
-        )
-        return f"This channel will get the deadline digest {when}. `/lis digest off` to stop."
-    if words == ["off"]:
-        if assistant.deadlines.unsubscribe(channel):
-            return "This channel will no longer get the deadline digest."
-        return "This channel was not getting the deadline digest."
-    return (
-        "Usage: `/lis digest on` (add `--always` to get it even when nothing is due) or "
-        "`/lis digest off`."
-    )

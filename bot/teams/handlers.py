@@ -1,0 +1,122 @@
+"""Teams messages: questions, the chat commands, feedback, and failures.
+
+In a 1:1 chat every message is a question; in a channel or group chat only messages that
+@mention the bot (the mention is stripped). `help`, `sources`, `area <place>`,
+`deadlines [days]` and `digest on|off` work as in Slack; admin commands are Slack-only for
+now and say so. A typing indicator shows while the engine works, and any failure becomes a
+short apology, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+
+from bot.answer import human_date
+from bot.assistant import SORRY, Assistant
+from bot.digest import build_digest, digest_text, london_today
+from bot.replies import area_reply, digest_reply
+from bot.slack.blocks import EXAMPLES
+from bot.teams.render import answer_activity, text_activity
+
+__all__ = ["register_handlers", "HELP", "SLACK_ONLY"]
+
+log = logging.getLogger(__name__)
+HELP = (
+    "**LIS Assistant** answers questions about the UK Industrial Strategy and local "
+    "industrial strategies from a curated set of briefings, with sources and who to "
+    "contact in your area.\n\n**Ask a question**, for example:\n\n"
+    + "\n".join(f"- {q}" for q in EXAMPLES)
+    + "\n\n**Commands**: `help`, `sources`, `area <place>` (this chat's area for "
+    "contacts), `area`, `deadlines [days]`, `digest on` / `digest off`.\n\n"
+    "In a channel, @mention me; in a 1:1 chat just ask."
+)
+SLACK_ONLY = (
+    "Admin commands are available in Slack only for now: ask an admin there to "
+    "add, refresh or remove documents."
+)
+
+
+def conversation_key(activity) -> str:
+    return f"teams:{activity.conversation.id}"
+
+
+def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
+    @app.activity(ActivityTypes.message)
+    async def on_message(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        if activity.conversation.conversation_type in ("channel", "groupChat"):
+            if not activity.is_recipient_mentioned():
+                return
+            text = activity.remove_recipient_mention()
+        else:
+            text = activity.text
+        text = " ".join((text or "").split())
+        user = activity.from_property.id if activity.from_property else None
+        reply = await _command(assistant, context, text, user)
+        if reply is not None:
+            await context.send_activity(text_activity(reply))
+            return
+        await context.send_activity(Activity(type=ActivityTypes.typing))
+        key = conversation_key(activity)
+        answered = await assistant.ask(text, conversation=key, thread=key, user=user)
+        if answered.answer is None:
+            await context.send_activity(text_activity(answered.error))
+            return
+        sent = await context.send_activity(answer_activity(answered.answer))
+        if sent is not None and sent.id:
+            assistant.state.link_message(key, sent.id, answered.answer_id)
+
+    @app.activity(ActivityTypes.invoke)
+    async def on_invoke(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        value = activity.value if isinstance(activity.value, dict) else {}
+        if activity.name == "message/submitAction" and value.get("actionName") == "feedback":
+            reaction = (value.get("actionValue") or {}).get("reaction")
+            answer_id = assistant.state.answer_for_message(
+                conversation_key(activity), activity.reply_to_id or ""
+            )
+            if answer_id and reaction in ("like", "dislike"):
+                assistant.state.record_feedback(
+                    answer_id, activity.from_property.id, 1 if reaction == "like" else -1, "teams"
+                )
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value={"status": 200, "body": {}})
+        )
+
+    @app.error
+    async def on_error(context: TurnContext, error: Exception) -> None:
+        log.exception("Teams turn failed", exc_info=error)
+        await context.send_activity(text_activity(SORRY))
+
+
+async def _command(
+    assistant: Assistant, context: TurnContext, text: str, user: str | None
+) -> str | None:
+    """The reply to a chat command, or None when the text is a question."""
+    verb, _, rest = text.partition(" ")
+    verb = verb.lower()
+    key = conversation_key(context.activity)
+    if verb in ("", "help"):
+        return HELP
+    if verb == "sources" and not rest:
+        documents = await assistant.sources()
+        return f"**The knowledge base holds {len(documents)} documents**\n\n" + "\n".join(
+            f"- {d.title}, {d.publisher or 'unknown publisher'}, "
+            f"{human_date(d.published) or 'undated'}"
+            for d in documents
+        )
+    if verb == "area":
+        return await area_reply(assistant, key, rest, user, prefix="")
+    if verb == "deadlines" and (not rest or rest.isdigit()):
+        days = int(rest) if rest else 30
+        return digest_text(build_digest(assistant.deadlines, london_today(), min(days, 366)))
+    if verb == "digest":
+        reference = context.activity.get_conversation_reference()
+        assistant.state.remember_reference(key, reference.model_dump_json(by_alias=True))
+        return digest_reply(assistant, key, user, rest, prefix="")
+    if verb in ("admin", "deadline"):
+        return SLACK_ONLY
+    return None

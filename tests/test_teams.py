@@ -1,0 +1,168 @@
+"""Microsoft Teams end to end: Activity JSON to /api/messages, replies to a fake connector."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from bot.assistant import SORRY
+from bot.teams.handlers import SLACK_ONLY
+from tests.fake_teams import feedback_activity, message_activity
+
+
+def send(server, activity: dict, headers: dict | None = None) -> httpx.Response:
+    return httpx.post(
+        f"{server.url}/api/messages", json=activity, headers=headers or {}, timeout=30
+    )
+
+
+def test_a_one_to_one_question_is_answered_with_citations_and_contacts(
+    teams_server, fake_connector
+):
+    activity = message_activity(
+        fake_connector.url, "What should our ICS do for the Lincolnshire strategy?"
+    )
+    assert send(teams_server, activity).status_code in (200, 202)
+    (reply,) = fake_connector.wait_for_messages()
+    assert any(a["type"] == "typing" for a in fake_connector.activities)
+    assert fake_connector.paths[-1] == f"/v3/conversations/a:1on1-alice/activities/{activity['id']}"
+    assert reply["replyToId"] == activity["id"]
+    assert "[1]" in reply["text"] and "**Who to contact**" in reply["text"]
+    assert "Dean Fathers" in reply["text"] and "michael.wood@nhsconfed.org" in reply["text"]
+    (entity,) = [e for e in reply["entities"] if e.get("@type") == "Message"]
+    citation = entity["citation"][0]
+    assert citation["@type"] == "Claim" and citation["position"] == 1
+    assert citation["appearance"]["name"] == "Health in all local industrial strategies?"
+    assert len(citation["appearance"]["abstract"]) <= 160
+    assert entity["additionalType"] == []  # quoted, not generated: not labelled AI content
+    assert reply["channelData"]["feedbackLoopEnabled"] is True
+
+
+def test_in_a_channel_only_mentions_are_answered(teams_server, fake_connector):
+    send(
+        teams_server,
+        message_activity(
+            fake_connector.url,
+            "What is SmartMed?",
+            conversation_type="channel",
+            conversation_id="19:team-channel;messageid=1",
+        ),
+    )
+    time.sleep(0.5)
+    assert fake_connector.messages() == []
+    send(
+        teams_server,
+        message_activity(
+            fake_connector.url,
+            "What is SmartMed?",
+            mention=True,
+            conversation_type="channel",
+            conversation_id="19:team-channel;messageid=1",
+        ),
+    )
+    (reply,) = fake_connector.wait_for_messages()
+    assert "Centre for Process Innovation" in reply["text"]
+    assert "<at>" not in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("help", "**LIS Assistant** answers questions"),
+        ("sources", "The knowledge base holds 5 documents"),
+        ("area Exeter", "Heart of the South West Local Enterprise Partnership"),
+        ("admin ingest https://example.org/x", SLACK_ONLY),
+    ],
+)
+def test_commands(teams_server, fake_connector, text, expected):
+    send(teams_server, message_activity(fake_connector.url, text))
+    (reply,) = fake_connector.wait_for_messages()
+    assert expected in reply["text"]
+
+
+def test_the_chat_area_is_used_for_contacts(teams_server, fake_connector):
+    send(teams_server, message_activity(fake_connector.url, "area Dorset"))
+    send(teams_server, message_activity(fake_connector.url, "How can trusts get involved?"))
+    reply = fake_connector.wait_for_messages(2)[1]
+    assert "Lorna Carver" in reply["text"]
+
+
+def test_feedback_is_stored_with_the_question(teams_server, fake_connector):
+    send(teams_server, message_activity(fake_connector.url, "What are T levels?"))
+    fake_connector.wait_for_messages()
+    response = send(teams_server, feedback_activity(fake_connector.url, "bot-message-2", "like"))
+    assert response.status_code == 200
+    (stored,) = teams_server.assistant.state.feedback()
+    assert (stored["rating"], stored["source"], stored["question"]) == (
+        1,
+        "teams",
+        "What are T levels?",
+    )
+
+
+def test_an_engine_error_becomes_a_friendly_reply(teams_server, fake_connector, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret stack detail")
+
+    monkeypatch.setattr(teams_server.assistant.engine, "ask", broken)
+    send(teams_server, message_activity(fake_connector.url, "What is SmartMed?"))
+    (reply,) = fake_connector.wait_for_messages()
+    assert reply["text"] == SORRY
+    assert "secret" not in reply["text"]
+
+
+def test_slack_and_teams_share_the_engine_and_cite_the_same_sources(
+    teams_server, fake_connector, slack_server, fake_slack
+):
+    from tests.test_slack import post_command
+
+    question = "What is the National Innovation Centre for Ageing?"
+    send(teams_server, message_activity(fake_connector.url, question))
+    teams_reply = fake_connector.wait_for_messages()[0]
+    teams_sources = [c["appearance"]["name"] for c in teams_reply["entities"][0]["citation"]]
+    post_command(slack_server, fake_slack, question)
+    slack_reply = fake_slack.wait_for("response_url")[0]
+    sources_block = next(
+        b["text"]["text"]
+        for b in slack_reply["blocks"]
+        if b.get("text", {}).get("text", "").startswith("*Sources*")
+    )
+    for name in teams_sources:
+        assert name in sources_block
+
+
+def test_requests_without_a_valid_token_are_rejected_when_anonymous_access_is_off(
+    engine, tmp_path, fake_connector
+):
+    from bot.assistant import Assistant
+    from bot.server import build_web_app
+    from bot.settings import get_settings
+    from bot.state import StateStore
+    from tests.servers import BackgroundServer
+
+    settings = get_settings(
+        client_id="00000000-0000-0000-0000-000000000001",
+        client_secret="not-a-real-secret",
+        tenant_id="tenant-nhs",
+        lis_data_dir=tmp_path,
+    )
+    server = BackgroundServer(
+        build_web_app(settings, Assistant(engine, StateStore(tmp_path / "s.sqlite3")))
+    )
+    server.start()
+    try:
+        activity = message_activity(fake_connector.url, "What is SmartMed?")
+        assert send(server, activity).status_code == 401
+        forged = send(server, activity, {"Authorization": "Bearer not.a.jwt"})
+        assert forged.status_code == 401
+        assert "Traceback" not in forged.text
+    finally:
+        server.stop()
+    assert fake_connector.activities == []
+
+
+def test_teams_is_off_without_configuration(slack_server):
+    response = httpx.post(f"{slack_server.url}/api/messages", json={})
+    assert response.status_code == 503 and "CLIENT_ID" in response.json()["error"]
