@@ -28,12 +28,12 @@ from bot.deadline_store import DeadlineStore
 from bot.digest import build_digest, digest_text, london_today
 from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
-from bot.jobs import digest_job, refresh_deadlines
+from bot.jobs import digest_job, digest_sender, refresh_deadlines
 from bot.prompts import PromptError
 from bot.report import print_eval_report
 from bot.schedule import digest_trigger, run_schedule
 from bot.settings import Settings, get_settings
-from bot.slack.app import build_web_client, slack_configured
+from bot.slack.app import slack_configured
 from bot.state import StateError
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
@@ -261,11 +261,11 @@ def _digest(args, settings: Settings, out: Console, err: Console) -> int:
         raise ValueError("--days must be between 1 and 366.")
     if args.schedule:
         digest_trigger(settings.digest_time)  # a bad DIGEST_TIME fails now, not at 08:00
-        client = build_web_client(settings)
-        run_schedule(settings.digest_time, lambda: digest_job(settings, client, days=args.days))
+        send = digest_sender(settings)
+        run_schedule(settings.digest_time, lambda: digest_job(settings, send, days=args.days))
         return 0
     if args.post:
-        outcomes = digest_job(settings, build_web_client(settings), args.date, args.days)
+        outcomes = digest_job(settings, digest_sender(settings), args.date, args.days)
         for channel, outcome in outcomes.items():
             out.print(f"{channel}: {outcome}")
         if not outcomes:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -26,6 +27,7 @@ __all__ = [
     "digest_text",
     "digest_blocks",
     "post_digests",
+    "slack_sender",
     "london_today",
     "LONDON",
     "SOON_DAYS",
@@ -178,9 +180,22 @@ def _chunks(lines: list[str], limit: int = 2900) -> list[str]:
     return [*chunks, current] if current else chunks
 
 
+def slack_sender(client) -> Callable[[str, Digest], object]:
+    """Send a digest to a Slack channel as Block Kit."""
+
+    def send(channel: str, digest: Digest) -> None:
+        client.chat_postMessage(
+            channel=channel,
+            blocks=digest_blocks(digest),
+            text=f"Deadlines: the next {digest.days} days",
+        )
+
+    return send
+
+
 def post_digests(
     store: DeadlineStore,
-    client,
+    send: Callable[[str, Digest], object],
     day: date,
     configured: list[str],
     days: int = 30,
@@ -197,7 +212,7 @@ def post_digests(
             outcomes[channel] = "skipped: nothing due"
         elif not store.claim_digest(channel, day):
             outcomes[channel] = "skipped: already sent today"
-        elif _post(client, channel, digest, attempts, pause):
+        elif _post(send, channel, digest, attempts, pause):
             store.mark_digest(channel, day, sent=True)
             outcomes[channel] = "sent"
         else:
@@ -206,14 +221,10 @@ def post_digests(
     return outcomes
 
 
-def _post(client, channel: str, digest: Digest, attempts: int, pause: float) -> bool:
+def _post(send, channel: str, digest: Digest, attempts: int, pause: float) -> bool:
     for attempt in range(1, attempts + 1):
         try:
-            client.chat_postMessage(
-                channel=channel,
-                blocks=digest_blocks(digest),
-                text=f"Deadlines: the next {digest.days} days",
-            )
+            send(channel, digest)
             return True
         except Exception as error:  # one channel's failure must not stop the others
             code = getattr(getattr(error, "response", None), "data", {}) or {}

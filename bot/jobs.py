@@ -7,15 +7,19 @@ engine, the deadline store and the settings, and each has exactly one implementa
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 
 from bot.deadline_store import DeadlineStore
 from bot.deadlines import sync_deadlines
-from bot.digest import london_today, post_digests
+from bot.digest import Digest, london_today, post_digests, slack_sender
 from bot.engine import Engine
 from bot.settings import Settings
+from bot.slack.app import build_web_client
+from bot.state import StateStore
+from bot.teams.app import teams_configured
 
-__all__ = ["refresh_deadlines", "digest_job"]
+__all__ = ["refresh_deadlines", "digest_job", "digest_sender"]
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +31,42 @@ def refresh_deadlines(settings: Settings, engine: Engine, store: DeadlineStore) 
     )
 
 
+def digest_sender(settings: Settings) -> Callable[[str, Digest], object]:
+    """Send each digest where its channel lives: Slack, or Teams for "teams:" ids."""
+    slack = slack_sender(build_web_client(settings)) if settings.slack_bot_token else None
+    teams = None
+    if teams_configured(settings):
+        from bot.teams.proactive import teams_sender
+
+        teams = teams_sender(settings, StateStore.in_data_dir(settings.lis_data_dir))
+
+    if slack is None and teams is None:
+        raise ValueError(
+            "Posting the digest needs SLACK_BOT_TOKEN (Slack) or CLIENT_ID, "
+            "CLIENT_SECRET and TENANT_ID (Teams)."
+        )
+
+    def send(channel: str, digest: Digest) -> None:
+        target = teams if channel.startswith("teams:") else slack
+        if target is None:
+            raise ValueError(f"cannot post to {channel}: its front end is not configured")
+        target(channel, digest)
+
+    return send
+
+
 def digest_job(
-    settings: Settings, client, day: date | None = None, days: int = 30
+    settings: Settings,
+    send: Callable[[str, Digest], object],
+    day: date | None = None,
+    days: int = 30,
 ) -> dict[str, str]:
     """One run of the daily digest: refresh, then post to every channel that wants it."""
     engine = Engine.from_settings(settings)
     store = DeadlineStore.in_data_dir(settings.lis_data_dir)
     refresh_deadlines(settings, engine, store)
     outcomes = post_digests(
-        store, client, day or london_today(), settings.digest_channel_ids, days=days
+        store, send, day or london_today(), settings.digest_channel_ids, days=days
     )
     for channel, outcome in outcomes.items():
         log.warning("digest for %s: %s", channel, outcome)

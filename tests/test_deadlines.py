@@ -9,7 +9,7 @@ import pytest
 
 from bot.deadline_store import DeadlineStore
 from bot.deadlines import Deadline, deadline_id, extract_deadlines, sync_deadlines
-from bot.digest import LONDON, build_digest, digest_text, post_digests
+from bot.digest import LONDON, build_digest, digest_text, post_digests, slack_sender
 from bot.places import Gazetteer
 from bot.schedule import digest_trigger
 from bot.settings import get_settings
@@ -23,6 +23,13 @@ GAZETTEER = Gazetteer.load(KNOWLEDGE / "gazetteer.yaml")
 @pytest.fixture
 def deadlines(tmp_path):
     return DeadlineStore(tmp_path / "state.sqlite3")
+
+
+@pytest.fixture
+def client(fake_slack):
+    """Posts digests to the fake Slack, as the digest job does."""
+    settings = get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url)
+    return slack_sender(build_web_client(settings))
 
 
 def admin_deadline(due: date, title: str) -> Deadline:
@@ -132,9 +139,9 @@ def test_horizon_and_order(deadlines):
     assert "!! Tue 24 Nov (in 3 days)" in text and "   Tue 1 Dec (in 10 days)" in text
 
 
-def test_digest_posts_to_channels_once_and_skips_empty_ones(deadlines, fake_slack):
-    client = build_web_client(
-        get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url)
+def test_digest_posts_to_channels_once_and_skips_empty_ones(deadlines, fake_slack, client):
+    client = slack_sender(
+        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
     )
     assert post_digests(deadlines, client, TODAY, ["C0EMPTY"]) == {
         "C0EMPTY": "skipped: nothing due"
@@ -150,18 +157,18 @@ def test_digest_posts_to_channels_once_and_skips_empty_ones(deadlines, fake_slac
     assert ":red_circle:" in str(posts[0]["blocks"]) and "in 5 days" in str(posts[0]["blocks"])
 
 
-def test_an_always_channel_gets_an_empty_digest(deadlines, fake_slack):
-    client = build_web_client(
-        get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url)
+def test_an_always_channel_gets_an_empty_digest(deadlines, fake_slack, client):
+    client = slack_sender(
+        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
     )
     deadlines.subscribe("C0ALWAYS", always=True, by="U0ALICE")
     assert post_digests(deadlines, client, TODAY, []) == {"C0ALWAYS": "sent"}
     assert "Nothing falls due" in str(fake_slack.of("chat.postMessage")[0]["blocks"])
 
 
-def test_two_schedulers_at_once_post_once(deadlines, fake_slack):
-    client = build_web_client(
-        get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url)
+def test_two_schedulers_at_once_post_once(deadlines, fake_slack, client):
+    client = slack_sender(
+        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
     )
     deadlines.add(admin_deadline(TODAY + timedelta(days=2), "Call for evidence closes"))
     threads = [
@@ -175,9 +182,9 @@ def test_two_schedulers_at_once_post_once(deadlines, fake_slack):
     assert len(fake_slack.of("chat.postMessage")) == 1
 
 
-def test_one_failing_channel_does_not_stop_the_others(deadlines, fake_slack):
-    client = build_web_client(
-        get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url)
+def test_one_failing_channel_does_not_stop_the_others(deadlines, fake_slack, client):
+    client = slack_sender(
+        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
     )
     deadlines.add(admin_deadline(TODAY + timedelta(days=2), "Call for evidence closes"))
     fake_slack.refuse_channel("C0GONE")
@@ -188,9 +195,9 @@ def test_one_failing_channel_does_not_stop_the_others(deadlines, fake_slack):
     assert not deadlines.claim_digest("C0OK", TODAY)
 
 
-def test_passed_items_since_the_last_digest_are_listed(deadlines, fake_slack):
-    client = build_web_client(
-        get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url)
+def test_passed_items_since_the_last_digest_are_listed(deadlines, fake_slack, client):
+    client = slack_sender(
+        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
     )
     deadlines.add(admin_deadline(TODAY + timedelta(days=1), "Closes tomorrow"))
     post_digests(deadlines, client, TODAY, ["C0D"])
@@ -218,7 +225,7 @@ def test_scheduled_digest_end_to_end(tmp_path, fake_slack, monkeypatch):
     from apscheduler.schedulers.background import BackgroundScheduler
 
     from bot.cli import main
-    from bot.jobs import digest_job
+    from bot.jobs import digest_job, digest_sender
     from bot.schedule import build_scheduler
 
     folder = tmp_path / "new"
@@ -238,7 +245,7 @@ def test_scheduled_digest_end_to_end(tmp_path, fake_slack, monkeypatch):
     assert main(["ingest", str(folder)]) == 0
 
     settings = get_settings()
-    client = build_web_client(settings)
+    client = digest_sender(settings)
     scheduler = build_scheduler(
         "08:00", lambda: digest_job(settings, client, day=TODAY), BackgroundScheduler
     )

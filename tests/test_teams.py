@@ -166,3 +166,25 @@ def test_requests_without_a_valid_token_are_rejected_when_anonymous_access_is_of
 def test_teams_is_off_without_configuration(slack_server):
     response = httpx.post(f"{slack_server.url}/api/messages", json={})
     assert response.status_code == 503 and "CLIENT_ID" in response.json()["error"]
+
+
+def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(teams_server, fake_connector,
+                                                                tmp_path):
+    from datetime import date
+
+    from bot.deadlines import Deadline
+    from bot.jobs import digest_job, digest_sender
+    from bot.settings import get_settings
+
+    send(teams_server, message_activity(fake_connector.url, "digest on"))
+    assert "will get the deadline digest" in fake_connector.wait_for_messages()[0]["text"]
+    teams_server.assistant.deadlines.add(Deadline(
+        id="dl1", title="Somerset call for evidence closes", due=date(2026, 11, 25),
+        kind="Call for evidence", area="Heart of the South West", url=None, source="admin"))
+    settings = get_settings(teams_anonymous_allowed=True, lis_data_dir=tmp_path / "data")
+    outcomes = digest_job(settings, digest_sender(settings), day=date(2026, 11, 21))
+    assert outcomes == {"teams:a:1on1-alice": "sent"}
+    digest = fake_connector.wait_for_messages(2)[1]
+    assert fake_connector.paths[-1].startswith("/v3/conversations/a:1on1-alice/activities")
+    assert "Somerset call for evidence closes" in digest["text"]
+    assert "Wed 25 Nov (in 4 days)" in digest["text"]
