@@ -34,6 +34,7 @@ from bot.report import print_eval_report
 from bot.schedule import digest_trigger, run_schedule
 from bot.settings import Settings, get_settings
 from bot.slack.app import slack_configured
+from bot.teams import teams_configured
 from bot.state import StateError
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
@@ -286,8 +287,8 @@ def _serve(args, settings: Settings, out: Console, err: Console) -> int:
 
 
 def _run(args, settings: Settings, out: Console, err: Console) -> int:
-    if slack_configured(settings):
-        err.print(f"Slack is configured: serving on port {os.environ.get('PORT', 3000)}.")
+    if slack_configured(settings) or teams_configured(settings):
+        err.print(f"Slack or Teams is configured: serving on port {os.environ.get('PORT', 3000)}.")
         args.port, args.socket = int(os.environ.get("PORT", 3000)), False
         return _serve(args, settings, out, err)
     run_console(Engine.from_settings(settings), sys.stdin, out)
