@@ -34,8 +34,8 @@ from bot.report import print_eval_report
 from bot.schedule import digest_trigger, run_schedule
 from bot.settings import Settings, get_settings
 from bot.slack.app import slack_configured
-from bot.teams import teams_configured
 from bot.state import StateError
+from bot.teams import teams_configured
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError

@@ -168,8 +168,9 @@ def test_teams_is_off_without_configuration(slack_server):
     assert response.status_code == 503 and "CLIENT_ID" in response.json()["error"]
 
 
-def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(teams_server, fake_connector,
-                                                                tmp_path):
+def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(
+    teams_server, fake_connector, tmp_path
+):
     from datetime import date
 
     from bot.deadlines import Deadline
@@ -178,9 +179,17 @@ def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(teams_server, fa
 
     send(teams_server, message_activity(fake_connector.url, "digest on"))
     assert "will get the deadline digest" in fake_connector.wait_for_messages()[0]["text"]
-    teams_server.assistant.deadlines.add(Deadline(
-        id="dl1", title="Somerset call for evidence closes", due=date(2026, 11, 25),
-        kind="Call for evidence", area="Heart of the South West", url=None, source="admin"))
+    teams_server.assistant.deadlines.add(
+        Deadline(
+            id="dl1",
+            title="Somerset call for evidence closes",
+            due=date(2026, 11, 25),
+            kind="Call for evidence",
+            area="Heart of the South West",
+            url=None,
+            source="admin",
+        )
+    )
     settings = get_settings(teams_anonymous_allowed=True, lis_data_dir=tmp_path / "data")
     outcomes = digest_job(settings, digest_sender(settings), day=date(2026, 11, 21))
     assert outcomes == {"teams:a:1on1-alice": "sent"}
