@@ -40,11 +40,12 @@ from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError
 from ingest.pipeline import ingest_sources
-from ingest.store import EmbedderMismatchError
+from ingest.store import EmbedderMismatchError, StoreUnavailableError
 
 __all__ = ["main"]
 
 _EXPECTED_ERRORS = (
+    StoreUnavailableError,
     PromptError,
     DataFileError,
     EmbedderMismatchError,

@@ -56,6 +56,7 @@ class Engine:
                 embedder,
                 host=settings.chroma_host,
                 port=settings.chroma_port,
+                token=settings.chroma_token.get_secret_value() if settings.chroma_token else None,
             )
         glossary = Glossary.load(settings.knowledge_dir / "glossary.yaml")
         generator = None

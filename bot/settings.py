@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     ingest_max_mb: int = Field(25, description="Largest document an admin may ingest, in MB.")
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
+    chroma_token: SecretStr | None = Field(None, description="Bearer token for the Chroma server.")
 
     # Microsoft Teams (Agents SDK)
     client_id: str | None = Field(None, description="Azure bot (app registration) client id.")

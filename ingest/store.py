@@ -26,6 +26,7 @@ from ingest.embeddings import Embedder
 
 __all__ = [
     "KnowledgeStore",
+    "StoreUnavailableError",
     "StoredChunk",
     "StoredDocument",
     "ChunkRecord",
@@ -35,6 +36,10 @@ __all__ = [
 
 COLLECTION_NAME = "lis_chunks"
 _MIXED = "mixed"
+
+
+class StoreUnavailableError(RuntimeError):
+    """The store cannot be opened: an unusable data directory, or no Chroma server."""
 
 
 class EmbedderMismatchError(RuntimeError):
@@ -86,17 +91,42 @@ class KnowledgeStore:
 
     @classmethod
     def open(
-        cls, data_dir: Path, embedder: Embedder, host: str | None = None, port: int = 8000
+        cls,
+        data_dir: Path,
+        embedder: Embedder,
+        host: str | None = None,
+        port: int = 8000,
+        token: str | None = None,
+        name: str = COLLECTION_NAME,
     ) -> KnowledgeStore:
-        """The embedded store under `data_dir`, or a Chroma server when `host` is set."""
+        """The embedded store under `data_dir`, or a Chroma server when `host` is set.
+
+        The embedded store is for one writing process; several `lis serve` processes, or
+        ingesting while another process serves, need the server.
+        """
         settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         if host:
-            client = chromadb.HttpClient(host=host, port=port, settings=settings)
-        else:
-            path = Path(data_dir) / "chroma"
+            headers = {"Authorization": f"Bearer {token}"} if token else None
+            try:
+                client = chromadb.HttpClient(
+                    host=host, port=port, headers=headers, settings=settings
+                )
+                return cls(client, embedder, name)
+            except (ValueError, ConnectionError, OSError) as error:
+                raise StoreUnavailableError(
+                    f"cannot reach the Chroma server at {host}:{port} ({error}). Check "
+                    "CHROMA_HOST, CHROMA_PORT and that the server is running."
+                ) from None
+        path = Path(data_dir) / "chroma"
+        try:
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path), settings=settings)
-        return cls(client, embedder)
+        except (OSError, RuntimeError) as error:
+            raise StoreUnavailableError(
+                f"cannot use the data directory {data_dir} ({error}). Check that LIS_DATA_DIR "
+                "points to a writable folder and that the disk is not full."
+            ) from None
+        return cls(client, embedder, name)
 
     def _open_collection(self):
         collection = self.client.get_or_create_collection(

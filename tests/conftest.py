@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import uuid
 from pathlib import Path
 
 import pytest
@@ -52,10 +53,24 @@ def embedder():
     return WordLlamaEmbedder()
 
 
-@pytest.fixture
-def store(tmp_path, embedder):
-    """An empty embedded Chroma store of its own."""
-    return KnowledgeStore.open(tmp_path / "store", embedder)
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server for the session (each test uses a collection of its own)."""
+    from tests.chroma_server import ChromaServer
+
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store(request, tmp_path, embedder):
+    """An empty store of its own: embedded Chroma, and again on the Chroma server."""
+    if request.param == "embedded":
+        return KnowledgeStore.open(tmp_path / "store", embedder)
+    server = request.getfixturevalue("chroma_server")
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    return KnowledgeStore.open(tmp_path, embedder, host="127.0.0.1", port=server.port, name=name)
 
 
 @pytest.fixture(scope="session")

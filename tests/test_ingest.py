@@ -113,6 +113,7 @@ def test_missing_path_is_reported(store, tmp_path):
 
 @respx.mock
 def test_urls_are_ingested_and_unreachable_ones_reported(store):
+    respx.route(host="127.0.0.1").pass_through()  # the Chroma server, when the store uses one
     respx.get("https://lep.example.org/lis").respond(
         200,
         headers={"content-type": "text/html"},
@@ -140,4 +141,4 @@ class _OtherEmbedder(Embedder):
 def test_a_store_built_with_another_embedder_is_refused(store, tmp_path):
     ingest_sources(store, [f"{DOCS}/lep-the-industrial-strategy.txt"])
     with pytest.raises(EmbedderMismatchError, match="lis ingest --reindex"):
-        KnowledgeStore.open(tmp_path / "store", _OtherEmbedder())
+        KnowledgeStore(store.client, _OtherEmbedder(), store.name)

@@ -1,0 +1,131 @@
+"""Beyond one process: a real Chroma server shared by several processes, and its faults."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from bot.assistant import SORRY, Assistant
+from bot.engine import Engine
+from bot.server import build_web_app
+from bot.settings import get_settings
+from bot.state import StateStore
+from ingest.pipeline import ingest_sources
+from ingest.store import KnowledgeStore
+from tests.chroma_server import ChromaServer, free_port
+from tests.conftest import KNOWLEDGE
+from tests.servers import BackgroundServer
+from tests.slack_requests import SIGNING_SECRET, signed_headers, slash_command
+
+NEW_DOC = ("# Zephyrton health innovation compact\n\nThe Zephyrton compact commits the "
+           "local NHS trust and the LEP to a shared medtech incubator on the hospital site.\n")
+
+
+@pytest.fixture
+def chroma(tmp_path):
+    server = ChromaServer(tmp_path / "chroma").start()
+    yield server
+    server.stop()
+
+
+def env_for(chroma: ChromaServer, tmp_path, **extra) -> dict[str, str]:
+    return {**os.environ, "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma.port),
+            "LIS_DATA_DIR": str(tmp_path / "data"), **extra}
+
+
+def ask_via_slack(url: str, fake_slack, question: str, key: str) -> str:
+    body = slash_command(question, response_url=fake_slack.response_url(key))
+    headers = signed_headers(body, content_type="application/x-www-form-urlencoded")
+    assert httpx.post(f"{url}/slack/events", content=body, headers=headers).status_code == 200
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for call in fake_slack.calls:
+            if call.path.endswith(f"/{key}"):
+                return str(call.payload)
+        time.sleep(0.05)
+    raise AssertionError("no answer")
+
+
+def test_every_serving_process_answers_from_a_document_another_process_ingested(
+        chroma, tmp_path, fake_slack):
+    env = env_for(chroma, tmp_path, SLACK_BOT_TOKEN="xoxb-test",
+                  SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
+    subprocess.run([sys.executable, "-m", "bot.cli", "ingest", "--quiet"], env=env, check=True,
+                   timeout=120)
+    servers = []
+    try:
+        for _ in range(2):
+            port = free_port()
+            servers.append((subprocess.Popen(
+                [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)], env=env,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), f"http://127.0.0.1:{port}"))
+        for _, url in servers:
+            _wait_healthy(url)
+        question = "What does the Zephyrton compact commit to?"
+        assert "medtech incubator" not in ask_via_slack(servers[0][1], fake_slack, question, "q1")
+        new = tmp_path / "new"
+        new.mkdir()
+        (new / "zephyrton.md").write_text(NEW_DOC)
+        subprocess.run([sys.executable, "-m", "bot.cli", "ingest", str(new)], env=env,
+                       check=True, timeout=120)
+        for n, (_, url) in enumerate(servers):
+            answer = ask_via_slack(url, fake_slack, question, f"after{n}")
+            assert "medtech incubator" in answer
+            assert "Zephyrton health innovation compact" in answer
+    finally:
+        for process, _ in servers:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+def _wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} did not become healthy")
+
+
+def test_chroma_going_away_mid_service_is_survived(chroma, tmp_path, embedder, fake_slack):
+    store = KnowledgeStore.open(tmp_path, embedder, host="127.0.0.1", port=chroma.port)
+    ingest_sources(store, [KNOWLEDGE / "documents"])
+    settings = get_settings(slack_bot_token="xoxb-test-token", slack_signing_secret=SIGNING_SECRET,
+                            slack_api_url=fake_slack.api_url, knowledge_dir=KNOWLEDGE,
+                            lis_data_dir=tmp_path / "data")
+    engine = Engine.from_settings(settings, store=store)
+    server = BackgroundServer(build_web_app(settings, Assistant(engine, StateStore(
+        tmp_path / "state.sqlite3"))))
+    server.start()
+    try:
+        assert "Centre for Process Innovation" in ask_via_slack(server.url, fake_slack,
+                                                                "What is SmartMed?", "before")
+        chroma.stop()
+        down = ask_via_slack(server.url, fake_slack, "What is SmartMed?", "down")
+        assert SORRY in down and "Traceback" not in down
+        assert httpx.get(f"{server.url}/healthz").status_code in (200, 500, 503)
+        ChromaServer(chroma.path, chroma.port).start()
+        back = ask_via_slack(server.url, fake_slack, "What is SmartMed?", "back")
+        assert "Centre for Process Innovation" in back
+    finally:
+        server.stop()
+        chroma.stop()
+
+
+def test_an_unusable_data_directory_is_a_clear_message(tmp_path, capsys, monkeypatch):
+    from bot.cli import main
+
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the data directory should be")
+    monkeypatch.setenv("LIS_DATA_DIR", str(blocker / "data"))
+    assert main(["ask", "What is SmartMed?"]) == 2
+    err = capsys.readouterr().err
+    assert "LIS_DATA_DIR" in err and "Traceback" not in err
