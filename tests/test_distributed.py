@@ -22,8 +22,10 @@ from tests.conftest import KNOWLEDGE
 from tests.servers import BackgroundServer
 from tests.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
-NEW_DOC = ("# Zephyrton health innovation compact\n\nThe Zephyrton compact commits the "
-           "local NHS trust and the LEP to a shared medtech incubator on the hospital site.\n")
+NEW_DOC = (
+    "# Zephyrton health innovation compact\n\nThe Zephyrton compact commits the "
+    "local NHS trust and the LEP to a shared medtech incubator on the hospital site.\n"
+)
 
 
 @pytest.fixture
@@ -34,8 +36,13 @@ def chroma(tmp_path):
 
 
 def env_for(chroma: ChromaServer, tmp_path, **extra) -> dict[str, str]:
-    return {**os.environ, "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(chroma.port),
-            "LIS_DATA_DIR": str(tmp_path / "data"), **extra}
+    return {
+        **os.environ,
+        "CHROMA_HOST": "127.0.0.1",
+        "CHROMA_PORT": str(chroma.port),
+        "LIS_DATA_DIR": str(tmp_path / "data"),
+        **extra,
+    }
 
 
 def ask_via_slack(url: str, fake_slack, question: str, key: str) -> str:
@@ -52,18 +59,33 @@ def ask_via_slack(url: str, fake_slack, question: str, key: str) -> str:
 
 
 def test_every_serving_process_answers_from_a_document_another_process_ingested(
-        chroma, tmp_path, fake_slack):
-    env = env_for(chroma, tmp_path, SLACK_BOT_TOKEN="xoxb-test",
-                  SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=fake_slack.api_url)
-    subprocess.run([sys.executable, "-m", "bot.cli", "ingest", "--quiet"], env=env, check=True,
-                   timeout=120)
+    chroma, tmp_path, fake_slack
+):
+    env = env_for(
+        chroma,
+        tmp_path,
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", "--quiet"], env=env, check=True, timeout=120
+    )
     servers = []
     try:
         for _ in range(2):
             port = free_port()
-            servers.append((subprocess.Popen(
-                [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)], env=env,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), f"http://127.0.0.1:{port}"))
+            servers.append(
+                (
+                    subprocess.Popen(
+                        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port)],
+                        env=env,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                    ),
+                    f"http://127.0.0.1:{port}",
+                )
+            )
         for _, url in servers:
             _wait_healthy(url)
         question = "What does the Zephyrton compact commit to?"
@@ -71,8 +93,9 @@ def test_every_serving_process_answers_from_a_document_another_process_ingested(
         new = tmp_path / "new"
         new.mkdir()
         (new / "zephyrton.md").write_text(NEW_DOC)
-        subprocess.run([sys.executable, "-m", "bot.cli", "ingest", str(new)], env=env,
-                       check=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", "bot.cli", "ingest", str(new)], env=env, check=True, timeout=120
+        )
         for n, (_, url) in enumerate(servers):
             answer = ask_via_slack(url, fake_slack, question, f"after{n}")
             assert "medtech incubator" in answer
@@ -98,16 +121,22 @@ def _wait_healthy(url: str) -> None:
 def test_chroma_going_away_mid_service_is_survived(chroma, tmp_path, embedder, fake_slack):
     store = KnowledgeStore.open(tmp_path, embedder, host="127.0.0.1", port=chroma.port)
     ingest_sources(store, [KNOWLEDGE / "documents"])
-    settings = get_settings(slack_bot_token="xoxb-test-token", slack_signing_secret=SIGNING_SECRET,
-                            slack_api_url=fake_slack.api_url, knowledge_dir=KNOWLEDGE,
-                            lis_data_dir=tmp_path / "data")
+    settings = get_settings(
+        slack_bot_token="xoxb-test-token",
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake_slack.api_url,
+        knowledge_dir=KNOWLEDGE,
+        lis_data_dir=tmp_path / "data",
+    )
     engine = Engine.from_settings(settings, store=store)
-    server = BackgroundServer(build_web_app(settings, Assistant(engine, StateStore(
-        tmp_path / "state.sqlite3"))))
+    server = BackgroundServer(
+        build_web_app(settings, Assistant(engine, StateStore(tmp_path / "state.sqlite3")))
+    )
     server.start()
     try:
-        assert "Centre for Process Innovation" in ask_via_slack(server.url, fake_slack,
-                                                                "What is SmartMed?", "before")
+        assert "Centre for Process Innovation" in ask_via_slack(
+            server.url, fake_slack, "What is SmartMed?", "before"
+        )
         chroma.stop()
         down = ask_via_slack(server.url, fake_slack, "What is SmartMed?", "down")
         assert SORRY in down and "Traceback" not in down
@@ -129,3 +158,65 @@ def test_an_unusable_data_directory_is_a_clear_message(tmp_path, capsys, monkeyp
     assert main(["ask", "What is SmartMed?"]) == 2
     err = capsys.readouterr().err
     assert "LIS_DATA_DIR" in err and "Traceback" not in err
+
+
+def _write_corpus(folder, version: str, documents: int = 240) -> None:
+    folder.mkdir(exist_ok=True)
+    for n in range(documents):
+        paragraphs = [
+            f"Briefing {n} paragraph {p} ({version}): the trust and the LEP agree "
+            f"priority {p} for skills, estates and innovation in area {n}. " * 6
+            for p in range(4)
+        ]
+        (folder / f"briefing-{n:03d}.txt").write_text("\n\n".join(paragraphs))
+
+
+def test_killing_an_ingest_midway_loses_nothing_and_a_rerun_completes(chroma, tmp_path, embedder):
+    folder = tmp_path / "docs"
+    env = env_for(chroma, tmp_path)
+    _write_corpus(folder, "v1")
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", "--quiet", str(folder)],
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    store = KnowledgeStore.open(tmp_path, embedder, host="127.0.0.1", port=chroma.port)
+    v1 = {d.doc_id: d.chunks for d in store.documents()}
+    _write_corpus(folder, "v2")
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "ingest", "--quiet", str(folder)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and ingest.poll() is None:
+        texts = store.collection.get(where={"doc_id": "briefing-010"}, include=["documents"])
+        if any("(v2)" in text for text in texts["documents"]):
+            break
+        time.sleep(0.02)
+    assert ingest.poll() is None, "the ingest finished before it could be interrupted"
+    ingest.kill()
+    ingest.wait(timeout=15)
+
+    after = {d.doc_id: d for d in store.documents()}
+    assert set(after) == set(v1)  # no document lost
+    by_doc: dict[str, list[str]] = {}
+    for chunk in store.all_chunks():
+        by_doc.setdefault(chunk.doc_id, []).append(chunk.text)
+    for doc_id, texts in by_doc.items():
+        old = [t for t in texts if "(v1)" in t]
+        new = [t for t in texts if "(v2)" in t]
+        # Each document still has a whole version: the old one, or the new one it was given.
+        assert len(old) == v1[doc_id] or len(new) >= v1[doc_id], doc_id
+
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", "--quiet", str(folder)],
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    final = store.documents()
+    assert all(d.content_hash != "mixed" for d in final)
+    assert not any("(v1)" in chunk.text for chunk in store.all_chunks())

@@ -402,3 +402,21 @@ def test_channels_subscribe_to_the_digest(slack_server, fake_slack):
     assert slack_server.assistant.deadlines.subscriptions() == {"C0GENERAL": False, "C0OTHER": True}
     assert "no longer" in ack_text(post_command(slack_server, fake_slack, "digest off"))
     assert "Usage" in ack_text(post_command(slack_server, fake_slack, "digest sometimes"))
+
+
+def test_slack_server_errors_are_retried_without_duplicates(slack_server, fake_slack):
+    fake_slack.fail_next("chat.update", 500, times=1)
+    fake_slack.fail_next("chat.postMessage", 429, times=2, **{"Retry-After": "0"})
+    event = {
+        "type": "app_mention",
+        "user": "U0ALICE",
+        "channel": "C0GENERAL",
+        "ts": "1700000700.000100",
+        "text": f"<@{BOT_USER_ID}> What is SmartMed?",
+    }
+    post_event(slack_server, event, "Ev0FAULTS")
+    updates = fake_slack.wait_for("chat.update", count=2)
+    time.sleep(0.5)
+    assert len(fake_slack.of("chat.postMessage")) == 3  # two 429s, then the placeholder
+    assert len(fake_slack.of("chat.update")) == 2  # one 500, then the answer, once
+    assert "Centre for Process Innovation" in all_text(updates[1])
