@@ -47,6 +47,7 @@ def main() -> None:
     results["ask_latency_ms"] = _ask_latency(engine)
     results["cold_ask_s"] = _cold_ask(work)
     results["slack_ack"] = slack_ack.run(commands=20, concurrency=20)
+    results["slack_load"] = slack_ack.run(commands=200, concurrency=20)
     _print(results)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
