@@ -37,6 +37,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 SAFE_FETCH = FetchPolicy()
+BATCH_CHUNKS = 400
 # Bump when cleaning or chunking changes, so every document is re-indexed with the new code.
 PIPELINE_VERSION = "2"
 SUPPORTED_SUFFIXES = frozenset(suffix for loader in LOADERS for suffix in loader.suffixes)
@@ -114,6 +115,7 @@ def ingest_sources(
     stored_documents = store.documents()
     stored = {doc.doc_id: doc.content_hash for doc in stored_documents}
     seen: set[str] = set()
+    writer = _BatchWriter(store, report, stage, stored)
     for item in pending:
         if on_progress:
             on_progress(item.name, len(pending))
@@ -125,11 +127,12 @@ def ingest_sources(
                 report.unchanged.append(raw.doc_id)
                 continue
             stage(f"parsing {item.name}")
-            _store_document(store, raw.document(), stored, report, stage)
+            writer.add(raw.document())
         except IngestError as error:
             report.failed.append((item.name, str(error)))
             seen.add(doc_id_for(item.name))
             log.warning("skipped %s: %s", item.name, error)
+    writer.flush()
     if prune:
         folders = [Path(s).resolve() for s in sources if Path(s).is_dir()]
         for doc in stored_documents:
@@ -197,27 +200,46 @@ def _catalogue_or_report(folder: Path, report: IngestReport) -> dict[str, dict]:
         return {}
 
 
-def _store_document(
-    store: KnowledgeStore,
-    document: Document,
-    stored: dict[str, str],
-    report: IngestReport,
-    stage: Callable[[str], None],
-) -> None:
-    doc_id, content_hash = document.info.doc_id, document.content_hash
-    chunks = chunk_document(document)
-    if not chunks:
-        raise IngestError("no text found after cleaning")
-    ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
-    records = [
-        ChunkRecord(
-            id=chunk.id,
-            text=chunk.text,
-            metadata=chunk.metadata(document, content_hash, ingested_at),
-            embed_text=f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text,
-        )
-        for chunk in chunks
-    ]
-    stage(f"storing {len(records)} chunks (embedding only new text)")
-    report.chunks_embedded += store.write_document(doc_id, records)
-    (report.updated if doc_id in stored else report.added).append(doc_id)
+class _BatchWriter:
+    """Collects documents' chunks and writes them to the store a batch at a time.
+
+    Each Chroma write has a fixed cost, so documents are written together, up to
+    BATCH_CHUNKS chunks per write; the report counts a document only once it is written.
+    """
+
+    def __init__(
+        self,
+        store: KnowledgeStore,
+        report: IngestReport,
+        stage: Callable[[str], None],
+        stored: dict[str, str],
+    ) -> None:
+        self.store, self.report, self.stage, self.stored = store, report, stage, stored
+        self.pending: dict[str, list[ChunkRecord]] = {}
+
+    def add(self, document: Document) -> None:
+        chunks = chunk_document(document)
+        if not chunks:
+            raise IngestError("no text found after cleaning")
+        ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
+        self.pending[document.info.doc_id] = [
+            ChunkRecord(
+                id=chunk.id,
+                text=chunk.text,
+                metadata=chunk.metadata(document, document.content_hash, ingested_at),
+                embed_text=f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text,
+            )
+            for chunk in chunks
+        ]
+        if sum(len(records) for records in self.pending.values()) >= BATCH_CHUNKS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        chunks = sum(len(records) for records in self.pending.values())
+        self.stage(f"storing {chunks} chunks (embedding only new text)")
+        self.report.chunks_embedded += self.store.write_documents(self.pending)
+        for doc_id in self.pending:
+            (self.report.updated if doc_id in self.stored else self.report.added).append(doc_id)
+        self.pending = {}

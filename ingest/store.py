@@ -212,12 +212,19 @@ class KnowledgeStore:
     # Writing -----------------------------------------------------------------------
 
     def write_document(self, doc_id: str, records: Sequence[ChunkRecord]) -> int:
-        """Make the stored chunks of `doc_id` exactly `records`; returns texts embedded.
+        """Make the stored chunks of `doc_id` exactly `records`; returns texts embedded."""
+        return self.write_documents({doc_id: records})
+
+    def write_documents(self, documents: dict[str, Sequence[ChunkRecord]]) -> int:
+        """Make each document's stored chunks exactly its records; returns texts embedded.
 
         Chunks whose id is already stored keep their vector (only metadata is updated);
-        new ones are embedded and added; old ones not in `records` are deleted last.
+        new ones are embedded and added; old ones no longer wanted are deleted last, so an
+        interruption never leaves a document with fewer than a whole version. Several
+        documents go in one call because each Chroma write has a fixed cost.
         """
-        existing = set(self._ids_of(doc_id))
+        existing = set(self._ids_of(list(documents)))
+        records = [record for batch in documents.values() for record in batch]
         new = [record for record in records if record.id not in existing]
         kept = [record for record in records if record.id in existing]
         before = self.embedder.texts_embedded
@@ -233,19 +240,21 @@ class KnowledgeStore:
             self.collection.update(
                 ids=[record.id for record in batch], metadatas=[record.metadata for record in batch]
             )
-        stale = existing - {record.id for record in records}
-        self._delete(stale)
+        self._delete(existing - {record.id for record in records})
         self._bump_version()
         return self.embedder.texts_embedded - before
 
     def remove_document(self, doc_id: str) -> int:
-        ids = self._ids_of(doc_id)
+        ids = self._ids_of([doc_id])
         self._delete(ids)
         self._bump_version()
         return len(ids)
 
-    def _ids_of(self, doc_id: str) -> list[str]:
-        return self.collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+    def _ids_of(self, doc_ids: list[str]) -> list[str]:
+        ids: list[str] = []
+        for batch in _batches(doc_ids, 500):
+            ids += self.collection.get(where={"doc_id": {"$in": batch}}, include=[])["ids"]
+        return ids
 
     def _delete(self, ids: Iterable[str]) -> None:
         for batch in _batches(sorted(ids), self._batch_size()):
