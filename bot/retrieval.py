@@ -88,7 +88,7 @@ class _KeywordIndex:
 
 def _index_text(chunk: StoredChunk) -> str:
     meta = chunk.metadata
-    return " ".join(filter(None, [meta.get("title"), meta.get("section"), chunk.text]))
+    return " ".join(filter(None, [meta.get("section"), chunk.text]))
 
 
 class HybridRetriever:
