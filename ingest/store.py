@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 COLLECTION_NAME = "lis_chunks"
+PAGE_SIZE = 5000
 _MIXED = "mixed"
 
 
@@ -155,13 +156,22 @@ class KnowledgeStore:
         return self.collection.count()
 
     def all_chunks(self) -> list[StoredChunk]:
-        result = self.collection.get(include=["documents", "metadatas"])
         return [
             StoredChunk(id_, text, meta)
-            for id_, text, meta in zip(
-                result["ids"], result["documents"], result["metadatas"], strict=True
-            )
+            for id_, text, meta in self._pages(["documents", "metadatas"])
         ]
+
+    def _pages(self, include: list[str]):
+        """Every record, a page at a time: one unbounded `get` fails on large collections
+        (Chroma's SQLite refuses queries with too many variables)."""
+        offset = 0
+        while True:
+            page = self.collection.get(include=include, limit=PAGE_SIZE, offset=offset)
+            columns = [page[name] for name in include]
+            yield from zip(page["ids"], *columns, strict=True)
+            if len(page["ids"]) < PAGE_SIZE:
+                return
+            offset += PAGE_SIZE
 
     def search(self, vector: Sequence[float], k: int) -> list[tuple[StoredChunk, float]]:
         """The k nearest chunks with cosine similarity (1 is identical)."""
@@ -187,17 +197,18 @@ class KnowledgeStore:
         """Cosine similarity of `vector` to the stored vectors of the given chunks."""
         if not ids:
             return {}
-        result = self.collection.get(ids=list(ids), include=["embeddings"])
         query = np.asarray(vector, dtype=np.float32)
-        return {
-            id_: float(np.dot(query, np.asarray(embedding)))
-            for id_, embedding in zip(result["ids"], result["embeddings"], strict=True)
-        }
+        similarities = {}
+        for batch in _batches(list(ids), 500):
+            result = self.collection.get(ids=batch, include=["embeddings"])
+            for id_, embedding in zip(result["ids"], result["embeddings"], strict=True):
+                similarities[id_] = float(np.dot(query, np.asarray(embedding)))
+        return similarities
 
     def documents(self) -> list[StoredDocument]:
         """One entry per stored document, derived from its chunks' metadata."""
         grouped: dict[str, list[dict]] = {}
-        for meta in self.collection.get(include=["metadatas"])["metadatas"]:
+        for _id, meta in self._pages(["metadatas"]):
             grouped.setdefault(meta["doc_id"], []).append(meta)
         return sorted(
             (_summarise(doc_id, metas) for doc_id, metas in grouped.items()),

@@ -142,3 +142,13 @@ def test_a_store_built_with_another_embedder_is_refused(store, tmp_path):
     ingest_sources(store, [f"{DOCS}/lep-the-industrial-strategy.txt"])
     with pytest.raises(EmbedderMismatchError, match="lis ingest --reindex"):
         KnowledgeStore(store.client, _OtherEmbedder(), store.name)
+
+
+def test_large_collections_are_read_a_page_at_a_time(store, knowledge_copy, monkeypatch):
+    import ingest.store
+
+    ingest_sources(store, [knowledge_copy / "documents"])
+    everything = {c.id for c in store.all_chunks()}
+    monkeypatch.setattr(ingest.store, "PAGE_SIZE", 7)
+    assert {c.id for c in store.all_chunks()} == everything
+    assert sum(d.chunks for d in store.documents()) == len(everything) == store.count()
