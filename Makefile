@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LIS := $(BIN)/lis
 
-.PHONY: run test check bench ingest clean
+.PHONY: run test check bench bench-scale ingest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.run
+
+# 1k, 10k and 50k chunks with generated distractors: several minutes.
+bench-scale: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.scale
 
 clean:
 	rm -rf $(VENV) .lis
