@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
+from bot.concepts import coverage, question_concepts
 from bot.glossary import Glossary
 from bot.text import asker_terms, terms
 from ingest.store import KnowledgeStore, StoredChunk
@@ -33,6 +34,8 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 KEYWORD_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.4
+RERANK_POOL = 60
+RERANK_WEIGHT = 3.0
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class _KeywordIndex:
         for tokens in tokenised:
             self.document_frequency.update(set(tokens))
         self.size = max(1, len(chunks))
+        self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
         self._bm25 = bm25s.BM25()
         if chunks:
             self._bm25.index([tokens or ["\x00"] for tokens in tokenised], show_progress=False)
@@ -132,7 +136,7 @@ class HybridRetriever:
         """
         index = self.index
         keyword = index.scores(query.weights)
-        position = {chunk.id: i for i, chunk in enumerate(index.chunks)}
+        position = index.position
         similarity: dict[str, float] = {}
         pool: dict[str, StoredChunk] = {}
         for chunk, sim in self.store.search(query.vector, candidates):
@@ -145,12 +149,34 @@ class HybridRetriever:
         fused = _fuse(
             {cid: keyword[position[cid]] if cid in position else 0.0 for cid in pool}, similarity
         )
+        fused = self._rerank(query, fused, pool, index)
         return _diverse(
             [pool[cid] for cid in sorted(fused, key=fused.__getitem__, reverse=True)],
             fused,
             k,
             per_document,
         )
+
+    def _rerank(
+        self,
+        query: Query,
+        fused: dict[str, float],
+        pool: dict[str, StoredChunk],
+        index: _KeywordIndex,
+    ) -> dict[str, float]:
+        """Lift the best-fused passages that hold more of the question's distinctive ideas.
+
+        In a large corpus many passages share a question's common words (a place, "local
+        industrial strategy"); the one that answers is usually the one that also has its
+        rarest words. Coverage (see `bot.concepts`) measures that.
+        """
+        concepts = question_concepts(query.text, self.glossary, index.idf)
+        top = sorted(fused, key=fused.__getitem__, reverse=True)[:RERANK_POOL]
+        return {
+            cid: fused[cid]
+            + RERANK_WEIGHT * coverage(concepts, frozenset(terms(_index_text(pool[cid]))))
+            for cid in top
+        }
 
 
 def _scaled(values: dict[str, float]) -> dict[str, float]:
