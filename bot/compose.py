@@ -126,7 +126,10 @@ class ExtractiveComposer:
         if not candidates:
             return None
         self._score(query, candidates, len(passages))
-        return _write(self._select(candidates, concepts))
+        chosen = self._select(candidates, concepts)
+        if _ACTION_QUESTION.search(query.text):
+            chosen = _with_an_action(chosen, candidates, self.max_sentences)
+        return _write(chosen)
 
     def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:
         meta = passage.chunk.metadata
@@ -191,6 +194,30 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
+
+
+def _with_an_action(
+    chosen: list[_Candidate], candidates: list[_Candidate], limit: int
+) -> list[_Candidate]:
+    """A "what should we do" answer includes the best recommendation the passages make.
+
+    When none of the chosen sentences recommends anything, the best-scoring sentence that
+    does, from the top passages, becomes the first point (the weakest point makes room).
+    """
+    if any(_ACTION_SENTENCE.search(c.text) for c in chosen):
+        return chosen
+    actions = [
+        c
+        for c in candidates
+        if _ACTION_SENTENCE.search(c.text)
+        and c.passage.rank <= 4
+        and c.coverage >= 0.15
+        and c not in chosen
+    ]
+    if not actions:
+        return chosen
+    best = max(actions, key=lambda c: c.score)
+    return [chosen[0], best, *chosen[1 : limit - 1]]
 
 
 def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:

@@ -103,3 +103,10 @@ def test_answer_json_follows_the_contract(engine):
         "North East Local Industrial Strategy - Health and Life Sciences"
     )
     assert data["latency_ms"] > 0
+
+
+def test_a_what_should_we_do_answer_leads_with_a_recommendation(engine):
+    answer = engine.ask("What should our ICS do for the Lincolnshire strategy?")
+    points = answer.answer.split("\n")
+    assert "Lincolnshire" in points[0]
+    assert re.search(r"\bshould\b|\bimportant\b|\bengage\b", points[1])
