@@ -107,15 +107,25 @@ class DeadlineStore(SQLiteFile):
         self, doc_id: str, content_hash: str | None, deadlines: list[Deadline]
     ) -> None:
         """The extracted deadlines of one document, replaced in one transaction."""
+        self.replace_extracted_many({doc_id: (content_hash, deadlines)})
+
+    def replace_extracted_many(
+        self, documents: dict[str, tuple[str | None, list[Deadline]]]
+    ) -> None:
+        """Several documents' extracted deadlines (doc_id -> (content hash, deadlines)),
+        replaced in one transaction: one commit instead of one per document."""
         with self._connect() as db:
-            db.execute("DELETE FROM deadlines WHERE source = 'extracted' AND doc_id = ?", (doc_id,))
-            db.execute("DELETE FROM deadline_sources WHERE doc_id = ?", (doc_id,))
-            db.executemany(
-                f"INSERT OR REPLACE INTO deadlines VALUES ({', '.join('?' * 13)})",
-                [_row(d) for d in deadlines],
-            )
-            if content_hash:
-                db.execute("INSERT INTO deadline_sources VALUES (?, ?)", (doc_id, content_hash))
+            for doc_id, (content_hash, deadlines) in documents.items():
+                db.execute(
+                    "DELETE FROM deadlines WHERE source = 'extracted' AND doc_id = ?", (doc_id,)
+                )
+                db.execute("DELETE FROM deadline_sources WHERE doc_id = ?", (doc_id,))
+                db.executemany(
+                    f"INSERT OR REPLACE INTO deadlines VALUES ({', '.join('?' * 13)})",
+                    [_row(d) for d in deadlines],
+                )
+                if content_hash:
+                    db.execute("INSERT INTO deadline_sources VALUES (?, ?)", (doc_id, content_hash))
 
     def replace_curated(self, curated: list[tuple[Deadline, list[str]]]) -> None:
         with self._connect() as db:

@@ -233,8 +233,9 @@ def sync_deadlines(store: KnowledgeStore, state, gazetteer: Gazetteer, curated_p
     """Bring extracted and curated deadlines in the state into step with store and file."""
     documents = {doc.doc_id: doc for doc in store.documents()}
     extracted_for = state.deadline_sources()
-    for doc_id in set(extracted_for) - set(documents):
-        state.replace_extracted(doc_id, None, [])
+    gone = set(extracted_for) - set(documents)
+    if gone:
+        state.replace_extracted_many({doc_id: (None, []) for doc_id in gone})
     changed = {d for d, doc in documents.items() if extracted_for.get(d) != doc.content_hash}
     if changed:
         by_doc: dict[str, list[Deadline]] = {doc_id: [] for doc_id in changed}
@@ -250,7 +251,10 @@ def sync_deadlines(store: KnowledgeStore, state, gazetteer: Gazetteer, curated_p
                     page=meta.get("page"),
                     gazetteer=gazetteer,
                 )
-        for doc_id, found in by_doc.items():
-            unique = list({d.id: d for d in found}.values())
-            state.replace_extracted(doc_id, documents[doc_id].content_hash, unique)
+        state.replace_extracted_many(
+            {
+                doc_id: (documents[doc_id].content_hash, list({d.id: d for d in found}.values()))
+                for doc_id, found in by_doc.items()
+            }
+        )
     state.replace_curated(load_curated(curated_path))
