@@ -89,6 +89,7 @@ class KnowledgeStore:
         self.embedder = embedder
         self.name = name
         self.collection = self._open_collection()
+        self._documents: tuple[str, list[StoredDocument]] | None = None
 
     @classmethod
     def open(
@@ -206,7 +207,19 @@ class KnowledgeStore:
         return similarities
 
     def documents(self) -> list[StoredDocument]:
-        """One entry per stored document, derived from its chunks' metadata."""
+        """One entry per stored document, derived from its chunks' metadata.
+
+        Reading every chunk's metadata takes seconds at 50k chunks, so the list is kept
+        until the collection's version stamp changes (any process's write changes it).
+        """
+        version = self.version()
+        if self._documents is not None and self._documents[0] == version:
+            return self._documents[1]
+        documents = self._read_documents()
+        self._documents = (version, documents)
+        return documents
+
+    def _read_documents(self) -> list[StoredDocument]:
         grouped: dict[str, list[dict]] = {}
         for _id, meta in self._pages(["metadatas"]):
             grouped.setdefault(meta["doc_id"], []).append(meta)
