@@ -72,6 +72,7 @@ class _KeywordIndex:
             self.document_frequency.update(set(tokens))
         self.size = max(1, len(chunks))
         self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
+        self._term_sets: dict[int, frozenset[str]] = {}
         self._bm25 = bm25s.BM25()
         if chunks:
             self._bm25.index([tokens or ["\x00"] for tokens in tokenised], show_progress=False)
@@ -80,6 +81,13 @@ class _KeywordIndex:
         """Inverse document frequency; a term found nowhere gets the highest weight."""
         frequency = self.document_frequency.get(term, 0)
         return math.log(1 + (self.size - frequency + 0.5) / (frequency + 0.5))
+
+    def term_set(self, position: int) -> frozenset[str]:
+        """A chunk's terms, tokenised once and kept (only chunks that get re-ranked)."""
+        found = self._term_sets.get(position)
+        if found is None:
+            found = self._term_sets[position] = frozenset(terms(_index_text(self.chunks[position])))
+        return found
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
         """Weighted BM25 score of every chunk (zeros when no term is known)."""
@@ -173,10 +181,16 @@ class HybridRetriever:
         concepts = question_concepts(query.text, self.glossary, index.idf)
         top = sorted(fused, key=fused.__getitem__, reverse=True)[:RERANK_POOL]
         return {
-            cid: fused[cid]
-            + RERANK_WEIGHT * coverage(concepts, frozenset(terms(_index_text(pool[cid]))))
+            cid: fused[cid] + RERANK_WEIGHT * coverage(concepts, _terms_of(cid, pool, index))
             for cid in top
         }
+
+
+def _terms_of(chunk_id: str, pool: dict[str, StoredChunk], index: _KeywordIndex) -> frozenset[str]:
+    position = index.position.get(chunk_id)
+    if position is None:  # stored after the index was built: tokenise it now
+        return frozenset(terms(_index_text(pool[chunk_id])))
+    return index.term_set(position)
 
 
 def _scaled(values: dict[str, float]) -> dict[str, float]:
