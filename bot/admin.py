@@ -10,10 +10,8 @@ index and deadlines follow the store as soon as an ingest finishes.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ import yaml
 
 from bot.deadline_store import DeadlineStore
 from bot.engine import Engine
+from bot.ingest_lock import IngestLock
 from bot.jobs import refresh_deadlines
 from bot.settings import Settings
 from bot.state import StateStore
@@ -37,33 +36,6 @@ __all__ = ["AdminService", "IngestLock", "UPLOADS"]
 log = logging.getLogger(__name__)
 UPLOADS = "uploads"
 Progress = Callable[[str], None]
-
-
-class IngestLock:
-    """One ingest at a time, across threads and across processes sharing LIS_DATA_DIR."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._thread_lock = threading.Lock()
-        self._file = None
-
-    def acquire(self, blocking: bool = True) -> bool:
-        if not self._thread_lock.acquire(blocking=blocking):
-            return False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(self.path, "w")  # noqa: SIM115 - held until release()
-        try:
-            fcntl.flock(self._file, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-        except BlockingIOError:
-            self._file.close()
-            self._thread_lock.release()
-            return False
-        return True
-
-    def release(self) -> None:
-        fcntl.flock(self._file, fcntl.LOCK_UN)
-        self._file.close()
-        self._thread_lock.release()
 
 
 @dataclass

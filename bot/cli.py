@@ -21,21 +21,18 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from bot.admin import IngestLock
 from bot.answer import Answer
 from bot.console import print_answer, print_sources, run_console
 from bot.deadline_store import DeadlineStore
 from bot.digest import build_digest, digest_text, london_today
 from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
+from bot.ingest_lock import IngestLock
 from bot.jobs import digest_job, digest_sender, refresh_deadlines
 from bot.prompts import PromptError
 from bot.report import print_eval_report
-from bot.schedule import digest_trigger, run_schedule
 from bot.settings import Settings, get_settings
-from bot.slack.app import slack_configured
 from bot.state import StateError
-from bot.teams import teams_configured
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError
@@ -262,6 +259,8 @@ def _digest(args, settings: Settings, out: Console, err: Console) -> int:
     if not 1 <= args.days <= 366:
         raise ValueError("--days must be between 1 and 366.")
     if args.schedule:
+        from bot.schedule import digest_trigger, run_schedule
+
         digest_trigger(settings.digest_time)  # a bad DIGEST_TIME fails now, not at 08:00
         send = digest_sender(settings)
         run_schedule(settings.digest_time, lambda: digest_job(settings, send, days=args.days))
@@ -288,7 +287,7 @@ def _serve(args, settings: Settings, out: Console, err: Console) -> int:
 
 
 def _run(args, settings: Settings, out: Console, err: Console) -> int:
-    if slack_configured(settings) or teams_configured(settings):
+    if settings.slack_enabled or settings.teams_enabled:
         err.print(f"Slack or Teams is configured: serving on port {os.environ.get('PORT', 3000)}.")
         args.port, args.socket = int(os.environ.get("PORT", 3000)), False
         return _serve(args, settings, out, err)

@@ -15,9 +15,7 @@ from bot.deadlines import sync_deadlines
 from bot.digest import Digest, london_today, post_digests, slack_sender
 from bot.engine import Engine
 from bot.settings import Settings
-from bot.slack.app import build_web_client
 from bot.state import StateStore
-from bot.teams.app import teams_configured
 
 __all__ = ["refresh_deadlines", "digest_job", "digest_sender"]
 
@@ -33,9 +31,11 @@ def refresh_deadlines(settings: Settings, engine: Engine, store: DeadlineStore) 
 
 def digest_sender(settings: Settings) -> Callable[[str, Digest], object]:
     """Send each digest where its channel lives: Slack, or Teams for "teams:" ids."""
+    from bot.slack.app import build_web_client  # the chat SDKs load only when posting
+
     slack = slack_sender(build_web_client(settings)) if settings.slack_bot_token else None
     teams = None
-    if teams_configured(settings):
+    if settings.teams_enabled:
         from bot.teams.proactive import teams_sender
 
         teams = teams_sender(settings, StateStore.in_data_dir(settings.lis_data_dir))

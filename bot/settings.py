@@ -73,6 +73,14 @@ class Settings(BaseSettings):
         return frozenset(_split_list(self.slack_admin_user_ids))
 
     @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def teams_enabled(self) -> bool:
+        return bool(self.client_id or self.teams_anonymous_allowed)
+
+    @property
     def fetch_policy(self) -> FetchPolicy:
         """What URL ingests may do: private addresses, size cap."""
         return FetchPolicy(

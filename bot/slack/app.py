@@ -29,7 +29,7 @@ __all__ = ["build_slack_app", "build_web_client", "slack_configured"]
 
 
 def slack_configured(settings: Settings) -> bool:
-    return bool(settings.slack_bot_token and settings.slack_signing_secret)
+    return settings.slack_enabled
 
 
 def build_web_client(settings: Settings) -> WebClient:

@@ -26,7 +26,7 @@ __all__ = ["TeamsEndpoint", "teams_configured", "sdk_configuration"]
 
 
 def teams_configured(settings: Settings) -> bool:
-    return bool(settings.client_id or settings.teams_anonymous_allowed)
+    return settings.teams_enabled
 
 
 def sdk_configuration(settings: Settings) -> dict:
