@@ -151,6 +151,13 @@ def _print(results: dict) -> None:
         f"{ing['unchanged_s']} s ({ing['ratio']:.0%} of first, {ing['reembedded']} re-embedded)"
     )
     print(f"cold `lis ask` process: median {cold['median_s']} s over {cold['runs']} runs")
+    load = results["slack_load"]
+    print(
+        f"load: {load['commands']} /lis commands from {load['concurrency']} clients: ack p50 "
+        f"{load['ack_ms']['p50']} ms, p99 {load['ack_ms']['p99']} ms; answered "
+        f"{load['answers']}, exactly once {load['answered_exactly_once']}, duplicates "
+        f"{load['duplicates']}, errors {load['errors']}"
+    )
     ack = results["slack_ack"]
     print(
         f"/lis ack under {ack['concurrency']} concurrent commands: p50 {ack['ack_ms']['p50']} ms, "

@@ -87,8 +87,26 @@ def _phrases() -> list[str]:
                 if not set(gram) & _STOP and all(len(w) > 2 for w in gram):
                     phrase = " ".join(gram)
                     counts[phrase] = counts.get(phrase, 0) + 1
-    junk = {"www", "http", "https", "org", "find", "website", "download", "visit", "click",
-            "read", "part", "term", "east", "west", "north", "south", "increase", "develop"}
+    junk = {
+        "www",
+        "http",
+        "https",
+        "org",
+        "find",
+        "website",
+        "download",
+        "visit",
+        "click",
+        "read",
+        "part",
+        "term",
+        "east",
+        "west",
+        "north",
+        "south",
+        "increase",
+        "develop",
+    }
     return sorted(p for p, n in counts.items() if n >= 3 and not set(p.split()) & junk)
 
 
