@@ -34,6 +34,7 @@ QUESTION_WORDS = frozenset(
     """
 tell explain describe know mean means meaning say says said give list please help much
 many talk speak contact get us anything something thing things happen happens going
+big large size sized
 """.split()
 )
 
