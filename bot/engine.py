@@ -28,6 +28,10 @@ __all__ = ["Engine", "QuestionError", "MAX_QUESTION_CHARS"]
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
+EMPTY = (
+    "The knowledge base is empty, so I have nothing to answer from yet. An admin needs to "
+    "add documents (`lis ingest`, or `/lis admin ingest <url>` in Slack)."
+)
 
 
 class QuestionError(ValueError):
@@ -98,7 +102,8 @@ class Engine:
         idf = self.retriever.index.idf
         extractive = self.composer.compose(query, passages, idf)
         if extractive is None:
-            answer = Answer(question, _not_covered(contacts), "no_answer", [], contacts)
+            text = _not_covered(contacts) if passages or self.store.count() else EMPTY
+            answer = Answer(question, text, "no_answer", [], contacts)
         else:
             answer = Answer(question, extractive.text, "extractive", extractive.citations, contacts)
             if self.generator:

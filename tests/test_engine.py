@@ -110,3 +110,15 @@ def test_a_what_should_we_do_answer_leads_with_a_recommendation(engine):
     points = answer.answer.split("\n")
     assert "Lincolnshire" in points[0]
     assert re.search(r"\bshould\b|\bimportant\b|\bengage\b", points[1])
+
+
+def test_an_empty_knowledge_base_says_so(store):
+    from bot.engine import Engine
+    from bot.settings import get_settings
+    from tests.conftest import KNOWLEDGE
+
+    answer = Engine.from_settings(get_settings(knowledge_dir=KNOWLEDGE), store=store).ask(
+        "What is SmartMed?"
+    )
+    assert answer.mode == "no_answer"
+    assert "knowledge base is empty" in answer.answer and "lis ingest" in answer.answer
