@@ -79,6 +79,3 @@ class Glossary:
                 if not _pattern(form).search(text) and form not in extra
             )
         return " ".join(extra)
-
-    def meaning(self, acronym: str) -> str | None:
-        return next((e.meaning for e in self.entries if e.acronym.lower() == acronym.lower()), None)

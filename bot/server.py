@@ -24,9 +24,9 @@ from bot.deadline_store import DeadlineStore
 from bot.engine import Engine
 from bot.jobs import refresh_deadlines
 from bot.settings import Settings
-from bot.slack.app import build_slack_app, slack_configured
+from bot.slack.app import build_slack_app
 from bot.state import StateStore
-from bot.teams import TeamsEndpoint, teams_configured
+from bot.teams import TeamsEndpoint
 
 __all__ = ["build_web_app", "build_assistant", "serve"]
 
@@ -51,7 +51,7 @@ def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[ASSISTANT] = assistant
     app.router.add_get("/healthz", _healthz)
-    if teams_configured(settings):
+    if settings.teams_enabled:
         teams = TeamsEndpoint(settings, assistant)
         with warnings.catch_warnings():  # the Agents SDK looks this up by its string key
             warnings.simplefilter("ignore")
@@ -59,7 +59,7 @@ def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
         app.router.add_post("/api/messages", jwt_authorization_decorator(teams.handle))
     else:
         app.router.add_post("/api/messages", _teams_not_configured)
-    if slack_configured(settings):
+    if settings.slack_enabled:
         app[SLACK] = build_slack_app(settings, assistant)
         app.router.add_post("/slack/events", _slack_events)
     else:
@@ -116,7 +116,7 @@ def serve(settings: Settings, port: int, socket_mode: bool = False) -> None:
         handler = AsyncSocketModeHandler(slack, settings.slack_app_token.get_secret_value())
         asyncio.run(handler.start_async())
         return
-    if not slack_configured(settings):
+    if not settings.slack_enabled:
         log.warning("Slack is not configured: /slack/events will answer 503.")
     web.run_app(
         build_web_app(settings, assistant),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from ingest.cleaning import clean_text, remove_repeated_lines, split_columns
@@ -30,7 +30,6 @@ class Loaded:
     pages: list[Page]
     title: str | None = None
     published: str | None = None
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -229,10 +229,6 @@ class KnowledgeStore:
             reverse=True,
         )
 
-    def content_hashes(self) -> dict[str, str]:
-        """doc_id -> content hash; 'mixed' marks a document whose last write was cut short."""
-        return {doc.doc_id: doc.content_hash for doc in self.documents()}
-
     # Writing -----------------------------------------------------------------------
 
     def write_document(self, doc_id: str, records: Sequence[ChunkRecord]) -> int:

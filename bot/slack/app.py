@@ -25,11 +25,7 @@ from bot.assistant import Assistant
 from bot.settings import Settings
 from bot.slack.listeners import register_listeners
 
-__all__ = ["build_slack_app", "build_web_client", "slack_configured"]
-
-
-def slack_configured(settings: Settings) -> bool:
-    return settings.slack_enabled
+__all__ = ["build_slack_app", "build_web_client"]
 
 
 def build_web_client(settings: Settings) -> WebClient:
@@ -49,7 +45,7 @@ def build_web_client(settings: Settings) -> WebClient:
 
 
 def build_slack_app(settings: Settings, assistant: Assistant) -> AsyncApp:
-    if not slack_configured(settings):
+    if not settings.slack_enabled:
         raise ValueError(
             "Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README, "
             "'Connect a Slack workspace')."

@@ -1,5 +1,5 @@
 """The Microsoft Teams front end, on the Microsoft 365 Agents SDK."""
 
-from bot.teams.app import TeamsEndpoint, teams_configured
+from bot.teams.app import TeamsEndpoint
 
-__all__ = ["TeamsEndpoint", "teams_configured"]
+__all__ = ["TeamsEndpoint"]

@@ -22,11 +22,7 @@ from bot.assistant import Assistant
 from bot.settings import Settings
 from bot.teams.handlers import register_handlers
 
-__all__ = ["TeamsEndpoint", "teams_configured", "sdk_configuration"]
-
-
-def teams_configured(settings: Settings) -> bool:
-    return settings.teams_enabled
+__all__ = ["TeamsEndpoint", "sdk_configuration"]
 
 
 def sdk_configuration(settings: Settings) -> dict:
