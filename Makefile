@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LIS := $(BIN)/lis
 
-.PHONY: run test check bench bench-scale ingest clean
+.PHONY: run test test-faults check bench bench-scale ingest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ ingest: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/pytest -q
+
+# Only the fault tests (Chroma server outage, killed ingest, full disk, Slack errors).
+test-faults: $(VENV)/.installed-test
+	$(BIN)/pytest -q -m faults
 
 check: $(VENV)/.installed-test
 	$(BIN)/ruff check bot ingest tests benchmarks

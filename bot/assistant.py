@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -78,9 +79,13 @@ class Assistant:
     def _ask(self, question: str, conversation: str, thread: str | None, user: str | None) -> Reply:
         history = self.state.thread_questions(thread) if thread else []
         answer = self.engine.ask(question, area=self.state.area(conversation), history=history)
-        answer_id = self.state.save_answer(answer, conversation, user)
-        if thread:
-            self.state.add_turn(thread, question)
+        try:
+            answer_id = self.state.save_answer(answer, conversation, user)
+            if thread:
+                self.state.add_turn(thread, question, user)
+        except sqlite3.Error as error:  # a full disk should not cost the asker the answer
+            log.error("could not record the answer in %s: %s", conversation, error)
+            answer_id = None
         return Reply(answer=answer, answer_id=answer_id)
 
     async def set_area(self, conversation: str, place: str, user: str | None) -> list[Area]:

@@ -15,6 +15,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import httpx
+from chromadb.errors import ChromaError
 from dotenv import load_dotenv
 from pydantic import ValidationError
 from rich.console import Console
@@ -29,6 +31,7 @@ from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
 from bot.ingest_lock import IngestLock
 from bot.jobs import digest_job, digest_sender, refresh_deadlines
+from bot.privacy import forget_user, prune_expired
 from bot.prompts import PromptError
 from bot.report import print_eval_report
 from bot.settings import Settings, get_settings
@@ -37,7 +40,7 @@ from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError
 from ingest.pipeline import ingest_sources
-from ingest.store import EmbedderMismatchError, StoreUnavailableError
+from ingest.store import EmbedderMismatchError, StoreUnavailableError, store_problem
 
 __all__ = ["main"]
 
@@ -67,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         err.print(f"lis: {error}")
     except StateError as error:
         err.print(f"lis: {error}")
+    except (ChromaError, httpx.TransportError) as error:
+        err.print(
+            f"lis: the knowledge store failed ({store_problem(error)}). Check that the disk "
+            "has space and that the Chroma server, if you use one, is running."
+        )
     except KeyboardInterrupt:
         err.print("lis: interrupted")
         return 130
@@ -125,6 +133,16 @@ def _parser() -> argparse.ArgumentParser:
         help="post it every day at DIGEST_TIME, Europe/London (runs until stopped)",
     )
     digest.set_defaults(handler=_digest)
+
+    forget = commands.add_parser(
+        "forget", help="delete what is stored about a person, or everything past retention"
+    )
+    target = forget.add_mutually_exclusive_group(required=True)
+    target.add_argument("--user", help="a Slack or Teams user id (e.g. U0123ABCD)")
+    target.add_argument(
+        "--expired", action="store_true", help="delete what is older than RETENTION_DAYS now"
+    )
+    forget.set_defaults(handler=_forget)
 
     serve = commands.add_parser("serve", help="run the web server for Slack (and Teams)")
     serve.add_argument(
@@ -276,6 +294,20 @@ def _digest(args, settings: Settings, out: Console, err: Console) -> int:
     store = DeadlineStore.in_data_dir(settings.lis_data_dir)
     refresh_deadlines(settings, engine, store)
     out.print(escape(digest_text(build_digest(store, args.date or london_today(), args.days))))
+    return 0
+
+
+def _forget(args, settings: Settings, out: Console, err: Console) -> int:
+    if args.user is not None:
+        if not args.user.strip():
+            raise ValueError("--user needs a Slack or Teams user id")
+        changed = forget_user(settings, args.user.strip())
+        what = f"Forgot {args.user.strip()}"
+    else:
+        changed = prune_expired(settings)
+        what = f"Deleted what was older than {settings.retention_days} days"
+    details = ", ".join(f"{table.replace('_', ' ')} {count}" for table, count in changed.items())
+    out.print(f"{what}: {details}.")
     return 0
 
 

@@ -248,3 +248,20 @@ class DeadlineStore(SQLiteFile):
                 (channel, before.isoformat()),
             ).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
+
+    # Privacy -------------------------------------------------------------------------
+
+    def forget_user(self, user_id: str) -> dict[str, int]:
+        """Drop a person's name from the deadlines they added or dismissed and the digests
+        they subscribed to; the deadlines and subscriptions themselves stay."""
+        changed: dict[str, int] = {}
+        with self._connect() as db:
+            for table, column in (
+                ("deadlines", "added_by"),
+                ("deadline_dismissed", "dismissed_by"),
+                ("digest_subscriptions", "subscribed_by"),
+            ):
+                changed[table] = db.execute(
+                    f"UPDATE {table} SET {column} = NULL WHERE {column} = ?", (user_id,)
+                ).rowcount
+        return changed

@@ -10,6 +10,7 @@ first question is as fast as the rest and /healthz never reports ready too early
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import warnings
 
@@ -23,6 +24,7 @@ from bot.assistant import Assistant
 from bot.deadline_store import DeadlineStore
 from bot.engine import Engine
 from bot.jobs import refresh_deadlines
+from bot.privacy import prune_expired
 from bot.settings import Settings
 from bot.slack.app import build_slack_app
 from bot.state import StateStore
@@ -32,6 +34,7 @@ __all__ = ["build_web_app", "build_assistant", "serve"]
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
+PRUNE_EVERY_SECONDS = 24 * 60 * 60
 ASSISTANT = web.AppKey("assistant", Assistant)
 SLACK = web.AppKey("slack", AsyncApp)
 
@@ -65,7 +68,29 @@ def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
     else:
         app.router.add_post("/slack/events", _not_configured)
     app.on_cleanup.append(_close)
+    app.cleanup_ctx.append(lambda app: _prune_daily(settings))
     return app
+
+
+async def _prune_daily(settings: Settings):
+    """Delete data past its retention before serving, then every day while serving."""
+
+    async def prune() -> None:
+        try:
+            deleted = await asyncio.to_thread(prune_expired, settings)
+            log.info("pruned expired data: %s", deleted)
+        except Exception:
+            log.exception("pruning expired data failed; trying again tomorrow")
+
+    async def prune_daily() -> None:
+        while True:
+            await asyncio.sleep(PRUNE_EVERY_SECONDS)
+            await prune()
+
+    await prune()
+    task = asyncio.create_task(prune_daily())
+    yield
+    task.cancel()
 
 
 async def _slack_events(request: web.Request) -> web.Response:
@@ -106,14 +131,13 @@ def serve(settings: Settings, port: int, socket_mode: bool = False) -> None:
     """Run the server until interrupted (Socket Mode: connect out to Slack instead)."""
     assistant = build_assistant(settings)
     if socket_mode:
-        import asyncio
-
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
         if not settings.slack_app_token:
             raise ValueError("Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token).")
         slack = build_slack_app(settings, assistant)
         handler = AsyncSocketModeHandler(slack, settings.slack_app_token.get_secret_value())
+        prune_expired(settings)
         asyncio.run(handler.start_async())
         return
     if not settings.slack_enabled:

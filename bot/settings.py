@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         description="Accept Teams requests without a token (local development only).",
     )
 
+    # Privacy (see SECURITY.md)
+    retention_days: int = Field(
+        90, ge=1, description="Days questions, answers, feedback and thread history are kept."
+    )
+    audit_retention_days: int = Field(730, ge=1, description="Days the admin audit log is kept.")
+
     # Digest
     digest_channels: str = Field("", description="Comma-separated channel ids.")
     digest_time: str = Field("08:00", description="Daily digest time, Europe/London.")

@@ -16,12 +16,12 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.answer import Answer
 
-__all__ = ["StateStore", "StateError", "SQLiteFile"]
+__all__ = ["StateStore", "StateError", "SQLiteFile", "FORGOTTEN"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS feedback (
 CREATE TABLE IF NOT EXISTS conversation_areas (
     conversation TEXT PRIMARY KEY, area TEXT NOT NULL, set_by TEXT, set_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS thread_turns (
-    thread TEXT NOT NULL, question TEXT NOT NULL, created_at TEXT NOT NULL);
+    thread TEXT NOT NULL, question TEXT NOT NULL, created_at TEXT NOT NULL, user_id TEXT);
 CREATE INDEX IF NOT EXISTS thread_turns_thread ON thread_turns (thread);
 CREATE TABLE IF NOT EXISTS handled_events (event_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS message_answers (
@@ -64,6 +64,8 @@ class SQLiteFile:
 
     schema = ""
     filename = "state.sqlite3"
+    # Columns added after a table was first released: (table, column, type).
+    added_columns: tuple[tuple[str, str, str], ...] = ()
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -72,11 +74,20 @@ class SQLiteFile:
             with self._connect() as db:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(self.schema)
+                self._add_columns(db)
         except (OSError, sqlite3.Error) as error:
             raise StateError(
                 f"cannot open the state database {self.path}: {error}. Check that "
                 "LIS_DATA_DIR is writable and the disk is not full."
             ) from error
+
+    def _add_columns(self, db: sqlite3.Connection) -> None:
+        """Bring a database made by an earlier release up to date (SQLite has no
+        ADD COLUMN IF NOT EXISTS)."""
+        for table, column, kind in self.added_columns:
+            present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            if column not in present:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     @classmethod
     def in_data_dir(cls, data_dir: Path):
@@ -85,6 +96,7 @@ class SQLiteFile:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         db = sqlite3.connect(self.path, timeout=10)
+        db.execute("PRAGMA secure_delete=ON")  # deleted questions do not linger on disk
         try:
             with db:
                 yield db
@@ -96,6 +108,7 @@ class StateStore(SQLiteFile):
     """Answers, feedback, conversation areas, thread history, handled events."""
 
     schema = _SCHEMA
+    added_columns = (("thread_turns", "user_id", "TEXT"),)
 
     # Answers and feedback -----------------------------------------------------------
 
@@ -159,9 +172,13 @@ class StateStore(SQLiteFile):
             ).fetchone()
         return row[0] if row else None
 
-    def add_turn(self, thread: str, question: str) -> None:
+    def add_turn(self, thread: str, question: str, user_id: str | None = None) -> None:
         with self._connect() as db:
-            db.execute("INSERT INTO thread_turns VALUES (?, ?, ?)", (thread, question, _now()))
+            db.execute(
+                "INSERT INTO thread_turns (thread, question, created_at, user_id) "
+                "VALUES (?, ?, ?, ?)",
+                (thread, question, _now(), user_id),
+            )
 
     def thread_questions(self, thread: str, limit: int = 5) -> list[str]:
         """Earlier questions in a thread, oldest first (at most `limit`)."""
@@ -258,3 +275,104 @@ class StateStore(SQLiteFile):
     def drop_pending_upload(self, file_id: str) -> None:
         with self._connect() as db:
             db.execute("DELETE FROM pending_uploads WHERE file_id = ?", (file_id,))
+
+    # Privacy -------------------------------------------------------------------------
+
+    def forget_user(self, user_id: str) -> dict[str, int]:
+        """Delete what one person asked and rated; keep admin actions without their name.
+
+        Their answers (with the question text), thread history, feedback and pending
+        uploads go, as does feedback others gave on their answers (it copies the question).
+        Audit entries keep the action but the user becomes FORGOTTEN; a stored Teams
+        conversation reference loses its user. Returns rows changed per table.
+        """
+        changed: dict[str, int] = {}
+        with self._connect() as db:
+            mine = "SELECT id FROM answers WHERE user_id = ?"
+            changed["feedback"] = db.execute(
+                f"DELETE FROM feedback WHERE user_id = ? OR answer_id IN ({mine})",
+                (user_id, user_id),
+            ).rowcount
+            db.execute(f"DELETE FROM message_answers WHERE answer_id IN ({mine})", (user_id,))
+            changed["answers"] = db.execute(
+                "DELETE FROM answers WHERE user_id = ?", (user_id,)
+            ).rowcount
+            changed["thread_turns"] = db.execute(
+                "DELETE FROM thread_turns WHERE user_id = ?", (user_id,)
+            ).rowcount
+            changed["conversation_areas"] = db.execute(
+                "UPDATE conversation_areas SET set_by = NULL WHERE set_by = ?", (user_id,)
+            ).rowcount
+            changed["audit_log"] = db.execute(
+                "UPDATE audit_log SET user_id = ? WHERE user_id = ?", (FORGOTTEN, user_id)
+            ).rowcount
+            changed["pending_uploads"] = _drop_uploads(
+                db, "SELECT file_id, path FROM pending_uploads WHERE user_id = ?", (user_id,)
+            )
+            changed["conversation_references"] = _scrub_references(db, user_id)
+        return changed
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database and empty it, so what was deleted
+        is gone from both files (best effort while other processes are reading)."""
+        with self._connect() as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def prune(self, now: datetime, retention_days: int, audit_days: int) -> dict[str, int]:
+        """Delete questions, answers, feedback and history older than `retention_days`,
+        audit entries older than `audit_days`, and uploads never confirmed within a day."""
+        cutoff = (now - timedelta(days=retention_days)).isoformat(timespec="seconds")
+        audit_cutoff = (now - timedelta(days=audit_days)).isoformat(timespec="seconds")
+        upload_cutoff = (now - timedelta(days=1)).isoformat(timespec="seconds")
+        changed: dict[str, int] = {}
+        with self._connect() as db:
+            old = "SELECT id FROM answers WHERE created_at < ?"
+            db.execute(f"DELETE FROM message_answers WHERE answer_id IN ({old})", (cutoff,))
+            for table, column in (
+                ("answers", "created_at"),
+                ("feedback", "created_at"),
+                ("thread_turns", "created_at"),
+                ("handled_events", "seen_at"),
+            ):
+                changed[table] = db.execute(
+                    f"DELETE FROM {table} WHERE {column} < ?", (cutoff,)
+                ).rowcount
+            changed["audit_log"] = db.execute(
+                "DELETE FROM audit_log WHERE at < ?", (audit_cutoff,)
+            ).rowcount
+            changed["pending_uploads"] = _drop_uploads(
+                db,
+                "SELECT file_id, path FROM pending_uploads WHERE created_at < ?",
+                (upload_cutoff,),
+            )
+        return changed
+
+
+FORGOTTEN = "(forgotten)"
+
+
+def _drop_uploads(db: sqlite3.Connection, query: str, parameters: tuple) -> int:
+    """Delete pending uploads chosen by `query` (file_id, path), their files included."""
+    rows = db.execute(query, parameters).fetchall()
+    for file_id, path in rows:
+        Path(path).unlink(missing_ok=True)
+        db.execute("DELETE FROM pending_uploads WHERE file_id = ?", (file_id,))
+    return len(rows)
+
+
+def _scrub_references(db: sqlite3.Connection, user_id: str) -> int:
+    """Remove a person from stored Teams conversation references (the digest needs only
+    the conversation, not who started it)."""
+    scrubbed = 0
+    for conversation, reference in db.execute(
+        "SELECT conversation, reference FROM conversation_references"
+    ).fetchall():
+        data = json.loads(reference)
+        if (data.get("user") or {}).get("id") == user_id:
+            data.pop("user")
+            db.execute(
+                "UPDATE conversation_references SET reference = ? WHERE conversation = ?",
+                (json.dumps(data), conversation),
+            )
+            scrubbed += 1
+    return scrubbed

@@ -13,20 +13,28 @@ write leaves the previous version answerable, never a gap.
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import chromadb
+import httpx
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 
 from ingest.embeddings import Embedder
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "KnowledgeStore",
     "StoreUnavailableError",
+    "StoreWriteError",
+    "store_problem",
     "StoredChunk",
     "StoredDocument",
     "ChunkRecord",
@@ -41,6 +49,14 @@ _MIXED = "mixed"
 
 class StoreUnavailableError(RuntimeError):
     """The store cannot be opened: an unusable data directory, or no Chroma server."""
+
+
+class StoreWriteError(StoreUnavailableError):
+    """A write to the store failed part-way (disk full, read-only disk, server gone).
+
+    Writes add new chunks before deleting old ones, so every document keeps at least one
+    whole version; running the same ingest again completes it.
+    """
 
 
 class EmbedderMismatchError(RuntimeError):
@@ -123,12 +139,14 @@ class KnowledgeStore:
         try:
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path), settings=settings)
-        except (OSError, RuntimeError) as error:
+            return cls(client, embedder, name)
+        except EmbedderMismatchError:
+            raise
+        except (OSError, RuntimeError, ChromaError) as error:
             raise StoreUnavailableError(
                 f"cannot use the data directory {data_dir} ({error}). Check that LIS_DATA_DIR "
                 "points to a writable folder and that the disk is not full."
             ) from None
-        return cls(client, embedder, name)
 
     def _open_collection(self):
         collection = self.client.get_or_create_collection(
@@ -243,6 +261,10 @@ class KnowledgeStore:
         interruption never leaves a document with fewer than a whole version. Several
         documents go in one call because each Chroma write has a fixed cost.
         """
+        with _writing(self.name):
+            return self._write_documents(documents)
+
+    def _write_documents(self, documents: dict[str, Sequence[ChunkRecord]]) -> int:
         existing = set(self._ids_of(list(documents)))
         records = [record for batch in documents.values() for record in batch]
         new = [record for record in records if record.id not in existing]
@@ -265,9 +287,10 @@ class KnowledgeStore:
         return self.embedder.texts_embedded - before
 
     def remove_document(self, doc_id: str) -> int:
-        ids = self._ids_of([doc_id])
-        self._delete(ids)
-        self._bump_version()
+        with _writing(self.name):
+            ids = self._ids_of([doc_id])
+            self._delete(ids)
+            self._bump_version()
         return len(ids)
 
     def _ids_of(self, doc_ids: list[str]) -> list[str]:
@@ -292,6 +315,30 @@ class KnowledgeStore:
         """Delete the whole collection (re-index) and start an empty one."""
         self.client.delete_collection(self.name)
         self.collection = self._open_collection()
+
+
+@contextmanager
+def _writing(collection: str) -> Iterator[None]:
+    """Turn a failed Chroma write into a StoreWriteError that says what to do."""
+    try:
+        yield
+    except (OSError, ChromaError, httpx.TransportError) as error:
+        log.error("writing to the %s collection failed: %s", collection, error)
+        raise StoreWriteError(
+            f"the knowledge store could not be written ({store_problem(error)}). Every document "
+            "is still answerable in its previous version; free disk space or bring the "
+            "Chroma server back, then run the ingest again"
+        ) from error
+
+
+def store_problem(error: Exception) -> str:
+    """A short, secret-free reason for a failed store operation."""
+    text = str(error).lower()
+    if "disk is full" in text or "no space" in text or getattr(error, "errno", None) == 28:
+        return "the disk is full"
+    if "read-only" in text or "readonly" in text:
+        return "the disk is read-only"
+    return "the store did not accept the write"
 
 
 def _new_version() -> str:

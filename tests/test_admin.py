@@ -12,16 +12,13 @@ from aiohttp import web
 
 from bot.slack.listeners.admin import NOT_ADMIN
 from tests.servers import BackgroundServer
+from tests.slack_client import FORM, ack_text, all_text, post_action, post_command
 from tests.slack_requests import (
-    block_action,
     event_callback,
     signed_headers,
-    slash_command,
     view_submission,
 )
-from tests.test_slack import ack_text, all_text
 
-FORM = "application/x-www-form-urlencoded"
 V1 = (
     "<html><head><title>Dorset LIS</title></head><body><main><h1>Dorset local industrial "
     "strategy refresh</h1><p>The Dorset refresh makes the Bournemouth Quayside health "
@@ -49,23 +46,11 @@ def site():
 
 
 def command(server, fake_slack, text: str, user: str = "U0ADMIN") -> httpx.Response:
-    body = slash_command(text, response_url=fake_slack.response_url(), user=user)
-    return httpx.post(
-        f"{server.url}/slack/events",
-        content=body,
-        headers=signed_headers(body, content_type=FORM),
-        timeout=30,
-    )
+    return post_command(server, fake_slack, text, timeout=30, user=user)
 
 
 def click(server, fake_slack, action_id: str, value: str, user: str = "U0ADMIN"):
-    body = block_action(action_id, value, response_url=fake_slack.response_url("click"), user=user)
-    return httpx.post(
-        f"{server.url}/slack/events",
-        content=body,
-        headers=signed_headers(body, content_type=FORM),
-        timeout=30,
-    )
+    return post_action(server, fake_slack, action_id, value, timeout=30, user=user)
 
 
 def final_update(fake_slack, count: int = 1, timeout: float = 30) -> str:

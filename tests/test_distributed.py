@@ -22,6 +22,8 @@ from tests.conftest import KNOWLEDGE
 from tests.servers import BackgroundServer
 from tests.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
+pytestmark = pytest.mark.faults
+
 NEW_DOC = (
     "# Zephyrton health innovation compact\n\nThe Zephyrton compact commits the "
     "local NHS trust and the LEP to a shared medtech incubator on the hospital site.\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 import time
@@ -13,64 +12,16 @@ import pytest
 from bot.assistant import SORRY
 from bot.slack.listeners.commands import LOOKING
 from tests.fake_slack import BOT_ID, BOT_USER_ID
-from tests.slack_requests import (
-    block_action,
-    event_callback,
-    signed_headers,
-    slash_command,
+from tests.slack_client import (
+    FORM,
+    ack_text,
+    all_text,
+    button_value,
+    post_action,
+    post_command,
+    post_event,
 )
-
-FORM = "application/x-www-form-urlencoded"
-
-
-def post_command(server, fake_slack, text: str, **kwargs) -> httpx.Response:
-    body = slash_command(text, response_url=fake_slack.response_url(), **kwargs)
-    return httpx.post(
-        f"{server.url}/slack/events",
-        content=body,
-        headers=signed_headers(body, content_type=FORM),
-        timeout=10,
-    )
-
-
-def post_event(server, event: dict, event_id: str, **headers) -> httpx.Response:
-    body = event_callback(event, event_id)
-    return httpx.post(
-        f"{server.url}/slack/events",
-        content=body,
-        timeout=10,
-        headers={**signed_headers(body, content_type="application/json"), **headers},
-    )
-
-
-def post_action(server, fake_slack, action_id: str, value: str) -> httpx.Response:
-    body = block_action(action_id, value, response_url=fake_slack.response_url("click"))
-    return httpx.post(
-        f"{server.url}/slack/events",
-        content=body,
-        headers=signed_headers(body, content_type=FORM),
-        timeout=10,
-    )
-
-
-def ack_text(response: httpx.Response) -> str:
-    """What Slack shows for an acknowledgement: plain text, or the JSON message's text."""
-    assert response.status_code == 200
-    if response.headers["content-type"].startswith("application/json"):
-        return all_text(response.json())
-    return response.text
-
-
-def all_text(payload: dict) -> str:
-    return json.dumps(payload, ensure_ascii=False)
-
-
-def button_value(payload: dict, action_id: str) -> str:
-    for block in payload["blocks"]:
-        for element in block.get("elements", []):
-            if element.get("action_id") == action_id:
-                return element["value"]
-    raise AssertionError(f"no {action_id} button")
+from tests.slack_requests import signed_headers, slash_command
 
 
 @pytest.mark.parametrize("tamper", ["wrong secret", "no signature", "stale timestamp"])
@@ -392,6 +343,22 @@ def test_deadlines_lists_what_is_due_soonest_first(slack_server, fake_slack):
     assert "Item in 45 days" in ack_text(post_command(slack_server, fake_slack, "deadlines 60"))
 
 
+def test_only_admins_see_the_deadline_ids_they_need_to_remove_one(slack_server, fake_slack):
+    from datetime import timedelta
+
+    from bot.digest import london_today
+
+    due = london_today() + timedelta(days=10)
+    added = ack_text(
+        post_command(slack_server, fake_slack, f"deadline add {due} Closing soon", user="U0ADMIN")
+    )
+    deadline = re.search(r"`(\w+)`", added).group(1)
+    for_admin = ack_text(post_command(slack_server, fake_slack, "deadlines", user="U0ADMIN"))
+    for_others = ack_text(post_command(slack_server, fake_slack, "deadlines"))
+    assert "Closing soon" in for_admin and "Closing soon" in for_others
+    assert deadline in for_admin and deadline not in for_others
+
+
 def test_channels_subscribe_to_the_digest(slack_server, fake_slack):
     assert "each morning when something is due" in ack_text(
         post_command(slack_server, fake_slack, "digest on")
@@ -404,6 +371,7 @@ def test_channels_subscribe_to_the_digest(slack_server, fake_slack):
     assert "Usage" in ack_text(post_command(slack_server, fake_slack, "digest sometimes"))
 
 
+@pytest.mark.faults
 def test_slack_server_errors_are_retried_without_duplicates(slack_server, fake_slack):
     fake_slack.fail_next("chat.update", 500, times=1)
     fake_slack.fail_next("chat.postMessage", 429, times=2, **{"Retry-After": "0"})

@@ -9,7 +9,7 @@ import pytest
 
 from bot.assistant import SORRY
 from bot.teams.handlers import SLACK_ONLY
-from tests.fake_teams import feedback_activity, message_activity
+from tests.fake_teams import USER, feedback_activity, message_activity
 
 
 def send(server, activity: dict, headers: dict | None = None) -> httpx.Response:
@@ -116,7 +116,7 @@ def test_an_engine_error_becomes_a_friendly_reply(teams_server, fake_connector, 
 def test_slack_and_teams_share_the_engine_and_cite_the_same_sources(
     teams_server, fake_connector, slack_server, fake_slack
 ):
-    from tests.test_slack import post_command
+    from tests.slack_client import post_command
 
     question = "What is the National Innovation Centre for Ageing?"
     send(teams_server, message_activity(fake_connector.url, question))
@@ -179,6 +179,8 @@ def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(
 
     send(teams_server, message_activity(fake_connector.url, "digest on"))
     assert "will get the deadline digest" in fake_connector.wait_for_messages()[0]["text"]
+    stored = teams_server.assistant.state.reference("teams:a:1on1-alice")
+    assert "a:1on1-alice" in stored and USER["id"] not in stored  # who asked is not kept
     teams_server.assistant.deadlines.add(
         Deadline(
             id="dl1",

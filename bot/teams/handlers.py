@@ -66,7 +66,7 @@ def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
             await context.send_activity(text_activity(answered.error))
             return
         sent = await context.send_activity(answer_activity(answered.answer))
-        if sent is not None and sent.id:
+        if sent is not None and sent.id and answered.answer_id:
             assistant.state.link_message(key, sent.id, answered.answer_id)
 
     @app.activity(ActivityTypes.invoke)
@@ -115,7 +115,9 @@ async def _command(
         return digest_text(build_digest(assistant.deadlines, london_today(), min(days, 366)))
     if verb == "digest":
         reference = context.activity.get_conversation_reference()
-        assistant.state.remember_reference(key, reference.model_dump_json(by_alias=True))
+        # Only the conversation is needed to post the digest there, not who asked for it.
+        stored = reference.model_dump_json(by_alias=True, exclude={"user"})
+        assistant.state.remember_reference(key, stored)
         return digest_reply(assistant, key, user, rest, prefix="")
     if verb in ("admin", "deadline"):
         return SLACK_ONLY

@@ -19,6 +19,7 @@ from bot.answer import human_date
 from bot.assistant import Assistant
 from ingest.errors import IngestError
 from ingest.pipeline import IngestReport
+from ingest.store import StoreUnavailableError
 
 __all__ = ["register", "admin_command", "NOT_ADMIN", "ADD_FILE", "UPLOAD_MODAL"]
 
@@ -89,7 +90,7 @@ async def run_job(assistant: Assistant, client, user: str, title: str, job) -> N
     try:
         report = await asyncio.to_thread(job, progress)
         final = _outcome(title, report)
-    except IngestError as error:
+    except (IngestError, StoreUnavailableError) as error:
         final = f":x: {title} failed: {error}."
     except Exception:
         log.exception("%s failed", title)

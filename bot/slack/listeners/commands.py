@@ -37,7 +37,7 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
         elif verb.lower() == "admin":
             await admin_command(assistant, client, ack, user, rest)
         elif verb.lower() == "deadlines":
-            await ack(**deadlines_reply(assistant, rest))
+            await ack(**deadlines_reply(assistant, rest, user))
         elif verb.lower() == "deadline":
             await ack(text=deadline_admin_reply(assistant, user, rest))
         elif verb.lower() == "digest":

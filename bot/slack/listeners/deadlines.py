@@ -24,14 +24,17 @@ _ADD_USAGE = (
 )
 
 
-def deadlines_reply(assistant: Assistant, argument: str) -> dict:
-    """What is due in the next N days (default 30), as an acknowledgement payload."""
+def deadlines_reply(assistant: Assistant, argument: str, user: str | None) -> dict:
+    """What is due in the next N days (default 30), as an acknowledgement payload.
+
+    The reply is seen only by whoever asked, so an admin also sees each deadline's id
+    (for `/lis deadline remove <id>`); nobody else needs them."""
     days = int(argument) if argument.isdigit() else 30
     if argument and not argument.isdigit() or not 1 <= days <= 366:
         return {"text": "Usage: `/lis deadlines [days]`, with days from 1 to 366 (default 30)."}
     digest = build_digest(assistant.deadlines, london_today(), days)
     return {
-        "blocks": digest_blocks(digest, show_ids=assistant.admins != frozenset()),
+        "blocks": digest_blocks(digest, show_ids=assistant.is_admin(user)),
         "text": f"Deadlines in the next {days} days",
     }
 

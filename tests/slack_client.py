@@ -1,0 +1,65 @@
+"""Sending signed Slack requests to the running server, and reading what it answered."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+
+from tests.slack_requests import block_action, event_callback, signed_headers, slash_command
+
+FORM = "application/x-www-form-urlencoded"
+
+
+def post_command(server, fake_slack, text: str, timeout: float = 10, **kwargs) -> httpx.Response:
+    """`/lis <text>` as Slack sends it (kwargs: user, channel)."""
+    body = slash_command(text, response_url=fake_slack.response_url(), **kwargs)
+    return _post(server, body, FORM, timeout)
+
+
+def post_event(server, event: dict, event_id: str, **headers) -> httpx.Response:
+    body = event_callback(event, event_id)
+    response = httpx.post(
+        f"{server.url}/slack/events",
+        content=body,
+        timeout=10,
+        headers={**signed_headers(body, content_type="application/json"), **headers},
+    )
+    return response
+
+
+def post_action(
+    server, fake_slack, action_id: str, value: str, timeout: float = 10, **kwargs
+) -> httpx.Response:
+    """A button click (kwargs: user, channel)."""
+    body = block_action(action_id, value, response_url=fake_slack.response_url("click"), **kwargs)
+    return _post(server, body, FORM, timeout)
+
+
+def _post(server, body: str, content_type: str, timeout: float) -> httpx.Response:
+    return httpx.post(
+        f"{server.url}/slack/events",
+        content=body,
+        headers=signed_headers(body, content_type=content_type),
+        timeout=timeout,
+    )
+
+
+def ack_text(response: httpx.Response) -> str:
+    """What Slack shows for an acknowledgement: plain text, or the JSON message's text."""
+    assert response.status_code == 200
+    if response.headers["content-type"].startswith("application/json"):
+        return all_text(response.json())
+    return response.text
+
+
+def all_text(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def button_value(payload: dict, action_id: str) -> str:
+    for block in payload["blocks"]:
+        for element in block.get("elements", []):
+            if element.get("action_id") == action_id:
+                return element["value"]
+    raise AssertionError(f"no {action_id} button")
