@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from datetime import date
@@ -31,6 +30,7 @@ from bot.engine import Engine, QuestionError
 from bot.evaluation import evaluate, load_cases
 from bot.ingest_lock import IngestLock
 from bot.jobs import digest_job, digest_sender, refresh_deadlines
+from bot.logs import configure_logging
 from bot.privacy import forget_user, prune_expired
 from bot.prompts import PromptError
 from bot.report import print_eval_report
@@ -58,11 +58,12 @@ _EXPECTED_ERRORS = (
 def main(argv: list[str] | None = None) -> int:
     load_dotenv(Path.cwd() / ".env")
     args = _parser().parse_args(argv)
-    _configure_logging(args.verbose)
+    configure_logging(args.verbose)
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         settings = get_settings()
+        configure_logging(args.verbose, settings)
         return args.handler(args, settings, out, err)
     except ValidationError as error:
         err.print(f"lis: a setting is invalid: {_first_problem(error)}")
@@ -325,15 +326,6 @@ def _run(args, settings: Settings, out: Console, err: Console) -> int:
         return _serve(args, settings, out, err)
     run_console(Engine.from_settings(settings), sys.stdin, out)
     return 0
-
-
-def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    for noisy in ("chromadb", "bm25s", "httpx", "urllib3", "wordllama"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _first_problem(error: ValidationError) -> str:
