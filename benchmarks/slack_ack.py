@@ -1,37 +1,37 @@
 """Slack acknowledgement time under concurrent `/lis` commands (goal: p99 under 300 ms).
 
 Also the load test of the scale-out issue: `--commands 200 --concurrency 20` (goal: no
-errors, every command answered exactly once).
+errors, every command answered exactly once), on the embedded store with one `lis serve`,
+or with `--backend server --processes 2` on a Chroma server shared by several `lis serve`
+processes (commands are spread over them in turn, as a load balancer would).
 
-Starts the real aiohttp app on loopback with the starter knowledge base and the local fake
-Slack, fires N signed slash commands from C concurrent clients, and measures how long each
-acknowledgement took and how long until its answer reached `response_url`.
-Run: `python -m benchmarks.slack_ack [--commands 20] [--concurrency 20]`.
+Starts real `lis serve` processes over the starter knowledge base, pointed at the local
+fake Slack in this process, fires N signed slash commands from C concurrent clients, and
+measures how long each acknowledgement took and how long until its answer reached
+`response_url`. Run: `python -m benchmarks.slack_ack [--commands 20] [--concurrency 20]
+[--backend embedded|server] [--processes 1]`.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import logging
+import os
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
 
-from bot.assistant import Assistant
-from bot.engine import Engine
-from bot.server import build_web_app
-from bot.settings import get_settings
-from bot.state import StateStore
-from ingest.embeddings import WordLlamaEmbedder
-from ingest.pipeline import ingest_sources
-from ingest.store import KnowledgeStore
+from tests.chroma_server import ChromaServer, free_port
 from tests.fake_slack import FakeSlack
-from tests.servers import BackgroundServer
 from tests.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,30 +44,36 @@ QUESTIONS = [
 ]
 
 
-def run(commands: int = 20, concurrency: int = 20) -> dict:
+def run(
+    commands: int = 20, concurrency: int = 20, backend: str = "embedded", processes: int = 1
+) -> dict:
+    if backend == "embedded" and processes != 1:
+        raise ValueError("the embedded store serves one process; use --backend server")
     logging.basicConfig(level=logging.WARNING, force=True)
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
     work = Path(tempfile.mkdtemp(prefix="lis-ack-"))
-    store = KnowledgeStore.open(work, WordLlamaEmbedder())
-    ingest_sources(store, [ROOT / "knowledge" / "documents"])
-    slack = FakeSlack().start()
-    settings = get_settings(
-        slack_bot_token="xoxb-bench",
-        slack_signing_secret=SIGNING_SECRET,
-        slack_api_url=slack.api_url,
-        knowledge_dir=ROOT / "knowledge",
-    )
-    engine = Engine.from_settings(settings, store=store)
-    assistant = Assistant(engine, StateStore(work / "state.sqlite3"))
-    server = BackgroundServer(build_web_app(settings, assistant))
-    server.start()
-    try:
-        acks, delivered = asyncio.run(_fire(server.url, slack, commands, concurrency))
-    finally:
-        server.stop()
-        slack.stop()
-    per_command = Counter(c.path for c in slack.calls if c.method == "response_url")
+    with ExitStack() as stack:
+        slack = FakeSlack().start()
+        stack.callback(slack.stop)
+        env = {
+            **os.environ,
+            "LIS_DATA_DIR": str(work / "data"),
+            "KNOWLEDGE_DIR": str(ROOT / "knowledge"),
+            "SLACK_BOT_TOKEN": "xoxb-bench",
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": slack.api_url,
+        }
+        if backend == "server":
+            chroma = ChromaServer(work / "chroma").start()
+            stack.callback(chroma.stop)
+            env.update(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(chroma.port))
+        lis = [sys.executable, "-m", "bot.cli"]
+        subprocess.run([*lis, "ingest", "--quiet"], env=env, check=True, cwd=ROOT)
+        urls = [stack.enter_context(_serving(lis, env)) for _ in range(processes)]
+        acks, delivered = asyncio.run(_fire(urls, slack, commands, concurrency))
+        per_command = Counter(c.path for c in slack.calls if c.method == "response_url")
     return {
+        "backend": backend,
+        "processes": processes,
         "commands": commands,
         "concurrency": concurrency,
         "ack_ms": _summary(acks),
@@ -79,13 +85,47 @@ def run(commands: int = 20, concurrency: int = 20) -> dict:
     }
 
 
-async def _fire(url: str, slack: FakeSlack, commands: int, concurrency: int):
+class _serving:
+    """A `lis serve` process on a free port, for a `with` block; yields its URL."""
+
+    def __init__(self, lis: list[str], env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [*lis, "serve", "--port", str(self.port)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def __enter__(self) -> str:
+        url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    return url
+            except httpx.TransportError:
+                time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError("lis serve did not become healthy")
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+async def _fire(urls: list[str], slack: FakeSlack, commands: int, concurrency: int):
     limit = asyncio.Semaphore(concurrency)
+    servers = itertools.cycle(urls)
     acks: list[float] = []
     sent: dict[str, float] = {}
 
     async def one(client: httpx.AsyncClient, n: int) -> None:
-        question = QUESTIONS[n % len(QUESTIONS)]
+        question, url = QUESTIONS[n % len(QUESTIONS)], next(servers)
         body = slash_command(question, response_url=slack.response_url(f"c{n}"))
         async with limit:
             started = time.perf_counter()
@@ -123,9 +163,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--commands", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--backend", choices=["embedded", "server"], default="embedded")
+    parser.add_argument("--processes", type=int, default=1)
     args = parser.parse_args()
-    result = run(args.commands, args.concurrency)
+    result = run(args.commands, args.concurrency, args.backend, args.processes)
     print(
+        f"{result['backend']} store, {result['processes']} lis serve: "
         f"/lis acknowledgement, {result['commands']} commands, {result['concurrency']} "
         f"concurrent: p50 {result['ack_ms']['p50']} ms, p99 {result['ack_ms']['p99']} ms "
         f"(goal p99 < 300 ms); answers delivered {result['answers']}/{result['commands']}, "

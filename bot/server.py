@@ -117,7 +117,11 @@ async def _teams_not_configured(request: web.Request) -> web.Response:
 
 async def _healthz(request: web.Request) -> web.Response:
     assistant = request.app[ASSISTANT]
-    documents = await assistant.sources()
+    try:
+        documents = await assistant.sources()
+    except Exception as error:  # a load balancer should route around this process
+        log.warning("health check: the knowledge store is unavailable: %s", error)
+        return web.json_response({"status": "knowledge store unavailable"}, status=503)
     return web.json_response(
         {"status": "ok", "documents": len(documents), "chunks": sum(d.chunks for d in documents)}
     )
