@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import warnings
 
 from aiohttp import web
@@ -35,6 +36,7 @@ __all__ = ["build_web_app", "build_assistant", "serve"]
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
 PRUNE_EVERY_SECONDS = 24 * 60 * 60
+SWITCH_INTERVAL_SECONDS = 0.001
 ASSISTANT = web.AppKey("assistant", Assistant)
 SLACK = web.AppKey("slack", AsyncApp)
 
@@ -133,6 +135,9 @@ async def _close(app: web.Application) -> None:
 
 def serve(settings: Settings, port: int, socket_mode: bool = False) -> None:
     """Run the server until interrupted (Socket Mode: connect out to Slack instead)."""
+    # Answers are computed in worker threads that hold the GIL for long stretches; a
+    # shorter switch interval lets the event loop acknowledge Slack (3 s limit) promptly.
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
     assistant = build_assistant(settings)
     if socket_mode:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
