@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from bot.deadline_store import DeadlineStore
 from bot.deadlines import Deadline
+from bot.text import escape_mrkdwn as escape
 
 __all__ = [
     "Digest",
@@ -110,10 +111,6 @@ def digest_text(digest: Digest) -> str:
     return "\n".join(lines)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def digest_blocks(digest: Digest, show_ids: bool = False) -> list[dict]:
     """The digest as Block Kit: header, one section per week (split if long), passed items."""
     blocks: list[dict] = [
@@ -138,7 +135,7 @@ def digest_blocks(digest: Digest, show_ids: bool = False) -> list[dict]:
         lines = [f"*Week of {monday:%-d %B}*"] + [_item(d, digest, show_ids) for d in items]
         blocks.extend(_section(chunk) for chunk in _chunks(lines))
     if digest.passed:
-        passed = "; ".join(f"{_escape(d.title)} ({d.due:%-d %b})" for d in digest.passed)
+        passed = "; ".join(f"{escape(d.title)} ({d.due:%-d %b})" for d in digest.passed)
         blocks.append(
             {
                 "type": "context",
@@ -152,15 +149,15 @@ def digest_blocks(digest: Digest, show_ids: bool = False) -> list[dict]:
 
 def _item(deadline: Deadline, digest: Digest, show_id: bool = False) -> str:
     soon = ":red_circle: " if digest.days_left(deadline) <= SOON_DAYS else "• "
-    title = _escape(deadline.title)
+    title = escape(deadline.title)
     title = f"<{deadline.url}|{title}>" if deadline.url else title
     line = (
         f"{soon}*{deadline.due:%a %-d %b}* ({_when(deadline, digest)}) · {deadline.kind} · "
-        f"{_escape(deadline.area or 'England')}\n      {title}"
+        f"{escape(deadline.area or 'England')}\n      {title}"
     )
     source = deadline.citation()
     if source:
-        line += f"\n      _Source: {_escape(source)}_"
+        line += f"\n      _Source: {escape(source)}_"
     if show_id:
         line += f" `{deadline.id}`"
     return line

@@ -12,7 +12,15 @@ from functools import lru_cache
 
 import Stemmer
 
-__all__ = ["terms", "words", "sentences", "asker_terms", "STOP_WORDS", "QUESTION_WORDS"]
+__all__ = [
+    "terms",
+    "words",
+    "sentences",
+    "asker_terms",
+    "escape_mrkdwn",
+    "STOP_WORDS",
+    "QUESTION_WORDS",
+]
 
 _WORD_RE = re.compile(r"[A-Za-z0-9£$€][A-Za-z0-9£$€'’.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
@@ -117,3 +125,8 @@ _ASKER_RE = re.compile(
 def asker_terms(question: str) -> list[str]:
     """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic."""
     return terms(" ".join(match.group(1) for match in _ASKER_RE.finditer(question)))
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Escape &, < and > as Slack requires, so text cannot form a mention or a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer, Citation, Contact, human_date
+from bot.text import escape_mrkdwn as escape
 from ingest.store import StoredDocument
 
 __all__ = [
@@ -42,19 +43,15 @@ EXAMPLES = [
 
 def to_mrkdwn(text: str) -> str:
     """Markdown to Slack mrkdwn, with &, < and > escaped as Slack requires."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = escape(text)
     text = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r"<\2|\1>", text)
     text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: f"*{m.group(1) or m.group(2)}*", text)
     text = re.sub(r"^#{1,6}\s+(.+)$", r"*\1*", text, flags=re.MULTILINE)
     return re.sub(r"^\s*[-*]\s+", "• ", text, flags=re.MULTILINE)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _link(url: str | None, label: str) -> str:
-    return f"<{url}|{_escape(label)}>" if url else _escape(label)
+    return f"<{url}|{escape(label)}>" if url else escape(label)
 
 
 def text_sections(text: str, limit: int = SECTION_LIMIT) -> list[dict]:
@@ -83,20 +80,20 @@ def _citation_line(citation: Citation) -> str:
         f"p. {citation.page}" if citation.page else None,
         f"“{citation.section}”" if citation.section else None,
     ]
-    rest = ", ".join(_escape(part) for part in details if part)
+    rest = ", ".join(escape(part) for part in details if part)
     return f"[{citation.n}] {_link(citation.url, citation.title)}" + (f", {rest}" if rest else "")
 
 
 def _contact_line(contact: Contact) -> str:
-    who = ", ".join(_escape(p) for p in (contact.name, contact.role, contact.org) if p)
-    where = f"*{_escape(contact.area)}:* " if contact.area else "*Nationally:* "
+    who = ", ".join(escape(p) for p in (contact.name, contact.role, contact.org) if p)
+    where = f"*{escape(contact.area)}:* " if contact.area else "*Nationally:* "
     reach = [
         f"<mailto:{contact.email}|{contact.email}>" if contact.email else None,
         f"<{contact.url}|web page>" if contact.url else None,
     ]
     line = where + who + "".join(f" · {r}" for r in reach if r)
     extras = [f"Source: {contact.source}" if contact.source else None, contact.note]
-    return line + "".join(f"\n      _{_escape(e)}_" for e in extras if e)
+    return line + "".join(f"\n      _{escape(e)}_" for e in extras if e)
 
 
 def answer_blocks(
@@ -106,7 +103,7 @@ def answer_blocks(
     blocks = text_sections(to_mrkdwn(answer.answer))
     if answer.note:
         blocks.append(
-            {"type": "context", "elements": [{"type": "mrkdwn", "text": _escape(answer.note)}]}
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(answer.note)}]}
         )
     if answer.citations:
         lines = "\n".join(_citation_line(c) for c in answer.citations)
@@ -181,8 +178,8 @@ def sources_blocks(documents: list[StoredDocument]) -> list[dict]:
     if not documents:
         return text_sections("The knowledge base is empty: an admin needs to add documents.")
     lines = [
-        f"• {_link(d.url, d.title)}, {_escape(d.publisher or 'unknown publisher')}, "
-        f"{_escape(human_date(d.published) or 'undated')}"
+        f"• {_link(d.url, d.title)}, {escape(d.publisher or 'unknown publisher')}, "
+        f"{escape(human_date(d.published) or 'undated')}"
         for d in documents
     ]
     return text_sections(
