@@ -48,6 +48,9 @@ def main() -> None:
     results["cold_ask_s"] = _cold_ask(work)
     results["slack_ack"] = slack_ack.run(commands=20, concurrency=20)
     results["slack_load"] = slack_ack.run(commands=200, concurrency=20)
+    results["slack_load_server"] = slack_ack.run(
+        commands=200, concurrency=20, backend="server", processes=2
+    )
     _print(results)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
@@ -151,13 +154,15 @@ def _print(results: dict) -> None:
         f"{ing['unchanged_s']} s ({ing['ratio']:.0%} of first, {ing['reembedded']} re-embedded)"
     )
     print(f"cold `lis ask` process: median {cold['median_s']} s over {cold['runs']} runs")
-    load = results["slack_load"]
-    print(
-        f"load: {load['commands']} /lis commands from {load['concurrency']} clients: ack p50 "
-        f"{load['ack_ms']['p50']} ms, p99 {load['ack_ms']['p99']} ms; answered "
-        f"{load['answers']}, exactly once {load['answered_exactly_once']}, duplicates "
-        f"{load['duplicates']}, errors {load['errors']}"
-    )
+    for load in (results["slack_load"], results["slack_load_server"]):
+        print(
+            f"load, {load['backend']} store with {load['processes']} lis serve: "
+            f"{load['commands']} /lis commands from {load['concurrency']} clients: ack p50 "
+            f"{load['ack_ms']['p50']} ms, p99 {load['ack_ms']['p99']} ms; answer p50 "
+            f"{load['answer_ms']['p50']} ms, p99 {load['answer_ms']['p99']} ms; answered "
+            f"{load['answers']}, exactly once {load['answered_exactly_once']}, duplicates "
+            f"{load['duplicates']}, errors {load['errors']}"
+        )
     ack = results["slack_ack"]
     print(
         f"/lis ack under {ack['concurrency']} concurrent commands: p50 {ack['ack_ms']['p50']} ms, "
