@@ -27,6 +27,11 @@ from bot.slack.listeners import register_listeners
 
 __all__ = ["build_slack_app", "build_web_client"]
 
+# Retries per failure kind: connection errors, rate limits (429, honouring Retry-After),
+# Slack's server errors (5xx). The same for the server's client and the digest's.
+RETRIES = {"connection": 2, "rate_limit": 3, "server_error": 2}
+TIMEOUT_SECONDS = 15
+
 
 def build_web_client(settings: Settings) -> WebClient:
     """A synchronous client for jobs outside the server (the digest), with the same retries."""
@@ -35,11 +40,11 @@ def build_web_client(settings: Settings) -> WebClient:
     return WebClient(
         token=settings.slack_bot_token.get_secret_value(),
         base_url=settings.slack_api_url,
-        timeout=15,
+        timeout=TIMEOUT_SECONDS,
         retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=2),
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2),
+            ConnectionErrorRetryHandler(max_retry_count=RETRIES["connection"]),
+            RateLimitErrorRetryHandler(max_retry_count=RETRIES["rate_limit"]),
+            ServerErrorRetryHandler(max_retry_count=RETRIES["server_error"]),
         ],
     )
 
@@ -53,11 +58,11 @@ def build_slack_app(settings: Settings, assistant: Assistant) -> AsyncApp:
     client = AsyncWebClient(
         token=settings.slack_bot_token.get_secret_value(),
         base_url=settings.slack_api_url,
-        timeout=15,
+        timeout=TIMEOUT_SECONDS,
         retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=2),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=3),
-            AsyncServerErrorRetryHandler(max_retry_count=2),
+            AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES["connection"]),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RETRIES["rate_limit"]),
+            AsyncServerErrorRetryHandler(max_retry_count=RETRIES["server_error"]),
         ],
     )
     app = AsyncApp(
