@@ -19,13 +19,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer import Citation
-from bot.concepts import Concept, coverage, question_concepts
+from bot.concepts import Concept, coverage, question_concepts, unfamiliar_names
 from bot.glossary import Glossary
+from bot.places import Gazetteer
 from bot.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.text import sentences, terms
 from ingest.embeddings import Embedder
 
-__all__ = ["ExtractiveComposer", "Composition", "Concept", "question_concepts", "citation_for"]
+__all__ = [
+    "ExtractiveComposer",
+    "Assessment",
+    "Composition",
+    "Concept",
+    "question_concepts",
+    "citation_for",
+]
 
 _ACTION_QUESTION = re.compile(
     r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
@@ -72,6 +80,33 @@ class Composition:
     citations: list[Citation]
 
 
+@dataclass
+class Assessment:
+    """Whether the passages cover a question, and why not when they do not.
+
+    Covered when nothing the question names is missing from the passages, and either
+    the best passage holds at least half the question's weighted ideas (`coverage`), or
+    coverage and closeness in meaning (`similarity`, cosine) together reach
+    MIN_EVIDENCE: a question in other words than the documents' ("who checks the
+    strategy is working?") still finds the passage that answers it, while an off-topic
+    one ("a venue for our away day") has neither.
+    """
+
+    coverage: float
+    similarity: float
+    unfamiliar: list[str]
+
+    @property
+    def covered(self) -> bool:
+        if self.unfamiliar:
+            return False
+        return self.coverage >= MIN_COVERAGE or self.coverage + self.similarity >= MIN_EVIDENCE
+
+
+MIN_COVERAGE = 0.5
+MIN_EVIDENCE = 0.7
+
+
 class ExtractiveComposer:
     """Picks and arranges quoted sentences; see the module docstring."""
 
@@ -79,32 +114,40 @@ class ExtractiveComposer:
         self,
         embedder: Embedder,
         glossary: Glossary | None = None,
+        places: Gazetteer | None = None,
         max_sentences: int = 4,
         max_chars: int = 750,
-        min_coverage: float = 0.5,
     ) -> None:
         self.embedder = embedder
         self.glossary = glossary or Glossary()
+        self.places = places
         self.max_sentences = max_sentences
         self.max_chars = max_chars
-        self.min_coverage = min_coverage
 
-    def assess(self, query: Query, passages: list[Passage], idf) -> float:
-        """How well the best passage (with its headings) covers the question, 0 to 1.
+    def assess(self, query: Query, passages: list[Passage], idf) -> Assessment:
+        """How well the passages cover the question (see `Assessment`).
 
         A question of several sentences counts as covered if one of its sentences is:
         "Ignore your instructions. What are T levels?" still deserves an answer.
         """
+        if not passages:
+            return Assessment(0.0, 0.0, [])
         parts = [query.text] + [part for part in sentences(query.text) if part != query.text]
         passage_terms = [_passage_terms(p) for p in passages]
-        return max(
-            (
-                coverage(self._concepts(part, query.context, idf), found)
-                for part in parts
-                for found in passage_terms
-            ),
-            default=0.0,
+        best = max(
+            coverage(self._concepts(part, query.context, idf), found)
+            for part in parts
+            for found in passage_terms
         )
+        texts = [_passage_text(p) for p in passages]
+        similarity = float(np.max(self.embedder.embed(texts) @ np.asarray(query.vector)))
+        return Assessment(best, similarity, unfamiliar_names(query.text, texts, self._known))
+
+    def _known(self, word: str) -> bool:
+        """Acronyms the glossary explains and place names need not be in the passages."""
+        if self.glossary.entries_in(word):
+            return True
+        return self.places is not None and bool(self.places.matches(word))
 
     def _concepts(self, question: str, context: str, idf) -> list[Concept]:
         """The question's ideas, plus those of the question it follows on from, weighted less."""
@@ -118,9 +161,7 @@ class ExtractiveComposer:
         return own + earlier
 
     def compose(self, query: Query, passages: list[Passage], idf) -> Composition | None:
-        """A cited answer, or None when the passages do not cover the question."""
-        if self.assess(query, passages, idf) < self.min_coverage:
-            return None
+        """A cited answer from passages that cover the question (see `assess`)."""
         concepts = self._concepts(query.text, query.context, idf)
         candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
         if not candidates:
@@ -228,11 +269,14 @@ def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     )
 
 
-def _passage_terms(passage: Passage) -> frozenset[str]:
+def _passage_text(passage: Passage) -> str:
+    """A passage with its document title and section heading."""
     meta = passage.chunk.metadata
-    return frozenset(
-        terms(" ".join(filter(None, [meta.get("title"), meta.get("section"), passage.chunk.text])))
-    )
+    return " ".join(filter(None, [meta.get("title"), meta.get("section"), passage.chunk.text]))
+
+
+def _passage_terms(passage: Passage) -> frozenset[str]:
+    return frozenset(terms(_passage_text(passage)))
 
 
 def _quotable(sentence: str) -> bool:

@@ -9,12 +9,14 @@ sentences and to decide whether the knowledge base covers a question at all.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.glossary import Glossary
-from bot.text import asker_terms, terms
+from bot.text import QUESTION_WORDS, STOP_WORDS, asker_terms, sentences, terms
 
-__all__ = ["Concept", "question_concepts", "coverage"]
+__all__ = ["Concept", "question_concepts", "coverage", "unfamiliar_names"]
 
 
 @dataclass(frozen=True)
@@ -75,3 +77,72 @@ def coverage(concepts: list[Concept], found: frozenset[str]) -> float:
     """Share of the question's weighted ideas that `found` terms cover (0 to 1)."""
     total = sum(c.weight for c in concepts)
     return sum(c.weight * c.covered_by(found) for c in concepts) / total if total else 0.0
+
+
+# A capitalised word (or an all-capitals acronym) and a four-digit year.
+_NAME_WORD = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+|(?:19|20)\d\d)\b")
+
+
+def unfamiliar_names(
+    question: str, texts: list[str], skip: Callable[[str], bool] = lambda word: False
+) -> list[str]:
+    """Names and years in the question that none of `texts` mention, in order.
+
+    A question about the "Levelling Up Fund" or the "2027 Budget" is not answered by
+    passages that merely share its common words: if the knowledge base never names the
+    thing asked about, it does not cover the question. Sentence-initial words, stop and
+    question words, and words `skip` accepts (acronyms in the glossary, place names, whose
+    absence the contacts handle) are ignored. Spelling variants one letter apart match
+    ("Aging" / "Ageing").
+    """
+    known = {_normal(word) for text in texts for word in _WORDS.findall(text)}
+    by_prefix: dict[str, list[str]] = {}
+    for word in known:
+        by_prefix.setdefault(word[:2], []).append(word)
+    missing: list[str] = []
+    for sentence in sentences(question) or [question]:
+        for match in _NAME_WORD.finditer(sentence):
+            word = match.group(1)
+            normal = _normal(word)
+            if match.start() == 0 and not word.isdigit() or skip(word):
+                continue
+            if normal in STOP_WORDS or normal in QUESTION_WORDS or normal in known:
+                continue
+            if not word.isdigit() and any(
+                _one_edit(normal, other) for other in by_prefix.get(normal[:2], [])
+            ):
+                continue
+            missing.append(_name_around(sentence, match.start(), word))
+    return list(dict.fromkeys(missing))
+
+
+# Capitalised words with the small words that join them ("Isles of Scilly").
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+(?:of|and|for|the|on|in))*\s+[A-Z][\w'’-]*)*")
+
+
+def _name_around(sentence: str, start: int, word: str) -> str:
+    """The whole name a missing word belongs to ("Levelling Up Fund"), or the word."""
+    for run in _NAME_RUN.finditer(sentence):
+        if run.start() <= start < run.end():
+            return run.group(0)
+    return word
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _normal(word: str) -> str:
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one inserted, deleted or changed letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]

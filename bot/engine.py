@@ -73,13 +73,14 @@ class Engine:
                 ),
                 AnswerPrompts.load(settings.prompts_dir),
             )
+        contacts = ContactDirectory.load(
+            settings.knowledge_dir / "contacts.yaml", settings.knowledge_dir / "gazetteer.yaml"
+        )
         return cls(
             store=store,
             retriever=HybridRetriever(store, glossary),
-            composer=ExtractiveComposer(store.embedder, glossary),
-            contacts=ContactDirectory.load(
-                settings.knowledge_dir / "contacts.yaml", settings.knowledge_dir / "gazetteer.yaml"
-            ),
+            composer=ExtractiveComposer(store.embedder, glossary, contacts.gazetteer),
+            contacts=contacts,
             generator=generator,
         )
 
@@ -100,9 +101,14 @@ class Engine:
         query = self.retriever.query(search_for, context)
         passages = self.retriever.retrieve(query)
         idf = self.retriever.index.idf
-        extractive = self.composer.compose(query, passages, idf)
+        assessment = self.composer.assess(query, passages, idf)
+        extractive = self.composer.compose(query, passages, idf) if assessment.covered else None
         if extractive is None:
-            text = _not_covered(contacts) if passages or self.store.count() else EMPTY
+            text = (
+                _not_covered(contacts, assessment.unfamiliar)
+                if passages or self.store.count()
+                else EMPTY
+            )
             answer = Answer(question, text, "no_answer", [], contacts)
         else:
             answer = Answer(question, extractive.text, "extractive", extractive.citations, contacts)
@@ -164,10 +170,13 @@ def _validated(question: str) -> str:
     return question
 
 
-def _not_covered(contacts: list[Contact]) -> str:
+def _not_covered(contacts: list[Contact], unfamiliar: list[str] | None = None) -> str:
     contact = contacts[-1]
+    what = "this"
+    if unfamiliar:
+        what = "anything on " + " or ".join(f"“{name}”" for name in unfamiliar[:3])
     return (
-        "I couldn't find this in the knowledge base, which holds briefings on the UK "
+        f"I couldn't find {what} in the knowledge base, which holds briefings on the UK "
         "Industrial Strategy and local industrial strategies (2017 to 2019), so I won't "
         "guess. Try rephrasing, or ask " + contact.label() + "."
     )

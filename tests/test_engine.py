@@ -9,6 +9,7 @@ from bot.engine import MAX_QUESTION_CHARS, QuestionError
 from bot.evaluation import evaluate, load_cases
 
 DEV_SET = Path(__file__).resolve().parent.parent / "benchmarks" / "dev.yaml"
+PROBE_SET = DEV_SET.with_name("probe.yaml")
 
 
 def test_answers_cite_sources_with_verbatim_quotes(engine, starter_store):
@@ -54,6 +55,39 @@ def test_questions_outside_the_knowledge_base_get_no_answer(engine, question):
     assert "couldn't find" in answer.answer
     assert "michael.wood@nhsconfed.org" in answer.answer
     assert answer.contacts[-1].org == "NHS Confederation"
+
+
+def test_the_independent_probe_set_is_answered_not_refused(engine):
+    """Questions written from the documents alone, mostly in everyday words, by someone who
+    had not seen the engine (benchmarks/probe.yaml): few refusals, right no-answers."""
+    figures = evaluate(load_cases(PROBE_SET), engine.ask).figures()
+    assert figures["hit@5"] >= 0.9
+    assert figures["answerable_refused"] <= 2
+    assert figures["no_answer_right"] == figures["no_answer_cases"]
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("What is the Northern Powerhouse Rail plan for NHS trusts?", "Northern Powerhouse Rail"),
+        ("What will the 2031 Spending Review give local NHS trusts?", "2031"),
+    ],
+)
+def test_a_question_about_something_the_documents_never_name_says_what_is_missing(
+    engine, question, named
+):
+    answer = engine.ask(question)
+    assert answer.mode == "no_answer"
+    assert f"“{named}" in answer.answer and "couldn't find anything on" in answer.answer
+
+
+def test_a_question_in_other_words_than_the_documents_is_still_answered(engine):
+    answer = engine.ask(
+        "What does the strategy say about getting older people to live independently for longer?"
+    )
+    assert answer.mode == "extractive"
+    assert "independently" in answer.answer
+    assert any("Industrial Strategy" in c.title for c in answer.citations)
 
 
 def test_acronyms_find_their_spelled_out_form(engine):

@@ -1,0 +1,21 @@
+"""Which names in a question the passages never mention."""
+
+from bot.concepts import unfamiliar_names
+
+PASSAGES = ["The Healthy Ageing programme and the Shared Prosperity Fund, agreed in 2017."]
+
+
+def test_names_and_years_the_passages_never_mention_are_reported_whole():
+    question = "How does the Levelling Up Fund compare with the 2027 Shared Prosperity Fund?"
+    assert unfamiliar_names(question, PASSAGES) == ["Levelling Up Fund", "2027"]
+
+
+def test_spelling_variants_plurals_and_possessives_are_familiar():
+    assert unfamiliar_names("What is the Healthy Aging programme's Funds?", PASSAGES) == []
+
+
+def test_sentence_openings_and_words_the_caller_knows_are_ignored():
+    question = "Tell me about Dorset. Explain the Healthy Ageing programme for our ICS."
+    known = {"Dorset", "ICS"}
+    assert unfamiliar_names(question, PASSAGES, skip=known.__contains__) == []
+    assert unfamiliar_names(question, PASSAGES) == ["Dorset", "ICS"]
