@@ -72,6 +72,10 @@ class _Candidate:
     coverage: float
     position: int
     score: float = 0.0
+    quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
+
+    def __post_init__(self) -> None:
+        self.quote = self.quote or self.text
 
 
 @dataclass
@@ -177,20 +181,29 @@ class ExtractiveComposer:
         heading = meta.get("section") or ""
         found = []
         position = 0
-        for paragraph in passage.chunk.text.split("\n\n"):
+        paragraphs = passage.chunk.text.split("\n\n")
+        for index, paragraph in enumerate(paragraphs):
             if paragraph.startswith("## "):
                 heading = paragraph[3:]
                 continue
             context = frozenset(terms(f"{heading} {meta.get('title', '')}"))
             for sentence in sentences(paragraph):
-                if not _quotable(sentence):
-                    continue
-                sentence_terms = frozenset(terms(sentence))
+                text, quote = sentence, sentence
+                if sentence.endswith(":") and paragraph.endswith(sentence):
+                    text, quote = _with_list(sentence, paragraphs[index + 1 :])
+                if text.endswith(":") or not _quotable(text):
+                    continue  # a list's introduction without the list says nothing
+                sentence_terms = frozenset(terms(text))
                 own = coverage(concepts, sentence_terms)
                 with_context = coverage(concepts, sentence_terms | context)
                 found.append(
                     _Candidate(
-                        sentence, passage, sentence_terms, 0.6 * own + 0.4 * with_context, position
+                        text,
+                        passage,
+                        sentence_terms,
+                        0.6 * own + 0.4 * with_context,
+                        position,
+                        quote=quote,
                     )
                 )
                 position += 1
@@ -279,6 +292,21 @@ def _passage_terms(passage: Passage) -> frozenset[str]:
     return frozenset(terms(_passage_text(passage)))
 
 
+def _with_list(sentence: str, following: list[str], limit: int = 400) -> tuple[str, str]:
+    """A sentence that introduces a list ("The grand challenges are:") with the bullet
+    points that follow it: as one sentence to show, and as the verbatim text to cite.
+    Alone, such a sentence says nothing."""
+    items: list[str] = []
+    for paragraph in following:
+        if not paragraph.startswith("• ") or sum(map(len, items)) + len(paragraph) > limit:
+            break
+        items.append(paragraph)
+    if not items:
+        return sentence, sentence
+    shown = "; ".join(item.removeprefix("• ").strip().rstrip(".;,") for item in items)
+    return f"{sentence} {shown}.", "\n\n".join([sentence, *items])
+
+
 def _quotable(sentence: str) -> bool:
     """A sentence worth quoting: not a caption, signpost or bare web address."""
     prose = _URL.sub("", sentence).strip("• ").strip()
@@ -348,7 +376,7 @@ def _write(chosen: list[_Candidate]) -> Composition:
         chunk = candidate.passage.chunk
         if chunk.id not in numbers:
             numbers[chunk.id] = len(numbers) + 1
-            citations.append(citation_for(numbers[chunk.id], candidate.passage, candidate.text))
+            citations.append(citation_for(numbers[chunk.id], candidate.passage, candidate.quote))
         lines.append(f"{_readable(candidate.text)} [{numbers[chunk.id]}]")
     if len(lines) <= 2:
         text = " ".join(lines)

@@ -156,3 +156,13 @@ def test_an_empty_knowledge_base_says_so(store):
     )
     assert answer.mode == "no_answer"
     assert "knowledge base is empty" in answer.answer and "lis ingest" in answer.answer
+
+
+def test_a_sentence_that_introduces_a_list_is_quoted_with_the_list(engine, starter_store):
+    answer = engine.ask("What are the grand challenges?")
+    lead = answer.answer.splitlines()[0]
+    for challenge in ("artificial intelligence", "clean growth", "mobility", "ageing society"):
+        assert challenge in lead
+    quote = answer.citations[0].quote
+    assert quote.startswith("The grand challenges are:") and "• ageing society" in quote
+    assert any(quote in chunk.text for chunk in starter_store.all_chunks())  # verbatim
