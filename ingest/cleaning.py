@@ -50,6 +50,9 @@ _FUNCTION_WORDS = {
     "will",
 }
 # "West Midlands (May 2019)": a caption under a quoted case study, not a section heading.
+# Money, percentages and counts ("£4.7 billion", "50%", "100,000"): targets and facts in
+# an infographic, which are short like headings but are content.
+_QUANTITY_RE = re.compile(r"[£$€%]|\b\d{1,3}(?:,\d{3})+\b")
 _DATED_CAPTION_RE = re.compile(r"\((?:\w+\s+)?(?:19|20)\d\d\)$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
 
@@ -105,6 +108,7 @@ def is_heading_line(line: str) -> bool:
         and not line.startswith(("http", "www."))
         and not _ends_mid_sentence(line)
         and not _DATED_CAPTION_RE.search(line)
+        and not _QUANTITY_RE.search(line)
         and sum(ch.isalpha() for ch in line) >= 0.6 * len(line.replace(" ", ""))
     )
 
