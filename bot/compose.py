@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer import Citation
+from bot.boilerplate import discount
 from bot.concepts import Concept, coverage, question_concepts
 from bot.glossary import Glossary
 from bot.retrieval import CONTEXT_WEIGHT, Passage, Query
@@ -140,7 +141,7 @@ class ExtractiveComposer:
             if paragraph.startswith("## "):
                 heading = paragraph[3:]
                 continue
-            context = frozenset(terms(f"{heading} {meta.get('title', '')}"))
+            context = frozenset(terms(f"{heading} {meta.get('title', '')}")) | passage.nearby
             for sentence in sentences(paragraph):
                 if not _quotable(sentence):
                     continue
@@ -163,7 +164,7 @@ class ExtractiveComposer:
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
-            score *= _shape_factor(candidate.text)
+            score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
             if action and _ACTION_SENTENCE.search(candidate.text):
                 score += 0.2
             if subject and _defines(candidate.text, subject):

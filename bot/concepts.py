@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from bot.glossary import Glossary
 from bot.text import asker_terms, terms
 
-__all__ = ["Concept", "question_concepts", "coverage"]
+__all__ = ["Concept", "question_concepts", "coverage", "stem_family"]
+
+SAME_STEM = 7
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,13 @@ def _has(found: frozenset[str], term: str) -> bool:
     """Exact, or the same long word stem spelt on ("prioritise" / "priorities")."""
     if term in found:
         return True
-    return len(term) >= 7 and any(len(f) >= 7 and f[:7] == term[:7] for f in found)
+    family = stem_family(term)
+    return family is not None and any(f.startswith(family) for f in found)
+
+
+def stem_family(term: str) -> str | None:
+    """What long terms that count as the same word share ("prioritis", "prioriti")."""
+    return term[:SAME_STEM] if len(term) >= SAME_STEM else None
 
 
 def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
