@@ -15,6 +15,8 @@ chunks of one document) is not boilerplate; it takes `REPEATED_IN` different doc
 
 from __future__ import annotations
 
+from array import array
+
 import numpy as np
 
 __all__ = ["Shingles", "discount", "SHINGLE", "REPEATED_IN", "PENALTY"]
@@ -35,35 +37,36 @@ class Shingles:
 
     def __init__(self) -> None:
         self._vocabulary: dict[str, int] = {}
-        self._chunks: list[np.ndarray] = []
+        self._codes = array("q")  # every chunk's words as numbers, one after another
+        self._lengths = array("q")
         self._documents: dict[str, int] = {}
-        self._document_of: list[int] = []
+        self._document_of = array("q")
 
     def add(self, doc_id: str, words: list[str]) -> None:
         """Add the next chunk: its document and its words in order, stop words included."""
         code = self._vocabulary.setdefault
-        self._chunks.append(np.fromiter((code(w, len(self._vocabulary)) for w in words), np.int64))
+        self._codes.extend([code(word, len(self._vocabulary)) for word in words])
+        self._lengths.append(len(words))
         self._document_of.append(self._documents.setdefault(doc_id, len(self._documents)))
 
     def novelty(self) -> np.ndarray:
         """Per chunk added, the share of its word runs held by fewer than REPEATED_IN
         documents; 1 for a chunk too short to have a run."""
         runs, chunk_of = self._runs()
-        document_of = np.asarray(self._document_of, dtype=np.int64)[chunk_of]
+        document_of = np.frombuffer(self._document_of, dtype=np.int64)[chunk_of]
         # Each run once per document, then how many documents hold each run.
         _, first = np.unique(runs * _MULTIPLIER + document_of, return_index=True)
         held, documents = np.unique(runs[first], return_counts=True)
         repeated = documents[np.searchsorted(held, runs)] >= REPEATED_IN
-        size = len(self._chunks)
+        size = len(self._lengths)
         total = np.bincount(chunk_of, minlength=size)
         boilerplate = np.bincount(chunk_of, weights=repeated, minlength=size)
         return np.where(total > 0, 1 - boilerplate / np.maximum(total, 1), 1.0)
 
     def _runs(self) -> tuple[np.ndarray, np.ndarray]:
         """A hash of every run of SHINGLE words within a chunk, and the chunk it is in."""
-        lengths = np.array([len(chunk) for chunk in self._chunks], dtype=np.int64)
-        codes = np.concatenate([*self._chunks, np.zeros(0, np.int64)])
-        chunk = np.repeat(np.arange(len(self._chunks)), lengths)
+        codes = np.frombuffer(self._codes, dtype=np.int64)
+        chunk = np.repeat(np.arange(len(self._lengths)), np.frombuffer(self._lengths, np.int64))
         count = max(0, len(codes) - SHINGLE + 1)
         runs = np.zeros(count, dtype=np.int64)
         for offset in range(SHINGLE):
