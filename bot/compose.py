@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answer import Citation
+from bot.boilerplate import discount
 from bot.concepts import Concept, coverage, question_concepts, unfamiliar_names
 from bot.glossary import Glossary
 from bot.places import Gazetteer
@@ -186,7 +187,7 @@ class ExtractiveComposer:
             if paragraph.startswith("## "):
                 heading = paragraph[3:]
                 continue
-            context = frozenset(terms(f"{heading} {meta.get('title', '')}"))
+            context = frozenset(terms(f"{heading} {meta.get('title', '')}")) | passage.nearby
             for sentence in sentences(paragraph):
                 text, quote = sentence, sentence
                 if sentence.endswith(":") and paragraph.endswith(sentence):
@@ -217,7 +218,7 @@ class ExtractiveComposer:
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
-            score *= _shape_factor(candidate.text)
+            score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
             if action and _ACTION_SENTENCE.search(candidate.text):
                 score += 0.2
             if subject and _defines(candidate.text, subject):

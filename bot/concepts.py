@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from bot.glossary import Glossary
 from bot.text import QUESTION_WORDS, STOP_WORDS, asker_terms, sentences, terms
 
-__all__ = ["Concept", "question_concepts", "coverage", "unfamiliar_names"]
+__all__ = ["Concept", "question_concepts", "coverage", "stem_family", "unfamiliar_names"]
+
+SAME_STEM = 7
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,13 @@ def _has(found: frozenset[str], term: str) -> bool:
     """Exact, or the same long word stem spelt on ("prioritise" / "priorities")."""
     if term in found:
         return True
-    return len(term) >= 7 and any(len(f) >= 7 and f[:7] == term[:7] for f in found)
+    family = stem_family(term)
+    return family is not None and any(f.startswith(family) for f in found)
+
+
+def stem_family(term: str) -> str | None:
+    """What long terms that count as the same word share ("prioritis", "prioriti")."""
+    return term[:SAME_STEM] if len(term) >= SAME_STEM else None
 
 
 def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:

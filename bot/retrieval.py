@@ -2,9 +2,12 @@
 
 Vector search finds passages that mean what the question means; BM25 finds the proper
 names (Lincolnshire, SmartMed, HEIF) that static embeddings blur. Their scores are
-scaled and summed, then at most `per_document` passages are kept from any one document
-so a long briefing cannot crowd out the rest. Questions are widened with the glossary
-first ("ICS" also searches "integrated care system").
+scaled and summed; the chunks around the best are added (what a passage is about may sit
+across a chunk break); then all are re-ranked by how much of the question's distinctive
+ideas they hold, and hold together, discounted when their text is boilerplate that many
+documents share (`bot.boilerplate`). At most `per_document` passages are kept from any
+one document so a long briefing cannot crowd out the rest. Questions are widened with the
+glossary first ("ICS" also searches "integrated care system").
 
 The BM25 index is derived from the store's chunks and rebuilt whenever the store's
 version stamp changes, so it never drifts from the collection, even when another process
@@ -16,15 +19,16 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 
 import bm25s
 import numpy as np
 
-from bot.concepts import coverage, question_concepts
+from bot.boilerplate import Shingles, discount
+from bot.concepts import coverage, question_concepts, stem_family
 from bot.glossary import Glossary
-from bot.text import asker_terms, terms
+from bot.text import asker_terms, stems, terms, words
 from ingest.store import KnowledgeStore, StoredChunk
 
 __all__ = ["Passage", "HybridRetriever", "Query"]
@@ -34,15 +38,27 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 KEYWORD_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.4
-RERANK_POOL = 60
+NEIGHBOUR_WEIGHT = 0.4
+WIDENED = 10
 RERANK_WEIGHT = 3.0
+PHRASE_WEIGHT = 1.0
+PHRASE_WINDOW = 2
 
 
 @dataclass(frozen=True)
 class Passage:
+    """A retrieved chunk.
+
+    `novelty` is the share of it not repeated across documents (`bot.boilerplate`);
+    `nearby` holds the terms of the chunks just before and after it in its document, which
+    say what it is about when a heading or caption fell on the other side of a chunk break.
+    """
+
     chunk: StoredChunk
     score: float
     rank: int
+    novelty: float = 1.0
+    nearby: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,31 +78,73 @@ class Query:
 
 
 class _KeywordIndex:
-    """BM25 over the chunks of one store version, plus document frequencies."""
+    """BM25 over the chunks of one store version, plus document frequencies.
+
+    `novelty` says how much of each chunk is its own text rather than boilerplate that
+    many documents share (`bot.boilerplate`); `weight` is the discount that earns.
+    """
 
     def __init__(self, chunks: list[StoredChunk]) -> None:
         self.chunks = chunks
-        tokenised = [terms(_index_text(chunk)) for chunk in chunks]
+        shingles = Shingles()
+        tokenised = []
+        for chunk in chunks:
+            found = words(_index_text(chunk))
+            shingles.add(chunk.doc_id, found)
+            tokenised.append(stems(found))
         self.document_frequency: Counter[str] = Counter()
+        self.family_frequency: Counter[str] = Counter()
         for tokens in tokenised:
-            self.document_frequency.update(set(tokens))
+            unique = set(tokens)
+            self.document_frequency.update(unique)
+            self.family_frequency.update(filter(None, map(stem_family, unique)))
+        self.novelty = shingles.novelty()
+        self.weight = discount(self.novelty)
         self.size = max(1, len(chunks))
         self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
-        self._term_sets: dict[int, frozenset[str]] = {}
+        self._place = {
+            (chunk.doc_id, chunk.metadata.get("chunk_index")): i for i, chunk in enumerate(chunks)
+        }
+        self._term_lists: dict[int, list[str]] = {}
         self._bm25 = bm25s.BM25()
         if chunks:
             self._bm25.index([tokens or ["\x00"] for tokens in tokenised], show_progress=False)
 
     def idf(self, term: str) -> float:
-        """Inverse document frequency; a term found nowhere gets the highest weight."""
-        frequency = self.document_frequency.get(term, 0)
+        """Inverse document frequency; a term found nowhere gets the highest weight.
+
+        A long term counts as found wherever a term of its family is (see
+        `bot.concepts.stem_family`), as coverage counts it: "prioritise" is as common as
+        "priorities" is.
+        """
+        frequency = max(
+            self.document_frequency.get(term, 0), self.family_frequency.get(stem_family(term), 0)
+        )
         return math.log(1 + (self.size - frequency + 0.5) / (frequency + 0.5))
 
-    def term_set(self, position: int) -> frozenset[str]:
-        """A chunk's terms, tokenised once and kept (only chunks that get re-ranked)."""
-        found = self._term_sets.get(position)
+    def novelty_of(self, chunk_id: str) -> float:
+        position = self.position.get(chunk_id)
+        return float(self.novelty[position]) if position is not None else 1.0
+
+    def around(self, chunk_id: str) -> list[int]:
+        """Positions of the chunks just before and after `chunk_id` in its document."""
+        position = self.position.get(chunk_id)
+        index = None if position is None else self.chunks[position].metadata.get("chunk_index")
+        if index is None:
+            return []
+        doc_id = self.chunks[position].doc_id
+        found = (self._place.get((doc_id, index + step)) for step in (-1, 1))
+        return [i for i in found if i is not None]
+
+    def nearby(self, chunk_id: str) -> frozenset[str]:
+        """The terms of the chunks before and after `chunk_id` in its document."""
+        return frozenset(term for i in self.around(chunk_id) for term in self.term_list(i))
+
+    def term_list(self, position: int) -> list[str]:
+        """A chunk's terms in order, tokenised once and kept (only chunks that get re-ranked)."""
+        found = self._term_lists.get(position)
         if found is None:
-            found = self._term_sets[position] = frozenset(terms(_index_text(self.chunks[position])))
+            found = self._term_lists[position] = terms(_index_text(self.chunks[position]))
         return found
 
     def scores(self, weights: dict[str, float]) -> np.ndarray:
@@ -143,8 +201,7 @@ class HybridRetriever:
         margin when a rare name matches only a few chunks.
         """
         index = self.index
-        keyword = index.scores(query.weights)
-        position = index.position
+        keyword = index.scores(query.weights) * index.weight
         similarity: dict[str, float] = {}
         pool: dict[str, StoredChunk] = {}
         for chunk, sim in self.store.search(query.vector, candidates):
@@ -152,17 +209,35 @@ class HybridRetriever:
         for i in np.argsort(-keyword)[:candidates]:
             if keyword[i] > 0:
                 pool.setdefault(index.chunks[i].id, index.chunks[i])
-        missing = [chunk_id for chunk_id in pool if chunk_id not in similarity]
-        similarity.update(self.store.similarities(query.vector, missing))
-        fused = _fuse(
-            {cid: keyword[position[cid]] if cid in position else 0.0 for cid in pool}, similarity
-        )
-        fused = self._rerank(query, fused, pool, index)
-        return _diverse(
+        fused = self._fused(query, keyword, pool, similarity)
+        for cid in sorted(fused, key=fused.__getitem__, reverse=True)[:WIDENED]:
+            for i in index.around(cid):
+                pool.setdefault(index.chunks[i].id, index.chunks[i])
+        fused = self._rerank(query, self._fused(query, keyword, pool, similarity), pool, index)
+        passages = _diverse(
             [pool[cid] for cid in sorted(fused, key=fused.__getitem__, reverse=True)],
             fused,
             k,
             per_document,
+        )
+        return [
+            replace(p, novelty=index.novelty_of(p.chunk.id), nearby=index.nearby(p.chunk.id))
+            for p in passages
+        ]
+
+    def _fused(
+        self,
+        query: Query,
+        keyword: np.ndarray,
+        pool: dict[str, StoredChunk],
+        similarity: dict[str, float],
+    ) -> dict[str, float]:
+        """Fused scores of the pool, fetching the similarities not yet known."""
+        missing = [chunk_id for chunk_id in pool if chunk_id not in similarity]
+        similarity.update(self.store.similarities(query.vector, missing))
+        position = self.index.position
+        return _fuse(
+            {cid: keyword[position[cid]] if cid in position else 0.0 for cid in pool}, similarity
         )
 
     def _rerank(
@@ -176,21 +251,55 @@ class HybridRetriever:
 
         In a large corpus many passages share a question's common words (a place, "local
         industrial strategy"); the one that answers is usually the one that also has its
-        rarest words. Coverage (see `bot.concepts`) measures that.
+        rarest words (coverage, see `bot.concepts`; partly credited when the chunks around
+        it have them), and has them together, as the question puts them ("Healthy Ageing
+        programme", not "healthy ageing" here and "programme" there). Text that many
+        documents share is discounted (`bot.boilerplate`).
         """
         concepts = question_concepts(query.text, self.glossary, index.idf)
-        top = sorted(fused, key=fused.__getitem__, reverse=True)[:RERANK_POOL]
-        return {
-            cid: fused[cid] + RERANK_WEIGHT * coverage(concepts, _terms_of(cid, pool, index))
-            for cid in top
-        }
+        pairs = _term_pairs(query.text, index.idf)
+        reranked = {}
+        for cid in fused:
+            found = _terms_of(cid, pool, index)
+            own = frozenset(found)
+            covered = coverage(concepts, own)
+            around = coverage(concepts, own | index.nearby(cid))
+            reranked[cid] = discount(index.novelty_of(cid)) * (
+                fused[cid]
+                + RERANK_WEIGHT * ((1 - NEIGHBOUR_WEIGHT) * covered + NEIGHBOUR_WEIGHT * around)
+                + PHRASE_WEIGHT * _proximity(pairs, found)
+            )
+        return reranked
 
 
-def _terms_of(chunk_id: str, pool: dict[str, StoredChunk], index: _KeywordIndex) -> frozenset[str]:
+def _terms_of(chunk_id: str, pool: dict[str, StoredChunk], index: _KeywordIndex) -> list[str]:
     position = index.position.get(chunk_id)
     if position is None:  # stored after the index was built: tokenise it now
-        return frozenset(terms(_index_text(pool[chunk_id])))
-    return index.term_set(position)
+        return terms(_index_text(pool[chunk_id]))
+    return index.term_list(position)
+
+
+def _term_pairs(question: str, idf) -> list[tuple[str, str, float]]:
+    """Neighbouring terms of the question, each pair weighted by how rare its terms are."""
+    asker = set(asker_terms(question))
+    own = [term for term in terms(question) if term not in asker]
+    return [(a, b, (idf(a) + idf(b)) / 2) for a, b in zip(own, own[1:], strict=False) if a != b]
+
+
+def _proximity(pairs: list[tuple[str, str, float]], found: list[str]) -> float:
+    """Weighted share of the question's term pairs that `found` has within PHRASE_WINDOW."""
+    total = sum(weight for _a, _b, weight in pairs)
+    if not total:
+        return 0.0
+    places: dict[str, list[int]] = defaultdict(list)
+    for i, term in enumerate(found):
+        places[term].append(i)
+    near = sum(
+        weight
+        for a, b, weight in pairs
+        if any(abs(i - j) <= PHRASE_WINDOW for i in places.get(a, ()) for j in places.get(b, ()))
+    )
+    return near / total
 
 
 def _scaled(values: dict[str, float]) -> dict[str, float]:

@@ -14,6 +14,7 @@ import Stemmer
 
 __all__ = [
     "terms",
+    "stems",
     "words",
     "sentences",
     "asker_terms",
@@ -33,7 +34,7 @@ in into is it its itself just me more most my myself no nor not now of off on on
 or other our ours ourselves out over own same she should so some such than that the
 their theirs them themselves then there these they this those through to too under until
 up very was we were what when where which while who whom why will with would you your
-yours yourself yourselves s t don shall may might must per via etc e.g i.e
+yours yourself yourselves don shall may might must per via etc e.g i.e
 """.split()
 )
 
@@ -61,9 +62,13 @@ _ACRONYM_PLURAL_RE = re.compile(r"^([A-Z]{2,})s$")
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; possessives, contractions and acronym plurals removed."""
     found = []
-    for match in _WORD_RE.finditer(text.replace("’", "'")):
-        word = _ACRONYM_PLURAL_RE.sub(r"\1", match.group().strip(".-'"))
-        word = _CONTRACTION_RE.sub("", word.lower())
+    for token in _WORD_RE.findall(text.replace("’", "'")):
+        word = token.strip(".-'")
+        if word.endswith("s") and _ACRONYM_PLURAL_RE.match(word):
+            word = word[:-1]
+        word = word.lower()
+        if "'" in word:  # the regular expression only when it can match: indexing is faster
+            word = _CONTRACTION_RE.sub("", word)
         if word:
             found.append(word)
     return found
@@ -71,8 +76,13 @@ def words(text: str) -> list[str]:
 
 def terms(text: str, *, keep_question_words: bool = False) -> list[str]:
     """Stemmed content terms of `text`, in order, for BM25 and overlap scoring."""
+    return stems(words(text), keep_question_words=keep_question_words)
+
+
+def stems(word_list: list[str], *, keep_question_words: bool = False) -> list[str]:
+    """The stemmed content terms among `words(text)`: `terms` for words already split."""
     dropped = STOP_WORDS if keep_question_words else STOP_WORDS | QUESTION_WORDS
-    return [_stem(word) for word in words(text) if word not in dropped]
+    return [_stem(word) for word in word_list if word not in dropped]
 
 
 _ABBREVIATIONS = (

@@ -1,0 +1,73 @@
+"""Retrieval finds the passage that answers, even among many look-alike briefings."""
+
+import pytest
+import yaml
+
+from bot.concepts import coverage, question_concepts
+from bot.glossary import Glossary
+from bot.retrieval import HybridRetriever, _KeywordIndex
+from bot.text import terms
+from ingest.pipeline import ingest_sources
+from ingest.store import KnowledgeStore, StoredChunk
+
+ANSWER = (
+    "Supporting new products and services for the growing population of older people, "
+    "including the new Industrial Strategy 'Healthy Ageing' programme that will invest in "
+    "innovation to help older people maintain their chosen lifestyle and live independently "
+    "for longer."
+)
+LOOK_ALIKE = (
+    "Health partners in {town} see healthy ageing as a chance to improve {thing}. "
+    "{town} has been chosen to pilot a {thing} programme worth £{n} million, led by the "
+    "county council. NHS organisations in {town} are invited to help shape the healthy "
+    "ageing priorities of the {area} strategy."
+)
+TOWNS = ["Didcot", "Ascot", "Slough", "Witney", "Bicester", "Banbury", "Leeds", "Hull"]
+THINGS = ["care systems", "local growth", "earning power", "living standards", "data"]
+
+
+@pytest.fixture
+def crowded_store(tmp_path, embedder):
+    """One document that answers, and forty briefings stamped from one template."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "white-paper.txt").write_text(f"Ageing society\n\n{ANSWER}\n")
+    catalogue = [{"file": "white-paper.txt", "title": "White paper", "published": "2017"}]
+    for n in range(40):
+        name = f"briefing-{n}.txt"
+        fields = {"town": TOWNS[n % 8], "thing": THINGS[n % 5], "n": n + 2, "area": f"Area {n}"}
+        (folder / name).write_text(LOOK_ALIKE.format(**fields) + "\n")
+        catalogue.append({"file": name, "title": f"Ageing briefing {n}", "published": "2019"})
+    (folder / "sources.yaml").write_text(yaml.safe_dump(catalogue))
+    store = KnowledgeStore.open(tmp_path / "store", embedder)
+    assert not ingest_sources(store, [folder]).failed
+    return store
+
+
+def test_the_passage_that_answers_outranks_templated_look_alikes(crowded_store):
+    retriever = HybridRetriever(crowded_store)
+    passages = retriever.retrieve(retriever.query("What is the Healthy Ageing programme?"))
+    assert passages[0].chunk.metadata["title"] == "White paper"
+    assert passages[0].novelty > passages[1].novelty
+
+
+def _chunk(n: int, text: str, doc_id: str = "doc") -> StoredChunk:
+    return StoredChunk(f"{doc_id}:{n}", text, {"doc_id": doc_id, "chunk_index": n})
+
+
+def test_a_word_is_as_rare_as_its_family_where_coverage_counts_it():
+    chunks = [_chunk(n, f"Local priorities number {n}.", f"doc{n}") for n in range(20)]
+    index = _KeywordIndex([*chunks, _chunk(0, "The framework of Berkshire.", "framework")])
+    assert index.idf("prioritis") == index.idf("prioriti") < index.idf("framework")
+    concepts = question_concepts("What does the framework prioritise?", Glossary(), index.idf)
+    framework = frozenset(terms("The framework of Berkshire."))
+    priorities = frozenset(terms("Local priorities number 1."))
+    assert coverage(concepts, framework) > coverage(concepts, priorities)
+
+
+def test_the_chunks_around_a_passage_are_its_context():
+    index = _KeywordIndex(
+        [_chunk(0, "Thames Valley Berkshire framework."), _chunk(1, "Priority five: inclusion.")]
+    )
+    assert {"thame", "framework"} <= index.nearby("doc:1")
+    assert index.nearby("elsewhere") == frozenset()
