@@ -370,15 +370,17 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _write(chosen: list[_Candidate]) -> Composition:
     """Lead sentence, then points; citations numbered in order of first use."""
-    numbers: dict[str, int] = {}
+    numbers: dict[tuple, int] = {}
     citations: list[Citation] = []
     lines = []
     for candidate in chosen:
-        chunk = candidate.passage.chunk
-        if chunk.id not in numbers:
-            numbers[chunk.id] = len(numbers) + 1
-            citations.append(citation_for(numbers[chunk.id], candidate.passage, candidate.quote))
-        lines.append(f"{_readable(candidate.text)} [{numbers[chunk.id]}]")
+        meta = candidate.passage.chunk.metadata
+        # Neighbouring chunks of one section are one source to a reader, not two.
+        place = (meta["doc_id"], meta.get("page"), meta.get("section"))
+        if place not in numbers:
+            numbers[place] = len(numbers) + 1
+            citations.append(citation_for(numbers[place], candidate.passage, candidate.quote))
+        lines.append(f"{_readable(candidate.text)} [{numbers[place]}]")
     if len(lines) <= 2:
         text = " ".join(lines)
     else:
