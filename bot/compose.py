@@ -30,6 +30,7 @@ from ingest.embeddings import Embedder
 __all__ = [
     "ExtractiveComposer",
     "Assessment",
+    "Lead",
     "Composition",
     "Concept",
     "question_concepts",
@@ -77,6 +78,16 @@ class _Candidate:
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A sentence the engine writes itself to lead the answer (whom to contact), with the
+    passage and verbatim quote it rests on, so it is cited like every other line."""
+
+    text: str
+    passage: Passage
+    quote: str
 
 
 @dataclass
@@ -165,8 +176,11 @@ class ExtractiveComposer:
         ]
         return own + earlier
 
-    def compose(self, query: Query, passages: list[Passage], idf) -> Composition | None:
-        """A cited answer from passages that cover the question (see `assess`)."""
+    def compose(
+        self, query: Query, passages: list[Passage], idf, lead: Lead | None = None
+    ) -> Composition | None:
+        """A cited answer from passages that cover the question (see `assess`), opening
+        with `lead` when the engine has one."""
         concepts = self._concepts(query.text, query.context, idf)
         candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
         if not candidates:
@@ -175,6 +189,10 @@ class ExtractiveComposer:
         chosen = self._select(candidates, concepts)
         if _ACTION_QUESTION.search(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
+        if lead is not None:
+            opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
+            chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
+            chosen = chosen[: self.max_sentences]
         return _write(chosen)
 
     def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:

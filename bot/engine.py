@@ -9,18 +9,20 @@ safe to show to the asker as it is.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass
 
 from bot.answer import Answer, Contact
-from bot.compose import ExtractiveComposer
+from bot.compose import ExtractiveComposer, Lead
 from bot.contacts import ContactDirectory
 from bot.followup import follow_up_context
 from bot.generate import AnswerGenerator, GenerationError, NoAnswer, build_chat_model
 from bot.glossary import Glossary
 from bot.prompts import AnswerPrompts
-from bot.retrieval import HybridRetriever
+from bot.retrieval import HybridRetriever, Passage
 from bot.settings import Settings
+from bot.text import sentences
 from ingest.embeddings import get_embedder
 from ingest.store import KnowledgeStore
 
@@ -102,7 +104,10 @@ class Engine:
         passages = self.retriever.retrieve(query)
         idf = self.retriever.index.idf
         assessment = self.composer.assess(query, passages, idf)
-        extractive = self.composer.compose(query, passages, idf) if assessment.covered else None
+        extractive = None
+        if assessment.covered:
+            lead = contact_lead(search_for, contacts, self.store)
+            extractive = self.composer.compose(query, passages, idf, lead)
         if extractive is None:
             text = (
                 _not_covered(contacts, assessment.unfamiliar)
@@ -153,6 +158,41 @@ class Engine:
         return Answer(
             fallback.question, composition.text, "llm", composition.citations, fallback.contacts
         )
+
+
+_CONTACT_QUESTION = re.compile(
+    r"\bwho\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
+    r"|\b(contact details|point of contact|who to contact)\b",
+    re.IGNORECASE,
+)
+
+
+def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) -> Lead | None:
+    """For "who should we talk to?", an opening line naming the first contact, cited to
+    the passage of its source document that mentions them (none if no passage does)."""
+    if not _CONTACT_QUESTION.search(question) or not contacts or not contacts[0].source:
+        return None
+    contact = contacts[0]
+    title = contact.source.rsplit(" (", 1)[0]
+    for needle in filter(None, (contact.name, contact.org, contact.area)):
+        chunk = store.find_mention(title, needle)
+        paragraphs = chunk.text.split("\n\n") if chunk else []
+        quote = next((s for p in paragraphs for s in sentences(p) if needle in s), None)
+        if quote:
+            return Lead(_contact_line(contact), Passage(chunk, 0.0, 0), quote)
+    return None
+
+
+def _contact_line(contact: Contact) -> str:
+    if contact.name:  # a person: their title, and their organisation unless it says it
+        parts = [contact.name, contact.role]
+        if not contact.role or contact.org not in contact.role:
+            parts.append(contact.org)
+        who = ", ".join(filter(None, parts))
+    else:
+        who = contact.org
+    where = f"Local contact for {contact.area}" if contact.area else "Contact"
+    return f"{where}: {who} (details under “Who to contact”)."
 
 
 def _validated(question: str) -> str:

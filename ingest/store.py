@@ -212,6 +212,18 @@ class KnowledgeStore:
             )
         ]
 
+    def find_mention(self, title: str, text: str) -> StoredChunk | None:
+        """A chunk of the document titled `title` whose text contains `text`, if any."""
+        found = self.collection.get(
+            where={"title": title},
+            where_document={"$contains": text},
+            limit=1,
+            include=["documents", "metadatas"],
+        )
+        if not found["ids"]:
+            return None
+        return StoredChunk(found["ids"][0], found["documents"][0], found["metadatas"][0])
+
     def similarities(self, vector: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of `vector` to the stored vectors of the given chunks."""
         if not ids:

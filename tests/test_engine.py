@@ -166,3 +166,18 @@ def test_a_sentence_that_introduces_a_list_is_quoted_with_the_list(engine, start
     quote = answer.citations[0].quote
     assert quote.startswith("The grand challenges are:") and "• ageing society" in quote
     assert any(quote in chunk.text for chunk in starter_store.all_chunks())  # verbatim
+
+
+def test_who_should_we_talk_to_is_answered_with_the_contact_first(engine, starter_store):
+    answer = engine.ask("We're a trust in Bournemouth. Who should we get in touch with?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("Local contact for Dorset: Lorna Carver") and lead.endswith("[1]")
+    assert answer.contacts[0].name == "Lorna Carver"
+    first = answer.citations[0]
+    assert "Lorna Carver" in first.quote or "Dorset" in first.quote
+    assert any(first.quote in chunk.text for chunk in starter_store.all_chunks())
+
+
+def test_other_questions_do_not_get_a_contact_lead(engine):
+    answer = engine.ask("What does the Dorset strategy say about health?")
+    assert not answer.answer.startswith("Local contact")

@@ -152,3 +152,12 @@ def test_large_collections_are_read_a_page_at_a_time(store, knowledge_copy, monk
     monkeypatch.setattr(ingest.store, "PAGE_SIZE", 7)
     assert {c.id for c in store.all_chunks()} == everything
     assert sum(d.chunks for d in store.documents()) == len(everything) == store.count()
+
+
+def test_a_document_mentioning_a_name_is_found_by_title(store, knowledge_copy):
+    ingest_sources(store, [knowledge_copy / "documents"])
+    title = "Health in all local industrial strategies?"
+    found = store.find_mention(title, "Lorna Carver")
+    assert found is not None and "Lorna Carver" in found.text
+    assert found.metadata["title"] == title
+    assert store.find_mention(title, "Nobody Ofthatname") is None
