@@ -331,6 +331,8 @@ def _quotable(sentence: str) -> bool:
     prose = _URL.sub("", sentence).strip("• ").strip()
     if len(prose) < 12 or len(prose.split()) < 3 or _SIGNPOST.search(prose):
         return False
+    if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
+        return False
     is_caption = len(prose.split()) < 8 and not prose.rstrip("”’\"')").endswith((".", "!", "?"))
     return not is_caption
 

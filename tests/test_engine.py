@@ -181,3 +181,10 @@ def test_who_should_we_talk_to_is_answered_with_the_contact_first(engine, starte
 def test_other_questions_do_not_get_a_contact_lead(engine):
     answer = engine.ask("What does the Dorset strategy say about health?")
     assert not answer.answer.startswith("Local contact")
+
+
+def test_sentences_torn_at_a_line_break_are_not_quoted(engine):
+    answer = engine.ask("What does the AI and data grand challenge mean for the NHS?")
+    assert not any(
+        line.rstrip(" []0123456789").endswith("-") for line in answer.answer.splitlines()
+    )
