@@ -14,7 +14,7 @@ the question's distinctive words, the honest answer is that it does not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -31,6 +31,7 @@ __all__ = [
     "ExtractiveComposer",
     "Assessment",
     "Lead",
+    "is_contact_question",
     "Composition",
     "Concept",
     "question_concepts",
@@ -46,6 +47,11 @@ _ACTION_QUESTION = re.compile(
 _ACTION_SENTENCE = re.compile(
     r"\b(should|need to|needs to|must|important (that|to|for)|seek to|engage|influence|"
     r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
+    re.IGNORECASE,
+)
+_CONTACT_QUESTION = re.compile(
+    r"\bwho\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
+    r"|\b(contact details|point of contact|who to contact)\b",
     re.IGNORECASE,
 )
 _DEFINITION_QUESTION = re.compile(
@@ -100,23 +106,33 @@ class Composition:
 class Assessment:
     """Whether the passages cover a question, and why not when they do not.
 
-    Covered when nothing the question names is missing from the passages, and either
+    Not covered when the question names something no passage mentions (`unfamiliar`), or
+    asks about a place's own affairs ("what does the Liverpool City Region strategy say
+    about health?") when no passage mentions the place or its LEP or combined authority
+    (`unknown_places`). A question that asks what to do or whom to talk to (`general`) is
+    still answered for such a place, from what applies everywhere. Otherwise covered when
     the best passage holds at least half the question's weighted ideas (`coverage`), or
-    coverage and closeness in meaning (`similarity`, cosine) together reach
-    MIN_EVIDENCE: a question in other words than the documents' ("who checks the
-    strategy is working?") still finds the passage that answers it, while an off-topic
-    one ("a venue for our away day") has neither.
+    coverage and closeness in meaning (`similarity`, cosine) together reach MIN_EVIDENCE:
+    a question in other words than the documents' ("who checks the strategy is working?")
+    still finds the passage that answers it, while an off-topic one has neither.
     """
 
     coverage: float
     similarity: float
     unfamiliar: list[str]
+    unknown_places: list[str] = field(default_factory=list)
+    general: bool = False
 
     @property
     def covered(self) -> bool:
-        if self.unfamiliar:
+        if self.unfamiliar or (self.unknown_places and not self.general):
             return False
         return self.coverage >= MIN_COVERAGE or self.coverage + self.similarity >= MIN_EVIDENCE
+
+    @property
+    def missing(self) -> list[str]:
+        """What the knowledge base has nothing on, for the reply to name."""
+        return self.unfamiliar + self.unknown_places
 
 
 MIN_COVERAGE = 0.5
@@ -157,7 +173,24 @@ class ExtractiveComposer:
         )
         texts = [_passage_text(p) for p in passages]
         similarity = float(np.max(self.embedder.embed(texts) @ np.asarray(query.vector)))
-        return Assessment(best, similarity, unfamiliar_names(query.text, texts, self._known))
+        return Assessment(
+            best,
+            similarity,
+            unfamiliar_names(query.text, texts, self._known),
+            self._unknown_places(query.text, texts),
+            general=bool(_ACTION_QUESTION.search(query.text) or is_contact_question(query.text)),
+        )
+
+    def _unknown_places(self, question: str, texts: list[str]) -> list[str]:
+        """Places the question names whose areas (LEP, combined authority) no passage
+        mentions by any of their names ("Bucks" is covered by "Aylesbury")."""
+        if self.places is None:
+            return []
+        asked = self.places.matches(question)
+        if not asked:
+            return []
+        mentioned = {area.id for area in self.places.find(" ".join(texts))}
+        return [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
 
     def _known(self, word: str) -> bool:
         """Acronyms the glossary explains and place names need not be in the passages."""
@@ -309,6 +342,11 @@ def _passage_text(passage: Passage) -> str:
 
 def _passage_terms(passage: Passage) -> frozenset[str]:
     return frozenset(terms(_passage_text(passage)))
+
+
+def is_contact_question(question: str) -> bool:
+    """ "Who should we talk to?", "who do we contact about ...", "contact details for ..."."""
+    return bool(_CONTACT_QUESTION.search(question))
 
 
 def _with_list(sentence: str, following: list[str], limit: int = 400) -> tuple[str, str]:

@@ -9,12 +9,11 @@ safe to show to the asker as it is.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import dataclass
 
 from bot.answer import Answer, Contact
-from bot.compose import ExtractiveComposer, Lead
+from bot.compose import ExtractiveComposer, Lead, is_contact_question
 from bot.contacts import ContactDirectory
 from bot.followup import follow_up_context
 from bot.generate import AnswerGenerator, GenerationError, NoAnswer, build_chat_model
@@ -110,13 +109,19 @@ class Engine:
             extractive = self.composer.compose(query, passages, idf, lead)
         if extractive is None:
             text = (
-                _not_covered(contacts, assessment.unfamiliar)
+                _not_covered(contacts, assessment.missing)
                 if passages or self.store.count()
                 else EMPTY
             )
             answer = Answer(question, text, "no_answer", [], contacts)
         else:
             answer = Answer(question, extractive.text, "extractive", extractive.citations, contacts)
+            if assessment.unknown_places:
+                answer.note = (
+                    f"Nothing in the knowledge base is specific to "
+                    f"{' or '.join(assessment.unknown_places)}: this answer applies to every "
+                    "local industrial strategy."
+                )
             if self.generator:
                 answer = self._generated(answer, search_for, passages, area, history)
         answer.latency_ms = (time.perf_counter() - started) * 1000
@@ -156,21 +161,19 @@ class Engine:
             fallback.note = f"Showing quotes from the sources: {error}."
             return fallback
         return Answer(
-            fallback.question, composition.text, "llm", composition.citations, fallback.contacts
+            fallback.question,
+            composition.text,
+            "llm",
+            composition.citations,
+            fallback.contacts,
+            note=fallback.note,
         )
-
-
-_CONTACT_QUESTION = re.compile(
-    r"\bwho\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
-    r"|\b(contact details|point of contact|who to contact)\b",
-    re.IGNORECASE,
-)
 
 
 def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) -> Lead | None:
     """For "who should we talk to?", an opening line naming the first contact, cited to
     the passage of its source document that mentions them (none if no passage does)."""
-    if not _CONTACT_QUESTION.search(question) or not contacts or not contacts[0].source:
+    if not is_contact_question(question) or not contacts or not contacts[0].source:
         return None
     contact = contacts[0]
     title = contact.source.rsplit(" (", 1)[0]
@@ -211,7 +214,7 @@ def _validated(question: str) -> str:
 
 
 def _not_covered(contacts: list[Contact], unfamiliar: list[str] | None = None) -> str:
-    contact = contacts[-1]
+    contact = contacts[0]  # the asker's local contact when there is one, else the national
     what = "this"
     if unfamiliar:
         what = "anything on " + " or ".join(f"“{name}”" for name in unfamiliar[:3])

@@ -188,3 +188,19 @@ def test_sentences_torn_at_a_line_break_are_not_quoted(engine):
     assert not any(
         line.rstrip(" []0123456789").endswith("-") for line in answer.answer.splitlines()
     )
+
+
+def test_a_place_whose_strategy_the_documents_do_not_cover_is_named_with_its_contact(engine):
+    answer = engine.ask("What does the Cornwall local industrial strategy say about ambulances?")
+    assert answer.mode == "no_answer"
+    assert "“Cornwall”" in answer.answer
+    assert "Cornwall and Isles of Scilly" in answer.answer  # the local contact
+
+
+def test_what_to_do_in_a_place_the_documents_do_not_cover_gets_general_advice(engine):
+    answer = engine.ask(
+        "How should NHS trusts in Leeds get involved in local industrial strategies?"
+    )
+    assert answer.mode == "extractive"
+    assert answer.note and "Nothing in the knowledge base is specific to Leeds" in answer.note
+    assert any("Leeds" in (c.area or "") for c in answer.contacts)
