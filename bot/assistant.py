@@ -19,6 +19,7 @@ from bot.answer import Answer
 from bot.deadline_store import DeadlineStore
 from bot.engine import Engine, QuestionError
 from bot.places import Area
+from bot.privacy import forget_user
 from bot.state import StateStore
 
 if TYPE_CHECKING:
@@ -98,6 +99,10 @@ class Assistant:
     def area(self, conversation: str) -> tuple[str | None, list[Area]]:
         place = self.state.area(conversation)
         return place, (self.engine.contacts.gazetteer.find(place) if place else [])
+
+    async def forget(self, user: str) -> dict[str, int]:
+        """Delete what is stored about `user` (they asked to be forgotten)."""
+        return await self._run(forget_user, self.state, user)
 
     def is_admin(self, user: str | None) -> bool:
         return bool(user) and user in self.admins

@@ -35,7 +35,7 @@ from bot.privacy import forget_user, prune_expired
 from bot.prompts import PromptError
 from bot.report import print_eval_report
 from bot.settings import Settings, get_settings
-from bot.state import StateError
+from bot.state import StateError, StateStore
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError
@@ -302,7 +302,7 @@ def _forget(args, settings: Settings, out: Console, err: Console) -> int:
     if args.user is not None:
         if not args.user.strip():
             raise ValueError("--user needs a Slack or Teams user id")
-        changed = forget_user(settings, args.user.strip())
+        changed = forget_user(StateStore.in_data_dir(settings.lis_data_dir), args.user.strip())
         what = f"Forgot {args.user.strip()}"
     else:
         changed = prune_expired(settings)

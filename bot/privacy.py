@@ -2,7 +2,8 @@
 
 Questions, answers, feedback and thread history are kept RETENTION_DAYS (for feedback
 follow-up and "Share"), the admin audit log AUDIT_RETENTION_DAYS; `lis forget --user`
-deletes one person's data at once. The server prunes expired data at start and daily.
+(or the person themselves, with `forget me` in Slack or Teams) deletes one person's data
+at once. The server prunes expired data at start and daily.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from bot.state import StateStore
 __all__ = ["forget_user", "prune_expired"]
 
 
-def forget_user(settings: Settings, user_id: str) -> dict[str, int]:
+def forget_user(state: StateStore, user_id: str) -> dict[str, int]:
     """Delete or anonymise everything stored about `user_id`; rows changed per table."""
-    state = StateStore.in_data_dir(settings.lis_data_dir)
     changed = state.forget_user(user_id)
     changed.update(DeadlineStore(state.path).forget_user(user_id))
     state.checkpoint()

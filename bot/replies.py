@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.assistant import Assistant
 from bot.places import Area
 
-__all__ = ["area_reply", "digest_reply"]
+__all__ = ["area_reply", "digest_reply", "forget_reply"]
 
 
 async def area_reply(
@@ -65,4 +65,22 @@ def digest_reply(
     return (
         f"Usage: `{prefix}digest on` (add `--always` to get it even when nothing is due) "
         f"or `{prefix}digest off`."
+    )
+
+
+async def forget_reply(
+    assistant: Assistant, user: str | None, rest: str, prefix: str = "/lis "
+) -> str:
+    """`forget me`: delete the asker's questions, answers and feedback at once."""
+    if rest.strip().lower() != "me" or not user:  # "forget" alone: say what it does
+        return (
+            f"`{prefix}forget me` deletes the questions you have asked me, my answers to "
+            "them and your feedback. (They are also deleted automatically after the "
+            "retention period your administrators set.)"
+        )
+    changed = await assistant.forget(user)
+    return (
+        f"Done: I deleted {changed['answers']} of your questions with their answers and "
+        f"{changed['feedback']} feedback ratings. Admin actions you took stay in the audit "
+        "log without your name."
     )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.cli import main
 from bot.state import FORGOTTEN, StateStore
-from tests.slack_client import button_value, post_action, post_command
+from tests.slack_client import ack_text, button_value, post_action, post_command
 
 ALICE_ASKS = "What is SmartMed in the North East?"
 BOB_ASKS = "What does the Lincolnshire strategy say about rural health?"
@@ -89,3 +89,28 @@ def test_serving_prunes_expired_data_at_start(engine, fake_slack, tmp_path):
         assert state.answer(answer_id) is None
     finally:
         server.stop()
+
+
+def test_people_can_ask_to_be_forgotten_from_slack(slack_server, fake_slack):
+    _ask_and_rate(slack_server, fake_slack, ALICE_ASKS, "U0ALICE", answers=1)
+    _ask_and_rate(slack_server, fake_slack, BOB_ASKS, "U0BOB", answers=3)
+    explained = ack_text(post_command(slack_server, fake_slack, "forget", user="U0ALICE"))
+    assert "`/lis forget me` deletes the questions you have asked me" in explained
+    done = ack_text(post_command(slack_server, fake_slack, "forget me", user="U0ALICE"))
+    assert "I deleted 1 of your questions with their answers and 1 feedback ratings" in done
+    state = slack_server.assistant.state
+    with sqlite3.connect(state.path) as db:
+        assert db.execute("SELECT question FROM answers").fetchall() == [(BOB_ASKS,)]
+
+
+def test_people_can_ask_to_be_forgotten_from_teams(teams_server, fake_connector):
+    from tests.fake_teams import message_activity
+    from tests.test_teams import send
+
+    send(teams_server, message_activity(fake_connector.url, "What is SmartMed?"))
+    fake_connector.wait_for_messages(1)
+    send(teams_server, message_activity(fake_connector.url, "forget me"))
+    reply = fake_connector.wait_for_messages(2)[-1]
+    assert "I deleted 1 of your questions" in reply["text"]
+    with sqlite3.connect(teams_server.assistant.state.path) as db:
+        assert db.execute("SELECT COUNT(*) FROM answers").fetchone() == (0,)

@@ -167,6 +167,7 @@ def help_blocks() -> list[dict]:
         "• `/lis area`: show this channel's area\n"
         "• `/lis deadlines [days]`: consultations and other deadlines due soon (default 30 days)\n"
         "• `/lis digest on` / `off`: a morning digest of deadlines in this channel\n"
+        "• `/lis forget me`: delete the questions you have asked me and your feedback\n"
         "• `/lis deadline add YYYY-MM-DD <title> [url]`, `/lis deadline remove <id>`: admins\n\n"
         "You can also mention me in a channel (I answer in a thread; follow-ups in the "
         "thread are understood) or send me a direct message."

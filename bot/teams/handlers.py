@@ -17,7 +17,7 @@ from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnSta
 from bot.answer import human_date
 from bot.assistant import SORRY, Assistant
 from bot.digest import build_digest, digest_text, london_today
-from bot.replies import area_reply, digest_reply
+from bot.replies import area_reply, digest_reply, forget_reply
 from bot.slack.blocks import EXAMPLES
 from bot.teams.render import answer_activity, text_activity
 
@@ -30,7 +30,7 @@ HELP = (
     "contact in your area.\n\n**Ask a question**, for example:\n\n"
     + "\n".join(f"- {q}" for q in EXAMPLES)
     + "\n\n**Commands**: `help`, `sources`, `area <place>` (this chat's area for "
-    "contacts), `area`, `deadlines [days]`, `digest on` / `digest off`.\n\n"
+    "contacts), `area`, `deadlines [days]`, `digest on` / `digest off`, `forget me`.\n\n"
     "In a channel, @mention me; in a 1:1 chat just ask."
 )
 SLACK_ONLY = (
@@ -119,6 +119,8 @@ async def _command(
         stored = reference.model_dump_json(by_alias=True, exclude={"user"})
         assistant.state.remember_reference(key, stored)
         return digest_reply(assistant, key, user, rest, prefix="")
+    if verb == "forget" and rest.lower() in ("", "me"):
+        return await forget_reply(assistant, user, rest, prefix="")
     if verb in ("admin", "deadline"):
         return SLACK_ONLY
     return None

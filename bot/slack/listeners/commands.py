@@ -11,7 +11,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.assistant import Assistant
 from bot.engine import MAX_QUESTION_CHARS
-from bot.replies import area_reply, digest_reply
+from bot.replies import area_reply, digest_reply, forget_reply
 from bot.slack.blocks import answer_blocks, help_blocks, sources_blocks
 from bot.slack.listeners.admin import admin_command
 from bot.slack.listeners.deadlines import deadline_admin_reply, deadlines_reply
@@ -42,6 +42,8 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             await ack(text=deadline_admin_reply(assistant, user, rest))
         elif verb.lower() == "digest":
             await ack(text=digest_reply(assistant, channel, user, rest))
+        elif verb.lower() == "forget" and rest.lower() in ("", "me"):
+            await ack(text=await forget_reply(assistant, user, rest))
         elif len(text) > MAX_QUESTION_CHARS:
             await ack(
                 text=f"That question is {len(text):,} characters long; please keep it "
