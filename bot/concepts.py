@@ -87,6 +87,15 @@ def coverage(concepts: list[Concept], found: frozenset[str]) -> float:
     return sum(c.weight * c.covered_by(found) for c in concepts) / total if total else 0.0
 
 
+# Sentences and phrases that say who is asking: "We're Royal Devon University Healthcare.",
+# "As Northumbria Healthcare, what ...", "our trust (Royal Cornwall Hospitals) ...".
+_INTRODUCTION = re.compile(
+    r"^\s*(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am|i\s+work|this\s+is|hi|hello)\b",
+    re.IGNORECASE,
+)
+_NAMED_ASKER = re.compile(
+    r"(?:^\s*as\s+|\b(?:our|my)\s+\w+(?:\s+\w+)?\s*[,(]\s*)([^,.()?]+)", re.IGNORECASE
+)
 # A capitalised word (or an all-capitals acronym) and a four-digit year.
 _NAME_WORD = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+|(?:19|20)\d\d)\b")
 
@@ -109,10 +118,15 @@ def unfamiliar_names(
         by_prefix.setdefault(word[:2], []).append(word)
     missing: list[str] = []
     for sentence in sentences(question) or [question]:
+        if _INTRODUCTION.match(sentence):
+            continue  # "We're Royal Devon ...": who is asking, not what about
+        introduced = [m.span(1) for m in _NAMED_ASKER.finditer(sentence)]
         for match in _NAME_WORD.finditer(sentence):
             word = match.group(1)
             normal = _normal(word)
             if match.start() == 0 and not word.isdigit() or skip(word):
+                continue
+            if any(start <= match.start() < end for start, end in introduced):
                 continue
             if normal in STOP_WORDS or normal in QUESTION_WORDS or normal in known:
                 continue

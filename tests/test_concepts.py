@@ -19,3 +19,12 @@ def test_sentence_openings_and_words_the_caller_knows_are_ignored():
     known = {"Dorset", "ICS"}
     assert unfamiliar_names(question, PASSAGES, skip=known.__contains__) == []
     assert unfamiliar_names(question, PASSAGES) == ["Dorset", "ICS"]
+
+
+def test_the_askers_own_organisation_is_not_what_they_ask_about():
+    for question in (
+        "We're Royal Devon University Healthcare. What is the Healthy Ageing programme?",
+        "As Northumbria Healthcare, what does the Healthy Ageing programme offer us?",
+        "What can our trust, Royal Cornwall Hospitals, get from the Shared Prosperity Fund?",
+    ):
+        assert unfamiliar_names(question, PASSAGES) == [], question
