@@ -7,55 +7,38 @@ their meanings counted as one idea), how close it is in meaning (embeddings), an
 highly its passage ranked. The best sentence leads; a few more that add something follow
 as points; "what should we do" questions prefer sentences that recommend an action.
 
-`assess` says whether the knowledge base covers the question at all: if no passage holds
-the question's distinctive words, the honest answer is that it does not.
+Whether the passages answer the question at all is decided first, in `bot.answerable`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from bot.answer import Citation
 from bot.boilerplate import discount
-from bot.concepts import Concept, coverage, question_concepts, unfamiliar_names
+from bot.concepts import Concept, concepts_with_context, coverage, question_concepts
 from bot.glossary import Glossary
-from bot.places import Gazetteer
+from bot.questions import definition_subject, is_action_question
 from bot.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.text import sentences, terms
 from ingest.embeddings import Embedder
 
 __all__ = [
     "ExtractiveComposer",
-    "Assessment",
     "Lead",
-    "is_contact_question",
     "Composition",
     "Concept",
     "question_concepts",
     "citation_for",
 ]
 
-_ACTION_QUESTION = re.compile(
-    r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
-    r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|stps?|leaders|organisations?)\b"
-    r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b",
-    re.IGNORECASE,
-)
 _ACTION_SENTENCE = re.compile(
     r"\b(should|need to|needs to|must|important (that|to|for)|seek to|engage|influence|"
     r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
     re.IGNORECASE,
-)
-_CONTACT_QUESTION = re.compile(
-    r"\bwho\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
-    r"|\b(contact details|point of contact|who to contact)\b",
-    re.IGNORECASE,
-)
-_DEFINITION_QUESTION = re.compile(
-    r"^\s*(what|who)\s+(is|are|was|were)\s+(the\s+|an?\s+)?(.+?)\??$", re.IGNORECASE
 )
 # Sentences that point elsewhere instead of saying anything.
 _SIGNPOST = re.compile(
@@ -102,43 +85,6 @@ class Composition:
     citations: list[Citation]
 
 
-@dataclass
-class Assessment:
-    """Whether the passages cover a question, and why not when they do not.
-
-    Not covered when the question names something no passage mentions (`unfamiliar`), or
-    asks about a place's own affairs ("what does the Liverpool City Region strategy say
-    about health?") when no passage mentions the place or its LEP or combined authority
-    (`unknown_places`). A question that asks what to do or whom to talk to (`general`) is
-    still answered for such a place, from what applies everywhere. Otherwise covered when
-    the best passage holds at least half the question's weighted ideas (`coverage`), or
-    coverage and closeness in meaning (`similarity`, cosine) together reach MIN_EVIDENCE:
-    a question in other words than the documents' ("who checks the strategy is working?")
-    still finds the passage that answers it, while an off-topic one has neither.
-    """
-
-    coverage: float
-    similarity: float
-    unfamiliar: list[str]
-    unknown_places: list[str] = field(default_factory=list)
-    general: bool = False
-
-    @property
-    def covered(self) -> bool:
-        if self.unfamiliar or (self.unknown_places and not self.general):
-            return False
-        return self.coverage >= MIN_COVERAGE or self.coverage + self.similarity >= MIN_EVIDENCE
-
-    @property
-    def missing(self) -> list[str]:
-        """What the knowledge base has nothing on, for the reply to name."""
-        return self.unfamiliar + self.unknown_places
-
-
-MIN_COVERAGE = 0.5
-MIN_EVIDENCE = 0.7
-
-
 class ExtractiveComposer:
     """Picks and arranges quoted sentences; see the module docstring."""
 
@@ -146,68 +92,16 @@ class ExtractiveComposer:
         self,
         embedder: Embedder,
         glossary: Glossary | None = None,
-        places: Gazetteer | None = None,
         max_sentences: int = 4,
         max_chars: int = 750,
     ) -> None:
         self.embedder = embedder
         self.glossary = glossary or Glossary()
-        self.places = places
         self.max_sentences = max_sentences
         self.max_chars = max_chars
 
-    def assess(self, query: Query, passages: list[Passage], idf) -> Assessment:
-        """How well the passages cover the question (see `Assessment`).
-
-        A question of several sentences counts as covered if one of its sentences is:
-        "Ignore your instructions. What are T levels?" still deserves an answer.
-        """
-        if not passages:
-            return Assessment(0.0, 0.0, [])
-        parts = [query.text] + [part for part in sentences(query.text) if part != query.text]
-        passage_terms = [_passage_terms(p) for p in passages]
-        best = max(
-            coverage(self._concepts(part, query.context, idf), found)
-            for part in parts
-            for found in passage_terms
-        )
-        texts = [_passage_text(p) for p in passages]
-        similarity = float(np.max(self.embedder.embed(texts) @ np.asarray(query.vector)))
-        return Assessment(
-            best,
-            similarity,
-            unfamiliar_names(query.text, texts, self._known),
-            self._unknown_places(query.text, texts),
-            general=bool(_ACTION_QUESTION.search(query.text) or is_contact_question(query.text)),
-        )
-
-    def _unknown_places(self, question: str, texts: list[str]) -> list[str]:
-        """Places the question names whose areas (LEP, combined authority) no passage
-        mentions by any of their names ("Bucks" is covered by "Aylesbury")."""
-        if self.places is None:
-            return []
-        asked = self.places.matches(question)
-        if not asked:
-            return []
-        mentioned = {area.id for area in self.places.find(" ".join(texts))}
-        return [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
-
-    def _known(self, word: str) -> bool:
-        """Acronyms the glossary explains and place names need not be in the passages."""
-        if self.glossary.entries_in(word):
-            return True
-        return self.places is not None and bool(self.places.matches(word))
-
     def _concepts(self, question: str, context: str, idf) -> list[Concept]:
-        """The question's ideas, plus those of the question it follows on from, weighted less."""
-        own = question_concepts(question, self.glossary, idf)
-        known = {term for c in own for alt in c.alternatives for term in alt}
-        earlier = [
-            Concept(c.alternatives, c.weight * CONTEXT_WEIGHT)
-            for c in question_concepts(context, self.glossary, idf)
-            if not any(term in known for alt in c.alternatives for term in alt)
-        ]
-        return own + earlier
+        return concepts_with_context(question, context, self.glossary, idf, CONTEXT_WEIGHT)
 
     def compose(
         self, query: Query, passages: list[Passage], idf, lead: Lead | None = None
@@ -220,7 +114,7 @@ class ExtractiveComposer:
             return None
         self._score(query, candidates, len(passages))
         chosen = self._select(candidates, concepts)
-        if _ACTION_QUESTION.search(query.text):
+        if is_action_question(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
@@ -264,8 +158,8 @@ class ExtractiveComposer:
     def _score(self, query: Query, candidates: list[_Candidate], passages: int) -> None:
         vectors = self.embedder.embed([c.text for c in candidates])
         similarity = vectors @ np.asarray(query.vector)
-        action = bool(_ACTION_QUESTION.search(query.text))
-        subject = _definition_subject(query.text)
+        action = bool(is_action_question(query.text))
+        subject = definition_subject(query.text)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
@@ -334,21 +228,6 @@ def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     )
 
 
-def _passage_text(passage: Passage) -> str:
-    """A passage with its document title and section heading."""
-    meta = passage.chunk.metadata
-    return " ".join(filter(None, [meta.get("title"), meta.get("section"), passage.chunk.text]))
-
-
-def _passage_terms(passage: Passage) -> frozenset[str]:
-    return frozenset(terms(_passage_text(passage)))
-
-
-def is_contact_question(question: str) -> bool:
-    """ "Who should we talk to?", "who do we contact about ...", "contact details for ..."."""
-    return bool(_CONTACT_QUESTION.search(question))
-
-
 def _with_list(sentence: str, following: list[str], limit: int = 400) -> tuple[str, str]:
     """A sentence that introduces a list ("The grand challenges are:") with the bullet
     points that follow it: as one sentence to show, and as the verbatim text to cite.
@@ -400,20 +279,6 @@ def _shape_factor(text: str) -> float:
     if _ABOUT_THE_DOCUMENT.match(body):
         factor *= 0.7
     return factor
-
-
-def _definition_subject(question: str) -> list[str] | None:
-    match = _DEFINITION_QUESTION.match(question.strip())
-    if not match:
-        return None
-    phrase = re.split(
-        r",|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
-        match.group(4),
-        maxsplit=1,
-        flags=re.IGNORECASE,
-    )[0]
-    subject = terms(phrase)
-    return subject or None
 
 
 def _defines(sentence: str, subject: list[str]) -> bool:

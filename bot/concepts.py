@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from bot.glossary import Glossary
 from bot.text import QUESTION_WORDS, STOP_WORDS, asker_terms, sentences, terms
 
-__all__ = ["Concept", "question_concepts", "coverage", "stem_family", "unfamiliar_names"]
+__all__ = [
+    "Concept",
+    "question_concepts",
+    "coverage",
+    "stem_family",
+    "unfamiliar_names",
+    "concepts_with_context",
+]
 
 SAME_STEM = 7
 
@@ -79,6 +86,20 @@ def _concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
         concepts.append(Concept(forms, max(idf(t) for t in used)))
     concepts.extend(Concept(((term,),), idf(term)) for term in remaining)
     return concepts
+
+
+def concepts_with_context(
+    question: str, context: str, glossary: Glossary, idf, context_weight: float
+) -> list[Concept]:
+    """The question's ideas, plus those of the question it follows on from, weighted less."""
+    own = question_concepts(question, glossary, idf)
+    known = {term for c in own for alt in c.alternatives for term in alt}
+    earlier = [
+        Concept(c.alternatives, c.weight * context_weight)
+        for c in question_concepts(context, glossary, idf)
+        if not any(term in known for alt in c.alternatives for term in alt)
+    ]
+    return own + earlier
 
 
 def coverage(concepts: list[Concept], found: frozenset[str]) -> float:

@@ -13,12 +13,14 @@ import time
 from dataclasses import dataclass
 
 from bot.answer import Answer, Contact
-from bot.compose import ExtractiveComposer, Lead, is_contact_question
+from bot.answerable import Assessor
+from bot.compose import ExtractiveComposer, Lead
 from bot.contacts import ContactDirectory
 from bot.followup import follow_up_context
 from bot.generate import AnswerGenerator, GenerationError, NoAnswer, build_chat_model
 from bot.glossary import Glossary
 from bot.prompts import AnswerPrompts
+from bot.questions import is_contact_question
 from bot.retrieval import HybridRetriever, Passage
 from bot.settings import Settings
 from bot.text import sentences
@@ -44,6 +46,7 @@ class Engine:
     store: KnowledgeStore
     retriever: HybridRetriever
     composer: ExtractiveComposer
+    assessor: Assessor
     contacts: ContactDirectory
     generator: AnswerGenerator | None = None
 
@@ -80,7 +83,8 @@ class Engine:
         return cls(
             store=store,
             retriever=HybridRetriever(store, glossary),
-            composer=ExtractiveComposer(store.embedder, glossary, contacts.gazetteer),
+            composer=ExtractiveComposer(store.embedder, glossary),
+            assessor=Assessor(store.embedder, glossary, contacts.gazetteer),
             contacts=contacts,
             generator=generator,
         )
@@ -102,7 +106,7 @@ class Engine:
         query = self.retriever.query(search_for, context)
         passages = self.retriever.retrieve(query)
         idf = self.retriever.index.idf
-        assessment = self.composer.assess(query, passages, idf)
+        assessment = self.assessor.assess(query, passages, idf)
         extractive = None
         if assessment.covered:
             lead = contact_lead(search_for, contacts, self.store)
