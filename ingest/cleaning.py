@@ -181,18 +181,50 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
     """'inter-' + 'national' on the next line becomes 'inter-national' on one line.
 
     The hyphen is kept: in these briefings most line-end hyphens are real compounds
-    ('well-funded', 'Med-Tech'), and a stray hyphen is less harmful than a fused word.
+    ('well-funded', 'Med-Tech'), and a stray hyphen is less harmful than a fused word. In
+    two-column text the rest of the word can come after a blank line and a short line from
+    the other column ("AI and data-" / "Priorities include:" / "driven innovation ..."):
+    it is fetched from there, and the short line stays where it was.
     """
     out: list[str] = []
-    for line in lines:
-        if out and re.search(r"[A-Za-z]-$", out[-1]) and line[:1].isalpha():
-            head, _, rest = line.partition(" ")
-            out[-1] = out[-1] + head
-            if rest:
-                out.append(rest)
-            continue
+    lines = list(lines)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if out and re.search(r"[A-Za-z]-$", out[-1]):
+            rest_at = _continuation(lines, i)
+            if rest_at is not None and rest_at > i:  # bring the rest's lines up, before
+                end = next((j for j in range(rest_at, len(lines)) if not lines[j]), len(lines))
+                lines[i:end] = lines[rest_at:end] + [""] + lines[i:rest_at]
+                line = lines[i]
+            if rest_at is not None:
+                head, _, rest = line.partition(" ")
+                out[-1] = out[-1] + head
+                if rest:
+                    out.append(rest)
+                i += 1
+                continue
         out.append(line)
+        i += 1
     return out
+
+
+def _continuation(lines: list[str], start: int) -> int | None:
+    """Where the rest of a hyphen-broken word is: the next line, or past blank lines and
+    at most one short line (up to four words) from the other column."""
+    skipped_short = False
+    for at in range(start, min(len(lines), start + 6)):
+        line = lines[at]
+        if not line:
+            continue
+        if line[:1].isalpha() and line[:1].islower():
+            return at
+        if at == start and line[:1].isalpha():
+            return at  # the classic case: the very next line, whatever its case
+        if skipped_short or len(line.split()) > 4:
+            return None
+        skipped_short = True
+    return None
 
 
 def _starts_lower(line: str) -> bool:

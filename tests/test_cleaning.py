@@ -84,3 +84,16 @@ def test_two_columns_are_read_one_after_the_other():
     assert text is not None
     assert text.index("to its end.") < text.index("Right column begins")
     assert split_columns("A single column of prose\nthat wraps normally\nacross lines\nok") is None
+
+
+def test_a_word_broken_across_two_columns_is_mended():
+    text = (
+        "• Making the UK a global centre for AI and data-\n\nPriorities include:\n\n"
+        "driven innovation including the data to early\ndiagnostics programme.\n\n• Next point."
+    )
+    paragraphs = clean_text(text).split("\n\n")
+    assert paragraphs[0] == (
+        "• Making the UK a global centre for AI and data-driven innovation including the "
+        "data to early diagnostics programme."
+    )
+    assert "Priorities include:" in paragraphs[1]
