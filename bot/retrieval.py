@@ -220,6 +220,7 @@ class HybridRetriever:
             k,
             per_document,
         )
+        passages = _with_neighbours(passages, index, k)
         return [
             replace(p, novelty=index.novelty_of(p.chunk.id), nearby=index.nearby(p.chunk.id))
             for p in passages
@@ -317,6 +318,19 @@ def _fuse(keyword: dict[str, float], similarity: dict[str, float]) -> dict[str, 
         + (1 - KEYWORD_WEIGHT) * scaled_vector.get(cid, 0.0)
         for cid in keyword
     }
+
+
+def _with_neighbours(passages: list[Passage], index: _KeywordIndex, k: int) -> list[Passage]:
+    """The best passage is read with the chunks just before and after it: a case study's
+    text and its caption, or a list and its heading, can fall either side of a chunk break.
+    They join right after it, in the passages' `k` places."""
+    if not passages:
+        return passages
+    best, have = passages[0], {p.chunk.id for p in passages}
+    around = [index.chunks[i] for i in index.around(best.chunk.id)]
+    joined = [Passage(c, best.score, 0) for c in around if c.id not in have]
+    merged = [best, *joined, *passages[1:]][:k]
+    return [replace(p, rank=n) for n, p in enumerate(merged, 1)]
 
 
 def _diverse(

@@ -71,3 +71,15 @@ def test_the_chunks_around_a_passage_are_its_context():
     )
     assert {"thame", "framework"} <= index.nearby("doc:1")
     assert index.nearby("elsewhere") == frozenset()
+
+
+def test_the_best_passage_comes_with_the_chunks_either_side_of_it(engine):
+    passages = engine.retriever.retrieve(
+        engine.retriever.query("What does the Thames Valley Berkshire framework prioritise?")
+    )
+    best = passages[0].chunk
+    around = {(p.chunk.doc_id, p.chunk.metadata["chunk_index"]) for p in passages[1:3]}
+    index = best.metadata["chunk_index"]
+    assert around & {(best.doc_id, index - 1), (best.doc_id, index + 1)}
+    assert [p.rank for p in passages] == list(range(1, len(passages) + 1))
+    assert any("Priority 5" in p.chunk.text for p in passages)
