@@ -85,6 +85,9 @@ class Composition:
     citations: list[Citation]
 
 
+SAME_SOURCE_PENALTY = 0.03
+
+
 class ExtractiveComposer:
     """Picks and arranges quoted sentences; see the module docstring."""
 
@@ -186,6 +189,9 @@ class ExtractiveComposer:
                     continue
                 gain = coverage(concepts, covered | candidate.terms) - base
                 value = candidate.score + 0.3 * gain + (0.1 if _follows(candidate, chosen) else 0)
+                # A second source is worth more than another point from the same one.
+                same = sum(c.passage.chunk.doc_id == candidate.passage.chunk.doc_id for c in chosen)
+                value -= SAME_SOURCE_PENALTY * same
                 if value > best_value:
                     best, best_value = candidate, value
             if best is None:
