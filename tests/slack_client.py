@@ -6,6 +6,7 @@ import json
 
 import httpx
 
+from tests.fake_slack import BOT_USER_ID
 from tests.slack_requests import block_action, event_callback, signed_headers, slash_command
 
 FORM = "application/x-www-form-urlencoded"
@@ -15,6 +16,17 @@ def post_command(server, fake_slack, text: str, timeout: float = 10, **kwargs) -
     """`/lis <text>` as Slack sends it (kwargs: user, channel)."""
     body = slash_command(text, response_url=fake_slack.response_url(), **kwargs)
     return _post(server, body, FORM, timeout)
+
+
+def mention(question: str, ts: str, user: str = "U0ALICE", channel: str = "C0GENERAL") -> dict:
+    """An app_mention event: someone @mentions the bot with a question in a channel."""
+    return {
+        "type": "app_mention",
+        "user": user,
+        "channel": channel,
+        "ts": ts,
+        "text": f"<@{BOT_USER_ID}> {question}",
+    }
 
 
 def post_event(server, event: dict, event_id: str, **headers) -> httpx.Response:

@@ -12,9 +12,8 @@ from aiohttp import web
 
 from bot.slack.listeners.admin import NOT_ADMIN
 from tests.servers import BackgroundServer
-from tests.slack_client import FORM, ack_text, all_text, post_action, post_command
+from tests.slack_client import FORM, ack_text, all_text, post_action, post_command, post_event
 from tests.slack_requests import (
-    event_callback,
     signed_headers,
     view_submission,
 )
@@ -178,12 +177,7 @@ def test_file_upload_flow(admin_server, fake_slack):
         "text": "",
         "files": [file],
     }
-    body = event_callback(event, "Ev0UPLOAD")
-    httpx.post(
-        f"{admin_server.url}/slack/events",
-        content=body,
-        headers=signed_headers(body, content_type="application/json"),
-    )
+    post_event(admin_server, event, "Ev0UPLOAD")
     (offer,) = fake_slack.wait_for("chat.postMessage")
     assert "Cornwall health innovation plan" in all_text(offer)  # suggested from the file
     assert fake_slack.of("file_download")[0]["auth"] == "Bearer xoxb-test-token"
@@ -244,12 +238,7 @@ def test_a_non_admin_sharing_a_file_is_told_politely(admin_server, fake_slack):
         "text": "",
         "files": [file],
     }
-    body = event_callback(event, "Ev0UPLOAD2")
-    httpx.post(
-        f"{admin_server.url}/slack/events",
-        content=body,
-        headers=signed_headers(body, content_type="application/json"),
-    )
+    post_event(admin_server, event, "Ev0UPLOAD2")
     assert fake_slack.wait_for("chat.postMessage")[0]["text"] == NOT_ADMIN
     assert fake_slack.of("file_download") == []
 

@@ -17,6 +17,7 @@ from tests.slack_client import (
     ack_text,
     all_text,
     button_value,
+    mention,
     post_action,
     post_command,
     post_event,
@@ -93,13 +94,7 @@ def test_overlong_question_is_refused_politely(slack_server, fake_slack):
 
 
 def test_mention_is_answered_in_a_thread(slack_server, fake_slack):
-    event = {
-        "type": "app_mention",
-        "user": "U0ALICE",
-        "channel": "C0GENERAL",
-        "ts": "1700000100.000100",
-        "text": f"<@{BOT_USER_ID}> What are T levels?",
-    }
+    event = mention("What are T levels?", ts="1700000100.000100")
     assert post_event(slack_server, event, "Ev0MENTION").status_code == 200
     (placeholder,) = fake_slack.wait_for("chat.postMessage")
     assert placeholder["thread_ts"] == "1700000100.000100"
@@ -126,13 +121,7 @@ def test_direct_message_is_answered_in_the_dm(slack_server, fake_slack):
 
 def test_thread_follow_up_keeps_the_earlier_question_in_mind(slack_server, fake_slack):
     thread = "1700000300.000100"
-    first = {
-        "type": "app_mention",
-        "user": "U0ALICE",
-        "channel": "C0GENERAL",
-        "ts": thread,
-        "text": f"<@{BOT_USER_ID}> What should our ICS do for the Lincolnshire strategy?",
-    }
+    first = mention("What should our ICS do for the Lincolnshire strategy?", ts=thread)
     post_event(slack_server, first, "Ev0FIRST")
     fake_slack.wait_for("chat.update")
     follow_up = {
@@ -168,13 +157,7 @@ def test_messages_in_threads_the_bot_never_joined_are_ignored(slack_server, fake
 
 
 def test_a_retried_event_is_answered_once(slack_server, fake_slack):
-    event = {
-        "type": "app_mention",
-        "user": "U0ALICE",
-        "channel": "C0GENERAL",
-        "ts": "1700000500.000100",
-        "text": f"<@{BOT_USER_ID}> What is SmartMed?",
-    }
+    event = mention("What is SmartMed?", ts="1700000500.000100")
     post_event(slack_server, event, "Ev0RETRY")
     post_event(
         slack_server,
@@ -263,13 +246,7 @@ def test_engine_failure_becomes_a_friendly_message(slack_server, fake_slack, mon
 
 def test_rate_limited_posts_are_retried(slack_server, fake_slack):
     fake_slack.fail_next("chat.postMessage", 429, times=1, **{"Retry-After": "0"})
-    event = {
-        "type": "app_mention",
-        "user": "U0ALICE",
-        "channel": "C0GENERAL",
-        "ts": "1700000600.000100",
-        "text": f"<@{BOT_USER_ID}> What is SmartMed?",
-    }
+    event = mention("What is SmartMed?", ts="1700000600.000100")
     post_event(slack_server, event, "Ev0RATE")
     fake_slack.wait_for("chat.update")
     assert len(fake_slack.of("chat.postMessage")) == 2  # the 429, then the retry
@@ -375,13 +352,7 @@ def test_channels_subscribe_to_the_digest(slack_server, fake_slack):
 def test_slack_server_errors_are_retried_without_duplicates(slack_server, fake_slack):
     fake_slack.fail_next("chat.update", 500, times=1)
     fake_slack.fail_next("chat.postMessage", 429, times=2, **{"Retry-After": "0"})
-    event = {
-        "type": "app_mention",
-        "user": "U0ALICE",
-        "channel": "C0GENERAL",
-        "ts": "1700000700.000100",
-        "text": f"<@{BOT_USER_ID}> What is SmartMed?",
-    }
+    event = mention("What is SmartMed?", ts="1700000700.000100")
     post_event(slack_server, event, "Ev0FAULTS")
     updates = fake_slack.wait_for("chat.update", count=2)
     time.sleep(0.5)

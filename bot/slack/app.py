@@ -33,19 +33,32 @@ RETRIES = {"connection": 2, "rate_limit": 3, "server_error": 2}
 TIMEOUT_SECONDS = 15
 
 
+def _client_options(settings: Settings) -> dict:
+    return {
+        "token": settings.slack_bot_token.get_secret_value(),
+        "base_url": settings.slack_api_url,
+        "timeout": TIMEOUT_SECONDS,
+    }
+
+
+def _retries(connection, rate_limit, server_error) -> list:
+    """The retry handlers, from the sync or the async family of slack_sdk's classes."""
+    return [
+        connection(max_retry_count=RETRIES["connection"]),
+        rate_limit(max_retry_count=RETRIES["rate_limit"]),
+        server_error(max_retry_count=RETRIES["server_error"]),
+    ]
+
+
 def build_web_client(settings: Settings) -> WebClient:
     """A synchronous client for jobs outside the server (the digest), with the same retries."""
     if not settings.slack_bot_token:
         raise ValueError("Posting to Slack needs SLACK_BOT_TOKEN.")
     return WebClient(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=settings.slack_api_url,
-        timeout=TIMEOUT_SECONDS,
-        retry_handlers=[
-            ConnectionErrorRetryHandler(max_retry_count=RETRIES["connection"]),
-            RateLimitErrorRetryHandler(max_retry_count=RETRIES["rate_limit"]),
-            ServerErrorRetryHandler(max_retry_count=RETRIES["server_error"]),
-        ],
+        **_client_options(settings),
+        retry_handlers=_retries(
+            ConnectionErrorRetryHandler, RateLimitErrorRetryHandler, ServerErrorRetryHandler
+        ),
     )
 
 
@@ -56,14 +69,12 @@ def build_slack_app(settings: Settings, assistant: Assistant) -> AsyncApp:
             "'Connect a Slack workspace')."
         )
     client = AsyncWebClient(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=settings.slack_api_url,
-        timeout=TIMEOUT_SECONDS,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=RETRIES["connection"]),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=RETRIES["rate_limit"]),
-            AsyncServerErrorRetryHandler(max_retry_count=RETRIES["server_error"]),
-        ],
+        **_client_options(settings),
+        retry_handlers=_retries(
+            AsyncConnectionErrorRetryHandler,
+            AsyncRateLimitErrorRetryHandler,
+            AsyncServerErrorRetryHandler,
+        ),
     )
     app = AsyncApp(
         client=client,
