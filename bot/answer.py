@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Answer", "Citation", "Contact", "Mode", "human_date"]
+__all__ = ["Answer", "Citation", "Contact", "Mode", "human_date", "sources_of"]
 
 Mode = Literal["extractive", "llm", "no_answer"]
 
@@ -68,6 +68,19 @@ class Citation:
             f"“{self.section}”" if self.section and self.section != self.title else None,
         ]
         return ", ".join(part for part in parts if part)
+
+
+def sources_of(citations: list[Citation]) -> list[tuple[list[int], Citation]]:
+    """The citations grouped by where they come from (document, page, section), in order.
+
+    Every citation number stands for one quote; a list of sources shows each place once,
+    with all its numbers ("[1] [3] Title, p. 4").
+    """
+    groups: dict[tuple, tuple[list[int], Citation]] = {}
+    for citation in citations:
+        place = (citation.doc_id, citation.page, citation.section)
+        groups.setdefault(place, ([], citation))[0].append(citation.n)
+    return list(groups.values())
 
 
 @dataclass(frozen=True)

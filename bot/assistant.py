@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 SORRY = (
     "Sorry, something went wrong on my side while answering. Please try again in a "
-    "minute; if it keeps happening, let your workspace admin know."
+    "minute; if it keeps happening, tell whoever looks after LIS Assistant for your team."
 )
 
 

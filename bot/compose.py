@@ -298,18 +298,17 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _write(chosen: list[_Candidate]) -> Composition:
-    """Lead sentence, then points; citations numbered in order of first use."""
-    numbers: dict[tuple, int] = {}
-    citations: list[Citation] = []
-    lines = []
-    for candidate in chosen:
-        meta = candidate.passage.chunk.metadata
-        # Neighbouring chunks of one section are one source to a reader, not two.
-        place = (meta["doc_id"], meta.get("page"), meta.get("section"))
-        if place not in numbers:
-            numbers[place] = len(numbers) + 1
-            citations.append(citation_for(numbers[place], candidate.passage, candidate.quote))
-        lines.append(f"{_readable(candidate.text)} [{numbers[place]}]")
+    """Lead sentence, then points; one citation per quoted sentence, in order of use.
+
+    Each number stands for exactly one quote, so a client that shows the quote when a
+    number is hovered (Teams) shows the sentence it follows; a front end that lists only
+    titles merges the numbers of one source for the reader (see `Citation.label`).
+    """
+    citations = [
+        citation_for(n, candidate.passage, candidate.quote)
+        for n, candidate in enumerate(chosen, start=1)
+    ]
+    lines = [f"{_readable(candidate.text)} [{n}]" for n, candidate in enumerate(chosen, start=1)]
     if len(lines) <= 2:
         text = " ".join(lines)
     else:

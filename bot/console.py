@@ -11,7 +11,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from bot.answer import Answer, human_date
+from bot.answer import Answer, human_date, sources_of
 from bot.engine import Engine, QuestionError
 from ingest.store import StoredDocument
 
@@ -29,9 +29,10 @@ def print_answer(console: Console, answer: Answer) -> None:
         console.print(f"[dim]{escape(answer.note)}[/dim]")
     if answer.citations:
         console.print("\n[bold]Sources[/bold]")
-        for citation in answer.citations:
+        for numbers, citation in sources_of(answer.citations):
+            marks = " ".join(f"[{n}]" for n in numbers)
             link = f" {citation.url}" if citation.url else ""
-            console.print(f"  [{citation.n}] {escape(citation.label())}{escape(link)}")
+            console.print(f"  {escape(marks)} {escape(citation.label())}{escape(link)}")
     if answer.contacts:
         console.print("\n[bold]Who to contact[/bold]")
         for contact in answer.contacts:

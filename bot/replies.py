@@ -9,7 +9,15 @@ from __future__ import annotations
 from bot.assistant import Assistant
 from bot.places import Area
 
-__all__ = ["area_reply", "digest_reply", "forget_reply"]
+__all__ = ["EXAMPLES", "area_reply", "digest_reply", "forget_reply"]
+
+# Questions offered to newcomers (help, the welcome card), in every front end.
+EXAMPLES = [
+    "What should our ICS do for the Lincolnshire strategy?",
+    "Who should our trust talk to about the West Midlands local industrial strategy?",
+    "What does the ageing society grand challenge mean for the NHS?",
+    "How can NHS organisations influence their local industrial strategy?",
+]
 
 
 async def area_reply(
@@ -20,7 +28,7 @@ async def area_reply(
         current, areas = assistant.area(conversation)
         if not current:
             return (
-                f"This conversation has no area yet. Set one with `{prefix}area <place>`, "
+                f"This conversation has no area yet. Set one with `{prefix}area` and a place, "
                 f"e.g. `{prefix}area Exeter`; answers then point to that area's contacts "
                 "when a question names no place."
             )

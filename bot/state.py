@@ -108,7 +108,7 @@ class StateStore(SQLiteFile):
     """Answers, feedback, conversation areas, thread history, handled events."""
 
     schema = _SCHEMA
-    added_columns = (("thread_turns", "user_id", "TEXT"),)
+    added_columns = (("thread_turns", "user_id", "TEXT"), ("feedback", "comment", "TEXT"))
 
     # Answers and feedback -----------------------------------------------------------
 
@@ -138,17 +138,44 @@ class StateStore(SQLiteFile):
             row = db.execute("SELECT payload FROM answers WHERE id = ?", (answer_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def record_feedback(self, answer_id: str, user_id: str, rating: int, source: str) -> bool:
-        """Store a 👍 (1) or 👎 (-1); a second click by the same person replaces the first."""
+    def record_feedback(
+        self, answer_id: str, user_id: str, rating: int, source: str, comment: str | None = None
+    ) -> bool:
+        """Store a 👍 (1) or 👎 (-1) with the person's comment, if they wrote one; a second
+        click by the same person replaces the first (keeping an earlier comment)."""
         stored = self.answer(answer_id)
         if stored is None:
             return False
+        comment = (comment or "").strip()[:2000] or None
         with self._connect() as db:
             db.execute(
-                "INSERT OR REPLACE INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (answer_id, user_id, rating, stored["question"], stored["answer"], source, _now()),
+                "INSERT INTO feedback (answer_id, user_id, rating, question, answer, source, "
+                "created_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (answer_id, user_id) DO UPDATE SET rating = excluded.rating, "
+                "source = excluded.source, created_at = excluded.created_at, "
+                "comment = COALESCE(excluded.comment, feedback.comment)",
+                (
+                    answer_id,
+                    user_id,
+                    rating,
+                    stored["question"],
+                    stored["answer"],
+                    source,
+                    _now(),
+                    comment,
+                ),
             )
         return True
+
+    def last_answer(self, conversation: str, user_id: str) -> str | None:
+        """The id of the latest answer given to `user_id` in `conversation`."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT id FROM answers WHERE conversation = ? AND user_id = ? "
+                "ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                (conversation, user_id),
+            ).fetchone()
+        return row[0] if row else None
 
     def feedback(self) -> list[dict]:
         with self._connect() as db:

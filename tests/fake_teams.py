@@ -4,6 +4,7 @@ and builders for the Activity JSON Teams sends to a bot."""
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 import time
 
@@ -19,6 +20,7 @@ class FakeConnector:
     def __init__(self) -> None:
         self.activities: list[dict] = []
         self.paths: list[str] = []
+        self.rejected: list[tuple[str, dict]] = []  # (why, activity) the client would refuse
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         app = web.Application()
@@ -36,6 +38,12 @@ class FakeConnector:
 
     async def _post(self, request: web.Request) -> web.Response:
         body = await request.json()
+        problem = client_rejects(body)
+        if problem:  # answered as the Teams client answers an activity it cannot show
+            self.rejected.append((problem, body))
+            return web.json_response(
+                {"error": {"code": "BadArgument", "message": problem}}, status=400
+            )
         with self._lock:
             self.activities.append(body)
             self.paths.append(request.path)
@@ -52,7 +60,40 @@ class FakeConnector:
             if len(self.messages()) >= count:
                 return self.messages()
             time.sleep(0.02)
-        raise AssertionError(f"expected {count} message(s), got {self.activities}")
+        raise AssertionError(
+            f"expected {count} message(s), got {self.activities}, rejected {self.rejected}"
+        )
+
+
+def client_rejects(activity: dict) -> str | None:
+    """Why the Teams client would reject `activity`, or None.
+
+    The rules the real client enforces (seen with the Microsoft 365 Agents Playground,
+    and in Teams' "bot messages with AI-generated content" limits): one AI message entity;
+    its additionalType absent or exactly ["AIGeneratedContent"]; citation positions unique;
+    a card's name at most 80 characters, abstract at most 160, at most 3 keywords of at
+    most 28 characters each.
+    """
+    messages = [e for e in activity.get("entities") or [] if e.get("@type") == "Message"]
+    if len(messages) > 1:
+        return "more than one root message entity"
+    for entity in messages:
+        if "additionalType" in entity and entity["additionalType"] != ["AIGeneratedContent"]:
+            return "additionalType: Array must contain exactly 1 element(s)"
+        positions = [c.get("position") for c in entity.get("citation") or []]
+        if len(positions) != len(set(positions)):
+            return "citation positions must be unique"
+        for citation in entity.get("citation") or []:
+            appearance = citation.get("appearance") or {}
+            keywords = appearance.get("keywords") or []
+            if (
+                len(appearance.get("name", "")) > 80
+                or len(appearance.get("abstract", "")) > 160
+                or len(keywords) > 3
+                or any(len(k) > 28 for k in keywords)
+            ):
+                return f"citation {citation.get('position')} exceeds the card limits"
+    return None
 
 
 _ids = itertools.count(1)
@@ -93,13 +134,11 @@ def message_activity(
     return activity
 
 
-def feedback_activity(
-    service_url: str, reply_to: str, reaction: str, conversation_id: str = "a:1on1-alice"
-) -> dict:
+def _activity(service_url: str, kind: str, conversation_id: str = "a:1on1-alice", **fields):
+    """An activity of `kind` from Alice to the bot in a 1:1 chat, with `fields` added."""
     return {
-        "type": "invoke",
-        "name": "message/submitAction",
-        "id": f"invoke-{next(_ids)}",
+        "type": kind,
+        "id": f"{kind}-{next(_ids)}",
         "channelId": "msteams",
         "serviceUrl": service_url,
         "from": USER,
@@ -109,9 +148,38 @@ def feedback_activity(
             "conversationType": "personal",
             "tenantId": "tenant-nhs",
         },
-        "replyToId": reply_to,
-        "value": {
-            "actionName": "feedback",
-            "actionValue": {"reaction": reaction, "feedback": '{"feedbackText":""}'},
-        },
+        **fields,
     }
+
+
+def feedback_activity(
+    service_url: str,
+    reply_to: str | None,
+    reaction: str,
+    conversation_id: str = "a:1on1-alice",
+    comment: str = "",
+) -> dict:
+    """A 👍 / 👎 from Teams' feedback form (some clients send no replyToId)."""
+    fields = {} if reply_to is None else {"replyToId": reply_to}
+    return _activity(
+        service_url,
+        "invoke",
+        conversation_id,
+        name="message/submitAction",
+        value={
+            "actionName": "feedback",
+            "actionValue": {
+                "reaction": reaction,
+                "feedback": json.dumps({"feedbackText": comment}),
+            },
+        },
+        **fields,
+    )
+
+
+def installation_activity(service_url: str) -> dict:
+    return _activity(service_url, "installationUpdate", action="add")
+
+
+def members_added_activity(service_url: str, member: dict) -> dict:
+    return _activity(service_url, "conversationUpdate", membersAdded=[member])

@@ -7,7 +7,13 @@ import json
 import httpx
 
 from tests.fake_slack import BOT_USER_ID
-from tests.slack_requests import block_action, event_callback, signed_headers, slash_command
+from tests.slack_requests import (
+    block_action,
+    event_callback,
+    signed_headers,
+    slash_command,
+    view_submission,
+)
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -46,6 +52,14 @@ def post_action(
     """A button click (kwargs: user, channel)."""
     body = block_action(action_id, value, response_url=fake_slack.response_url("click"), **kwargs)
     return _post(server, body, FORM, timeout)
+
+
+def post_view(
+    server, callback_id: str, private_metadata: str, values: dict[str, str], **kwargs
+) -> httpx.Response:
+    """A modal's submission (kwargs: user)."""
+    body = view_submission(callback_id, private_metadata, values, **kwargs)
+    return _post(server, body, FORM, 10)
 
 
 def _post(server, body: str, content_type: str, timeout: float) -> httpx.Response:

@@ -73,3 +73,16 @@ def test_sources_and_contacts_are_rendered_with_links_and_dates():
     assert "<https://example.org/b|Briefing 1" in text and "June 2019" in text and "p. 1" in text
     assert "*Dorset:* Lorna Carver, Dorset LEP" in text and "<mailto:l@example.org|" in text
     assert "_Source: Briefing (2019)_" in text and "_Check._" in text
+
+
+def test_quotes_from_one_place_are_listed_as_one_source_with_all_their_numbers():
+    one, two = _citation(1), _citation(1)
+    two = Citation(**{**two.to_dict(), "n": 2, "quote": "another sentence"})
+    answer = Answer("q", "A [1]\n• B [2]\n• C [3]", "extractive", [one, two, _citation(3)])
+    sources = next(
+        b["text"]["text"] for b in answer_blocks(answer) if "*Sources*" in str(b.get("text"))
+    )
+    lines = sources.splitlines()[1:]
+    assert len(lines) == 2
+    assert lines[0].startswith("[1] [2] <https://example.org/b|Briefing 1")
+    assert lines[1].startswith("[3] <https://example.org/b|Briefing 3")

@@ -21,6 +21,7 @@ from tests.slack_client import (
     post_action,
     post_command,
     post_event,
+    post_view,
 )
 from tests.slack_requests import signed_headers, slash_command
 
@@ -216,6 +217,30 @@ def test_feedback_click_is_stored_with_question_and_answer(slack_server, fake_sl
     user, rating, question, text, source = rows[0]
     assert (user, rating, question, source) == ("U0ALICE", -1, "What is SmartMed?", "slack")
     assert "SmartMed" in text
+
+
+def test_a_feedback_comment_is_added_through_a_modal(slack_server, fake_slack, tmp_path):
+    post_command(slack_server, fake_slack, "What is SmartMed?")
+    (answer,) = fake_slack.wait_for("response_url")
+    post_action(slack_server, fake_slack, "feedback_up", button_value(answer, "feedback_up"))
+    thanks = fake_slack.wait_for("response_url", count=2)[1]
+    post_action(
+        slack_server, fake_slack, "feedback_comment", button_value(thanks, "feedback_comment")
+    )
+    (opened,) = fake_slack.wait_for("views.open")
+    view = opened["view"]
+    assert view["blocks"][0]["element"]["multiline"] is True
+    response = post_view(
+        slack_server,
+        view["callback_id"],
+        view["private_metadata"],
+        {"comment": "Spot on"},
+        user="U0ALICE",
+    )
+    assert response.status_code == 200
+    with sqlite3.connect(tmp_path / "data" / "state.sqlite3") as db:
+        stored = db.execute("SELECT rating, comment, question FROM feedback").fetchall()
+    assert stored == [(1, "Spot on", "What is SmartMed?")]
 
 
 def test_share_posts_the_answer_visibly_and_removes_the_private_copy(slack_server, fake_slack):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import httpx
@@ -9,7 +10,14 @@ import pytest
 
 from bot.assistant import SORRY
 from bot.teams.handlers import SLACK_ONLY
-from tests.fake_teams import USER, feedback_activity, message_activity
+from tests.fake_teams import (
+    BOT,
+    USER,
+    feedback_activity,
+    installation_activity,
+    members_added_activity,
+    message_activity,
+)
 
 
 def send(server, activity: dict, headers: dict | None = None) -> httpx.Response:
@@ -36,8 +44,56 @@ def test_a_one_to_one_question_is_answered_with_citations_and_contacts(
     assert citation["@type"] == "Claim" and citation["position"] == 1
     assert citation["appearance"]["name"] == "Health in all local industrial strategies?"
     assert len(citation["appearance"]["abstract"]) <= 160
-    assert entity["additionalType"] == []  # quoted, not generated: not labelled AI content
+    assert "additionalType" not in entity  # quoted, not generated: no AI label
     assert reply["channelData"]["feedbackLoopEnabled"] is True
+
+
+def test_every_citation_number_opens_the_passage_it_follows(teams_server, fake_connector):
+    question = "How can NHS organisations influence their local industrial strategy?"
+    send(teams_server, message_activity(fake_connector.url, question))
+    (reply,) = fake_connector.wait_for_messages()
+    (entity,) = reply["entities"]
+    cards = {c["position"]: c["appearance"] for c in entity["citation"]}
+    answer = reply["text"].split("**Who to contact**")[0]
+    claims = {
+        int(n): claim
+        for line in answer.strip().splitlines()
+        for claim, n in re.findall(r"(.+?) \[(\d+)\]\s*", line.removeprefix("- "))
+    }
+    used = re.findall(r"\[(\d+)\]", answer)
+    assert len(used) >= 2 and len(used) == len(claims) == len(cards)  # one number, one use
+    for n, claim in claims.items():
+        card_text = cards[n]["text"]
+        assert claim[1:60] in card_text, (n, claim, card_text)  # the card holds its sentence
+        assert cards[n]["abstract"].rstrip("…") in card_text.replace("“", "")
+        assert cards[n]["name"] in card_text
+
+
+def test_points_are_a_markdown_list_teams_renders_line_by_line(teams_server, fake_connector):
+    question = "What should our ICS do for the Lincolnshire strategy?"
+    send(teams_server, message_activity(fake_connector.url, question))
+    (reply,) = fake_connector.wait_for_messages()
+    answer = reply["text"].split("**Who to contact**")[0]
+    assert "•" not in answer
+    lead, *points = answer.strip().split("\n\n- ")
+    assert points and "\n" not in lead  # a paragraph, then a list after a blank line
+    assert all(line.startswith("- ") for line in answer.strip().splitlines()[2:])
+
+
+def test_a_short_question_with_its_own_subject_is_not_read_as_a_follow_up(
+    teams_server, fake_connector
+):
+    ask = "What should our ICS do for the Lincolnshire strategy?"
+    send(teams_server, message_activity(fake_connector.url, ask))
+    send(teams_server, message_activity(fake_connector.url, "What is SmartMed?"))
+    first, second = fake_connector.wait_for_messages(2)
+    assert "Lincolnshire" in first["text"]
+    assert "SmartMed" in second["text"]
+    answer, contacts = second["text"].split("**Who to contact**")
+    assert "Lincolnshire" not in answer and "Greater Lincolnshire" not in contacts
+    send(teams_server, message_activity(fake_connector.url, "Who should we talk to?"))
+    third = fake_connector.wait_for_messages(3)[2]
+    assert "Greater Lincolnshire" not in third["text"]  # leans on the one before: SmartMed
 
 
 def test_in_a_channel_only_mentions_are_answered(teams_server, fake_connector):
@@ -89,17 +145,49 @@ def test_the_chat_area_is_used_for_contacts(teams_server, fake_connector):
     assert "Lorna Carver" in reply["text"]
 
 
-def test_feedback_is_stored_with_the_question(teams_server, fake_connector):
+def test_feedback_is_stored_with_the_question_and_comment(teams_server, fake_connector):
     send(teams_server, message_activity(fake_connector.url, "What are T levels?"))
     fake_connector.wait_for_messages()
-    response = send(teams_server, feedback_activity(fake_connector.url, "bot-message-2", "like"))
-    assert response.status_code == 200
+    like = feedback_activity(fake_connector.url, "bot-message-2", "like", comment="Clear")
+    assert send(teams_server, like).status_code == 200
     (stored,) = teams_server.assistant.state.feedback()
-    assert (stored["rating"], stored["source"], stored["question"]) == (
+    assert (stored["rating"], stored["source"], stored["question"], stored["comment"]) == (
         1,
         "teams",
         "What are T levels?",
+        "Clear",
     )
+
+
+def test_feedback_without_reply_to_id_goes_to_the_persons_latest_answer(
+    teams_server, fake_connector
+):
+    send(teams_server, message_activity(fake_connector.url, "What are T levels?"))
+    send(teams_server, message_activity(fake_connector.url, "What is SmartMed?"))
+    fake_connector.wait_for_messages(2)
+    dislike = feedback_activity(fake_connector.url, None, "dislike", comment="Too long")
+    assert send(teams_server, dislike).status_code == 200
+    (stored,) = teams_server.assistant.state.feedback()
+    assert (stored["rating"], stored["question"], stored["comment"]) == (
+        -1,
+        "What is SmartMed?",
+        "Too long",
+    )
+
+
+def test_installing_the_app_sends_one_welcome_card(teams_server, fake_connector):
+    send(teams_server, installation_activity(fake_connector.url))
+    send(teams_server, members_added_activity(fake_connector.url, BOT))
+    send(teams_server, members_added_activity(fake_connector.url, USER))
+    (welcome,) = fake_connector.wait_for_messages()
+    time.sleep(0.5)
+    assert len(fake_connector.messages()) == 1  # once, however many install events arrive
+    (card,) = welcome["attachments"]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    body = " ".join(block["text"] for block in card["content"]["body"])
+    assert "local industrial strategies" in body and "area Exeter" in body
+    questions = [action["data"]["msteams"]["value"] for action in card["content"]["actions"]]
+    assert len(questions) == 3 and all(q.endswith("?") for q in questions)
 
 
 def test_an_engine_error_becomes_a_friendly_reply(teams_server, fake_connector, monkeypatch):

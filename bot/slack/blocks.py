@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from bot.answer import Answer, Citation, Contact, human_date
+from bot.answer import Answer, Citation, Contact, human_date, sources_of
+from bot.replies import EXAMPLES
 from bot.text import escape_mrkdwn as escape
 from ingest.store import StoredDocument
 
@@ -26,19 +27,11 @@ __all__ = [
     "SHARE",
     "FEEDBACK_UP",
     "FEEDBACK_DOWN",
-    "EXAMPLES",
 ]
 
 SECTION_LIMIT = 3000
 MAX_BLOCKS = 50
 SHARE, FEEDBACK_UP, FEEDBACK_DOWN = "share_answer", "feedback_up", "feedback_down"
-
-EXAMPLES = [
-    "What should our ICS do for the Lincolnshire strategy?",
-    "Who should our trust talk to about the West Midlands local industrial strategy?",
-    "What does the ageing society grand challenge mean for the NHS?",
-    "How can NHS organisations influence their local industrial strategy?",
-]
 
 
 def to_mrkdwn(text: str) -> str:
@@ -73,7 +66,7 @@ def text_sections(text: str, limit: int = SECTION_LIMIT) -> list[dict]:
     return [{"type": "section", "text": {"type": "mrkdwn", "text": piece}} for piece in pieces]
 
 
-def _citation_line(citation: Citation) -> str:
+def _citation_line(numbers: list[int], citation: Citation) -> str:
     details = [
         citation.publisher,
         human_date(citation.published),
@@ -81,7 +74,8 @@ def _citation_line(citation: Citation) -> str:
         f"“{citation.section}”" if citation.section else None,
     ]
     rest = ", ".join(escape(part) for part in details if part)
-    return f"[{citation.n}] {_link(citation.url, citation.title)}" + (f", {rest}" if rest else "")
+    marks = " ".join(f"[{n}]" for n in numbers)
+    return f"{marks} {_link(citation.url, citation.title)}" + (f", {rest}" if rest else "")
 
 
 def _contact_line(contact: Contact) -> str:
@@ -106,7 +100,7 @@ def answer_blocks(
             {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(answer.note)}]}
         )
     if answer.citations:
-        lines = "\n".join(_citation_line(c) for c in answer.citations)
+        lines = "\n".join(_citation_line(*source) for source in sources_of(answer.citations))
         blocks += [{"type": "divider"}, *text_sections(f"*Sources*\n{lines}")]
     if answer.contacts:
         lines = "\n".join(_contact_line(c) for c in answer.contacts)

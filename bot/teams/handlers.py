@@ -9,6 +9,7 @@ short apology, never a stack trace.
 
 from __future__ import annotations
 
+import json
 import logging
 
 from microsoft_agents.activity import Activity, ActivityTypes
@@ -17,9 +18,8 @@ from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnSta
 from bot.answer import human_date
 from bot.assistant import SORRY, Assistant
 from bot.digest import build_digest, digest_text, london_today
-from bot.replies import area_reply, digest_reply, forget_reply
-from bot.slack.blocks import EXAMPLES
-from bot.teams.render import answer_activity, text_activity
+from bot.replies import EXAMPLES, area_reply, digest_reply, forget_reply
+from bot.teams.render import answer_activity, text_activity, welcome_activity
 
 __all__ = ["register_handlers", "HELP", "SLACK_ONLY"]
 
@@ -74,22 +74,67 @@ def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
         activity = context.activity
         value = activity.value if isinstance(activity.value, dict) else {}
         if activity.name == "message/submitAction" and value.get("actionName") == "feedback":
-            reaction = (value.get("actionValue") or {}).get("reaction")
-            answer_id = assistant.state.answer_for_message(
-                conversation_key(activity), activity.reply_to_id or ""
-            )
-            if answer_id and reaction in ("like", "dislike"):
-                assistant.state.record_feedback(
-                    answer_id, activity.from_property.id, 1 if reaction == "like" else -1, "teams"
-                )
+            _store_feedback(assistant, activity, value.get("actionValue") or {})
         await context.send_activity(
             Activity(type=ActivityTypes.invoke_response, value={"status": 200, "body": {}})
         )
+
+    @app.activity(ActivityTypes.conversation_update)
+    async def on_conversation_update(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        added = {member.id for member in activity.members_added or []}
+        if activity.recipient and activity.recipient.id in added:
+            await _welcome(assistant, context)
+
+    @app.activity(ActivityTypes.installation_update)
+    async def on_installation_update(context: TurnContext, _state: TurnState) -> None:
+        if (context.activity.action or "").startswith("add"):
+            await _welcome(assistant, context)
 
     @app.error
     async def on_error(context: TurnContext, error: Exception) -> None:
         log.exception("Teams turn failed", exc_info=error)
         await context.send_activity(text_activity(SORRY))
+
+
+def _store_feedback(assistant: Assistant, activity, action: dict) -> None:
+    """Store a 👍 / 👎 and its comment against the answer it was given on.
+
+    Teams names that answer's message in `replyToId`, but not every client sends it; then
+    the feedback is for the latest answer that person was given in the conversation.
+    """
+    reaction = action.get("reaction")
+    user = activity.from_property.id if activity.from_property else None
+    if reaction not in ("like", "dislike") or not user:
+        return
+    key = conversation_key(activity)
+    answer_id = assistant.state.answer_for_message(key, activity.reply_to_id or "")
+    answer_id = answer_id or assistant.state.last_answer(key, user)
+    if answer_id is None:
+        log.warning("Teams feedback for no known answer in %s", key)
+        return
+    assistant.state.record_feedback(
+        answer_id, user, 1 if reaction == "like" else -1, "teams", _feedback_text(action)
+    )
+
+
+def _feedback_text(action: dict) -> str | None:
+    """The comment typed into Teams' feedback form: a JSON string {"feedbackText": ...}."""
+    raw = action.get("feedback")
+    try:
+        parsed = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return raw
+    if isinstance(parsed, dict):
+        return parsed.get("feedbackText") or None
+    return parsed if isinstance(parsed, str) else None
+
+
+async def _welcome(assistant: Assistant, context: TurnContext) -> None:
+    """Say hello once per conversation, when the app is installed or added to it."""
+    key = conversation_key(context.activity)
+    if assistant.state.first_time(f"teams-welcome:{key}"):
+        await context.send_activity(welcome_activity(EXAMPLES[:3]))
 
 
 async def _command(
