@@ -20,8 +20,8 @@ from pathlib import Path
 
 from benchmarks import slack_ack
 from benchmarks.baseline import baseline_titles, build_baseline
-from bot.engine import Engine
-from bot.evaluation import evaluate, load_cases
+from bot.engine.core import Engine
+from bot.evaluation.scoring import evaluate, load_cases
 from bot.settings import get_settings
 from ingest.embeddings import WordLlamaEmbedder
 from ingest.pipeline import ingest_sources

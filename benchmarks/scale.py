@@ -28,8 +28,8 @@ import httpx
 import yaml
 
 from benchmarks.scale_corpus import generate
-from bot.engine import Engine
-from bot.evaluation import evaluate, load_cases
+from bot.engine.core import Engine
+from bot.evaluation.scoring import evaluate, load_cases
 from bot.settings import get_settings
 from ingest.embeddings import WordLlamaEmbedder
 from ingest.pipeline import ingest_sources

@@ -22,20 +22,20 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from bot.answer import Answer
-from bot.console import print_answer, print_sources, run_console
-from bot.deadline_store import DeadlineStore
-from bot.digest import build_digest, digest_text, london_today
-from bot.engine import Engine, QuestionError
-from bot.evaluation import evaluate, load_cases
-from bot.ingest_lock import IngestLock
-from bot.jobs import digest_job, digest_sender, refresh_deadlines
+from bot.engine.answer import Answer
+from bot.engine.core import Engine, QuestionError
+from bot.engine.prompts import PromptError
+from bot.evaluation.report import print_eval_report
+from bot.evaluation.scoring import evaluate, load_cases
+from bot.frontends.console import print_answer, print_sources, run_console
 from bot.logs import configure_logging
-from bot.privacy import forget_user, prune_expired
-from bot.prompts import PromptError
-from bot.report import print_eval_report
+from bot.services.deadline_store import DeadlineStore
+from bot.services.digest import build_digest, digest_text, london_today
+from bot.services.ingest_lock import IngestLock
+from bot.services.jobs import digest_job, digest_sender, refresh_deadlines
+from bot.services.privacy import forget_user, prune_expired
+from bot.services.state import StateError, StateStore
 from bot.settings import Settings, get_settings
-from bot.state import StateError, StateStore
 from ingest.datafile import DataFileError
 from ingest.embeddings import UnknownEmbedderError
 from ingest.errors import IngestError
@@ -278,7 +278,7 @@ def _digest(args, settings: Settings, out: Console, err: Console) -> int:
     if not 1 <= args.days <= 366:
         raise ValueError("--days must be between 1 and 366.")
     if args.schedule:
-        from bot.schedule import digest_trigger, run_schedule
+        from bot.services.schedule import digest_trigger, run_schedule
 
         digest_trigger(settings.digest_time)  # a bad DIGEST_TIME fails now, not at 08:00
         send = digest_sender(settings)
@@ -313,7 +313,7 @@ def _forget(args, settings: Settings, out: Console, err: Console) -> int:
 
 
 def _serve(args, settings: Settings, out: Console, err: Console) -> int:
-    from bot.server import serve
+    from bot.frontends.server import serve
 
     serve(settings, port=args.port, socket_mode=args.socket)
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
+from bot.engine.core import Engine
 from bot.settings import get_settings
 from ingest.embeddings import WordLlamaEmbedder
 from ingest.pipeline import ingest_sources
@@ -105,10 +105,10 @@ def fake_slack():
 
 
 def _serve_slack(engine, fake_slack, data_dir):
-    from bot.admin import AdminService
-    from bot.assistant import Assistant
-    from bot.server import build_web_app
-    from bot.state import StateStore
+    from bot.frontends.assistant import Assistant
+    from bot.frontends.server import build_web_app
+    from bot.services.admin import AdminService
+    from bot.services.state import StateStore
     from tests.servers import BackgroundServer
     from tests.slack_requests import SIGNING_SECRET
 
@@ -179,9 +179,9 @@ def fake_connector():
 @pytest.fixture
 def teams_server(engine, tmp_path):
     """The server with Teams on, anonymous access allowed (local development mode)."""
-    from bot.assistant import Assistant
-    from bot.server import build_web_app
-    from bot.state import StateStore
+    from bot.frontends.assistant import Assistant
+    from bot.frontends.server import build_web_app
+    from bot.services.state import StateStore
     from tests.servers import BackgroundServer
 
     settings = get_settings(

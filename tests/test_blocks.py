@@ -1,7 +1,13 @@
 """Block Kit rendering stays within Slack's limits and speaks mrkdwn, not Markdown."""
 
-from bot.answer import Answer, Citation, Contact
-from bot.slack.blocks import MAX_BLOCKS, SECTION_LIMIT, answer_blocks, text_sections, to_mrkdwn
+from bot.engine.answer import Answer, Citation, Contact
+from bot.frontends.slack.blocks import (
+    MAX_BLOCKS,
+    SECTION_LIMIT,
+    answer_blocks,
+    text_sections,
+    to_mrkdwn,
+)
 
 
 def _citation(n: int) -> Citation:

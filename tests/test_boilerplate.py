@@ -1,7 +1,7 @@
 """Text that many documents share is boilerplate; text of a document's own is novel."""
 
-from bot.boilerplate import REPEATED_IN, Shingles, discount
-from bot.text import words
+from bot.engine.boilerplate import REPEATED_IN, Shingles, discount
+from bot.engine.text import words
 
 TEMPLATE = (
     "NHS organisations in {town} are invited to help shape the {topic} priorities of the "

@@ -1,6 +1,6 @@
 """Which names in a question the passages never mention."""
 
-from bot.concepts import unfamiliar_names
+from bot.engine.concepts import unfamiliar_names
 
 PASSAGES = ["The Healthy Ageing programme and the Shared Prosperity Fund, agreed in 2017."]
 

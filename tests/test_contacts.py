@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.contacts import ContactDirectory
-from bot.places import Gazetteer
+from bot.engine.contacts import ContactDirectory
+from bot.engine.places import Gazetteer
 from ingest.datafile import DataFileError
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"

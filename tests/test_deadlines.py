@@ -7,13 +7,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from bot.deadline_store import DeadlineStore
-from bot.deadlines import Deadline, deadline_id, extract_deadlines, sync_deadlines
-from bot.digest import LONDON, build_digest, digest_text, post_digests, slack_sender
-from bot.places import Gazetteer
-from bot.schedule import digest_trigger
+from bot.engine.places import Gazetteer
+from bot.frontends.slack.app import build_web_client
+from bot.services.deadline_store import DeadlineStore
+from bot.services.deadlines import Deadline, deadline_id, extract_deadlines, sync_deadlines
+from bot.services.digest import LONDON, build_digest, digest_text, post_digests, slack_sender
+from bot.services.schedule import digest_trigger
 from bot.settings import get_settings
-from bot.slack.app import build_web_client
 from tests.conftest import KNOWLEDGE
 
 TODAY = date(2026, 11, 21)
@@ -225,8 +225,8 @@ def test_scheduled_digest_end_to_end(tmp_path, fake_slack, monkeypatch):
     from apscheduler.schedulers.background import BackgroundScheduler
 
     from bot.cli import main
-    from bot.jobs import digest_job, digest_sender
-    from bot.schedule import build_scheduler
+    from bot.services.jobs import digest_job, digest_sender
+    from bot.services.schedule import build_scheduler
 
     folder = tmp_path / "new"
     folder.mkdir()

@@ -10,11 +10,11 @@ import time
 import httpx
 import pytest
 
-from bot.assistant import SORRY, Assistant
-from bot.engine import Engine
-from bot.server import build_web_app
+from bot.engine.core import Engine
+from bot.frontends.assistant import SORRY, Assistant
+from bot.frontends.server import build_web_app
+from bot.services.state import StateStore
 from bot.settings import get_settings
-from bot.state import StateStore
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
 from tests.chroma_server import ChromaServer, free_port

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import MAX_QUESTION_CHARS, QuestionError
-from bot.evaluation import evaluate, load_cases
+from bot.engine.core import MAX_QUESTION_CHARS, QuestionError
+from bot.evaluation.scoring import evaluate, load_cases
 
 DEV_SET = Path(__file__).resolve().parent.parent / "benchmarks" / "dev.yaml"
 PROBE_SET = DEV_SET.with_name("probe.yaml")
@@ -147,7 +147,7 @@ def test_a_what_should_we_do_answer_leads_with_a_recommendation(engine):
 
 
 def test_an_empty_knowledge_base_says_so(store):
-    from bot.engine import Engine
+    from bot.engine.core import Engine
     from bot.settings import get_settings
     from tests.conftest import KNOWLEDGE
 

@@ -10,8 +10,8 @@ import httpx
 import pytest
 import respx
 
-from bot.generate import AnswerGenerator, build_chat_model
-from bot.prompts import AnswerPrompts, PromptError, PromptTemplate
+from bot.engine.generate import AnswerGenerator, build_chat_model
+from bot.engine.prompts import AnswerPrompts, PromptError, PromptTemplate
 from ingest.pipeline import ingest_sources
 from tests.conftest import ROOT
 

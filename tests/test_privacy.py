@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from bot.cli import main
-from bot.state import FORGOTTEN, StateStore
+from bot.services.state import FORGOTTEN, StateStore
 from tests.slack_client import ack_text, button_value, post_action, post_command
 
 ALICE_ASKS = "What is SmartMed in the North East?"

@@ -3,10 +3,10 @@
 import pytest
 import yaml
 
-from bot.concepts import coverage, question_concepts
-from bot.glossary import Glossary
-from bot.retrieval import HybridRetriever, _KeywordIndex
-from bot.text import terms
+from bot.engine.concepts import coverage, question_concepts
+from bot.engine.glossary import Glossary
+from bot.engine.retrieval import HybridRetriever, _KeywordIndex
+from bot.engine.text import terms
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore, StoredChunk
 

@@ -9,8 +9,8 @@ import time
 import httpx
 import pytest
 
-from bot.assistant import SORRY
-from bot.slack.listeners.commands import LOOKING
+from bot.frontends.assistant import SORRY
+from bot.frontends.slack.listeners.commands import LOOKING
 from tests.fake_slack import BOT_ID, BOT_USER_ID
 from tests.slack_client import (
     FORM,
@@ -332,7 +332,7 @@ def test_admins_add_and_remove_deadlines_and_others_may_not(slack_server, fake_s
 def test_deadlines_lists_what_is_due_soonest_first(slack_server, fake_slack):
     from datetime import timedelta
 
-    from bot.digest import london_today
+    from bot.services.digest import london_today
 
     for offset in (20, 5, 45):
         due = london_today() + timedelta(days=offset)
@@ -348,7 +348,7 @@ def test_deadlines_lists_what_is_due_soonest_first(slack_server, fake_slack):
 def test_only_admins_see_the_deadline_ids_they_need_to_remove_one(slack_server, fake_slack):
     from datetime import timedelta
 
-    from bot.digest import london_today
+    from bot.services.digest import london_today
 
     due = london_today() + timedelta(days=10)
     added = ack_text(

@@ -8,8 +8,8 @@ import time
 import httpx
 import pytest
 
-from bot.assistant import SORRY
-from bot.teams.handlers import SLACK_ONLY
+from bot.frontends.assistant import SORRY
+from bot.frontends.teams.handlers import SLACK_ONLY
 from tests.fake_teams import (
     BOT,
     USER,
@@ -224,10 +224,10 @@ def test_slack_and_teams_share_the_engine_and_cite_the_same_sources(
 def test_requests_without_a_valid_token_are_rejected_when_anonymous_access_is_off(
     engine, tmp_path, fake_connector
 ):
-    from bot.assistant import Assistant
-    from bot.server import build_web_app
+    from bot.frontends.assistant import Assistant
+    from bot.frontends.server import build_web_app
+    from bot.services.state import StateStore
     from bot.settings import get_settings
-    from bot.state import StateStore
     from tests.servers import BackgroundServer
 
     settings = get_settings(
@@ -261,8 +261,8 @@ def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(
 ):
     from datetime import date
 
-    from bot.deadlines import Deadline
-    from bot.jobs import digest_job, digest_sender
+    from bot.services.deadlines import Deadline
+    from bot.services.jobs import digest_job, digest_sender
     from bot.settings import get_settings
 
     send(teams_server, message_activity(fake_connector.url, "digest on"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.text import terms
+from bot.engine.text import terms
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,119 @@
+"""Does the knowledge base answer this question? Decided before any answer is written.
+
+The honest reply to a question the documents do not cover is that they do not (with whom
+to ask instead), for the extractive composer and the language model alike. See
+`Assessment` for the rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.engine.concepts import concepts_with_context, coverage, unfamiliar_names
+from bot.engine.glossary import Glossary
+from bot.engine.places import Gazetteer
+from bot.engine.questions import is_action_question, is_contact_question
+from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
+from bot.engine.text import sentences, terms
+from ingest.embeddings import Embedder
+
+__all__ = ["Assessment", "Assessor", "MIN_COVERAGE", "MIN_EVIDENCE", "passage_text"]
+
+MIN_COVERAGE = 0.5  # share of the question's weighted ideas in the best passage
+MIN_EVIDENCE = 0.7  # coverage plus cosine similarity, for questions in other words
+
+
+@dataclass
+class Assessment:
+    """Whether the passages cover a question, and why not when they do not.
+
+    Not covered when the question names something no passage mentions (`unfamiliar`), or
+    asks about a place's own affairs ("what does the Liverpool City Region strategy say
+    about health?") when no passage mentions the place or its LEP or combined authority
+    (`unknown_places`). A question that asks what to do or whom to talk to (`general`) is
+    still answered for such a place, from what applies everywhere. Otherwise covered when
+    the best passage holds at least half the question's weighted ideas (`coverage`), or
+    coverage and closeness in meaning (`similarity`, cosine) together reach MIN_EVIDENCE:
+    a question in other words than the documents' ("who checks the strategy is working?")
+    still finds the passage that answers it, while an off-topic one has neither.
+    """
+
+    coverage: float
+    similarity: float
+    unfamiliar: list[str]
+    unknown_places: list[str] = field(default_factory=list)
+    general: bool = False
+
+    @property
+    def covered(self) -> bool:
+        if self.unfamiliar or (self.unknown_places and not self.general):
+            return False
+        return self.coverage >= MIN_COVERAGE or self.coverage + self.similarity >= MIN_EVIDENCE
+
+    @property
+    def missing(self) -> list[str]:
+        """What the knowledge base has nothing on, for the reply to name."""
+        return self.unfamiliar + self.unknown_places
+
+
+class Assessor:
+    """Judges retrieved passages against a question (see `Assessment`)."""
+
+    def __init__(
+        self, embedder: Embedder, glossary: Glossary | None = None, places: Gazetteer | None = None
+    ) -> None:
+        self.embedder = embedder
+        self.glossary = glossary or Glossary()
+        self.places = places
+
+    def assess(self, query: Query, passages: list[Passage], idf) -> Assessment:
+        """How well the passages cover the question (see `Assessment`).
+
+        A question of several sentences counts as covered if one of its sentences is:
+        "Ignore your instructions. What are T levels?" still deserves an answer.
+        """
+        if not passages:
+            return Assessment(0.0, 0.0, [])
+        parts = [query.text] + [part for part in sentences(query.text) if part != query.text]
+        texts = [passage_text(p) for p in passages]
+        found = [frozenset(terms(text)) for text in texts]
+        best = max(
+            coverage(
+                concepts_with_context(part, query.context, self.glossary, idf, CONTEXT_WEIGHT), f
+            )
+            for part in parts
+            for f in found
+        )
+        similarity = float(np.max(self.embedder.embed(texts) @ np.asarray(query.vector)))
+        return Assessment(
+            best,
+            similarity,
+            unfamiliar_names(query.text, texts, self._known),
+            self._unknown_places(query.text, texts),
+            general=is_action_question(query.text) or is_contact_question(query.text),
+        )
+
+    def _unknown_places(self, question: str, texts: list[str]) -> list[str]:
+        """Places the question names whose areas (LEP, combined authority) no passage
+        mentions by any of their names ("Bucks" is covered by "Aylesbury")."""
+        if self.places is None:
+            return []
+        asked = self.places.matches(question)
+        if not asked:
+            return []
+        mentioned = {area.id for area in self.places.find(" ".join(texts))}
+        return [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
+
+    def _known(self, word: str) -> bool:
+        """Acronyms the glossary explains and place names need not be in the passages."""
+        if self.glossary.entries_in(word):
+            return True
+        return self.places is not None and bool(self.places.matches(word))
+
+
+def passage_text(passage: Passage) -> str:
+    """A passage with its document title and section heading."""
+    meta = passage.chunk.metadata
+    return " ".join(filter(None, [meta.get("title"), meta.get("section"), passage.chunk.text]))

@@ -1,0 +1,337 @@
+"""The extractive composer: a short, cited answer built from the documents' own sentences.
+
+With no language model configured, answers are made of sentences quoted from the
+retrieved passages. Each sentence is scored on how much of the question it covers
+(weighted by how rare each question word is in the knowledge base, with acronyms and
+their meanings counted as one idea), how close it is in meaning (embeddings), and how
+highly its passage ranked. The best sentence leads; a few more that add something follow
+as points; "what should we do" questions prefer sentences that recommend an action.
+
+Whether the passages answer the question at all is decided first, in `bot.engine.answerable`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.engine.answer import Citation
+from bot.engine.boilerplate import discount
+from bot.engine.concepts import Concept, concepts_with_context, coverage, question_concepts
+from bot.engine.glossary import Glossary
+from bot.engine.questions import definition_subject, is_action_question
+from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
+from bot.engine.text import sentences, terms
+from ingest.embeddings import Embedder
+
+__all__ = [
+    "ExtractiveComposer",
+    "Lead",
+    "Composition",
+    "Concept",
+    "question_concepts",
+    "citation_for",
+]
+
+_ACTION_SENTENCE = re.compile(
+    r"\b(should|need to|needs to|must|important (that|to|for)|seek to|engage|influence|"
+    r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
+    re.IGNORECASE,
+)
+# Sentences that point elsewhere instead of saying anything.
+_SIGNPOST = re.compile(
+    r"^[\W]*(find out more|visit|download|read more|read the|click|see more|"
+    r"for more information|more information can be found)\b",
+    re.IGNORECASE,
+)
+# Sentences about the document rather than its subject ("This briefing explores ...").
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"^(this|the)\s+(briefing|report|paper|document|section|"
+    r"page|slide|publication)\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+@dataclass
+class _Candidate:
+    text: str
+    passage: Passage
+    terms: frozenset[str]
+    coverage: float
+    position: int
+    score: float = 0.0
+    quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
+
+    def __post_init__(self) -> None:
+        self.quote = self.quote or self.text
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A sentence the engine writes itself to lead the answer (whom to contact), with the
+    passage and verbatim quote it rests on, so it is cited like every other line."""
+
+    text: str
+    passage: Passage
+    quote: str
+
+
+@dataclass
+class Composition:
+    text: str
+    citations: list[Citation]
+
+
+SAME_SOURCE_PENALTY = 0.03
+
+
+class ExtractiveComposer:
+    """Picks and arranges quoted sentences; see the module docstring."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        glossary: Glossary | None = None,
+        max_sentences: int = 4,
+        max_chars: int = 750,
+    ) -> None:
+        self.embedder = embedder
+        self.glossary = glossary or Glossary()
+        self.max_sentences = max_sentences
+        self.max_chars = max_chars
+
+    def _concepts(self, question: str, context: str, idf) -> list[Concept]:
+        return concepts_with_context(question, context, self.glossary, idf, CONTEXT_WEIGHT)
+
+    def compose(
+        self, query: Query, passages: list[Passage], idf, lead: Lead | None = None
+    ) -> Composition | None:
+        """A cited answer from passages that cover the question (see `assess`), opening
+        with `lead` when the engine has one."""
+        concepts = self._concepts(query.text, query.context, idf)
+        candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
+        if not candidates:
+            return None
+        self._score(query, candidates, len(passages))
+        chosen = self._select(candidates, concepts)
+        if is_action_question(query.text):
+            chosen = _with_an_action(chosen, candidates, self.max_sentences)
+        if lead is not None:
+            opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
+            chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
+            chosen = chosen[: self.max_sentences]
+        return _write(chosen)
+
+    def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:
+        meta = passage.chunk.metadata
+        heading = meta.get("section") or ""
+        found = []
+        position = 0
+        paragraphs = passage.chunk.text.split("\n\n")
+        for index, paragraph in enumerate(paragraphs):
+            if paragraph.startswith("## "):
+                heading = paragraph[3:]
+                continue
+            context = frozenset(terms(f"{heading} {meta.get('title', '')}")) | passage.nearby
+            for sentence in sentences(paragraph):
+                text, quote = sentence, sentence
+                if sentence.endswith(":") and paragraph.endswith(sentence):
+                    text, quote = _with_list(sentence, paragraphs[index + 1 :])
+                if text.endswith(":") or not _quotable(text):
+                    continue  # a list's introduction without the list says nothing
+                sentence_terms = frozenset(terms(text))
+                own = coverage(concepts, sentence_terms)
+                with_context = coverage(concepts, sentence_terms | context)
+                found.append(
+                    _Candidate(
+                        text,
+                        passage,
+                        sentence_terms,
+                        0.6 * own + 0.4 * with_context,
+                        position,
+                        quote=quote,
+                    )
+                )
+                position += 1
+        return found
+
+    def _score(self, query: Query, candidates: list[_Candidate], passages: int) -> None:
+        vectors = self.embedder.embed([c.text for c in candidates])
+        similarity = vectors @ np.asarray(query.vector)
+        action = bool(is_action_question(query.text))
+        subject = definition_subject(query.text)
+        for candidate, sim in zip(candidates, similarity, strict=True):
+            prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
+            score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
+            score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
+            if action and _ACTION_SENTENCE.search(candidate.text):
+                score += 0.2
+            if subject and _defines(candidate.text, subject):
+                score += 0.1
+            candidate.score = score
+
+    def _select(self, candidates: list[_Candidate], concepts: list[Concept]) -> list[_Candidate]:
+        """Greedy: the best sentence, then those that add most to what is covered."""
+        ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+        chosen = [ranked[0]]
+        covered = ranked[0].terms
+        length = len(ranked[0].text)
+        while len(chosen) < self.max_sentences:
+            base = coverage(concepts, covered)
+            best, best_value = None, 0.5 * chosen[0].score
+            for candidate in ranked[1:]:
+                if candidate in chosen or length + len(candidate.text) > self.max_chars:
+                    continue
+                if max(_overlap(candidate.terms, c.terms) for c in chosen) > 0.6:
+                    continue
+                gain = coverage(concepts, covered | candidate.terms) - base
+                value = candidate.score + 0.3 * gain + (0.1 if _follows(candidate, chosen) else 0)
+                # A second source is worth more than another point from the same one.
+                same = sum(c.passage.chunk.doc_id == candidate.passage.chunk.doc_id for c in chosen)
+                value -= SAME_SOURCE_PENALTY * same
+                if value > best_value:
+                    best, best_value = candidate, value
+            if best is None:
+                break
+            chosen.append(best)
+            covered |= best.terms
+            length += len(best.text)
+        return chosen
+
+
+def _with_an_action(
+    chosen: list[_Candidate], candidates: list[_Candidate], limit: int
+) -> list[_Candidate]:
+    """A "what should we do" answer includes the best recommendation the passages make.
+
+    When none of the chosen sentences recommends anything, the best-scoring sentence that
+    does, from the top passages, becomes the first point (the weakest point makes room).
+    """
+    if any(_ACTION_SENTENCE.search(c.text) for c in chosen):
+        return chosen
+    actions = [
+        c
+        for c in candidates
+        if _ACTION_SENTENCE.search(c.text)
+        and c.passage.rank <= 4
+        and c.coverage >= 0.15
+        and c not in chosen
+    ]
+    if not actions:
+        return chosen
+    best = max(actions, key=lambda c: c.score)
+    return [chosen[0], best, *chosen[1 : limit - 1]]
+
+
+def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
+    """The candidate is the sentence right after one already chosen, in the same passage."""
+    return any(
+        candidate.passage.chunk.id == c.passage.chunk.id and candidate.position == c.position + 1
+        for c in chosen
+    )
+
+
+def _with_list(sentence: str, following: list[str], limit: int = 400) -> tuple[str, str]:
+    """A sentence that introduces a list ("The grand challenges are:") with the bullet
+    points that follow it: as one sentence to show, and as the verbatim text to cite.
+    Alone, such a sentence says nothing."""
+    items: list[str] = []
+    for paragraph in following:
+        if not paragraph.startswith("• ") or sum(map(len, items)) + len(paragraph) > limit:
+            break
+        items.append(paragraph)
+    if not items:
+        return sentence, sentence
+    shown = "; ".join(item.removeprefix("• ").strip().rstrip(".;,") for item in items)
+    return f"{sentence} {shown}.", "\n\n".join([sentence, *items])
+
+
+def _quotable(sentence: str) -> bool:
+    """A sentence worth quoting: not a caption, signpost or bare web address."""
+    prose = _URL.sub("", sentence).strip("• ").strip()
+    if len(prose) < 12 or len(prose.split()) < 3 or _SIGNPOST.search(prose):
+        return False
+    if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
+        return False
+    is_caption = len(prose.split()) < 8 and not prose.rstrip("”’\"')").endswith((".", "!", "?"))
+    return not is_caption
+
+
+def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Overlapping chunks repeat sentences: keep each sentence once, from its best passage."""
+    best: dict[str, _Candidate] = {}
+    for candidate in candidates:
+        key = " ".join(candidate.text.split()).lower()
+        if key not in best or candidate.passage.rank < best[key].passage.rank:
+            best[key] = candidate
+    return list(best.values())
+
+
+def _shape_factor(text: str) -> float:
+    words = len(text.split())
+    factor = 1.0
+    if words < 6:
+        factor *= 0.6
+    elif words > 70:
+        factor *= 0.85
+    if text.rstrip().endswith("?"):
+        factor *= 0.5
+    body = text.removeprefix("• ")
+    if body[:1].islower() and not text.startswith("• "):
+        factor *= 0.85
+    if _ABOUT_THE_DOCUMENT.match(body):
+        factor *= 0.7
+    return factor
+
+
+def _defines(sentence: str, subject: list[str]) -> bool:
+    """The sentence starts with the subject ("SmartMed - a project ...", "HEIF is ...")."""
+    opening = terms(" ".join(sentence.removeprefix("• ").split()[: len(subject) + 3]))
+    return all(term in opening for term in subject)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _write(chosen: list[_Candidate]) -> Composition:
+    """Lead sentence, then points; one citation per quoted sentence, in order of use.
+
+    Each number stands for exactly one quote, so a client that shows the quote when a
+    number is hovered (Teams) shows the sentence it follows; a front end that lists only
+    titles merges the numbers of one source for the reader (see `Citation.label`).
+    """
+    citations = [
+        citation_for(n, candidate.passage, candidate.quote)
+        for n, candidate in enumerate(chosen, start=1)
+    ]
+    lines = [f"{_readable(candidate.text)} [{n}]" for n, candidate in enumerate(chosen, start=1)]
+    if len(lines) <= 2:
+        text = " ".join(lines)
+    else:
+        text = lines[0] + "\n" + "\n".join(f"• {line}" for line in lines[1:])
+    return Composition(text=text, citations=citations)
+
+
+def _readable(sentence: str) -> str:
+    body = sentence.removeprefix("• ").strip()
+    return body[:1].upper() + body[1:]
+
+
+def citation_for(n: int, passage: Passage, quote: str) -> Citation:
+    """Citation number `n` for a passage, with `quote` taken verbatim from it."""
+    meta = passage.chunk.metadata
+    return Citation(
+        n=n,
+        doc_id=meta["doc_id"],
+        title=meta.get("title", meta["doc_id"]),
+        publisher=meta.get("publisher"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        page=meta.get("page"),
+        section=meta.get("section"),
+        quote=quote,
+    )

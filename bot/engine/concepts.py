@@ -1,0 +1,191 @@
+"""The ideas of a question, and how much of them a text covers.
+
+A question's distinctive words are weighted by how rare they are in the knowledge base;
+an acronym and its meaning count as one idea ("ICS" or "integrated care system"); words
+that only say who is asking ("our ICS") count a third. `coverage` is the share of that
+weight a text contains. Retrieval uses it to re-rank passages, the composer to pick
+sentences and to decide whether the knowledge base covers a question at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.engine.glossary import Glossary
+from bot.engine.text import QUESTION_WORDS, STOP_WORDS, asker_terms, sentences, terms
+
+__all__ = [
+    "Concept",
+    "question_concepts",
+    "coverage",
+    "stem_family",
+    "unfamiliar_names",
+    "concepts_with_context",
+]
+
+SAME_STEM = 7
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One idea of the question, and the term lists that express it.
+
+    A plain word has one alternative; a glossary term has one per form ("ICS",
+    "integrated care system"). How far a text covers the idea is the best share of any
+    one alternative's terms that the text contains.
+    """
+
+    alternatives: tuple[tuple[str, ...], ...]
+    weight: float
+
+    def covered_by(self, found: frozenset[str]) -> float:
+        return max(sum(_has(found, term) for term in alt) / len(alt) for alt in self.alternatives)
+
+
+def _has(found: frozenset[str], term: str) -> bool:
+    """Exact, or the same long word stem spelt on ("prioritise" / "priorities")."""
+    if term in found:
+        return True
+    family = stem_family(term)
+    return family is not None and any(f.startswith(family) for f in found)
+
+
+def stem_family(term: str) -> str | None:
+    """What long terms that count as the same word share ("prioritis", "prioriti")."""
+    return term[:SAME_STEM] if len(term) >= SAME_STEM else None
+
+
+def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
+    """The question's ideas with weights: single terms, and glossary terms as one idea.
+
+    Words that only say who is asking ("our ICS", "we're a trust") weigh a third as
+    much: they rarely appear in the passage that answers.
+    """
+    asker = set(asker_terms(question))
+    return [
+        Concept(c.alternatives, c.weight / 3 if _about_asker(c, asker) else c.weight)
+        for c in _concepts(question, glossary, idf)
+    ]
+
+
+def _about_asker(concept: Concept, asker: set[str]) -> bool:
+    return any(term in asker for alt in concept.alternatives for term in alt)
+
+
+def _concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
+    remaining = list(dict.fromkeys(terms(question)))
+    concepts = []
+    for entry in glossary.entries_in(question):
+        forms = tuple(dict.fromkeys(tuple(terms(form)) for form in entry.forms() if terms(form)))
+        used = [t for t in remaining if any(t in form for form in forms)]
+        if not used:
+            continue
+        remaining = [t for t in remaining if t not in used]
+        concepts.append(Concept(forms, max(idf(t) for t in used)))
+    concepts.extend(Concept(((term,),), idf(term)) for term in remaining)
+    return concepts
+
+
+def concepts_with_context(
+    question: str, context: str, glossary: Glossary, idf, context_weight: float
+) -> list[Concept]:
+    """The question's ideas, plus those of the question it follows on from, weighted less."""
+    own = question_concepts(question, glossary, idf)
+    known = {term for c in own for alt in c.alternatives for term in alt}
+    earlier = [
+        Concept(c.alternatives, c.weight * context_weight)
+        for c in question_concepts(context, glossary, idf)
+        if not any(term in known for alt in c.alternatives for term in alt)
+    ]
+    return own + earlier
+
+
+def coverage(concepts: list[Concept], found: frozenset[str]) -> float:
+    """Share of the question's weighted ideas that `found` terms cover (0 to 1)."""
+    total = sum(c.weight for c in concepts)
+    return sum(c.weight * c.covered_by(found) for c in concepts) / total if total else 0.0
+
+
+# Sentences and phrases that say who is asking: "We're Royal Devon University Healthcare.",
+# "As Northumbria Healthcare, what ...", "our trust (Royal Cornwall Hospitals) ...".
+_INTRODUCTION = re.compile(
+    r"^\s*(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am|i\s+work|this\s+is|hi|hello)\b",
+    re.IGNORECASE,
+)
+_NAMED_ASKER = re.compile(
+    r"(?:^\s*as\s+|\b(?:our|my)\s+\w+(?:\s+\w+)?\s*[,(]\s*)([^,.()?]+)", re.IGNORECASE
+)
+# A capitalised word (or an all-capitals acronym) and a four-digit year.
+_NAME_WORD = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+|(?:19|20)\d\d)\b")
+
+
+def unfamiliar_names(
+    question: str, texts: list[str], skip: Callable[[str], bool] = lambda word: False
+) -> list[str]:
+    """Names and years in the question that none of `texts` mention, in order.
+
+    A question about the "Levelling Up Fund" or the "2027 Budget" is not answered by
+    passages that merely share its common words: if the knowledge base never names the
+    thing asked about, it does not cover the question. Sentence-initial words, stop and
+    question words, and words `skip` accepts (acronyms in the glossary, place names, whose
+    absence the contacts handle) are ignored. Spelling variants one letter apart match
+    ("Aging" / "Ageing").
+    """
+    known = {_normal(word) for text in texts for word in _WORDS.findall(text)}
+    by_prefix: dict[str, list[str]] = {}
+    for word in known:
+        by_prefix.setdefault(word[:2], []).append(word)
+    missing: list[str] = []
+    for sentence in sentences(question) or [question]:
+        if _INTRODUCTION.match(sentence):
+            continue  # "We're Royal Devon ...": who is asking, not what about
+        introduced = [m.span(1) for m in _NAMED_ASKER.finditer(sentence)]
+        for match in _NAME_WORD.finditer(sentence):
+            word = match.group(1)
+            normal = _normal(word)
+            if match.start() == 0 and not word.isdigit() or skip(word):
+                continue
+            if any(start <= match.start() < end for start, end in introduced):
+                continue
+            if normal in STOP_WORDS or normal in QUESTION_WORDS or normal in known:
+                continue
+            if not word.isdigit() and any(
+                _one_edit(normal, other) for other in by_prefix.get(normal[:2], [])
+            ):
+                continue
+            missing.append(_name_around(sentence, match.start(), word))
+    return list(dict.fromkeys(missing))
+
+
+# Capitalised words with the small words that join them ("Isles of Scilly").
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:(?:\s+(?:of|and|for|the|on|in))*\s+[A-Z][\w'’-]*)*")
+
+
+def _name_around(sentence: str, start: int, word: str) -> str:
+    """The whole name a missing word belongs to ("Levelling Up Fund"), or the word."""
+    for run in _NAME_RUN.finditer(sentence):
+        if run.start() <= start < run.end():
+            return run.group(0)
+    return word
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _normal(word: str) -> str:
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one inserted, deleted or changed letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]

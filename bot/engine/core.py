@@ -1,0 +1,229 @@
+"""The engine: a question in, an `Answer` out. Knows nothing of Slack or Teams.
+
+`Engine.from_settings` wires the parts from configuration: the store and its embedder,
+the glossary, the contact directory, the retriever and the composer. Front ends call
+`ask` and render what comes back. Bad questions raise `QuestionError`, whose message is
+safe to show to the asker as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+from bot.engine.answer import Answer, Contact
+from bot.engine.answerable import Assessor
+from bot.engine.compose import ExtractiveComposer, Lead
+from bot.engine.contacts import ContactDirectory
+from bot.engine.followup import follow_up_context
+from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer, build_chat_model
+from bot.engine.glossary import Glossary
+from bot.engine.prompts import AnswerPrompts
+from bot.engine.questions import is_contact_question
+from bot.engine.retrieval import HybridRetriever, Passage
+from bot.engine.text import sentences
+from bot.settings import Settings
+from ingest.embeddings import get_embedder
+from ingest.store import KnowledgeStore
+
+__all__ = ["Engine", "QuestionError", "MAX_QUESTION_CHARS"]
+
+log = logging.getLogger(__name__)
+MAX_QUESTION_CHARS = 2000
+EMPTY = (
+    "The knowledge base is empty, so I have nothing to answer from yet. An admin needs to "
+    "add documents (`lis ingest`, or `/lis admin ingest <url>` in Slack)."
+)
+
+
+class QuestionError(ValueError):
+    """The question cannot be answered as asked; the message tells the asker why."""
+
+
+@dataclass
+class Engine:
+    store: KnowledgeStore
+    retriever: HybridRetriever
+    composer: ExtractiveComposer
+    assessor: Assessor
+    contacts: ContactDirectory
+    generator: AnswerGenerator | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings, store: KnowledgeStore | None = None) -> Engine:
+        if store is None:
+            api_key = (
+                settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+            )
+            embedder = get_embedder(
+                settings.embeddings, api_key=api_key, base_url=settings.openai_base_url
+            )
+            store = KnowledgeStore.open(
+                settings.lis_data_dir,
+                embedder,
+                host=settings.chroma_host,
+                port=settings.chroma_port,
+                token=settings.chroma_token.get_secret_value() if settings.chroma_token else None,
+            )
+        glossary = Glossary.load(settings.knowledge_dir / "glossary.yaml")
+        generator = None
+        if settings.openai_api_key:
+            generator = AnswerGenerator(
+                build_chat_model(
+                    settings.openai_api_key.get_secret_value(),
+                    settings.openai_model,
+                    settings.openai_base_url,
+                ),
+                AnswerPrompts.load(settings.prompts_dir),
+            )
+        contacts = ContactDirectory.load(
+            settings.knowledge_dir / "contacts.yaml", settings.knowledge_dir / "gazetteer.yaml"
+        )
+        return cls(
+            store=store,
+            retriever=HybridRetriever(store, glossary),
+            composer=ExtractiveComposer(store.embedder, glossary),
+            assessor=Assessor(store.embedder, glossary, contacts.gazetteer),
+            contacts=contacts,
+            generator=generator,
+        )
+
+    def ask(
+        self, question: str, *, area: str | None = None, history: list[str] | None = None
+    ) -> Answer:
+        """Answer `question`.
+
+        `area` is the conversation's default place, used when the question names none;
+        `history` holds earlier questions of the same thread, oldest first, so a follow-up
+        ("and what about skills?") is understood in their light.
+        """
+        started = time.perf_counter()
+        question = _validated(question)
+        history = history or []
+        search_for, context = self._standalone(question, history)
+        contacts = self.contacts.for_question(f"{search_for} {context}", area)
+        query = self.retriever.query(search_for, context)
+        passages = self.retriever.retrieve(query)
+        idf = self.retriever.index.idf
+        assessment = self.assessor.assess(query, passages, idf)
+        extractive = None
+        if assessment.covered:
+            lead = contact_lead(search_for, contacts, self.store)
+            extractive = self.composer.compose(query, passages, idf, lead)
+        if extractive is None:
+            text = (
+                _not_covered(contacts, assessment.missing)
+                if passages or self.store.count()
+                else EMPTY
+            )
+            answer = Answer(question, text, "no_answer", [], contacts)
+        else:
+            answer = Answer(question, extractive.text, "extractive", extractive.citations, contacts)
+            if assessment.unknown_places:
+                answer.note = (
+                    f"Nothing in the knowledge base is specific to "
+                    f"{' or '.join(assessment.unknown_places)}: this answer applies to every "
+                    "local industrial strategy."
+                )
+            if self.generator:
+                answer = self._generated(answer, search_for, passages, area, history)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def _standalone(self, question: str, history: list[str]) -> tuple[str, str]:
+        """What to search for, and the earlier question a follow-up leans on (if any).
+
+        With a language model, a question asked in a thread is rewritten by the model into
+        one that stands alone; otherwise (or if that fails) the extractive rule applies.
+        """
+        if self.generator and history:
+            try:
+                return self.generator.rewrite(question, history), ""
+            except GenerationError as error:
+                log.warning("follow-up rewrite failed: %s", error)
+        return question, follow_up_context(question, history)
+
+    def _generated(
+        self, fallback: Answer, question: str, passages, area: str | None, history: list[str]
+    ) -> Answer:
+        """The model's answer if it passes the grounding check; else `fallback`, with a note."""
+        try:
+            composition = self.generator.generate(
+                question, passages, fallback.contacts, area, history
+            )
+        except NoAnswer:
+            return Answer(
+                fallback.question,
+                _not_covered(fallback.contacts),
+                "no_answer",
+                [],
+                fallback.contacts,
+            )
+        except GenerationError as error:
+            log.warning("generated answer unavailable: %s", error)
+            fallback.note = f"Showing quotes from the sources: {error}."
+            return fallback
+        return Answer(
+            fallback.question,
+            composition.text,
+            "llm",
+            composition.citations,
+            fallback.contacts,
+            note=fallback.note,
+        )
+
+
+def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) -> Lead | None:
+    """For "who should we talk to?", an opening line naming the first contact, cited to
+    the passage of its source document that mentions them (none if no passage does)."""
+    if not is_contact_question(question) or not contacts or not contacts[0].source:
+        return None
+    contact = contacts[0]
+    title = contact.source.rsplit(" (", 1)[0]
+    for needle in filter(None, (contact.name, contact.org, contact.area)):
+        chunk = store.find_mention(title, needle)
+        paragraphs = chunk.text.split("\n\n") if chunk else []
+        quote = next((s for p in paragraphs for s in sentences(p) if needle in s), None)
+        if quote:
+            return Lead(_contact_line(contact), Passage(chunk, 0.0, 0), quote)
+    return None
+
+
+def _contact_line(contact: Contact) -> str:
+    if contact.name:  # a person: their title, and their organisation unless it says it
+        parts = [contact.name, contact.role]
+        if not contact.role or contact.org not in contact.role:
+            parts.append(contact.org)
+        who = ", ".join(filter(None, parts))
+    else:
+        who = contact.org
+    where = f"Local contact for {contact.area}" if contact.area else "Contact"
+    return f"{where}: {who} (details under “Who to contact”)."
+
+
+def _validated(question: str) -> str:
+    question = " ".join((question or "").split())
+    if not question:
+        raise QuestionError(
+            "Please type a question, for example: "
+            "“What should our ICS do about the local industrial strategy?”"
+        )
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"That question is {len(question):,} characters long; please "
+            f"keep it under {MAX_QUESTION_CHARS:,} and ask one thing at a time."
+        )
+    return question
+
+
+def _not_covered(contacts: list[Contact], unfamiliar: list[str] | None = None) -> str:
+    contact = contacts[0]  # the asker's local contact when there is one, else the national
+    what = "this"
+    if unfamiliar:
+        what = "anything on " + " or ".join(f"“{name}”" for name in unfamiliar[:3])
+    return (
+        f"I couldn't find {what} in the knowledge base, which holds briefings on the UK "
+        "Industrial Strategy and local industrial strategies (2017 to 2019), so I won't "
+        "guess. Try rephrasing, or ask " + contact.label() + "."
+    )

@@ -1,0 +1,50 @@
+"""What kind of question this is: the composer and the coverage check answer them
+differently ("what should we do?", "who should we talk to?", "what is X?")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.text import terms
+
+__all__ = ["is_action_question", "is_contact_question", "definition_subject"]
+
+_ACTION_QUESTION = re.compile(
+    r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
+    r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|stps?|leaders|organisations?)\b"
+    r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b",
+    re.IGNORECASE,
+)
+_CONTACT_QUESTION = re.compile(
+    r"\bwho\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
+    r"|\b(contact details|point of contact|who to contact)\b",
+    re.IGNORECASE,
+)
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(what|who)\s+(is|are|was|were)\s+(the\s+|an?\s+)?(.+?)\??$", re.IGNORECASE
+)
+
+
+def is_action_question(question: str) -> bool:
+    """ "What should our ICS do ...", "how can we ...": asks for something to do."""
+    return bool(_ACTION_QUESTION.search(question))
+
+
+def is_contact_question(question: str) -> bool:
+    """ "Who should we talk to?", "who do we contact about ...", "contact details for ..."."""
+    return bool(_CONTACT_QUESTION.search(question))
+
+
+def definition_subject(question: str) -> list[str] | None:
+    """The terms of X in "What is X?" / "Who are X?", or None for other questions."""
+    match = _DEFINITION_QUESTION.match(question.strip())
+    if not match:
+        return None
+    phrase = re.split(
+        r",|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+        match.group(4),
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
+    subject = terms(phrase)
+    return subject or None

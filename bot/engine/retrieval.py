@@ -1,0 +1,348 @@
+"""Hybrid retrieval: vectors for meaning, BM25 for names, fused and spread across sources.
+
+Vector search finds passages that mean what the question means; BM25 finds the proper
+names (Lincolnshire, SmartMed, HEIF) that static embeddings blur. Their scores are
+scaled and summed; the chunks around the best are added (what a passage is about may sit
+across a chunk break); then all are re-ranked by how much of the question's distinctive
+ideas they hold, and hold together, discounted when their text is boilerplate that many
+documents share (`bot.engine.boilerplate`). At most `per_document` passages are kept from any
+one document so a long briefing cannot crowd out the rest. Questions are widened with the
+glossary first ("ICS" also searches "integrated care system").
+
+The BM25 index is derived from the store's chunks and rebuilt whenever the store's
+version stamp changes, so it never drifts from the collection, even when another process
+did the writing.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+import bm25s
+import numpy as np
+
+from bot.engine.boilerplate import Shingles, discount
+from bot.engine.concepts import coverage, question_concepts, stem_family
+from bot.engine.glossary import Glossary
+from bot.engine.text import asker_terms, stems, terms, words
+from ingest.store import KnowledgeStore, StoredChunk
+
+__all__ = ["Passage", "HybridRetriever", "Query"]
+
+# bm25s sets its own logger to DEBUG on import; keep its chatter out of our logs.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+KEYWORD_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.4
+NEIGHBOUR_WEIGHT = 0.4
+WIDENED = 10
+RERANK_WEIGHT = 3.0
+PHRASE_WEIGHT = 1.0
+PHRASE_WINDOW = 2
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk.
+
+    `novelty` is the share of it not repeated across documents (`bot.engine.boilerplate`);
+    `nearby` holds the terms of the chunks just before and after it in its document, which
+    say what it is about when a heading or caption fell on the other side of a chunk break.
+    """
+
+    chunk: StoredChunk
+    score: float
+    rank: int
+    novelty: float = 1.0
+    nearby: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the retriever sees it.
+
+    `weights` gives each keyword term its say: the question's own words count fully,
+    words about who is asking ("our ICS") a third, glossary expansions half, and the
+    earlier question a follow-up leans on (`context`) 0.4.
+    """
+
+    text: str
+    expanded: str
+    weights: dict[str, float]
+    vector: np.ndarray
+    context: str = ""
+
+
+class _KeywordIndex:
+    """BM25 over the chunks of one store version, plus document frequencies.
+
+    `novelty` says how much of each chunk is its own text rather than boilerplate that
+    many documents share (`bot.engine.boilerplate`); `weight` is the discount that earns.
+    """
+
+    def __init__(self, chunks: list[StoredChunk]) -> None:
+        self.chunks = chunks
+        shingles = Shingles()
+        tokenised = []
+        for chunk in chunks:
+            found = words(_index_text(chunk))
+            shingles.add(chunk.doc_id, found)
+            tokenised.append(stems(found))
+        self.document_frequency: Counter[str] = Counter()
+        self.family_frequency: Counter[str] = Counter()
+        for tokens in tokenised:
+            unique = set(tokens)
+            self.document_frequency.update(unique)
+            self.family_frequency.update(filter(None, map(stem_family, unique)))
+        self.novelty = shingles.novelty()
+        self.weight = discount(self.novelty)
+        self.size = max(1, len(chunks))
+        self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
+        self._place = {
+            (chunk.doc_id, chunk.metadata.get("chunk_index")): i for i, chunk in enumerate(chunks)
+        }
+        self._term_lists: dict[int, list[str]] = {}
+        self._bm25 = bm25s.BM25()
+        if chunks:
+            self._bm25.index([tokens or ["\x00"] for tokens in tokenised], show_progress=False)
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; a term found nowhere gets the highest weight.
+
+        A long term counts as found wherever a term of its family is (see
+        `bot.engine.concepts.stem_family`), as coverage counts it: "prioritise" is as common as
+        "priorities" is.
+        """
+        frequency = max(
+            self.document_frequency.get(term, 0), self.family_frequency.get(stem_family(term), 0)
+        )
+        return math.log(1 + (self.size - frequency + 0.5) / (frequency + 0.5))
+
+    def novelty_of(self, chunk_id: str) -> float:
+        position = self.position.get(chunk_id)
+        return float(self.novelty[position]) if position is not None else 1.0
+
+    def around(self, chunk_id: str) -> list[int]:
+        """Positions of the chunks just before and after `chunk_id` in its document."""
+        position = self.position.get(chunk_id)
+        index = None if position is None else self.chunks[position].metadata.get("chunk_index")
+        if index is None:
+            return []
+        doc_id = self.chunks[position].doc_id
+        found = (self._place.get((doc_id, index + step)) for step in (-1, 1))
+        return [i for i in found if i is not None]
+
+    def nearby(self, chunk_id: str) -> frozenset[str]:
+        """The terms of the chunks before and after `chunk_id` in its document."""
+        return frozenset(term for i in self.around(chunk_id) for term in self.term_list(i))
+
+    def term_list(self, position: int) -> list[str]:
+        """A chunk's terms in order, tokenised once and kept (only chunks that get re-ranked)."""
+        found = self._term_lists.get(position)
+        if found is None:
+            found = self._term_lists[position] = terms(_index_text(self.chunks[position]))
+        return found
+
+    def scores(self, weights: dict[str, float]) -> np.ndarray:
+        """Weighted BM25 score of every chunk (zeros when no term is known)."""
+        total = np.zeros(len(self.chunks))
+        for term, weight in weights.items():
+            if term in self.document_frequency:
+                total += weight * self._bm25.get_scores([term])
+        return total
+
+
+def _index_text(chunk: StoredChunk) -> str:
+    meta = chunk.metadata
+    return " ".join(filter(None, [meta.get("section"), chunk.text]))
+
+
+class HybridRetriever:
+    """Finds the passages that best answer a question."""
+
+    def __init__(self, store: KnowledgeStore, glossary: Glossary | None = None) -> None:
+        self.store = store
+        self.glossary = glossary or Glossary()
+        self._index: _KeywordIndex | None = None
+        self._version: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> _KeywordIndex:
+        """The keyword index for the store's current version (rebuilt if it changed)."""
+        version = self.store.version()
+        with self._lock:
+            if self._index is None or version != self._version:
+                self._index = _KeywordIndex(self.store.all_chunks())
+                self._version = version
+            return self._index
+
+    def query(self, question: str, context: str = "") -> Query:
+        expansion = self.glossary.expand(question)
+        expanded = " ".join(filter(None, [question, expansion, context]))
+        weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
+        weights.update(dict.fromkeys(terms(expansion), 0.5))
+        weights.update(dict.fromkeys(terms(question), 1.0))
+        weights.update(dict.fromkeys(asker_terms(question), 1 / 3))
+        vector = self.store.embedder.embed_one(expanded)
+        return Query(question, expanded, weights, vector, context)
+
+    def retrieve(
+        self, query: Query, k: int = 8, per_document: int = 4, candidates: int = 30
+    ) -> list[Passage]:
+        """The k best passages by fused score, at most `per_document` from one document.
+
+        Fusion is a weighted sum of both scores, each scaled to 0..1 over the candidates
+        (the union of both searches' top results). Unlike rank fusion this keeps BM25's
+        margin when a rare name matches only a few chunks.
+        """
+        index = self.index
+        keyword = index.scores(query.weights) * index.weight
+        similarity: dict[str, float] = {}
+        pool: dict[str, StoredChunk] = {}
+        for chunk, sim in self.store.search(query.vector, candidates):
+            similarity[chunk.id], pool[chunk.id] = sim, chunk
+        for i in np.argsort(-keyword)[:candidates]:
+            if keyword[i] > 0:
+                pool.setdefault(index.chunks[i].id, index.chunks[i])
+        fused = self._fused(query, keyword, pool, similarity)
+        for cid in sorted(fused, key=fused.__getitem__, reverse=True)[:WIDENED]:
+            for i in index.around(cid):
+                pool.setdefault(index.chunks[i].id, index.chunks[i])
+        fused = self._rerank(query, self._fused(query, keyword, pool, similarity), pool, index)
+        passages = _diverse(
+            [pool[cid] for cid in sorted(fused, key=fused.__getitem__, reverse=True)],
+            fused,
+            k,
+            per_document,
+        )
+        passages = _with_neighbours(passages, index, k)
+        return [
+            replace(p, novelty=index.novelty_of(p.chunk.id), nearby=index.nearby(p.chunk.id))
+            for p in passages
+        ]
+
+    def _fused(
+        self,
+        query: Query,
+        keyword: np.ndarray,
+        pool: dict[str, StoredChunk],
+        similarity: dict[str, float],
+    ) -> dict[str, float]:
+        """Fused scores of the pool, fetching the similarities not yet known."""
+        missing = [chunk_id for chunk_id in pool if chunk_id not in similarity]
+        similarity.update(self.store.similarities(query.vector, missing))
+        position = self.index.position
+        return _fuse(
+            {cid: keyword[position[cid]] if cid in position else 0.0 for cid in pool}, similarity
+        )
+
+    def _rerank(
+        self,
+        query: Query,
+        fused: dict[str, float],
+        pool: dict[str, StoredChunk],
+        index: _KeywordIndex,
+    ) -> dict[str, float]:
+        """Lift the best-fused passages that hold more of the question's distinctive ideas.
+
+        In a large corpus many passages share a question's common words (a place, "local
+        industrial strategy"); the one that answers is usually the one that also has its
+        rarest words (coverage, see `bot.engine.concepts`; partly credited when the chunks around
+        it have them), and has them together, as the question puts them ("Healthy Ageing
+        programme", not "healthy ageing" here and "programme" there). Text that many
+        documents share is discounted (`bot.engine.boilerplate`).
+        """
+        concepts = question_concepts(query.text, self.glossary, index.idf)
+        pairs = _term_pairs(query.text, index.idf)
+        reranked = {}
+        for cid in fused:
+            found = _terms_of(cid, pool, index)
+            own = frozenset(found)
+            covered = coverage(concepts, own)
+            around = coverage(concepts, own | index.nearby(cid))
+            reranked[cid] = discount(index.novelty_of(cid)) * (
+                fused[cid]
+                + RERANK_WEIGHT * ((1 - NEIGHBOUR_WEIGHT) * covered + NEIGHBOUR_WEIGHT * around)
+                + PHRASE_WEIGHT * _proximity(pairs, found)
+            )
+        return reranked
+
+
+def _terms_of(chunk_id: str, pool: dict[str, StoredChunk], index: _KeywordIndex) -> list[str]:
+    position = index.position.get(chunk_id)
+    if position is None:  # stored after the index was built: tokenise it now
+        return terms(_index_text(pool[chunk_id]))
+    return index.term_list(position)
+
+
+def _term_pairs(question: str, idf) -> list[tuple[str, str, float]]:
+    """Neighbouring terms of the question, each pair weighted by how rare its terms are."""
+    asker = set(asker_terms(question))
+    own = [term for term in terms(question) if term not in asker]
+    return [(a, b, (idf(a) + idf(b)) / 2) for a, b in zip(own, own[1:], strict=False) if a != b]
+
+
+def _proximity(pairs: list[tuple[str, str, float]], found: list[str]) -> float:
+    """Weighted share of the question's term pairs that `found` has within PHRASE_WINDOW."""
+    total = sum(weight for _a, _b, weight in pairs)
+    if not total:
+        return 0.0
+    places: dict[str, list[int]] = defaultdict(list)
+    for i, term in enumerate(found):
+        places[term].append(i)
+    near = sum(
+        weight
+        for a, b, weight in pairs
+        if any(abs(i - j) <= PHRASE_WINDOW for i in places.get(a, ()) for j in places.get(b, ()))
+    )
+    return near / total
+
+
+def _scaled(values: dict[str, float]) -> dict[str, float]:
+    low, high = min(values.values()), max(values.values())
+    span = high - low
+    return {key: (value - low) / span if span > 0 else 0.0 for key, value in values.items()}
+
+
+def _fuse(keyword: dict[str, float], similarity: dict[str, float]) -> dict[str, float]:
+    if not keyword:
+        return {}
+    scaled_keyword, scaled_vector = _scaled(keyword), _scaled(similarity)
+    return {
+        cid: KEYWORD_WEIGHT * scaled_keyword[cid]
+        + (1 - KEYWORD_WEIGHT) * scaled_vector.get(cid, 0.0)
+        for cid in keyword
+    }
+
+
+def _with_neighbours(passages: list[Passage], index: _KeywordIndex, k: int) -> list[Passage]:
+    """The best passage is read with the chunks just before and after it: a case study's
+    text and its caption, or a list and its heading, can fall either side of a chunk break.
+    They join right after it, in the passages' `k` places."""
+    if not passages:
+        return passages
+    best, have = passages[0], {p.chunk.id for p in passages}
+    around = [index.chunks[i] for i in index.around(best.chunk.id)]
+    joined = [Passage(c, best.score, 0) for c in around if c.id not in have]
+    merged = [best, *joined, *passages[1:]][:k]
+    return [replace(p, rank=n) for n, p in enumerate(merged, 1)]
+
+
+def _diverse(
+    ranked: list[StoredChunk], fused: dict[str, float], k: int, per_document: int
+) -> list[Passage]:
+    passages: list[Passage] = []
+    per_doc: Counter[str] = Counter()
+    for chunk in ranked:
+        if per_doc[chunk.doc_id] >= per_document:
+            continue
+        per_doc[chunk.doc_id] += 1
+        passages.append(Passage(chunk, fused[chunk.id], len(passages) + 1))
+        if len(passages) == k:
+            break
+    return passages

@@ -1,0 +1,195 @@
+"""Render answers and help as Slack Block Kit.
+
+An `Answer` becomes: the answer text (Slack mrkdwn, not Markdown), a *Sources* section, a
+*Who to contact* section and buttons (share, 👍, 👎). Slack rejects a section over 3,000
+characters and a message over 50 blocks, so long text is split at line breaks and the
+block list is capped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.answer import Answer, Citation, Contact, human_date, sources_of
+from bot.engine.text import escape_mrkdwn as escape
+from bot.frontends.replies import EXAMPLES
+from ingest.store import StoredDocument
+
+__all__ = [
+    "answer_blocks",
+    "help_blocks",
+    "sources_blocks",
+    "home_view",
+    "to_mrkdwn",
+    "text_sections",
+    "SECTION_LIMIT",
+    "MAX_BLOCKS",
+    "SHARE",
+    "FEEDBACK_UP",
+    "FEEDBACK_DOWN",
+]
+
+SECTION_LIMIT = 3000
+MAX_BLOCKS = 50
+SHARE, FEEDBACK_UP, FEEDBACK_DOWN = "share_answer", "feedback_up", "feedback_down"
+
+
+def to_mrkdwn(text: str) -> str:
+    """Markdown to Slack mrkdwn, with &, < and > escaped as Slack requires."""
+    text = escape(text)
+    text = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r"<\2|\1>", text)
+    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: f"*{m.group(1) or m.group(2)}*", text)
+    text = re.sub(r"^#{1,6}\s+(.+)$", r"*\1*", text, flags=re.MULTILINE)
+    return re.sub(r"^\s*[-*]\s+", "• ", text, flags=re.MULTILINE)
+
+
+def _link(url: str | None, label: str) -> str:
+    return f"<{url}|{escape(label)}>" if url else escape(label)
+
+
+def text_sections(text: str, limit: int = SECTION_LIMIT) -> list[dict]:
+    """Section blocks for `text`, split at line breaks (or spaces) to stay under `limit`."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit) if " " in line[:limit] else limit
+            pieces.extend([p for p in (current, line[:cut]) if p])
+            current, line = "", line[cut:].lstrip()
+        if current and len(current) + 1 + len(line) > limit:
+            pieces.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        pieces.append(current)
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": piece}} for piece in pieces]
+
+
+def _citation_line(numbers: list[int], citation: Citation) -> str:
+    details = [
+        citation.publisher,
+        human_date(citation.published),
+        f"p. {citation.page}" if citation.page else None,
+        f"“{citation.section}”" if citation.section else None,
+    ]
+    rest = ", ".join(escape(part) for part in details if part)
+    marks = " ".join(f"[{n}]" for n in numbers)
+    return f"{marks} {_link(citation.url, citation.title)}" + (f", {rest}" if rest else "")
+
+
+def _contact_line(contact: Contact) -> str:
+    who = ", ".join(escape(p) for p in (contact.name, contact.role, contact.org) if p)
+    where = f"*{escape(contact.area)}:* " if contact.area else "*Nationally:* "
+    reach = [
+        f"<mailto:{contact.email}|{contact.email}>" if contact.email else None,
+        f"<{contact.url}|web page>" if contact.url else None,
+    ]
+    line = where + who + "".join(f" · {r}" for r in reach if r)
+    extras = [f"Source: {contact.source}" if contact.source else None, contact.note]
+    return line + "".join(f"\n      _{escape(e)}_" for e in extras if e)
+
+
+def answer_blocks(
+    answer: Answer, answer_id: str | None = None, *, shareable: bool = False
+) -> list[dict]:
+    """The whole answer as blocks; `shareable` adds the "Share in channel" button."""
+    blocks = text_sections(to_mrkdwn(answer.answer))
+    if answer.note:
+        blocks.append(
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(answer.note)}]}
+        )
+    if answer.citations:
+        lines = "\n".join(_citation_line(*source) for source in sources_of(answer.citations))
+        blocks += [{"type": "divider"}, *text_sections(f"*Sources*\n{lines}")]
+    if answer.contacts:
+        lines = "\n".join(_contact_line(c) for c in answer.contacts)
+        blocks += text_sections(f"*Who to contact*\n{lines}")
+    if answer_id:
+        blocks.append(_buttons(answer_id, shareable))
+    if len(blocks) > MAX_BLOCKS:
+        tail = blocks[-1:] if answer_id else []
+        body = blocks[: MAX_BLOCKS - 1 - len(tail)]
+        blocks = [*body, _context("(Shortened to fit in one Slack message.)"), *tail]
+    return blocks
+
+
+def _buttons(answer_id: str, shareable: bool) -> dict:
+    elements = []
+    if shareable:
+        elements.append(
+            {
+                "type": "button",
+                "action_id": SHARE,
+                "value": answer_id,
+                "style": "primary",
+                "text": {"type": "plain_text", "text": "Share in channel"},
+            }
+        )
+    elements += [
+        {
+            "type": "button",
+            "action_id": FEEDBACK_UP,
+            "value": answer_id,
+            "text": {"type": "plain_text", "text": "👍 Helpful", "emoji": True},
+        },
+        {
+            "type": "button",
+            "action_id": FEEDBACK_DOWN,
+            "value": answer_id,
+            "text": {"type": "plain_text", "text": "👎 Not helpful", "emoji": True},
+        },
+    ]
+    return {"type": "actions", "block_id": "answer_actions", "elements": elements}
+
+
+def _context(text: str) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def help_blocks() -> list[dict]:
+    examples = "\n".join(f"• `/lis {q}`" for q in EXAMPLES)
+    text = (
+        "*LIS Assistant* answers questions about the UK Industrial Strategy and local "
+        "industrial strategies from a curated set of briefings, with sources and who to "
+        "contact in your area.\n\n"
+        f"*Ask a question*\n{examples}\n\n"
+        "*Commands*\n"
+        "• `/lis help`: this message\n"
+        "• `/lis sources`: what the knowledge base holds\n"
+        "• `/lis area <place>`: set this channel's area for contacts (e.g. `/lis area Exeter`)\n"
+        "• `/lis area`: show this channel's area\n"
+        "• `/lis deadlines [days]`: consultations and other deadlines due soon (default 30 days)\n"
+        "• `/lis digest on` / `off`: a morning digest of deadlines in this channel\n"
+        "• `/lis forget me`: delete the questions you have asked me and your feedback\n"
+        "• `/lis deadline add YYYY-MM-DD <title> [url]`, `/lis deadline remove <id>`: admins\n\n"
+        "You can also mention me in a channel (I answer in a thread; follow-ups in the "
+        "thread are understood) or send me a direct message."
+    )
+    return text_sections(text)
+
+
+def sources_blocks(documents: list[StoredDocument]) -> list[dict]:
+    if not documents:
+        return text_sections("The knowledge base is empty: an admin needs to add documents.")
+    lines = [
+        f"• {_link(d.url, d.title)}, {escape(d.publisher or 'unknown publisher')}, "
+        f"{escape(human_date(d.published) or 'undated')}"
+        for d in documents
+    ]
+    return text_sections(
+        f"*The knowledge base holds {len(documents)} documents*\n"
+        + "\n".join(lines)
+        + "\n\nThey date from before 2020: check anything time-sensitive."
+    )
+
+
+def home_view(documents: list[StoredDocument]) -> dict:
+    """The App Home tab: what the assistant is for, examples, and the sources."""
+    blocks = [
+        {"type": "header", "text": {"type": "plain_text", "text": "LIS Assistant"}},
+        *help_blocks(),
+        {"type": "divider"},
+        *sources_blocks(documents),
+    ]
+    return {"type": "home", "blocks": blocks[:MAX_BLOCKS]}

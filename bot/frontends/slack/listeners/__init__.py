@@ -1,0 +1,15 @@
+"""All Slack listeners, registered in one place."""
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.frontends.assistant import Assistant
+from bot.frontends.slack.listeners import actions, admin, commands, events
+
+__all__ = ["register_listeners"]
+
+
+def register_listeners(app: AsyncApp, assistant: Assistant) -> None:
+    commands.register(app, assistant)
+    events.register(app, assistant)
+    actions.register(app, assistant)
+    admin.register(app, assistant)

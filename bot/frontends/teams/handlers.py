@@ -1,0 +1,171 @@
+"""Teams messages: questions, the chat commands, feedback, and failures.
+
+In a 1:1 chat every message is a question; in a channel or group chat only messages that
+@mention the bot (the mention is stripped). `help`, `sources`, `area <place>`,
+`deadlines [days]` and `digest on|off` work as in Slack; admin commands are Slack-only for
+now and say so. A typing indicator shows while the engine works, and any failure becomes a
+short apology, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from microsoft_agents.activity import Activity, ActivityTypes
+from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+
+from bot.engine.answer import human_date
+from bot.frontends.assistant import SORRY, Assistant
+from bot.frontends.replies import EXAMPLES, area_reply, digest_reply, forget_reply
+from bot.frontends.teams.render import answer_activity, text_activity, welcome_activity
+from bot.services.digest import build_digest, digest_text, london_today
+
+__all__ = ["register_handlers", "HELP", "SLACK_ONLY"]
+
+log = logging.getLogger(__name__)
+HELP = (
+    "**LIS Assistant** answers questions about the UK Industrial Strategy and local "
+    "industrial strategies from a curated set of briefings, with sources and who to "
+    "contact in your area.\n\n**Ask a question**, for example:\n\n"
+    + "\n".join(f"- {q}" for q in EXAMPLES)
+    + "\n\n**Commands**: `help`, `sources`, `area <place>` (this chat's area for "
+    "contacts), `area`, `deadlines [days]`, `digest on` / `digest off`, `forget me`.\n\n"
+    "In a channel, @mention me; in a 1:1 chat just ask."
+)
+SLACK_ONLY = (
+    "Admin commands are available in Slack only for now: ask an admin there to "
+    "add, refresh or remove documents."
+)
+
+
+def conversation_key(activity) -> str:
+    return f"teams:{activity.conversation.id}"
+
+
+def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
+    @app.activity(ActivityTypes.message)
+    async def on_message(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        if activity.conversation.conversation_type in ("channel", "groupChat"):
+            if not activity.is_recipient_mentioned():
+                return
+            text = activity.remove_recipient_mention()
+        else:
+            text = activity.text
+        text = " ".join((text or "").split())
+        user = activity.from_property.id if activity.from_property else None
+        reply = await _command(assistant, context, text, user)
+        if reply is not None:
+            await context.send_activity(text_activity(reply))
+            return
+        await context.send_activity(Activity(type=ActivityTypes.typing))
+        key = conversation_key(activity)
+        answered = await assistant.ask(text, conversation=key, thread=key, user=user)
+        if answered.answer is None:
+            await context.send_activity(text_activity(answered.error))
+            return
+        sent = await context.send_activity(answer_activity(answered.answer))
+        if sent is not None and sent.id and answered.answer_id:
+            assistant.state.link_message(key, sent.id, answered.answer_id)
+
+    @app.activity(ActivityTypes.invoke)
+    async def on_invoke(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        value = activity.value if isinstance(activity.value, dict) else {}
+        if activity.name == "message/submitAction" and value.get("actionName") == "feedback":
+            _store_feedback(assistant, activity, value.get("actionValue") or {})
+        await context.send_activity(
+            Activity(type=ActivityTypes.invoke_response, value={"status": 200, "body": {}})
+        )
+
+    @app.activity(ActivityTypes.conversation_update)
+    async def on_conversation_update(context: TurnContext, _state: TurnState) -> None:
+        activity = context.activity
+        added = {member.id for member in activity.members_added or []}
+        if activity.recipient and activity.recipient.id in added:
+            await _welcome(assistant, context)
+
+    @app.activity(ActivityTypes.installation_update)
+    async def on_installation_update(context: TurnContext, _state: TurnState) -> None:
+        if (context.activity.action or "").startswith("add"):
+            await _welcome(assistant, context)
+
+    @app.error
+    async def on_error(context: TurnContext, error: Exception) -> None:
+        log.exception("Teams turn failed", exc_info=error)
+        await context.send_activity(text_activity(SORRY))
+
+
+def _store_feedback(assistant: Assistant, activity, action: dict) -> None:
+    """Store a 👍 / 👎 and its comment against the answer it was given on.
+
+    Teams names that answer's message in `replyToId`, but not every client sends it; then
+    the feedback is for the latest answer that person was given in the conversation.
+    """
+    reaction = action.get("reaction")
+    user = activity.from_property.id if activity.from_property else None
+    if reaction not in ("like", "dislike") or not user:
+        return
+    key = conversation_key(activity)
+    answer_id = assistant.state.answer_for_message(key, activity.reply_to_id or "")
+    answer_id = answer_id or assistant.state.last_answer(key, user)
+    if answer_id is None:
+        log.warning("Teams feedback for no known answer in %s", key)
+        return
+    assistant.state.record_feedback(
+        answer_id, user, 1 if reaction == "like" else -1, "teams", _feedback_text(action)
+    )
+
+
+def _feedback_text(action: dict) -> str | None:
+    """The comment typed into Teams' feedback form: a JSON string {"feedbackText": ...}."""
+    raw = action.get("feedback")
+    try:
+        parsed = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return raw
+    if isinstance(parsed, dict):
+        return parsed.get("feedbackText") or None
+    return parsed if isinstance(parsed, str) else None
+
+
+async def _welcome(assistant: Assistant, context: TurnContext) -> None:
+    """Say hello once per conversation, when the app is installed or added to it."""
+    key = conversation_key(context.activity)
+    if assistant.state.first_time(f"teams-welcome:{key}"):
+        await context.send_activity(welcome_activity(EXAMPLES[:3]))
+
+
+async def _command(
+    assistant: Assistant, context: TurnContext, text: str, user: str | None
+) -> str | None:
+    """The reply to a chat command, or None when the text is a question."""
+    verb, _, rest = text.partition(" ")
+    verb = verb.lower()
+    key = conversation_key(context.activity)
+    if verb in ("", "help"):
+        return HELP
+    if verb == "sources" and not rest:
+        documents = await assistant.sources()
+        return f"**The knowledge base holds {len(documents)} documents**\n\n" + "\n".join(
+            f"- {d.title}, {d.publisher or 'unknown publisher'}, "
+            f"{human_date(d.published) or 'undated'}"
+            for d in documents
+        )
+    if verb == "area":
+        return await area_reply(assistant, key, rest, user, prefix="")
+    if verb == "deadlines" and (not rest or rest.isdigit()):
+        days = int(rest) if rest else 30
+        return digest_text(build_digest(assistant.deadlines, london_today(), min(days, 366)))
+    if verb == "digest":
+        reference = context.activity.get_conversation_reference()
+        # Only the conversation is needed to post the digest there, not who asked for it.
+        stored = reference.model_dump_json(by_alias=True, exclude={"user"})
+        assistant.state.remember_reference(key, stored)
+        return digest_reply(assistant, key, user, rest, prefix="")
+    if verb == "forget" and rest.lower() in ("", "me"):
+        return await forget_reply(assistant, user, rest, prefix="")
+    if verb in ("admin", "deadline"):
+        return SLACK_ONLY
+    return None

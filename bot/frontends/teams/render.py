@@ -1,0 +1,181 @@
+"""Render answers the Teams way: Markdown Teams displays, citations, feedback buttons.
+
+Teams is stricter than its documentation reads, and the real client (checked with the
+Microsoft 365 Agents Playground) rejects or mangles what a lenient fake accepts:
+- The AI entity's `additionalType` must be absent or exactly `["AIGeneratedContent"]`; an
+  empty list makes the client reject the whole message. Quoted answers leave it out.
+- Each citation number opens one card, so every [n] in the text must stand for exactly one
+  passage (the engine numbers one quote per citation), and the card holds that passage,
+  its document's title, date and address.
+- Single line breaks collapse: paragraphs need a blank line, and points must be a Markdown
+  list ("- ") after a blank line, or they run together as one paragraph with inline "•".
+"""
+
+from __future__ import annotations
+
+from microsoft_agents.activity import Activity, ActivityTypes, Attachment
+from microsoft_agents.activity.entity.ai_entity import (
+    AIEntity,
+    ClientCitation,
+    ClientCitationAppearance,
+    ClientCitationIconName,
+    ClientCitationImage,
+)
+
+from bot.engine.answer import Answer, Citation, Contact, human_date
+
+__all__ = [
+    "answer_activity",
+    "text_activity",
+    "teams_markdown",
+    "welcome_activity",
+    "ABSTRACT_LIMIT",
+]
+
+ABSTRACT_LIMIT = 160  # Teams shows at most this much of a citation's text
+_NAME_LIMIT = 80  # Teams' limits for a citation card's title and each of its keywords
+_KEYWORD_LIMIT = 28
+
+
+def teams_markdown(text: str) -> str:
+    """Plain answer text as Markdown that Teams renders line for line.
+
+    "• " points become a Markdown list; every other line is its own paragraph.
+    """
+    blocks: list[str] = []
+    items: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if line.startswith(("• ", "- ", "* ")):
+            items.append("- " + line[2:].strip())
+            continue
+        if items:
+            blocks.append("\n".join(items))
+            items = []
+        if line:
+            blocks.append(line)
+    if items:
+        blocks.append("\n".join(items))
+    return "\n\n".join(blocks)
+
+
+def _contact_line(contact: Contact) -> str:
+    who = ", ".join(p for p in (contact.name, contact.role, contact.org) if p)
+    where = f"**{contact.area}:** " if contact.area else "**Nationally:** "
+    reach = [
+        f"[{contact.email}](mailto:{contact.email})" if contact.email else None,
+        f"[web page]({contact.url})" if contact.url else None,
+    ]
+    line = f"- {where}{who}" + "".join(f" · {r}" for r in reach if r)
+    extras = [f"Source: {contact.source}" if contact.source else None, contact.note]
+    return line + "".join(f" _({e})_" for e in extras if e)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+def _citation(citation: Citation) -> ClientCitation:
+    quote = " ".join(citation.quote.removeprefix("• ").split())
+    date = human_date(citation.published)
+    where = ", ".join(
+        p
+        for p in (
+            citation.publisher,
+            date,
+            f"p. {citation.page}" if citation.page else None,
+            citation.section if citation.section and citation.section != citation.title else None,
+        )
+        if p
+    )
+    appearance = ClientCitationAppearance(
+        name=_shorten(citation.title, _NAME_LIMIT),
+        abstract=_shorten(quote, ABSTRACT_LIMIT),
+        text=f"“{quote}”\n\n{citation.title}" + (f" ({where})" if where else ""),
+        keywords=[_shorten(k, _KEYWORD_LIMIT) for k in (citation.publisher, date) if k],
+        image=ClientCitationImage(name=ClientCitationIconName.PDF),
+    )
+    if citation.url:
+        appearance.url = citation.url
+    return ClientCitation(position=citation.n, appearance=appearance)
+
+
+def answer_activity(answer: Answer) -> Activity:
+    """The answer as a message with citations and the feedback loop switched on."""
+    parts = [teams_markdown(answer.answer)]
+    if answer.note:
+        parts.append(f"_{answer.note}_")
+    if answer.contacts:
+        lines = "\n".join(_contact_line(c) for c in answer.contacts)
+        parts.append(f"**Who to contact**\n\n{lines}")
+    activity = Activity(
+        type=ActivityTypes.message,
+        text="\n\n".join(parts),
+        text_format="markdown",
+        channel_data={"feedbackLoopEnabled": True, "feedbackLoop": {"type": "default"}},
+    )
+    if answer.citations:
+        entity = AIEntity(citation=[_citation(c) for c in answer.citations])
+        if answer.mode == "llm":  # only a language model's words are labelled AI content
+            entity.additional_type = ["AIGeneratedContent"]
+        activity.entities = [entity]
+    return activity
+
+
+def text_activity(text: str) -> Activity:
+    return Activity(type=ActivityTypes.message, text=text, text_format="markdown")
+
+
+WELCOME = (
+    "I answer questions about the UK Industrial Strategy and local industrial strategies "
+    "from a curated set of NHS Confederation and LEP briefings, with the passages I quote "
+    "and who to contact in your area."
+)
+
+
+def welcome_activity(examples: list[str]) -> Activity:
+    """The card shown once when the app is installed or added to a chat or team: what it
+    does, example questions to tap, and how to set the area for local contacts."""
+    card = {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.5",
+        "body": [
+            {
+                "type": "TextBlock",
+                "text": "Hello, I'm LIS Assistant",
+                "weight": "Bolder",
+                "size": "Medium",
+                "wrap": True,
+            },
+            {"type": "TextBlock", "text": WELCOME, "wrap": True},
+            {"type": "TextBlock", "text": "Try one of these:", "wrap": True, "spacing": "Medium"},
+        ],
+        "actions": [
+            {
+                "type": "Action.Submit",
+                "title": question,
+                "data": {"msteams": {"type": "imBack", "value": question}},
+            }
+            for question in examples
+        ],
+    }
+    card["body"].append(
+        {
+            "type": "TextBlock",
+            "wrap": True,
+            "isSubtle": True,
+            "text": "Type **area** and your town or county (for example **area Exeter**) so "
+            "answers name your local contacts; **help** lists everything I can do. In a "
+            "channel, @mention me.",
+        }
+    )
+    return Activity(
+        type=ActivityTypes.message,
+        attachments=[
+            Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
+        ],
+    )

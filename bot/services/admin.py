@@ -1,0 +1,185 @@
+"""Keeping the knowledge base current: what admins can do, whatever front end they use.
+
+Ingest a web page or PDF by URL, add an uploaded file, re-ingest everything, remove a
+document, list the sources, read the audit log. Only one ingest runs at a time (a lock
+file in LIS_DATA_DIR, so separate processes on the machine queue too); a second one is
+told it is queued and waits. Every action, and every refused attempt, is written to the
+audit log. Ingests never half-replace a document (see `ingest.store`), and the keyword
+index and deadlines follow the store as soon as an ingest finishes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from bot.engine.core import Engine
+from bot.services.deadline_store import DeadlineStore
+from bot.services.ingest_lock import IngestLock
+from bot.services.jobs import refresh_deadlines
+from bot.services.state import StateStore
+from bot.settings import Settings
+from ingest.errors import IngestError
+from ingest.fetch import fetch_url
+from ingest.loaders import loader_for_name
+from ingest.pipeline import IngestReport, ingest_sources
+from ingest.store import StoredDocument
+
+__all__ = ["AdminService", "IngestLock", "UPLOADS"]
+
+log = logging.getLogger(__name__)
+UPLOADS = "uploads"
+Progress = Callable[[str], None]
+
+
+@dataclass
+class AdminService:
+    settings: Settings
+    engine: Engine
+    state: StateStore
+    deadlines: DeadlineStore
+    lock: IngestLock
+
+    @classmethod
+    def create(
+        cls, settings: Settings, engine: Engine, state: StateStore, deadlines: DeadlineStore
+    ) -> AdminService:
+        return cls(
+            settings,
+            engine,
+            state,
+            deadlines,
+            IngestLock(Path(settings.lis_data_dir) / "ingest.lock"),
+        )
+
+    @property
+    def uploads_dir(self) -> Path:
+        return Path(self.settings.lis_data_dir) / UPLOADS
+
+    # Ingest --------------------------------------------------------------------------
+
+    def ingest(
+        self, sources: list[str | Path], *, user: str, action: str, target: str, progress: Progress
+    ) -> IngestReport:
+        """Run one ingest under the lock, reporting progress; audit the outcome."""
+        if not self.lock.acquire(blocking=False):
+            progress("Queued: another ingest is running. I'll start as soon as it finishes.")
+            self.lock.acquire()
+        try:
+            progress("Starting…")
+            report = ingest_sources(
+                self.engine.store, sources, on_stage=progress, policy=self.settings.fetch_policy
+            )
+            refresh_deadlines(self.settings, self.engine, self.deadlines)
+        except Exception as error:
+            log.exception("%s of %s failed", action, target)
+            self.state.audit(user, action, target, f"failed: {type(error).__name__}")
+            raise
+        finally:
+            self.lock.release()
+        result = report.summary() + "".join(f"; {name}: {why}" for name, why in report.failed)
+        self.state.audit(user, action, target, result)
+        return report
+
+    def ingest_url(self, url: str, user: str, progress: Progress) -> IngestReport:
+        return self.ingest([url], user=user, action="ingest", target=url, progress=progress)
+
+    def reingest(self, user: str, progress: Progress) -> IngestReport:
+        """Re-read the knowledge folder and uploads; re-fetch documents that came from URLs."""
+        sources: list[str | Path] = [self.settings.documents_dir]
+        if self.uploads_dir.exists():
+            sources.append(self.uploads_dir)
+        sources += [
+            d.source
+            for d in self.engine.store.documents()
+            if d.source and d.source.startswith(("http://", "https://"))
+        ]
+        return self.ingest(sources, user=user, action="reingest", target="all", progress=progress)
+
+    def add_upload(
+        self, file_id: str, metadata: dict, user: str, progress: Progress
+    ) -> IngestReport:
+        """Move a pending upload into the uploads folder with its metadata, then ingest it."""
+        pending = self.state.pending_upload(file_id)
+        if pending is None:
+            raise IngestError("that upload is no longer waiting; share the file again")
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
+        target = self.uploads_dir / _safe_name(pending["name"])
+        Path(pending["path"]).replace(target)
+        _record_metadata(self.uploads_dir / "sources.yaml", target.name, metadata)
+        self.state.drop_pending_upload(file_id)
+        return self.ingest(
+            [target], user=user, action="upload", target=target.name, progress=progress
+        )
+
+    def prepare_upload(self, file: dict, user: str) -> dict:
+        """Download a file shared in Slack and read its title and date, ready for the modal.
+
+        Only Slack's own file hosts get the bot token; the file must be a supported type
+        with text in it (a scanned PDF is refused here, before anyone fills in a form).
+        """
+        url = file.get("url_private_download") or file.get("url_private") or ""
+        if urlparse(url).hostname not in self._slack_file_hosts():
+            raise IngestError("that file is not stored by Slack")
+        loader = loader_for_name(file.get("name", ""))
+        token = self.settings.slack_bot_token.get_secret_value()
+        fetched = fetch_url(
+            url,
+            headers={"Authorization": f"Bearer {token}"},
+            allow_private=True,
+            max_bytes=self.settings.fetch_policy.max_bytes,
+        )
+        loaded = loader.load(fetched.data)
+        pending = self.uploads_dir / "pending"
+        pending.mkdir(parents=True, exist_ok=True)
+        path = pending / f"{_safe_name(file['id'])}-{_safe_name(file.get('name', 'upload'))}"
+        path.write_bytes(fetched.data)
+        self.state.add_pending_upload(
+            file["id"], file.get("name", path.name), str(path), loaded.title, loaded.published, user
+        )
+        return self.state.pending_upload(file["id"])
+
+    def _slack_file_hosts(self) -> set[str]:
+        return {"files.slack.com", urlparse(self.settings.slack_api_url).hostname or ""}
+
+    # Documents -----------------------------------------------------------------------
+
+    def sources(self) -> list[StoredDocument]:
+        return self.engine.store.documents()
+
+    def find(self, query: str) -> list[StoredDocument]:
+        """Documents matching an id or title: exact matches first, else title substrings."""
+        query = query.strip().lower()
+        documents = self.sources()
+        exact = [d for d in documents if query in (d.doc_id.lower(), d.title.lower())]
+        return exact or [d for d in documents if query and query in d.title.lower()]
+
+    def remove(self, doc_id: str, user: str) -> int:
+        with_lock = self.lock.acquire(blocking=True)
+        try:
+            removed = self.engine.store.remove_document(doc_id)
+            refresh_deadlines(self.settings, self.engine, self.deadlines)
+        finally:
+            if with_lock:
+                self.lock.release()
+        self.state.audit(user, "remove", doc_id, f"removed {removed} chunks")
+        return removed
+
+
+def _safe_name(name: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).name).strip("-.")
+    return stem or "upload"
+
+
+def _record_metadata(catalogue: Path, file_name: str, metadata: dict) -> None:
+    """Add or replace a file's entry in the uploads folder's own sources.yaml."""
+    entries = yaml.safe_load(catalogue.read_text()) if catalogue.exists() else []
+    entries = [e for e in entries or [] if e.get("file") != file_name]
+    entries.append({"file": file_name, **{k: v for k, v in metadata.items() if v}})
+    catalogue.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))

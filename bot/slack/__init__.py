@@ -1,5 +1,0 @@
-"""The Slack front end: a slack-bolt AsyncApp that translates Slack to the engine and back."""
-
-from bot.slack.app import build_slack_app
-
-__all__ = ["build_slack_app"]

@@ -1,5 +1,0 @@
-"""The Microsoft Teams front end, on the Microsoft 365 Agents SDK."""
-
-from bot.teams.app import TeamsEndpoint
-
-__all__ = ["TeamsEndpoint"]
