@@ -33,9 +33,11 @@ test: $(VENV)/.installed-test
 test-faults: $(VENV)/.installed-test
 	$(BIN)/pytest -q -m faults
 
+# Lint, format and the import directions between layers (import-linter, pyproject.toml).
 check: $(VENV)/.installed-test
 	$(BIN)/ruff check bot ingest tests benchmarks
 	$(BIN)/ruff format --check bot ingest tests benchmarks
+	$(BIN)/lint-imports
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test,bench]"

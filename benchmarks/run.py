@@ -23,6 +23,7 @@ from benchmarks.baseline import baseline_titles, build_baseline
 from bot.engine.core import Engine
 from bot.evaluation.scoring import evaluate, load_cases
 from bot.settings import get_settings
+from bot.wiring import build_engine
 from ingest.embeddings import WordLlamaEmbedder
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
@@ -40,7 +41,7 @@ def main() -> None:
     results = {"ingest": _ingest_times(work, embedder)}
     store = KnowledgeStore.open(work / "ours", embedder)
     ingest_sources(store, [DOCUMENTS])
-    engine = Engine.from_settings(get_settings(knowledge_dir=ROOT / "knowledge"), store=store)
+    engine = build_engine(get_settings(knowledge_dir=ROOT / "knowledge"), store=store)
     results["retrieval"] = _retrieval_quality(
         engine, build_baseline(DOCUMENTS, embedder, work / "baseline")
     )

@@ -28,9 +28,9 @@ import httpx
 import yaml
 
 from benchmarks.scale_corpus import generate
-from bot.engine.core import Engine
 from bot.evaluation.scoring import evaluate, load_cases
 from bot.settings import get_settings
+from bot.wiring import build_engine
 from ingest.embeddings import WordLlamaEmbedder
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
@@ -91,7 +91,7 @@ def _measure_store(data: Path, embedder, corpus: Path | None, size: int, chroma)
     report = ingest_sources(store, sources)
     ingest_s = time.perf_counter() - started
     settings = get_settings(knowledge_dir=ROOT / "knowledge")
-    engine = Engine.from_settings(settings, store=store)
+    engine = build_engine(settings, store=store)
     engine.retriever.index  # noqa: B018 - build the keyword index outside the timings
     figures = evaluate(load_cases(DEV), engine.ask).figures()
     timings = []

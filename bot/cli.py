@@ -2,7 +2,8 @@
 
 Commands: ingest, ask, sources, eval, digest, serve, run. Every expected failure (a bad setting, a
 malformed data file, a store built with another embedder) ends with a one-line message
-that says how to fix it and exit status 2, never a traceback.
+that says how to fix it and exit status 2 (any `LisError`, see `bot/errors.py`); anything
+else is a bug, and its traceback shows.
 """
 
 from __future__ import annotations
@@ -23,36 +24,29 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from bot.engine.answer import Answer
-from bot.engine.core import Engine, QuestionError
-from bot.engine.prompts import PromptError
+from bot.engine.core import QuestionError
+from bot.errors import LisError, UsageError
 from bot.evaluation.report import print_eval_report
 from bot.evaluation.scoring import evaluate, load_cases
 from bot.frontends.console import print_answer, print_sources, run_console
 from bot.logs import configure_logging
-from bot.services.deadline_store import DeadlineStore
 from bot.services.digest import build_digest, digest_text, london_today
 from bot.services.ingest_lock import IngestLock
-from bot.services.jobs import digest_job, digest_sender, refresh_deadlines
 from bot.services.privacy import forget_user, prune_expired
-from bot.services.state import StateError, StateStore
+from bot.services.state import StateStore
 from bot.settings import Settings, get_settings
-from ingest.datafile import DataFileError
-from ingest.embeddings import UnknownEmbedderError
-from ingest.errors import IngestError
+from bot.wiring import (
+    build_assistant,
+    build_engine,
+    deadline_sync,
+    digest_once,
+    digest_sender,
+    open_store,
+)
 from ingest.pipeline import ingest_sources
-from ingest.store import EmbedderMismatchError, StoreUnavailableError, store_problem
+from ingest.store import KnowledgeStore, store_problem
 
 __all__ = ["main"]
-
-_EXPECTED_ERRORS = (
-    StoreUnavailableError,
-    PromptError,
-    DataFileError,
-    EmbedderMismatchError,
-    UnknownEmbedderError,
-    IngestError,
-    ValueError,
-)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args, settings, out, err)
     except ValidationError as error:
         err.print(f"lis: a setting is invalid: {_first_problem(error)}")
-    except _EXPECTED_ERRORS as error:
-        err.print(f"lis: {error}")
-    except StateError as error:
+    except LisError as error:  # anything else is a bug: let its traceback show
         err.print(f"lis: {error}")
     except (ChromaError, httpx.TransportError) as error:
         err.print(
@@ -169,20 +161,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _ingest(args, settings: Settings, out: Console, err: Console) -> int:
-    engine = Engine.from_settings(settings)
+    store = open_store(settings)
     lock = IngestLock(Path(settings.lis_data_dir) / "ingest.lock")
     if not lock.acquire(blocking=False):
         err.print("Another ingest is running (an admin's, perhaps); waiting for it to finish…")
         lock.acquire()
     try:
-        return _run_ingest(args, settings, engine, out, err)
+        return _run_ingest(args, settings, store, out, err)
     finally:
         lock.release()
 
 
-def _run_ingest(args, settings: Settings, engine: Engine, out: Console, err: Console) -> int:
+def _run_ingest(args, settings: Settings, store: KnowledgeStore, out: Console, err: Console) -> int:
     if args.reindex:
-        engine.store.drop()
+        store.drop()
     sources = args.sources or [settings.documents_dir]
     show_bar = err.is_terminal and not args.quiet
     with Progress(
@@ -200,13 +192,13 @@ def _run_ingest(args, settings: Settings, engine: Engine, out: Console, err: Con
             progress.update(task, total=total, advance=1, name=Path(name).name)
 
         report = ingest_sources(
-            engine.store,
+            store,
             sources,
             prune=args.prune,
             on_progress=advance,
             policy=settings.fetch_policy,
         )
-    refresh_deadlines(settings, engine, DeadlineStore.in_data_dir(settings.lis_data_dir))
+    deadline_sync(settings, store).refresh()
     for name, reason in report.failed:
         err.print(f"failed: {name}: {reason}")
     if not args.quiet:
@@ -218,7 +210,7 @@ def _ask(args, settings: Settings, out: Console, err: Console) -> int:
     if bool(args.question) == bool(args.file):
         err.print("lis ask: give a question or --file QUESTIONS.txt (not both)")
         return 2
-    engine = Engine.from_settings(settings)
+    engine = build_engine(settings)
     if args.file:
         questions = [line.strip() for line in _read_lines(args.file) if line.strip()]
     else:
@@ -242,16 +234,16 @@ def _read_lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise ValueError(f"cannot read {path}: {error.strerror}") from error
+        raise UsageError(f"cannot read {path}: {error.strerror}") from error
 
 
 def _sources(args, settings: Settings, out: Console, err: Console) -> int:
-    print_sources(out, Engine.from_settings(settings).store.documents())
+    print_sources(out, open_store(settings).documents())
     return 0
 
 
 def _eval(args, settings: Settings, out: Console, err: Console) -> int:
-    engine = Engine.from_settings(settings)
+    engine = build_engine(settings)
     report = evaluate(load_cases(args.file), engine.ask)
     if args.json:
         print(
@@ -276,32 +268,32 @@ def _day(text: str) -> date:
 
 def _digest(args, settings: Settings, out: Console, err: Console) -> int:
     if not 1 <= args.days <= 366:
-        raise ValueError("--days must be between 1 and 366.")
+        raise UsageError("--days must be between 1 and 366.")
     if args.schedule:
         from bot.services.schedule import digest_trigger, run_schedule
 
         digest_trigger(settings.digest_time)  # a bad DIGEST_TIME fails now, not at 08:00
         send = digest_sender(settings)
-        run_schedule(settings.digest_time, lambda: digest_job(settings, send, days=args.days))
+        run_schedule(settings.digest_time, lambda: digest_once(settings, send, days=args.days))
         return 0
     if args.post:
-        outcomes = digest_job(settings, digest_sender(settings), args.date, args.days)
+        outcomes = digest_once(settings, digest_sender(settings), args.date, args.days)
         for channel, outcome in outcomes.items():
             out.print(f"{channel}: {outcome}")
         if not outcomes:
             out.print("No channel wants the digest: set DIGEST_CHANNELS or use /lis digest on.")
         return 1 if "failed" in outcomes.values() else 0
-    engine = Engine.from_settings(settings)
-    store = DeadlineStore.in_data_dir(settings.lis_data_dir)
-    refresh_deadlines(settings, engine, store)
-    out.print(escape(digest_text(build_digest(store, args.date or london_today(), args.days))))
+    sync = deadline_sync(settings)
+    sync.refresh()
+    digest = build_digest(sync.deadlines, args.date or london_today(), args.days)
+    out.print(escape(digest_text(digest)))
     return 0
 
 
 def _forget(args, settings: Settings, out: Console, err: Console) -> int:
     if args.user is not None:
         if not args.user.strip():
-            raise ValueError("--user needs a Slack or Teams user id")
+            raise UsageError("--user needs a Slack or Teams user id")
         changed = forget_user(StateStore.in_data_dir(settings.lis_data_dir), args.user.strip())
         what = f"Forgot {args.user.strip()}"
     else:
@@ -315,7 +307,7 @@ def _forget(args, settings: Settings, out: Console, err: Console) -> int:
 def _serve(args, settings: Settings, out: Console, err: Console) -> int:
     from bot.frontends.server import serve
 
-    serve(settings, port=args.port, socket_mode=args.socket)
+    serve(settings, build_assistant(settings), port=args.port, socket_mode=args.socket)
     return 0
 
 
@@ -324,7 +316,7 @@ def _run(args, settings: Settings, out: Console, err: Console) -> int:
         err.print(f"Slack or Teams is configured: serving on port {os.environ.get('PORT', 3000)}.")
         args.port, args.socket = int(os.environ.get("PORT", 3000)), False
         return _serve(args, settings, out, err)
-    run_console(Engine.from_settings(settings), sys.stdin, out)
+    run_console(build_engine(settings), sys.stdin, out)
     return 0
 
 

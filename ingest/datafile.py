@@ -12,10 +12,12 @@ from pathlib import Path
 
 import yaml
 
+from ingest.errors import LisError
+
 __all__ = ["DataFileError", "load_data_file", "line_of"]
 
 
-class DataFileError(ValueError):
+class DataFileError(LisError, ValueError):
     """A curated data file is missing or malformed; the message names file and line."""
 
 

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ingest.errors import ConfigurationError, LisError
+
 __all__ = ["Embedder", "UnknownEmbedderError", "get_embedder", "EMBEDDERS"]
 
 
-class UnknownEmbedderError(KeyError):
+class UnknownEmbedderError(LisError, KeyError):
     """Raised for an `EMBEDDINGS` value that names no embedder."""
 
 
@@ -81,7 +83,7 @@ class OpenAIEmbedder(Embedder):
     def __init__(self, api_key: str | None = None, base_url: str | None = None) -> None:
         super().__init__()
         if not api_key:
-            raise ValueError("EMBEDDINGS=openai needs OPENAI_API_KEY to be set.")
+            raise ConfigurationError("EMBEDDINGS=openai needs OPENAI_API_KEY to be set.")
         from langchain_openai import OpenAIEmbeddings
 
         self.name = f"openai-{self.model}"

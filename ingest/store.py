@@ -27,6 +27,7 @@ from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import ChromaError
 
 from ingest.embeddings import Embedder
+from ingest.errors import LisError
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ PAGE_SIZE = 5000
 _MIXED = "mixed"
 
 
-class StoreUnavailableError(RuntimeError):
+class StoreUnavailableError(LisError, RuntimeError):
     """The store cannot be opened: an unusable data directory, or no Chroma server."""
 
 
@@ -59,7 +60,7 @@ class StoreWriteError(StoreUnavailableError):
     """
 
 
-class EmbedderMismatchError(RuntimeError):
+class EmbedderMismatchError(LisError, RuntimeError):
     """The collection was built with a different embedding model."""
 
 

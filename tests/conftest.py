@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.core import Engine
 from bot.settings import get_settings
+from bot.wiring import build_engine
 from ingest.embeddings import WordLlamaEmbedder
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
@@ -84,7 +84,7 @@ def starter_store(tmp_path_factory, embedder):
 
 @pytest.fixture(scope="session")
 def engine(starter_store):
-    return Engine.from_settings(get_settings(knowledge_dir=KNOWLEDGE), store=starter_store)
+    return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=starter_store)
 
 
 @pytest.fixture
@@ -109,6 +109,7 @@ def _serve_slack(engine, fake_slack, data_dir):
     from bot.frontends.server import build_web_app
     from bot.services.admin import AdminService
     from bot.services.state import StateStore
+    from bot.wiring import deadline_sync
     from tests.servers import BackgroundServer
     from tests.slack_requests import SIGNING_SECRET
 
@@ -121,8 +122,9 @@ def _serve_slack(engine, fake_slack, data_dir):
         ingest_allow_private_urls=True,
     )
     state = StateStore(data_dir / "state.sqlite3")
-    assistant = Assistant(engine, state, admins=ADMINS)
-    assistant.admin = AdminService.create(settings, engine, state, assistant.deadlines)
+    sync = deadline_sync(settings, engine.store, engine.contacts.gazetteer)
+    admin = AdminService.create(settings, engine.store, state, sync)
+    assistant = Assistant(engine, state, sync.deadlines, admin=admin, admins=ADMINS)
     server = BackgroundServer(build_web_app(settings, assistant))
     server.assistant = assistant
     server.start()
@@ -143,7 +145,7 @@ def admin_server(embedder, fake_slack, tmp_path):
     """The same server over a knowledge base of its own, which admin tests may change."""
     store = KnowledgeStore.open(tmp_path / "data", embedder)
     ingest_sources(store, [KNOWLEDGE / "documents"])
-    engine = Engine.from_settings(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+    engine = build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store)
     server = _serve_slack(engine, fake_slack, tmp_path / "data")
     yield server
     server.stop()

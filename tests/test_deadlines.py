@@ -8,10 +8,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from bot.engine.places import Gazetteer
+from bot.errors import ConfigurationError
 from bot.frontends.slack.app import build_web_client
+from bot.frontends.slack.digest import slack_sender
 from bot.services.deadline_store import DeadlineStore
 from bot.services.deadlines import Deadline, deadline_id, extract_deadlines, sync_deadlines
-from bot.services.digest import LONDON, build_digest, digest_text, post_digests, slack_sender
+from bot.services.digest import LONDON, build_digest, digest_text, post_digests
 from bot.services.schedule import digest_trigger
 from bot.settings import get_settings
 from tests.conftest import KNOWLEDGE
@@ -140,9 +142,6 @@ def test_horizon_and_order(deadlines):
 
 
 def test_digest_posts_to_channels_once_and_skips_empty_ones(deadlines, fake_slack, client):
-    client = slack_sender(
-        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
-    )
     assert post_digests(deadlines, client, TODAY, ["C0EMPTY"]) == {
         "C0EMPTY": "skipped: nothing due"
     }
@@ -158,18 +157,12 @@ def test_digest_posts_to_channels_once_and_skips_empty_ones(deadlines, fake_slac
 
 
 def test_an_always_channel_gets_an_empty_digest(deadlines, fake_slack, client):
-    client = slack_sender(
-        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
-    )
     deadlines.subscribe("C0ALWAYS", always=True, by="U0ALICE")
     assert post_digests(deadlines, client, TODAY, []) == {"C0ALWAYS": "sent"}
     assert "Nothing falls due" in str(fake_slack.of("chat.postMessage")[0]["blocks"])
 
 
 def test_two_schedulers_at_once_post_once(deadlines, fake_slack, client):
-    client = slack_sender(
-        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
-    )
     deadlines.add(admin_deadline(TODAY + timedelta(days=2), "Call for evidence closes"))
     threads = [
         threading.Thread(target=post_digests, args=(deadlines, client, TODAY, ["C0D"]))
@@ -183,9 +176,6 @@ def test_two_schedulers_at_once_post_once(deadlines, fake_slack, client):
 
 
 def test_one_failing_channel_does_not_stop_the_others(deadlines, fake_slack, client):
-    client = slack_sender(
-        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
-    )
     deadlines.add(admin_deadline(TODAY + timedelta(days=2), "Call for evidence closes"))
     fake_slack.refuse_channel("C0GONE")
     fake_slack.fail_next("chat.postMessage", 500, times=1)  # a passing Slack error: retried
@@ -196,9 +186,6 @@ def test_one_failing_channel_does_not_stop_the_others(deadlines, fake_slack, cli
 
 
 def test_passed_items_since_the_last_digest_are_listed(deadlines, fake_slack, client):
-    client = slack_sender(
-        build_web_client(get_settings(slack_bot_token="xoxb-t", slack_api_url=fake_slack.api_url))
-    )
     deadlines.add(admin_deadline(TODAY + timedelta(days=1), "Closes tomorrow"))
     post_digests(deadlines, client, TODAY, ["C0D"])
     later = TODAY + timedelta(days=3)
@@ -216,7 +203,7 @@ def test_the_digest_time_holds_across_the_clock_change():
     assert (before.day, after.day) == (28, 29)
     assert (before.hour, after.hour) == (8, 8)
     assert before.utcoffset() == timedelta(0) and after.utcoffset() == timedelta(hours=1)
-    with pytest.raises(ValueError, match="DIGEST_TIME must be HH:MM"):
+    with pytest.raises(ConfigurationError, match="DIGEST_TIME must be HH:MM"):
         digest_trigger("8am")
 
 
@@ -225,8 +212,8 @@ def test_scheduled_digest_end_to_end(tmp_path, fake_slack, monkeypatch):
     from apscheduler.schedulers.background import BackgroundScheduler
 
     from bot.cli import main
-    from bot.services.jobs import digest_job, digest_sender
     from bot.services.schedule import build_scheduler
+    from bot.wiring import digest_once, digest_sender
 
     folder = tmp_path / "new"
     folder.mkdir()
@@ -247,7 +234,7 @@ def test_scheduled_digest_end_to_end(tmp_path, fake_slack, monkeypatch):
     settings = get_settings()
     client = digest_sender(settings)
     scheduler = build_scheduler(
-        "08:00", lambda: digest_job(settings, client, day=TODAY), BackgroundScheduler
+        "08:00", lambda: digest_once(settings, client, day=TODAY), BackgroundScheduler
     )
     (job,) = scheduler.get_jobs()
     first_run = job.trigger.get_next_fire_time(None, datetime(2026, 11, 21, 6, tzinfo=LONDON))

@@ -10,11 +10,11 @@ import time
 import httpx
 import pytest
 
-from bot.engine.core import Engine
 from bot.frontends.assistant import SORRY, Assistant
 from bot.frontends.server import build_web_app
 from bot.services.state import StateStore
 from bot.settings import get_settings
+from bot.wiring import build_engine
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
 from tests.chroma_server import ChromaServer, free_port
@@ -130,7 +130,7 @@ def test_chroma_going_away_mid_service_is_survived(chroma, tmp_path, embedder, f
         knowledge_dir=KNOWLEDGE,
         lis_data_dir=tmp_path / "data",
     )
-    engine = Engine.from_settings(settings, store=store)
+    engine = build_engine(settings, store=store)
     server = BackgroundServer(
         build_web_app(settings, Assistant(engine, StateStore(tmp_path / "state.sqlite3")))
     )

@@ -8,6 +8,7 @@ import pytest
 import respx
 
 from ingest.embeddings import UnknownEmbedderError, get_embedder
+from ingest.errors import ConfigurationError
 
 
 def test_offline_embedder_gives_unit_vectors_that_capture_meaning(embedder):
@@ -23,7 +24,7 @@ def test_unknown_embedder_names_the_choices():
 
 
 def test_openai_embedder_needs_a_key():
-    with pytest.raises(ValueError, match="OPENAI_API_KEY"):
+    with pytest.raises(ConfigurationError, match="OPENAI_API_KEY"):
         get_embedder("openai")
 
 

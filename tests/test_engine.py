@@ -147,11 +147,11 @@ def test_a_what_should_we_do_answer_leads_with_a_recommendation(engine):
 
 
 def test_an_empty_knowledge_base_says_so(store):
-    from bot.engine.core import Engine
     from bot.settings import get_settings
+    from bot.wiring import build_engine
     from tests.conftest import KNOWLEDGE
 
-    answer = Engine.from_settings(get_settings(knowledge_dir=KNOWLEDGE), store=store).ask(
+    answer = build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store).ask(
         "What is SmartMed?"
     )
     assert answer.mode == "no_answer"

@@ -262,8 +262,8 @@ def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(
     from datetime import date
 
     from bot.services.deadlines import Deadline
-    from bot.services.jobs import digest_job, digest_sender
     from bot.settings import get_settings
+    from bot.wiring import digest_once, digest_sender
 
     send(teams_server, message_activity(fake_connector.url, "digest on"))
     assert "will get the deadline digest" in fake_connector.wait_for_messages()[0]["text"]
@@ -281,7 +281,7 @@ def test_a_teams_chat_that_opted_in_gets_the_digest_proactively(
         )
     )
     settings = get_settings(teams_anonymous_allowed=True, lis_data_dir=tmp_path / "data")
-    outcomes = digest_job(settings, digest_sender(settings), day=date(2026, 11, 21))
+    outcomes = digest_once(settings, digest_sender(settings), day=date(2026, 11, 21))
     assert outcomes == {"teams:a:1on1-alice": "sent"}
     digest = fake_connector.wait_for_messages(2)[1]
     assert fake_connector.paths[-1].startswith("/v3/conversations/a:1on1-alice/activities")

@@ -1,7 +1,7 @@
 """The engine: a question in, an `Answer` out. Knows nothing of Slack or Teams.
 
-`Engine.from_settings` wires the parts from configuration: the store and its embedder,
-the glossary, the contact directory, the retriever and the composer. Front ends call
+`Engine.build` puts the parts together over one store: the retriever, the composer, the
+coverage assessor, the contact directory and (optionally) a chat model. Front ends call
 `ask` and render what comes back. Bad questions raise `QuestionError`, whose message is
 safe to show to the asker as it is.
 """
@@ -17,15 +17,14 @@ from bot.engine.answerable import Assessor
 from bot.engine.compose import ExtractiveComposer, Lead
 from bot.engine.contacts import ContactDirectory
 from bot.engine.followup import follow_up_context
-from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer, build_chat_model
+from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer
 from bot.engine.glossary import Glossary
-from bot.engine.prompts import AnswerPrompts
+from bot.engine.places import Area
 from bot.engine.questions import is_contact_question
 from bot.engine.retrieval import HybridRetriever, Passage
 from bot.engine.text import sentences
-from bot.settings import Settings
-from ingest.embeddings import get_embedder
-from ingest.store import KnowledgeStore
+from bot.errors import UsageError
+from ingest.store import KnowledgeStore, StoredDocument
 
 __all__ = ["Engine", "QuestionError", "MAX_QUESTION_CHARS"]
 
@@ -37,7 +36,7 @@ EMPTY = (
 )
 
 
-class QuestionError(ValueError):
+class QuestionError(UsageError):
     """The question cannot be answered as asked; the message tells the asker why."""
 
 
@@ -51,35 +50,14 @@ class Engine:
     generator: AnswerGenerator | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings, store: KnowledgeStore | None = None) -> Engine:
-        if store is None:
-            api_key = (
-                settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-            )
-            embedder = get_embedder(
-                settings.embeddings, api_key=api_key, base_url=settings.openai_base_url
-            )
-            store = KnowledgeStore.open(
-                settings.lis_data_dir,
-                embedder,
-                host=settings.chroma_host,
-                port=settings.chroma_port,
-                token=settings.chroma_token.get_secret_value() if settings.chroma_token else None,
-            )
-        glossary = Glossary.load(settings.knowledge_dir / "glossary.yaml")
-        generator = None
-        if settings.openai_api_key:
-            generator = AnswerGenerator(
-                build_chat_model(
-                    settings.openai_api_key.get_secret_value(),
-                    settings.openai_model,
-                    settings.openai_base_url,
-                ),
-                AnswerPrompts.load(settings.prompts_dir),
-            )
-        contacts = ContactDirectory.load(
-            settings.knowledge_dir / "contacts.yaml", settings.knowledge_dir / "gazetteer.yaml"
-        )
+    def build(
+        cls,
+        store: KnowledgeStore,
+        glossary: Glossary,
+        contacts: ContactDirectory,
+        generator: AnswerGenerator | None = None,
+    ) -> Engine:
+        """The engine's parts over one store (`bot.wiring.build_engine` reads the settings)."""
         return cls(
             store=store,
             retriever=HybridRetriever(store, glossary),
@@ -88,6 +66,18 @@ class Engine:
             contacts=contacts,
             generator=generator,
         )
+
+    def warm_up(self) -> None:
+        """Build the keyword index now, so the first question is as fast as the rest."""
+        self.retriever.index  # noqa: B018 - the property builds it
+
+    def documents(self) -> list[StoredDocument]:
+        """What the knowledge base holds."""
+        return self.store.documents()
+
+    def areas(self, place: str) -> list[Area]:
+        """The areas (LEP, combined authority ...) a place name belongs to, if any."""
+        return self.contacts.gazetteer.find(place)
 
     def ask(
         self, question: str, *, area: str | None = None, history: list[str] | None = None

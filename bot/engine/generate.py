@@ -21,6 +21,7 @@ from bot.engine.compose import Composition, citation_for
 from bot.engine.prompts import AnswerPrompts
 from bot.engine.retrieval import Passage
 from bot.engine.text import sentences, terms
+from bot.errors import LisError
 
 __all__ = ["AnswerGenerator", "GenerationError", "NoAnswer", "build_chat_model", "DEFAULT_TIMEOUT"]
 
@@ -30,11 +31,11 @@ NO_ANSWER = "NO_ANSWER"
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
-class GenerationError(RuntimeError):
+class GenerationError(LisError, RuntimeError):
     """The model's answer is unavailable or failed the grounding check; says which."""
 
 
-class NoAnswer(Exception):
+class NoAnswer(LisError):
     """The model says the passages do not answer the question."""
 
 

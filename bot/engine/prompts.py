@@ -12,10 +12,12 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.errors import LisError
+
 __all__ = ["PromptError", "PromptTemplate", "AnswerPrompts"]
 
 
-class PromptError(ValueError):
+class PromptError(LisError, ValueError):
     """A prompt template is missing or uses the wrong variables."""
 
 

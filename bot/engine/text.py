@@ -18,7 +18,6 @@ __all__ = [
     "words",
     "sentences",
     "asker_terms",
-    "escape_mrkdwn",
     "STOP_WORDS",
     "QUESTION_WORDS",
 ]
@@ -135,8 +134,3 @@ _ASKER_RE = re.compile(
 def asker_terms(question: str) -> list[str]:
     """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic."""
     return terms(" ".join(match.group(1) for match in _ASKER_RE.finditer(question)))
-
-
-def escape_mrkdwn(text: str) -> str:
-    """Escape &, < and > as Slack requires, so text cannot form a mention or a link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -13,17 +13,14 @@ import logging
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from bot.engine.answer import Answer
 from bot.engine.core import Engine, QuestionError
 from bot.engine.places import Area
+from bot.services.admin import AdminService
 from bot.services.deadline_store import DeadlineStore
 from bot.services.privacy import forget_user
 from bot.services.state import StateStore
-
-if TYPE_CHECKING:
-    from bot.services.admin import AdminService
 
 __all__ = ["Assistant", "Reply", "SORRY"]
 
@@ -50,14 +47,15 @@ class Assistant:
         engine: Engine,
         state: StateStore,
         deadlines: DeadlineStore | None = None,
+        admin: AdminService | None = None,
         admins: frozenset[str] = frozenset(),
         workers: int = 2,
     ) -> None:
         self.engine = engine
         self.state = state
         self.deadlines = deadlines or DeadlineStore(state.path)
+        self.admin = admin  # None where admin commands are not offered (tests, console)
         self.admins = admins
-        self.admin: AdminService | None = None
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine")
 
     async def ask(
@@ -91,14 +89,14 @@ class Assistant:
 
     async def set_area(self, conversation: str, place: str, user: str | None) -> list[Area]:
         """Set a conversation's default area; returns the areas it resolves to (or none)."""
-        areas = self.engine.contacts.gazetteer.find(place)
+        areas = self.engine.areas(place)
         if areas:
             await self._run(self.state.set_area, conversation, place, user)
         return areas
 
     def area(self, conversation: str) -> tuple[str | None, list[Area]]:
         place = self.state.area(conversation)
-        return place, (self.engine.contacts.gazetteer.find(place) if place else [])
+        return place, (self.engine.areas(place) if place else [])
 
     async def forget(self, user: str) -> dict[str, int]:
         """Delete what is stored about `user` (they asked to be forgotten)."""
@@ -108,7 +106,7 @@ class Assistant:
         return bool(user) and user in self.admins
 
     async def sources(self):
-        return await self._run(self.engine.store.documents)
+        return await self._run(self.engine.documents)
 
     async def _run(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)

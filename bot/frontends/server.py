@@ -20,18 +20,14 @@ from microsoft_agents.hosting.aiohttp import jwt_authorization_decorator
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
-from bot.engine.core import Engine
+from bot.errors import ConfigurationError
 from bot.frontends.assistant import Assistant
 from bot.frontends.slack.app import build_slack_app
 from bot.frontends.teams import TeamsEndpoint
-from bot.services.admin import AdminService
-from bot.services.deadline_store import DeadlineStore
-from bot.services.jobs import refresh_deadlines
 from bot.services.privacy import prune_expired
-from bot.services.state import StateStore
 from bot.settings import Settings
 
-__all__ = ["build_web_app", "build_assistant", "serve"]
+__all__ = ["build_web_app", "serve"]
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
@@ -39,17 +35,6 @@ PRUNE_EVERY_SECONDS = 24 * 60 * 60
 SWITCH_INTERVAL_SECONDS = 0.001
 ASSISTANT = web.AppKey("assistant", Assistant)
 SLACK = web.AppKey("slack", AsyncApp)
-
-
-def build_assistant(settings: Settings, engine: Engine | None = None) -> Assistant:
-    engine = engine or Engine.from_settings(settings)
-    engine.retriever.index  # noqa: B018 - build the keyword index before serving
-    state = StateStore.in_data_dir(settings.lis_data_dir)
-    deadlines = DeadlineStore(state.path)
-    refresh_deadlines(settings, engine, deadlines)
-    assistant = Assistant(engine, state, deadlines, admins=settings.admin_user_ids)
-    assistant.admin = AdminService.create(settings, engine, state, deadlines)
-    return assistant
 
 
 def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
@@ -133,17 +118,18 @@ async def _close(app: web.Application) -> None:
     app[ASSISTANT].close()
 
 
-def serve(settings: Settings, port: int, socket_mode: bool = False) -> None:
+def serve(settings: Settings, assistant: Assistant, port: int, socket_mode: bool = False) -> None:
     """Run the server until interrupted (Socket Mode: connect out to Slack instead)."""
     # Answers are computed in worker threads that hold the GIL for long stretches; a
     # shorter switch interval lets the event loop acknowledge Slack (3 s limit) promptly.
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
-    assistant = build_assistant(settings)
     if socket_mode:
         from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
         if not settings.slack_app_token:
-            raise ValueError("Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token).")
+            raise ConfigurationError(
+                "Socket Mode needs SLACK_APP_TOKEN (an xapp- app-level token)."
+            )
         slack = build_slack_app(settings, assistant)
         handler = AsyncSocketModeHandler(slack, settings.slack_app_token.get_secret_value())
         prune_expired(settings)

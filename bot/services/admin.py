@@ -15,21 +15,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
 
 import yaml
 
-from bot.engine.core import Engine
-from bot.services.deadline_store import DeadlineStore
 from bot.services.ingest_lock import IngestLock
-from bot.services.jobs import refresh_deadlines
+from bot.services.jobs import DeadlineSync
 from bot.services.state import StateStore
 from bot.settings import Settings
 from ingest.errors import IngestError
-from ingest.fetch import fetch_url
 from ingest.loaders import loader_for_name
 from ingest.pipeline import IngestReport, ingest_sources
-from ingest.store import StoredDocument
+from ingest.store import KnowledgeStore, StoredDocument
 
 __all__ = ["AdminService", "IngestLock", "UPLOADS"]
 
@@ -41,22 +37,26 @@ Progress = Callable[[str], None]
 @dataclass
 class AdminService:
     settings: Settings
-    engine: Engine
+    knowledge: KnowledgeStore
     state: StateStore
-    deadlines: DeadlineStore
+    sync: DeadlineSync
     lock: IngestLock
 
     @classmethod
     def create(
-        cls, settings: Settings, engine: Engine, state: StateStore, deadlines: DeadlineStore
+        cls, settings: Settings, knowledge: KnowledgeStore, state: StateStore, sync: DeadlineSync
     ) -> AdminService:
         return cls(
             settings,
-            engine,
+            knowledge,
             state,
-            deadlines,
+            sync,
             IngestLock(Path(settings.lis_data_dir) / "ingest.lock"),
         )
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.settings.fetch_policy.max_bytes
 
     @property
     def uploads_dir(self) -> Path:
@@ -74,9 +74,9 @@ class AdminService:
         try:
             progress("Starting…")
             report = ingest_sources(
-                self.engine.store, sources, on_stage=progress, policy=self.settings.fetch_policy
+                self.knowledge, sources, on_stage=progress, policy=self.settings.fetch_policy
             )
-            refresh_deadlines(self.settings, self.engine, self.deadlines)
+            self.sync.refresh()
         except Exception as error:
             log.exception("%s of %s failed", action, target)
             self.state.audit(user, action, target, f"failed: {type(error).__name__}")
@@ -97,7 +97,7 @@ class AdminService:
             sources.append(self.uploads_dir)
         sources += [
             d.source
-            for d in self.engine.store.documents()
+            for d in self.knowledge.documents()
             if d.source and d.source.startswith(("http://", "https://"))
         ]
         return self.ingest(sources, user=user, action="reingest", target="all", progress=progress)
@@ -118,40 +118,24 @@ class AdminService:
             [target], user=user, action="upload", target=target.name, progress=progress
         )
 
-    def prepare_upload(self, file: dict, user: str) -> dict:
-        """Download a file shared in Slack and read its title and date, ready for the modal.
-
-        Only Slack's own file hosts get the bot token; the file must be a supported type
-        with text in it (a scanned PDF is refused here, before anyone fills in a form).
-        """
-        url = file.get("url_private_download") or file.get("url_private") or ""
-        if urlparse(url).hostname not in self._slack_file_hosts():
-            raise IngestError("that file is not stored by Slack")
-        loader = loader_for_name(file.get("name", ""))
-        token = self.settings.slack_bot_token.get_secret_value()
-        fetched = fetch_url(
-            url,
-            headers={"Authorization": f"Bearer {token}"},
-            allow_private=True,
-            max_bytes=self.settings.fetch_policy.max_bytes,
-        )
-        loaded = loader.load(fetched.data)
+    def stage_upload(self, file_id: str, name: str, data: bytes, user: str) -> dict:
+        """Keep a file someone shared, read its title and date, and hold it for the form
+        that confirms them (`add_upload`). The file must be a supported type with text in
+        it: a scanned PDF is refused here, before anyone fills in a form."""
+        loaded = loader_for_name(name).load(data)
         pending = self.uploads_dir / "pending"
         pending.mkdir(parents=True, exist_ok=True)
-        path = pending / f"{_safe_name(file['id'])}-{_safe_name(file.get('name', 'upload'))}"
-        path.write_bytes(fetched.data)
+        path = pending / f"{_safe_name(file_id)}-{_safe_name(name or 'upload')}"
+        path.write_bytes(data)
         self.state.add_pending_upload(
-            file["id"], file.get("name", path.name), str(path), loaded.title, loaded.published, user
+            file_id, name or path.name, str(path), loaded.title, loaded.published, user
         )
-        return self.state.pending_upload(file["id"])
-
-    def _slack_file_hosts(self) -> set[str]:
-        return {"files.slack.com", urlparse(self.settings.slack_api_url).hostname or ""}
+        return self.state.pending_upload(file_id)
 
     # Documents -----------------------------------------------------------------------
 
     def sources(self) -> list[StoredDocument]:
-        return self.engine.store.documents()
+        return self.knowledge.documents()
 
     def find(self, query: str) -> list[StoredDocument]:
         """Documents matching an id or title: exact matches first, else title substrings."""
@@ -163,8 +147,8 @@ class AdminService:
     def remove(self, doc_id: str, user: str) -> int:
         with_lock = self.lock.acquire(blocking=True)
         try:
-            removed = self.engine.store.remove_document(doc_id)
-            refresh_deadlines(self.settings, self.engine, self.deadlines)
+            removed = self.knowledge.remove_document(doc_id)
+            self.sync.refresh()
         finally:
             if with_lock:
                 self.lock.release()

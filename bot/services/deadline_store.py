@@ -12,13 +12,14 @@ import sqlite3
 from datetime import UTC, date, datetime
 
 from bot.engine.text import terms
+from bot.errors import LisError
 from bot.services.deadlines import Deadline
 from bot.services.state import SQLiteFile
 
 __all__ = ["DeadlineStore", "CuratedDeadlineError"]
 
 
-class CuratedDeadlineError(ValueError):
+class CuratedDeadlineError(LisError, ValueError):
     """Curated deadlines are removed by editing knowledge/deadlines.yaml, not from Slack."""
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from bot.errors import ConfigurationError
 from bot.services.digest import LONDON
 
 __all__ = ["digest_trigger", "build_scheduler", "run_schedule"]
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 def digest_trigger(digest_time: str) -> CronTrigger:
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", digest_time.strip())
     if not match:
-        raise ValueError(
+        raise ConfigurationError(
             f"DIGEST_TIME must be HH:MM (24-hour, Europe/London), not {digest_time!r}."
         )
     return CronTrigger(hour=int(match.group(1)), minute=int(match.group(2)), timezone=LONDON)

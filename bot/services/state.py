@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.engine.answer import Answer
+from bot.errors import LisError
 
 __all__ = ["StateStore", "StateError", "SQLiteFile", "FORGOTTEN"]
 
@@ -51,7 +52,7 @@ CREATE TABLE IF NOT EXISTS pending_uploads (
 """
 
 
-class StateError(RuntimeError):
+class StateError(LisError, RuntimeError):
     """The state database cannot be opened or written (read-only disk, full disk...)."""
 
 

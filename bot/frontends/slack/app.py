@@ -21,6 +21,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.errors import ConfigurationError
 from bot.frontends.assistant import Assistant
 from bot.frontends.slack.listeners import register_listeners
 from bot.settings import Settings
@@ -53,7 +54,7 @@ def _retries(connection, rate_limit, server_error) -> list:
 def build_web_client(settings: Settings) -> WebClient:
     """A synchronous client for jobs outside the server (the digest), with the same retries."""
     if not settings.slack_bot_token:
-        raise ValueError("Posting to Slack needs SLACK_BOT_TOKEN.")
+        raise ConfigurationError("Posting to Slack needs SLACK_BOT_TOKEN.")
     return WebClient(
         **_client_options(settings),
         retry_handlers=_retries(
@@ -64,7 +65,7 @@ def build_web_client(settings: Settings) -> WebClient:
 
 def build_slack_app(settings: Settings, assistant: Assistant) -> AsyncApp:
     if not settings.slack_enabled:
-        raise ValueError(
+        raise ConfigurationError(
             "Slack needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README, "
             "'Connect a Slack workspace')."
         )

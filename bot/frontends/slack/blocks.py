@@ -11,11 +11,17 @@ from __future__ import annotations
 import re
 
 from bot.engine.answer import Answer, Citation, Contact, human_date, sources_of
-from bot.engine.text import escape_mrkdwn as escape
 from bot.frontends.replies import EXAMPLES
 from ingest.store import StoredDocument
 
+
+def escape(text: str) -> str:
+    """Escape &, < and > as Slack requires, so text cannot form a mention or a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 __all__ = [
+    "escape",
     "answer_blocks",
     "help_blocks",
     "sources_blocks",

@@ -7,9 +7,10 @@ import re
 from datetime import date
 
 from bot.frontends.assistant import Assistant
+from bot.frontends.slack.digest import digest_blocks
 from bot.services.deadline_store import CuratedDeadlineError
 from bot.services.deadlines import Deadline, deadline_id
-from bot.services.digest import build_digest, digest_blocks, london_today
+from bot.services.digest import build_digest, london_today
 
 __all__ = ["deadlines_reply", "deadline_admin_reply", "NOT_ADMIN"]
 
@@ -60,7 +61,7 @@ def _add(assistant: Assistant, user: str, text: str) -> str:
     except ValueError:
         return f"“{match.group(1)}” is not a real date. {_ADD_USAGE}"
     title, url = match.group(2).strip(), match.group(3)
-    areas = assistant.engine.contacts.gazetteer.find(title)
+    areas = assistant.engine.areas(title)
     deadline = Deadline(
         id=deadline_id("admin", due.isoformat(), title),
         title=title,

@@ -18,6 +18,7 @@ from bot.frontends.assistant import Assistant
 from bot.frontends.slack.blocks import answer_blocks, help_blocks, home_view
 from bot.frontends.slack.listeners.admin import ADD_FILE, refuse
 from bot.frontends.slack.listeners.commands import LOOKING
+from bot.frontends.slack.uploads import download_shared_file
 from ingest.errors import IngestError
 
 __all__ = ["register"]
@@ -72,6 +73,14 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
         await client.views_publish(user_id=event["user"], view=home_view(documents))
 
 
+def _stage(assistant: Assistant, client, file: dict, user: str) -> dict:
+    """Download a shared file and hold it for the admin's confirmation."""
+    data = download_shared_file(
+        file, client.token, client.base_url, assistant.admin.max_upload_bytes
+    )
+    return assistant.admin.stage_upload(file["id"], file.get("name", ""), data, user)
+
+
 async def _offer_files(assistant: Assistant, client, event: dict) -> None:
     """A file shared in a DM: admins get an "Add to knowledge base" button for it."""
     user, channel = event.get("user"), event["channel"]
@@ -84,7 +93,7 @@ async def _offer_files(assistant: Assistant, client, event: dict) -> None:
     for file in event["files"]:
         name = file.get("name", "file")
         try:
-            pending = await asyncio.to_thread(assistant.admin.prepare_upload, file, user)
+            pending = await asyncio.to_thread(_stage, assistant, client, file, user)
         except IngestError as error:
             await client.chat_postMessage(channel=channel, text=f"I can't add {name}: {error}.")
             continue
