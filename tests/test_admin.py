@@ -10,7 +10,7 @@ import httpx
 import pytest
 from aiohttp import web
 
-from bot.frontends.slack.listeners.admin import NOT_ADMIN
+from bot.frontends.commands import NOT_ADMIN
 from tests.servers import BackgroundServer
 from tests.slack_client import FORM, ack_text, all_text, post_action, post_command, post_event
 from tests.slack_requests import (

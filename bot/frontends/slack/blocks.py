@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from slack_sdk.models.blocks import ActionsBlock, ButtonElement, MarkdownTextObject, SectionBlock
+
 from bot.engine.answer import Answer, Citation, Contact, human_date, sources_of
-from bot.frontends.replies import EXAMPLES
+from bot.frontends.commands import EXAMPLES, HELP_COMMANDS, admin_details, document_summary
 from ingest.store import StoredDocument
 
 
@@ -38,6 +40,7 @@ __all__ = [
 SECTION_LIMIT = 3000
 MAX_BLOCKS = 50
 SHARE, FEEDBACK_UP, FEEDBACK_DOWN = "share_answer", "feedback_up", "feedback_down"
+REMOVE_CONFIRM, REMOVE_CANCEL = "admin_remove_confirm", "admin_remove_cancel"
 
 
 def to_mrkdwn(text: str) -> str:
@@ -155,20 +158,17 @@ def _context(text: str) -> dict:
 
 def help_blocks() -> list[dict]:
     examples = "\n".join(f"• `/lis {q}`" for q in EXAMPLES)
+    commands = "\n".join(
+        f"• `/lis {name}`" + (f" _{hint}_" if hint else "") + f": {what}"
+        for name, hint, what in HELP_COMMANDS
+    )
     text = (
         "*LIS Assistant* answers questions about the UK Industrial Strategy and local "
         "industrial strategies from a curated set of briefings, with sources and who to "
         "contact in your area.\n\n"
         f"*Ask a question*\n{examples}\n\n"
-        "*Commands*\n"
-        "• `/lis help`: this message\n"
-        "• `/lis sources`: what the knowledge base holds\n"
-        "• `/lis area <place>`: set this channel's area for contacts (e.g. `/lis area Exeter`)\n"
-        "• `/lis area`: show this channel's area\n"
-        "• `/lis deadlines [days]`: consultations and other deadlines due soon (default 30 days)\n"
-        "• `/lis digest on` / `off`: a morning digest of deadlines in this channel\n"
-        "• `/lis forget me`: delete the questions you have asked me and your feedback\n"
-        "• `/lis deadline add YYYY-MM-DD <title> [url]`, `/lis deadline remove <id>`: admins\n\n"
+        f"*Commands*\n{commands}\n"
+        "• `/lis deadline add` _YYYY-MM-DD title [url]_, `/lis deadline remove` _id_: admins\n\n"
         "You can also mention me in a channel (I answer in a thread; follow-ups in the "
         "thread are understood) or send me a direct message."
     )
@@ -179,8 +179,7 @@ def sources_blocks(documents: list[StoredDocument]) -> list[dict]:
     if not documents:
         return text_sections("The knowledge base is empty: an admin needs to add documents.")
     lines = [
-        f"• {_link(d.url, d.title)}, {escape(d.publisher or 'unknown publisher')}, "
-        f"{escape(human_date(d.published) or 'undated')}"
+        f"• {_link(d.url, d.title)}{escape(document_summary(d).removeprefix(d.title))}"
         for d in documents
     ]
     return text_sections(
@@ -199,3 +198,27 @@ def home_view(documents: list[StoredDocument]) -> dict:
         *sources_blocks(documents),
     ]
     return {"type": "home", "blocks": blocks[:MAX_BLOCKS]}
+
+
+def admin_sources_blocks(documents: list[StoredDocument]) -> list[dict]:
+    lines = [f"• *{escape(d.title)}* (`{d.doc_id}`): {escape(admin_details(d))}" for d in documents]
+    return text_sections("*Knowledge base*\n" + ("\n".join(lines) or "Empty."))
+
+
+def remove_prompt_blocks(document: StoredDocument) -> list[dict]:
+    """Ask an admin to confirm removing a document, with Remove and Cancel buttons."""
+    question = SectionBlock(
+        text=MarkdownTextObject(
+            text=f"Remove *{escape(document.title)}* (`{document.doc_id}`, {document.chunks} "
+            "chunks) from the knowledge base? Answers will no longer cite it."
+        )
+    )
+    buttons = ActionsBlock(
+        elements=[
+            ButtonElement(
+                text="Remove", action_id=REMOVE_CONFIRM, value=document.doc_id, style="danger"
+            ),
+            ButtonElement(text="Cancel", action_id=REMOVE_CANCEL, value=document.doc_id),
+        ]
+    )
+    return [question.to_dict(), buttons.to_dict()]

@@ -2,8 +2,9 @@
 
 In a 1:1 chat every message is a question; in a channel or group chat only messages that
 @mention the bot (the mention is stripped). `help`, `sources`, `area <place>`,
-`deadlines [days]` and `digest on|off` work as in Slack; admin commands are Slack-only for
-now and say so. A typing indicator shows while the engine works, and any failure becomes a
+`deadlines [days]`, `digest on|off` and `forget me` are the shared commands
+(`bot.frontends.commands`), rendered for Teams; admin commands are Slack-only for now and
+say so. A typing indicator shows while the engine works, and any failure becomes a
 short apology, never a stack trace.
 """
 
@@ -15,28 +16,18 @@ import logging
 from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 
-from bot.engine.answer import human_date
 from bot.frontends.assistant import SORRY, Assistant
-from bot.frontends.replies import EXAMPLES, area_reply, digest_reply, forget_reply
-from bot.frontends.teams.render import answer_activity, text_activity, welcome_activity
-from bot.services.digest import build_digest, digest_text, london_today
+from bot.frontends.commands import EXAMPLES, Where, answer_command, parse
+from bot.frontends.teams.render import (
+    answer_activity,
+    command_activity,
+    text_activity,
+    welcome_activity,
+)
 
-__all__ = ["register_handlers", "HELP", "SLACK_ONLY"]
+__all__ = ["register_handlers"]
 
 log = logging.getLogger(__name__)
-HELP = (
-    "**LIS Assistant** answers questions about the UK Industrial Strategy and local "
-    "industrial strategies from a curated set of briefings, with sources and who to "
-    "contact in your area.\n\n**Ask a question**, for example:\n\n"
-    + "\n".join(f"- {q}" for q in EXAMPLES)
-    + "\n\n**Commands**: `help`, `sources`, `area <place>` (this chat's area for "
-    "contacts), `area`, `deadlines [days]`, `digest on` / `digest off`, `forget me`.\n\n"
-    "In a channel, @mention me; in a 1:1 chat just ask."
-)
-SLACK_ONLY = (
-    "Admin commands are available in Slack only for now: ask an admin there to "
-    "add, refresh or remove documents."
-)
 
 
 def conversation_key(activity) -> str:
@@ -55,9 +46,17 @@ def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
             text = activity.text
         text = " ".join((text or "").split())
         user = activity.from_property.id if activity.from_property else None
-        reply = await _command(assistant, context, text, user)
-        if reply is not None:
-            await context.send_activity(text_activity(reply))
+        command = parse(text)
+        if command is not None:
+            where = Where(
+                conversation_key(activity),
+                user,
+                prefix="",
+                admin_commands=False,
+                on_subscribe=lambda: _remember_conversation(assistant, context),
+            )
+            result = await answer_command(assistant, command, where)
+            await context.send_activity(command_activity(result))
             return
         await context.send_activity(Activity(type=ActivityTypes.typing))
         key = conversation_key(activity)
@@ -137,35 +136,9 @@ async def _welcome(assistant: Assistant, context: TurnContext) -> None:
         await context.send_activity(welcome_activity(EXAMPLES[:3]))
 
 
-async def _command(
-    assistant: Assistant, context: TurnContext, text: str, user: str | None
-) -> str | None:
-    """The reply to a chat command, or None when the text is a question."""
-    verb, _, rest = text.partition(" ")
-    verb = verb.lower()
-    key = conversation_key(context.activity)
-    if verb in ("", "help"):
-        return HELP
-    if verb == "sources" and not rest:
-        documents = await assistant.sources()
-        return f"**The knowledge base holds {len(documents)} documents**\n\n" + "\n".join(
-            f"- {d.title}, {d.publisher or 'unknown publisher'}, "
-            f"{human_date(d.published) or 'undated'}"
-            for d in documents
-        )
-    if verb == "area":
-        return await area_reply(assistant, key, rest, user, prefix="")
-    if verb == "deadlines" and (not rest or rest.isdigit()):
-        days = int(rest) if rest else 30
-        return digest_text(build_digest(assistant.deadlines, london_today(), min(days, 366)))
-    if verb == "digest":
-        reference = context.activity.get_conversation_reference()
-        # Only the conversation is needed to post the digest there, not who asked for it.
-        stored = reference.model_dump_json(by_alias=True, exclude={"user"})
-        assistant.state.remember_reference(key, stored)
-        return digest_reply(assistant, key, user, rest, prefix="")
-    if verb == "forget" and rest.lower() in ("", "me"):
-        return await forget_reply(assistant, user, rest, prefix="")
-    if verb in ("admin", "deadline"):
-        return SLACK_ONLY
-    return None
+def _remember_conversation(assistant: Assistant, context: TurnContext) -> None:
+    """Keep this conversation's reference, so the digest can be posted here later. Only
+    the conversation is needed, not who asked for it."""
+    reference = context.activity.get_conversation_reference()
+    stored = reference.model_dump_json(by_alias=True, exclude={"user"})
+    assistant.state.remember_reference(conversation_key(context.activity), stored)

@@ -14,8 +14,8 @@ from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity
 
 from bot.frontends.teams.app import sdk_configuration
-from bot.frontends.teams.render import text_activity
-from bot.services.digest import Digest, digest_text
+from bot.frontends.teams.render import digest_activity
+from bot.services.digest import Digest
 from bot.services.state import StateStore
 from bot.settings import Settings
 
@@ -34,7 +34,7 @@ def teams_sender(settings: Settings, state: StateStore):
         reference = ConversationReference.model_validate_json(stored)
 
         async def post(context) -> None:
-            await context.send_activity(text_activity(digest_text(digest)))
+            await context.send_activity(digest_activity(digest))
 
         activity = reference.get_continuation_activity()
         if settings.client_id:

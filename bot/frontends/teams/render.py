@@ -23,12 +23,16 @@ from microsoft_agents.activity.entity.ai_entity import (
 )
 
 from bot.engine.answer import Answer, Citation, Contact, human_date
+from bot.frontends.commands import Deadlines, Help, Sources, Text, document_summary
+from bot.services.digest import Digest, digest_text
 
 __all__ = [
     "answer_activity",
     "text_activity",
     "teams_markdown",
     "welcome_activity",
+    "command_activity",
+    "digest_activity",
     "ABSTRACT_LIMIT",
 ]
 
@@ -127,6 +131,49 @@ def answer_activity(answer: Answer) -> Activity:
 
 def text_activity(text: str) -> Activity:
     return Activity(type=ActivityTypes.message, text=text, text_format="markdown")
+
+
+def command_activity(result) -> Activity:
+    """A shared command's result (`bot.frontends.commands`) as a Teams message."""
+    match result:
+        case Text(text):
+            return text_activity(teams_markdown(text))
+        case Help(examples, commands):
+            return text_activity(_help(examples, commands))
+        case Sources(documents):
+            return text_activity(_sources(documents))
+        case Deadlines(digest, _):
+            return digest_activity(digest)
+    raise TypeError(f"no Teams rendering for {result!r}")
+
+
+def digest_activity(digest: Digest) -> Activity:
+    """The deadline digest, its columns kept (Teams would run its lines together)."""
+    return text_activity(f"```\n{digest_text(digest)}\n```")
+
+
+def _help(examples: list[str], commands: list[tuple[str, str, str]]) -> str:
+    asks = "\n".join(f"- {q}" for q in examples)
+    lines = "\n".join(
+        f"- **{name}**" + (f" *{hint}*" if hint else "") + f": {what}"
+        for name, hint, what in commands
+    )
+    return (
+        "**LIS Assistant** answers questions about the UK Industrial Strategy and local "
+        "industrial strategies from a curated set of briefings, with sources and who to "
+        f"contact in your area.\n\n**Ask a question**, for example:\n\n{asks}\n\n"
+        f"**Commands**\n\n{lines}\n\nIn a channel, @mention me; in a 1:1 chat just ask."
+    )
+
+
+def _sources(documents) -> str:
+    if not documents:
+        return "The knowledge base is empty: an admin needs to add documents."
+    lines = "\n".join(f"- {document_summary(d)}" for d in documents)
+    return (
+        f"**The knowledge base holds {len(documents)} documents**\n\n{lines}\n\n"
+        "They date from before 2020: check anything time-sensitive."
+    )
 
 
 WELCOME = (

@@ -1,7 +1,8 @@
-"""Admin commands and buttons: keep the knowledge base current from Slack.
+"""Admin work in Slack: keep the knowledge base current.
 
-`/lis admin ingest <url> | reingest | remove <document> | sources | log`, the remove
-confirmation buttons, and the file-upload flow (a file shared in a DM, an "Add to knowledge
+The commands themselves (`/lis admin ...`) are answered in `bot.frontends.commands`; here
+are running an ingest with progress in a DM, the remove confirmation buttons, and the
+file-upload flow (a file shared in a DM, an "Add to knowledge
 base" button, a modal to correct title, publisher and date). Every request is checked
 against SLACK_ADMIN_USER_IDS, not only when a button is shown; refusals are polite and
 written to the audit log. Long work reports progress by updating one DM message.
@@ -15,70 +16,21 @@ import re
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.engine.answer import human_date
 from bot.frontends.assistant import Assistant
+from bot.frontends.commands import AdminJob, job_outcome, refuse
+from bot.frontends.slack.blocks import REMOVE_CANCEL, REMOVE_CONFIRM
 from ingest.errors import IngestError
-from ingest.pipeline import IngestReport
 from ingest.store import StoreUnavailableError
 
-__all__ = ["register", "admin_command", "NOT_ADMIN", "ADD_FILE", "UPLOAD_MODAL"]
+__all__ = ["register", "run_job", "ADD_FILE", "UPLOAD_MODAL"]
 
 log = logging.getLogger(__name__)
-NOT_ADMIN = (
-    "Sorry, only LIS Assistant admins can change the knowledge base. Ask one of "
-    "them, or an admin can add you to SLACK_ADMIN_USER_IDS."
-)
-USAGE = (
-    "Admin commands: `/lis admin ingest <url>`, `/lis admin reingest`, "
-    "`/lis admin remove <document id or title>`, `/lis admin sources`, `/lis admin log`."
-)
-REMOVE_CONFIRM, REMOVE_CANCEL = "admin_remove_confirm", "admin_remove_cancel"
 ADD_FILE, UPLOAD_MODAL = "admin_add_file", "admin_upload_modal"
 
 
-def refuse(assistant: Assistant, user: str, action: str, target: str | None = None) -> str:
-    log.warning("refused %s by non-admin %s", action, user)
-    assistant.state.audit(user, action, target, "refused: not an admin")
-    return NOT_ADMIN
-
-
-async def admin_command(assistant: Assistant, client, ack, user: str, text: str) -> None:
-    """`/lis admin ...`: acknowledged at once; long work reports in a DM."""
-    action, _, argument = text.partition(" ")
-    argument = argument.strip()
-    if not assistant.is_admin(user):
-        await ack(text=refuse(assistant, user, f"admin {action}".strip(), argument or None))
-    elif action == "ingest" and argument:
-        url = argument.strip("<>").split("|")[0]  # Slack wraps links as <url|label>
-        await ack(text=f"Ingesting {url}: I'll show progress in our direct messages.")
-        await run_job(
-            assistant,
-            client,
-            user,
-            f"Ingest {url}",
-            lambda progress: assistant.admin.ingest_url(url, user, progress),
-        )
-    elif action == "reingest":
-        await ack(text="Re-ingesting the knowledge base: progress in our direct messages.")
-        await run_job(
-            assistant,
-            client,
-            user,
-            "Re-ingest",
-            lambda progress: assistant.admin.reingest(user, progress),
-        )
-    elif action == "remove" and argument:
-        await ack(**_remove_prompt(assistant, argument))
-    elif action == "sources":
-        await ack(blocks=_sources_blocks(assistant), text="Knowledge base sources")
-    elif action == "log":
-        await ack(text=_log_text(assistant))
-    else:
-        await ack(text=USAGE)
-
-
-async def run_job(assistant: Assistant, client, user: str, title: str, job) -> None:
-    """Run `job(progress)` in a worker thread, updating one DM message as it goes."""
+async def run_job(client, user: str, job: AdminJob) -> None:
+    """Run an admin job in a worker thread, updating one DM message as it goes."""
+    title = job.title
     posted = await client.chat_postMessage(channel=user, text=f":hourglass: {title}: waiting…")
     channel, ts = posted["channel"], posted["ts"]
     loop = asyncio.get_running_loop()
@@ -88,8 +40,8 @@ async def run_job(assistant: Assistant, client, user: str, title: str, job) -> N
         asyncio.run_coroutine_threadsafe(update, loop).result(timeout=30)
 
     try:
-        report = await asyncio.to_thread(job, progress)
-        final = _outcome(title, report)
+        status, text = job_outcome(title, await asyncio.to_thread(job.run, progress))
+        final = f"{_ICONS[status]} {text}"
     except (IngestError, StoreUnavailableError) as error:
         final = f":x: {title} failed: {error}."
     except Exception:
@@ -101,79 +53,7 @@ async def run_job(assistant: Assistant, client, user: str, title: str, job) -> N
     await client.chat_update(channel=channel, ts=ts, text=final)
 
 
-def _outcome(title: str, report: IngestReport) -> str:
-    if report.failed and not (report.added or report.updated or report.unchanged):
-        reasons = "; ".join(why for _, why in report.failed)
-        return f":x: {title} failed: {reasons}."
-    icon = ":warning:" if report.failed else ":white_check_mark:"
-    failures = "".join(f"\n• failed: {name}: {why}" for name, why in report.failed)
-    return f"{icon} {title}: done. {report.summary()}.{failures}"
-
-
-def _remove_prompt(assistant: Assistant, query: str) -> dict:
-    matches = assistant.admin.find(query)
-    if not matches:
-        return {"text": f"No document matches “{query}”. `/lis admin sources` lists them."}
-    if len(matches) > 1:
-        names = "\n".join(f"• `{d.doc_id}`: {d.title}" for d in matches[:10])
-        return {"text": f"“{query}” matches several documents; use the id:\n{names}"}
-    doc = matches[0]
-    return {
-        "text": f"Remove {doc.title}?",
-        "blocks": [
-            {
-                "type": "section",
-                "text": {
-                    "type": "mrkdwn",
-                    "text": f"Remove *{doc.title}* (`{doc.doc_id}`, {doc.chunks} chunks) "
-                    "from the knowledge base? Answers will no longer cite it.",
-                },
-            },
-            {
-                "type": "actions",
-                "elements": [
-                    {
-                        "type": "button",
-                        "action_id": REMOVE_CONFIRM,
-                        "value": doc.doc_id,
-                        "style": "danger",
-                        "text": {"type": "plain_text", "text": "Remove"},
-                    },
-                    {
-                        "type": "button",
-                        "action_id": REMOVE_CANCEL,
-                        "value": doc.doc_id,
-                        "text": {"type": "plain_text", "text": "Cancel"},
-                    },
-                ],
-            },
-        ],
-    }
-
-
-def _sources_blocks(assistant: Assistant) -> list[dict]:
-    lines = [
-        f"• *{d.title}* (`{d.doc_id}`): {d.chunks} chunks, "
-        f"{human_date(d.published) or 'undated'}, from {d.source or 'unknown'}, "
-        f"ingested {(d.ingested_at or '?')[:16].replace('T', ' ')}"
-        for d in assistant.admin.sources()
-    ]
-    text = "*Knowledge base*\n" + ("\n".join(lines) or "Empty.")
-    return [
-        {"type": "section", "text": {"type": "mrkdwn", "text": text[i : i + 2900]}}
-        for i in range(0, len(text), 2900)
-    ][:50]
-
-
-def _log_text(assistant: Assistant) -> str:
-    entries = assistant.state.audit_entries(20)
-    if not entries:
-        return "No admin actions yet."
-    return "*Last admin actions*\n" + "\n".join(
-        f"• {e['at'][:16].replace('T', ' ')} <@{e['user_id']}> {e['action']} "
-        f"{e['target'] or ''}: {e['result']}"
-        for e in entries
-    )
+_ICONS = {"done": ":white_check_mark:", "partial": ":warning:", "failed": ":x:"}
 
 
 def register(app: AsyncApp, assistant: Assistant) -> None:
@@ -241,15 +121,15 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             "published": published,
             "publisher": values.get("publisher", "").strip(),
         }
-        await run_job(
-            assistant,
-            client,
-            user,
-            f"Add {metadata['title'] or 'upload'}",
+        title = f"Add {metadata['title'] or 'upload'}"
+        job = AdminJob(
+            title,
+            title,
             lambda progress: assistant.admin.add_upload(
                 view["private_metadata"], metadata, user, progress
             ),
         )
+        await run_job(client, user, job)
 
 
 def _upload_modal(pending: dict) -> dict:

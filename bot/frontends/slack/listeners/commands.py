@@ -1,4 +1,5 @@
-"""`/lis`: questions, help, sources and the channel's area.
+"""`/lis`: questions and the shared chat commands (`bot.frontends.commands`), rendered
+for Slack.
 
 Slack allows three seconds for the acknowledgement, so questions are acknowledged at once
 with a short private note and answered afterwards through `response_url`, privately, with
@@ -11,10 +12,27 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.engine.core import MAX_QUESTION_CHARS
 from bot.frontends.assistant import Assistant
-from bot.frontends.replies import area_reply, digest_reply, forget_reply
-from bot.frontends.slack.blocks import answer_blocks, help_blocks, sources_blocks
-from bot.frontends.slack.listeners.admin import admin_command
-from bot.frontends.slack.listeners.deadlines import deadline_admin_reply, deadlines_reply
+from bot.frontends.commands import (
+    AdminJob,
+    AdminSources,
+    ConfirmRemove,
+    Deadlines,
+    Help,
+    Sources,
+    Text,
+    Where,
+    answer_command,
+    parse,
+)
+from bot.frontends.slack.blocks import (
+    admin_sources_blocks,
+    answer_blocks,
+    help_blocks,
+    remove_prompt_blocks,
+    sources_blocks,
+)
+from bot.frontends.slack.digest import digest_blocks
+from bot.frontends.slack.listeners.admin import run_job
 
 __all__ = ["register", "LOOKING"]
 
@@ -25,25 +43,15 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
     @app.command("/lis")
     async def lis(ack, command, respond, client) -> None:
         text = " ".join((command.get("text") or "").split())
-        verb, _, rest = text.partition(" ")
         channel, user = command["channel_id"], command["user_id"]
-        if verb.lower() in ("", "help"):
-            await ack(blocks=help_blocks(), text="How to use LIS Assistant")
-        elif verb.lower() == "sources" and not rest:
-            documents = await assistant.sources()
-            await ack(blocks=sources_blocks(documents), text="What the knowledge base holds")
-        elif verb.lower() == "area":
-            await ack(text=await area_reply(assistant, channel, rest, user))
-        elif verb.lower() == "admin":
-            await admin_command(assistant, client, ack, user, rest)
-        elif verb.lower() == "deadlines":
-            await ack(**deadlines_reply(assistant, rest, user))
-        elif verb.lower() == "deadline":
-            await ack(text=deadline_admin_reply(assistant, user, rest))
-        elif verb.lower() == "digest":
-            await ack(text=digest_reply(assistant, channel, user, rest))
-        elif verb.lower() == "forget" and rest.lower() in ("", "me"):
-            await ack(text=await forget_reply(assistant, user, rest))
+        parsed = parse(text)
+        if parsed is not None:
+            result = await answer_command(assistant, parsed, Where(channel, user))
+            if isinstance(result, AdminJob):
+                await ack(text=f"{result.started}: I'll show progress in our direct messages.")
+                await run_job(client, user, result)
+            else:
+                await ack(**render(result))
         elif len(text) > MAX_QUESTION_CHARS:
             await ack(
                 text=f"That question is {len(text):,} characters long; please keep it "
@@ -61,3 +69,24 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
                     response_type="ephemeral",
                     replace_original=True,
                 )
+
+
+def render(result) -> dict:
+    """A command's result as the keyword arguments of a Slack message."""
+    match result:
+        case Text(text):
+            return {"text": text}
+        case Help():
+            return {"blocks": help_blocks(), "text": "How to use LIS Assistant"}
+        case Sources(documents):
+            return {"blocks": sources_blocks(documents), "text": "What the knowledge base holds"}
+        case Deadlines(digest, show_ids):
+            return {
+                "blocks": digest_blocks(digest, show_ids=show_ids),
+                "text": f"Deadlines in the next {digest.days} days",
+            }
+        case AdminSources(documents):
+            return {"blocks": admin_sources_blocks(documents), "text": "Knowledge base sources"}
+        case ConfirmRemove(document):
+            return {"blocks": remove_prompt_blocks(document), "text": f"Remove {document.title}?"}
+    raise TypeError(f"no Slack rendering for {result!r}")
