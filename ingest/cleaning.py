@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from ingest.structure import HEADING, PARAGRAPH_BREAK, bullet, heading, is_bullet, is_heading
+
 __all__ = ["clean_text", "remove_repeated_lines", "split_columns", "is_heading_line"]
 
 BULLET_CHARS = "•●▪◦‣∙■□➢➤✓-*—"
@@ -93,7 +95,7 @@ def clean_text(text: str) -> str:
     lines = _join_hyphenated(lines)
     paragraphs = _reflow(lines)
     paragraphs = _drop_boilerplate(paragraphs)
-    return "\n\n".join(paragraphs).strip()
+    return PARAGRAPH_BREAK.join(paragraphs).strip()
 
 
 def is_heading_line(line: str) -> bool:
@@ -173,7 +175,7 @@ def _normalise_characters(text: str) -> str:
 def _normalise_line(line: str) -> str:
     line = re.sub(r"[ \t]+", " ", line).strip()
     if _BULLET_RE.match(line) or _EN_DASH_BULLET_RE.match(line):
-        line = "• " + line[1:].lstrip() if not line.startswith("• ") else line
+        line = line if is_bullet(line) else bullet(line[1:].lstrip())
     return line
 
 
@@ -248,22 +250,20 @@ def _reflow(lines: list[str]) -> list[str]:
             pending_blank = True
             continue
         # A bare web address stands alone: it neither continues nor is continued.
-        is_bullet = (
-            line.startswith("• ") or _is_url(line) or _is_url(current[-1] if current else "")
-        )
+        stands_alone = is_bullet(line) or _is_url(line) or _is_url(current[-1] if current else "")
         previous = current[-1] if current else ""
         ended = previous.endswith(_TERMINAL)
         following = next((later for later in lines[i + 1 :] if later), "")
         if pending_blank:
-            torn = current and not is_bullet and not ended
+            torn = current and not stands_alone and not ended
             if not (torn and (_starts_lower(line) or _ends_mid_sentence(previous))):
                 flush()
         elif current:
             starts_heading = len(current) == 1 and _looks_like_heading(previous, line)
             after_sentence = ended and (
-                current[0].startswith("• ") or _looks_like_heading(line, following)
+                is_bullet(current[0]) or _looks_like_heading(line, following)
             )
-            if is_bullet or starts_heading or after_sentence:
+            if stands_alone or starts_heading or after_sentence:
                 flush()
         pending_blank = False
         current.append(line)
@@ -284,12 +284,12 @@ def _ends_mid_sentence(line: str) -> bool:
 
 
 def _looks_like_heading(line: str, next_line: str) -> bool:
-    return is_heading_line(line) and (next_line[:1].isupper() or next_line.startswith("• "))
+    return is_heading_line(line) and (next_line[:1].isupper() or is_bullet(next_line))
 
 
 def _mark_heading(paragraph: str, following: str) -> str:
-    if following and not paragraph.startswith("• ") and is_heading_line(paragraph):
-        return "## " + paragraph
+    if following and not is_bullet(paragraph) and is_heading_line(paragraph):
+        return heading(paragraph)
     return paragraph
 
 
@@ -297,8 +297,8 @@ def _drop_boilerplate(paragraphs: list[str]) -> list[str]:
     kept: list[str] = []
     skipping = False
     for paragraph in paragraphs:
-        plain = paragraph.removeprefix("## ").strip().lower()
-        if paragraph.startswith("## "):
+        plain = paragraph.removeprefix(HEADING).strip().lower()
+        if is_heading(paragraph):
             skipping = plain in _BOILERPLATE_SECTIONS or (
                 skipping and bool(_BOILERPLATE_HEADING_RE.search(plain))
             )

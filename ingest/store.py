@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import chromadb
@@ -37,6 +38,7 @@ __all__ = [
     "StoreWriteError",
     "store_problem",
     "StoredChunk",
+    "ChunkInfo",
     "StoredDocument",
     "ChunkRecord",
     "EmbedderMismatchError",
@@ -75,6 +77,36 @@ class ChunkRecord:
 
 
 @dataclass(frozen=True)
+class ChunkInfo:
+    """A stored chunk's metadata, typed: which document, where in it, and what a citation
+    shows. (Chroma stores it as a flat dict with None values left out.)"""
+
+    doc_id: str
+    index: int | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    page: int | None = None
+    section: str | None = None
+    source: str | None = None
+
+    @classmethod
+    def of(cls, metadata: dict) -> ChunkInfo:
+        return cls(
+            doc_id=metadata["doc_id"],
+            index=metadata.get("chunk_index"),
+            title=metadata.get("title"),
+            publisher=metadata.get("publisher"),
+            published=metadata.get("published"),
+            url=metadata.get("url"),
+            page=metadata.get("page"),
+            section=metadata.get("section"),
+            source=metadata.get("source"),
+        )
+
+
+@dataclass(frozen=True)
 class StoredChunk:
     id: str
     text: str
@@ -83,6 +115,10 @@ class StoredChunk:
     @property
     def doc_id(self) -> str:
         return self.metadata["doc_id"]
+
+    @cached_property
+    def info(self) -> ChunkInfo:
+        return ChunkInfo.of(self.metadata)
 
 
 @dataclass(frozen=True)

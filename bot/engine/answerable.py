@@ -115,5 +115,5 @@ class Assessor:
 
 def passage_text(passage: Passage) -> str:
     """A passage with its document title and section heading."""
-    meta = passage.chunk.metadata
-    return " ".join(filter(None, [meta.get("title"), meta.get("section"), passage.chunk.text]))
+    info = passage.chunk.info
+    return " ".join(filter(None, [info.title, info.section, passage.chunk.text]))

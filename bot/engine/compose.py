@@ -25,6 +25,7 @@ from bot.engine.questions import definition_subject, is_action_question
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.text import sentences, terms
 from ingest.embeddings import Embedder
+from ingest.structure import PARAGRAPH_BREAK, blocks, bullet, is_bullet, without_bullet
 
 __all__ = [
     "ExtractiveComposer",
@@ -126,20 +127,19 @@ class ExtractiveComposer:
         return _write(chosen)
 
     def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:
-        meta = passage.chunk.metadata
-        heading = meta.get("section") or ""
+        info = passage.chunk.info
         found = []
         position = 0
-        paragraphs = passage.chunk.text.split("\n\n")
-        for index, paragraph in enumerate(paragraphs):
-            if paragraph.startswith("## "):
-                heading = paragraph[3:]
+        parts = blocks(passage.chunk.text, info.section)
+        for index, block in enumerate(parts):
+            if block.kind == "heading":
                 continue
-            context = frozenset(terms(f"{heading} {meta.get('title', '')}")) | passage.nearby
+            paragraph = block.text
+            context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             for sentence in sentences(paragraph):
                 text, quote = sentence, sentence
                 if sentence.endswith(":") and paragraph.endswith(sentence):
-                    text, quote = _with_list(sentence, paragraphs[index + 1 :])
+                    text, quote = _with_list(sentence, [b.text for b in parts[index + 1 :]])
                 if text.endswith(":") or not _quotable(text):
                     continue  # a list's introduction without the list says nothing
                 sentence_terms = frozenset(terms(text))
@@ -240,18 +240,18 @@ def _with_list(sentence: str, following: list[str], limit: int = 400) -> tuple[s
     Alone, such a sentence says nothing."""
     items: list[str] = []
     for paragraph in following:
-        if not paragraph.startswith("• ") or sum(map(len, items)) + len(paragraph) > limit:
+        if not is_bullet(paragraph) or sum(map(len, items)) + len(paragraph) > limit:
             break
         items.append(paragraph)
     if not items:
         return sentence, sentence
-    shown = "; ".join(item.removeprefix("• ").strip().rstrip(".;,") for item in items)
-    return f"{sentence} {shown}.", "\n\n".join([sentence, *items])
+    shown = "; ".join(without_bullet(item).strip().rstrip(".;,") for item in items)
+    return f"{sentence} {shown}.", PARAGRAPH_BREAK.join([sentence, *items])
 
 
 def _quotable(sentence: str) -> bool:
     """A sentence worth quoting: not a caption, signpost or bare web address."""
-    prose = _URL.sub("", sentence).strip("• ").strip()
+    prose = without_bullet(_URL.sub("", sentence).strip()).strip()
     if len(prose) < 12 or len(prose.split()) < 3 or _SIGNPOST.search(prose):
         return False
     if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
@@ -279,8 +279,8 @@ def _shape_factor(text: str) -> float:
         factor *= 0.85
     if text.rstrip().endswith("?"):
         factor *= 0.5
-    body = text.removeprefix("• ")
-    if body[:1].islower() and not text.startswith("• "):
+    body = without_bullet(text)
+    if body[:1].islower() and not is_bullet(text):
         factor *= 0.85
     if _ABOUT_THE_DOCUMENT.match(body):
         factor *= 0.7
@@ -289,7 +289,7 @@ def _shape_factor(text: str) -> float:
 
 def _defines(sentence: str, subject: list[str]) -> bool:
     """The sentence starts with the subject ("SmartMed - a project ...", "HEIF is ...")."""
-    opening = terms(" ".join(sentence.removeprefix("• ").split()[: len(subject) + 3]))
+    opening = terms(" ".join(without_bullet(sentence).split()[: len(subject) + 3]))
     return all(term in opening for term in subject)
 
 
@@ -312,26 +312,26 @@ def _write(chosen: list[_Candidate]) -> Composition:
     if len(lines) <= 2:
         text = " ".join(lines)
     else:
-        text = lines[0] + "\n" + "\n".join(f"• {line}" for line in lines[1:])
+        text = lines[0] + "\n" + "\n".join(bullet(line) for line in lines[1:])
     return Composition(text=text, citations=citations)
 
 
 def _readable(sentence: str) -> str:
-    body = sentence.removeprefix("• ").strip()
+    body = without_bullet(sentence).strip()
     return body[:1].upper() + body[1:]
 
 
 def citation_for(n: int, passage: Passage, quote: str) -> Citation:
     """Citation number `n` for a passage, with `quote` taken verbatim from it."""
-    meta = passage.chunk.metadata
+    info = passage.chunk.info
     return Citation(
         n=n,
-        doc_id=meta["doc_id"],
-        title=meta.get("title", meta["doc_id"]),
-        publisher=meta.get("publisher"),
-        published=meta.get("published"),
-        url=meta.get("url"),
-        page=meta.get("page"),
-        section=meta.get("section"),
+        doc_id=info.doc_id,
+        title=info.title or info.doc_id,
+        publisher=info.publisher,
+        published=info.published,
+        url=info.url,
+        page=info.page,
+        section=info.section,
         quote=quote,
     )

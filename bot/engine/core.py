@@ -25,6 +25,7 @@ from bot.engine.retrieval import HybridRetriever, Passage
 from bot.engine.text import sentences
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
+from ingest.structure import paragraphs
 
 __all__ = ["Engine", "QuestionError", "MAX_QUESTION_CHARS"]
 
@@ -173,8 +174,8 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     title = contact.source.rsplit(" (", 1)[0]
     for needle in filter(None, (contact.name, contact.org, contact.area)):
         chunk = store.find_mention(title, needle)
-        paragraphs = chunk.text.split("\n\n") if chunk else []
-        quote = next((s for p in paragraphs for s in sentences(p) if needle in s), None)
+        found = paragraphs(chunk.text) if chunk else []
+        quote = next((s for p in found for s in sentences(p) if needle in s), None)
         if quote:
             return Lead(_contact_line(contact), Passage(chunk, 0.0, 0), quote)
     return None

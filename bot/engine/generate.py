@@ -22,6 +22,7 @@ from bot.engine.prompts import AnswerPrompts
 from bot.engine.retrieval import Passage
 from bot.engine.text import sentences, terms
 from bot.errors import LisError
+from ingest.structure import paragraphs
 
 __all__ = ["AnswerGenerator", "GenerationError", "NoAnswer", "build_chat_model", "DEFAULT_TIMEOUT"]
 
@@ -129,25 +130,23 @@ def ground(reply: str, given: list[Passage]) -> Composition:
 def _best_quote(passage: Passage, claims: str) -> str:
     """The passage sentence that shares most words with the claims citing it (verbatim)."""
     wanted = set(terms(claims))
-    candidates = [
-        s for p in passage.chunk.text.split("\n\n") if not p.startswith("## ") for s in sentences(p)
-    ]
+    candidates = [s for p in paragraphs(passage.chunk.text) for s in sentences(p)]
     return max(candidates, key=lambda s: len(wanted & set(terms(s))), default=passage.chunk.text)
 
 
 def _numbered(passages: list[Passage]) -> str:
     blocks = []
     for n, passage in enumerate(passages, 1):
-        meta = passage.chunk.metadata
+        info = passage.chunk.info
         where = ", ".join(
             filter(
                 None,
                 [
-                    meta.get("title"),
-                    meta.get("publisher"),
-                    human_date(meta.get("published")),
-                    f"p. {meta['page']}" if meta.get("page") else None,
-                    meta.get("section"),
+                    info.title,
+                    info.publisher,
+                    human_date(info.published),
+                    f"p. {info.page}" if info.page else None,
+                    info.section,
                 ],
             )
         )

@@ -102,9 +102,7 @@ class _KeywordIndex:
         self.weight = discount(self.novelty)
         self.size = max(1, len(chunks))
         self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
-        self._place = {
-            (chunk.doc_id, chunk.metadata.get("chunk_index")): i for i, chunk in enumerate(chunks)
-        }
+        self._place = {(chunk.doc_id, chunk.info.index): i for i, chunk in enumerate(chunks)}
         self._term_lists: dict[int, list[str]] = {}
         self._bm25 = bm25s.BM25()
         if chunks:
@@ -129,7 +127,7 @@ class _KeywordIndex:
     def around(self, chunk_id: str) -> list[int]:
         """Positions of the chunks just before and after `chunk_id` in its document."""
         position = self.position.get(chunk_id)
-        index = None if position is None else self.chunks[position].metadata.get("chunk_index")
+        index = None if position is None else self.chunks[position].info.index
         if index is None:
             return []
         doc_id = self.chunks[position].doc_id
@@ -157,8 +155,7 @@ class _KeywordIndex:
 
 
 def _index_text(chunk: StoredChunk) -> str:
-    meta = chunk.metadata
-    return " ".join(filter(None, [meta.get("section"), chunk.text]))
+    return " ".join(filter(None, [chunk.info.section, chunk.text]))
 
 
 class HybridRetriever:

@@ -25,6 +25,7 @@ from bot.engine.places import Gazetteer
 from bot.engine.text import sentences
 from ingest.datafile import DataFileError, line_of, load_data_file
 from ingest.store import KnowledgeStore
+from ingest.structure import paragraphs, without_bullet
 
 __all__ = ["Deadline", "extract_deadlines", "sync_deadlines", "load_curated", "deadline_id"]
 
@@ -98,9 +99,7 @@ def extract_deadlines(
     """Dated statements about consultations, agreements, publications ... in `text`."""
     doc_date = _doc_date(published)
     found: list[Deadline] = []
-    for paragraph in text.split("\n\n"):
-        if paragraph.startswith("## "):
-            continue
+    for paragraph in paragraphs(text):
         for sentence in sentences(paragraph):
             kind = next((k for k, pattern in _KIND_RES if pattern.search(sentence)), None)
             if kind is None:
@@ -186,7 +185,7 @@ def _resolve(kind: int, groups: tuple, doc_date: date | None, looks_back: bool) 
 
 
 def _title(quote: str, limit: int = 160) -> str:
-    text = quote.removeprefix("• ").strip()
+    text = without_bullet(quote).strip()
     text = text[:1].upper() + text[1:]
     return text if len(text) <= limit else text[: text.rfind(" ", 0, limit)] + "…"
 
@@ -241,14 +240,14 @@ def sync_deadlines(store: KnowledgeStore, state, gazetteer: Gazetteer, curated_p
         by_doc: dict[str, list[Deadline]] = {doc_id: [] for doc_id in changed}
         for chunk in store.all_chunks():
             if chunk.doc_id in changed:
-                meta = chunk.metadata
+                info = chunk.info
                 by_doc[chunk.doc_id] += extract_deadlines(
                     chunk.text,
                     doc_id=chunk.doc_id,
-                    doc_title=meta.get("title", chunk.doc_id),
-                    published=meta.get("published"),
-                    url=meta.get("url"),
-                    page=meta.get("page"),
+                    doc_title=info.title or chunk.doc_id,
+                    published=info.published,
+                    url=info.url,
+                    page=info.page,
                     gazetteer=gazetteer,
                 )
         state.replace_extracted_many(
