@@ -35,8 +35,8 @@ test-faults: $(VENV)/.installed-test
 
 # Lint, format and the import directions between layers (import-linter, pyproject.toml).
 check: $(VENV)/.installed-test
-	$(BIN)/ruff check bot ingest tests benchmarks
-	$(BIN)/ruff format --check bot ingest tests benchmarks
+	$(BIN)/ruff check bot ingest tests benchmarks testkit
+	$(BIN)/ruff format --check bot ingest tests benchmarks testkit
 	$(BIN)/lint-imports
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python

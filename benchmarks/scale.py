@@ -34,7 +34,7 @@ from bot.wiring import build_engine
 from ingest.embeddings import WordLlamaEmbedder
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
-from tests.chroma_server import ChromaServer, free_port
+from testkit.chroma_server import ChromaServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "benchmarks" / "dev.yaml"

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import httpx
 
-from tests.chroma_server import ChromaServer, free_port
-from tests.fake_slack import FakeSlack
-from tests.slack_requests import SIGNING_SECRET, signed_headers, slash_command
+from testkit.chroma_server import ChromaServer, free_port
+from testkit.fake_slack import FakeSlack
+from testkit.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = [

@@ -56,7 +56,7 @@ def embedder():
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory):
     """A real Chroma server for the session (each test uses a collection of its own)."""
-    from tests.chroma_server import ChromaServer
+    from testkit.chroma_server import ChromaServer
 
     server = ChromaServer(tmp_path_factory.mktemp("chroma-server")).start()
     yield server
@@ -97,7 +97,7 @@ def knowledge_copy(tmp_path):
 
 @pytest.fixture
 def fake_slack():
-    from tests.fake_slack import FakeSlack
+    from testkit.fake_slack import FakeSlack
 
     slack = FakeSlack().start()
     yield slack
@@ -110,8 +110,8 @@ def _serve_slack(engine, fake_slack, data_dir):
     from bot.services.admin import AdminService
     from bot.services.state import StateStore
     from bot.wiring import deadline_sync
-    from tests.servers import BackgroundServer
-    from tests.slack_requests import SIGNING_SECRET
+    from testkit.servers import BackgroundServer
+    from testkit.slack_requests import SIGNING_SECRET
 
     settings = get_settings(
         slack_bot_token="xoxb-test-token",
@@ -184,7 +184,7 @@ def teams_server(engine, tmp_path):
     from bot.frontends.assistant import Assistant
     from bot.frontends.server import build_web_app
     from bot.services.state import StateStore
-    from tests.servers import BackgroundServer
+    from testkit.servers import BackgroundServer
 
     settings = get_settings(
         teams_anonymous_allowed=True, knowledge_dir=KNOWLEDGE, lis_data_dir=tmp_path / "data"

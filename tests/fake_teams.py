@@ -10,7 +10,7 @@ import time
 
 from aiohttp import web
 
-from tests.servers import BackgroundServer
+from testkit.servers import BackgroundServer
 
 BOT = {"id": "28:lis-bot", "name": "LIS Assistant"}
 USER = {"id": "29:alice", "name": "Alice", "aadObjectId": "00000000-0000-0000-0000-0000000a11ce"}

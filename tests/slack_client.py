@@ -6,8 +6,8 @@ import json
 
 import httpx
 
-from tests.fake_slack import BOT_USER_ID
-from tests.slack_requests import (
+from testkit.fake_slack import BOT_USER_ID
+from testkit.slack_requests import (
     block_action,
     event_callback,
     signed_headers,

@@ -17,10 +17,10 @@ from bot.settings import get_settings
 from bot.wiring import build_engine
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
-from tests.chroma_server import ChromaServer, free_port
+from testkit.chroma_server import ChromaServer, free_port
+from testkit.servers import BackgroundServer
+from testkit.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 from tests.conftest import KNOWLEDGE
-from tests.servers import BackgroundServer
-from tests.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
 pytestmark = pytest.mark.faults
 

@@ -11,12 +11,12 @@ import pytest
 from aiohttp import web
 
 from bot.frontends.commands import NOT_ADMIN
-from tests.servers import BackgroundServer
-from tests.slack_client import FORM, ack_text, all_text, post_action, post_command, post_event
-from tests.slack_requests import (
+from testkit.servers import BackgroundServer
+from testkit.slack_requests import (
     signed_headers,
     view_submission,
 )
+from tests.slack_client import FORM, ack_text, all_text, post_action, post_command, post_event
 
 V1 = (
     "<html><head><title>Dorset LIS</title></head><body><main><h1>Dorset local industrial "

@@ -105,7 +105,7 @@ def test_people_can_ask_to_be_forgotten_from_slack(slack_server, fake_slack):
 
 def test_people_can_ask_to_be_forgotten_from_teams(teams_server, fake_connector):
     from tests.fake_teams import message_activity
-    from tests.test_teams import send
+    from tests.frontends.teams.test_teams import send
 
     send(teams_server, message_activity(fake_connector.url, "What is SmartMed?"))
     fake_connector.wait_for_messages(1)

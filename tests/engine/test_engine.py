@@ -8,7 +8,7 @@ import pytest
 from bot.engine.core import MAX_QUESTION_CHARS, QuestionError
 from bot.evaluation.scoring import evaluate, load_cases
 
-DEV_SET = Path(__file__).resolve().parent.parent / "benchmarks" / "dev.yaml"
+DEV_SET = Path(__file__).resolve().parents[2] / "benchmarks" / "dev.yaml"
 PROBE_SET = DEV_SET.with_name("probe.yaml")
 
 

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-from tests.servers import BackgroundServer
+from testkit.servers import BackgroundServer
 
 BOT_USER_ID = "UBOTLIS01"
 BOT_ID = "BBOTLIS01"

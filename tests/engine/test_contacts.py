@@ -10,7 +10,7 @@ from bot.engine.contacts import ContactDirectory
 from bot.engine.places import Gazetteer
 from ingest.datafile import DataFileError
 
-KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 AREAS = yaml.safe_load((KNOWLEDGE / "gazetteer.yaml").read_text())["areas"]
 
 

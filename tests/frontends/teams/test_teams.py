@@ -228,7 +228,7 @@ def test_requests_without_a_valid_token_are_rejected_when_anonymous_access_is_of
     from bot.frontends.server import build_web_app
     from bot.services.state import StateStore
     from bot.settings import get_settings
-    from tests.servers import BackgroundServer
+    from testkit.servers import BackgroundServer
 
     settings = get_settings(
         client_id="00000000-0000-0000-0000-000000000001",

@@ -11,7 +11,8 @@ import pytest
 
 from bot.frontends.assistant import SORRY
 from bot.frontends.slack.listeners.commands import LOOKING
-from tests.fake_slack import BOT_ID, BOT_USER_ID
+from testkit.fake_slack import BOT_ID, BOT_USER_ID
+from testkit.slack_requests import signed_headers, slash_command
 from tests.slack_client import (
     FORM,
     ack_text,
@@ -23,7 +24,6 @@ from tests.slack_client import (
     post_event,
     post_view,
 )
-from tests.slack_requests import signed_headers, slash_command
 
 
 @pytest.mark.parametrize("tamper", ["wrong secret", "no signature", "stale timestamp"])

@@ -11,7 +11,7 @@ import time
 import httpx
 import pytest
 
-from tests.slack_requests import SIGNING_SECRET, signed_headers, slash_command
+from testkit.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
 
 def free_port() -> int:

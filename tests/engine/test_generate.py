@@ -211,7 +211,7 @@ class TinyOpenAI:
     def __init__(self) -> None:
         from aiohttp import web
 
-        from tests.servers import BackgroundServer
+        from testkit.servers import BackgroundServer
 
         self.requests: list[dict] = []
         app = web.Application()
