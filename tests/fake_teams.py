@@ -68,31 +68,42 @@ class FakeConnector:
 def client_rejects(activity: dict) -> str | None:
     """Why the Teams client would reject `activity`, or None.
 
-    The rules the real client enforces (seen with the Microsoft 365 Agents Playground,
-    and in Teams' "bot messages with AI-generated content" limits): one AI message entity;
-    its additionalType absent or exactly ["AIGeneratedContent"]; citation positions unique;
-    a card's name at most 80 characters, abstract at most 160, at most 3 keywords of at
-    most 28 characters each.
+    The rules the real client enforces, read from the Microsoft 365 Agents Playground's
+    schema (0.2.28) and Teams' limits for AI messages: a message has text or an
+    attachment; suggested actions name who they are for; one AI message entity, its
+    additionalType absent or exactly ["AIGeneratedContent"]; at most 10 citations, each
+    with a unique positive position, a name of at most 80 characters, an abstract of at
+    most 160 and at most 3 keywords of at most 28 characters.
     """
+    if activity.get("type") == "message":
+        if not activity.get("text") and not activity.get("attachments"):
+            return "Activity must include non empty 'text' field or at least 1 attachment"
+        if "suggestedActions" in activity and not activity["suggestedActions"].get("to"):
+            return "suggestedActions.to: Required"
     messages = [e for e in activity.get("entities") or [] if e.get("@type") == "Message"]
     if len(messages) > 1:
         return "more than one root message entity"
     for entity in messages:
         if "additionalType" in entity and entity["additionalType"] != ["AIGeneratedContent"]:
             return "additionalType: Array must contain exactly 1 element(s)"
-        positions = [c.get("position") for c in entity.get("citation") or []]
-        if len(positions) != len(set(positions)):
-            return "citation positions must be unique"
-        for citation in entity.get("citation") or []:
+        citations = entity.get("citation") or []
+        positions = [c.get("position") for c in citations]
+        if len(citations) > 10 or len(positions) != len(set(positions)):
+            return "at most 10 citations, each with its own position"
+        for citation in citations:
             appearance = citation.get("appearance") or {}
             keywords = appearance.get("keywords") or []
             if (
-                len(appearance.get("name", "")) > 80
-                or len(appearance.get("abstract", "")) > 160
+                not isinstance(citation.get("position"), int)
+                or citation["position"] < 1
+                or not isinstance(appearance.get("name"), str)
+                or not isinstance(appearance.get("abstract"), str)
+                or len(appearance["name"]) > 80
+                or len(appearance["abstract"]) > 160
                 or len(keywords) > 3
                 or any(len(k) > 28 for k in keywords)
             ):
-                return f"citation {citation.get('position')} exceeds the card limits"
+                return f"citation {citation.get('position')} breaks the card's schema"
     return None
 
 

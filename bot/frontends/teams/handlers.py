@@ -22,7 +22,7 @@ from bot.frontends.teams.render import (
     answer_activity,
     command_activity,
     text_activity,
-    welcome_activity,
+    welcome_activities,
 )
 
 __all__ = ["register_handlers"]
@@ -118,22 +118,26 @@ def _store_feedback(assistant: Assistant, activity, action: dict) -> None:
 
 
 def _feedback_text(action: dict) -> str | None:
-    """The comment typed into Teams' feedback form: a JSON string {"feedbackText": ...}."""
+    """The comment typed into Teams' feedback form: Teams sends a JSON string
+    {"feedbackText": ...}; some clients send the comment as it was typed."""
     raw = action.get("feedback")
+    if not isinstance(raw, str):
+        return None
     try:
-        parsed = json.loads(raw) if isinstance(raw, str) else raw
+        parsed = json.loads(raw)
     except ValueError:
         return raw
     if isinstance(parsed, dict):
         return parsed.get("feedbackText") or None
-    return parsed if isinstance(parsed, str) else None
+    return raw
 
 
 async def _welcome(assistant: Assistant, context: TurnContext) -> None:
     """Say hello once per conversation, when the app is installed or added to it."""
     key = conversation_key(context.activity)
     if assistant.state.first_time(f"teams-welcome:{key}"):
-        await context.send_activity(welcome_activity(EXAMPLES[:3]))
+        person = context.activity.from_property.id if context.activity.from_property else None
+        await context.send_activities(welcome_activities(EXAMPLES[:3], person))
 
 
 def _remember_conversation(assistant: Assistant, context: TurnContext) -> None:

@@ -7,13 +7,20 @@ Microsoft 365 Agents Playground) rejects or mangles what a lenient fake accepts:
 - Each citation number opens one card, so every [n] in the text must stand for exactly one
   passage (the engine numbers one quote per citation), and the card holds that passage,
   its document's title, date and address.
-- Single line breaks collapse: paragraphs need a blank line, and points must be a Markdown
-  list ("- ") after a blank line, or they run together as one paragraph with inline "•".
+- Single line breaks collapse, so each point is a paragraph of its own (a blank line
+  between), or they run together as one paragraph with inline "•". Not a Markdown list:
+  Teams makes "[n]" a citation only in paragraph text, never in a list item.
 """
 
 from __future__ import annotations
 
-from microsoft_agents.activity import Activity, ActivityTypes, Attachment
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    Attachment,
+    CardAction,
+    SuggestedActions,
+)
 from microsoft_agents.activity.entity.ai_entity import (
     AIEntity,
     ClientCitation,
@@ -30,7 +37,7 @@ __all__ = [
     "answer_activity",
     "text_activity",
     "teams_markdown",
-    "welcome_activity",
+    "welcome_activities",
     "command_activity",
     "digest_activity",
     "ABSTRACT_LIMIT",
@@ -44,22 +51,11 @@ _KEYWORD_LIMIT = 28
 def teams_markdown(text: str) -> str:
     """Plain answer text as Markdown that Teams renders line for line.
 
-    "• " points become a Markdown list; every other line is its own paragraph.
+    Every line becomes its own paragraph, and a point keeps its "• ". Not a Markdown list:
+    Teams turns "[n]" into a citation only in paragraph text, so in a list item it would
+    stay a literal "[2]".
     """
-    blocks: list[str] = []
-    items: list[str] = []
-    for line in (line.strip() for line in text.splitlines()):
-        if line.startswith(("• ", "- ", "* ")):
-            items.append("- " + line[2:].strip())
-            continue
-        if items:
-            blocks.append("\n".join(items))
-            items = []
-        if line:
-            blocks.append(line)
-    if items:
-        blocks.append("\n".join(items))
-    return "\n\n".join(blocks)
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _contact_line(contact: Contact) -> str:
@@ -183,9 +179,11 @@ WELCOME = (
 )
 
 
-def welcome_activity(examples: list[str]) -> Activity:
-    """The card shown once when the app is installed or added to a chat or team: what it
-    does, example questions to tap, and how to set the area for local contacts."""
+def welcome_activities(examples: list[str], person: str | None = None) -> list[Activity]:
+    """What is shown once when the app is installed or added to a chat or team: a card
+    saying what it does, the example questions and how to set the area; then, for
+    `person`, the examples as suggested replies to tap (a tap posts the question as their
+    own message)."""
     card = {
         "type": "AdaptiveCard",
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -199,30 +197,33 @@ def welcome_activity(examples: list[str]) -> Activity:
                 "wrap": True,
             },
             {"type": "TextBlock", "text": WELCOME, "wrap": True},
-            {"type": "TextBlock", "text": "Try one of these:", "wrap": True, "spacing": "Medium"},
-        ],
-        "actions": [
+            {"type": "TextBlock", "text": "Try asking:", "wrap": True, "spacing": "Medium"},
+            *({"type": "TextBlock", "text": f"- {q}", "wrap": True} for q in examples),
             {
-                "type": "Action.Submit",
-                "title": question,
-                "data": {"msteams": {"type": "imBack", "value": question}},
-            }
-            for question in examples
+                "type": "TextBlock",
+                "wrap": True,
+                "isSubtle": True,
+                "spacing": "Medium",
+                "text": "Type **area** and your town or county (for example **area Exeter**) "
+                "so answers name your local contacts; **help** lists everything I can do. "
+                "In a channel, @mention me.",
+            },
         ],
     }
-    card["body"].append(
-        {
-            "type": "TextBlock",
-            "wrap": True,
-            "isSubtle": True,
-            "text": "Type **area** and your town or county (for example **area Exeter**) so "
-            "answers name your local contacts; **help** lists everything I can do. In a "
-            "channel, @mention me.",
-        }
-    )
-    return Activity(
+    welcome = Activity(
         type=ActivityTypes.message,
         attachments=[
             Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
         ],
     )
+    if not person:
+        return [welcome]
+    # Clients show suggested replies on a text message, not on a card.
+    prompts = Activity(
+        type=ActivityTypes.message,
+        text="Tap a question to try it, or type your own.",
+        suggested_actions=SuggestedActions(
+            to=[person], actions=[CardAction(type="imBack", title=q, value=q) for q in examples]
+        ),
+    )
+    return [welcome, prompts]

@@ -58,7 +58,7 @@ def test_every_citation_number_opens_the_passage_it_follows(teams_server, fake_c
     claims = {
         int(n): claim
         for line in answer.strip().splitlines()
-        for claim, n in re.findall(r"(.+?) \[(\d+)\]\s*", line.removeprefix("- "))
+        for claim, n in re.findall(r"(.+?) \[(\d+)\]\s*", line.removeprefix("• "))
     }
     used = re.findall(r"\[(\d+)\]", answer)
     assert len(used) >= 2 and len(used) == len(claims) == len(cards)  # one number, one use
@@ -69,15 +69,18 @@ def test_every_citation_number_opens_the_passage_it_follows(teams_server, fake_c
         assert cards[n]["name"] in card_text
 
 
-def test_points_are_a_markdown_list_teams_renders_line_by_line(teams_server, fake_connector):
+def test_each_point_is_a_paragraph_of_its_own(teams_server, fake_connector):
+    """Teams joins lines that a single line break separates, and turns [n] into a
+    citation only in paragraph text (not in a Markdown list item)."""
     question = "What should our ICS do for the Lincolnshire strategy?"
     send(teams_server, message_activity(fake_connector.url, question))
     (reply,) = fake_connector.wait_for_messages()
-    answer = reply["text"].split("**Who to contact**")[0]
-    assert "•" not in answer
-    lead, *points = answer.strip().split("\n\n- ")
-    assert points and "\n" not in lead  # a paragraph, then a list after a blank line
-    assert all(line.startswith("- ") for line in answer.strip().splitlines()[2:])
+    answer = reply["text"].split("**Who to contact**")[0].strip()
+    paragraphs = answer.split("\n\n")
+    assert "\n" not in answer.replace("\n\n", "")  # no single line breaks
+    points = [p for p in paragraphs if p.startswith("• ")]
+    assert len(points) >= 2 and all(p.count("•") == 1 for p in points)
+    assert not any(p.startswith(("- ", "* ")) for p in paragraphs)
 
 
 def test_a_short_question_with_its_own_subject_is_not_read_as_a_follow_up(
@@ -179,15 +182,19 @@ def test_installing_the_app_sends_one_welcome_card(teams_server, fake_connector)
     send(teams_server, installation_activity(fake_connector.url))
     send(teams_server, members_added_activity(fake_connector.url, BOT))
     send(teams_server, members_added_activity(fake_connector.url, USER))
-    (welcome,) = fake_connector.wait_for_messages()
+    welcome, prompts = fake_connector.wait_for_messages(2)
     time.sleep(0.5)
-    assert len(fake_connector.messages()) == 1  # once, however many install events arrive
+    assert len(fake_connector.messages()) == 2  # once, however many install events arrive
     (card,) = welcome["attachments"]
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
     body = " ".join(block["text"] for block in card["content"]["body"])
     assert "local industrial strategies" in body and "area Exeter" in body
-    questions = [action["data"]["msteams"]["value"] for action in card["content"]["actions"]]
-    assert len(questions) == 3 and all(q.endswith("?") for q in questions)
+    # The examples again as suggested replies for the person who installed the app.
+    suggested = prompts["suggestedActions"]
+    questions = [action["value"] for action in suggested["actions"]]
+    assert len(questions) == 3 and all(q.endswith("?") and q in body for q in questions)
+    assert {a["type"] for a in suggested["actions"]} == {"imBack"}
+    assert suggested["to"] == [USER["id"]]
 
 
 def test_an_engine_error_becomes_a_friendly_reply(teams_server, fake_connector, monkeypatch):
