@@ -92,7 +92,7 @@ class Engine:
         started = time.perf_counter()
         question = _validated(question)
         history = history or []
-        search_for, context = self._standalone(question, history)
+        search_for, context = self._standalone(self._read(question), history)
         contacts = self.contacts.for_question(f"{search_for} {context}", area)
         query = self.retriever.query(search_for, context)
         passages = self.retriever.retrieve(query)
@@ -121,6 +121,15 @@ class Engine:
                 answer = self._generated(answer, search_for, passages, area, history)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _read(self, question: str) -> str:
+        """The question in the knowledge base's words: typos, clipped names and
+        initialisms read as meant (`bot.engine.vocabulary`); the asker still sees theirs."""
+        return self.retriever.index.vocabulary.read(question, self._understood)
+
+    def _understood(self, word: str) -> bool:
+        """Acronyms the glossary explains and place names the gazetteer knows."""
+        return bool(self.assessor.glossary.entries_in(word) or self.contacts.gazetteer.find(word))
 
     def _standalone(self, question: str, history: list[str]) -> tuple[str, str]:
         """What to search for, and the earlier question a follow-up leans on (if any).

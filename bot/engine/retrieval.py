@@ -21,6 +21,7 @@ import math
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import bm25s
 import numpy as np
@@ -29,6 +30,7 @@ from bot.engine.boilerplate import Shingles, discount
 from bot.engine.concepts import coverage, question_concepts, stem_family
 from bot.engine.glossary import Glossary
 from bot.engine.text import asker_terms, stems, terms, words
+from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
 
 __all__ = ["Passage", "HybridRetriever", "Query"]
@@ -78,7 +80,8 @@ class Query:
 
 
 class _KeywordIndex:
-    """BM25 over the chunks of one store version, plus document frequencies.
+    """BM25 over the chunks of one store version, plus document frequencies, and the
+    vocabulary questions are read by (`bot.engine.vocabulary`).
 
     `novelty` says how much of each chunk is its own text rather than boilerplate that
     many documents share (`bot.engine.boilerplate`); `weight` is the discount that earns.
@@ -123,6 +126,11 @@ class _KeywordIndex:
     def novelty_of(self, chunk_id: str) -> float:
         position = self.position.get(chunk_id)
         return float(self.novelty[position]) if position is not None else 1.0
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The words, names and initialisms of these chunks (built on first use)."""
+        return Vocabulary(f"{chunk.info.title or ''}\n{chunk.text}" for chunk in self.chunks)
 
     def around(self, chunk_id: str) -> list[int]:
         """Positions of the chunks just before and after `chunk_id` in its document."""

@@ -75,7 +75,7 @@ def run_console(engine: Engine, stdin: TextIO, console: Console) -> None:
         if question.lower() in ("quit", "exit"):
             break
         if question.lower() == "sources":
-            print_sources(console, engine.store.documents())
+            print_sources(console, engine.documents())
             continue
         try:
             print_answer(console, engine.ask(question))

@@ -1,0 +1,124 @@
+"""Read a question as it was meant: typos, clipped names and initialisms, by the
+knowledge base's own words.
+
+People type "industial stratergy", "Lincs", "the Confed", "NE LIS" and "the LEP's plan".
+Before anything is searched or judged unknown, each word the question uses that neither
+the knowledge base nor English knows is read as the knowledge base's word it most likely
+means:
+- a clipped name: the start of a name the documents use ("Lincs" -> "Lincolnshire",
+  "manc" -> "Manchester");
+- a typo: the documents' word within one or two edits (symspellpy), the more frequent
+  winning ("stratergy" -> "strategy");
+and an initialism the documents never use but whose words they do ("NE" -> "North East",
+"HSCP" -> "Health and Social Care Partnership") is read as those words. The vocabulary is
+built from the stored chunks, so it grows when admins add documents; English word
+frequencies (shipped with symspellpy) tell an ordinary word from a typo.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+
+from symspellpy import SymSpell, Verbosity
+
+from bot.engine.text import STOP_WORDS
+
+__all__ = ["Vocabulary"]
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z]")
+# Runs of capitalised words with the small words that join them ("Health and Social Care
+# Partnership"): where initialisms come from.
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A-Z][a-z]+)+")
+_JOINERS = {"and", "of", "for", "the", "&"}
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_MIN_ENGLISH_COUNT = 20_000  # rarer "words" in the frequency list are mostly typos or names
+
+
+@cache
+def _english() -> frozenset[str]:
+    """Common English words (symspellpy's frequency list), to tell a word from a typo."""
+    text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
+    words = set()
+    for line in text.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        if count.isdigit() and int(count) >= _MIN_ENGLISH_COUNT:
+            words.add(word)
+    return frozenset(words)
+
+
+class Vocabulary:
+    """The knowledge base's words, names and initialisms (see the module docstring)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        counts: Counter[str] = Counter()
+        names: Counter[str] = Counter()
+        phrases: Counter[str] = Counter()
+        for text in texts:
+            for token in _TOKEN.findall(text):
+                token = _POSSESSIVE.sub("", token)
+                counts[token.lower()] += 1
+                if token[0].isupper() and not token.isupper() and len(token) > 3:
+                    names[token] += 1
+            phrases.update(match.group(0) for match in _NAME_RUN.finditer(text))
+        self.counts = counts
+        self.names = names
+        self.initialisms = _initialisms(phrases, counts)
+        self._spelling = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for word, count in counts.items():
+            if len(word) > 3:
+                self._spelling.create_dictionary_entry(word, count)
+
+    def read(self, question: str, known: Callable[[str], bool] = lambda word: False) -> str:
+        """The question with each unknown word read as the knowledge base's word; words
+        `known` accepts (glossary acronyms, place names) are left as they are."""
+        return _TOKEN.sub(lambda match: self._word(match.group(0), known), question)
+
+    def _word(self, token: str, known: Callable[[str], bool]) -> str:
+        token = _POSSESSIVE.sub("", token)
+        lower = token.lower()
+        if token.isupper() and len(token) > 1 and lower not in self.counts:
+            meant = self.initialisms.get(token)
+        elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
+            return token
+        else:
+            meant = self._clipped(lower) or self._corrected(lower)
+        if meant is None or known(token):
+            return token
+        return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant
+
+    def _clipped(self, lower: str) -> str | None:
+        """The most frequent name the word starts ("lincs" -> "Lincolnshire")."""
+        stems = {lower, lower[:-1]} if lower.endswith("s") and len(lower) > 4 else {lower}
+        starts = [
+            (count, name)
+            for name, count in self.names.items()
+            if len(name) > len(lower) and any(name.lower().startswith(s) for s in stems)
+        ]
+        return max(starts)[1] if starts else None
+
+    def _corrected(self, lower: str) -> str | None:
+        distance = 1 if len(lower) <= 5 else 2
+        found = self._spelling.lookup(lower, Verbosity.TOP, max_edit_distance=distance)
+        return found[0].term if found else None
+
+
+def _initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:
+    """Initials -> the phrase they stand for, for initials the documents never use
+    themselves ("NE" -> "North East"); the most frequent phrase wins."""
+    found: dict[str, tuple[int, str]] = {}
+    for phrase, count in phrases.items():
+        words = [w for w in phrase.split() if w.lower() not in _JOINERS]
+        if not 2 <= len(words) <= 6:
+            continue
+        initials = "".join(w[0] for w in words).upper()
+        if initials.lower() in counts:
+            continue  # the documents use these initials for something: leave them be
+        if count < (3 if len(initials) == 2 else 2):
+            continue  # a name used once or twice is no evidence for its initials
+        if count > found.get(initials, (0, ""))[0]:
+            found[initials] = (count, phrase)
+    return {initials: phrase for initials, (_, phrase) in found.items()}

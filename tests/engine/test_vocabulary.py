@@ -1,0 +1,53 @@
+"""Questions as people type them: typos, clipped names, initialisms and possessives are
+read in the knowledge base's own words before anything is searched or judged unknown."""
+
+import pytest
+
+from bot.engine.vocabulary import Vocabulary
+
+DOCUMENTS = [
+    "The Wessex Health and Care Partnership met the Wessex Health and Care Partnership "
+    "board and the Wessex Health and Care Partnership steering group in Trowbridge.",
+    "The Northumbria Growth Strategy sets out how Northumbria will grow. The Northumbria "
+    "Growth Strategy names three priorities for Northumbria and Northamptonshire.",
+    "Residents of Northamptonshire receive support through the Northamptonshire growth hub.",
+]
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary(DOCUMENTS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("what is the Northumbria growth stratergy?", "what is the Northumbria growth strategy?"),
+        ("what are the prioritys in Northumbria", "what are the priorities in Northumbria"),
+        (
+            "who sits on the WHCP board?",
+            "who sits on the Wessex Health and Care Partnership board?",
+        ),
+        ("whats the northumb growth strategy", "whats the Northumbria growth strategy"),
+        ("the partnership's steering group", "the partnership steering group"),
+        ("what does the board say", "what does the board say"),  # English words stay
+    ],
+)
+def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
+    assert vocabulary.read(typed) == read
+
+
+def test_initials_the_documents_use_themselves_are_left_alone():
+    vocabulary = Vocabulary(["The NGS (Northumbria Growth Strategy) ..."] * 3)
+    assert vocabulary.read("what is the NGS?") == "what is the NGS?"
+
+
+def test_words_another_source_understands_are_left_alone(vocabulary):
+    assert vocabulary.read("WHCP board", known=lambda word: word == "WHCP") == "WHCP board"
+
+
+def test_the_vocabulary_grows_with_the_documents():
+    before = Vocabulary(DOCUMENTS)
+    after = Vocabulary([*DOCUMENTS, "The Zennor Maritime Cluster and the Zennor Maritime Cluster"])
+    assert before.read("the Zenor cluster") == "the Zenor cluster"
+    assert after.read("the Zenor cluster") == "the Zennor cluster"
