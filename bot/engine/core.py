@@ -219,11 +219,18 @@ def _validated(question: str) -> str:
 
 def _not_covered(contacts: list[Contact], unfamiliar: list[str] | None = None) -> str:
     contact = contacts[0]  # the asker's local contact when there is one, else the national
+    ask = contact.label() if contact.name else _org_label(contact)
     what = "this"
     if unfamiliar:
         what = "anything on " + " or ".join(f"“{name}”" for name in unfamiliar[:3])
     return (
         f"I couldn't find {what} in the knowledge base, which holds briefings on the UK "
         "Industrial Strategy and local industrial strategies (2017 to 2019), so I won't "
-        "guess. Try rephrasing, or ask " + contact.label() + "."
+        f"guess. Try rephrasing, or ask {ask}."
     )
+
+
+def _org_label(contact: Contact) -> str:
+    """A contact with no person named, as the body to ask ("Dorset LEP (https://...)")."""
+    reach = " ".join(part for part in (contact.email, contact.url) if part)
+    return f"{contact.org} ({reach})" if reach else contact.org

@@ -42,7 +42,8 @@ QUESTION_WORDS = frozenset(
     """
 tell explain describe know mean means meaning say says said give list please help much
 many talk speak contact get us anything something thing things happen happens going
-big large size sized
+big large size sized define definition simple simply plain briefly brief summary summarise
+summarize overview
 """.split()
 )
 

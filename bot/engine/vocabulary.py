@@ -117,8 +117,8 @@ def _initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:
         initials = "".join(w[0] for w in words).upper()
         if initials.lower() in counts:
             continue  # the documents use these initials for something: leave them be
-        if count < (3 if len(initials) == 2 else 2):
-            continue  # a name used once or twice is no evidence for its initials
+        if count < (3 if len(initials) == 2 else 1):
+            continue  # two letters stand for too much to trust a name used once or twice
         if count > found.get(initials, (0, ""))[0]:
             found[initials] = (count, phrase)
     return {initials: phrase for initials, (_, phrase) in found.items()}
