@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import slack_ack
+from benchmarks import composing, slack_ack
 from benchmarks.baseline import baseline_titles, build_baseline
 from bot.engine.core import Engine
 from bot.evaluation.scoring import evaluate, load_cases
@@ -45,6 +45,7 @@ def main() -> None:
     results["retrieval"] = _retrieval_quality(
         engine, build_baseline(DOCUMENTS, embedder, work / "baseline")
     )
+    results["composing"] = [composing.compare(engine, path) for path in composing.SETS]
     results["ask_latency_ms"] = _ask_latency(engine)
     results["cold_ask_s"] = _cold_ask(work)
     results["slack_ack"] = slack_ack.run(commands=20, concurrency=20)
@@ -144,6 +145,14 @@ def _print(results: dict) -> None:
         results["ingest"],
         results["cold_ask_s"],
     )
+    print("Composer against the top chunk cut at 1,000 characters, and the ceiling (facts in")
+    print("the 8 retrieved passages), fact recall per question set:")
+    print(f"  {'set':12} {'cases':>5} {'composer':>9} {'baseline':>9} {'ceiling':>8} {'median':>7}")
+    for row in results["composing"]:
+        print(
+            f"  {row['set']:12} {row['cases']:5} {row['composer']:9.2f} {row['baseline']:9.2f} "
+            f"{row['ceiling']:8.2f} {row['median_chars']:7.0f}"
+        )
     print("Retrieval quality on the dev set (source hit@5)")
     print(f"  ours, retrieved passages   {r['ours_retrieval_hit@5']:.2f}")
     print(f"  ours, answer citations     {r['ours_answer_hit@5']:.2f}")

@@ -21,11 +21,25 @@ from bot.engine.answer import Citation
 from bot.engine.boilerplate import discount
 from bot.engine.concepts import Concept, concepts_with_context, coverage, question_concepts
 from bot.engine.glossary import Glossary
-from bot.engine.questions import definition_subject, is_action_question
+from bot.engine.questions import (
+    definition_subject,
+    is_action_question,
+    wants_date,
+    wants_list,
+    wants_number,
+)
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.text import sentences, terms
 from ingest.embeddings import Embedder
-from ingest.structure import PARAGRAPH_BREAK, blocks, bullet, is_bullet, without_bullet
+from ingest.structure import (
+    PARAGRAPH_BREAK,
+    Block,
+    blocks,
+    bullet,
+    heading,
+    is_bullet,
+    without_bullet,
+)
 
 __all__ = [
     "ExtractiveComposer",
@@ -40,6 +54,11 @@ _ACTION_SENTENCE = re.compile(
     r"\b(should|need to|needs to|must|important (that|to|for)|seek to|engage|influence|"
     r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
     re.IGNORECASE,
+)
+# Advice addressed to the NHS: "STPs, ICSs and NHS organisations should seek to engage ...".
+_NHS_ADVICE = re.compile(
+    r"\b(NHS|STPs?|ICSs?|ICBs?|CCGs?|trusts?|leaders|organisations|systems)\b[^.]{0,120}?"
+    r"\b(should|need to|must|can|could)\b",
 )
 # Sentences that point elsewhere instead of saying anything.
 _SIGNPOST = re.compile(
@@ -69,6 +88,12 @@ class _Candidate:
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
 
+    @property
+    def shown_detail(self) -> str:
+        """What a list, number or date must be found in: the text, with a list marker
+        when the sentence carries the list it introduces."""
+        return self.text + (_LIST_MARK if self.quote != self.text else "")
+
 
 @dataclass(frozen=True)
 class Lead:
@@ -87,6 +112,33 @@ class Composition:
 
 
 SAME_SOURCE_PENALTY = 0.03
+DETAIL_BONUS = 0.2
+_SIGNATURE = re.compile(
+    r"[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]"
+)  # for holding the kind of detail the question asks for
+_LIST_MARK = "\u0000list"
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|"
+    r"million|billion|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(1[89]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
+
+
+def _wanted_details(question: str) -> list[re.Pattern[str]]:
+    """Patterns for the kinds of detail the question asks for (list, number, date)."""
+    return [
+        pattern
+        for wanted, pattern in (
+            (wants_list, re.compile(re.escape(_LIST_MARK))),
+            (wants_number, _NUMBER),
+            (wants_date, _DATE),
+        )
+        if wanted(question)
+    ]
 
 
 class ExtractiveComposer:
@@ -136,10 +188,13 @@ class ExtractiveComposer:
                 continue
             paragraph = block.text
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
-            for sentence in sentences(paragraph):
+            said = sentences(paragraph)
+            for number, sentence in enumerate(said):
                 text, quote = sentence, sentence
-                if sentence.endswith(":") and paragraph.endswith(sentence):
-                    text, quote = _with_list(sentence, [b.text for b in parts[index + 1 :]])
+                if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
+                    # "There are several common areas ... These are:" and the list after
+                    lead = paragraph[paragraph.index(sentence) :]
+                    text, quote = _with_list(lead, parts[index + 1 :])
                 if text.endswith(":") or not _quotable(text):
                     continue  # a list's introduction without the list says nothing
                 sentence_terms = frozenset(terms(text))
@@ -163,12 +218,20 @@ class ExtractiveComposer:
         similarity = vectors @ np.asarray(query.vector)
         action = bool(is_action_question(query.text))
         subject = definition_subject(query.text)
+        wanted = _wanted_details(query.text)
+        asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE))
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
             score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
+            if _is_name_line(candidate.text) and not asks_who:
+                score *= 0.6  # a signature line answers "who", and little else
+            # The kind of answer asked for: a list, a number, a date.
+            if wanted:
+                held = sum(bool(pattern.search(candidate.shown_detail)) for pattern in wanted)
+                score += DETAIL_BONUS * held
             if action and _ACTION_SENTENCE.search(candidate.text):
-                score += 0.2
+                score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
             if subject and _defines(candidate.text, subject):
                 score += 0.1
             candidate.score = score
@@ -234,19 +297,54 @@ def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     )
 
 
-def _with_list(sentence: str, following: list[str], limit: int = 400) -> tuple[str, str]:
-    """A sentence that introduces a list ("The grand challenges are:") with the bullet
-    points that follow it: as one sentence to show, and as the verbatim text to cite.
-    Alone, such a sentence says nothing."""
-    items: list[str] = []
-    for paragraph in following:
-        if not is_bullet(paragraph) or sum(map(len, items)) + len(paragraph) > limit:
+def _announces_list(rest: list[str]) -> bool:
+    """The sentence ends its paragraph with ":", or is followed only by a short
+    introduction that does ("These are:", "They include:")."""
+    if len(rest) == 1:
+        return rest[0].endswith(":")
+    return len(rest) == 2 and rest[1].endswith(":") and len(rest[1].split()) <= 6
+
+
+def _with_list(sentence: str, following: list[Block], limit: int = 500) -> tuple[str, str]:
+    """A sentence that introduces a list ("The grand challenges are:") with the items that
+    follow it: as one sentence to show, and as the verbatim text to cite. Alone, such a
+    sentence says nothing.
+
+    The items are the bullet points after it; or short lines, which cleaning may have
+    taken for headings ("## Making the UK a global hub for advanced therapies"); or, when
+    the list is written as running text ("Innovation: ... Skills: ..."), the paragraph
+    right after it.
+    """
+    items: list[Block] = []
+    for block in following:
+        if items and _item_kind(block) != _item_kind(items[0]):
+            break  # the list has ended: what follows is of another kind
+        if not items and _item_kind(block) == "prose":
+            if len(block.text) <= limit:
+                items.append(block)  # a list written as running text
             break
-        items.append(paragraph)
+        if sum(len(i.text) for i in items) + len(block.text) > limit:
+            break
+        items.append(block)
     if not items:
         return sentence, sentence
-    shown = "; ".join(without_bullet(item).strip().rstrip(".;,") for item in items)
-    return f"{sentence} {shown}.", PARAGRAPH_BREAK.join([sentence, *items])
+    shown = "; ".join(without_bullet(item.text).strip().rstrip(".;,") for item in items)
+    verbatim = [heading(i.text) if i.kind == "heading" else i.text for i in items]
+    return f"{sentence} {shown}.", PARAGRAPH_BREAK.join([sentence, *verbatim])
+
+
+_SHORT_ITEM = 120  # a list item on a line of its own is short
+
+
+def _item_kind(block: Block) -> str:
+    """ "bullet", "line" (a short line, heading or not, that is not a sentence), or
+    "prose": list items are all of one kind."""
+    if block.kind == "bullet":
+        return "bullet"
+    text = block.text.strip()
+    if len(text) <= _SHORT_ITEM and "\n" not in text and not text.endswith((".", "!", "?", "”")):
+        return "line"
+    return "prose"
 
 
 def _quotable(sentence: str) -> bool:
@@ -256,8 +354,15 @@ def _quotable(sentence: str) -> bool:
         return False
     if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
         return False
-    is_caption = len(prose.split()) < 8 and not prose.rstrip("”’\"')").endswith((".", "!", "?"))
+    ended = prose.rstrip("”’\"')").endswith((".", "!", "?", ":"))
+    is_caption = len(prose.split()) < 8 and not ended
     return not is_caption
+
+
+def _is_name_line(text: str) -> bool:
+    """A signature or credit line ("Dean Fathers, Chair, Nottinghamshire Healthcare NHS
+    Trust and Chair, ..."): a person's name, a comma, and titles, not a statement."""
+    return bool(_SIGNATURE.match(text)) and text.count(",") >= 2
 
 
 def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -317,8 +422,16 @@ def _write(chosen: list[_Candidate]) -> Composition:
 
 
 def _readable(sentence: str) -> str:
+    """The sentence as shown: capitalised, and a quotation cut from a longer one closed
+    on both sides, so no quote mark opens in one point and closes in another."""
     body = without_bullet(sentence).strip()
-    return body[:1].upper() + body[1:]
+    body = body[:1].upper() + body[1:]
+    opened, closed = body.count("“"), body.count("”")
+    if closed > opened:
+        body = "“" + body
+    elif opened > closed:
+        body = body + "”"
+    return body
 
 
 def citation_for(n: int, passage: Passage, quote: str) -> Citation:

@@ -9,8 +9,10 @@ safe to show to the asker as it is.
 from __future__ import annotations
 
 import logging
+import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import zip_longest
 
 from bot.engine.answer import Answer, Contact
 from bot.engine.answerable import Assessor
@@ -20,7 +22,7 @@ from bot.engine.followup import follow_up_context
 from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer
 from bot.engine.glossary import Glossary
 from bot.engine.places import Area
-from bot.engine.questions import is_contact_question
+from bot.engine.questions import is_action_question, is_contact_question
 from bot.engine.retrieval import HybridRetriever, Passage
 from bot.engine.text import sentences
 from bot.errors import UsageError
@@ -95,7 +97,7 @@ class Engine:
         search_for, context = self._standalone(self._read(question), history)
         contacts = self.contacts.for_question(f"{search_for} {context}", area)
         query = self.retriever.query(search_for, context)
-        passages = self.retriever.retrieve(query)
+        passages = self._with_general_advice(search_for, self.retriever.retrieve(query))
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
         extractive = None
@@ -121,6 +123,28 @@ class Engine:
                 answer = self._generated(answer, search_for, passages, area, history)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _with_general_advice(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For "what should our ICS do for the Lincolnshire strategy?": the place's own
+        passages, alternating with the advice the briefings give every NHS organisation
+        (found by the same question without the place), so the answer says both what the
+        place's strategy holds and what to do about it."""
+        places = [name for name, _ in self.contacts.gazetteer.matches(question)]
+        if not places or not is_action_question(question):
+            return passages
+        general = question
+        for name in places:
+            general = re.sub(re.escape(name), " ", general, flags=re.IGNORECASE)
+        advice = self.retriever.retrieve(self.retriever.query(general))
+        merged: dict[str, Passage] = {}
+        for pair in zip_longest(passages, advice):
+            for passage in filter(None, pair):
+                merged.setdefault(passage.chunk.id, passage)
+        return [replace(p, rank=n) for n, p in enumerate(list(merged.values())[:8], 1)]
+
+    def passages(self, question: str) -> list[Passage]:
+        """The passages retrieval finds for a question on its own (for benchmarks)."""
+        return self.retriever.retrieve(self.retriever.query(self._read(_validated(question))))
 
     def _read(self, question: str) -> str:
         """The question in the knowledge base's words: typos, clipped names and

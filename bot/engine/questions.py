@@ -7,7 +7,14 @@ import re
 
 from bot.engine.text import terms
 
-__all__ = ["is_action_question", "is_contact_question", "definition_subject"]
+__all__ = [
+    "is_action_question",
+    "is_contact_question",
+    "definition_subject",
+    "wants_list",
+    "wants_number",
+    "wants_date",
+]
 
 _ACTION_QUESTION = re.compile(
     r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
@@ -48,3 +55,35 @@ def definition_subject(question: str) -> list[str] | None:
     )[0]
     subject = terms(phrase)
     return subject or None
+
+
+_LIST_QUESTION = re.compile(
+    r"\b(what|which)\s+(are|were)\b|\b(list|name)\s+(the|all)\b|\bwhat\s+(areas|sectors|"
+    r"themes|priorities|challenges|elements|stages|steps|foundations|types|kinds|ways)\b|"
+    r"\b(two|three|four|five|six|seven|eight|\d)\s+[a-z]+s\b",
+    re.IGNORECASE,
+)
+_NUMBER_QUESTION = re.compile(
+    r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
+    r"|\btarget\b|\bworth\b|\bbudget\b",
+    re.IGNORECASE,
+)
+_DATE_QUESTION = re.compile(
+    r"^\W*when\b|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b",
+    re.IGNORECASE,
+)
+
+
+def wants_list(question: str) -> bool:
+    """ "What are the four grand challenges?", "which sectors ...": the answer is a list."""
+    return bool(_LIST_QUESTION.search(question))
+
+
+def wants_number(question: str) -> bool:
+    """ "How many ...", "how much ...", "what is the target": the answer holds a number."""
+    return bool(_NUMBER_QUESTION.search(question))
+
+
+def wants_date(question: str) -> bool:
+    """ "When ...", "by what year ...": the answer holds a date."""
+    return bool(_DATE_QUESTION.search(question))

@@ -17,7 +17,7 @@ import yaml
 
 from bot.engine.answer import Answer
 
-__all__ = ["EvalCase", "CaseResult", "EvalReport", "load_cases", "evaluate"]
+__all__ = ["EvalCase", "CaseResult", "EvalReport", "load_cases", "evaluate", "fact_recall"]
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,7 @@ class CaseResult:
 
     @property
     def fact_recall(self) -> float | None:
-        if not self.case.facts:
-            return None
-        text = self.answer.answer.lower()
-        found = sum(any(alt.lower() in text for alt in group) for group in self.case.facts)
-        return found / len(self.case.facts)
+        return fact_recall(self.case, self.answer.answer)
 
     @property
     def contact_found(self) -> bool | None:
@@ -94,6 +90,15 @@ class EvalReport:
             "p50_ms": _percentile(latencies, 50),
             "p95_ms": _percentile(latencies, 95),
         }
+
+
+def fact_recall(case: EvalCase, text: str) -> float | None:
+    """Share of the case's fact groups that `text` holds (any alternative of a group)."""
+    if not case.facts:
+        return None
+    text = text.lower()
+    found = sum(any(alt.lower() in text for alt in group) for group in case.facts)
+    return found / len(case.facts)
 
 
 def load_cases(path: Path) -> list[EvalCase]:

@@ -1,0 +1,103 @@
+"""The extractive composer answers what was asked: the list with its lead-in, the
+sentence with the number, advice for a place, not a signature line. Each on a small
+knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.settings import get_settings
+from bot.wiring import build_engine
+from ingest.pipeline import ingest_sources
+from ingest.store import KnowledgeStore
+from tests.conftest import KNOWLEDGE
+
+DOCUMENTS = {
+    "wessex-plan.md": """# Wessex Growth Plan
+
+## Our approach
+
+The Wessex Growth Plan sets out how the region will grow its economy over the next ten
+years, working with businesses, universities and the NHS across Wessex.
+
+## Priorities
+
+The plan has several priorities for the region. These are:
+
+## Marine engineering and offshore wind
+
+## Digital health and telecare
+
+## Tourism and the visitor economy
+
+## Targets
+
+The Wessex plan wants more apprenticeships.
+
+Increase the number of apprenticeships in Wessex by 12,500 by 2030.
+
+## Voices
+
+Jane Doe, Chair, Wessex Health and Care Partnership and Chair, Wessex Health Board
+
+“Wessex has strong health and care industries.” The plan was welcomed by partners.
+""",
+    "nhs-advice.md": """# The NHS and local economies
+
+## What NHS organisations should do
+
+Integrated care systems and NHS trusts should seek to engage their local enterprise
+partnership early, offering evidence on workforce and health needs.
+
+Local economies matter to NHS leaders because they shape skills and investment.
+""",
+}
+# Much more about Wessex than about what the NHS should do: a question naming Wessex
+# finds Wessex passages first.
+TOPICS = "ports farming housing transport energy schools broadband rivers museums".split()
+for part in range(3):
+    DOCUMENTS[f"wessex-places-{part}.md"] = f"# Wessex places {part}\n\n" + "\n\n".join(
+        f"## Wessex {topic}\n\n"
+        + f"The Wessex growth plan covers {topic} in every Wessex town. " * 12
+        for topic in TOPICS[part * 3 : part * 3 + 3]
+    )
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("docs")
+    for name, text in DOCUMENTS.items():
+        (folder / name).write_text(text)
+    store = KnowledgeStore.open(tmp_path_factory.mktemp("store"), embedder)
+    assert not ingest_sources(store, [folder]).failed
+    return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+
+
+def test_a_list_whose_items_stand_on_lines_of_their_own_is_quoted_with_its_items(engine):
+    answer = engine.ask("what are the wessex growth plan priorities?")
+    lead = answer.answer.splitlines()[0]
+    for item in ("Marine engineering", "Digital health", "Tourism"):
+        assert item in lead
+    assert "These are:" in answer.citations[0].quote  # cited verbatim, items included
+
+
+def test_a_how_many_question_gets_the_sentence_with_the_number(engine):
+    answer = engine.ask("how many more apprenticeships does the wessex plan want?")
+    assert "12,500" in answer.answer.splitlines()[0]
+
+
+def test_a_signature_line_does_not_answer_a_question_about_something_else(engine):
+    answer = engine.ask("what does the Wessex Health and Care Partnership say?")
+    assert "Jane Doe" not in answer.answer.splitlines()[0]
+
+
+def test_what_to_do_for_a_place_gives_its_plan_and_the_advice_for_every_nhs_body(engine):
+    answer = engine.ask("what should our ICS do for the Wessex growth plan?")
+    assert "Wessex" in answer.answer
+    assert "should seek to engage" in " ".join(answer.answer.splitlines()[:2])
+
+
+def test_a_quotation_cut_from_a_longer_one_is_closed_on_both_sides(engine):
+    answer = engine.ask("what does the wessex growth plan say about health and care?")
+    for line in answer.answer.splitlines():
+        assert line.count("“") == line.count("”"), line
