@@ -68,8 +68,17 @@ def read_catalogue(directory: Path) -> dict[str, dict]:
     return catalogue
 
 
-def source_info(doc_id: str, source: str, entry: dict, found_title: str | None) -> SourceInfo:
-    """Merge a catalogue entry (which wins) with what the document says about itself."""
+def source_info(
+    doc_id: str,
+    source: str,
+    entry: dict,
+    found_title: str | None,
+    found_published: str | None = None,
+    found_publisher: str | None = None,
+) -> SourceInfo:
+    """Merge a catalogue entry (which wins) with what the document says about itself:
+    its title, date and publisher (HTML meta and Open Graph tags, PDF metadata). A
+    document fetched from the web keeps its address."""
 
     def text(key: str) -> str | None:
         value = entry.get(key)
@@ -79,8 +88,8 @@ def source_info(doc_id: str, source: str, entry: dict, found_title: str | None) 
         doc_id=doc_id,
         title=text("title") or (found_title or "").strip() or doc_id.replace("-", " ").capitalize(),
         source=source,
-        publisher=text("publisher"),
-        published=text("published"),
-        url=text("url"),
+        publisher=text("publisher") or found_publisher,
+        published=text("published") or found_published,
+        url=text("url") or (source if source.startswith(("http://", "https://")) else None),
         kind=text("kind"),
     )

@@ -30,6 +30,7 @@ class Loaded:
     pages: list[Page]
     title: str | None = None
     published: str | None = None
+    publisher: str | None = None
 
     @property
     def text(self) -> str:
@@ -116,6 +117,7 @@ class PdfLoader(Loader):
             pages=cleaned,
             title=title or _first_heading(cleaned[0].text if cleaned else ""),
             published=created.strftime("%Y-%m") if created else None,
+            publisher=(metadata.author if metadata else None) or None,
         )
 
 
@@ -162,8 +164,30 @@ class HtmlLoader(Loader):
         h1 = root.find("h1")
         published = _html_date(soup)
         text = clean_text(_html_to_text(root))
-        title = h1.get_text(" ", strip=True) if h1 else title
-        return Loaded(pages=[Page(text)], title=title, published=published)
+        title = h1.get_text(" ", strip=True) if h1 else _meta(soup, _TITLE_TAGS) or title
+        return Loaded(
+            pages=[Page(text)], title=title, published=published, publisher=_meta(soup, _BY_TAGS)
+        )
+
+
+_TITLE_TAGS = ({"property": "og:title"}, {"name": "dc.title"}, {"name": "DC.title"})
+_BY_TAGS = (
+    {"property": "og:site_name"},
+    {"name": "publisher"},
+    {"name": "dc.publisher"},
+    {"name": "DC.publisher"},
+    {"name": "author"},
+)
+
+
+def _meta(soup, choices: tuple[dict, ...]) -> str | None:
+    """The first of these meta tags the page has, as text."""
+    for attrs in choices:
+        tag = soup.find("meta", attrs=attrs)
+        content = " ".join((tag.get("content") or "").split()) if tag else ""
+        if content:
+            return content
+    return None
 
 
 def _html_date(soup) -> str | None:

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 SAFE_FETCH = FetchPolicy()
 BATCH_CHUNKS = 400
 # Bump when cleaning or chunking changes, so every document is re-indexed with the new code.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 SUPPORTED_SUFFIXES = frozenset(suffix for loader in LOADERS for suffix in loader.suffixes)
 
 
@@ -82,7 +82,14 @@ class Raw:
 
     def document(self) -> Document:
         loaded = self.loader.load(self.data)
-        info = source_info(self.doc_id, self.source, self.entry, loaded.title)
+        info = source_info(
+            self.doc_id,
+            self.source,
+            self.entry,
+            loaded.title,
+            loaded.published,
+            loaded.publisher,
+        )
         return Document(info=info, pages=loaded.pages, content_hash=self.fingerprint)
 
 
