@@ -23,6 +23,10 @@ __all__ = ["Assessment", "Assessor", "MIN_COVERAGE", "MIN_EVIDENCE", "passage_te
 
 MIN_COVERAGE = 0.5  # share of the question's weighted ideas in the best passage
 MIN_EVIDENCE = 0.7  # coverage plus cosine similarity, for questions in other words
+# With a language model, a question goes to the model unless retrieval found nothing
+# relevant: the model's NO_ANSWER and the grounding check decide the rest.
+MIN_RELEVANT_COVERAGE = 0.25
+MIN_RELEVANT_EVIDENCE = 0.5
 
 
 @dataclass
@@ -51,6 +55,17 @@ class Assessment:
         if self.unfamiliar or (self.unknown_places and not self.general):
             return False
         return self.coverage >= MIN_COVERAGE or self.coverage + self.similarity >= MIN_EVIDENCE
+
+    @property
+    def relevant(self) -> bool:
+        """Worth asking a language model about: nothing named that the passages lack, and
+        at least some of the question's ideas or meaning found (see MIN_RELEVANT_*)."""
+        if self.unfamiliar or (self.unknown_places and not self.general):
+            return False
+        return (
+            self.coverage >= MIN_RELEVANT_COVERAGE
+            or self.coverage + self.similarity >= MIN_RELEVANT_EVIDENCE
+        )
 
     @property
     def missing(self) -> list[str]:

@@ -111,6 +111,9 @@ class Engine:
                 else EMPTY
             )
             answer = Answer(question, text, "no_answer", [], contacts)
+            if self.generator and passages and assessment.relevant:
+                # Not enough for quoting, but maybe for the model: it may say NO_ANSWER.
+                answer = self._generated(answer, search_for, passages, area, history)
         else:
             answer = Answer(question, extractive.text, "extractive", extractive.citations, contacts)
             if assessment.unknown_places:
@@ -186,7 +189,8 @@ class Engine:
             )
         except GenerationError as error:
             log.warning("generated answer unavailable: %s", error)
-            fallback.note = f"Showing quotes from the sources: {error}."
+            if fallback.mode != "no_answer":
+                fallback.note = f"Showing quotes from the sources: {error}."
             return fallback
         return Answer(
             fallback.question,

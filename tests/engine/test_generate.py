@@ -281,3 +281,39 @@ def test_a_broken_prompt_template_stops_start_up_with_a_clear_message(
     assert main(["ask", "What is SmartMed?"]) == 2
     err = capsys.readouterr().err
     assert "answer_user.md uses {pasages}, which the assistant does not provide" in err
+
+
+LOOSE_QUESTION = "productivity in everyday words for our non-execs please"
+
+
+@respx.mock
+def test_a_question_too_loose_to_quote_from_still_goes_to_the_model(engine):
+    """Extractive mode refuses it (not enough of its words in one passage); the model
+    gets the passages and answers from them, checked as every generated answer is."""
+    assert engine.ask(LOOSE_QUESTION).mode == "no_answer"
+    route = respx.post(f"{API}/chat/completions").mock(
+        return_value=completion("Productivity measures how much output a given input produces [1].")
+    )
+    answer = with_model(engine).ask(LOOSE_QUESTION)
+    assert route.called and answer.mode == "llm" and answer.citations
+
+
+@respx.mock
+def test_when_the_model_fails_on_such_a_question_the_answer_is_not_covered(engine):
+    respx.post(f"{API}/chat/completions").mock(return_value=httpx.Response(500))
+    answer = with_model(engine, retries=0).ask(LOOSE_QUESTION)
+    assert answer.mode == "no_answer" and answer.note is None
+
+
+@respx.mock
+def test_a_question_with_nothing_relevant_found_never_reaches_the_model(engine):
+    route = respx.post(f"{API}/chat/completions").mock(return_value=completion("NO_ANSWER"))
+    answer = with_model(engine).ask("give our governors the gist of the productivity puzzle")
+    assert answer.mode == "no_answer" and not route.called
+
+
+@respx.mock
+def test_a_question_naming_what_no_passage_mentions_never_reaches_the_model(engine):
+    route = respx.post(f"{API}/chat/completions").mock(return_value=completion("NO_ANSWER"))
+    answer = with_model(engine).ask("How much is the Levelling Up Fund giving NHS estates?")
+    assert answer.mode == "no_answer" and not route.called
