@@ -71,8 +71,9 @@ class Engine:
         )
 
     def warm_up(self) -> None:
-        """Build the keyword index now, so the first question is as fast as the rest."""
-        self.retriever.index  # noqa: B018 - the property builds it
+        """Build the keyword index and the vocabulary questions are read by now, so the
+        first question is as fast as the rest."""
+        self.retriever.index.vocabulary  # noqa: B018 - the properties build them
 
     def documents(self) -> list[StoredDocument]:
         """What the knowledge base holds."""
