@@ -13,6 +13,7 @@ Whether the passages answer the question at all is decided first, in `bot.engine
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,10 +90,9 @@ class _Candidate:
         self.quote = self.quote or self.text
 
     @property
-    def shown_detail(self) -> str:
-        """What a list, number or date must be found in: the text, with a list marker
-        when the sentence carries the list it introduces."""
-        return self.text + (_LIST_MARK if self.quote != self.text else "")
+    def carries_list(self) -> bool:
+        """The sentence is shown with the list it introduces (`_with_list`)."""
+        return self.quote != self.text
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,6 @@ DETAIL_BONUS = 0.2
 _SIGNATURE = re.compile(
     r"[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]"
 )  # for holding the kind of detail the question asks for
-_LIST_MARK = "\u0000list"
 _NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|"
     r"million|billion|half|third|quarter)\b",
@@ -128,14 +127,14 @@ _DATE = re.compile(
 )
 
 
-def _wanted_details(question: str) -> list[re.Pattern[str]]:
-    """Patterns for the kinds of detail the question asks for (list, number, date)."""
+def _wanted_details(question: str) -> list[Callable[[_Candidate], bool]]:
+    """Tests for the kinds of detail the question asks for (a list, a number, a date)."""
     return [
-        pattern
-        for wanted, pattern in (
-            (wants_list, re.compile(re.escape(_LIST_MARK))),
-            (wants_number, _NUMBER),
-            (wants_date, _DATE),
+        holds
+        for wanted, holds in (
+            (wants_list, lambda c: c.carries_list),
+            (wants_number, lambda c: bool(_NUMBER.search(c.text))),
+            (wants_date, lambda c: bool(_DATE.search(c.text))),
         )
         if wanted(question)
     ]
@@ -228,7 +227,7 @@ class ExtractiveComposer:
                 score *= 0.6  # a signature line answers "who", and little else
             # The kind of answer asked for: a list, a number, a date.
             if wanted:
-                held = sum(bool(pattern.search(candidate.shown_detail)) for pattern in wanted)
+                held = sum(holds(candidate) for holds in wanted)
                 score += DETAIL_BONUS * held
             if action and _ACTION_SENTENCE.search(candidate.text):
                 score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
