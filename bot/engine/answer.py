@@ -35,6 +35,10 @@ def human_date(published: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Citation:
+    """A numbered source of an answer. `quote` is what the answer rests on, verbatim: one
+    excerpt, or several separated by a blank line (a list's lead-in and the first
+    sentence of each of its items, which may run on into the document's next chunk)."""
+
     n: int
     doc_id: str
     title: str

@@ -23,6 +23,8 @@ from bot.engine.boilerplate import discount
 from bot.engine.concepts import Concept, concepts_with_context, coverage, question_concepts
 from bot.engine.glossary import Glossary
 from bot.engine.questions import (
+    amount_subject,
+    counted,
     definition_subject,
     is_action_question,
     wants_date,
@@ -30,7 +32,7 @@ from bot.engine.questions import (
     wants_number,
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
-from bot.engine.text import sentences, terms
+from bot.engine.text import sentences, terms, words
 from ingest.embeddings import Embedder
 from ingest.structure import (
     PARAGRAPH_BREAK,
@@ -113,6 +115,7 @@ class Composition:
 
 SAME_SOURCE_PENALTY = 0.03
 DETAIL_BONUS = 0.2
+LOCAL_BONUS = 0.15  # from a passage about the place the question names
 _SIGNATURE = re.compile(
     r"[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]"
 )  # for holding the kind of detail the question asks for
@@ -121,6 +124,9 @@ _NUMBER = re.compile(
     r"million|billion|half|third|quarter)\b",
     re.IGNORECASE,
 )
+_AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGNORECASE)
+# A sentence with an amount of money must hold this share of what the amount is for.
+MIN_AMOUNT_COVERAGE = 0.35
 _DATE = re.compile(
     r"\b(1[89]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
@@ -165,7 +171,9 @@ class ExtractiveComposer:
         with `lead` when the engine has one."""
         concepts = self._concepts(query.text, query.context, idf)
         candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
-        if not candidates:
+        if not candidates or not self._states_amount(query, passages, idf):
+            return None
+        if not _states_count(query.text, candidates, self.glossary):
             return None
         self._score(query, candidates, len(passages))
         chosen = self._select(candidates, concepts)
@@ -177,11 +185,32 @@ class ExtractiveComposer:
             chosen = chosen[: self.max_sentences]
         return _write(chosen)
 
+    def _states_amount(self, query: Query, passages: list[Passage], idf) -> bool:
+        """False when the question asks how much money something gets and no sentence
+        gives an amount for that thing: "how much will trusts receive from the Healthy
+        Ageing programme?" is not answered by the sentence that describes the programme
+        without a figure, nor by a figure for another fund. True for other questions.
+
+        (The same test for a year the question names refused more answerable questions
+        than it caught: "jobs by 2024" sits under a heading the sentence does not repeat.)
+        """
+        subject = amount_subject(query.text)
+        if subject is None:
+            return True
+        concepts = self._concepts(subject, query.context, idf)
+        return any(
+            _AMOUNT.search(c.text) and c.coverage >= MIN_AMOUNT_COVERAGE
+            for p in passages
+            for c in self._candidates(p, concepts)
+        )
+
     def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:
         info = passage.chunk.info
         found = []
         position = 0
         parts = blocks(passage.chunk.text, info.section)
+        # A list whose lead-in ends this chunk goes on in the next (overlap left out).
+        after = [b for b in blocks(passage.following, None) if b.text not in passage.chunk.text]
         for index, block in enumerate(parts):
             if block.kind == "heading":
                 continue
@@ -193,7 +222,7 @@ class ExtractiveComposer:
                 if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
                     # "There are several common areas ... These are:" and the list after
                     lead = paragraph[paragraph.index(sentence) :]
-                    text, quote = _with_list(lead, parts[index + 1 :])
+                    text, quote = _with_list(lead, parts[index + 1 :] + after)
                 if text.endswith(":") or not _quotable(text):
                     continue  # a list's introduction without the list says nothing
                 sentence_terms = frozenset(terms(text))
@@ -233,6 +262,8 @@ class ExtractiveComposer:
                 score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
             if subject and _defines(candidate.text, subject):
                 score += 0.1
+            if candidate.passage.local:
+                score += LOCAL_BONUS
             candidate.score = score
 
     def _select(self, candidates: list[_Candidate], concepts: list[Concept]) -> list[_Candidate]:
@@ -264,28 +295,64 @@ class ExtractiveComposer:
         return chosen
 
 
+_COUNT_WORD = re.compile(
+    r"^(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)$"
+)
+COUNT_WINDOW = 4  # words between a number and what it counts ("jobs by 100,000")
+
+
+def _states_count(question: str, candidates: list[_Candidate], glossary: Glossary) -> bool:
+    """False when the question asks how many of something there are and no sentence
+    puts a number next to that thing: "how many ICSs have a seat on their LEP board?"
+    is not answered by sentences about ICSs and LEP boards that count nothing. The thing
+    counts in any of its glossary forms ("LEPs", "local enterprise partnerships")."""
+    asked = counted(question)
+    if asked is None:
+        return True
+    forms = {tuple(terms(word)) for word in asked} | {
+        tuple(terms(form))
+        for word in asked
+        for entry in glossary.entries_in(word)
+        for form in entry.forms()
+    }
+    heads = {form[0] for form in forms if form}
+    for candidate in candidates:
+        said = words(candidate.text)
+        stemmed = [next(iter(terms(w)), "") for w in said]
+        for i, word in enumerate(said):
+            if _COUNT_WORD.match(word) and heads & set(
+                stemmed[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]
+            ):
+                return True
+    return False
+
+
 def _with_an_action(
     chosen: list[_Candidate], candidates: list[_Candidate], limit: int
 ) -> list[_Candidate]:
-    """A "what should we do" answer includes the best recommendation the passages make.
+    """A "what should we do" answer includes the best recommendation the passages make,
+    preferably one addressed to the NHS ("ICSs ... should seek to engage ...").
 
     When none of the chosen sentences recommends anything, the best-scoring sentence that
-    does, from the top passages, becomes the first point (the weakest point makes room).
+    does, from the top passages, becomes the second point (the weakest point makes room):
+    what the place's strategy says first, then what to do about it.
     """
-    if any(_ACTION_SENTENCE.search(c.text) for c in chosen):
-        return chosen
-    actions = [
-        c
-        for c in candidates
-        if _ACTION_SENTENCE.search(c.text)
-        and c.passage.rank <= 4
-        and c.coverage >= 0.15
-        and c not in chosen
-    ]
-    if not actions:
-        return chosen
-    best = max(actions, key=lambda c: c.score)
-    return [chosen[0], best, *chosen[1 : limit - 1]]
+    for advice in (_NHS_ADVICE, _ACTION_SENTENCE):
+        if any(advice.search(c.text) for c in chosen):
+            return chosen
+        actions = [
+            c
+            for c in candidates
+            if advice.search(c.text)
+            and c.passage.rank <= 4
+            and c.coverage >= 0.15
+            and c not in chosen
+        ]
+        if actions:
+            best = max(actions, key=lambda c: c.score)
+            return [chosen[0], best, *chosen[1 : limit - 1]]
+    return chosen
 
 
 def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
@@ -319,20 +386,32 @@ def _with_list(sentence: str, following: list[Block], limit: int = 500) -> tuple
         if items and _item_kind(block) != _item_kind(items[0]):
             break  # the list has ended: what follows is of another kind
         if not items and _item_kind(block) == "prose":
-            if len(block.text) <= limit:
+            if len(block.text) <= limit and _runs_as_list(block.text):
                 items.append(block)  # a list written as running text
             break
-        if sum(len(i.text) for i in items) + len(block.text) > limit:
-            break
         items.append(block)
-    if not items:
+    texts = [heading(i.text) if i.kind == "heading" else i.text for i in items]
+    if sum(map(len, texts)) > limit and len(texts) > 1:
+        # Every item matters more than all of one: long points keep their first sentence.
+        texts = [(sentences(text) or [text])[0] for text in texts]
+    verbatim: list[str] = []
+    for text in texts:
+        if sum(map(len, verbatim)) + len(text) > limit:
+            break
+        verbatim.append(text)
+    if not verbatim:
         return sentence, sentence
-    shown = "; ".join(without_bullet(item.text).strip().rstrip(".;,") for item in items)
-    verbatim = [heading(i.text) if i.kind == "heading" else i.text for i in items]
+    shown = "; ".join(without_bullet(text).strip().rstrip(".;,") for text in verbatim)
     return f"{sentence} {shown}.", PARAGRAPH_BREAK.join([sentence, *verbatim])
 
 
 _SHORT_ITEM = 120  # a list item on a line of its own is short
+
+
+def _runs_as_list(text: str) -> bool:
+    """Running text that reads as a list ("Innovation: ... Skills: ...", "a; b; c"), not
+    the next paragraph of a page whose list was an image."""
+    return text.count(":") + text.count(";") >= 2
 
 
 def _item_kind(block: Block) -> str:

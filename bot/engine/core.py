@@ -15,14 +15,14 @@ from dataclasses import dataclass, replace
 from itertools import zip_longest
 
 from bot.engine.answer import Answer, Contact
-from bot.engine.answerable import Assessor
+from bot.engine.answerable import Assessor, passage_text
 from bot.engine.compose import ExtractiveComposer, Lead
 from bot.engine.contacts import ContactDirectory
 from bot.engine.followup import follow_up_context
 from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer
 from bot.engine.glossary import Glossary
 from bot.engine.places import Area
-from bot.engine.questions import is_action_question, is_contact_question
+from bot.engine.questions import is_action_question, is_contact_question, without_presentation
 from bot.engine.retrieval import HybridRetriever, Passage
 from bot.engine.text import sentences
 from bot.errors import UsageError
@@ -97,8 +97,9 @@ class Engine:
         history = history or []
         search_for, context = self._standalone(self._read(question), history)
         contacts = self.contacts.for_question(f"{search_for} {context}", area)
-        query = self.retriever.query(search_for, context)
+        query = self.retriever.query(search_for, context, self._area_names(search_for))
         passages = self._with_general_advice(search_for, self.retriever.retrieve(query))
+        passages = self._marked_local(search_for, passages)
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
         extractive = None
@@ -146,14 +147,43 @@ class Engine:
                 merged.setdefault(passage.chunk.id, passage)
         return [replace(p, rank=n) for n, p in enumerate(list(merged.values())[:8], 1)]
 
+    def _area_names(self, question: str) -> str:
+        """The names of the areas the question's places lie in, where it does not use them."""
+        said = question.lower()
+        return " ".join(
+            dict.fromkeys(
+                area.name
+                for _name, areas in self.contacts.gazetteer.matches(question)
+                for area in areas
+                if area.name.lower() not in said
+            )
+        )
+
+    def _marked_local(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """Passages that name the area of a place the question names ("bucks" and a case
+        study of Buckinghamshire Thames Valley), so the answer leads with them."""
+        gazetteer = self.contacts.gazetteer
+        asked = {area.id for area in gazetteer.find(question)}
+        if not asked:
+            return passages
+        return [
+            replace(p, local=bool(asked & {a.id for a in gazetteer.find(passage_text(p))}))
+            for p in passages
+        ]
+
     def passages(self, question: str) -> list[Passage]:
         """The passages retrieval finds for a question on its own (for benchmarks)."""
-        return self.retriever.retrieve(self.retriever.query(self._read(_validated(question))))
+        question = self._read(_validated(question))
+        return self.retriever.retrieve(
+            self.retriever.query(question, "", self._area_names(question))
+        )
 
     def _read(self, question: str) -> str:
         """The question in the knowledge base's words: typos, clipped names and
         initialisms read as meant (`bot.engine.vocabulary`); the asker still sees theirs."""
-        return self.retriever.index.vocabulary.read(question, self._understood)
+        return self.retriever.index.vocabulary.read(
+            without_presentation(question), self._understood
+        )
 
     def _understood(self, word: str) -> bool:
         """Acronyms the glossary explains and place names the gazetteer knows."""

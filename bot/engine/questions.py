@@ -14,6 +14,9 @@ __all__ = [
     "wants_list",
     "wants_number",
     "wants_date",
+    "amount_subject",
+    "counted",
+    "without_presentation",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -87,3 +90,56 @@ def wants_number(question: str) -> bool:
 def wants_date(question: str) -> bool:
     """ "When ...", "by what year ...": the answer holds a date."""
     return bool(_DATE_QUESTION.search(question))
+
+
+_HOW_MUCH = re.compile(r"\bhow\s+(much|big|large)\b", re.IGNORECASE)
+_MONEY_WORD = re.compile(
+    r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|costs?|"
+    r"spend\w*|grants?|pounds)\b|£",
+    re.IGNORECASE,
+)
+
+
+def amount_subject(question: str) -> str | None:
+    """What an amount of money is asked for ("how much is the GovTech fund worth?" ->
+    "is the GovTech"), or None when the question asks for no amount of money."""
+    if not (_HOW_MUCH.search(question) and _MONEY_WORD.search(question)):
+        return None
+    return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", question))
+
+
+_HOW_MANY = re.compile(
+    r"\bhow\s+many\s+(?:(?:extra|more|new|additional|different|separate)\s+)*([\w'’-]+)"
+    r"(?:\s+(?:do|does|did|will|would|can|could)\s+([^,;:?+]*?)(?=\s+and\b|\s*[,;:?+]|$))?",
+    re.IGNORECASE,
+)
+
+
+def counted(question: str) -> list[str] | None:
+    """The words for what a "how many" question counts: the noun ("how many LEPs ..."),
+    and the verb that ends its clause ("how many staff does the NHS employ" counts
+    whoever is employed, "1.4 million people"); None for other questions."""
+    match = _HOW_MANY.search(question)
+    if not match or match.group(1).lower() in {"and", "of", "are", "is", "by"}:
+        return None
+    words = [match.group(1)]
+    if match.group(2):
+        words.append(match.group(2).split()[-1])
+    return words
+
+
+_PRESENTATION = re.compile(
+    r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
+    r"(?:english|terms|language|words)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
+    r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:my|our|the|a)\s+(?:board|boss|ceo|"
+    r"chair|chief\s+exec\w*|execs?|executive\s+team|team|colleagues|directors?|governors?)"
+    r"(?:\s+(?:paper|meeting|report|briefing|update))?|tl;?dr|eli5)\b",
+    re.IGNORECASE,
+)
+
+
+def without_presentation(question: str) -> str:
+    """The question without how to present the answer ("in plain English", "for my
+    board paper", "in a nutshell"): those words name no topic, and matched as one
+    ("board") they pull in passages about something else."""
+    return " ".join(_PRESENTATION.sub(" ", question).split()) or question

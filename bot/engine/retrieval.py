@@ -54,6 +54,9 @@ class Passage:
     `novelty` is the share of it not repeated across documents (`bot.engine.boilerplate`);
     `nearby` holds the terms of the chunks just before and after it in its document, which
     say what it is about when a heading or caption fell on the other side of a chunk break.
+    `local` is set when it names the area of a place the question names (`Engine`).
+    `following` is the text of the next chunk of its document, where a list that starts
+    at the end of this one goes on.
     """
 
     chunk: StoredChunk
@@ -61,6 +64,8 @@ class Passage:
     rank: int
     novelty: float = 1.0
     nearby: frozenset[str] = frozenset()
+    local: bool = False
+    following: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,15 @@ class _KeywordIndex:
         found = (self._place.get((doc_id, index + step)) for step in (-1, 1))
         return [i for i in found if i is not None]
 
+    def following(self, chunk_id: str) -> str:
+        """The text of the chunk after `chunk_id` in its document ("" at its end)."""
+        position = self.position.get(chunk_id)
+        index = None if position is None else self.chunks[position].info.index
+        after = (
+            None if index is None else self._place.get((self.chunks[position].doc_id, index + 1))
+        )
+        return "" if after is None else self.chunks[after].text
+
     def nearby(self, chunk_id: str) -> frozenset[str]:
         """The terms of the chunks before and after `chunk_id` in its document."""
         return frozenset(term for i in self.around(chunk_id) for term in self.term_list(i))
@@ -186,11 +200,15 @@ class HybridRetriever:
                 self._version = version
             return self._index
 
-    def query(self, question: str, context: str = "") -> Query:
+    def query(self, question: str, context: str = "", places: str = "") -> Query:
+        """`places`: the areas of the places the question names, by their own names
+        ("Buckinghamshire Thames Valley" for "bucks"), weighted like the question's own
+        words: documents name an area by its name, people by their town or a nickname."""
         expansion = self.glossary.expand(question)
-        expanded = " ".join(filter(None, [question, expansion, context]))
+        expanded = " ".join(filter(None, [question, expansion, places, context]))
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))
+        weights.update(dict.fromkeys(terms(places), 1.0))
         weights.update(dict.fromkeys(terms(question), 1.0))
         weights.update(dict.fromkeys(asker_terms(question), 1 / 3))
         vector = self.store.embedder.embed_one(expanded)
@@ -227,7 +245,12 @@ class HybridRetriever:
         )
         passages = _with_neighbours(passages, index, k)
         return [
-            replace(p, novelty=index.novelty_of(p.chunk.id), nearby=index.nearby(p.chunk.id))
+            replace(
+                p,
+                novelty=index.novelty_of(p.chunk.id),
+                nearby=index.nearby(p.chunk.id),
+                following=index.following(p.chunk.id),
+            )
             for p in passages
         ]
 

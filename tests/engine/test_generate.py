@@ -283,7 +283,7 @@ def test_a_broken_prompt_template_stops_start_up_with_a_clear_message(
     assert "answer_user.md uses {pasages}, which the assistant does not provide" in err
 
 
-LOOSE_QUESTION = "productivity in everyday words for our non-execs please"
+LOOSE_QUESTION = "what is productivity really about for hospital wards"
 
 
 @respx.mock

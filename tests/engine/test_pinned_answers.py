@@ -1,0 +1,117 @@
+"""Questions that pin their answer down: a place by its nickname, an amount of money, a
+count, a list too long for one chunk, a question wrapped in how to present it. Each on
+a small knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.settings import get_settings
+from bot.wiring import build_engine
+from ingest.pipeline import ingest_sources
+from ingest.store import KnowledgeStore
+from tests.conftest import KNOWLEDGE
+
+
+def _stage(name: str, what: str) -> str:
+    return (
+        f"• {name}: {what}. "
+        + "Partners from the health service should take part, bringing evidence on the "
+        "workforce, estates and population health, and asking early what the strategy "
+        "will need from them over its lifetime, who leads each part of it, and how its "
+        "progress will be reported to the boards of every partner."
+    )
+
+
+DOCUMENTS = {
+    "bucks.md": """# Health in local strategies
+
+## CASE STUDY Buckinghamshire Thames Valley
+
+The Buckinghamshire Thames Valley strategy makes Aylesbury a test bed for medical
+technology, with a dedicated adoption pathway for new devices.
+""",
+    "funds.md": """# Moorland funding
+
+## Funds
+
+The Coastal Renewal Fund will provide £45 million for harbour towns.
+
+The Moorland Health Programme will help rural practices recruit staff and keep clinics
+open, and funding for the programme will support practices across the moors.
+
+## The moorland network
+
+The moorland network links rural practices, clinics and councils so they plan services
+together. There are 14 practices in the moorland network.
+
+Clinics in the moorland network have a seat on the Moorland Board alongside councils, and
+over the last three years the board has met in every market town.
+""",
+    "stages.md": "# Influencing a strategy\n\n## Knowing how to influence\n\n"
+    "There are three stages at which to influence a strategy:\n\n"
+    + "\n\n".join(
+        [
+            _stage("Gathering evidence", "the strategy asks partners for data"),
+            _stage("Consulting", "the draft goes out for comment"),
+            _stage("Delivering", "the strategy turns into programmes"),
+        ]
+    ),
+}
+# Much about local strategies and health in general, so a question about one place's
+# strategy finds general passages first unless the place counts.
+for part in range(3):
+    DOCUMENTS[f"general-{part}.md"] = f"# Local strategies {part}\n\n" + "\n\n".join(
+        f"## Strategy and health {n}\n\n"
+        + "Every local industrial strategy matters for health and the NHS locally. " * 10
+        for n in range(3)
+    )
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("docs")
+    for name, text in DOCUMENTS.items():
+        (folder / name).write_text(text)
+    store = KnowledgeStore.open(tmp_path_factory.mktemp("store"), embedder)
+    assert not ingest_sources(store, [folder]).failed
+    return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+
+
+def test_a_place_typed_by_its_nickname_finds_what_its_strategy_says(engine):
+    answer = engine.ask("whats in the bucks local industrial strategy for health")
+    assert answer.mode == "extractive"
+    assert "Aylesbury a test bed for medical" in answer.answer.splitlines()[0]
+
+
+def test_how_much_money_with_no_amount_for_that_thing_is_not_covered(engine):
+    answer = engine.ask("how much funding will practices get from the moorland health programme")
+    assert answer.mode == "no_answer"
+
+
+def test_how_much_money_with_an_amount_for_that_thing_is_answered(engine):
+    answer = engine.ask("how much is the coastal renewal fund worth?")
+    assert answer.mode == "extractive" and "£45 million" in answer.answer
+
+
+def test_how_many_with_no_number_next_to_the_thing_counted_is_not_covered(engine):
+    answer = engine.ask("how many clinics have a seat on the moorland board")
+    assert answer.mode == "no_answer"
+
+
+def test_how_many_with_a_number_next_to_the_thing_counted_is_answered(engine):
+    answer = engine.ask("how many practices are in the moorland network?")
+    assert answer.mode == "extractive" and "14 practices" in answer.answer
+
+
+def test_a_list_that_runs_on_into_the_next_chunk_keeps_every_item(engine):
+    answer = engine.ask("what are the three stages at which to influence a strategy?")
+    lead = answer.answer.splitlines()[0]
+    for stage in ("Gathering evidence", "Consulting", "Delivering"):
+        assert stage in lead
+
+
+def test_how_to_present_the_answer_is_not_taken_for_its_topic(engine):
+    answer = engine.ask("explain the coastal renewal fund in plain english for my board")
+    assert answer.mode == "extractive"
+    assert "£45 million" in answer.answer and "Board" not in answer.answer
