@@ -390,18 +390,22 @@ def _with_list(sentence: str, following: list[Block], limit: int = 500) -> tuple
                 items.append(block)  # a list written as running text
             break
         items.append(block)
-    texts = [heading(i.text) if i.kind == "heading" else i.text for i in items]
+    texts = [i.text for i in items]
     if sum(map(len, texts)) > limit and len(texts) > 1:
         # Every item matters more than all of one: long points keep their first sentence.
         texts = [(sentences(text) or [text])[0] for text in texts]
-    verbatim: list[str] = []
+    kept: list[str] = []
     for text in texts:
-        if sum(map(len, verbatim)) + len(text) > limit:
+        if sum(map(len, kept)) + len(text) > limit:
             break
-        verbatim.append(text)
-    if not verbatim:
+        kept.append(text)
+    if not kept:
         return sentence, sentence
-    shown = "; ".join(without_bullet(text).strip().rstrip(".;,") for text in verbatim)
+    shown = "; ".join(without_bullet(text).strip().rstrip(".;,") for text in kept)
+    verbatim = [
+        heading(text) if item.kind == "heading" else text
+        for item, text in zip(items, kept, strict=False)
+    ]
     return f"{sentence} {shown}.", PARAGRAPH_BREAK.join([sentence, *verbatim])
 
 

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, replace
 from itertools import zip_longest
 
-from bot.engine.answer import Answer, Contact
+from bot.engine.answer import Answer, Citation, Contact, human_date
 from bot.engine.answerable import Assessor, passage_text
 from bot.engine.compose import ExtractiveComposer, Lead
 from bot.engine.contacts import ContactDirectory
@@ -22,7 +22,12 @@ from bot.engine.followup import follow_up_context
 from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer
 from bot.engine.glossary import Glossary
 from bot.engine.places import Area
-from bot.engine.questions import is_action_question, is_contact_question, without_presentation
+from bot.engine.questions import (
+    asks_about_now,
+    is_action_question,
+    is_contact_question,
+    without_presentation,
+)
 from bot.engine.retrieval import HybridRetriever, Passage
 from bot.engine.text import sentences
 from bot.errors import UsageError
@@ -126,6 +131,8 @@ class Engine:
                 )
             if self.generator:
                 answer = self._generated(answer, search_for, passages, area, history)
+        if answer.citations and asks_about_now(question):
+            answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
 
@@ -259,6 +266,21 @@ def _contact_line(contact: Contact) -> str:
         who = contact.org
     where = f"Local contact for {contact.area}" if contact.area else "Contact"
     return f"{where}: {who} (details under “Who to contact”)."
+
+
+def _as_of(citations: list[Citation]) -> str:
+    """For a question about now: when the quoted sources were written, since the
+    knowledge base cannot say what has happened since."""
+    dated = sorted({c.published for c in citations if c.published and c.published[:4].isdigit()})
+    if not dated:
+        return "The sources quoted are undated: check with the contact below for anything newer."
+    span = human_date(dated[0])
+    if len(dated) > 1:
+        span = f"from {span} to {human_date(dated[-1])}"
+    return (
+        f"This is what the sources said when they were written ({span}); "
+        "the knowledge base holds nothing newer, so check with the contact below."
+    )
 
 
 def _validated(question: str) -> str:

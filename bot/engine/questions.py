@@ -17,6 +17,7 @@ __all__ = [
     "amount_subject",
     "counted",
     "without_presentation",
+    "asks_about_now",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -143,3 +144,15 @@ def without_presentation(question: str) -> str:
     board paper", "in a nutshell"): those words name no topic, and matched as one
     ("board") they pull in passages about something else."""
     return " ".join(_PRESENTATION.sub(" ", question).split()) or question
+
+
+_NOW = re.compile(
+    r"\b(now|nowadays|latest|current|currently|still|today|this year|up to date|"
+    r"most recent|so far|any news)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_now(question: str) -> bool:
+    """ "What's the latest on ...", "who leads it now": the answer must say how old it is."""
+    return bool(_NOW.search(question))

@@ -58,6 +58,7 @@ over the last three years the board has met in every market town.
         ]
     ),
 }
+DOCUMENTS["sources.yaml"] = "- file: funds.md\n  title: Moorland funding\n  published: 2019-06\n"
 # Much about local strategies and health in general, so a question about one place's
 # strategy finds general passages first unless the place counts.
 for part in range(3):
@@ -122,3 +123,10 @@ def test_how_to_present_the_answer_is_not_taken_for_its_topic(engine):
     answer = engine.ask("what is the moorland network, for a board paper")
     first = answer.answer.split("[1]")[0]
     assert "moorland network" in first and "Board" not in first
+
+
+def test_a_question_about_now_is_told_how_old_the_answer_is(engine):
+    now = engine.ask("how many practices are in the moorland network now?")
+    assert "14 practices" in now.answer
+    assert "when they were written (June 2019)" in now.note and "nothing newer" in now.note
+    assert engine.ask("how many practices are in the moorland network?").note is None
