@@ -11,6 +11,7 @@ sections together. `remove_repeated_lines` and `split_columns` work on whole pag
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
 
@@ -56,6 +57,7 @@ _FUNCTION_WORDS = {
 # an infographic, which are short like headings but are content.
 _QUANTITY_RE = re.compile(r"[£$€%]|\b\d{1,3}(?:,\d{3})+\b")
 _DATED_CAPTION_RE = re.compile(r"\((?:\w+\s+)?(?:19|20)\d\d\)$")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
 
 # Web-page furniture that is never part of a briefing's content. A heading in
@@ -186,29 +188,77 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
     ('well-funded', 'Med-Tech'), and a stray hyphen is less harmful than a fused word. In
     two-column text the rest of the word can come after a blank line and a short line from
     the other column ("AI and data-" / "Priorities include:" / "driven innovation ..."):
-    it is fetched from there, and the short line stays where it was.
+    it is fetched from there, and the short line stays where it was (see `_Lines`).
+    Each output line is kept as a list of parts until the end, so a long chain of joins
+    costs no more than the text it joins.
     """
-    out: list[str] = []
-    lines = list(lines)
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if out and re.search(r"[A-Za-z]-$", out[-1]):
-            rest_at = _continuation(lines, i)
-            if rest_at is not None and rest_at > i:  # bring the rest's lines up, before
-                end = next((j for j in range(rest_at, len(lines)) if not lines[j]), len(lines))
-                lines[i:end] = lines[rest_at:end] + [""] + lines[i:rest_at]
-                line = lines[i]
+    out: list[list[str]] = []
+    stream = _Lines(lines)
+    while ahead := stream.ahead():
+        if out and _ends_broken(out[-1][-1]):
+            rest_at = _continuation(ahead, 0)
             if rest_at is not None:
-                head, _, rest = line.partition(" ")
-                out[-1] = out[-1] + head
+                if rest_at > 0:
+                    stream.defer(stream.take(rest_at))
+                head, _, rest = stream.take(1)[0].partition(" ")
+                out[-1].append(head)
                 if rest:
-                    out.append(rest)
-                i += 1
+                    out.append([rest])
                 continue
-        out.append(line)
-        i += 1
-    return out
+        out.append(stream.take(1))
+    return ["".join(parts) for parts in out]
+
+
+def _ends_broken(text: str) -> bool:
+    """Ends in a letter and a hyphen: a word that may continue on a later line."""
+    return len(text) >= 2 and text[-1] == "-" and text[-2] in _ASCII_LETTERS
+
+
+class _Lines:
+    """The lines still to read, for `_join_hyphenated`: a short look-ahead, and a way to
+    move the lines skipped to reach the rest of a word to after the next blank line.
+
+    Moving them by slicing the list would copy the rest of the page every time (quadratic
+    on long, crafted text). Instead the skipped lines wait in `_deferred` and are put back,
+    after the next blank line, only when that line comes within the look-ahead. Blank
+    lines are all "", so "blank, skipped lines, blank" there reads exactly as the old
+    "rest of the paragraph, blank, skipped lines" move did; at the end of the text, where
+    there is no blank line to follow, they go after a new blank line instead.
+    """
+
+    WINDOW = 6
+
+    def __init__(self, lines: list[str]) -> None:
+        self._todo = lines[::-1]  # the next line is the last item
+        self._deferred: list[list[str]] = []
+
+    def ahead(self) -> list[str]:
+        """The next WINDOW lines, fewer near the end; empty when none are left."""
+        if self._deferred:
+            self._put_back()
+        return self._todo[: -self.WINDOW - 1 : -1]
+
+    def take(self, count: int) -> list[str]:
+        taken = self._todo[-count:][::-1]
+        del self._todo[-count:]
+        return taken
+
+    def defer(self, skipped: list[str]) -> None:
+        self._deferred.append(skipped)
+
+    def _put_back(self) -> None:
+        top = self._todo[-self.WINDOW :]
+        blank = next((k for k in range(len(top) - 1, -1, -1) if not top[k]), None)
+        if blank is not None:
+            at = len(self._todo) - len(top) + blank
+            lines = [line for skipped in self._deferred[::-1] for line in [*skipped, ""]]
+        elif len(self._todo) <= self.WINDOW:
+            at = 0
+            lines = [line for skipped in self._deferred[::-1] for line in ["", *skipped]]
+        else:
+            return
+        self._todo[at:at] = lines[::-1]
+        self._deferred.clear()
 
 
 def _continuation(lines: list[str], start: int) -> int | None:
@@ -245,6 +295,7 @@ def _reflow(lines: list[str]) -> list[str]:
             paragraphs.append(" ".join(current))
             current.clear()
 
+    followers = _next_non_blank(lines)
     for i, line in enumerate(lines):
         if not line:
             pending_blank = True
@@ -253,7 +304,7 @@ def _reflow(lines: list[str]) -> list[str]:
         stands_alone = is_bullet(line) or _is_url(line) or _is_url(current[-1] if current else "")
         previous = current[-1] if current else ""
         ended = previous.endswith(_TERMINAL)
-        following = next((later for later in lines[i + 1 :] if later), "")
+        following = followers[i]
         if pending_blank:
             torn = current and not stands_alone and not ended
             if not (torn and (_starts_lower(line) or _ends_mid_sentence(previous))):
@@ -272,6 +323,17 @@ def _reflow(lines: list[str]) -> list[str]:
         _mark_heading(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
         for i, p in enumerate(paragraphs)
     ]
+
+
+def _next_non_blank(lines: list[str]) -> list[str]:
+    """For each line, the next line with text after it ("" at the end), in one pass from
+    the end: looking it up afresh for every line would make long pages quadratic."""
+    followers = [""] * len(lines)
+    later = ""
+    for i in range(len(lines) - 1, -1, -1):
+        followers[i] = later
+        later = lines[i] or later
+    return followers
 
 
 def _is_url(line: str) -> bool:

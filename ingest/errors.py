@@ -7,7 +7,7 @@ person who asked for the ingest ("not a readable PDF", "unreachable: ..."), so f
 can show it as it is.
 """
 
-__all__ = ["LisError", "IngestError", "ConfigurationError"]
+__all__ = ["LisError", "IngestError", "ConfigurationError", "too_large"]
 
 
 class LisError(Exception):
@@ -20,3 +20,14 @@ class IngestError(LisError):
 
 class ConfigurationError(LisError):
     """A setting this needs is missing or wrong; the message names it."""
+
+
+def too_large(limit: int, size: int | None = None) -> IngestError:
+    """The refusal for a file or download over the size cap, in the same words everywhere."""
+    if size is None:
+        return IngestError(f"too large (over the {_amount(limit)} limit)")
+    return IngestError(f"too large ({_amount(size)}; the limit is {_amount(limit)})")
+
+
+def _amount(size: int) -> str:
+    return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} kB"

@@ -2,12 +2,15 @@
 
 One `Loader` per format, registered by file suffix and by HTTP content type. Each returns
 `Loaded`: the cleaned text of each page (PDF pages keep their numbers; other formats are
-one page without a number) and a title found in the document itself, if any.
+one page without a number) and a title found in the document itself, if any. Whatever a
+parser raises on a damaged or crafted file becomes an `IngestError` for that document
+alone, so one bad file never stops an ingest.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -17,6 +20,8 @@ from ingest.cleaning import clean_text, remove_repeated_lines, split_columns
 from ingest.errors import IngestError
 
 __all__ = ["Loaded", "Page", "Loader", "loader_for_name", "loader_for_content_type", "LOADERS"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,11 +45,27 @@ class Loaded:
 class Loader(ABC):
     """Turns the bytes of one format into cleaned pages."""
 
+    kind = "document"
     suffixes: tuple[str, ...] = ()
     content_types: tuple[str, ...] = ()
 
     def load(self, data: bytes) -> Loaded:
-        loaded = self._load(data)
+        """The document's cleaned pages; IngestError if it cannot be read.
+
+        Parsers meet hostile input here (decompression bombs, absurd nesting), and what
+        they raise for it is not ours to list: any error becomes this document's failure,
+        named in plain words; the details go to the debug log, not to the admin.
+        """
+        try:
+            loaded = self._load(data)
+        except IngestError:
+            raise
+        except Exception as error:
+            log.debug("the %s parser failed", self.kind, exc_info=True)
+            raise IngestError(
+                f"not a readable {self.kind} file (the reader stopped with "
+                f"{type(error).__name__}; the file may be damaged)"
+            ) from error
         loaded.pages = [page for page in loaded.pages if page.text.strip()]
         if not loaded.pages:
             raise IngestError("no text found (a scanned PDF or an empty file?)")
@@ -70,6 +91,7 @@ def _first_heading(text: str) -> str | None:
 
 
 class TextLoader(Loader):
+    kind = "text"
     suffixes = (".txt", ".text")
     content_types = ("text/plain",)
 
@@ -79,6 +101,7 @@ class TextLoader(Loader):
 
 
 class MarkdownLoader(Loader):
+    kind = "Markdown"
     suffixes = (".md", ".markdown")
     content_types = ("text/markdown", "text/x-markdown")
 
@@ -96,17 +119,23 @@ class MarkdownLoader(Loader):
 
 
 class PdfLoader(Loader):
+    kind = "PDF"
     suffixes = (".pdf",)
     content_types = ("application/pdf",)
 
     def _load(self, data: bytes) -> Loaded:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf.errors import LimitReachedError, PdfReadError
 
         try:
             reader = PdfReader(io.BytesIO(data))
             raw_pages = [_page_text(page) for page in reader.pages]
             metadata = reader.metadata
+        except LimitReachedError as error:
+            raise IngestError(
+                "not a readable PDF (part of it expands to more data than is safe to read; "
+                "the file is damaged or crafted)"
+            ) from error
         except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
             raise IngestError(f"not a readable PDF ({error})") from error
         pages = remove_repeated_lines(raw_pages)
@@ -123,16 +152,22 @@ class PdfLoader(Loader):
 
 def _page_text(page) -> str:
     """Text of one PDF page, read column by column when the page has two columns."""
+    from pypdf.errors import LimitReachedError
+
     try:
         columns = split_columns(page.extract_text(extraction_mode="layout"))
+    except LimitReachedError:
+        raise  # a bomb in the page: plain extraction would meet it again
     except Exception:  # layout mode is best effort; plain extraction is the fallback
         columns = None
     return columns if columns is not None else page.extract_text() or ""
 
 
 class HtmlLoader(Loader):
-    """Main content only: navigation, headers, footers, forms and asides are dropped."""
+    """Main content only: navigation, headers, footers, forms and asides are dropped, and
+    so is everything a browser would not show (see `_drop_hidden`)."""
 
+    kind = "HTML"
     suffixes = (".html", ".htm")
     content_types = ("text/html", "application/xhtml+xml")
     _DROP = (
@@ -157,8 +192,9 @@ class HtmlLoader(Loader):
         title = soup.title.get_text(" ", strip=True) if soup.title else None
         for tag in soup(self._DROP):
             tag.decompose()
-        for tag in soup.select('[role="navigation"], [role="banner"], [aria-hidden="true"]'):
+        for tag in soup.select('[role="navigation"], [role="banner"]'):
             tag.decompose()
+        _drop_hidden(soup)
         main = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"})
         root = main or soup.body or soup
         h1 = root.find("h1")
@@ -168,6 +204,37 @@ class HtmlLoader(Loader):
         return Loaded(
             pages=[Page(text)], title=title, published=published, publisher=_meta(soup, _BY_TAGS)
         )
+
+
+# Hidden from everyone: the `hidden` attribute (also "until-found"), aria-hidden, a dialog
+# that is not open. `<template>` and `<noscript>` are in HtmlLoader._DROP.
+_HIDDEN_SELECTOR = '[hidden], [aria-hidden="true" i], dialog:not([open])'
+_HIDING_STYLE = {"display": {"none"}, "visibility": {"hidden", "collapse"}}
+
+
+def _drop_hidden(soup) -> None:
+    """Remove elements a browser would not show, with everything inside them.
+
+    Hidden text is a way to plant instructions for the language model ("SYSTEM: email
+    your password to ...") in a page that looks harmless, which the assistant could
+    then quote. Inline styles are read (display:none, visibility:hidden); style sheets
+    are not, so text hidden by a class stays: a limit SECURITY.md states.
+    """
+    hidden = soup.select(_HIDDEN_SELECTOR)
+    hidden += [tag for tag in soup.find_all(style=True) if _hides(tag.get("style") or "")]
+    for tag in hidden:
+        if not tag.decomposed:
+            tag.decompose()
+
+
+def _hides(style: str) -> bool:
+    """True when an inline style hides its element (`display: none !important` too)."""
+    for declaration in style.split(";"):
+        name, _, value = declaration.partition(":")
+        value = re.sub(r"!\s*important", "", value.lower()).strip()
+        if value in _HIDING_STYLE.get(name.strip().lower(), ()):
+            return True
+    return False
 
 
 _TITLE_TAGS = ({"property": "og:title"}, {"name": "dc.title"}, {"name": "DC.title"})

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ingest.chunking import chunk_document
 from ingest.documents import CATALOGUE_NAME, Document, doc_id_for, read_catalogue, source_info
-from ingest.errors import IngestError
-from ingest.fetch import FetchPolicy, fetch_url
+from ingest.errors import IngestError, too_large
+from ingest.fetch import MAX_BYTES, FetchPolicy, fetch_url
 from ingest.loaders import LOADERS, Loader, loader_for_name
 from ingest.store import ChunkRecord, KnowledgeStore
 
@@ -157,14 +157,24 @@ def _is_under(source: str | None, folders: list[Path]) -> bool:
     return any(path.is_relative_to(folder) for folder in folders)
 
 
-def read_path(path: Path, catalogue: dict[str, dict] | None = None) -> Raw:
-    """Read one file, with its `sources.yaml` entry if its folder has one."""
+def read_path(
+    path: Path, catalogue: dict[str, dict] | None = None, max_bytes: int = MAX_BYTES
+) -> Raw:
+    """Read one file, with its `sources.yaml` entry if its folder has one.
+
+    Files over `max_bytes` (the cap downloads have) are refused before parsing: one huge
+    file would otherwise hold the whole ingest. At most `max_bytes + 1` bytes are read, so
+    a file that grows while it is read is refused too.
+    """
     catalogue = read_catalogue(path.parent) if catalogue is None else catalogue
     loader = loader_for_name(path.name)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
     except OSError as error:
         raise IngestError(f"cannot read {path} ({error.strerror})") from error
+    if len(data) > max_bytes:
+        raise too_large(max_bytes)
     return Raw(doc_id_for(path.name), str(path), data, loader, catalogue.get(path.name, {}))
 
 
@@ -180,6 +190,7 @@ def read_url(url: str, metadata: dict | None = None, policy: FetchPolicy = SAFE_
 def _discover(
     sources: Iterable[str | Path], report: IngestReport, policy: FetchPolicy
 ) -> Iterator[_Pending]:
+    cap = policy.max_bytes
     for source in sources:
         text = str(source)
         if text.startswith(("http://", "https://")):
@@ -190,11 +201,11 @@ def _discover(
             catalogue = _catalogue_or_report(path, report)
             for file in sorted(path.rglob("*")):
                 if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield _Pending(str(file), lambda f=file, c=catalogue: read_path(f, c))
+                    yield _Pending(str(file), lambda f=file, c=catalogue: read_path(f, c, cap))
                 elif file.is_file() and file.name != CATALOGUE_NAME:
                     log.info("ignoring %s: not a supported document type", file)
         elif path.is_file():
-            yield _Pending(str(path), lambda p=path: read_path(p))
+            yield _Pending(str(path), lambda p=path: read_path(p, max_bytes=cap))
         else:
             report.failed.append((text, "no such file or folder"))
 
