@@ -220,3 +220,58 @@ def test_with_a_chroma_server_ingest_takes_no_store_lock(env, tmp_path, chroma_s
         serving.release()
     assert result.returncode == 0, result.stderr
     assert "1 added" in result.stdout
+
+
+@pytest.fixture
+def fresh_health(monkeypatch):
+    """Every /healthz runs its check (no cached result), so tests need no waiting."""
+    import bot.frontends.server
+
+    monkeypatch.setattr(bot.frontends.server, "HEALTH_CACHE_SECONDS", 0, raising=False)
+
+
+def test_healthz_is_503_with_a_reason_when_the_store_files_are_damaged(
+    admin_server, fresh_health, tmp_path, fake_slack
+):
+    health = httpx.get(f"{admin_server.url}/healthz", timeout=30)
+    assert health.status_code == 200 and health.json()["documents"] == 5
+    database = tmp_path / "data" / "chroma" / "chroma.sqlite3"
+    with open(database, "r+b") as file:  # the same file the server has open, emptied
+        file.truncate(0)
+
+    health = httpx.get(f"{admin_server.url}/healthz", timeout=30)
+    assert health.status_code == 503
+    assert health.json()["status"] == "knowledge store unavailable"
+    assert "did not answer a test query" in health.json()["reason"]
+    assert str(tmp_path) not in health.text  # no paths for whoever probes it
+
+
+def test_healthz_tells_the_truth_when_another_process_wrote_the_store_anyway(
+    admin_server, fresh_health, tmp_path, fake_slack
+):
+    """A writer that bypasses the lock (an in-process server holds none; an older `lis`,
+    a script) still leaves the server's index stale: /healthz must not say 200 then."""
+    assert httpx.get(f"{admin_server.url}/healthz", timeout=30).status_code == 200
+    env = {**os.environ, "LIS_DATA_DIR": str(tmp_path / "data")}
+    result = lis("ingest", str(_new_document(tmp_path)), env=env)
+    assert result.returncode == 0, result.stderr
+
+    health = httpx.get(f"{admin_server.url}/healthz", timeout=30)
+    assert health.status_code == 503, health.text
+    assert "another process wrote" in health.json()["reason"]
+    assert "CHROMA_HOST" in health.json()["reason"]
+
+
+def test_healthz_stays_200_across_the_servers_own_admin_ingest(
+    admin_server, fresh_health, tmp_path, fake_slack
+):
+    """The server's own writes keep its index current: no false alarm."""
+    admin = admin_server.assistant.admin
+    folder = _new_document(tmp_path)
+    report = admin.ingest([folder], user="U0ADMIN", action="ingest", target="t", progress=print)
+    assert not report.failed
+    health = httpx.get(f"{admin_server.url}/healthz", timeout=30)
+    assert health.status_code == 200, health.text
+    assert health.json()["documents"] == 6
+    answer = ask_via_slack(admin_server.url, fake_slack, QUESTION, "own")
+    assert "medtech incubator" in answer
