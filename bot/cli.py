@@ -4,6 +4,13 @@ Commands: ingest, ask, sources, eval, digest, serve, run. Every expected failure
 malformed data file, a store built with another embedder) ends with a one-line message
 that says how to fix it and exit status 2 (any `LisError`, see `bot/errors.py`); anything
 else is a bug, and its traceback shows.
+
+The embedded knowledge store (no CHROMA_HOST) belongs to one process at a time, because
+Chroma keeps its vector index in memory: `serve` owns it for as long as it runs (a second
+server is refused), a `run` console shares it with other consoles, and `ingest` refuses
+while either runs and says to add documents through the server's admin commands or to
+run Chroma as a server (see `bot.services.ingest_lock`). Reading commands (`ask`,
+`sources`, `eval`, `digest`) only read and take no lock.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +40,13 @@ from bot.evaluation.scoring import evaluate, load_cases
 from bot.frontends.console import print_answer, print_sources, run_console
 from bot.logs import configure_logging
 from bot.services.digest import build_digest, digest_text, london_today
-from bot.services.ingest_lock import IngestLock
+from bot.services.ingest_lock import (
+    INGEST_LOCK,
+    STORE_LOCK,
+    IngestLock,
+    StoreInUseError,
+    StoreLock,
+)
 from bot.services.privacy import forget_user, prune_expired
 from bot.services.state import StateStore
 from bot.settings import Settings, get_settings
@@ -44,7 +59,7 @@ from bot.wiring import (
     open_store,
 )
 from ingest.pipeline import ingest_sources
-from ingest.store import KnowledgeStore, store_problem
+from ingest.store import KnowledgeStore, StoreUnavailableError, store_problem
 
 __all__ = ["main"]
 
@@ -161,15 +176,82 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _ingest(args, settings: Settings, out: Console, err: Console) -> int:
-    store = open_store(settings)
-    lock = IngestLock(Path(settings.lis_data_dir) / "ingest.lock")
-    if not lock.acquire(blocking=False):
-        err.print("Another ingest is running (an admin's, perhaps); waiting for it to finish…")
-        lock.acquire()
-    try:
+    with _owning_store(settings, err, "ingest"):
+        store = open_store(settings)
         return _run_ingest(args, settings, store, out, err)
+
+
+_WAITING = {
+    "ingest": "Another ingest is running (an admin's, perhaps); waiting for it to finish…",
+    "serve": "An ingest is running; the server starts when it finishes…",
+    "console": "An ingest is running; the assistant starts when it finishes…",
+}
+
+
+def _in_use(role: str, data_dir: Path) -> str:
+    where = f"The knowledge store in {data_dir}"
+    if role == "ingest":
+        return (
+            f"{where} is in use by a running `lis serve` (or `lis run`), and another process "
+            "writing it would leave the server failing to answer. Add documents through the "
+            "server instead: `/lis admin ingest URL`, share a file with the bot, or put files "
+            "in the documents folder and use `/lis admin reingest`. Or stop the server, "
+            "ingest, and start it again. To ingest from another process while serving, run "
+            "Chroma as a server and set CHROMA_HOST."
+        )
+    if role == "serve":
+        return (
+            f"{where} is in use by another `lis serve` (or a `lis run` console); the embedded "
+            "store serves one process. Stop the other one, or run Chroma as a server and set "
+            "CHROMA_HOST to serve from several processes."
+        )
+    return (
+        f"{where} is in use by a running `lis serve`. Ask through Slack or Teams (or with "
+        "`lis ask`), or stop the server first."
+    )
+
+
+@contextmanager
+def _owning_store(settings: Settings, err: Console, role: str) -> Iterator[None]:
+    """Hold what `role` needs of the store while the block runs.
+
+    Every ingest takes the ingest lock (ingests queue). On the embedded store, `ingest`
+    also takes the store lock, exclusively, while it writes; `serve` takes it exclusively
+    and `console` shared, both for as long as they run, after waiting for any ingest to
+    finish. Whoever cannot have it is refused with a `StoreInUseError` saying what to do.
+    """
+    data_dir = Path(settings.lis_data_dir)
+    embedded = not settings.chroma_host
+    if role != "ingest" and not embedded:
+        yield
+        return
+    ingest = IngestLock(data_dir / INGEST_LOCK)
+    owner = StoreLock(data_dir / STORE_LOCK)
+    try:
+        if not ingest.acquire(blocking=False):
+            err.print(_WAITING[role])
+            ingest.acquire()
+        owned = False
+        try:
+            # An ingest holds the store lock only while holding the ingest lock, so with
+            # the ingest lock held, a store lock taken is a server's or a console's.
+            if embedded and not owner.try_acquire(shared=role == "console"):
+                raise StoreInUseError(_in_use(role, data_dir))
+            owned = True
+        finally:
+            if role != "ingest" or not owned:
+                ingest.release()
+    except OSError as error:
+        raise StoreUnavailableError(
+            f"cannot use the data directory {data_dir} ({error.strerror}). Check that "
+            "LIS_DATA_DIR points to a writable folder and that the disk is not full."
+        ) from None
+    try:
+        yield
     finally:
-        lock.release()
+        owner.release()
+        if role == "ingest":
+            ingest.release()
 
 
 def _run_ingest(args, settings: Settings, store: KnowledgeStore, out: Console, err: Console) -> int:
@@ -307,7 +389,8 @@ def _forget(args, settings: Settings, out: Console, err: Console) -> int:
 def _serve(args, settings: Settings, out: Console, err: Console) -> int:
     from bot.frontends.server import serve
 
-    serve(settings, build_assistant(settings), port=args.port, socket_mode=args.socket)
+    with _owning_store(settings, err, "serve"):
+        serve(settings, build_assistant(settings), port=args.port, socket_mode=args.socket)
     return 0
 
 
@@ -316,7 +399,8 @@ def _run(args, settings: Settings, out: Console, err: Console) -> int:
         err.print(f"Slack or Teams is configured: serving on port {os.environ.get('PORT', 3000)}.")
         args.port, args.socket = int(os.environ.get("PORT", 3000)), False
         return _serve(args, settings, out, err)
-    run_console(build_engine(settings), sys.stdin, out)
+    with _owning_store(settings, err, "console"):
+        run_console(build_engine(settings), sys.stdin, out)
     return 0
 
 

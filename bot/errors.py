@@ -9,7 +9,8 @@
     │   └── StoreWriteError       a store write failed part-way
     ├── EmbedderMismatchError     the store was built with another embedding model
     ├── UsageError                asked for something that cannot be done as asked
-    │   └── QuestionError         the question itself: empty or too long
+    │   ├── QuestionError         the question itself: empty or too long
+    │   └── StoreInUseError       another process (a server) has the embedded store
     ├── ConfigurationError        a setting this needs is missing
     ├── PromptError               a prompt template is missing or uses the wrong variables
     ├── StateError                the state database cannot be opened or written

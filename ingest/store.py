@@ -9,6 +9,11 @@ readers in other processes know to refresh what they derived.
 
 Replacing a document adds its new chunks before deleting the old ones, so an interrupted
 write leaves the previous version answerable, never a gap.
+
+The embedded store keeps its vector index in the memory of each process that opens it, so
+a write by another process leaves this one answering from a stale index (chromadb "Error
+finding id"). The command line keeps that from happening (`bot.services.ingest_lock`);
+`check` still notices it, by the version stamp, so a health check can say so.
 """
 
 from __future__ import annotations
@@ -48,6 +53,10 @@ __all__ = [
 COLLECTION_NAME = "lis_chunks"
 PAGE_SIZE = 5000
 _MIXED = "mixed"
+# Per embedded store (path, collection): the version stamps this process opened or wrote.
+# Chroma shares one in-memory index per path within a process, so only a stamp written by
+# another process means the index here is out of date.
+_OWN_VERSIONS: dict[tuple[str, str], set[str]] = {}
 
 
 class StoreUnavailableError(LisError, RuntimeError):
@@ -137,11 +146,21 @@ class StoredDocument:
 class KnowledgeStore:
     """Chroma collection of chunks; vectors come from the injected embedder."""
 
-    def __init__(self, client, embedder: Embedder, name: str = COLLECTION_NAME) -> None:
+    def __init__(
+        self, client, embedder: Embedder, name: str = COLLECTION_NAME, path: Path | None = None
+    ) -> None:
         self.client = client
         self.embedder = embedder
         self.name = name
+        # Embedded only: the versions this process knows its index to match.
+        self._own = None
+        if path is not None:
+            key = (str(Path(path).resolve()), name)
+            first_open = key not in _OWN_VERSIONS
+            self._own = _OWN_VERSIONS.setdefault(key, set())
         self.collection = self._open_collection()
+        if self._own is not None and first_open:
+            self._own.add(self.version())
         self._documents: tuple[str, list[StoredDocument]] | None = None
 
     @classmethod
@@ -176,7 +195,7 @@ class KnowledgeStore:
         try:
             path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(path), settings=settings)
-            return cls(client, embedder, name)
+            return cls(client, embedder, name, path=path)
         except EmbedderMismatchError:
             raise
         except (OSError, RuntimeError, ChromaError) as error:
@@ -210,6 +229,29 @@ class KnowledgeStore:
 
     def count(self) -> int:
         return self.collection.count()
+
+    def check(self) -> None:
+        """Raise `StoreUnavailableError` unless the store answers as a question needs:
+        a nearest-neighbour query, and (embedded) an index no other process changed."""
+        try:
+            version = self.version()
+            sample = self.collection.get(limit=1, include=["embeddings"])
+            if sample["ids"]:
+                self.collection.query(
+                    query_embeddings=[list(map(float, sample["embeddings"][0]))],
+                    n_results=1,
+                    include=["metadatas"],
+                )
+        except Exception as error:  # whatever it is, the store cannot answer questions
+            raise StoreUnavailableError(
+                f"the knowledge store did not answer a test query ({type(error).__name__})"
+            ) from error
+        if self._own is not None and version not in self._own:
+            raise StoreUnavailableError(
+                "another process wrote to the embedded knowledge store, so this process's "
+                "index is out of date; restart it (ingest through the admin commands, or "
+                "run Chroma as a server with CHROMA_HOST)"
+            )
 
     def all_chunks(self) -> list[StoredChunk]:
         return [
@@ -358,12 +400,16 @@ class KnowledgeStore:
     def _bump_version(self) -> None:
         metadata = dict(self.collection.metadata or {})
         metadata["version"] = _new_version()
+        if self._own is not None:
+            self._own.add(metadata["version"])
         self.collection.modify(metadata=metadata)
 
     def drop(self) -> None:
         """Delete the whole collection (re-index) and start an empty one."""
         self.client.delete_collection(self.name)
         self.collection = self._open_collection()
+        if self._own is not None:
+            self._own.add(self.version())
 
 
 @contextmanager

@@ -2,10 +2,14 @@
 
 POST /slack/events   Slack slash commands, events and interactivity (slack-bolt)
 POST /api/messages   Microsoft Teams (Microsoft 365 Agents SDK)
-GET  /healthz        200 with a small JSON status once the knowledge base is loaded
+GET  /healthz        200 with a small JSON status while the knowledge store answers;
+                     503 with the reason when it does not
 
 The knowledge base is loaded (and its keyword index built) before the port opens, so the
-first question is as fast as the rest and /healthz never reports ready too early.
+first question is as fast as the rest and /healthz never reports ready too early. The
+health check runs a real nearest-neighbour query (`KnowledgeStore.check`), so a store
+that cannot answer questions is reported as such; a healthy result is kept for
+HEALTH_CACHE_SECONDS so frequent probes cost little, a failure is checked again each time.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import time
 import warnings
 
 from aiohttp import web
@@ -20,7 +25,7 @@ from microsoft_agents.hosting.aiohttp import jwt_authorization_decorator
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
-from bot.errors import ConfigurationError
+from bot.errors import ConfigurationError, LisError
 from bot.frontends.assistant import Assistant
 from bot.frontends.slack.app import build_slack_app
 from bot.frontends.teams import TeamsEndpoint
@@ -33,6 +38,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 1024 * 1024
 PRUNE_EVERY_SECONDS = 24 * 60 * 60
 SWITCH_INTERVAL_SECONDS = 0.001
+HEALTH_CACHE_SECONDS = 5.0
 ASSISTANT = web.AppKey("assistant", Assistant)
 SLACK = web.AppKey("slack", AsyncApp)
 
@@ -40,6 +46,7 @@ SLACK = web.AppKey("slack", AsyncApp)
 def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[ASSISTANT] = assistant
+    app[HEALTH] = _Health(assistant)
     app.router.add_get("/healthz", _healthz)
     if settings.teams_enabled:
         teams = TeamsEndpoint(settings, assistant)
@@ -102,16 +109,46 @@ async def _teams_not_configured(request: web.Request) -> web.Response:
     )
 
 
+class _Health:
+    """The store's health: checked off the event loop, one check at a time, and a healthy
+    answer reused for HEALTH_CACHE_SECONDS."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self._lock = asyncio.Lock()
+        self._healthy: tuple[float, dict] | None = None
+
+    async def status(self) -> tuple[int, dict]:
+        async with self._lock:
+            if self._healthy and time.monotonic() - self._healthy[0] < HEALTH_CACHE_SECONDS:
+                return 200, self._healthy[1]
+            self._healthy = None
+            try:
+                body = await asyncio.to_thread(self._check)
+            except Exception as error:  # a load balancer should route around this process
+                reason = str(error) if isinstance(error, LisError) else type(error).__name__
+                log.warning("health check: the knowledge store is unavailable: %s", reason)
+                return 503, {"status": "knowledge store unavailable", "reason": reason}
+            self._healthy = (time.monotonic(), body)
+            return 200, body
+
+    def _check(self) -> dict:
+        engine = self.assistant.engine
+        engine.store.check()
+        documents = engine.documents()
+        return {
+            "status": "ok",
+            "documents": len(documents),
+            "chunks": sum(d.chunks for d in documents),
+        }
+
+
+HEALTH = web.AppKey("health", _Health)
+
+
 async def _healthz(request: web.Request) -> web.Response:
-    assistant = request.app[ASSISTANT]
-    try:
-        documents = await assistant.sources()
-    except Exception as error:  # a load balancer should route around this process
-        log.warning("health check: the knowledge store is unavailable: %s", error)
-        return web.json_response({"status": "knowledge store unavailable"}, status=503)
-    return web.json_response(
-        {"status": "ok", "documents": len(documents), "chunks": sum(d.chunks for d in documents)}
-    )
+    status, body = await request.app[HEALTH].status()
+    return web.json_response(body, status=status)
 
 
 async def _close(app: web.Application) -> None:
