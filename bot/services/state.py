@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +47,7 @@ CREATE TABLE IF NOT EXISTS conversation_references (
 CREATE TABLE IF NOT EXISTS audit_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, action TEXT NOT NULL,
     target TEXT, result TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS used_signatures (signature TEXT PRIMARY KEY, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS pending_uploads (
     file_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, title TEXT,
     published TEXT, user_id TEXT, created_at TEXT NOT NULL);
@@ -259,6 +261,17 @@ class StateStore(SQLiteFile):
             return False
 
     # Admin -------------------------------------------------------------------------
+
+    def first_use(self, signature: str, expires_at: float) -> bool:
+        """True the first time a request signature is presented; False for a replay.
+        Signatures are forgotten once their request could no longer be accepted anyway
+        (`expires_at`, seconds since the epoch)."""
+        with self._connect() as db:
+            db.execute("DELETE FROM used_signatures WHERE expires_at < ?", (time.time(),))
+            inserted = db.execute(
+                "INSERT OR IGNORE INTO used_signatures VALUES (?, ?)", (signature, expires_at)
+            )
+            return inserted.rowcount == 1
 
     def audit(self, user: str | None, action: str, target: str | None, result: str) -> None:
         """Record an admin action (or a refused attempt): who, when, what, result."""
