@@ -7,11 +7,16 @@ itself lives in Chroma; nothing here is needed to answer a question from scratch
 
 Each call opens its own short connection, so the store is safe to use from the event loop
 and from worker threads; WAL mode lets readers and one writer work at once.
+
+The file holds who asked what, so it is readable by its owner only (0600; SQLite gives
+its -wal and -shm files the same mode), in a folder only its owner can enter when this
+code creates it (0700).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 import uuid
@@ -62,6 +67,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _private_file(path: Path) -> None:
+    """Create `path` (and its folder) for its owner's eyes only, or make it so."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)
+
+
 class SQLiteFile:
     """One SQLite file with its tables created on first use; a short connection per call."""
 
@@ -73,7 +86,7 @@ class SQLiteFile:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(self.path)
             with self._connect() as db:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(self.schema)

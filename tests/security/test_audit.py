@@ -42,6 +42,7 @@ def test_deadline_changes_and_refusals_are_audited(admin_server, fake_slack):
 
 
 def test_removing_a_curated_deadline_is_refused_and_audited(admin_server, fake_slack):
+    admin_server.assistant.admin.sync.refresh()  # as `lis serve` does at start-up
     curated = next(
         d for d in admin_server.assistant.deadlines.between(*_all_time()) if d.source == "curated"
     )
