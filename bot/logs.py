@@ -3,7 +3,7 @@
 Secrets are SecretStr in the settings, so printing the settings is safe; but a library's
 exception or debug message can still quote a token (a URL with a key in it, a request's
 headers). The filter masks the value of every secret setting in each record, traceback
-included, before any handler writes it.
+included, before any handler writes it, however short the secret.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ QUIET = ("chromadb", "bm25s", "httpx", "urllib3", "wordllama")
 class SecretsFilter(logging.Filter):
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
-        self.secrets = sorted({s for s in secrets if len(s) >= 8}, key=len, reverse=True)
+        self.secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not self.secrets:

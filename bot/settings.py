@@ -46,7 +46,9 @@ class Settings(BaseSettings):
     ingest_allow_private_urls: bool = Field(
         False, description="Let admins ingest URLs on private networks (on-premises, tests)."
     )
-    ingest_max_mb: int = Field(25, description="Largest document an admin may ingest, in MB.")
+    ingest_max_mb: int = Field(
+        25, ge=1, description="Largest document an admin may ingest, in MB (1,000,000 bytes)."
+    )
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
     chroma_token: SecretStr | None = Field(None, description="Bearer token for the Chroma server.")
@@ -88,9 +90,10 @@ class Settings(BaseSettings):
 
     @property
     def fetch_policy(self) -> FetchPolicy:
-        """What URL ingests may do: private addresses, size cap."""
+        """What URL ingests may do: private addresses, size cap. A megabyte is 1,000,000
+        bytes here, as in the messages that quote the limit."""
         return FetchPolicy(
-            allow_private=self.ingest_allow_private_urls, max_bytes=self.ingest_max_mb * 1024 * 1024
+            allow_private=self.ingest_allow_private_urls, max_bytes=self.ingest_max_mb * 1_000_000
         )
 
     @property

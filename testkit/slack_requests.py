@@ -1,7 +1,12 @@
-"""Requests built exactly as Slack builds them: bodies, and the v0 HMAC signature headers."""
+"""Requests built exactly as Slack builds them: bodies, and the v0 HMAC signature headers.
+
+Like Slack, every slash command, click and form submission gets a trigger id of its own,
+so two requests are never byte for byte the same (the server refuses a replayed one).
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from urllib.parse import urlencode
@@ -10,6 +15,11 @@ from slack_sdk.signature import SignatureVerifier
 
 SIGNING_SECRET = "test-signing-secret"
 TEAM = "T0TEST"
+_TRIGGERS = itertools.count(1)
+
+
+def _trigger_id() -> str:
+    return f"13345224609.738474920.{next(_TRIGGERS):031x}"
 
 
 def signed_headers(
@@ -41,7 +51,7 @@ def slash_command(
             "api_app_id": "A0LIS",
             "is_enterprise_install": "false",
             "response_url": response_url,
-            "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+            "trigger_id": _trigger_id(),
         }
     )
 
@@ -90,7 +100,7 @@ def block_action(
             "channel_id": channel,
             "is_ephemeral": True,
         },
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": _trigger_id(),
         "response_url": response_url,
         "actions": [
             {
@@ -115,7 +125,7 @@ def view_submission(
         "token": "legacy-verification-token",
         "team": {"id": TEAM, "domain": "nhs-test"},
         "user": {"id": user, "username": "admin", "team_id": TEAM},
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": _trigger_id(),
         "view": {
             "id": "V0MODAL",
             "type": "modal",

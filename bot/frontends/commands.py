@@ -4,7 +4,9 @@
 plain `Text`, whose usage hints carry the front end's prefix ("/lis " in Slack, "" in a
 Teams chat), or a typed result that each front end renders its own way (`Help`,
 `Sources`, `Deadlines`, `AdminSources`, `ConfirmRemove`, `AdminJob`). Who may run an
-admin command is checked here, once, and every refusal is written to the audit log.
+admin command is checked here, once; every admin change (documents, deadlines) and every
+refusal is written to the audit log. Texts returned here are plain: each front end makes
+them safe for its chat (`bot.frontends.slack.safe`, `bot.frontends.teams.safe`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date
 from bot.engine.answer import human_date
 from bot.engine.places import Area
 from bot.frontends.assistant import Assistant
+from bot.services.admin import web_address
 from bot.services.deadline_store import CuratedDeadlineError
 from bot.services.deadlines import Deadline, deadline_id
 from bot.services.digest import Digest, build_digest, london_today
@@ -38,6 +41,7 @@ __all__ = [
     "HELP_COMMANDS",
     "NOT_ADMIN",
     "ADMIN_ELSEWHERE",
+    "LOCAL_PATHS",
     "parse",
     "answer_command",
     "refuse",
@@ -72,7 +76,15 @@ ADMIN_ELSEWHERE = (
     "Admin commands are available in Slack only for now: ask an admin there to add, "
     "refresh or remove documents, or to change deadlines."
 )
+LOCAL_PATHS = (
+    "`{p}admin ingest` takes a web address (http or https), e.g. "
+    "`{p}admin ingest https://www.example.org/strategy.pdf`. To add a file, share it with me "
+    "in a direct message. Files and folders on the server itself are added by whoever runs "
+    "LIS Assistant, with `lis ingest` on that host."
+)
 MAX_DAYS = 366
+# `admin ingest <url> [replace DOC-ID]`; Slack sends a link as <url> or <url|label>.
+_INGEST = re.compile(r"(?:<([^<>|]*)(?:\|[^<>]*)?>|(\S+))\s*(.*)")
 Progress = Callable[[str], None]
 
 
@@ -311,6 +323,10 @@ def _deadline_admin(assistant: Assistant, where: Where, argument: str) -> str:
         return refuse(assistant, where.user, f"deadline {action}", rest or None)
     if action == "remove":
         return _remove_deadline(assistant, where, rest.strip())
+    return _add_deadline(assistant, where, rest, usage)
+
+
+def _add_deadline(assistant: Assistant, where: Where, rest: str, usage: str) -> str:
     match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\s+(.+?)(?:\s+(https?://\S+))?", rest.strip())
     if not match:
         return usage
@@ -332,6 +348,7 @@ def _deadline_admin(assistant: Assistant, where: Where, argument: str) -> str:
     )
     assistant.deadlines.add(deadline)
     log.warning("deadline %s added by %s: %s %s", deadline.id, where.user, due, title)
+    assistant.state.audit(where.user, "deadline add", deadline.id, f"added: {due} {title}")
     return f"Added `{deadline.id}`: {title}, due {due:%A %-d %B %Y}."
 
 
@@ -341,13 +358,17 @@ def _remove_deadline(assistant: Assistant, where: Where, identifier: str) -> str
             f"Usage: `{where.prefix}deadline remove ID` (ids are shown by "
             f"`{where.prefix}deadlines`)."
         )
+    audit = assistant.state.audit
     try:
         removed = assistant.deadlines.remove(identifier, by=where.user)
     except CuratedDeadlineError as error:
+        audit(where.user, "deadline remove", identifier, "refused: curated (deadlines.yaml)")
         return str(error)
     if removed is None:
+        audit(where.user, "deadline remove", identifier, "failed: no such deadline")
         return f"No deadline has the id `{identifier}`."
     log.warning("deadline %s removed by %s", identifier, where.user)
+    audit(where.user, "deadline remove", identifier, f"removed: {removed.title}")
     return f"Removed `{identifier}`: {removed.title} ({removed.due:%-d %B %Y})."
 
 
@@ -359,12 +380,7 @@ async def _admin(assistant: Assistant, where: Where, argument: str) -> Result:
         return Text(refuse(assistant, user, f"admin {action}".strip(), rest or None))
     admin = assistant.admin
     if action == "ingest" and rest:
-        url = rest.strip("<>").split("|")[0]  # Slack wraps links as <url|label>
-        return AdminJob(
-            f"Ingest {url}",
-            f"Ingesting {url}",
-            lambda progress: admin.ingest_url(url, user, progress),
-        )
+        return _admin_ingest(assistant, where, rest)
     if action == "reingest":
         return AdminJob(
             "Re-ingest",
@@ -383,9 +399,41 @@ async def _admin(assistant: Assistant, where: Where, argument: str) -> Result:
         return AdminSources(admin.sources())
     if action == "log":
         return Text(_audit_log(assistant))
-    return Text(
-        f"Admin commands: `{p}admin ingest URL`, `{p}admin reingest`, "
-        f"`{p}admin remove DOCUMENT` (its id or title), `{p}admin sources`, `{p}admin log`."
+    return Text(_admin_usage(p))
+
+
+def _admin_usage(p: str) -> str:
+    return (
+        f"Admin commands: `{p}admin ingest URL` (a web page or PDF, added as a new document; "
+        f"`{p}admin ingest URL replace DOCUMENT-ID` puts it in place of that document), "
+        f"`{p}admin reingest`, `{p}admin remove DOCUMENT` (its id or title), "
+        f"`{p}admin sources`, `{p}admin log`. To add a file, share it with me in a direct "
+        "message."
+    )
+
+
+def _admin_ingest(assistant: Assistant, where: Where, argument: str) -> Result:
+    """`admin ingest URL [replace DOC-ID]`: web addresses only, checked as text, so
+    nothing on the server's disk is ever looked at; anything else is pointed to
+    `lis ingest` on the host, and the refusal is audited."""
+    admin, user, p = assistant.admin, where.user, where.prefix
+    match = _INGEST.fullmatch(argument.strip())
+    target, rest = (match.group(1) or match.group(2), match.group(3)) if match else ("", "")
+    url = web_address(target)
+    if url is None:
+        assistant.state.audit(user, "ingest", argument[:300], "refused: not a web address")
+        return Text(LOCAL_PATHS.format(p=p))
+    words = rest.split()
+    replace = words[1] if len(words) == 2 and words[0].lower() == "replace" else None
+    if words and replace is None:
+        return Text(_admin_usage(p))
+    if replace and admin.document(replace) is None:
+        return Text(f"No document has the id `{replace}`. `{p}admin sources` lists them.")
+    title = f"Ingest {url}" + (f" in place of {replace}" if replace else "")
+    return AdminJob(
+        title,
+        title.replace("Ingest", "Ingesting", 1),
+        lambda progress: admin.ingest_url(url, user, progress, replace=replace),
     )
 
 

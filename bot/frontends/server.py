@@ -28,6 +28,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.errors import ConfigurationError, LisError
 from bot.frontends.assistant import Assistant
 from bot.frontends.slack.app import build_slack_app
+from bot.frontends.slack.signing import SlackGate
 from bot.frontends.teams import TeamsEndpoint
 from bot.services.privacy import prune_expired
 from bot.settings import Settings
@@ -41,6 +42,7 @@ SWITCH_INTERVAL_SECONDS = 0.001
 HEALTH_CACHE_SECONDS = 5.0
 ASSISTANT = web.AppKey("assistant", Assistant)
 SLACK = web.AppKey("slack", AsyncApp)
+SLACK_GATE = web.AppKey("slack_gate", SlackGate)
 
 
 def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
@@ -58,6 +60,9 @@ def build_web_app(settings: Settings, assistant: Assistant) -> web.Application:
         app.router.add_post("/api/messages", _teams_not_configured)
     if settings.slack_enabled:
         app[SLACK] = build_slack_app(settings, assistant)
+        app[SLACK_GATE] = SlackGate(
+            settings.slack_signing_secret.get_secret_value(), assistant.state.first_use
+        )
         app.router.add_post("/slack/events", _slack_events)
     else:
         app.router.add_post("/slack/events", _not_configured)
@@ -88,6 +93,9 @@ async def _prune_daily(settings: Settings):
 
 
 async def _slack_events(request: web.Request) -> web.Response:
+    """Signed, first-time requests go to slack-bolt; anything else is a 401."""
+    if request.app[SLACK_GATE].refusal(await request.text(), request.headers):
+        return web.json_response({"error": "invalid request"}, status=401)
     bolt_response = await request.app[SLACK].async_dispatch(await to_bolt_request(request))
     return await to_aiohttp_response(bolt_response)
 

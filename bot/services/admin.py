@@ -1,11 +1,14 @@
 """Keeping the knowledge base current: what admins can do, whatever front end they use.
 
 Ingest a web page or PDF by URL, add an uploaded file, re-ingest everything, remove a
-document, list the sources, read the audit log. Only one ingest runs at a time (a lock
-file in LIS_DATA_DIR, so separate processes on the machine queue too); a second one is
-told it is queued and waits. Every action, and every refused attempt, is written to the
-audit log. Ingests never half-replace a document (see `ingest.store`), and the keyword
-index and deadlines follow the store as soon as an ingest finishes.
+document, list the sources, read the audit log. From chat, documents come only from the
+web or from uploads, never from the server's own disk, and they are stored under ids of
+their own (`bot.services.admin_ingest`) unless an admin names one to replace. Only one
+ingest runs at a time (a lock file in LIS_DATA_DIR, so separate processes on the machine
+queue too); a second one is told it is queued and waits. Every action, and every refused
+attempt, is written to the audit log. Ingests never half-replace a document (see
+`ingest.store`), and the keyword index and deadlines follow the store as soon as an
+ingest finishes.
 """
 
 from __future__ import annotations
@@ -18,20 +21,26 @@ from pathlib import Path
 
 import yaml
 
+from bot.services.admin_ingest import Item, ingest_items, merge, upload_id, web_address, web_id
 from bot.services.ingest_lock import IngestLock
 from bot.services.jobs import DeadlineSync
 from bot.services.state import StateStore
 from bot.settings import Settings
+from ingest.documents import read_catalogue
 from ingest.errors import IngestError
 from ingest.loaders import loader_for_name
-from ingest.pipeline import IngestReport, ingest_sources
+from ingest.pipeline import SUPPORTED_SUFFIXES, IngestReport, ingest_sources, read_path, read_url
 from ingest.store import KnowledgeStore, StoredDocument
 
-__all__ = ["AdminService", "IngestLock", "UPLOADS"]
+__all__ = ["AdminService", "IngestLock", "UPLOADS", "NOT_A_WEB_ADDRESS", "web_address"]
 
 log = logging.getLogger(__name__)
 UPLOADS = "uploads"
 Progress = Callable[[str], None]
+NOT_A_WEB_ADDRESS = (
+    "admin ingest takes a web address (http or https), or a file shared with the bot; "
+    "files and folders on the server are added with `lis ingest` on the host"
+)
 
 
 @dataclass
@@ -64,8 +73,14 @@ class AdminService:
 
     # Ingest --------------------------------------------------------------------------
 
-    def ingest(
-        self, sources: list[str | Path], *, user: str, action: str, target: str, progress: Progress
+    def _locked(
+        self,
+        work: Callable[[Progress], IngestReport],
+        *,
+        user: str,
+        action: str,
+        target: str,
+        progress: Progress,
     ) -> IngestReport:
         """Run one ingest under the lock, reporting progress; audit the outcome."""
         if not self.lock.acquire(blocking=False):
@@ -73,9 +88,7 @@ class AdminService:
             self.lock.acquire()
         try:
             progress("Starting…")
-            report = ingest_sources(
-                self.knowledge, sources, on_stage=progress, policy=self.settings.fetch_policy
-            )
+            report = work(progress)
             self.sync.refresh()
         except Exception as error:
             log.exception("%s of %s failed", action, target)
@@ -87,35 +100,94 @@ class AdminService:
         self.state.audit(user, action, target, result)
         return report
 
-    def ingest_url(self, url: str, user: str, progress: Progress) -> IngestReport:
-        return self.ingest([url], user=user, action="ingest", target=url, progress=progress)
+    def ingest_url(
+        self, url: str, user: str, progress: Progress, replace: str | None = None
+    ) -> IngestReport:
+        """Fetch a web page or file into the knowledge base, as `web:...` (or under the id
+        of the document it `replace`s). Anything but an http(s) address is refused."""
+        if web_address(url) is None:
+            raise IngestError(NOT_A_WEB_ADDRESS)
+        doc_id = replace or self._stored_id(url) or web_id(url)
+        item = Item(url, doc_id, lambda: read_url(url, policy=self.settings.fetch_policy))
+        target = f"{url} replace {replace}" if replace else url
+        return self._locked(
+            lambda stage: ingest_items(self.knowledge, [item], stage),
+            user=user,
+            action="ingest",
+            target=target,
+            progress=progress,
+        )
 
     def reingest(self, user: str, progress: Progress) -> IngestReport:
-        """Re-read the knowledge folder and uploads; re-fetch documents that came from URLs."""
-        sources: list[str | Path] = [self.settings.documents_dir]
-        if self.uploads_dir.exists():
-            sources.append(self.uploads_dir)
-        sources += [
-            d.source
-            for d in self.knowledge.documents()
-            if d.source and d.source.startswith(("http://", "https://"))
+        """Re-read the knowledge folder and uploads; re-fetch documents that came from URLs.
+        What admins added keeps the id it was stored under."""
+        added = self._added_items()  # before the curated files are read again
+
+        def work(stage: Progress) -> IngestReport:
+            curated = ingest_sources(
+                self.knowledge,
+                [self.settings.documents_dir],
+                on_stage=stage,
+                policy=self.settings.fetch_policy,
+            )
+            return merge(curated, ingest_items(self.knowledge, added, stage))
+
+        return self._locked(work, user=user, action="reingest", target="all", progress=progress)
+
+    def _added_items(self) -> list[Item]:
+        stored = self.knowledge.documents()
+        policy = self.settings.fetch_policy
+        items = [
+            Item(d.source, d.doc_id, lambda url=d.source: read_url(url, policy=policy))
+            for d in stored
+            if d.source and web_address(d.source)
         ]
-        return self.ingest(sources, user=user, action="reingest", target="all", progress=progress)
+        if not self.uploads_dir.is_dir():
+            return items
+        by_source = {d.source: d.doc_id for d in stored if d.source}
+        catalogue = _catalogue(self.uploads_dir)
+        for file in sorted(self.uploads_dir.iterdir()):
+            if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
+                entry = catalogue.get(file.name, {})
+                doc_id = by_source.get(str(file)) or entry.get("replaces") or upload_id(file.name)
+                items.append(Item(file.name, doc_id, lambda f=file: read_path(f, catalogue)))
+        return items
+
+    def _stored_id(self, source: str) -> str | None:
+        """The id a source is already stored under, so ingesting it again updates it."""
+        return next((d.doc_id for d in self.knowledge.documents() if d.source == source), None)
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        return next((d for d in self.knowledge.documents() if d.doc_id == doc_id), None)
 
     def add_upload(
-        self, file_id: str, metadata: dict, user: str, progress: Progress
+        self,
+        file_id: str,
+        metadata: dict,
+        user: str,
+        progress: Progress,
+        replace: str | None = None,
     ) -> IngestReport:
-        """Move a pending upload into the uploads folder with its metadata, then ingest it."""
+        """Move a pending upload into the uploads folder with its metadata, then ingest it
+        as `upload:...` (or under the id of the document it `replace`s)."""
         pending = self.state.pending_upload(file_id)
         if pending is None:
             raise IngestError("that upload is no longer waiting; share the file again")
         self.uploads_dir.mkdir(parents=True, exist_ok=True)
         target = self.uploads_dir / _safe_name(pending["name"])
         Path(pending["path"]).replace(target)
-        _record_metadata(self.uploads_dir / "sources.yaml", target.name, metadata)
+        _record_metadata(
+            self.uploads_dir / "sources.yaml", target.name, {**metadata, "replaces": replace}
+        )
         self.state.drop_pending_upload(file_id)
-        return self.ingest(
-            [target], user=user, action="upload", target=target.name, progress=progress
+        doc_id = replace or self._stored_id(str(target)) or upload_id(target.name)
+        item = Item(target.name, doc_id, lambda: read_path(target))
+        return self._locked(
+            lambda stage: ingest_items(self.knowledge, [item], stage),
+            user=user,
+            action="upload",
+            target=f"{target.name} replace {replace}" if replace else target.name,
+            progress=progress,
         )
 
     def stage_upload(self, file_id: str, name: str, data: bytes, user: str) -> dict:
@@ -159,6 +231,14 @@ class AdminService:
 def _safe_name(name: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).name).strip("-.")
     return stem or "upload"
+
+
+def _catalogue(folder: Path) -> dict[str, dict]:
+    try:
+        return read_catalogue(folder)
+    except IngestError as error:
+        log.warning("ignoring %s: %s", folder / "sources.yaml", error)
+        return {}
 
 
 def _record_metadata(catalogue: Path, file_name: str, metadata: dict) -> None:

@@ -7,12 +7,18 @@ itself lives in Chroma; nothing here is needed to answer a question from scratch
 
 Each call opens its own short connection, so the store is safe to use from the event loop
 and from worker threads; WAL mode lets readers and one writer work at once.
+
+The file holds who asked what, so it is readable by its owner only (0600; SQLite gives
+its -wal and -shm files the same mode), in a folder only its owner can enter when this
+code creates it (0700).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +52,7 @@ CREATE TABLE IF NOT EXISTS conversation_references (
 CREATE TABLE IF NOT EXISTS audit_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, action TEXT NOT NULL,
     target TEXT, result TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS used_signatures (signature TEXT PRIMARY KEY, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS pending_uploads (
     file_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, title TEXT,
     published TEXT, user_id TEXT, created_at TEXT NOT NULL);
@@ -60,6 +67,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _private_file(path: Path) -> None:
+    """Create `path` (and its folder) for its owner's eyes only, or make it so."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)
+
+
 class SQLiteFile:
     """One SQLite file with its tables created on first use; a short connection per call."""
 
@@ -71,7 +86,7 @@ class SQLiteFile:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(self.path)
             with self._connect() as db:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(self.schema)
@@ -259,6 +274,17 @@ class StateStore(SQLiteFile):
             return False
 
     # Admin -------------------------------------------------------------------------
+
+    def first_use(self, signature: str, expires_at: float) -> bool:
+        """True the first time a request signature is presented; False for a replay.
+        Signatures are forgotten once their request could no longer be accepted anyway
+        (`expires_at`, seconds since the epoch)."""
+        with self._connect() as db:
+            db.execute("DELETE FROM used_signatures WHERE expires_at < ?", (time.time(),))
+            inserted = db.execute(
+                "INSERT OR IGNORE INTO used_signatures VALUES (?, ?)", (signature, expires_at)
+            )
+            return inserted.rowcount == 1
 
     def audit(self, user: str | None, action: str, target: str | None, result: str) -> None:
         """Record an admin action (or a refused attempt): who, when, what, result."""

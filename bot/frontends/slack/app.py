@@ -2,7 +2,9 @@
 
 Every Web API call goes through the one `AsyncWebClient` built here, so GovSlack users and
 the tests' fake Slack only need `SLACK_API_URL`. Rate limits (429) and Slack's own server
-errors are retried by slack_sdk's retry handlers.
+errors are retried by slack_sdk's retry handlers. Request signatures are checked before
+the app sees a request, by `bot.frontends.slack.signing.SlackGate` (see there why bolt's
+own check is off).
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ def build_slack_app(settings: Settings, assistant: Assistant) -> AsyncApp:
     app = AsyncApp(
         client=client,
         signing_secret=settings.slack_signing_secret.get_secret_value(),
+        request_verification_enabled=False,  # SlackGate, in front of the app, does it
         name="LIS Assistant",
     )
     register_listeners(app, assistant)

@@ -3,24 +3,18 @@
 An `Answer` becomes: the answer text (Slack mrkdwn, not Markdown), a *Sources* section, a
 *Who to contact* section and buttons (share, 👍, 👎). Slack rejects a section over 3,000
 characters and a message over 50 blocks, so long text is split at line breaks and the
-block list is capped.
+block list is capped. Every string from outside this code goes through
+`bot.frontends.slack.safe` first.
 """
 
 from __future__ import annotations
-
-import re
 
 from slack_sdk.models.blocks import ActionsBlock, ButtonElement, MarkdownTextObject, SectionBlock
 
 from bot.engine.answer import Answer, Citation, Contact, human_date, sources_of
 from bot.frontends.commands import EXAMPLES, HELP_COMMANDS, admin_details, document_summary
+from bot.frontends.slack.safe import escape, link, mrkdwn, plain
 from ingest.store import StoredDocument
-
-
-def escape(text: str) -> str:
-    """Escape &, < and > as Slack requires, so text cannot form a mention or a link."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
 
 __all__ = [
     "escape",
@@ -43,17 +37,7 @@ SHARE, FEEDBACK_UP, FEEDBACK_DOWN = "share_answer", "feedback_up", "feedback_dow
 REMOVE_CONFIRM, REMOVE_CANCEL = "admin_remove_confirm", "admin_remove_cancel"
 
 
-def to_mrkdwn(text: str) -> str:
-    """Markdown to Slack mrkdwn, with &, < and > escaped as Slack requires."""
-    text = escape(text)
-    text = re.sub(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", r"<\2|\1>", text)
-    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: f"*{m.group(1) or m.group(2)}*", text)
-    text = re.sub(r"^#{1,6}\s+(.+)$", r"*\1*", text, flags=re.MULTILINE)
-    return re.sub(r"^\s*[-*]\s+", "• ", text, flags=re.MULTILINE)
-
-
-def _link(url: str | None, label: str) -> str:
-    return f"<{url}|{escape(label)}>" if url else escape(label)
+to_mrkdwn = mrkdwn  # the name the rest of the front end has always used
 
 
 def text_sections(text: str, limit: int = SECTION_LIMIT) -> list[dict]:
@@ -82,21 +66,21 @@ def _citation_line(numbers: list[int], citation: Citation) -> str:
         f"p. {citation.page}" if citation.page else None,
         f"“{citation.section}”" if citation.section else None,
     ]
-    rest = ", ".join(escape(part) for part in details if part)
+    rest = ", ".join(plain(part) for part in details if part)
     marks = " ".join(f"[{n}]" for n in numbers)
-    return f"{marks} {_link(citation.url, citation.title)}" + (f", {rest}" if rest else "")
+    return f"{marks} {link(citation.url, citation.title)}" + (f", {rest}" if rest else "")
 
 
 def _contact_line(contact: Contact) -> str:
-    who = ", ".join(escape(p) for p in (contact.name, contact.role, contact.org) if p)
-    where = f"*{escape(contact.area)}:* " if contact.area else "*Nationally:* "
+    who = ", ".join(plain(p) for p in (contact.name, contact.role, contact.org) if p)
+    where = f"*{plain(contact.area)}:* " if contact.area else "*Nationally:* "
     reach = [
-        f"<mailto:{contact.email}|{contact.email}>" if contact.email else None,
-        f"<{contact.url}|web page>" if contact.url else None,
+        link(f"mailto:{contact.email}", contact.email) if contact.email else None,
+        link(contact.url, "web page") if contact.url else None,
     ]
     line = where + who + "".join(f" · {r}" for r in reach if r)
     extras = [f"Source: {contact.source}" if contact.source else None, contact.note]
-    return line + "".join(f"\n      _{escape(e)}_" for e in extras if e)
+    return line + "".join(f"\n      _{plain(e)}_" for e in extras if e)
 
 
 def answer_blocks(
@@ -106,7 +90,7 @@ def answer_blocks(
     blocks = text_sections(to_mrkdwn(answer.answer))
     if answer.note:
         blocks.append(
-            {"type": "context", "elements": [{"type": "mrkdwn", "text": escape(answer.note)}]}
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": plain(answer.note)}]}
         )
     if answer.citations:
         lines = "\n".join(_citation_line(*source) for source in sources_of(answer.citations))
@@ -168,7 +152,8 @@ def help_blocks() -> list[dict]:
         "contact in your area.\n\n"
         f"*Ask a question*\n{examples}\n\n"
         f"*Commands*\n{commands}\n"
-        "• `/lis deadline add` _YYYY-MM-DD title [url]_, `/lis deadline remove` _id_: admins\n\n"
+        "• `/lis deadline add` _YYYY-MM-DD title [url]_, `/lis deadline remove` _id_: admins\n"
+        "• `/lis admin` _ingest URL [replace ID], reingest, remove, sources, log_: admins\n\n"
         "You can also mention me in a channel (I answer in a thread; follow-ups in the "
         "thread are understood) or send me a direct message."
     )
@@ -179,7 +164,7 @@ def sources_blocks(documents: list[StoredDocument]) -> list[dict]:
     if not documents:
         return text_sections("The knowledge base is empty: an admin needs to add documents.")
     lines = [
-        f"• {_link(d.url, d.title)}{escape(document_summary(d).removeprefix(d.title))}"
+        f"• {link(d.url, d.title)}{plain(document_summary(d).removeprefix(d.title))}"
         for d in documents
     ]
     return text_sections(
@@ -201,7 +186,9 @@ def home_view(documents: list[StoredDocument]) -> dict:
 
 
 def admin_sources_blocks(documents: list[StoredDocument]) -> list[dict]:
-    lines = [f"• *{escape(d.title)}* (`{d.doc_id}`): {escape(admin_details(d))}" for d in documents]
+    lines = [
+        f"• *{plain(d.title)}* (`{plain(d.doc_id)}`): {plain(admin_details(d))}" for d in documents
+    ]
     return text_sections("*Knowledge base*\n" + ("\n".join(lines) or "Empty."))
 
 
@@ -209,7 +196,7 @@ def remove_prompt_blocks(document: StoredDocument) -> list[dict]:
     """Ask an admin to confirm removing a document, with Remove and Cancel buttons."""
     question = SectionBlock(
         text=MarkdownTextObject(
-            text=f"Remove *{escape(document.title)}* (`{document.doc_id}`, {document.chunks} "
+            text=f"Remove *{plain(document.title)}* (`{plain(document.doc_id)}`, {document.chunks} "
             "chunks) from the knowledge base? Answers will no longer cite it."
         )
     )

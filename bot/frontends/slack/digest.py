@@ -6,7 +6,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.errors import PermanentSendError
-from bot.frontends.slack.blocks import escape
+from bot.frontends.slack.safe import link, plain
 from bot.services.deadlines import Deadline
 from bot.services.digest import SOON_DAYS, Digest
 from bot.services.jobs import Sender
@@ -49,7 +49,7 @@ def digest_blocks(digest: Digest, show_ids: bool = False) -> list[dict]:
         lines = [f"*Week of {monday:%-d %B}*"] + [_item(d, digest, show_ids) for d in items]
         blocks.extend(_section(chunk) for chunk in _chunks(lines))
     if digest.passed:
-        passed = "; ".join(f"{escape(d.title)} ({d.due:%-d %b})" for d in digest.passed)
+        passed = "; ".join(f"{plain(d.title)} ({d.due:%-d %b})" for d in digest.passed)
         blocks.append(
             {
                 "type": "context",
@@ -63,17 +63,16 @@ def digest_blocks(digest: Digest, show_ids: bool = False) -> list[dict]:
 
 def _item(deadline: Deadline, digest: Digest, show_id: bool = False) -> str:
     soon = ":red_circle: " if digest.days_left(deadline) <= SOON_DAYS else "• "
-    title = escape(deadline.title)
-    title = f"<{deadline.url}|{title}>" if deadline.url else title
+    title = link(deadline.url, deadline.title)
     line = (
         f"{soon}*{deadline.due:%a %-d %b}* ({digest.when(deadline)}) · {deadline.kind} · "
-        f"{escape(deadline.area or 'England')}\n      {title}"
+        f"{plain(deadline.area or 'England')}\n      {title}"
     )
     source = deadline.citation()
     if source:
-        line += f"\n      _Source: {escape(source)}_"
+        line += f"\n      _Source: {plain(source)}_"
     if show_id:
-        line += f" `{deadline.id}`"
+        line += f" `{plain(deadline.id)}`"
     return line
 
 

@@ -24,6 +24,7 @@ from bot.frontends.teams.render import (
     text_activity,
     welcome_activities,
 )
+from bot.frontends.teams.safe import plain
 
 __all__ = ["register_handlers"]
 
@@ -62,7 +63,7 @@ def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
         key = conversation_key(activity)
         answered = await assistant.ask(text, conversation=key, thread=key, user=user)
         if answered.answer is None:
-            await context.send_activity(text_activity(answered.error))
+            await context.send_activity(text_activity(plain(answered.error)))
             return
         sent = await context.send_activity(answer_activity(answered.answer))
         if sent is not None and sent.id and answered.answer_id:

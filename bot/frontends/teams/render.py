@@ -31,6 +31,7 @@ from microsoft_agents.activity.entity.ai_entity import (
 
 from bot.engine.answer import Answer, Citation, Contact, human_date
 from bot.frontends.commands import Deadlines, Help, Sources, Text, document_summary
+from bot.frontends.teams.safe import plain
 from bot.services.digest import Digest, digest_text
 
 __all__ = [
@@ -53,21 +54,22 @@ def teams_markdown(text: str) -> str:
 
     Every line becomes its own paragraph, and a point keeps its "• ". Not a Markdown list:
     Teams turns "[n]" into a citation only in paragraph text, so in a list item it would
-    stay a literal "[2]".
+    stay a literal "[2]". Each line goes through `bot.frontends.teams.safe.plain`: this
+    is document text.
     """
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return "\n\n".join(plain(line.strip()) for line in text.splitlines() if line.strip())
 
 
 def _contact_line(contact: Contact) -> str:
-    who = ", ".join(p for p in (contact.name, contact.role, contact.org) if p)
-    where = f"**{contact.area}:** " if contact.area else "**Nationally:** "
+    who = plain(", ".join(p for p in (contact.name, contact.role, contact.org) if p))
+    where = f"**{plain(contact.area)}:** " if contact.area else "**Nationally:** "
     reach = [
         f"[{contact.email}](mailto:{contact.email})" if contact.email else None,
         f"[web page]({contact.url})" if contact.url else None,
     ]
     line = f"- {where}{who}" + "".join(f" · {r}" for r in reach if r)
     extras = [f"Source: {contact.source}" if contact.source else None, contact.note]
-    return line + "".join(f" _({e})_" for e in extras if e)
+    return line + "".join(f" _({plain(e)})_" for e in extras if e)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -107,7 +109,7 @@ def answer_activity(answer: Answer) -> Activity:
     """The answer as a message with citations and the feedback loop switched on."""
     parts = [teams_markdown(answer.answer)]
     if answer.note:
-        parts.append(f"_{answer.note}_")
+        parts.append(f"_{plain(answer.note)}_")
     if answer.contacts:
         lines = "\n".join(_contact_line(c) for c in answer.contacts)
         parts.append(f"**Who to contact**\n\n{lines}")
@@ -165,7 +167,7 @@ def _help(examples: list[str], commands: list[tuple[str, str, str]]) -> str:
 def _sources(documents) -> str:
     if not documents:
         return "The knowledge base is empty: an admin needs to add documents."
-    lines = "\n".join(f"- {document_summary(d)}" for d in documents)
+    lines = "\n".join(f"- {plain(document_summary(d))}" for d in documents)
     return (
         f"**The knowledge base holds {len(documents)} documents**\n\n{lines}\n\n"
         "They date from before 2020: check anything time-sensitive."

@@ -52,9 +52,10 @@ def test_huge_answers_fit_in_one_message_and_keep_their_buttons():
 
 
 def test_markdown_becomes_mrkdwn_and_special_characters_are_escaped():
+    """A Markdown link in answer text shows its address: a label never hides where it goes."""
     text = "**Key** point: see [the LIS](https://example.org/lis) & <stuff>\n- one\n## Heading"
     assert to_mrkdwn(text) == (
-        "*Key* point: see <https://example.org/lis|the LIS> &amp; &lt;stuff&gt;\n• one\n*Heading*"
+        "*Key* point: see the LIS (https://example.org/lis) &amp; &lt;stuff&gt;\n• one\n*Heading*"
     )
 
 

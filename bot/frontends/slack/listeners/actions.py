@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 from bot.engine.answer import Answer
 from bot.frontends.assistant import Assistant
 from bot.frontends.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, SHARE, answer_blocks
+from bot.frontends.slack.safe import fallback, plain
 
 __all__ = ["register"]
 
@@ -43,7 +44,7 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
                 "elements": [
                     {
                         "type": "mrkdwn",
-                        "text": f"<@{user}> shared an answer to: _{answer.question[:300]}_",
+                        "text": f"<@{user}> shared an answer to: _{plain(answer.question[:300])}_",
                     }
                 ],
             },
@@ -51,7 +52,7 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
         ]
         await respond(
             blocks=blocks[:50],
-            text=answer.answer[:3000],
+            text=fallback(answer.answer),
             response_type="in_channel",
             replace_original=False,
         )

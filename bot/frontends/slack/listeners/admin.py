@@ -5,7 +5,8 @@ are running an ingest with progress in a DM, the remove confirmation buttons, an
 file-upload flow (a file shared in a DM, an "Add to knowledge
 base" button, a modal to correct title, publisher and date). Every request is checked
 against SLACK_ADMIN_USER_IDS, not only when a button is shown; refusals are polite and
-written to the audit log. Long work reports progress by updating one DM message.
+written to the audit log. Long work reports progress by updating one DM message; its
+text quotes URLs, file names and errors, so it is escaped like everything else.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.frontends.assistant import Assistant
 from bot.frontends.commands import AdminJob, job_outcome, refuse
 from bot.frontends.slack.blocks import REMOVE_CANCEL, REMOVE_CONFIRM
+from bot.frontends.slack.safe import plain
 from ingest.errors import IngestError
 from ingest.store import StoreUnavailableError
 
@@ -30,20 +32,22 @@ ADD_FILE, UPLOAD_MODAL = "admin_add_file", "admin_upload_modal"
 
 async def run_job(client, user: str, job: AdminJob) -> None:
     """Run an admin job in a worker thread, updating one DM message as it goes."""
-    title = job.title
+    title = plain(job.title)
     posted = await client.chat_postMessage(channel=user, text=f":hourglass: {title}: waiting…")
     channel, ts = posted["channel"], posted["ts"]
     loop = asyncio.get_running_loop()
 
     def progress(step: str) -> None:
-        update = client.chat_update(channel=channel, ts=ts, text=f":hourglass: {title}: {step}")
+        update = client.chat_update(
+            channel=channel, ts=ts, text=f":hourglass: {title}: {plain(step)}"
+        )
         asyncio.run_coroutine_threadsafe(update, loop).result(timeout=30)
 
     try:
         status, text = job_outcome(title, await asyncio.to_thread(job.run, progress))
-        final = f"{_ICONS[status]} {text}"
+        final = f"{_ICONS[status]} {plain(text)}"
     except (IngestError, StoreUnavailableError) as error:
-        final = f":x: {title} failed: {error}."
+        final = f":x: {title} failed: {plain(str(error))}."
     except Exception:
         log.exception("%s failed", title)
         final = (
@@ -71,7 +75,8 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
         removed = await asyncio.to_thread(assistant.admin.remove, action["value"], user)
         await respond(
             replace_original=True,
-            text=f"Removed `{action['value']}` ({removed} chunks). Answers no longer cite it.",
+            text=f"Removed `{plain(action['value'])}` ({removed} chunks). "
+            "Answers no longer cite it.",
         )
 
     @app.action(REMOVE_CANCEL)
@@ -110,10 +115,14 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             for block, field in view["state"]["values"].items()
         }
         published = values.get("published", "").strip()
+        replace = values.get("replaces", "").strip() or None
+        errors = {}
         if published and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published):
-            await ack(
-                response_action="errors", errors={"published": "Use YYYY, YYYY-MM or YYYY-MM-DD."}
-            )
+            errors["published"] = "Use YYYY, YYYY-MM or YYYY-MM-DD."
+        if replace and assistant.admin.document(replace) is None:
+            errors["replaces"] = "No document has that id: `/lis admin sources` lists them."
+        if errors:
+            await ack(response_action="errors", errors=errors)
             return
         await ack()
         metadata = {
@@ -126,7 +135,7 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             title,
             title,
             lambda progress: assistant.admin.add_upload(
-                view["private_metadata"], metadata, user, progress
+                view["private_metadata"], metadata, user, progress, replace=replace
             ),
         )
         await run_job(client, user, job)
@@ -157,5 +166,13 @@ def _upload_modal(pending: dict) -> dict:
             field("title", "Title", pending["title"], "Shown in every citation.", False),
             field("publisher", "Publisher", None, "Who published it.", True),
             field("published", "Date", pending["published"], "YYYY, YYYY-MM or YYYY-MM-DD.", True),
+            field(
+                "replaces",
+                "Replaces (optional)",
+                None,
+                "The id of a document this file takes the place of (`/lis admin sources`). "
+                "Leave empty to add it as a new document.",
+                True,
+            ),
         ],
     }

@@ -3,7 +3,9 @@ for Slack.
 
 Slack allows three seconds for the acknowledgement, so questions are acknowledged at once
 with a short private note and answered afterwards through `response_url`, privately, with
-a button to share the answer in the channel.
+a button to share the answer in the channel. What people type arrives with Slack's
+escaping undone (`from_slack`); everything sent back is escaped again
+(`bot.frontends.slack.safe`), fallback `text` included.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from bot.frontends.slack.blocks import (
 )
 from bot.frontends.slack.digest import digest_blocks
 from bot.frontends.slack.listeners.admin import run_job
+from bot.frontends.slack.safe import fallback, from_slack, plain
 
 __all__ = ["register", "LOOKING"]
 
@@ -42,13 +45,15 @@ LOOKING = ":mag: Looking into it…"
 def register(app: AsyncApp, assistant: Assistant) -> None:
     @app.command("/lis")
     async def lis(ack, command, respond, client) -> None:
-        text = " ".join((command.get("text") or "").split())
+        text = from_slack(" ".join((command.get("text") or "").split()))
         channel, user = command["channel_id"], command["user_id"]
         parsed = parse(text)
         if parsed is not None:
             result = await answer_command(assistant, parsed, Where(channel, user))
             if isinstance(result, AdminJob):
-                await ack(text=f"{result.started}: I'll show progress in our direct messages.")
+                await ack(
+                    text=f"{plain(result.started)}: I'll show progress in our direct messages."
+                )
                 await run_job(client, user, result)
             else:
                 await ack(**render(result))
@@ -61,11 +66,13 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             await ack(text=LOOKING)
             reply = await assistant.ask(text, conversation=channel, user=user)
             if reply.answer is None:
-                await respond(text=reply.error, response_type="ephemeral", replace_original=True)
+                await respond(
+                    text=plain(reply.error), response_type="ephemeral", replace_original=True
+                )
             else:
                 await respond(
                     blocks=answer_blocks(reply.answer, reply.answer_id, shareable=True),
-                    text=reply.answer.answer[:3000],
+                    text=fallback(reply.answer.answer),
                     response_type="ephemeral",
                     replace_original=True,
                 )
@@ -75,7 +82,7 @@ def render(result) -> dict:
     """A command's result as the keyword arguments of a Slack message."""
     match result:
         case Text(text):
-            return {"text": text}
+            return {"text": plain(text)}
         case Help():
             return {"blocks": help_blocks(), "text": "How to use LIS Assistant"}
         case Sources(documents):
@@ -88,5 +95,8 @@ def render(result) -> dict:
         case AdminSources(documents):
             return {"blocks": admin_sources_blocks(documents), "text": "Knowledge base sources"}
         case ConfirmRemove(document):
-            return {"blocks": remove_prompt_blocks(document), "text": f"Remove {document.title}?"}
+            return {
+                "blocks": remove_prompt_blocks(document),
+                "text": fallback(f"Remove {document.title}?"),
+            }
     raise TypeError(f"no Slack rendering for {result!r}")

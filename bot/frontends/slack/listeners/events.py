@@ -18,6 +18,7 @@ from bot.frontends.assistant import Assistant
 from bot.frontends.slack.blocks import answer_blocks, help_blocks, home_view
 from bot.frontends.slack.listeners.admin import ADD_FILE, refuse
 from bot.frontends.slack.listeners.commands import LOOKING
+from bot.frontends.slack.safe import fallback, from_slack, plain
 from bot.frontends.slack.uploads import download_shared_file
 from ingest.errors import IngestError
 
@@ -95,18 +96,20 @@ async def _offer_files(assistant: Assistant, client, event: dict) -> None:
         try:
             pending = await asyncio.to_thread(_stage, assistant, client, file, user)
         except IngestError as error:
-            await client.chat_postMessage(channel=channel, text=f"I can't add {name}: {error}.")
+            await client.chat_postMessage(
+                channel=channel, text=plain(f"I can't add {name}: {error}.")
+            )
             continue
-        suggestion = pending["title"] or name
+        suggestion = plain(pending["title"] or name)
         await client.chat_postMessage(
             channel=channel,
-            text=f"Add {name}?",
+            text=fallback(f"Add {name}?"),
             blocks=[
                 {
                     "type": "section",
                     "text": {
                         "type": "mrkdwn",
-                        "text": f"*{name}*: add it to the knowledge base? Suggested title: "
+                        "text": f"*{plain(name)}*: add it to the knowledge base? Suggested title: "
                         f"_{suggestion}_. You can correct the title, publisher and date "
                         "before it is saved.",
                     },
@@ -130,7 +133,7 @@ async def _offer_files(assistant: Assistant, client, event: dict) -> None:
 async def _answer(assistant: Assistant, client, event: dict, thread_ts: str | None) -> None:
     """Post a placeholder, then replace it with the answer (or a friendly error)."""
     channel = event["channel"]
-    question = " ".join(_MENTION.sub(" ", event.get("text", "")).split())
+    question = from_slack(" ".join(_MENTION.sub(" ", event.get("text", "")).split()))
     if not question:
         await client.chat_postMessage(
             channel=channel,
@@ -145,11 +148,11 @@ async def _answer(assistant: Assistant, client, event: dict, thread_ts: str | No
         question, conversation=channel, thread=thread, user=event.get("user")
     )
     if reply.answer is None:
-        await client.chat_update(channel=channel, ts=placeholder["ts"], text=reply.error)
+        await client.chat_update(channel=channel, ts=placeholder["ts"], text=plain(reply.error))
     else:
         await client.chat_update(
             channel=channel,
             ts=placeholder["ts"],
             blocks=answer_blocks(reply.answer, reply.answer_id),
-            text=reply.answer.answer[:3000],
+            text=fallback(reply.answer.answer),
         )

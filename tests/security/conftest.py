@@ -1,0 +1,46 @@
+"""Fixtures for the attack suite: a local web site that publishes what a test wants, and
+helpers that wait for what the bot sends to the fake Slack."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from aiohttp import web
+
+from testkit.servers import BackgroundServer
+
+
+@pytest.fixture
+def site():
+    """A local web server; tests put pages in `site.pages[path] = (body, content type)`."""
+    pages: dict[str, tuple[str | bytes, str]] = {}
+
+    async def page(request):
+        body, content_type = pages[request.path]
+        if isinstance(body, bytes):
+            return web.Response(body=body, content_type=content_type)
+        return web.Response(text=body, content_type=content_type)
+
+    app = web.Application()
+    app.router.add_get("/{name}", page)
+    server = BackgroundServer(app)
+    server.start()
+    server.pages = pages
+    yield server
+    server.stop()
+
+
+def final_update(fake_slack, count: int = 1, timeout: float = 60) -> str:
+    """The text of the `count`-th admin progress message once it shows a final state."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        finals = [
+            u["text"]
+            for u in fake_slack.of("chat.update")
+            if u["text"].startswith((":white_check_mark:", ":x:", ":warning:"))
+        ]
+        if len(finals) >= count:
+            return finals[count - 1]
+        time.sleep(0.05)
+    raise AssertionError(f"no final progress message: {fake_slack.of('chat.update')}")
