@@ -38,7 +38,11 @@ def _secret(value) -> str | None:
 
 
 def open_store(settings: Settings) -> KnowledgeStore:
-    """The knowledge store (embedded, or the Chroma server) with its embedder."""
+    """The knowledge store (embedded, or the Chroma server) with its embedder.
+
+    The data folder is made owner-only before Chroma creates it with default modes: it
+    also holds the state database (questions, answers, user ids)."""
+    settings.lis_data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     embedder = get_embedder(
         settings.embeddings,
         api_key=_secret(settings.openai_api_key),

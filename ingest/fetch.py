@@ -23,7 +23,7 @@ from ingest.transport import Deadline, GuardedBackend, guarded_transport
 
 __all__ = ["Fetched", "FetchPolicy", "fetch_url", "MAX_BYTES", "TIMEOUT_SECONDS"]
 
-MAX_BYTES = 25 * 1024 * 1024
+MAX_BYTES = 25 * 1000 * 1000  # INGEST_MAX_MB's default, in megabytes of 10^6 bytes
 TIMEOUT_SECONDS = 30.0
 MAX_REDIRECTS = 5
 USER_AGENT = "LIS-Assistant/0.1 (knowledge base ingest)"

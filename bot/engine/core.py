@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import zip_longest
 
@@ -89,13 +90,21 @@ class Engine:
         return self.contacts.gazetteer.find(place)
 
     def ask(
-        self, question: str, *, area: str | None = None, history: list[str] | None = None
+        self,
+        question: str,
+        *,
+        area: str | None = None,
+        history: list[str] | None = None,
+        on_text: Callable[[str], None] | None = None,
     ) -> Answer:
         """Answer `question`.
 
         `area` is the conversation's default place, used when the question names none;
         `history` holds earlier questions of the same thread, oldest first, so a follow-up
-        ("and what about skills?") is understood in their light.
+        ("and what about skills?") is understood in their light. `on_text` streams a
+        generated answer as it is written (see `AnswerGenerator.generate`): whoever shows
+        it replaces it with the returned answer, which may be the extractive one if the
+        model's citations fail the check.
         """
         started = time.perf_counter()
         question = _validated(question)
@@ -120,7 +129,7 @@ class Engine:
             answer = Answer(question, text, "no_answer", [], contacts)
             if self.generator and passages and assessment.relevant:
                 # Not enough for quoting, but maybe for the model: it may say NO_ANSWER.
-                answer = self._generated(answer, search_for, passages, area, history)
+                answer = self._generated(answer, search_for, passages, area, history, on_text)
         else:
             answer = Answer(question, extractive.text, "extractive", extractive.citations, contacts)
             if assessment.unknown_places:
@@ -130,7 +139,7 @@ class Engine:
                     "local industrial strategy."
                 )
             if self.generator:
-                answer = self._generated(answer, search_for, passages, area, history)
+                answer = self._generated(answer, search_for, passages, area, history, on_text)
         if answer.citations and asks_about_now(question):
             answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
         answer.latency_ms = (time.perf_counter() - started) * 1000
@@ -210,12 +219,18 @@ class Engine:
         return question, follow_up_context(question, history)
 
     def _generated(
-        self, fallback: Answer, question: str, passages, area: str | None, history: list[str]
+        self,
+        fallback: Answer,
+        question: str,
+        passages,
+        area: str | None,
+        history: list[str],
+        on_text: Callable[[str], None] | None = None,
     ) -> Answer:
         """The model's answer if it passes the grounding check; else `fallback`, with a note."""
         try:
             composition = self.generator.generate(
-                question, passages, fallback.contacts, area, history
+                question, passages, fallback.contacts, area, history, on_text
             )
         except NoAnswer:
             return Answer(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from langchain_core.messages import HumanMessage, SystemMessage
@@ -75,7 +76,12 @@ class AnswerGenerator:
         contacts: list[Contact],
         area: str | None = None,
         earlier: list[str] | None = None,
+        on_text: Callable[[str], None] | None = None,
     ) -> Composition:
+        """The model's answer, checked (`ground`). With `on_text`, the reply is streamed:
+        `on_text` gets each new piece of text as the model writes it, before the check,
+        so a front end can show it at once and must replace it with what this returns
+        (or with the fallback, if this raises)."""
         given = passages[: self.max_passages]
         messages = [
             SystemMessage(self.prompts.system.render()),
@@ -93,7 +99,7 @@ class AnswerGenerator:
                 )
             ),
         ]
-        reply = self._call(messages).strip()
+        reply = (self._stream(messages, on_text) if on_text else self._call(messages)).strip()
         if reply.strip(" .") == NO_ANSWER:
             raise NoAnswer
         return ground(reply, given)
@@ -105,6 +111,23 @@ class AnswerGenerator:
             raise GenerationError(_reason(error)) from error
         content = result.content if isinstance(result.content, str) else str(result.content)
         return content
+
+    def _stream(self, messages, on_text: Callable[[str], None]) -> str:
+        """The reply, passing text on as it arrives; held back while it could still be
+        the NO_ANSWER signal, which nobody should see."""
+        reply, shown = "", 0
+        try:
+            for chunk in self.chat_model.stream(messages):
+                reply += chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+                opening = reply.lstrip()
+                if shown == 0 and NO_ANSWER.startswith(opening[: len(NO_ANSWER)]):
+                    continue
+                if len(reply) > shown:
+                    on_text(reply[shown:])
+                    shown = len(reply)
+        except Exception as error:  # as in _call: any failure of the remote model
+            raise GenerationError(_reason(error)) from error
+        return reply
 
 
 def ground(reply: str, given: list[Passage]) -> Composition:
