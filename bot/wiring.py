@@ -7,6 +7,8 @@ command line and the server build things the same way.
 
 from __future__ import annotations
 
+import contextlib
+
 from bot.engine.contacts import ContactDirectory
 from bot.engine.core import Engine
 from bot.engine.generate import AnswerGenerator, build_chat_model
@@ -42,7 +44,9 @@ def open_store(settings: Settings) -> KnowledgeStore:
 
     The data folder is made owner-only before Chroma creates it with default modes: it
     also holds the state database (questions, answers, user ids)."""
-    settings.lis_data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not settings.chroma_host:
+        with contextlib.suppress(OSError):  # KnowledgeStore.open explains an unusable folder
+            settings.lis_data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     embedder = get_embedder(
         settings.embeddings,
         api_key=_secret(settings.openai_api_key),

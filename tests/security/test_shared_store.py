@@ -267,8 +267,8 @@ def test_healthz_stays_200_across_the_servers_own_admin_ingest(
 ):
     """The server's own writes keep its index current: no false alarm."""
     admin = admin_server.assistant.admin
-    folder = _new_document(tmp_path)
-    report = admin.ingest([folder], user="U0ADMIN", action="ingest", target="t", progress=print)
+    admin.stage_upload("F0NEW", "zephyrton.md", NEW_DOC.encode(), "U0ADMIN")
+    report = admin.add_upload("F0NEW", {"title": "Zephyrton"}, "U0ADMIN", progress=print)
     assert not report.failed
     health = httpx.get(f"{admin_server.url}/healthz", timeout=30)
     assert health.status_code == 200, health.text
