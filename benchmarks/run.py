@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import composing, slack_ack
+from benchmarks import composing, deadlines, slack_ack
 from benchmarks.baseline import baseline_titles, build_baseline
 from bot.engine.core import Engine
 from bot.evaluation.scoring import evaluate, load_cases
@@ -46,6 +46,7 @@ def main() -> None:
         engine, build_baseline(DOCUMENTS, embedder, work / "baseline")
     )
     results["composing"] = [composing.compare(engine, path) for path in composing.SETS]
+    results["deadlines"] = {path.stem: deadlines.score(path) for path in deadlines.SETS}
     results["ask_latency_ms"] = _ask_latency(engine)
     results["cold_ask_s"] = _cold_ask(work)
     results["slack_ack"] = slack_ack.run(commands=20, concurrency=20)
@@ -152,6 +153,12 @@ def _print(results: dict) -> None:
         print(
             f"  {row['set']:12} {row['cases']:5} {row['composer']:9.2f} {row['baseline']:9.2f} "
             f"{row['ceiling']:8.2f} {row['median_chars']:7.0f}"
+        )
+    print("Deadline extraction on labelled sentences (is it a deadline; its date):")
+    for name, row in results["deadlines"].items():
+        print(
+            f"  {name:34} {row['sentences']:4} sentences: precision {row['precision']:.2f}, "
+            f"recall {row['recall']:.2f}, dates right {row['date_accuracy']:.2f}"
         )
     print("Retrieval quality on the dev set (source hit@5)")
     print(f"  ours, retrieved passages   {r['ours_retrieval_hit@5']:.2f}")

@@ -369,7 +369,7 @@ def _remove_deadline(assistant: Assistant, where: Where, identifier: str) -> str
         return f"No deadline has the id `{identifier}`."
     log.warning("deadline %s removed by %s", identifier, where.user)
     audit(where.user, "deadline remove", identifier, f"removed: {removed.title}")
-    return f"Removed `{identifier}`: {removed.title} ({removed.due:%-d %B %Y})."
+    return f"Removed `{identifier}`: {removed.title} ({removed.when_due(short=False)})."
 
 
 async def _admin(assistant: Assistant, where: Where, argument: str) -> Result:

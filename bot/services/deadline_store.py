@@ -27,7 +27,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS deadlines (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, due TEXT NOT NULL, kind TEXT NOT NULL,
     area TEXT, url TEXT, source TEXT NOT NULL, doc_id TEXT, doc_title TEXT, page INTEGER,
-    quote TEXT, added_by TEXT, created_at TEXT NOT NULL);
+    quote TEXT, added_by TEXT, created_at TEXT NOT NULL, precision TEXT);
 CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines (due);
 CREATE TABLE IF NOT EXISTS deadline_sources (doc_id TEXT PRIMARY KEY, content_hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS deadline_replaces (curated_id TEXT NOT NULL, replaced_id TEXT NOT NULL);
@@ -54,6 +54,13 @@ _COLUMNS = (
     "page",
     "quote",
     "added_by",
+    "precision",
+)
+
+
+_INSERT = (
+    f"INSERT OR REPLACE INTO deadlines ({', '.join(_COLUMNS)}, created_at) "
+    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})"
 )
 
 
@@ -71,6 +78,7 @@ def _deadline(row: sqlite3.Row) -> Deadline:
     values = dict(row)
     values.pop("created_at", None)
     values["due"] = date.fromisoformat(values["due"])
+    values["precision"] = values.get("precision") or "day"
     return Deadline(**values)
 
 
@@ -97,6 +105,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 class DeadlineStore(SQLiteFile):
     schema = _SCHEMA
+    added_columns = (("deadlines", "precision", "TEXT"),)
 
     # Deadlines -----------------------------------------------------------------------
 
@@ -122,7 +131,7 @@ class DeadlineStore(SQLiteFile):
                 )
                 db.execute("DELETE FROM deadline_sources WHERE doc_id = ?", (doc_id,))
                 db.executemany(
-                    f"INSERT OR REPLACE INTO deadlines VALUES ({', '.join('?' * 13)})",
+                    _INSERT,
                     [_row(d) for d in deadlines],
                 )
                 if content_hash:
@@ -133,7 +142,7 @@ class DeadlineStore(SQLiteFile):
             db.execute("DELETE FROM deadlines WHERE source = 'curated'")
             db.execute("DELETE FROM deadline_replaces")
             db.executemany(
-                f"INSERT OR REPLACE INTO deadlines VALUES ({', '.join('?' * 13)})",
+                _INSERT,
                 [_row(d) for d, _ in curated],
             )
             db.executemany(
@@ -143,9 +152,7 @@ class DeadlineStore(SQLiteFile):
 
     def add(self, deadline: Deadline) -> None:
         with self._connect() as db:
-            db.execute(
-                f"INSERT OR REPLACE INTO deadlines VALUES ({', '.join('?' * 13)})", _row(deadline)
-            )
+            db.execute(_INSERT, _row(deadline))
 
     def remove(self, deadline_id: str, by: str | None = None) -> Deadline | None:
         """Delete an admin entry, or hide an extracted one; None if there is no such id."""

@@ -1,12 +1,13 @@
 """Consultation deadlines: found in the documents, curated by admins, added from Slack.
 
 Three sources feed one table in the SQLite state:
-1. *extracted*: dated statements in the stored documents about consultations, calls for
-   evidence, submissions, agreements, publications and meetings ("to be agreed with the
-   government by March 2020"), each citing its document, page and sentence. A missing
-   year is taken from the document's own date; a month without a day means the end of
-   that month. `sync_deadlines` keeps them in step with the store: a re-ingested
-   document's deadlines are replaced, a removed document's deleted.
+1. *extracted*: sentences in the stored documents that ask someone to act by a date
+   (`bot.services.deadline_text`: consultations, calls for evidence, submissions,
+   agreements, meetings; "to be agreed with the government by March 2020"), each citing
+   its document, page and sentence, with the place it is about. A missing year is taken
+   from the document's own date; a month without a day is kept as a month.
+   `sync_deadlines` keeps them in step with the store: a re-ingested document's deadlines
+   are replaced, a removed document's deleted.
 2. *curated*: `knowledge/deadlines.yaml`. A curated entry wins over extracted ones for the
    same item: the same document and date, or the ids it lists under `replaces`.
 3. *admin*: added and removed from Slack by admins.
@@ -23,41 +24,12 @@ from pathlib import Path
 
 from bot.engine.places import Gazetteer
 from bot.engine.text import sentences
+from bot.services.deadline_text import find_due
 from ingest.datafile import DataFileError, line_of, load_data_file
 from ingest.store import KnowledgeStore
 from ingest.structure import paragraphs, without_bullet
 
 __all__ = ["Deadline", "extract_deadlines", "sync_deadlines", "load_curated", "deadline_id"]
-
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_DATE_PATTERNS = [
-    # 15 January 2020, Tuesday 19th June
-    re.compile(
-        rf"\b{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?\b",
-        re.IGNORECASE,
-    ),
-    # January 15, 2020
-    re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.IGNORECASE),
-    # March 2020 (a month without a day)
-    re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b", re.IGNORECASE),
-    # 2020-03-31
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-]
-_KINDS = [
-    ("Consultation", r"consult\w*"),
-    ("Call for evidence", r"call(?:s)? for evidence"),
-    ("Submission", r"submi\w*|deadline|closes?|closing date|apply|applications?|bids?"),
-    ("Agreement", r"agree\w*|sign(?:ed)?[- ]off"),
-    ("Publication", r"publish\w*|publication|launch\w*"),
-    ("Meeting", r"meeting|summit|event|workshop"),
-]
-_KIND_RES = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in _KINDS]
 
 
 @dataclass(frozen=True)
@@ -74,6 +46,14 @@ class Deadline:
     page: int | None = None
     quote: str | None = None
     added_by: str | None = None
+    precision: str = "day"  # "month": the source gave only the month; `due` is its last day
+
+    def when_due(self, short: bool = True) -> str:
+        """ "Thu 28 Feb" (or "28 February 2019"), or "end of March" for a month-only date:
+        never a day the source did not give."""
+        if self.precision == "month":
+            return f"end of {self.due:%B}" if short else f"end of {self.due:%B %Y}"
+        return f"{self.due:%a %-d %b}" if short else f"{self.due:%-d %B %Y}"
 
     def citation(self) -> str | None:
         """'Title, p. 3' for people; None for entries that cite no document."""
@@ -96,33 +76,40 @@ def extract_deadlines(
     page: int | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> list[Deadline]:
-    """Dated statements about consultations, agreements, publications ... in `text`."""
+    """The sentences of `text` that ask someone to act by a date (`find_due`)."""
     doc_date = _doc_date(published)
     found: list[Deadline] = []
     for paragraph in paragraphs(text):
         for sentence in sentences(paragraph):
-            kind = next((k for k, pattern in _KIND_RES if pattern.search(sentence)), None)
-            if kind is None:
+            due = find_due(sentence, doc_date)
+            if due is None:
                 continue
-            for due in _dates(sentence, doc_date):
-                quote = sentence.strip()
-                areas = gazetteer.find(f"{quote} {doc_title}") if gazetteer else []
-                found.append(
-                    Deadline(
-                        id=deadline_id(doc_id, due.isoformat(), quote),
-                        title=_title(quote),
-                        due=due,
-                        kind=kind,
-                        area=areas[0].name if areas else None,
-                        url=url,
-                        source="extracted",
-                        doc_id=doc_id,
-                        doc_title=doc_title,
-                        page=page,
-                        quote=quote,
-                    )
+            quote = sentence.strip()
+            found.append(
+                Deadline(
+                    id=deadline_id(doc_id, due.day.isoformat(), quote),
+                    title=_title(quote),
+                    due=due.day,
+                    kind=due.kind,
+                    area=_area(quote, doc_title, gazetteer),
+                    url=url,
+                    source="extracted",
+                    doc_id=doc_id,
+                    doc_title=doc_title,
+                    page=page,
+                    quote=quote,
+                    precision=due.precision,
                 )
+            )
     return found
+
+
+def _area(sentence: str, doc_title: str, gazetteer: Gazetteer | None) -> str | None:
+    """The place the sentence is about; else the document's own place; else none."""
+    if gazetteer is None:
+        return None
+    areas = gazetteer.find(sentence) or gazetteer.find(doc_title)
+    return areas[0].name if areas else None
 
 
 def _doc_date(published: str | None) -> date | None:
@@ -135,53 +122,6 @@ def _doc_date(published: str | None) -> date | None:
         return date(year, month, day)
     except ValueError:
         return date(year, 1, 1)
-
-
-def _dates(sentence: str, doc_date: date | None) -> list[date]:
-    """Every resolvable date in a sentence; spans already used by a fuller form are skipped."""
-    taken: list[tuple[int, int]] = []
-    dates: list[date] = []
-    for number, pattern in enumerate(_DATE_PATTERNS):
-        for match in pattern.finditer(sentence):
-            if any(match.start() < end and match.end() > start for start, end in taken):
-                continue
-            resolved = _resolve(number, match.groups(), doc_date, _looks_back(sentence))
-            if resolved:
-                taken.append(match.span())
-                dates.append(resolved)
-    return sorted(set(dates))
-
-
-_PAST = re.compile(r"\b(was|were|had|held|took place|happened|launched|published)\b", re.IGNORECASE)
-
-
-def _looks_back(sentence: str) -> bool:
-    return bool(_PAST.search(sentence))
-
-
-def _resolve(kind: int, groups: tuple, doc_date: date | None, looks_back: bool) -> date | None:
-    """A date from a match; with no year, the document's year (or the next one, when a
-    forward-looking statement would otherwise fall before the document was written)."""
-    try:
-        if kind == 0:
-            day, month, year = int(groups[0]), _MONTHS[groups[1].lower()], groups[2]
-        elif kind == 1:
-            month, day, year = _MONTHS[groups[0].lower()], int(groups[1]), groups[2]
-        elif kind == 2:
-            month, year = _MONTHS[groups[0].lower()], int(groups[1])
-            return date(year, month, calendar.monthrange(year, month)[1])
-        else:
-            return date(int(groups[0]), int(groups[1]), int(groups[2]))
-        if year:
-            return date(int(year), month, day)
-        if doc_date is None:
-            return None
-        resolved = date(doc_date.year, month, day)
-        if resolved < doc_date and not looks_back:
-            resolved = date(doc_date.year + 1, month, day)
-        return resolved
-    except (ValueError, KeyError):
-        return None
 
 
 def _title(quote: str, limit: int = 160) -> str:
@@ -204,13 +144,11 @@ def load_curated(
                 f"{path}{line_of(entry)}: each deadline needs 'title' and 'date' (YYYY-MM-DD)."
             )
         try:
-            due = (
-                entry["date"]
-                if isinstance(entry["date"], date)
-                else date.fromisoformat(str(entry["date"]))
-            )
+            due, precision = _curated_date(entry["date"])
         except ValueError:
-            raise DataFileError(f"{path}{line_of(entry)}: date must be YYYY-MM-DD.") from None
+            raise DataFileError(
+                f"{path}{line_of(entry)}: date must be YYYY-MM-DD, or YYYY-MM for a month."
+            ) from None
         title = str(entry["title"]).strip()
         deadline = Deadline(
             id=str(entry.get("id") or deadline_id("curated", due.isoformat(), title)),
@@ -223,9 +161,21 @@ def load_curated(
             doc_id=entry.get("doc"),
             doc_title=entry.get("source"),
             quote=entry.get("note"),
+            precision=precision,
         )
         curated.append((deadline, [str(i) for i in entry.get("replaces") or []]))
     return curated
+
+
+def _curated_date(value) -> tuple[date, str]:
+    """A curated date: a day, or "2020-03" for a month (kept as its last day)."""
+    if isinstance(value, date):
+        return value, "day"
+    month = re.fullmatch(r"(\d{4})-(\d{1,2})", str(value).strip())
+    if month:
+        year, number = int(month.group(1)), int(month.group(2))
+        return date(year, number, calendar.monthrange(year, number)[1]), "month"
+    return date.fromisoformat(str(value)), "day"
 
 
 def sync_deadlines(store: KnowledgeStore, state, gazetteer: Gazetteer, curated_path: Path) -> None:

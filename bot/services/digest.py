@@ -87,7 +87,7 @@ def digest_text(digest: Digest) -> str:
         for d in items:
             mark = "!! " if digest.days_left(d) <= SOON_DAYS else "   "
             lines.append(
-                f"{mark}{d.due:%a %-d %b} ({digest.when(d)}) · {d.kind} · "
+                f"{mark}{d.when_due()} ({digest.when(d)}) · {d.kind} · "
                 f"{d.area or 'England'} · {d.title} [{d.id}]"
             )
             source = d.citation() or d.url
@@ -96,7 +96,7 @@ def digest_text(digest: Digest) -> str:
     if digest.passed:
         lines.append(
             "\nPassed since the last digest: "
-            + "; ".join(f"{d.title} ({d.due:%-d %b})" for d in digest.passed)
+            + "; ".join(f"{d.title} ({d.when_due()})" for d in digest.passed)
         )
     return "\n".join(lines)
 

@@ -81,7 +81,7 @@ def test_re_ingest_replaces_extracted_deadlines(starter_store, deadlines, tmp_pa
 @pytest.mark.parametrize(
     ("sentence", "published", "expected"),
     [
-        ("The first meeting was held on Tuesday 19th June.", "2018", date(2018, 6, 19)),
+        ("Please register for the meeting by Tuesday 19th June.", "2018", date(2018, 6, 19)),
         ("The consultation closes on 15 January.", "2019-06", date(2020, 1, 15)),
         ("The consultation closes on 15 January.", "2019-01-02", date(2019, 1, 15)),
         ("Submissions are due by February 2020.", "2019", date(2020, 2, 29)),

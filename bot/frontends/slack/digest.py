@@ -49,7 +49,7 @@ def digest_blocks(digest: Digest, show_ids: bool = False) -> list[dict]:
         lines = [f"*Week of {monday:%-d %B}*"] + [_item(d, digest, show_ids) for d in items]
         blocks.extend(_section(chunk) for chunk in _chunks(lines))
     if digest.passed:
-        passed = "; ".join(f"{plain(d.title)} ({d.due:%-d %b})" for d in digest.passed)
+        passed = "; ".join(f"{plain(d.title)} ({d.when_due()})" for d in digest.passed)
         blocks.append(
             {
                 "type": "context",
@@ -65,7 +65,7 @@ def _item(deadline: Deadline, digest: Digest, show_id: bool = False) -> str:
     soon = ":red_circle: " if digest.days_left(deadline) <= SOON_DAYS else "• "
     title = link(deadline.url, deadline.title)
     line = (
-        f"{soon}*{deadline.due:%a %-d %b}* ({digest.when(deadline)}) · {deadline.kind} · "
+        f"{soon}*{deadline.when_due()}* ({digest.when(deadline)}) · {deadline.kind} · "
         f"{plain(deadline.area or 'England')}\n      {title}"
     )
     source = deadline.citation()
