@@ -89,7 +89,7 @@ class AdminService:
         try:
             progress("Starting…")
             report = work(progress)
-            self.sync.refresh()
+            self.sync.refresh(by=user)
         except Exception as error:
             log.exception("%s of %s failed", action, target)
             self.state.audit(user, action, target, f"failed: {type(error).__name__}")

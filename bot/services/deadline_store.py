@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 from bot.engine.text import terms
 from bot.errors import LisError
-from bot.services.deadlines import Deadline
+from bot.services.deadlines import Deadline, DocumentChange
 from bot.services.state import SQLiteFile
 
 __all__ = ["DeadlineStore", "CuratedDeadlineError"]
@@ -36,6 +36,11 @@ CREATE TABLE IF NOT EXISTS deadline_dismissed (
 CREATE TABLE IF NOT EXISTS digest_subscriptions (
     channel TEXT PRIMARY KEY, always INTEGER NOT NULL, subscribed_by TEXT,
     created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS document_changes (
+    doc_id TEXT NOT NULL, change TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT,
+    published TEXT, added_by TEXT, at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS document_changes_at ON document_changes (at);
+CREATE TABLE IF NOT EXISTS knowledge_synced (at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS digest_sent (
     channel TEXT NOT NULL, day TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL,
     PRIMARY KEY (channel, day));
@@ -248,6 +253,49 @@ class DeadlineStore(SQLiteFile):
                     (channel, day.isoformat()),
                 )
 
+    def first_sync(self) -> bool:
+        """True the first time it is asked: the knowledge base as installed is not news."""
+        with self._connect() as db:
+            if db.execute("SELECT 1 FROM knowledge_synced").fetchone():
+                return False
+            db.execute("INSERT INTO knowledge_synced VALUES (?)", (_now(),))
+            return True
+
+    def record_changes(self, changes: list[DocumentChange]) -> None:
+        """Note documents added or updated, stamped now (see `changes_since`)."""
+        now = _now()
+        with self._connect() as db:
+            db.executemany(
+                "INSERT INTO document_changes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.doc_id, c.change, c.title, c.publisher, c.published, c.added_by, now)
+                    for c in changes
+                ],
+            )
+
+    def changes_since(self, since: str) -> list[DocumentChange]:
+        """Documents added or updated after `since` (UTC ISO time), each once (its latest
+        change), newest first."""
+        with self._connect() as db:
+            db.row_factory = sqlite3.Row
+            rows = db.execute(
+                "SELECT * FROM document_changes WHERE at > ? ORDER BY at DESC", (since,)
+            ).fetchall()
+        latest: dict[str, DocumentChange] = {}
+        for row in rows:
+            latest.setdefault(row["doc_id"], DocumentChange(**dict(row)))
+        return list(latest.values())
+
+    def last_digest_at(self, channel: str, before: date) -> str | None:
+        """When the channel's last digest before `before` was sent (UTC ISO time)."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT MAX(updated_at) FROM digest_sent WHERE channel = ? AND day < ? "
+                "AND status = 'sent'",
+                (channel, before.isoformat()),
+            ).fetchone()
+        return row[0] if row and row[0] else None
+
     def last_digest(self, channel: str, before: date) -> date | None:
         with self._connect() as db:
             row = db.execute(
@@ -268,6 +316,7 @@ class DeadlineStore(SQLiteFile):
                 ("deadlines", "added_by"),
                 ("deadline_dismissed", "dismissed_by"),
                 ("digest_subscriptions", "subscribed_by"),
+                ("document_changes", "added_by"),
             ):
                 changed[table] = db.execute(
                     f"UPDATE {table} SET {column} = NULL WHERE {column} = ?", (user_id,)

@@ -83,8 +83,8 @@ _BY = (
 )
 _WINDOWS = (
     r"calls? for evidence\b[^.;]{0,80}?\b(?:closes?|runs?|open|until|by|deadline)"
-    r"|consultations?\b[^.;]{0,80}?\b(?:closes?|runs?|(?:is|are|will be|remains?) open|ends|will end|"
-    r"until|deadline)"
+    r"|consultations?\b[^.;]{0,80}?\b(?:closes?|runs?|(?:is|are|will be|remains?) open|ends|"
+    r"will end|until|deadline)"
     r"|expressions? of interest|register (?:your )?interest|registrations? (?:close|for)"
     r"|\b(?:closing date|deadline)\b|\bha(?:ve|s) until\b|\b(?:closes|will close)\b"
     r"|\b(?:is|are|remains?|will remain|will be) open\b[^.;]{0,40}?\buntil\b"

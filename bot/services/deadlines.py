@@ -29,7 +29,14 @@ from ingest.datafile import DataFileError, line_of, load_data_file
 from ingest.store import KnowledgeStore
 from ingest.structure import paragraphs, without_bullet
 
-__all__ = ["Deadline", "extract_deadlines", "sync_deadlines", "load_curated", "deadline_id"]
+__all__ = [
+    "Deadline",
+    "DocumentChange",
+    "extract_deadlines",
+    "sync_deadlines",
+    "load_curated",
+    "deadline_id",
+]
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,21 @@ class Deadline:
         if not self.doc_title:
             return None
         return self.doc_title + (f", p. {self.page}" if self.page else "")
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """A document added to or updated in the knowledge base, for the digest's "new"
+    section: what it is, and who added it (a chat user id; None when it was ingested on
+    the host)."""
+
+    doc_id: str
+    change: str  # "added" or "updated"
+    title: str
+    publisher: str | None
+    published: str | None
+    added_by: str | None
+    at: str  # when it was noticed, UTC ISO time
 
 
 def deadline_id(*parts: object) -> str:
@@ -178,14 +200,35 @@ def _curated_date(value) -> tuple[date, str]:
     return date.fromisoformat(str(value)), "day"
 
 
-def sync_deadlines(store: KnowledgeStore, state, gazetteer: Gazetteer, curated_path: Path) -> None:
-    """Bring extracted and curated deadlines in the state into step with store and file."""
+def sync_deadlines(
+    store: KnowledgeStore, state, gazetteer: Gazetteer, curated_path: Path, by: str | None = None
+) -> None:
+    """Bring extracted and curated deadlines in the state into step with store and file,
+    and note which documents were added or updated (`by` whom) for the digest. The first
+    sync notes nothing: the knowledge base as installed is not news."""
     documents = {doc.doc_id: doc for doc in store.documents()}
     extracted_for = state.deadline_sources()
     gone = set(extracted_for) - set(documents)
     if gone:
         state.replace_extracted_many({doc_id: (None, []) for doc_id in gone})
     changed = {d for d, doc in documents.items() if extracted_for.get(d) != doc.content_hash}
+    if state.first_sync():
+        pass
+    elif changed:
+        state.record_changes(
+            [
+                DocumentChange(
+                    doc_id,
+                    "updated" if doc_id in extracted_for else "added",
+                    documents[doc_id].title,
+                    documents[doc_id].publisher,
+                    documents[doc_id].published,
+                    by,
+                    "",
+                )
+                for doc_id in sorted(changed)
+            ]
+        )
     if changed:
         by_doc: dict[str, list[Deadline]] = {doc_id: [] for doc_id in changed}
         for chunk in store.all_chunks():

@@ -1,13 +1,14 @@
 """The morning digest of consultation deadlines: built, rendered, posted at most once a day.
 
-`build_digest` gathers what is due in the next N days (and what passed since a channel's
-last digest); `digest_text` renders it for the terminal and Teams (Slack renders its own
-Block Kit), grouped by week, each item with its days left, area and source, and items
-closing within a week marked. `post_digests` sends it through the sender it is given
-(one per front end) to every configured and subscribed channel: each
-channel's day is claimed in the state *before* posting (so a restart or a second scheduler
-cannot post twice), a failed post is retried and logged, and one failing channel never
-stops the others. A sender raises `PermanentSendError` when retrying cannot help.
+`build_digest` gathers what is due in the next N days, what passed since a channel's last
+digest, and which documents were added to the knowledge base or updated since then (so an
+admin's ingest reaches people the next morning); `digest_text` renders it for the terminal
+and Teams (Slack renders its own Block Kit), grouped by week, each item with its days
+left, area and source, and items closing within a week marked. `post_digests` sends it
+through the sender it is given (one per front end) to every configured and subscribed
+channel: each channel's day is claimed in the state *before* posting (so a restart or a
+second scheduler cannot post twice), a failed post is retried and logged, and one failing
+channel never stops the others. A sender raises `PermanentSendError` when retrying cannot help.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.engine.answer import human_date
 from bot.errors import PermanentSendError
 from bot.services.deadline_store import DeadlineStore
-from bot.services.deadlines import Deadline
+from bot.services.deadlines import Deadline, DocumentChange
 
 __all__ = [
     "Digest",
@@ -29,6 +31,7 @@ __all__ = [
     "digest_text",
     "post_digests",
     "london_today",
+    "new_document_line",
     "LONDON",
     "SOON_DAYS",
 ]
@@ -48,10 +51,11 @@ class Digest:
     days: int
     upcoming: list[Deadline] = field(default_factory=list)
     passed: list[Deadline] = field(default_factory=list)
+    new: list[DocumentChange] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.upcoming and not self.passed
+        return not self.upcoming and not self.passed and not self.new
 
     def days_left(self, deadline: Deadline) -> int:
         return (deadline.due - self.day).days
@@ -71,11 +75,29 @@ class Digest:
 
 
 def build_digest(
-    store: DeadlineStore, day: date, days: int = 30, since: date | None = None
+    store: DeadlineStore,
+    day: date,
+    days: int = 30,
+    since: date | None = None,
+    new_since: str | None = None,
 ) -> Digest:
-    """What is due from `day` to `day + days`; what fell due after `since` and before `day`."""
+    """What is due from `day` to `day + days`; what fell due after `since` and before `day`;
+    documents added or updated after `new_since` (UTC ISO time; default: the day before)."""
     passed = store.between(since + timedelta(days=1), day - timedelta(days=1)) if since else []
-    return Digest(day, days, store.between(day, day + timedelta(days=days)), passed)
+    new = store.changes_since(new_since or _start_of(day - timedelta(days=1)))
+    return Digest(day, days, store.between(day, day + timedelta(days=days)), passed, new)
+
+
+def _start_of(day: date) -> str:
+    """Midnight in London at the start of `day`, as UTC ISO time (as changes are stamped)."""
+    start = datetime(day.year, day.month, day.day, tzinfo=LONDON)
+    return start.astimezone(ZoneInfo("UTC")).isoformat(timespec="seconds")
+
+
+def new_document_line(change: DocumentChange, who: str) -> str:
+    """ "Title (Publisher, June 2019), added by who" (or "updated by")."""
+    about = ", ".join(filter(None, [change.publisher, human_date(change.published)]))
+    return f"{change.title}" + (f" ({about})" if about else "") + f", {change.change} by {who}"
 
 
 def digest_text(digest: Digest) -> str:
@@ -98,6 +120,12 @@ def digest_text(digest: Digest) -> str:
             "\nPassed since the last digest: "
             + "; ".join(f"{d.title} ({d.when_due()})" for d in digest.passed)
         )
+    if digest.new:
+        lines.append("\nNew in the knowledge base since the last digest:")
+        lines.extend(
+            f"  • {new_document_line(c, 'an admin' if c.added_by else 'the server')}"
+            for c in digest.new
+        )
     return "\n".join(lines)
 
 
@@ -115,7 +143,13 @@ def post_digests(
     targets.update(store.subscriptions())
     outcomes: dict[str, str] = {}
     for channel, always in targets.items():
-        digest = build_digest(store, day, days, since=store.last_digest(channel, day))
+        digest = build_digest(
+            store,
+            day,
+            days,
+            since=store.last_digest(channel, day),
+            new_since=store.last_digest_at(channel, day),
+        )
         if digest.empty and not always:
             outcomes[channel] = "skipped: nothing due"
         elif not store.claim_digest(channel, day):

@@ -34,8 +34,10 @@ class DeadlineSync:
     gazetteer: Gazetteer
     curated: Path
 
-    def refresh(self) -> None:
-        sync_deadlines(self.knowledge, self.deadlines, self.gazetteer, self.curated)
+    def refresh(self, by: str | None = None) -> None:
+        """Sync after an ingest (`by` whom, for the digest's "new" section) or before a
+        digest."""
+        sync_deadlines(self.knowledge, self.deadlines, self.gazetteer, self.curated, by)
 
 
 def run_digest(

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 
 from bot.services.deadline_store import DeadlineStore
-from bot.services.deadlines import extract_deadlines, sync_deadlines
 from bot.services.deadline_text import find_due
+from bot.services.deadlines import extract_deadlines, sync_deadlines
 from bot.services.digest import build_digest, digest_text
 from tests.services.test_deadlines import GAZETTEER
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.errors import PermanentSendError
 from bot.frontends.slack.safe import link, plain
-from bot.services.deadlines import Deadline
-from bot.services.digest import SOON_DAYS, Digest
+from bot.services.deadlines import Deadline, DocumentChange
+from bot.services.digest import SOON_DAYS, Digest, new_document_line
 from bot.services.jobs import Sender
 
 __all__ = ["digest_blocks", "slack_sender"]
 
+_SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
 # Slack errors that retrying cannot fix.
 _PERMANENT = {
     "channel_not_found",
@@ -58,7 +61,20 @@ def digest_blocks(digest: Digest, show_ids: bool = False) -> list[dict]:
                 ],
             }
         )
+    if digest.new:
+        lines = ["*New in the knowledge base since the last digest*"] + [
+            f"• {_new_document(change)}" for change in digest.new
+        ]
+        blocks.extend(_section(chunk) for chunk in _chunks(lines))
     return blocks[:50]
+
+
+def _new_document(change: DocumentChange) -> str:
+    """A document line; who added it as a Slack mention when it was a Slack user."""
+    who = "the server"
+    if change.added_by:
+        who = f"<@{change.added_by}>" if _SLACK_USER.fullmatch(change.added_by) else "an admin"
+    return plain(new_document_line(change, "\x00")).replace("\x00", who)
 
 
 def _item(deadline: Deadline, digest: Digest, show_id: bool = False) -> str:
