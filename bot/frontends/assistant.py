@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -65,19 +66,37 @@ class Assistant:
         conversation: str,
         thread: str | None = None,
         user: str | None = None,
+        area_from: str | None = None,
+        on_text: Callable[[str], None] | None = None,
     ) -> Reply:
-        """Answer a question asked in `conversation` (and `thread`, if it is in one)."""
+        """Answer a question asked in `conversation` (and `thread`, if it is in one).
+
+        The area is `area_from`'s (a channel open beside Slack's assistant panel), else the
+        conversation's own. `on_text` receives a generated answer as the model writes it,
+        in the engine's worker thread (see `Engine.ask`).
+        """
         try:
-            return await self._run(self._ask, question, conversation, thread, user)
+            return await self._run(
+                self._ask, question, conversation, thread, user, area_from, on_text
+            )
         except QuestionError as error:
             return Reply(error=str(error))
         except Exception:
             log.exception("failed to answer %r in %s", question[:200], conversation)
             return Reply(error=SORRY)
 
-    def _ask(self, question: str, conversation: str, thread: str | None, user: str | None) -> Reply:
+    def _ask(
+        self,
+        question: str,
+        conversation: str,
+        thread: str | None,
+        user: str | None,
+        area_from: str | None = None,
+        on_text: Callable[[str], None] | None = None,
+    ) -> Reply:
         history = self.state.thread_questions(thread) if thread else []
-        answer = self.engine.ask(question, area=self.state.area(conversation), history=history)
+        area = self.state.area(area_from or conversation)
+        answer = self.engine.ask(question, area=area, history=history, on_text=on_text)
         try:
             answer_id = self.state.save_answer(answer, conversation, user)
             if thread:
@@ -101,6 +120,11 @@ class Assistant:
     async def forget(self, user: str) -> dict[str, int]:
         """Delete what is stored about `user` (they asked to be forgotten)."""
         return await self._run(forget_user, self.state, user)
+
+    @property
+    def streams(self) -> bool:
+        """Whether answers can be shown as they are written (a language model is set)."""
+        return self.engine.generator is not None
 
     def is_admin(self, user: str | None) -> bool:
         return bool(user) and user in self.admins

@@ -39,6 +39,7 @@ __all__ = [
     "AdminJob",
     "EXAMPLES",
     "HELP_COMMANDS",
+    "examples_for",
     "NOT_ADMIN",
     "ADMIN_ELSEWHERE",
     "LOCAL_PATHS",
@@ -59,6 +60,21 @@ EXAMPLES = [
     "What does the ageing society grand challenge mean for the NHS?",
     "How can NHS organisations influence their local industrial strategy?",
 ]
+
+
+def examples_for(area: str | None) -> list[str]:
+    """Questions to offer someone whose conversation is about `area` (an area's name, e.g.
+    "Heart of the South West"); the general examples when there is none."""
+    if not area:
+        return EXAMPLES
+    return [
+        f"What should our ICS do for the {area} strategy?",
+        f"Who should our trust talk to about the {area} local industrial strategy?",
+        f"What does the {area} local industrial strategy say about health?",
+        EXAMPLES[3],
+    ]
+
+
 # (command, argument hint or "", what it does): help lists these in every front end.
 HELP_COMMANDS = [
     ("help", "", "this message"),

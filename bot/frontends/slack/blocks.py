@@ -1,7 +1,9 @@
 """Render answers and help as Slack Block Kit.
 
 An `Answer` becomes: the answer text (Slack mrkdwn, not Markdown), a *Sources* section, a
-*Who to contact* section and buttons (share, 👍, 👎). Slack rejects a section over 3,000
+*Who to contact* section and buttons (share, 👍, 👎), or, in Slack's assistant panel,
+Slack's own feedback buttons (a `context_actions` block). The panel's greeting and
+suggested prompts are here too. Slack rejects a section over 3,000
 characters and a message over 50 blocks, so long text is split at line breaks and the
 block list is capped. Every string from outside this code goes through
 `bot.frontends.slack.safe` first.
@@ -9,16 +11,35 @@ block list is capped. Every string from outside this code goes through
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import ActionsBlock, ButtonElement, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    ContextActionsBlock,
+    FeedbackButtonObject,
+    FeedbackButtonsElement,
+    MarkdownTextObject,
+    SectionBlock,
+)
 
 from bot.engine.answer import Answer, Citation, Contact, human_date, sources_of
-from bot.frontends.commands import EXAMPLES, HELP_COMMANDS, admin_details, document_summary
-from bot.frontends.slack.safe import escape, link, mrkdwn, plain
+from bot.frontends.assistant import Reply
+from bot.frontends.commands import (
+    EXAMPLES,
+    HELP_COMMANDS,
+    admin_details,
+    document_summary,
+    examples_for,
+)
+from bot.frontends.slack.safe import escape, fallback, link, mrkdwn, plain
 from ingest.store import StoredDocument
 
 __all__ = [
     "escape",
     "answer_blocks",
+    "reply_message",
+    "greeting",
+    "suggested_prompts",
+    "thread_title",
     "help_blocks",
     "sources_blocks",
     "home_view",
@@ -29,11 +50,14 @@ __all__ = [
     "SHARE",
     "FEEDBACK_UP",
     "FEEDBACK_DOWN",
+    "FEEDBACK",
 ]
 
 SECTION_LIMIT = 3000
 MAX_BLOCKS = 50
 SHARE, FEEDBACK_UP, FEEDBACK_DOWN = "share_answer", "feedback_up", "feedback_down"
+FEEDBACK = "answer_feedback"  # Slack's feedback buttons; the value is "<answer id>:<rating>"
+TITLE_LIMIT = 100
 REMOVE_CONFIRM, REMOVE_CANCEL = "admin_remove_confirm", "admin_remove_cancel"
 
 
@@ -84,9 +108,14 @@ def _contact_line(contact: Contact) -> str:
 
 
 def answer_blocks(
-    answer: Answer, answer_id: str | None = None, *, shareable: bool = False
+    answer: Answer,
+    answer_id: str | None = None,
+    *,
+    shareable: bool = False,
+    native_feedback: bool = False,
 ) -> list[dict]:
-    """The whole answer as blocks; `shareable` adds the "Share in channel" button."""
+    """The whole answer as blocks; `shareable` adds the "Share in channel" button,
+    `native_feedback` puts Slack's feedback buttons where the 👍 / 👎 buttons would be."""
     blocks = text_sections(to_mrkdwn(answer.answer))
     if answer.note:
         blocks.append(
@@ -99,7 +128,9 @@ def answer_blocks(
         lines = "\n".join(_contact_line(c) for c in answer.contacts)
         blocks += text_sections(f"*Who to contact*\n{lines}")
     if answer_id:
-        blocks.append(_buttons(answer_id, shareable))
+        blocks.append(
+            _feedback_buttons(answer_id) if native_feedback else _buttons(answer_id, shareable)
+        )
     if len(blocks) > MAX_BLOCKS:
         tail = blocks[-1:] if answer_id else []
         body = blocks[: MAX_BLOCKS - 1 - len(tail)]
@@ -134,6 +165,60 @@ def _buttons(answer_id: str, shareable: bool) -> dict:
         },
     ]
     return {"type": "actions", "block_id": "answer_actions", "elements": elements}
+
+
+def _feedback_buttons(answer_id: str) -> dict:
+    """Slack's own thumbs up / down, as its assistant panel shows them under an answer."""
+    buttons = FeedbackButtonsElement(
+        action_id=FEEDBACK,
+        positive_button=FeedbackButtonObject(
+            text="Helpful", accessibility_label="This answer was helpful", value=f"{answer_id}:1"
+        ),
+        negative_button=FeedbackButtonObject(
+            text="Not helpful",
+            accessibility_label="This answer was not helpful",
+            value=f"{answer_id}:-1",
+        ),
+    )
+    return ContextActionsBlock(block_id="answer_feedback", elements=[buttons]).to_dict()
+
+
+def reply_message(reply: Reply, *, native_feedback: bool = False) -> dict:
+    """A reply (an answer, or the message saying why there is none) as the keyword
+    arguments of `chat.postMessage` / `chat.update`; blocks always, so an update replaces
+    whatever the message showed before (a streamed draft)."""
+    if reply.answer is None:
+        text = plain(reply.error or "")
+        return {"text": text, "blocks": text_sections(text)}
+    return {
+        "text": fallback(reply.answer.answer),
+        "blocks": answer_blocks(reply.answer, reply.answer_id, native_feedback=native_feedback),
+    }
+
+
+def greeting(area: str | None) -> str:
+    """The assistant panel's first message; `area` is the open channel's area, if any."""
+    where = (
+        f" Answers here use the area of the channel you have open: *{plain(area)}*."
+        if area
+        else " Set a channel's area with `/lis area` and a place to get its local contacts."
+    )
+    return (
+        "Hello! I answer questions about the UK Industrial Strategy and local industrial "
+        "strategies from a curated set of briefings, with sources and who to contact." + where
+    )
+
+
+def suggested_prompts(area: str | None) -> list[str]:
+    """Three or four questions to offer in the assistant panel, local when `area` is set."""
+    return [plain(question) for question in examples_for(area)]
+
+
+def thread_title(question: str) -> str:
+    """An assistant thread's title: the first question, shortened."""
+    if len(question) > TITLE_LIMIT:
+        question = question[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return plain(question)
 
 
 def _context(text: str) -> dict:

@@ -9,6 +9,10 @@ bold and bullets, `mrkdwn`, before it is sent, `text` fields included. Links the
 means to show (a citation's document, a contact's page) are built by `link`, which escapes
 the label and lets no address close the link early.
 
+A generated answer streams into Slack as Markdown (`draft`) before it is checked; it gets
+the same treatment, and a Markdown link is held back until it is complete
+(`complete_part`), so no half-written link can show a label over an address.
+
 Slack escapes `&`, `<` and `>` in what people type; `from_slack` undoes that, so a
 question is stored and answered as it was typed and escaped once on the way out.
 """
@@ -19,9 +23,21 @@ import re
 
 from bot.frontends.links import show_addresses
 
-__all__ = ["escape", "plain", "mrkdwn", "link", "fallback", "from_slack", "FALLBACK_LIMIT"]
+__all__ = [
+    "escape",
+    "plain",
+    "mrkdwn",
+    "link",
+    "fallback",
+    "draft",
+    "complete_part",
+    "from_slack",
+    "FALLBACK_LIMIT",
+]
 
 FALLBACK_LIMIT = 3000
+# "[", "[label", "[label]", "[label](address" at the very end: maybe a link, not yet whole.
+_UNFINISHED_LINK = re.compile(r"\[[^\[\]\n]*(?:\](?:\([^()\n]*)?)?\Z")
 _LINKABLE = re.compile(r"(https?://|mailto:)[^\s<>|]+", re.IGNORECASE)
 
 
@@ -56,6 +72,19 @@ def link(url: str | None, label: str) -> str:
 def fallback(text: str, limit: int = FALLBACK_LIMIT) -> str:
     """A message's top-level `text` (notifications, screen readers, old clients)."""
     return plain(text[:limit])
+
+
+def draft(text: str) -> str:
+    """Streamed answer text (`markdown_text`): Markdown kept, links shown with their
+    address, nothing can form a mention or a link. Pass only `complete_part`s."""
+    return plain(text)
+
+
+def complete_part(text: str) -> int:
+    """How much of streamed `text` can be shown now: all of it, unless it ends inside
+    what may become a Markdown link ("[label](addr"), which waits for its ")"."""
+    unfinished = _UNFINISHED_LINK.search(text)
+    return unfinished.start() if unfinished else len(text)
 
 
 def from_slack(text: str) -> str:

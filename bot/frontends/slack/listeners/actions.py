@@ -1,7 +1,9 @@
 """Button clicks: share a private answer in the channel, and 👍 / 👎 feedback.
 
 A feedback click is stored at once; the thank-you offers "Add a comment", which opens a
-modal, so saying why is one click away but never in the way.
+modal, so saying why is one click away but never in the way. Slack's own feedback buttons
+(under answers in the assistant panel) are stored and thanked the same way; the thank-you
+goes to the clicker alone, in the answer's thread.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from slack_sdk.models.views import View
 
 from bot.engine.answer import Answer
 from bot.frontends.assistant import Assistant
-from bot.frontends.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, SHARE, answer_blocks
+from bot.frontends.slack.blocks import (
+    FEEDBACK,
+    FEEDBACK_DOWN,
+    FEEDBACK_UP,
+    SHARE,
+    answer_blocks,
+)
 from bot.frontends.slack.safe import fallback, plain
 
 __all__ = ["register"]
@@ -61,12 +69,28 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
     @app.action(FEEDBACK_UP)
     async def helpful(ack, action, body, respond) -> None:
         await ack()
-        await _feedback(assistant, action, body, respond, rating=1)
+        await _feedback(assistant, action["value"], body, _privately(respond), rating=1)
 
     @app.action(FEEDBACK_DOWN)
     async def not_helpful(ack, action, body, respond) -> None:
         await ack()
-        await _feedback(assistant, action, body, respond, rating=-1)
+        await _feedback(assistant, action["value"], body, _privately(respond), rating=-1)
+
+    @app.action(FEEDBACK)
+    async def slack_feedback(ack, action, body, client) -> None:
+        await ack()
+        answer_id, _, rating = action["value"].rpartition(":")
+        message = body.get("message") or {}
+
+        async def tell(**message_kwargs) -> None:
+            await client.chat_postEphemeral(
+                channel=body["channel"]["id"],
+                user=body["user"]["id"],
+                thread_ts=message.get("thread_ts") or message.get("ts"),
+                **message_kwargs,
+            )
+
+        await _feedback(assistant, answer_id, body, tell, rating=1 if rating == "1" else -1)
 
     @app.action(FEEDBACK_COMMENT)
     async def open_comment(ack, action, body, client) -> None:
@@ -83,10 +107,19 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
         await ack()  # after storing, so the modal closes only once the comment is kept
 
 
-async def _feedback(assistant: Assistant, action: dict, body: dict, respond, rating: int) -> None:
-    answer_id = action["value"]
+def _privately(respond):
+    """Reply to a click through its response_url, seen by the clicker alone."""
+
+    async def tell(**message_kwargs) -> None:
+        await respond(**message_kwargs, response_type="ephemeral", replace_original=False)
+
+    return tell
+
+
+async def _feedback(assistant: Assistant, answer_id: str, body: dict, tell, rating: int) -> None:
+    """Store a rating, then thank the clicker (`tell`) with an "Add a comment" button."""
     if not assistant.state.record_feedback(answer_id, body["user"]["id"], rating, "slack"):
-        await respond(text=_EXPIRED, response_type="ephemeral", replace_original=False)
+        await tell(text=_EXPIRED)
         return
     blocks = [
         SectionBlock(text=_THANKS),
@@ -100,12 +133,7 @@ async def _feedback(assistant: Assistant, action: dict, body: dict, respond, rat
             ]
         ),
     ]
-    await respond(
-        text=_THANKS,
-        blocks=[block.to_dict() for block in blocks],
-        response_type="ephemeral",
-        replace_original=False,
-    )
+    await tell(text=_THANKS, blocks=[block.to_dict() for block in blocks])
 
 
 def _comment_modal(value: str) -> dict:

@@ -2,8 +2,12 @@
 
 A mention is answered in a thread under it; a direct message in the DM. A later message in
 a thread the assistant has answered in is a follow-up, read in the light of the earlier
-questions. Slack re-sends events it thinks timed out, so each event id is handled once;
-messages from bots (this one included) are ignored.
+questions. With a language model, an answer in a thread streams as it is written,
+replacing the "Looking into it" note, and is then replaced by the checked answer
+(`bot.frontends.slack.streaming`); Slack streams only into threads, so a top-level direct
+message gets its answer whole. Direct messages in threads, Slack's assistant panel
+included, are answered by `listeners.panel`. Slack re-sends events it thinks timed out,
+so each event id is handled once; messages from bots (this one included) are ignored.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from bot.frontends.slack.blocks import answer_blocks, help_blocks, home_view
 from bot.frontends.slack.listeners.admin import ADD_FILE, refuse
 from bot.frontends.slack.listeners.commands import LOOKING
 from bot.frontends.slack.safe import fallback, from_slack, plain
+from bot.frontends.slack.streaming import STREAM_BUFFER, ask_streaming, replace_draft
 from bot.frontends.slack.uploads import download_shared_file
 from ingest.errors import IngestError
 
-__all__ = ["register"]
+__all__ = ["register", "offer_files"]
 
 log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
@@ -39,21 +44,21 @@ _IGNORED_SUBTYPES = {
 
 def register(app: AsyncApp, assistant: Assistant) -> None:
     @app.event("app_mention")
-    async def on_mention(event, body, client) -> None:
+    async def on_mention(event, body, client, say_stream) -> None:
         if event.get("bot_id") or not assistant.state.first_time(body.get("event_id", "")):
             return
         thread_ts = event.get("thread_ts") or event["ts"]
-        await _answer(assistant, client, event, thread_ts)
+        await _answer(assistant, client, event, thread_ts, say_stream)
 
     @app.event("message")
-    async def on_message(event, body, client, context) -> None:
+    async def on_message(event, body, client, context, say_stream) -> None:
         if event.get("bot_id") or event.get("subtype") in _IGNORED_SUBTYPES:
             return
         if event.get("files"):
             if event.get("channel_type") == "im" and assistant.state.first_time(
                 body.get("event_id", "")
             ):
-                await _offer_files(assistant, client, event)
+                await offer_files(assistant, client, event)
             return
         if context.bot_user_id and f"<@{context.bot_user_id}" in event.get("text", ""):
             return  # a mention: on_mention answers it
@@ -64,7 +69,7 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
             return
         if not assistant.state.first_time(body.get("event_id", "")):
             return
-        await _answer(assistant, client, event, thread_ts)
+        await _answer(assistant, client, event, thread_ts, say_stream)
 
     @app.event("app_home_opened")
     async def on_home(event, client) -> None:
@@ -82,7 +87,7 @@ def _stage(assistant: Assistant, client, file: dict, user: str) -> dict:
     return assistant.admin.stage_upload(file["id"], file.get("name", ""), data, user)
 
 
-async def _offer_files(assistant: Assistant, client, event: dict) -> None:
+async def offer_files(assistant: Assistant, client, event: dict) -> None:
     """A file shared in a DM: admins get an "Add to knowledge base" button for it."""
     user, channel = event.get("user"), event["channel"]
     if not assistant.is_admin(user):
@@ -130,8 +135,11 @@ async def _offer_files(assistant: Assistant, client, event: dict) -> None:
         )
 
 
-async def _answer(assistant: Assistant, client, event: dict, thread_ts: str | None) -> None:
-    """Post a placeholder, then replace it with the answer (or a friendly error)."""
+async def _answer(
+    assistant: Assistant, client, event: dict, thread_ts: str | None, say_stream
+) -> None:
+    """Post a placeholder, then replace it with the answer (or a friendly error); a
+    streamed answer takes the placeholder's place as soon as it starts."""
     channel = event["channel"]
     question = from_slack(" ".join(_MENTION.sub(" ", event.get("text", "")).split()))
     if not question:
@@ -144,10 +152,19 @@ async def _answer(assistant: Assistant, client, event: dict, thread_ts: str | No
         return
     thread = f"{channel}:{thread_ts or 'dm'}"
     placeholder = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=LOOKING)
-    reply = await assistant.ask(
-        question, conversation=channel, thread=thread, user=event.get("user")
+    reply, streamed = await ask_streaming(
+        assistant,
+        question,
+        # Slack streams only into threads: a top-level direct message gets the whole answer
+        open_stream=(lambda: say_stream(buffer_size=STREAM_BUFFER)) if thread_ts else None,
+        on_start=lambda: client.chat_delete(channel=channel, ts=placeholder["ts"]),
+        conversation=channel,
+        thread=thread,
+        user=event.get("user"),
     )
-    if reply.answer is None:
+    if streamed:
+        await replace_draft(client, channel, streamed, reply)
+    elif reply.answer is None:
         await client.chat_update(channel=channel, ts=placeholder["ts"], text=plain(reply.error))
     else:
         await client.chat_update(
