@@ -28,6 +28,7 @@ from ingest.store import ChunkRecord, KnowledgeStore
 __all__ = [
     "IngestReport",
     "Raw",
+    "chunk_records",
     "ingest_sources",
     "read_path",
     "read_url",
@@ -218,6 +219,24 @@ def _catalogue_or_report(folder: Path, report: IngestReport) -> dict[str, dict]:
         return {}
 
 
+def chunk_records(document: Document) -> list[ChunkRecord]:
+    """A document's chunks as the store keeps them (IngestError if cleaning left no text).
+    Each is embedded with its section heading, which often says what it is about."""
+    chunks = chunk_document(document)
+    if not chunks:
+        raise IngestError("no text found after cleaning")
+    ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
+    return [
+        ChunkRecord(
+            id=chunk.id,
+            text=chunk.text,
+            metadata=chunk.metadata(document, document.content_hash, ingested_at),
+            embed_text=f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text,
+        )
+        for chunk in chunks
+    ]
+
+
 class _BatchWriter:
     """Collects documents' chunks and writes them to the store a batch at a time.
 
@@ -236,19 +255,7 @@ class _BatchWriter:
         self.pending: dict[str, list[ChunkRecord]] = {}
 
     def add(self, document: Document) -> None:
-        chunks = chunk_document(document)
-        if not chunks:
-            raise IngestError("no text found after cleaning")
-        ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
-        self.pending[document.info.doc_id] = [
-            ChunkRecord(
-                id=chunk.id,
-                text=chunk.text,
-                metadata=chunk.metadata(document, document.content_hash, ingested_at),
-                embed_text=f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text,
-            )
-            for chunk in chunks
-        ]
+        self.pending[document.info.doc_id] = chunk_records(document)
         if sum(len(records) for records in self.pending.values()) >= BATCH_CHUNKS:
             self.flush()
 

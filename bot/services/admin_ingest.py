@@ -17,14 +17,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from urllib.parse import urlparse
 
-from ingest.chunking import chunk_document
 from ingest.documents import doc_id_for
 from ingest.errors import IngestError
-from ingest.pipeline import IngestReport, Raw
-from ingest.store import ChunkRecord, KnowledgeStore
+from ingest.pipeline import IngestReport, Raw, chunk_records
+from ingest.store import KnowledgeStore
 
 __all__ = [
     "Item",
@@ -82,30 +80,13 @@ def ingest_items(store: KnowledgeStore, items: Iterable[Item], stage: Stage) -> 
                 report.unchanged.append(item.doc_id)
                 continue
             stage(f"parsing {item.name}")
-            records = _records(raw)
+            records = chunk_records(raw.document())
             stage(f"storing {len(records)} chunks (embedding only new text)")
             report.chunks_embedded += store.write_documents({item.doc_id: records})
             (report.updated if item.doc_id in stored else report.added).append(item.doc_id)
         except IngestError as error:
             report.failed.append((item.name, str(error)))
     return report
-
-
-def _records(raw: Raw) -> list[ChunkRecord]:
-    document = raw.document()
-    chunks = chunk_document(document)
-    if not chunks:
-        raise IngestError("no text found after cleaning")
-    ingested_at = datetime.now(UTC).isoformat(timespec="seconds")
-    return [
-        ChunkRecord(
-            id=chunk.id,
-            text=chunk.text,
-            metadata=chunk.metadata(document, document.content_hash, ingested_at),
-            embed_text=f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text,
-        )
-        for chunk in chunks
-    ]
 
 
 def merge(first: IngestReport, second: IngestReport) -> IngestReport:
