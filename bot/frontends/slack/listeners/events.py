@@ -27,7 +27,7 @@ from bot.frontends.slack.streaming import STREAM_BUFFER, ask_streaming, replace_
 from bot.frontends.slack.uploads import download_shared_file
 from ingest.errors import IngestError
 
-__all__ = ["register", "offer_files"]
+__all__ = ["register", "offer_files", "post_help"]
 
 log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
@@ -143,12 +143,7 @@ async def _answer(
     channel = event["channel"]
     question = from_slack(" ".join(_MENTION.sub(" ", event.get("text", "")).split()))
     if not question:
-        await client.chat_postMessage(
-            channel=channel,
-            thread_ts=thread_ts,
-            blocks=help_blocks(),
-            text="How to use LIS Assistant",
-        )
+        await post_help(client, channel, thread_ts)
         return
     thread = f"{channel}:{thread_ts or 'dm'}"
     placeholder = await client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=LOOKING)
@@ -173,3 +168,10 @@ async def _answer(
             blocks=answer_blocks(reply.answer, reply.answer_id),
             text=fallback(reply.answer.answer),
         )
+
+
+async def post_help(client, channel: str, thread_ts: str | None) -> None:
+    """An empty message gets the help, where it was asked."""
+    await client.chat_postMessage(
+        channel=channel, thread_ts=thread_ts, blocks=help_blocks(), text="How to use LIS Assistant"
+    )

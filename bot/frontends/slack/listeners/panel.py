@@ -26,12 +26,11 @@ from slack_sdk.errors import SlackClientError
 from bot.frontends.assistant import Assistant
 from bot.frontends.slack.blocks import (
     greeting,
-    help_blocks,
     reply_message,
     suggested_prompts,
     thread_title,
 )
-from bot.frontends.slack.listeners.events import offer_files
+from bot.frontends.slack.listeners.events import offer_files, post_help
 from bot.frontends.slack.safe import from_slack
 from bot.frontends.slack.streaming import STREAM_BUFFER, ask_streaming, replace_draft
 
@@ -77,12 +76,7 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
         channel, thread_ts = event["channel"], event["thread_ts"]
         question = from_slack(" ".join(event.get("text", "").split()))
         if not question:
-            await client.chat_postMessage(
-                channel=channel,
-                thread_ts=thread_ts,
-                blocks=help_blocks(),
-                text="How to use LIS Assistant",
-            )
+            await post_help(client, channel, thread_ts)
             return
         thread = f"{channel}:{thread_ts}"
         await _quietly(set_status(STATUS))
