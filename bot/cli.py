@@ -1,9 +1,9 @@
 """`lis`: the command line. Reads settings once, builds the engine, dispatches.
 
-Commands: ingest, ask, sources, eval, digest, serve, run. Every expected failure (a bad setting, a
-malformed data file, a store built with another embedder) ends with a one-line message
-that says how to fix it and exit status 2 (any `LisError`, see `bot/errors.py`); anything
-else is a bug, and its traceback shows.
+Commands: ingest, ask, sources, eval, digest, gaps, forget, serve, run. Every expected
+failure (a bad setting, a malformed data file, a store built with another embedder) ends
+with a one-line message that says how to fix it and exit status 2 (any `LisError`, see
+`bot/errors.py`); anything else is a bug, and its traceback shows.
 
 The embedded knowledge store (no CHROMA_HOST) belongs to one process at a time, because
 Chroma keeps its vector index in memory: `serve` owns it for as long as it runs (a second
@@ -40,6 +40,7 @@ from bot.evaluation.scoring import evaluate, load_cases
 from bot.frontends.console import print_answer, print_sources, run_console
 from bot.logs import configure_logging
 from bot.services.digest import build_digest, digest_text, london_today
+from bot.services.gaps import DEFAULT_DAYS, gaps_text
 from bot.services.ingest_lock import (
     INGEST_LOCK,
     STORE_LOCK,
@@ -56,6 +57,9 @@ from bot.wiring import (
     deadline_sync,
     digest_once,
     digest_sender,
+    gaps_once,
+    gaps_report,
+    gaps_sender,
     open_store,
 )
 from ingest.pipeline import ingest_sources
@@ -141,6 +145,14 @@ def _parser() -> argparse.ArgumentParser:
         help="post it every day at DIGEST_TIME, Europe/London (runs until stopped)",
     )
     digest.set_defaults(handler=_digest)
+
+    gaps = commands.add_parser(
+        "gaps", help="what people asked that the knowledge base could not answer (admins)"
+    )
+    gaps.add_argument(
+        "--days", type=int, default=DEFAULT_DAYS, help=f"how far back (default {DEFAULT_DAYS})"
+    )
+    gaps.set_defaults(handler=_gaps)
 
     forget = commands.add_parser(
         "forget", help="delete what is stored about a person, or everything past retention"
@@ -356,7 +368,11 @@ def _digest(args, settings: Settings, out: Console, err: Console) -> int:
 
         digest_trigger(settings.digest_time)  # a bad DIGEST_TIME fails now, not at 08:00
         send = digest_sender(settings)
-        run_schedule(settings.digest_time, lambda: digest_once(settings, send, days=args.days))
+        run_schedule(
+            settings.digest_time,
+            lambda: digest_once(settings, send, days=args.days),
+            also=_gaps_job(settings, err),
+        )
         return 0
     if args.post:
         outcomes = digest_once(settings, digest_sender(settings), args.date, args.days)
@@ -369,6 +385,23 @@ def _digest(args, settings: Settings, out: Console, err: Console) -> int:
     sync.refresh()
     digest = build_digest(sync.deadlines, args.date or london_today(), args.days)
     out.print(escape(digest_text(digest)))
+    return 0
+
+
+def _gaps_job(settings: Settings, err: Console) -> dict:
+    """The weekly gaps note, for the scheduler, when Slack and its admins are configured."""
+    if not (settings.slack_bot_token and settings.admin_user_ids):
+        err.print("The weekly gaps note is off: it needs SLACK_BOT_TOKEN and SLACK_ADMIN_USER_IDS.")
+        return {}
+    send = gaps_sender(settings)
+    err.print(f"The weekly gaps note goes to the admins on {settings.gaps_day.title()}s.")
+    return {"gaps": lambda: gaps_once(settings, send)}
+
+
+def _gaps(args, settings: Settings, out: Console, err: Console) -> int:
+    if not 1 <= args.days <= 366:
+        raise UsageError("--days must be between 1 and 366.")
+    out.print(escape(gaps_text(gaps_report(settings, args.days))))
     return 0
 
 

@@ -11,12 +11,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.fetch import FetchPolicy
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class Settings(BaseSettings):
@@ -75,6 +76,19 @@ class Settings(BaseSettings):
     # Digest
     digest_channels: str = Field("", description="Comma-separated channel ids.")
     digest_time: str = Field("08:00", description="Daily digest time, Europe/London.")
+    gaps_day: str = Field(
+        "monday",
+        description="Day of the weekly gaps note to admins (at DIGEST_TIME, Europe/London).",
+    )
+
+    @field_validator("gaps_day")
+    @classmethod
+    def _weekday(cls, value: str) -> str:
+        day = value.strip().lower()
+        for name in WEEKDAYS:
+            if len(day) >= 3 and name.startswith(day):
+                return name
+        raise ValueError(f"must be a day of the week (Monday to Sunday), not {value!r}")
 
     @cached_property
     def admin_user_ids(self) -> frozenset[str]:
@@ -95,6 +109,11 @@ class Settings(BaseSettings):
         return FetchPolicy(
             allow_private=self.ingest_allow_private_urls, max_bytes=self.ingest_max_mb * 1_000_000
         )
+
+    @property
+    def gaps_weekday(self) -> int:
+        """GAPS_DAY as Python counts weekdays (Monday is 0)."""
+        return WEEKDAYS.index(self.gaps_day)
 
     @property
     def digest_channel_ids(self) -> list[str]:

@@ -8,6 +8,7 @@ command line and the server build things the same way.
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 
 from bot.engine.contacts import ContactDirectory
 from bot.engine.core import Engine
@@ -19,6 +20,8 @@ from bot.errors import ConfigurationError
 from bot.frontends.assistant import Assistant
 from bot.services.admin import AdminService
 from bot.services.deadline_store import DeadlineStore
+from bot.services.digest import LONDON, london_today
+from bot.services.gaps import WEEKLY_DAYS, GapsReport, build_gaps_report, post_gaps_notes
 from bot.services.jobs import DeadlineSync, Sender, run_digest
 from bot.services.state import StateStore
 from bot.settings import Settings
@@ -32,6 +35,9 @@ __all__ = [
     "build_assistant",
     "digest_sender",
     "digest_once",
+    "gaps_report",
+    "gaps_sender",
+    "gaps_once",
 ]
 
 
@@ -47,17 +53,20 @@ def open_store(settings: Settings) -> KnowledgeStore:
     if not settings.chroma_host:
         with contextlib.suppress(OSError):  # KnowledgeStore.open explains an unusable folder
             settings.lis_data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    embedder = get_embedder(
-        settings.embeddings,
-        api_key=_secret(settings.openai_api_key),
-        base_url=settings.openai_base_url,
-    )
     return KnowledgeStore.open(
         settings.lis_data_dir,
-        embedder,
+        _embedder(settings),
         host=settings.chroma_host,
         port=settings.chroma_port,
         token=_secret(settings.chroma_token),
+    )
+
+
+def _embedder(settings: Settings):
+    return get_embedder(
+        settings.embeddings,
+        api_key=_secret(settings.openai_api_key),
+        base_url=settings.openai_base_url,
     )
 
 
@@ -131,3 +140,36 @@ def digest_sender(settings: Settings) -> Sender:
 def digest_once(settings: Settings, send: Sender, day=None, days: int = 30) -> dict[str, str]:
     """One run of the daily digest with the configured store and channels."""
     return run_digest(deadline_sync(settings), send, settings.digest_channel_ids, day, days)
+
+
+def gaps_report(settings: Settings, days: int, now: datetime | None = None) -> GapsReport:
+    """The gaps report from the state, with the configured embedder and the gazetteer
+    (the knowledge store itself is not opened)."""
+    return build_gaps_report(
+        StateStore.in_data_dir(settings.lis_data_dir),
+        _embedder(settings),
+        Gazetteer.load(settings.knowledge_dir / "gazetteer.yaml"),
+        days,
+        now,
+    )
+
+
+def gaps_sender(settings: Settings):
+    """Send the weekly gaps note to a Slack admin as a direct message."""
+    from bot.frontends.slack.app import build_web_client
+    from bot.frontends.slack.gaps import slack_gaps_sender
+
+    return slack_gaps_sender(build_web_client(settings))
+
+
+def gaps_once(settings: Settings, send, now: datetime | None = None) -> dict[str, str]:
+    """One run of the weekly gaps note: on GAPS_DAY, the last 7 days to each Slack admin."""
+    now = now or datetime.now(LONDON)
+    return post_gaps_notes(
+        StateStore.in_data_dir(settings.lis_data_dir),
+        lambda: gaps_report(settings, WEEKLY_DAYS, now),
+        send,
+        sorted(settings.admin_user_ids),
+        london_today(now),
+        settings.gaps_weekday,
+    )

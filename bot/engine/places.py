@@ -25,6 +25,7 @@ class Area:
     name: str
     kind: str  # "lep" or "mca"
     org: str
+    strategy_url: str | None = None  # where its local industrial strategy can be read
 
 
 def _normalise(text: str) -> str:
@@ -64,7 +65,13 @@ class Gazetteer:
             missing = [k for k in ("id", "name", "kind", "org") if not entry.get(k)]
             if missing:
                 raise DataFileError(f"{path}{line_of(entry)}: area needs {', '.join(missing)}.")
-            area = Area(str(entry["id"]), str(entry["name"]), str(entry["kind"]), str(entry["org"]))
+            area = Area(
+                str(entry["id"]),
+                str(entry["name"]),
+                str(entry["kind"]),
+                str(entry["org"]),
+                str(entry["strategy_url"]) if entry.get("strategy_url") else None,
+            )
             areas[area.id] = area
             for name in [
                 area.name,

@@ -3,7 +3,9 @@
 `parse` tells a command from a question. `answer_command` answers it with a result:
 plain `Text`, whose usage hints carry the front end's prefix ("/lis " in Slack, "" in a
 Teams chat), or a typed result that each front end renders its own way (`Help`,
-`Sources`, `Deadlines`, `AdminSources`, `ConfirmRemove`, `AdminJob`). Who may run an
+`Sources`, `Deadlines`, `AdminSources`, `ConfirmRemove`, `AdminJob`, and `Gaps`, which
+is also a `Text`, so a front end without a rendering of its own shows its text). Who may
+run an
 admin command is checked here, once; every admin change (documents, deadlines) and every
 refusal is written to the audit log. Texts returned here are plain: each front end makes
 them safe for its chat (`bot.frontends.slack.safe`, `bot.frontends.teams.safe`).
@@ -11,6 +13,7 @@ them safe for its chat (`bot.frontends.slack.safe`, `bot.frontends.teams.safe`).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -24,6 +27,7 @@ from bot.services.admin import web_address
 from bot.services.deadline_store import CuratedDeadlineError
 from bot.services.deadlines import Deadline, deadline_id
 from bot.services.digest import Digest, build_digest, london_today
+from bot.services.gaps import DEFAULT_DAYS, GapsReport, build_gaps_report, gaps_text
 from ingest.pipeline import IngestReport
 from ingest.store import StoredDocument
 
@@ -37,6 +41,7 @@ __all__ = [
     "AdminSources",
     "ConfirmRemove",
     "AdminJob",
+    "Gaps",
     "EXAMPLES",
     "HELP_COMMANDS",
     "examples_for",
@@ -164,6 +169,13 @@ class AdminJob:
     title: str
     started: str
     run: Callable[[Progress], IngestReport]
+
+
+@dataclass(frozen=True)
+class Gaps(Text):
+    """`admin gaps`: the gaps report; `text` is its plain form (terminal, Teams)."""
+
+    report: GapsReport = field(compare=False)
 
 
 Result = Text | Help | Sources | Deadlines | AdminSources | ConfirmRemove | AdminJob
@@ -392,6 +404,8 @@ async def _admin(assistant: Assistant, where: Where, argument: str) -> Result:
     """`admin ingest URL | reingest | remove DOCUMENT | sources | log`."""
     action, _, rest = argument.partition(" ")
     rest, user, p = rest.strip(), where.user, where.prefix
+    if action == "gaps":  # reads the state only: needs no admin service
+        return await _gaps(assistant, where, rest)
     if not assistant.is_admin(user) or assistant.admin is None:
         return Text(refuse(assistant, user, f"admin {action}".strip(), rest or None))
     admin = assistant.admin
@@ -423,9 +437,30 @@ def _admin_usage(p: str) -> str:
         f"Admin commands: `{p}admin ingest URL` (a web page or PDF, added as a new document; "
         f"`{p}admin ingest URL replace DOCUMENT-ID` puts it in place of that document), "
         f"`{p}admin reingest`, `{p}admin remove DOCUMENT` (its id or title), "
-        f"`{p}admin sources`, `{p}admin log`. To add a file, share it with me in a direct "
-        "message."
+        f"`{p}admin sources`, `{p}admin log`, `{p}admin gaps [days]` (what the knowledge "
+        "base could not answer). To add a file, share it with me in a direct message."
     )
+
+
+async def _gaps(assistant: Assistant, where: Where, argument: str) -> Result:
+    """`admin gaps [days]`: questions of the last N days (default 14) answered "not
+    covered" or rated 👎, grouped by meaning. Admins only; the report names no one."""
+    if not assistant.is_admin(where.user):
+        return Text(refuse(assistant, where.user, "admin gaps", argument or None))
+    if argument and not (argument.isdigit() and 1 <= int(argument) <= MAX_DAYS):
+        return Text(
+            f"Usage: `{where.prefix}admin gaps [days]`, with days from 1 to {MAX_DAYS} "
+            f"(default {DEFAULT_DAYS})."
+        )
+    engine = assistant.engine
+    report = await asyncio.to_thread(
+        build_gaps_report,
+        assistant.state,
+        engine.store.embedder,
+        engine.contacts.gazetteer,
+        int(argument or DEFAULT_DAYS),
+    )
+    return Gaps(gaps_text(report), report)
 
 
 def _admin_ingest(assistant: Assistant, where: Where, argument: str) -> Result:

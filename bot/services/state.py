@@ -22,13 +22,14 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.engine.answer import Answer
 from bot.errors import LisError
 
-__all__ = ["StateStore", "StateError", "SQLiteFile", "FORGOTTEN"]
+__all__ = ["StateStore", "StateError", "SQLiteFile", "AnswerToReview", "FORGOTTEN"]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -56,7 +57,24 @@ CREATE TABLE IF NOT EXISTS used_signatures (signature TEXT PRIMARY KEY, expires_
 CREATE TABLE IF NOT EXISTS pending_uploads (
     file_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, title TEXT,
     published TEXT, user_id TEXT, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS gaps_notes (
+    admin TEXT NOT NULL, week TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL,
+    PRIMARY KEY (admin, week));
 """
+
+
+@dataclass(frozen=True)
+class AnswerToReview:
+    """An answer the knowledge base may have fallen short on: "not covered", or rated 👎.
+    Who asked or rated is deliberately not part of it."""
+
+    answer_id: str
+    question: str
+    mode: str
+    asked_at: str  # UTC ISO time
+    cited: tuple[str, ...]  # titles of the documents the answer cited, in order
+    dislikes: int
+    comments: tuple[str, ...]
 
 
 class StateError(LisError, RuntimeError):
@@ -199,6 +217,28 @@ class StateStore(SQLiteFile):
             rows = db.execute("SELECT * FROM feedback ORDER BY created_at").fetchall()
         return [dict(row) for row in rows]
 
+    def answers_to_review(self, since: str) -> list[AnswerToReview]:
+        """Answers given since `since` (UTC ISO time) that said "not covered", and answers
+        rated 👎 since then, newest first, with every feedback comment left on them."""
+        chosen = (
+            "(mode = 'no_answer' AND created_at >= :since) OR id IN "
+            "(SELECT answer_id FROM feedback WHERE rating < 0 AND created_at >= :since)"
+        )
+        with self._connect() as db:
+            rows = db.execute(
+                f"SELECT id, question, mode, payload, created_at FROM answers WHERE {chosen} "
+                "ORDER BY created_at DESC, rowid DESC",
+                {"since": since},
+            ).fetchall()
+            ratings: dict[str, list[tuple[int, str | None]]] = {}
+            for answer_id, rating, comment in db.execute(
+                "SELECT answer_id, rating, comment FROM feedback WHERE answer_id IN "
+                f"(SELECT id FROM answers WHERE {chosen}) ORDER BY created_at",
+                {"since": since},
+            ):
+                ratings.setdefault(answer_id, []).append((rating, comment))
+        return [_to_review(row, ratings.get(row[0], [])) for row in rows]
+
     # Conversations -------------------------------------------------------------------
 
     def set_area(self, conversation: str, area: str, set_by: str | None = None) -> None:
@@ -330,6 +370,31 @@ class StateStore(SQLiteFile):
         with self._connect() as db:
             db.execute("DELETE FROM pending_uploads WHERE file_id = ?", (file_id,))
 
+    # The weekly gaps note ------------------------------------------------------------
+
+    def claim_gaps_note(self, admin: str, week: str) -> bool:
+        """Reserve this week's gaps note for an admin; False if already sent or claimed."""
+        try:
+            with self._connect() as db:
+                db.execute(
+                    "INSERT INTO gaps_notes VALUES (?, ?, 'claimed', ?)", (admin, week, _now())
+                )
+            return True
+        except sqlite3.IntegrityError:
+            return False
+
+    def mark_gaps_note(self, admin: str, week: str, sent: bool) -> None:
+        """Record the outcome; a failed post releases the claim so a later run may retry."""
+        with self._connect() as db:
+            if sent:
+                db.execute(
+                    "UPDATE gaps_notes SET status = 'sent', updated_at = ? "
+                    "WHERE admin = ? AND week = ?",
+                    (_now(), admin, week),
+                )
+            else:
+                db.execute("DELETE FROM gaps_notes WHERE admin = ? AND week = ?", (admin, week))
+
     # Privacy -------------------------------------------------------------------------
 
     def forget_user(self, user_id: str) -> dict[str, int]:
@@ -338,7 +403,8 @@ class StateStore(SQLiteFile):
         Their answers (with the question text), thread history, feedback and pending
         uploads go, as does feedback others gave on their answers (it copies the question).
         Audit entries keep the action but the user becomes FORGOTTEN; a stored Teams
-        conversation reference loses its user. Returns rows changed per table.
+        conversation reference loses its user; an admin's record of weekly gaps notes
+        goes. Returns rows changed per table.
         """
         changed: dict[str, int] = {}
         with self._connect() as db:
@@ -364,6 +430,9 @@ class StateStore(SQLiteFile):
                 db, "SELECT file_id, path FROM pending_uploads WHERE user_id = ?", (user_id,)
             )
             changed["conversation_references"] = _scrub_references(db, user_id)
+            changed["gaps_notes"] = db.execute(
+                "DELETE FROM gaps_notes WHERE admin = ?", (user_id,)
+            ).rowcount
         return changed
 
     def checkpoint(self) -> None:
@@ -373,8 +442,9 @@ class StateStore(SQLiteFile):
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def prune(self, now: datetime, retention_days: int, audit_days: int) -> dict[str, int]:
-        """Delete questions, answers, feedback and history older than `retention_days`,
-        audit entries older than `audit_days`, and uploads never confirmed within a day."""
+        """Delete questions, answers, feedback, history and the record of which admin got
+        which weekly gaps note older than `retention_days`, audit entries older than
+        `audit_days`, and uploads never confirmed within a day."""
         cutoff = (now - timedelta(days=retention_days)).isoformat(timespec="seconds")
         audit_cutoff = (now - timedelta(days=audit_days)).isoformat(timespec="seconds")
         upload_cutoff = (now - timedelta(days=1)).isoformat(timespec="seconds")
@@ -387,6 +457,7 @@ class StateStore(SQLiteFile):
                 ("feedback", "created_at"),
                 ("thread_turns", "created_at"),
                 ("handled_events", "seen_at"),
+                ("gaps_notes", "updated_at"),
             ):
                 changed[table] = db.execute(
                     f"DELETE FROM {table} WHERE {column} < ?", (cutoff,)
@@ -403,6 +474,20 @@ class StateStore(SQLiteFile):
 
 
 FORGOTTEN = "(forgotten)"
+
+
+def _to_review(row: tuple, ratings: list[tuple[int, str | None]]) -> AnswerToReview:
+    answer_id, question, mode, payload, created_at = row
+    cited = dict.fromkeys(c["title"] for c in json.loads(payload).get("citations") or [])
+    return AnswerToReview(
+        answer_id=answer_id,
+        question=question,
+        mode=mode,
+        asked_at=created_at,
+        cited=tuple(cited),
+        dislikes=sum(1 for rating, _ in ratings if rating < 0),
+        comments=tuple(comment for _, comment in ratings if comment),
+    )
 
 
 def _drop_uploads(db: sqlite3.Connection, query: str, parameters: tuple) -> int:

@@ -3,7 +3,7 @@
 from slack_bolt.async_app import AsyncApp
 
 from bot.frontends.assistant import Assistant
-from bot.frontends.slack.listeners import actions, admin, commands, events, panel
+from bot.frontends.slack.listeners import actions, admin, commands, events, gaps, panel
 
 __all__ = ["register_listeners"]
 
@@ -14,3 +14,4 @@ def register_listeners(app: AsyncApp, assistant: Assistant) -> None:
     events.register(app, assistant)
     actions.register(app, assistant)
     admin.register(app, assistant)
+    gaps.register(app, assistant)

@@ -19,6 +19,7 @@ from bot.frontends.commands import (
     AdminSources,
     ConfirmRemove,
     Deadlines,
+    Gaps,
     Help,
     Sources,
     Text,
@@ -34,6 +35,7 @@ from bot.frontends.slack.blocks import (
     sources_blocks,
 )
 from bot.frontends.slack.digest import digest_blocks
+from bot.frontends.slack.gaps import gaps_blocks, gaps_title
 from bot.frontends.slack.listeners.admin import run_job
 from bot.frontends.slack.safe import fallback, from_slack, plain
 
@@ -81,6 +83,8 @@ def register(app: AsyncApp, assistant: Assistant) -> None:
 def render(result) -> dict:
     """A command's result as the keyword arguments of a Slack message."""
     match result:
+        case Gaps(report=report):  # before Text: a Gaps is a Text too
+            return {"blocks": gaps_blocks(report), "text": plain(gaps_title(report))}
         case Text(text):
             return {"text": plain(text)}
         case Help():
