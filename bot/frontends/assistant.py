@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -65,19 +66,32 @@ class Assistant:
         conversation: str,
         thread: str | None = None,
         user: str | None = None,
+        on_text: Callable[[str], None] | None = None,
     ) -> Reply:
-        """Answer a question asked in `conversation` (and `thread`, if it is in one)."""
+        """Answer a question asked in `conversation` (and `thread`, if it is in one).
+
+        `on_text` receives a generated answer's text as the model writes it, in the
+        engine's worker thread (`Engine.ask`); the Reply holds the checked answer."""
         try:
-            return await self._run(self._ask, question, conversation, thread, user)
+            return await self._run(self._ask, question, conversation, thread, user, on_text)
         except QuestionError as error:
             return Reply(error=str(error))
         except Exception:
             log.exception("failed to answer %r in %s", question[:200], conversation)
             return Reply(error=SORRY)
 
-    def _ask(self, question: str, conversation: str, thread: str | None, user: str | None) -> Reply:
+    def _ask(
+        self,
+        question: str,
+        conversation: str,
+        thread: str | None,
+        user: str | None,
+        on_text: Callable[[str], None] | None = None,
+    ) -> Reply:
         history = self.state.thread_questions(thread) if thread else []
-        answer = self.engine.ask(question, area=self.state.area(conversation), history=history)
+        answer = self.engine.ask(
+            question, area=self.state.area(conversation), history=history, on_text=on_text
+        )
         try:
             answer_id = self.state.save_answer(answer, conversation, user)
             if thread:
