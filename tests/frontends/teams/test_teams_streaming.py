@@ -118,7 +118,7 @@ def test_without_a_model_answers_are_sent_whole(teams_server, fake_connector):
 def test_a_link_split_between_two_pieces_never_becomes_a_link(
     teams_llm_server, fake_connector, openai_server
 ):
-    openai_server.reply = ["SmartMed: see [the NHS portal]", "(http://evil.example/x) [2]."]
+    openai_server.reply = ["SmartMed: see [the NHS portal]", "(http://evil.example/x) [2].", " "]
     openai_server.pause = 1.2  # each piece in an update of its own
     ask(teams_llm_server, fake_connector)
     (stream,) = fake_connector.streams.values()
