@@ -66,6 +66,9 @@ class Settings(BaseSettings):
         ),
         description="Accept Teams requests without a token (local development only).",
     )
+    teams_admin_ids: str = Field(
+        "", description="Comma-separated Microsoft Entra object ids of Teams admins."
+    )
 
     # Privacy (see SECURITY.md)
     retention_days: int = Field(
@@ -93,6 +96,11 @@ class Settings(BaseSettings):
     @cached_property
     def admin_user_ids(self) -> frozenset[str]:
         return frozenset(_split_list(self.slack_admin_user_ids))
+
+    @cached_property
+    def teams_admin_object_ids(self) -> frozenset[str]:
+        """Entra object ids compare case-insensitively (they are GUIDs)."""
+        return frozenset(item.lower() for item in _split_list(self.teams_admin_ids))
 
     @property
     def slack_enabled(self) -> bool:

@@ -51,6 +51,7 @@ __all__ = [
     "parse",
     "answer_command",
     "refuse",
+    "is_admin",
     "document_summary",
     "admin_details",
     "job_outcome",
@@ -123,6 +124,9 @@ class Where:
     user: str | None
     prefix: str = "/lis "
     admin_commands: bool = True
+    # Whether the asker is an admin, decided by the front end from its own list
+    # (TEAMS_ADMIN_IDS); None: ask the assistant (SLACK_ADMIN_USER_IDS).
+    admin: bool | None = None
     # Called when the conversation subscribes to the digest (Teams keeps the reference
     # it needs to post there later).
     on_subscribe: Callable[[], None] | None = field(default=None, compare=False)
@@ -222,6 +226,11 @@ async def answer_command(assistant: Assistant, command: Command, where: Where) -
     raise ValueError(f"not a command: {command.verb}")  # parse() makes no other verb
 
 
+def is_admin(assistant: Assistant, where: Where) -> bool:
+    """Whether whoever asked in `where` may run admin commands."""
+    return assistant.is_admin(where.user) if where.admin is None else where.admin
+
+
 def refuse(assistant: Assistant, user: str | None, action: str, target: str | None = None) -> str:
     """Refuse a non-admin politely, and write the attempt to the audit log."""
     log.warning("refused %s by non-admin %s", action, user)
@@ -294,7 +303,7 @@ def _deadlines(assistant: Assistant, where: Where, argument: str) -> Result:
             f"Usage: `{where.prefix}deadlines [days]`, with days from 1 to {MAX_DAYS} (default 30)."
         )
     digest = build_digest(assistant.deadlines, london_today(), days)
-    return Deadlines(digest, show_ids=assistant.is_admin(where.user))
+    return Deadlines(digest, show_ids=is_admin(assistant, where))
 
 
 def _digest(assistant: Assistant, where: Where, argument: str) -> str:
@@ -347,7 +356,7 @@ def _deadline_admin(assistant: Assistant, where: Where, argument: str) -> str:
     )
     if action not in ("add", "remove"):
         return f"{usage}\nor `{p}deadline remove ID` (ids are shown by `{p}deadlines`)."
-    if not assistant.is_admin(where.user):
+    if not is_admin(assistant, where):
         return refuse(assistant, where.user, f"deadline {action}", rest or None)
     if action == "remove":
         return _remove_deadline(assistant, where, rest.strip())
@@ -406,7 +415,7 @@ async def _admin(assistant: Assistant, where: Where, argument: str) -> Result:
     rest, user, p = rest.strip(), where.user, where.prefix
     if action == "gaps":  # reads the state only: needs no admin service
         return await _gaps(assistant, where, rest)
-    if not assistant.is_admin(user) or assistant.admin is None:
+    if not is_admin(assistant, where) or assistant.admin is None:
         return Text(refuse(assistant, user, f"admin {action}".strip(), rest or None))
     admin = assistant.admin
     if action == "ingest" and rest:
@@ -445,7 +454,7 @@ def _admin_usage(p: str) -> str:
 async def _gaps(assistant: Assistant, where: Where, argument: str) -> Result:
     """`admin gaps [days]`: questions of the last N days (default 14) answered "not
     covered" or rated 👎, grouped by meaning. Admins only; the report names no one."""
-    if not assistant.is_admin(where.user):
+    if not is_admin(assistant, where):
         return Text(refuse(assistant, where.user, "admin gaps", argument or None))
     if argument and not (argument.isdigit() and 1 <= int(argument) <= MAX_DAYS):
         return Text(

@@ -68,7 +68,7 @@ class TeamsEndpoint:
             authorization=Authorization(storage, self.connections, **config),
             **config,
         )
-        register_handlers(self.app, assistant)
+        register_handlers(self.app, assistant, settings.teams_admin_object_ids)
         self.anonymous = settings.teams_anonymous_allowed and not settings.client_id
 
     @property

@@ -3,13 +3,22 @@
 In a 1:1 chat every message is a question; in a channel or group chat only messages that
 @mention the bot (the mention is stripped). `help`, `sources`, `area <place>`,
 `deadlines [days]`, `digest on|off` and `forget me` are the shared commands
-(`bot.frontends.commands`), rendered for Teams; admin commands are Slack-only for now and
-say so. A typing indicator shows while the engine works, and any failure becomes a
-short apology, never a stack trace.
+(`bot.frontends.commands`), rendered for Teams, and so are the admin commands
+(`admin ingest|reingest|remove|sources|log`, `deadline add|remove`) for the people whose
+Microsoft Entra object id (`from.aadObjectId`) is in TEAMS_ADMIN_IDS; anyone else is
+refused politely and the attempt is audited, as in Slack. An ingest shows its progress
+by updating one message; removing a document asks for confirmation on a card.
+
+With a language model, a question in a 1:1 chat gets an informative update and the
+answer streamed as it is written, ending with the checked answer (`stream`); elsewhere,
+and without a model, a typing indicator shows while the engine works and the answer is
+sent whole (Teams streams only in personal chats). Any failure becomes a short apology,
+never a stack trace.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 
@@ -17,14 +26,27 @@ from microsoft_agents.activity import Activity, ActivityTypes
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 
 from bot.frontends.assistant import SORRY, Assistant
-from bot.frontends.commands import EXAMPLES, Where, answer_command, parse
+from bot.frontends.commands import (
+    EXAMPLES,
+    AdminJob,
+    Where,
+    answer_command,
+    job_outcome,
+    parse,
+    refuse,
+)
 from bot.frontends.teams.render import (
+    REMOVE,
     answer_activity,
     command_activity,
+    job_activity,
     text_activity,
     welcome_activities,
 )
 from bot.frontends.teams.safe import plain
+from bot.frontends.teams.stream import READING, AnswerStream
+from ingest.errors import IngestError
+from ingest.store import StoreUnavailableError
 
 __all__ = ["register_handlers"]
 
@@ -35,10 +57,22 @@ def conversation_key(activity) -> str:
     return f"teams:{activity.conversation.id}"
 
 
-def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
+def is_admin(activity, admins: frozenset[str]) -> bool:
+    """Whether the sender's Entra object id is one of `admins` (lower-cased GUIDs)."""
+    sender = activity.from_property
+    object_id = (sender.aad_object_id or "").lower() if sender else ""
+    return bool(object_id) and object_id in admins
+
+
+def register_handlers(
+    app: AgentApplication, assistant: Assistant, admins: frozenset[str] = frozenset()
+) -> None:
     @app.activity(ActivityTypes.message)
     async def on_message(context: TurnContext, _state: TurnState) -> None:
         activity = context.activity
+        if isinstance(activity.value, dict) and activity.value.get("lis") == REMOVE:
+            await _confirm_remove(assistant, context, is_admin(activity, admins))
+            return
         if activity.conversation.conversation_type in ("channel", "groupChat"):
             if not activity.is_recipient_mentioned():
                 return
@@ -53,14 +87,20 @@ def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
                 conversation_key(activity),
                 user,
                 prefix="",
-                admin_commands=False,
+                admin=is_admin(activity, admins),
                 on_subscribe=lambda: _remember_conversation(assistant, context),
             )
             result = await answer_command(assistant, command, where)
-            await context.send_activity(command_activity(result))
+            if isinstance(result, AdminJob):
+                await _run_job(context, result)
+            else:
+                await context.send_activity(command_activity(result))
+            return
+        key = conversation_key(activity)
+        if activity.conversation.conversation_type == "personal" and assistant.engine.generator:
+            await _stream_answer(assistant, context, text, key, user)
             return
         await context.send_activity(Activity(type=ActivityTypes.typing))
-        key = conversation_key(activity)
         answered = await assistant.ask(text, conversation=key, thread=key, user=user)
         if answered.answer is None:
             await context.send_activity(text_activity(plain(answered.error)))
@@ -95,6 +135,70 @@ def register_handlers(app: AgentApplication, assistant: Assistant) -> None:
     async def on_error(context: TurnContext, error: Exception) -> None:
         log.exception("Teams turn failed", exc_info=error)
         await context.send_activity(text_activity(SORRY))
+
+
+async def _stream_answer(
+    assistant: Assistant, context: TurnContext, text: str, key: str, user: str | None
+) -> None:
+    """Informative update, the model's text as it is written, then the checked answer."""
+    stream = AnswerStream(context)
+    stream.queue_informative_update(READING)
+    on_text = stream.text_callback(asyncio.get_running_loop())
+    answered = await assistant.ask(text, conversation=key, thread=key, user=user, on_text=on_text)
+    if answered.answer is None:
+        await stream.finish(text_activity(plain(answered.error)))
+        return
+    message_id = await stream.finish(answer_activity(answered.answer))
+    if message_id and answered.answer_id:
+        assistant.state.link_message(key, message_id, answered.answer_id)
+
+
+async def _run_job(context: TurnContext, job: AdminJob) -> None:
+    """Run an admin job in a worker thread, updating one message with its progress."""
+    sent = await context.send_activity(job_activity("running", f"{job.title}: waiting…"))
+    message_id = sent.id if sent else None
+    loop = asyncio.get_running_loop()
+
+    async def show(status: str, text: str) -> None:
+        activity = job_activity(status, text, message_id)
+        if message_id:
+            await context.update_activity(activity)
+        else:  # a client that gave no id for the first message: say it anew
+            await context.send_activity(activity)
+
+    def progress(step: str) -> None:
+        shown = asyncio.run_coroutine_threadsafe(show("running", f"{job.title}: {step}"), loop)
+        shown.result(timeout=30)
+
+    try:
+        status, text = job_outcome(job.title, await asyncio.to_thread(job.run, progress))
+    except (IngestError, StoreUnavailableError) as error:
+        status, text = "failed", f"{job.title} failed: {error}."
+    except Exception:
+        log.exception("%s failed", job.title)
+        status, text = (
+            "failed",
+            f"{job.title} failed because of an unexpected error (logged for the "
+            "maintainers). The previous version of every document is still answerable.",
+        )
+    await show(status, text)
+
+
+async def _confirm_remove(assistant: Assistant, context: TurnContext, admin: bool) -> None:
+    """The Remove or Cancel button of the remove card; admins are checked again here."""
+    activity = context.activity
+    value, user = activity.value, activity.from_property.id if activity.from_property else None
+    doc_id = str(value.get("doc_id") or "")
+    if not admin or assistant.admin is None:
+        await context.send_activity(text_activity(refuse(assistant, user, "remove", doc_id)))
+        return
+    if value.get("confirm") is not True:
+        await context.send_activity(text_activity("Cancelled: nothing was removed."))
+        return
+    removed = await asyncio.to_thread(assistant.admin.remove, doc_id, user)
+    await context.send_activity(
+        text_activity(f"Removed `{plain(doc_id)}` ({removed} chunks). Answers no longer cite it.")
+    )
 
 
 def _store_feedback(assistant: Assistant, activity, action: dict) -> None:

@@ -30,7 +30,16 @@ from microsoft_agents.activity.entity.ai_entity import (
 )
 
 from bot.engine.answer import Answer, Citation, Contact, human_date
-from bot.frontends.commands import Deadlines, Help, Sources, Text, document_summary
+from bot.frontends.commands import (
+    AdminSources,
+    ConfirmRemove,
+    Deadlines,
+    Help,
+    Sources,
+    Text,
+    admin_details,
+    document_summary,
+)
 from bot.frontends.teams.safe import plain
 from bot.services.digest import Digest, digest_text
 
@@ -42,11 +51,15 @@ __all__ = [
     "command_activity",
     "digest_activity",
     "ABSTRACT_LIMIT",
+    "REMOVE",
+    "job_activity",
 ]
 
 ABSTRACT_LIMIT = 160  # Teams shows at most this much of a citation's text
 _NAME_LIMIT = 80  # Teams' limits for a citation card's title and each of its keywords
 _KEYWORD_LIMIT = 28
+REMOVE = "lis-remove"  # the remove card's buttons send {"lis": REMOVE, "confirm": ..., ...}
+_JOB_ICONS = {"running": "⏳", "done": "✅", "partial": "⚠️", "failed": "❌"}
 
 
 def teams_markdown(text: str) -> str:
@@ -140,14 +153,71 @@ def command_activity(result) -> Activity:
             return text_activity(_help(examples, commands))
         case Sources(documents):
             return text_activity(_sources(documents))
-        case Deadlines(digest, _):
+        case Deadlines(digest, _):  # the digest's lines end with each deadline's id
             return digest_activity(digest)
+        case AdminSources(documents):
+            return text_activity(_admin_sources(documents))
+        case ConfirmRemove(document):
+            return _remove_card(document)
     raise TypeError(f"no Teams rendering for {result!r}")
 
 
 def digest_activity(digest: Digest) -> Activity:
     """The deadline digest, its columns kept (Teams would run its lines together)."""
     return text_activity(f"```\n{digest_text(digest)}\n```")
+
+
+def job_activity(status: str, text: str, activity_id: str | None = None) -> Activity:
+    """An admin job's progress or outcome; with `activity_id`, an update of that message.
+    `text` quotes addresses, file names and errors, so it is made safe here."""
+    activity = text_activity(f"{_JOB_ICONS[status]} {teams_markdown(text)}")
+    activity.id = activity_id
+    return activity
+
+
+def _admin_sources(documents) -> str:
+    if not documents:
+        return "**Knowledge base**\n\nEmpty."
+    lines = "\n".join(
+        f"- **{plain(d.title)}** (`{plain(d.doc_id)}`): {plain(admin_details(d))}"
+        for d in documents
+    )
+    return f"**Knowledge base**\n\n{lines}"
+
+
+def _remove_card(document) -> Activity:
+    """Ask an admin to confirm removing a document: Remove and Cancel buttons, whose
+    press comes back as a message with `value` (handled in `handlers`)."""
+    data = {"lis": REMOVE, "doc_id": document.doc_id}
+    card = {
+        "type": "AdaptiveCard",
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": "1.5",
+        "body": [
+            {
+                "type": "TextBlock",
+                "wrap": True,
+                "text": f"Remove **{plain(document.title)}** ({plain(document.doc_id)}, "
+                f"{document.chunks} chunks) from the knowledge base? Answers will no longer "
+                "cite it.",
+            }
+        ],
+        "actions": [
+            {
+                "type": "Action.Submit",
+                "title": "Remove",
+                "style": "destructive",
+                "data": {**data, "confirm": True},
+            },
+            {"type": "Action.Submit", "title": "Cancel", "data": {**data, "confirm": False}},
+        ],
+    }
+    return Activity(
+        type=ActivityTypes.message,
+        attachments=[
+            Attachment(content_type="application/vnd.microsoft.card.adaptive", content=card)
+        ],
+    )
 
 
 def _help(examples: list[str], commands: list[tuple[str, str, str]]) -> str:

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from bot.frontends.assistant import SORRY
-from bot.frontends.commands import ADMIN_ELSEWHERE
+from bot.frontends.commands import NOT_ADMIN
 from tests.fake_teams import (
     BOT,
     USER,
@@ -132,7 +132,7 @@ def test_in_a_channel_only_mentions_are_answered(teams_server, fake_connector):
         ("help", "**LIS Assistant** answers questions"),
         ("sources", "The knowledge base holds 5 documents"),
         ("area Exeter", "Heart of the South West Local Enterprise Partnership"),
-        ("admin ingest https://example.org/x", ADMIN_ELSEWHERE),
+        ("admin ingest https://example.org/x", NOT_ADMIN),
     ],
 )
 def test_commands(teams_server, fake_connector, text, expected):
