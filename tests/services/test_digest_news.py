@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from bot.frontends.slack.app import build_web_client
 from bot.frontends.slack.digest import slack_sender
-from bot.services.deadlines import DocumentChange
 from bot.services.digest import london_today, post_digests
 from bot.settings import get_settings
 
@@ -40,22 +39,3 @@ def test_the_knowledge_base_as_installed_is_not_news(admin_server, fake_slack):
     deadlines = admin_server.assistant.deadlines
     admin_server.assistant.admin.sync.refresh()
     assert deadlines.changes_since("2000-01-01T00:00:00") == []
-
-
-def test_teams_shows_new_documents_in_the_digest(teams_server, fake_connector, tmp_path):
-    from bot.wiring import digest_once, digest_sender
-    from tests.frontends.teams.test_teams import message_activity, send
-
-    send(teams_server, message_activity(fake_connector.url, "digest on"))
-    fake_connector.wait_for_messages()
-    teams_server.assistant.deadlines.record_changes(
-        [DocumentChange("upload:plan", "added", "Wessex Plan", "Wessex LEP", "2026-11", "x", "")]
-    )
-    settings = get_settings(teams_anonymous_allowed=True, lis_data_dir=tmp_path / "data")
-    tomorrow = london_today() + timedelta(days=1)
-    assert digest_once(settings, digest_sender(settings), day=tomorrow) == {
-        "teams:a:1on1-alice": "sent"
-    }
-    digest = fake_connector.wait_for_messages(2)[1]["text"]
-    assert "New in the knowledge base since the last digest" in digest
-    assert "Wessex Plan (Wessex LEP, November 2026), added by an admin" in digest

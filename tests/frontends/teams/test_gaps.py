@@ -12,9 +12,7 @@ from tests.frontends.teams.test_teams_admin import say
 QUESTION = "How can our trust get grants for social prescribing link workers?"
 
 
-def test_an_admin_gets_the_gaps_report_in_teams_and_no_one_else(
-    teams_admin_server, fake_connector
-):
+def test_an_admin_gets_the_gaps_report_in_teams_and_no_one_else(teams_admin_server, fake_connector):
     state = teams_admin_server.assistant.state
     state.save_answer(Answer(QUESTION, "Not covered.", "no_answer"), "teams:c1", "29:alice")
     (report,) = say(teams_admin_server, fake_connector, "admin gaps 7")
