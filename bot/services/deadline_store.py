@@ -109,10 +109,8 @@ class DeadlineStore(StateTables):
                 )
                 db.execute(sa.delete(t.deadline_sources).where(s.doc_id == doc_id))
                 self._put(db, [_row(deadline) for deadline in deadlines])
-                if content_hash:
-                    db.execute(
-                        t.deadline_sources.insert().values(doc_id=doc_id, content_hash=content_hash)
-                    )
+                if content_hash:  # an upsert: another process may be refreshing too
+                    self._upsert(db, t.deadline_sources, doc_id=doc_id, content_hash=content_hash)
 
     def _put(self, db, rows: list[dict]) -> None:
         """Insert deadlines, each replacing any stored under its id."""

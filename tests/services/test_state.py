@@ -190,3 +190,9 @@ def test_retention_keeps_what_is_recent_on_both(state_backend):
     kept = state.save_answer(Answer("New?", "New.", "extractive"), "C1", "U1")
     deleted = state.prune(datetime.now(UTC) + timedelta(days=1), 90, 730)
     assert deleted["answers"] == 0 and state.answer(kept) is not None
+
+
+def test_processes_refreshing_the_same_deadlines_at_once_do_not_collide(state_backend):
+    deadlines = DeadlineStore(state_backend)
+    _race(lambda: deadlines.replace_extracted("doc-1", "hash-1", []), times=8)
+    assert deadlines.deadline_sources() == {"doc-1": "hash-1"}
