@@ -2,7 +2,9 @@
 
 (a) retrieval quality, ours against the naive LangChain baseline, on the dev set;
 (b) in-process `ask` latency; (c) ingest time, first and unchanged; (d) cold `lis ask`
-process time; (e) Slack `/lis` acknowledgement time under 20 concurrent commands.
+process time; (e) Slack `/lis` acknowledgement time under 20 concurrent commands, and the
+200-command load on one process, on a Chroma server, and on Chroma and PostgreSQL shared
+by two processes with data folders of their own (the docker-compose.yml layout).
 Results are printed and written to benchmarks/results/engine.json.
 Run from the project root: `python -m benchmarks.run`.
 """
@@ -53,6 +55,9 @@ def main() -> None:
     results["slack_load"] = slack_ack.run(commands=200, concurrency=20)
     results["slack_load_server"] = slack_ack.run(
         commands=200, concurrency=20, backend="server", processes=2
+    )
+    results["slack_load_postgres"] = slack_ack.run(
+        commands=200, concurrency=20, backend="postgres", processes=2
     )
     _print(results)
     out = ROOT / "benchmarks" / "results"
@@ -171,7 +176,11 @@ def _print(results: dict) -> None:
         f"{ing['unchanged_s']} s ({ing['ratio']:.0%} of first, {ing['reembedded']} re-embedded)"
     )
     print(f"cold `lis ask` process: median {cold['median_s']} s over {cold['runs']} runs")
-    for load in (results["slack_load"], results["slack_load_server"]):
+    for load in (
+        results["slack_load"],
+        results["slack_load_server"],
+        results["slack_load_postgres"],
+    ):
         print(
             f"load, {load['backend']} store with {load['processes']} lis serve: "
             f"{load['commands']} /lis commands from {load['concurrency']} clients: ack p50 "

@@ -2,14 +2,17 @@
 
 Also the load test of the scale-out issue: `--commands 200 --concurrency 20` (goal: no
 errors, every command answered exactly once), on the embedded store with one `lis serve`,
-or with `--backend server --processes 2` on a Chroma server shared by several `lis serve`
-processes (commands are spread over them in turn, as a load balancer would).
+with `--backend server --processes 2` on a Chroma server shared by several `lis serve`
+processes (commands are spread over them in turn, as a load balancer would), or with
+`--backend postgres --processes 2`, the layout of docker-compose.yml: the Chroma server
+and PostgreSQL (`DATABASE_URL`) shared, each process with a LIS_DATA_DIR of its own as if
+on separate machines.
 
 Starts real `lis serve` processes over the starter knowledge base, pointed at the local
 fake Slack in this process, fires N signed slash commands from C concurrent clients, and
 measures how long each acknowledgement took and how long until its answer reached
 `response_url`. Run: `python -m benchmarks.slack_ack [--commands 20] [--concurrency 20]
-[--backend embedded|server] [--processes 1]`.
+[--backend embedded|server|postgres] [--processes 1]`.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import httpx
 
 from testkit.chroma_server import ChromaServer, free_port
 from testkit.fake_slack import FakeSlack
+from testkit.postgres_server import PostgresServer
 from testkit.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,13 +66,20 @@ def run(
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": slack.api_url,
         }
-        if backend == "server":
+        if backend in ("server", "postgres"):
             chroma = ChromaServer(work / "chroma").start()
             stack.callback(chroma.stop)
             env.update(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(chroma.port))
+        if backend == "postgres":
+            postgres = PostgresServer().start()
+            stack.callback(postgres.stop)
+            env["DATABASE_URL"] = postgres.create_database()
         lis = [sys.executable, "-m", "bot.cli"]
         subprocess.run([*lis, "ingest", "--quiet"], env=env, check=True, cwd=ROOT)
-        urls = [stack.enter_context(_serving(lis, env)) for _ in range(processes)]
+        urls = [
+            stack.enter_context(_serving(lis, _machine(env, work, backend, n)))
+            for n in range(processes)
+        ]
         acks, delivered = asyncio.run(_fire(urls, slack, commands, concurrency))
         per_command = Counter(c.path for c in slack.calls if c.method == "response_url")
     return {
@@ -83,6 +94,13 @@ def run(
         "answered_exactly_once": sum(1 for n in per_command.values() if n == 1),
         "duplicates": sum(n - 1 for n in per_command.values() if n > 1),
     }
+
+
+def _machine(env: dict[str, str], work: Path, backend: str, n: int) -> dict[str, str]:
+    """With PostgreSQL, each process gets a data folder of its own, as on its own machine."""
+    if backend != "postgres":
+        return env
+    return {**env, "LIS_DATA_DIR": str(work / f"machine-{n}")}
 
 
 class _serving:
@@ -163,7 +181,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--commands", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=20)
-    parser.add_argument("--backend", choices=["embedded", "server"], default="embedded")
+    parser.add_argument("--backend", choices=["embedded", "server", "postgres"], default="embedded")
     parser.add_argument("--processes", type=int, default=1)
     args = parser.parse_args()
     result = run(args.commands, args.concurrency, args.backend, args.processes)

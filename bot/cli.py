@@ -42,11 +42,10 @@ from bot.logs import configure_logging
 from bot.services.digest import build_digest, digest_text, london_today
 from bot.services.gaps import DEFAULT_DAYS, gaps_text
 from bot.services.ingest_lock import (
-    INGEST_LOCK,
     STORE_LOCK,
-    IngestLock,
     StoreInUseError,
     StoreLock,
+    ingest_lock,
 )
 from bot.services.privacy import forget_user, prune_expired
 from bot.services.state import StateStore
@@ -227,7 +226,8 @@ def _in_use(role: str, data_dir: Path) -> str:
 def _owning_store(settings: Settings, err: Console, role: str) -> Iterator[None]:
     """Hold what `role` needs of the store while the block runs.
 
-    Every ingest takes the ingest lock (ingests queue). On the embedded store, `ingest`
+    Every ingest takes the ingest lock (ingests queue; across machines when DATABASE_URL
+    puts the state in PostgreSQL). On the embedded store, `ingest`
     also takes the store lock, exclusively, while it writes; `serve` takes it exclusively
     and `console` shared, both for as long as they run, after waiting for any ingest to
     finish. Whoever cannot have it is refused with a `StoreInUseError` saying what to do.
@@ -237,7 +237,8 @@ def _owning_store(settings: Settings, err: Console, role: str) -> Iterator[None]
     if role != "ingest" and not embedded:
         yield
         return
-    ingest = IngestLock(data_dir / INGEST_LOCK)
+    shared = StateStore.for_settings(settings).database if settings.database_url else None
+    ingest = ingest_lock(data_dir, shared)
     owner = StoreLock(data_dir / STORE_LOCK)
     try:
         if not ingest.acquire(blocking=False):
@@ -409,7 +410,7 @@ def _forget(args, settings: Settings, out: Console, err: Console) -> int:
     if args.user is not None:
         if not args.user.strip():
             raise UsageError("--user needs a Slack or Teams user id")
-        changed = forget_user(StateStore.in_data_dir(settings.lis_data_dir), args.user.strip())
+        changed = forget_user(StateStore.for_settings(settings), args.user.strip())
         what = f"Forgot {args.user.strip()}"
     else:
         changed = prune_expired(settings)

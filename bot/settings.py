@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     ingest_max_mb: int = Field(
         25, ge=1, description="Largest document an admin may ingest, in MB (1,000,000 bytes)."
     )
+    database_url: SecretStr | None = Field(
+        None,
+        description="PostgreSQL for the state every process shares "
+        "(postgresql://user:password@host/db); unset: SQLite in LIS_DATA_DIR.",
+    )
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
     chroma_token: SecretStr | None = Field(None, description="Bearer token for the Chroma server.")

@@ -94,7 +94,7 @@ def deadline_sync(
     """Deadline extraction over the knowledge store, without building an engine."""
     return DeadlineSync(
         store or open_store(settings),
-        DeadlineStore.in_data_dir(settings.lis_data_dir),
+        DeadlineStore.for_settings(settings),
         gazetteer or Gazetteer.load(settings.knowledge_dir / "gazetteer.yaml"),
         settings.knowledge_dir / "deadlines.yaml",
     )
@@ -104,7 +104,7 @@ def build_assistant(settings: Settings, engine: Engine | None = None) -> Assista
     """Everything a chat front end needs: engine (warmed up), state, deadlines, admin."""
     engine = engine or build_engine(settings)
     engine.warm_up()
-    state = StateStore.in_data_dir(settings.lis_data_dir)
+    state = StateStore.for_settings(settings)
     sync = deadline_sync(settings, engine.store, engine.contacts.gazetteer)
     sync.refresh()
     admin = AdminService.create(settings, engine.store, state, sync)
@@ -121,7 +121,7 @@ def digest_sender(settings: Settings) -> Sender:
     slack = slack_sender(build_web_client(settings)) if settings.slack_bot_token else None
     teams = None
     if settings.teams_enabled:
-        teams = teams_sender(settings, StateStore.in_data_dir(settings.lis_data_dir))
+        teams = teams_sender(settings, StateStore.for_settings(settings))
     if slack is None and teams is None:
         raise ConfigurationError(
             "Posting the digest needs SLACK_BOT_TOKEN (Slack) or CLIENT_ID, "
@@ -146,7 +146,7 @@ def gaps_report(settings: Settings, days: int, now: datetime | None = None) -> G
     """The gaps report from the state, with the configured embedder and the gazetteer
     (the knowledge store itself is not opened)."""
     return build_gaps_report(
-        StateStore.in_data_dir(settings.lis_data_dir),
+        StateStore.for_settings(settings),
         _embedder(settings),
         Gazetteer.load(settings.knowledge_dir / "gazetteer.yaml"),
         days,
@@ -166,7 +166,7 @@ def gaps_once(settings: Settings, send, now: datetime | None = None) -> dict[str
     """One run of the weekly gaps note: on GAPS_DAY, the last 7 days to each Slack admin."""
     now = now or datetime.now(LONDON)
     return post_gaps_notes(
-        StateStore.in_data_dir(settings.lis_data_dir),
+        StateStore.for_settings(settings),
         lambda: gaps_report(settings, WEEKLY_DAYS, now),
         send,
         sorted(settings.admin_user_ids),

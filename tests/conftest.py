@@ -34,7 +34,14 @@ _PREFIXES = (
     "TENANT_",
     "CONNECTIONS__",
 )
-_NAMES = ("EMBEDDINGS", "KNOWLEDGE_DIR", "PROMPTS_DIR", "INGEST_ALLOW_PRIVATE_URLS", "PORT")
+_NAMES = (
+    "EMBEDDINGS",
+    "KNOWLEDGE_DIR",
+    "PROMPTS_DIR",
+    "INGEST_ALLOW_PRIVATE_URLS",
+    "PORT",
+    "DATABASE_URL",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -61,6 +68,53 @@ def chroma_server(tmp_path_factory):
     server = ChromaServer(tmp_path_factory.mktemp("chroma-server")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the session (testkit/postgres_server.py), with a
+    template database migrated once; skipped, saying why, where PostgreSQL is missing."""
+    from bot.services.database import Database
+    from testkit.postgres_server import PostgresServer, PostgresUnavailable
+
+    try:
+        server = PostgresServer().start()
+    except PostgresUnavailable as error:
+        pytest.skip(f"no PostgreSQL for these tests: {error}")
+    template = server.create_database()
+    Database.open(template)  # runs the migrations
+    Database.forget(template)  # a template must have no connections
+    server.template = template.rsplit("/", 1)[1]
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres):
+    """A fresh database of the test's own, already migrated (a copy of the template)."""
+    from bot.services.database import Database
+
+    url = postgres.create_database(template=postgres.template)
+    yield url
+    Database.forget(url)
+    postgres.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state_backend(request, tmp_path):
+    """Where a test's state lives: an SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "state.sqlite3"
+    return request.getfixturevalue("postgres_url")
+
+
+def run_sql(store, sql: str, **parameters) -> list[tuple]:
+    """Run SQL on a store's database (either backend), as a test's back door."""
+    import sqlalchemy as sa
+
+    with store.database.transaction() as db:
+        result = db.execute(sa.text(sql), parameters)
+        return [tuple(row) for row in result] if result.returns_rows else []
 
 
 @pytest.fixture(params=["embedded", "server"])

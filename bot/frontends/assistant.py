@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from bot.engine.places import Area
 from bot.services.admin import AdminService
 from bot.services.deadline_store import DeadlineStore
 from bot.services.privacy import forget_user
-from bot.services.state import StateStore
+from bot.services.state import StateError, StateStore
 
 __all__ = ["Assistant", "Reply", "SORRY"]
 
@@ -54,7 +53,7 @@ class Assistant:
     ) -> None:
         self.engine = engine
         self.state = state
-        self.deadlines = deadlines or DeadlineStore(state.path)
+        self.deadlines = deadlines or DeadlineStore(state.database)
         self.admin = admin  # None where admin commands are not offered (tests, console)
         self.admins = admins
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="engine")
@@ -101,7 +100,7 @@ class Assistant:
             answer_id = self.state.save_answer(answer, conversation, user)
             if thread:
                 self.state.add_turn(thread, question, user)
-        except sqlite3.Error as error:  # a full disk should not cost the asker the answer
+        except StateError as error:  # a full disk should not cost the asker the answer
             log.error("could not record the answer in %s: %s", conversation, error)
             answer_id = None
         return Reply(answer=answer, answer_id=answer_id)

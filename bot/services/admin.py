@@ -4,9 +4,10 @@ Ingest a web page or PDF by URL, add an uploaded file, re-ingest everything, rem
 document, list the sources, read the audit log. From chat, documents come only from the
 web or from uploads, never from the server's own disk, and they are stored under ids of
 their own (`bot.services.admin_ingest`) unless an admin names one to replace. Only one
-ingest runs at a time (a lock file in LIS_DATA_DIR, so separate processes on the machine
-queue too); a second one is told it is queued and waits. Every action, and every refused
-attempt, is written to the audit log. Ingests never half-replace a document (see
+ingest runs at a time (a lock file in LIS_DATA_DIR, or an advisory lock in PostgreSQL when
+the state is there, so other processes, on this machine or others, queue too); a second
+one is told it is queued and waits. Every action, and every refused attempt, is written to
+the audit log. Ingests never half-replace a document (see
 `ingest.store`), and the keyword index and deadlines follow the store as soon as an
 ingest finishes.
 """
@@ -22,7 +23,8 @@ from pathlib import Path
 import yaml
 
 from bot.services.admin_ingest import Item, ingest_items, merge, upload_id, web_address, web_id
-from bot.services.ingest_lock import IngestLock
+from bot.services.database import AdvisoryLock
+from bot.services.ingest_lock import IngestLock, ingest_lock
 from bot.services.jobs import DeadlineSync
 from bot.services.state import StateStore
 from bot.settings import Settings
@@ -49,7 +51,7 @@ class AdminService:
     knowledge: KnowledgeStore
     state: StateStore
     sync: DeadlineSync
-    lock: IngestLock
+    lock: IngestLock | AdvisoryLock
 
     @classmethod
     def create(
@@ -60,7 +62,7 @@ class AdminService:
             knowledge,
             state,
             sync,
-            IngestLock(Path(settings.lis_data_dir) / "ingest.lock"),
+            ingest_lock(settings.lis_data_dir, state.database),
         )
 
     @property

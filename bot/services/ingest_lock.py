@@ -1,7 +1,9 @@
 """Lock files in LIS_DATA_DIR: one ingest at a time, and one owner of the embedded store.
 
-Admins' ingests from Slack and `lis ingest` on the same machine take the ingest lock, so
-they queue instead of interleaving their writes.
+Admins' ingests from Slack and `lis ingest` take the ingest lock, so they queue instead of
+interleaving their writes: a lock file in LIS_DATA_DIR for the processes of one machine,
+or, when the state is in PostgreSQL (`DATABASE_URL`), an advisory lock there, so ingests
+started on different machines queue too (`ingest_lock`).
 
 The embedded Chroma store (no CHROMA_HOST) keeps its vector index in the memory of the
 process that opened it, so it is not safe to share: a process that writes it leaves every
@@ -18,8 +20,16 @@ import threading
 from pathlib import Path
 
 from bot.errors import UsageError
+from bot.services.database import INGEST_KEY, AdvisoryLock, Database
 
-__all__ = ["IngestLock", "StoreLock", "StoreInUseError", "STORE_LOCK", "INGEST_LOCK"]
+__all__ = [
+    "IngestLock",
+    "StoreLock",
+    "StoreInUseError",
+    "STORE_LOCK",
+    "INGEST_LOCK",
+    "ingest_lock",
+]
 
 INGEST_LOCK = "ingest.lock"
 STORE_LOCK = "store.lock"
@@ -27,6 +37,15 @@ STORE_LOCK = "store.lock"
 
 class StoreInUseError(UsageError):
     """Another process has the embedded store open in a way this command cannot share."""
+
+
+def ingest_lock(data_dir: Path, database: Database | None = None) -> IngestLock | AdvisoryLock:
+    """The ingest lock for this deployment: PostgreSQL's advisory lock when the state is
+    there (every machine), else the lock file in `data_dir` (this machine). Both have
+    `acquire(blocking=True) -> bool` and `release()`."""
+    if database is not None and database.postgresql:
+        return database.advisory_lock(INGEST_KEY)
+    return IngestLock(Path(data_dir) / INGEST_LOCK)
 
 
 class IngestLock:

@@ -1,23 +1,22 @@
-"""The assistant's own state, in SQLite under `LIS_DATA_DIR`: what front ends remember.
+"""The assistant's own state: what front ends remember, shared by every process.
 
 Answers given (so a "Share" or feedback click can find them again), feedback, each
-conversation's default area, the questions asked in each thread (for follow-ups), and the
-ids of events already handled (Slack re-sends events it thinks timed out). The knowledge
-itself lives in Chroma; nothing here is needed to answer a question from scratch.
+conversation's default area, the questions asked in each thread (for follow-ups), the ids
+of events already handled (Slack re-sends events it thinks timed out), request signatures
+already used, the admin audit log. The knowledge itself lives in Chroma; nothing here is
+needed to answer a question from scratch.
 
-Each call opens its own short connection, so the store is safe to use from the event loop
-and from worker threads; WAL mode lets readers and one writer work at once.
-
-The file holds who asked what, so it is readable by its owner only (0600; SQLite gives
-its -wal and -shm files the same mode), in a folder only its owner can enter when this
-code creates it (0700).
+By default the state is an SQLite file in `LIS_DATA_DIR` (one machine); with
+`DATABASE_URL` it is in PostgreSQL, shared by every `web` and `clock` process wherever
+they run (`bot.services.database`). The statements are the same for both: SQLAlchemy Core,
+and "first time?" questions answered by one `INSERT ... ON CONFLICT DO NOTHING` on a
+unique key, so two processes racing on the same event, signature or digest cannot both
+win. Each method is one short transaction, safe from the event loop and worker threads.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
@@ -26,41 +25,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
 from bot.engine.answer import Answer
-from bot.errors import LisError
+from bot.services import schema as t
+from bot.services.database import PRUNE_KEY, SQLITE_FILENAME, Database, StateError
+from bot.settings import Settings
 
-__all__ = ["StateStore", "StateError", "SQLiteFile", "AnswerToReview", "FORGOTTEN"]
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS answers (
-    id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, mode TEXT NOT NULL,
-    payload TEXT NOT NULL, conversation TEXT, user_id TEXT, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS feedback (
-    answer_id TEXT NOT NULL, user_id TEXT NOT NULL, rating INTEGER NOT NULL,
-    question TEXT NOT NULL, answer TEXT NOT NULL, source TEXT NOT NULL,
-    created_at TEXT NOT NULL, PRIMARY KEY (answer_id, user_id));
-CREATE TABLE IF NOT EXISTS conversation_areas (
-    conversation TEXT PRIMARY KEY, area TEXT NOT NULL, set_by TEXT, set_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS thread_turns (
-    thread TEXT NOT NULL, question TEXT NOT NULL, created_at TEXT NOT NULL, user_id TEXT);
-CREATE INDEX IF NOT EXISTS thread_turns_thread ON thread_turns (thread);
-CREATE TABLE IF NOT EXISTS handled_events (event_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS message_answers (
-    conversation TEXT NOT NULL, message_id TEXT NOT NULL, answer_id TEXT NOT NULL,
-    PRIMARY KEY (conversation, message_id));
-CREATE TABLE IF NOT EXISTS conversation_references (
-    conversation TEXT PRIMARY KEY, reference TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS audit_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT, action TEXT NOT NULL,
-    target TEXT, result TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS used_signatures (signature TEXT PRIMARY KEY, expires_at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS pending_uploads (
-    file_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, title TEXT,
-    published TEXT, user_id TEXT, created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS gaps_notes (
-    admin TEXT NOT NULL, week TEXT NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL,
-    PRIMARY KEY (admin, week));
-"""
+__all__ = ["StateStore", "StateError", "StateTables", "AnswerToReview", "FORGOTTEN"]
 
 
 @dataclass(frozen=True)
@@ -77,72 +50,57 @@ class AnswerToReview:
     comments: tuple[str, ...]
 
 
-class StateError(LisError, RuntimeError):
-    """The state database cannot be opened or written (read-only disk, full disk...)."""
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _private_file(path: Path) -> None:
-    """Create `path` (and its folder) for its owner's eyes only, or make it so."""
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
-    os.chmod(path, 0o600)
+class StateTables:
+    """A store over the state database: an SQLite file path, a PostgreSQL URL, or an open
+    `Database` (several stores share one)."""
 
+    def __init__(self, location: Path | str | Database) -> None:
+        self.database = Database.open(location)
 
-class SQLiteFile:
-    """One SQLite file with its tables created on first use; a short connection per call."""
-
-    schema = ""
-    filename = "state.sqlite3"
-    # Columns added after a table was first released: (table, column, type).
-    added_columns: tuple[tuple[str, str, str], ...] = ()
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        try:
-            _private_file(self.path)
-            with self._connect() as db:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(self.schema)
-                self._add_columns(db)
-        except (OSError, sqlite3.Error) as error:
-            raise StateError(
-                f"cannot open the state database {self.path}: {error}. Check that "
-                "LIS_DATA_DIR is writable and the disk is not full."
-            ) from error
-
-    def _add_columns(self, db: sqlite3.Connection) -> None:
-        """Bring a database made by an earlier release up to date (SQLite has no
-        ADD COLUMN IF NOT EXISTS)."""
-        for table, column, kind in self.added_columns:
-            present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-            if column not in present:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None when the state is in PostgreSQL."""
+        return self.database.path
 
     @classmethod
     def in_data_dir(cls, data_dir: Path):
-        return cls(Path(data_dir) / cls.filename)
+        return cls(Path(data_dir) / SQLITE_FILENAME)
+
+    @classmethod
+    def for_settings(cls, settings: Settings):
+        """PostgreSQL when DATABASE_URL is set, else the SQLite file in LIS_DATA_DIR."""
+        if settings.database_url:
+            return cls(settings.database_url.get_secret_value())
+        return cls.in_data_dir(settings.lis_data_dir)
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=10)
-        db.execute("PRAGMA secure_delete=ON")  # deleted questions do not linger on disk
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _connect(self) -> Iterator[Connection]:
+        with self.database.transaction() as db:
+            yield db
+
+    def _insert(self, table: sa.Table):
+        return self.database.insert(table)
+
+    def _first(self, db: Connection, table: sa.Table, **values) -> bool:
+        """Insert a row unless its key is taken; True if this call inserted it."""
+        insert = self._insert(table).values(**values).on_conflict_do_nothing()
+        # RETURNING rather than rowcount, which psycopg reports as -1 here.
+        return db.execute(insert.returning(*table.primary_key)).first() is not None
+
+    def _upsert(self, db: Connection, table: sa.Table, **values) -> None:
+        """Insert a row, or replace the non-key columns of the row with its key."""
+        keys = [c.name for c in table.primary_key]
+        insert = self._insert(table).values(**values)
+        changed = {name: insert.excluded[name] for name in values if name not in keys}
+        db.execute(insert.on_conflict_do_update(index_elements=keys, set_=changed))
 
 
-class StateStore(SQLiteFile):
+class StateStore(StateTables):
     """Answers, feedback, conversation areas, thread history, handled events."""
-
-    schema = _SCHEMA
-    added_columns = (("thread_turns", "user_id", "TEXT"), ("feedback", "comment", "TEXT"))
 
     # Answers and feedback -----------------------------------------------------------
 
@@ -152,25 +110,24 @@ class StateStore(SQLiteFile):
         answer_id = uuid.uuid4().hex[:16]
         with self._connect() as db:
             db.execute(
-                "INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    answer_id,
-                    answer.question,
-                    answer.answer,
-                    answer.mode,
-                    json.dumps(answer.to_dict()),
-                    conversation,
-                    user_id,
-                    _now(),
-                ),
+                t.answers.insert().values(
+                    id=answer_id,
+                    question=answer.question,
+                    answer=answer.answer,
+                    mode=answer.mode,
+                    payload=json.dumps(answer.to_dict()),
+                    conversation=conversation,
+                    user_id=user_id,
+                    created_at=_now(),
+                )
             )
         return answer_id
 
     def answer(self, answer_id: str) -> dict | None:
         """The stored JSON form of an answer, or None."""
         with self._connect() as db:
-            row = db.execute("SELECT payload FROM answers WHERE id = ?", (answer_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+            payload = db.scalar(sa.select(t.answers.c.payload).where(t.answers.c.id == answer_id))
+        return json.loads(payload) if payload else None
 
     def record_feedback(
         self, answer_id: str, user_id: str, rating: int, source: str, comment: str | None = None
@@ -181,137 +138,147 @@ class StateStore(SQLiteFile):
         if stored is None:
             return False
         comment = (comment or "").strip()[:2000] or None
+        insert = self._insert(t.feedback).values(
+            answer_id=answer_id,
+            user_id=user_id,
+            rating=rating,
+            question=stored["question"],
+            answer=stored["answer"],
+            source=source,
+            created_at=_now(),
+            comment=comment,
+        )
+        new = insert.excluded
         with self._connect() as db:
             db.execute(
-                "INSERT INTO feedback (answer_id, user_id, rating, question, answer, source, "
-                "created_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (answer_id, user_id) DO UPDATE SET rating = excluded.rating, "
-                "source = excluded.source, created_at = excluded.created_at, "
-                "comment = COALESCE(excluded.comment, feedback.comment)",
-                (
-                    answer_id,
-                    user_id,
-                    rating,
-                    stored["question"],
-                    stored["answer"],
-                    source,
-                    _now(),
-                    comment,
-                ),
+                insert.on_conflict_do_update(
+                    index_elements=["answer_id", "user_id"],
+                    set_={
+                        "rating": new.rating,
+                        "source": new.source,
+                        "created_at": new.created_at,
+                        "comment": sa.func.coalesce(new.comment, t.feedback.c.comment),
+                    },
+                )
             )
         return True
 
     def last_answer(self, conversation: str, user_id: str) -> str | None:
         """The id of the latest answer given to `user_id` in `conversation`."""
+        a = t.answers.c
         with self._connect() as db:
-            row = db.execute(
-                "SELECT id FROM answers WHERE conversation = ? AND user_id = ? "
-                "ORDER BY created_at DESC, rowid DESC LIMIT 1",
-                (conversation, user_id),
-            ).fetchone()
-        return row[0] if row else None
+            return db.scalar(
+                sa.select(a.id)
+                .where(a.conversation == conversation, a.user_id == user_id)
+                .order_by(a.created_at.desc(), t.INSERTION_ORDER.desc())
+                .limit(1)
+            )
 
     def feedback(self) -> list[dict]:
         with self._connect() as db:
-            db.row_factory = sqlite3.Row
-            rows = db.execute("SELECT * FROM feedback ORDER BY created_at").fetchall()
-        return [dict(row) for row in rows]
+            rows = db.execute(sa.select(t.feedback).order_by(t.feedback.c.created_at))
+            return [dict(row._mapping) for row in rows]
 
     def answers_to_review(self, since: str) -> list[AnswerToReview]:
         """Answers given since `since` (UTC ISO time) that said "not covered", and answers
         rated 👎 since then, newest first, with every feedback comment left on them."""
-        chosen = (
-            "(mode = 'no_answer' AND created_at >= :since) OR id IN "
-            "(SELECT answer_id FROM feedback WHERE rating < 0 AND created_at >= :since)"
-        )
+        a, f = t.answers.c, t.feedback.c
+        disliked = sa.select(f.answer_id).where(f.rating < 0, f.created_at >= since)
+        chosen = sa.or_(sa.and_(a.mode == "no_answer", a.created_at >= since), a.id.in_(disliked))
         with self._connect() as db:
             rows = db.execute(
-                f"SELECT id, question, mode, payload, created_at FROM answers WHERE {chosen} "
-                "ORDER BY created_at DESC, rowid DESC",
-                {"since": since},
-            ).fetchall()
+                sa.select(a.id, a.question, a.mode, a.payload, a.created_at)
+                .where(chosen)
+                .order_by(a.created_at.desc(), t.INSERTION_ORDER.desc())
+            ).all()
             ratings: dict[str, list[tuple[int, str | None]]] = {}
             for answer_id, rating, comment in db.execute(
-                "SELECT answer_id, rating, comment FROM feedback WHERE answer_id IN "
-                f"(SELECT id FROM answers WHERE {chosen}) ORDER BY created_at",
-                {"since": since},
+                sa.select(f.answer_id, f.rating, f.comment)
+                .where(f.answer_id.in_(sa.select(a.id).where(chosen)))
+                .order_by(f.created_at)
             ):
                 ratings.setdefault(answer_id, []).append((rating, comment))
-        return [_to_review(row, ratings.get(row[0], [])) for row in rows]
+        return [_to_review(tuple(row), ratings.get(row[0], [])) for row in rows]
 
     # Conversations -------------------------------------------------------------------
 
     def set_area(self, conversation: str, area: str, set_by: str | None = None) -> None:
         with self._connect() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO conversation_areas VALUES (?, ?, ?, ?)",
-                (conversation, area, set_by, _now()),
+            self._upsert(
+                db,
+                t.conversation_areas,
+                conversation=conversation,
+                area=area,
+                set_by=set_by,
+                set_at=_now(),
             )
 
     def area(self, conversation: str) -> str | None:
+        c = t.conversation_areas.c
         with self._connect() as db:
-            row = db.execute(
-                "SELECT area FROM conversation_areas WHERE conversation = ?", (conversation,)
-            ).fetchone()
-        return row[0] if row else None
+            return db.scalar(sa.select(c.area).where(c.conversation == conversation))
 
     def add_turn(self, thread: str, question: str, user_id: str | None = None) -> None:
         with self._connect() as db:
             db.execute(
-                "INSERT INTO thread_turns (thread, question, created_at, user_id) "
-                "VALUES (?, ?, ?, ?)",
-                (thread, question, _now(), user_id),
+                t.thread_turns.insert().values(
+                    thread=thread, question=question, created_at=_now(), user_id=user_id
+                )
             )
 
     def thread_questions(self, thread: str, limit: int = 5) -> list[str]:
         """Earlier questions in a thread, oldest first (at most `limit`)."""
+        c = t.thread_turns.c
         with self._connect() as db:
-            rows = db.execute(
-                "SELECT question FROM thread_turns WHERE thread = ? ORDER BY rowid DESC LIMIT ?",
-                (thread, limit),
-            ).fetchall()
-        return [row[0] for row in reversed(rows)]
+            rows = db.scalars(
+                sa.select(c.question)
+                .where(c.thread == thread)
+                .order_by(t.INSERTION_ORDER.desc())
+                .limit(limit)
+            ).all()
+        return list(reversed(rows))
 
     def link_message(self, conversation: str, message_id: str, answer_id: str) -> None:
         """Remember which answer a posted message carried (for feedback sent against it)."""
         with self._connect() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO message_answers VALUES (?, ?, ?)",
-                (conversation, message_id, answer_id),
+            self._upsert(
+                db,
+                t.message_answers,
+                conversation=conversation,
+                message_id=message_id,
+                answer_id=answer_id,
             )
 
     def answer_for_message(self, conversation: str, message_id: str) -> str | None:
+        c = t.message_answers.c
         with self._connect() as db:
-            row = db.execute(
-                "SELECT answer_id FROM message_answers WHERE conversation = ? AND message_id = ?",
-                (conversation, message_id),
-            ).fetchone()
-        return row[0] if row else None
+            return db.scalar(
+                sa.select(c.answer_id).where(
+                    c.conversation == conversation, c.message_id == message_id
+                )
+            )
 
     def remember_reference(self, conversation: str, reference: str) -> None:
         """A Teams conversation reference (JSON), for messages sent later (the digest)."""
         with self._connect() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO conversation_references VALUES (?, ?, ?)",
-                (conversation, reference, _now()),
+            self._upsert(
+                db,
+                t.conversation_references,
+                conversation=conversation,
+                reference=reference,
+                updated_at=_now(),
             )
 
     def reference(self, conversation: str) -> str | None:
+        c = t.conversation_references.c
         with self._connect() as db:
-            row = db.execute(
-                "SELECT reference FROM conversation_references WHERE conversation = ?",
-                (conversation,),
-            ).fetchone()
-        return row[0] if row else None
+            return db.scalar(sa.select(c.reference).where(c.conversation == conversation))
 
     def first_time(self, event_id: str) -> bool:
-        """True the first time an event id is seen; False for a re-delivery."""
-        try:
-            with self._connect() as db:
-                db.execute("INSERT INTO handled_events VALUES (?, ?)", (event_id, _now()))
-            return True
-        except sqlite3.IntegrityError:
-            return False
+        """True the first time an event id is seen, by any process; False for a
+        re-delivery (one unique insert decides, however the processes race)."""
+        with self._connect() as db:
+            return self._first(db, t.handled_events, event_id=event_id, seen_at=_now())
 
     # Admin -------------------------------------------------------------------------
 
@@ -319,29 +286,24 @@ class StateStore(SQLiteFile):
         """True the first time a request signature is presented; False for a replay.
         Signatures are forgotten once their request could no longer be accepted anyway
         (`expires_at`, seconds since the epoch)."""
+        s = t.used_signatures.c
         with self._connect() as db:
-            db.execute("DELETE FROM used_signatures WHERE expires_at < ?", (time.time(),))
-            inserted = db.execute(
-                "INSERT OR IGNORE INTO used_signatures VALUES (?, ?)", (signature, expires_at)
-            )
-            return inserted.rowcount == 1
+            db.execute(sa.delete(t.used_signatures).where(s.expires_at < time.time()))
+            return self._first(db, t.used_signatures, signature=signature, expires_at=expires_at)
 
     def audit(self, user: str | None, action: str, target: str | None, result: str) -> None:
         """Record an admin action (or a refused attempt): who, when, what, result."""
         with self._connect() as db:
             db.execute(
-                "INSERT INTO audit_log (at, user_id, action, target, result) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (_now(), user, action, target, result),
+                t.audit_log.insert().values(
+                    at=_now(), user_id=user, action=action, target=target, result=result
+                )
             )
 
     def audit_entries(self, limit: int = 20) -> list[dict]:
         with self._connect() as db:
-            db.row_factory = sqlite3.Row
-            rows = db.execute(
-                "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", (limit,)
-            ).fetchall()
-        return [dict(row) for row in rows]
+            rows = db.execute(sa.select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit))
+            return [dict(row._mapping) for row in rows]
 
     def add_pending_upload(
         self,
@@ -353,47 +315,49 @@ class StateStore(SQLiteFile):
         user: str | None,
     ) -> None:
         with self._connect() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO pending_uploads VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (file_id, name, path, title, published, user, _now()),
+            self._upsert(
+                db,
+                t.pending_uploads,
+                file_id=file_id,
+                name=name,
+                path=path,
+                title=title,
+                published=published,
+                user_id=user,
+                created_at=_now(),
             )
 
     def pending_upload(self, file_id: str) -> dict | None:
         with self._connect() as db:
-            db.row_factory = sqlite3.Row
             row = db.execute(
-                "SELECT * FROM pending_uploads WHERE file_id = ?", (file_id,)
-            ).fetchone()
-        return dict(row) if row else None
+                sa.select(t.pending_uploads).where(t.pending_uploads.c.file_id == file_id)
+            ).first()
+        return dict(row._mapping) if row else None
 
     def drop_pending_upload(self, file_id: str) -> None:
         with self._connect() as db:
-            db.execute("DELETE FROM pending_uploads WHERE file_id = ?", (file_id,))
+            db.execute(sa.delete(t.pending_uploads).where(t.pending_uploads.c.file_id == file_id))
 
     # The weekly gaps note ------------------------------------------------------------
 
     def claim_gaps_note(self, admin: str, week: str) -> bool:
         """Reserve this week's gaps note for an admin; False if already sent or claimed."""
-        try:
-            with self._connect() as db:
-                db.execute(
-                    "INSERT INTO gaps_notes VALUES (?, ?, 'claimed', ?)", (admin, week, _now())
-                )
-            return True
-        except sqlite3.IntegrityError:
-            return False
+        with self._connect() as db:
+            return self._first(
+                db, t.gaps_notes, admin=admin, week=week, status="claimed", updated_at=_now()
+            )
 
     def mark_gaps_note(self, admin: str, week: str, sent: bool) -> None:
         """Record the outcome; a failed post releases the claim so a later run may retry."""
+        g = t.gaps_notes.c
+        mine = sa.and_(g.admin == admin, g.week == week)
         with self._connect() as db:
             if sent:
                 db.execute(
-                    "UPDATE gaps_notes SET status = 'sent', updated_at = ? "
-                    "WHERE admin = ? AND week = ?",
-                    (_now(), admin, week),
+                    sa.update(t.gaps_notes).where(mine).values(status="sent", updated_at=_now())
                 )
             else:
-                db.execute("DELETE FROM gaps_notes WHERE admin = ? AND week = ?", (admin, week))
+                db.execute(sa.delete(t.gaps_notes).where(mine))
 
     # Privacy -------------------------------------------------------------------------
 
@@ -406,69 +370,77 @@ class StateStore(SQLiteFile):
         conversation reference loses its user; an admin's record of weekly gaps notes
         goes. Returns rows changed per table.
         """
+        a, f, m = t.answers.c, t.feedback.c, t.message_answers.c
+        mine = sa.select(a.id).where(a.user_id == user_id)
         changed: dict[str, int] = {}
         with self._connect() as db:
-            mine = "SELECT id FROM answers WHERE user_id = ?"
-            changed["feedback"] = db.execute(
-                f"DELETE FROM feedback WHERE user_id = ? OR answer_id IN ({mine})",
-                (user_id, user_id),
-            ).rowcount
-            db.execute(f"DELETE FROM message_answers WHERE answer_id IN ({mine})", (user_id,))
-            changed["answers"] = db.execute(
-                "DELETE FROM answers WHERE user_id = ?", (user_id,)
-            ).rowcount
-            changed["thread_turns"] = db.execute(
-                "DELETE FROM thread_turns WHERE user_id = ?", (user_id,)
-            ).rowcount
-            changed["conversation_areas"] = db.execute(
-                "UPDATE conversation_areas SET set_by = NULL WHERE set_by = ?", (user_id,)
-            ).rowcount
-            changed["audit_log"] = db.execute(
-                "UPDATE audit_log SET user_id = ? WHERE user_id = ?", (FORGOTTEN, user_id)
-            ).rowcount
-            changed["pending_uploads"] = _drop_uploads(
-                db, "SELECT file_id, path FROM pending_uploads WHERE user_id = ?", (user_id,)
+
+            def run(statement) -> int:
+                return db.execute(statement).rowcount
+
+            changed["feedback"] = run(
+                sa.delete(t.feedback).where(sa.or_(f.user_id == user_id, f.answer_id.in_(mine)))
             )
+            run(sa.delete(t.message_answers).where(m.answer_id.in_(mine)))
+            changed["answers"] = run(sa.delete(t.answers).where(a.user_id == user_id))
+            changed["thread_turns"] = run(
+                sa.delete(t.thread_turns).where(t.thread_turns.c.user_id == user_id)
+            )
+            areas = t.conversation_areas
+            changed["conversation_areas"] = run(
+                sa.update(areas).where(areas.c.set_by == user_id).values(set_by=None)
+            )
+            audit = t.audit_log
+            changed["audit_log"] = run(
+                sa.update(audit).where(audit.c.user_id == user_id).values(user_id=FORGOTTEN)
+            )
+            changed["pending_uploads"] = _drop_uploads(db, t.pending_uploads.c.user_id == user_id)
             changed["conversation_references"] = _scrub_references(db, user_id)
-            changed["gaps_notes"] = db.execute(
-                "DELETE FROM gaps_notes WHERE admin = ?", (user_id,)
-            ).rowcount
+            changed["gaps_notes"] = run(
+                sa.delete(t.gaps_notes).where(t.gaps_notes.c.admin == user_id)
+            )
         return changed
 
     def checkpoint(self) -> None:
-        """Copy the write-ahead log into the database and empty it, so what was deleted
-        is gone from both files (best effort while other processes are reading)."""
+        """SQLite: copy the write-ahead log into the database and empty it, so what was
+        deleted is gone from both files (best effort while other processes are reading).
+        PostgreSQL reclaims deleted rows itself (autovacuum)."""
+        if self.database.postgresql:
+            return
         with self._connect() as db:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def prune(self, now: datetime, retention_days: int, audit_days: int) -> dict[str, int]:
         """Delete questions, answers, feedback, history and the record of which admin got
         which weekly gaps note older than `retention_days`, audit entries older than
-        `audit_days`, and uploads never confirmed within a day."""
+        `audit_days`, and uploads never confirmed within a day.
+
+        One process prunes at a time: on PostgreSQL, a process that finds another one
+        pruning skips (and returns nothing deleted) rather than queue behind it."""
         cutoff = (now - timedelta(days=retention_days)).isoformat(timespec="seconds")
         audit_cutoff = (now - timedelta(days=audit_days)).isoformat(timespec="seconds")
         upload_cutoff = (now - timedelta(days=1)).isoformat(timespec="seconds")
         changed: dict[str, int] = {}
         with self._connect() as db:
-            old = "SELECT id FROM answers WHERE created_at < ?"
-            db.execute(f"DELETE FROM message_answers WHERE answer_id IN ({old})", (cutoff,))
+            if not self.database.try_transaction_lock(db, PRUNE_KEY):
+                return changed
+            old = sa.select(t.answers.c.id).where(t.answers.c.created_at < cutoff)
+            db.execute(sa.delete(t.message_answers).where(t.message_answers.c.answer_id.in_(old)))
             for table, column in (
-                ("answers", "created_at"),
-                ("feedback", "created_at"),
-                ("thread_turns", "created_at"),
-                ("handled_events", "seen_at"),
-                ("gaps_notes", "updated_at"),
+                (t.answers, "created_at"),
+                (t.feedback, "created_at"),
+                (t.thread_turns, "created_at"),
+                (t.handled_events, "seen_at"),
+                (t.gaps_notes, "updated_at"),
             ):
-                changed[table] = db.execute(
-                    f"DELETE FROM {table} WHERE {column} < ?", (cutoff,)
+                changed[table.name] = db.execute(
+                    sa.delete(table).where(table.c[column] < cutoff)
                 ).rowcount
             changed["audit_log"] = db.execute(
-                "DELETE FROM audit_log WHERE at < ?", (audit_cutoff,)
+                sa.delete(t.audit_log).where(t.audit_log.c.at < audit_cutoff)
             ).rowcount
             changed["pending_uploads"] = _drop_uploads(
-                db,
-                "SELECT file_id, path FROM pending_uploads WHERE created_at < ?",
-                (upload_cutoff,),
+                db, t.pending_uploads.c.created_at < upload_cutoff
             )
         return changed
 
@@ -490,28 +462,29 @@ def _to_review(row: tuple, ratings: list[tuple[int, str | None]]) -> AnswerToRev
     )
 
 
-def _drop_uploads(db: sqlite3.Connection, query: str, parameters: tuple) -> int:
-    """Delete pending uploads chosen by `query` (file_id, path), their files included."""
-    rows = db.execute(query, parameters).fetchall()
+def _drop_uploads(db: Connection, chosen) -> int:
+    """Delete the pending uploads `chosen` (a condition), their files included."""
+    u = t.pending_uploads.c
+    rows = db.execute(sa.select(u.file_id, u.path).where(chosen)).all()
     for file_id, path in rows:
         Path(path).unlink(missing_ok=True)
-        db.execute("DELETE FROM pending_uploads WHERE file_id = ?", (file_id,))
+        db.execute(sa.delete(t.pending_uploads).where(u.file_id == file_id))
     return len(rows)
 
 
-def _scrub_references(db: sqlite3.Connection, user_id: str) -> int:
+def _scrub_references(db: Connection, user_id: str) -> int:
     """Remove a person from stored Teams conversation references (the digest needs only
     the conversation, not who started it)."""
+    r = t.conversation_references.c
     scrubbed = 0
-    for conversation, reference in db.execute(
-        "SELECT conversation, reference FROM conversation_references"
-    ).fetchall():
+    for conversation, reference in db.execute(sa.select(r.conversation, r.reference)).all():
         data = json.loads(reference)
         if (data.get("user") or {}).get("id") == user_id:
             data.pop("user")
             db.execute(
-                "UPDATE conversation_references SET reference = ? WHERE conversation = ?",
-                (json.dumps(data), conversation),
+                sa.update(t.conversation_references)
+                .where(r.conversation == conversation)
+                .values(reference=json.dumps(data))
             )
             scrubbed += 1
     return scrubbed

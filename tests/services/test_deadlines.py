@@ -23,8 +23,9 @@ GAZETTEER = Gazetteer.load(KNOWLEDGE / "gazetteer.yaml")
 
 
 @pytest.fixture
-def deadlines(tmp_path):
-    return DeadlineStore(tmp_path / "state.sqlite3")
+def deadlines(state_backend):
+    """A deadline store on SQLite, then on PostgreSQL."""
+    return DeadlineStore(state_backend)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -20,7 +19,7 @@ from bot.services.gaps import (
 )
 from bot.services.privacy import forget_user
 from bot.services.state import StateStore
-from tests.conftest import KNOWLEDGE
+from tests.conftest import KNOWLEDGE, run_sql
 
 SOCIAL_PRESCRIBING = [
     "What funding is there for social prescribing in the industrial strategy?",
@@ -37,8 +36,9 @@ def gazetteer():
 
 
 @pytest.fixture
-def state(tmp_path):
-    return StateStore(tmp_path / "state.sqlite3")
+def state(state_backend):
+    """The state on SQLite, then on PostgreSQL."""
+    return StateStore(state_backend)
 
 
 def _cited(title: str) -> Citation:
@@ -133,8 +133,7 @@ def test_places_and_the_strategy_that_would_answer(state, embedder, gazetteer):
 
 def test_the_window_and_what_is_left_out(state, embedder, gazetteer, tmp_path):
     not_covered(state, "An old question about social prescribing?")
-    with sqlite3.connect(state.path) as db:
-        db.execute("UPDATE answers SET created_at = '2020-01-01T00:00:00+00:00'")
+    run_sql(state, "UPDATE answers SET created_at = '2020-01-01T00:00:00+00:00'")
     liked = state.save_answer(Answer("What is SmartMed?", "SmartMed is...", "extractive"))
     state.record_feedback(liked, "U0CAROL", 1, "slack", "Great")
     assert build_gaps_report(state, embedder, gazetteer, days=14).empty

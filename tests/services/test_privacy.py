@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.cli import main
 from bot.services.state import FORGOTTEN, StateStore
+from tests.conftest import run_sql
 from tests.slack_client import ack_text, button_value, post_action, post_command
 
 ALICE_ASKS = "What is SmartMed in the North East?"
@@ -56,8 +57,8 @@ def test_forget_needs_a_user_id(monkeypatch, tmp_path, capsys):
     assert "needs a Slack or Teams user id" in capsys.readouterr().err
 
 
-def test_retention_deletes_old_questions_and_keeps_recent_ones(tmp_path, engine):
-    state = StateStore(tmp_path / "state.sqlite3")
+def test_retention_deletes_old_questions_and_keeps_recent_ones(state_backend, engine):
+    state = StateStore(state_backend)
     old = state.save_answer(engine.ask("What is SmartMed?"), "C1", "U0ALICE")
     state.add_turn("C1:1", "What is SmartMed?", "U0ALICE")
     state.record_feedback(old, "U0ALICE", 1, "slack")
@@ -65,8 +66,9 @@ def test_retention_deletes_old_questions_and_keeps_recent_ones(tmp_path, engine)
     state.audit("U0ADMIN", "ingest", "https://example.org/a", "1 added")
     later = datetime.now(UTC) + timedelta(days=91)
     recent = state.save_answer(engine.ask("What is an LIS?"), "C1", "U0BOB")
-    with sqlite3.connect(state.path) as db:  # as if it were asked 90 days from now
-        db.execute("UPDATE answers SET created_at = ? WHERE id = ?", (later.isoformat(), recent))
+    run_sql(  # as if it were asked 90 days from now
+        state, "UPDATE answers SET created_at = :at WHERE id = :id", at=later.isoformat(), id=recent
+    )
 
     deleted = state.prune(later, retention_days=90, audit_days=730)
 

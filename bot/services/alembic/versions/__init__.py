@@ -1,0 +1,1 @@
+"""Numbered migrations, each applied once (Alembic records the revision reached)."""
