@@ -17,20 +17,7 @@ def _names() -> list[str]:
     return names
 
 
-# Settings whose README row is written but not yet merged (the README is edited on its
-# own branch). Strict: once the row is there this XPASSes and fails, so remove the name.
-README_PENDING = {"DATABASE_URL"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="README row pending"))
-        if n in README_PENDING
-        else n
-        for n in _names()
-    ],
-)
+@pytest.mark.parametrize("name", _names())
 def test_setting_is_documented(name):
     assert f"{name}=" in (ROOT / ".env.example").read_text()
     assert f"`{name}`" in (ROOT / "README.md").read_text()
