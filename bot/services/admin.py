@@ -20,9 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from bot.services.admin_ingest import Item, ingest_items, merge, upload_id, web_address, web_id
+from bot.services.admin_ingest import (
+    UPLOAD,
+    Item,
+    ingest_items,
+    merge,
+    upload_id,
+    web_address,
+    web_id,
+)
 from bot.services.database import AdvisoryLock
 from bot.services.ingest_lock import IngestLock, ingest_lock
 from bot.services.jobs import DeadlineSync
@@ -31,7 +37,14 @@ from bot.settings import Settings
 from ingest.documents import read_catalogue
 from ingest.errors import IngestError
 from ingest.loaders import loader_for_name
-from ingest.pipeline import SUPPORTED_SUFFIXES, IngestReport, ingest_sources, read_path, read_url
+from ingest.pipeline import (
+    SUPPORTED_SUFFIXES,
+    IngestReport,
+    Raw,
+    ingest_sources,
+    read_path,
+    read_url,
+)
 from ingest.store import KnowledgeStore, StoredDocument
 
 __all__ = ["AdminService", "IngestLock", "UPLOADS", "NOT_A_WEB_ADDRESS", "web_address"]
@@ -144,7 +157,15 @@ class AdminService:
             for d in stored
             if d.source and web_address(d.source)
         ]
-        if not self.uploads_dir.is_dir():
+        items += [
+            Item(
+                u["name"],
+                u["doc_id"],
+                lambda u=u: _uploaded(u["doc_id"], u["name"], u["data"], u["metadata"]),
+            )
+            for u in self.state.uploads()
+        ]
+        if not self.uploads_dir.is_dir():  # where releases before 2026-12 kept uploads
             return items
         by_source = {d.source: d.doc_id for d in stored if d.source}
         catalogue = _catalogue(self.uploads_dir)
@@ -175,20 +196,20 @@ class AdminService:
         pending = self.state.pending_upload(file_id)
         if pending is None:
             raise IngestError("that upload is no longer waiting; share the file again")
-        self.uploads_dir.mkdir(parents=True, exist_ok=True)
-        target = self.uploads_dir / _safe_name(pending["name"])
-        Path(pending["path"]).replace(target)
-        _record_metadata(
-            self.uploads_dir / "sources.yaml", target.name, {**metadata, "replaces": replace}
+        name = _safe_name(pending["name"])
+        data = (
+            pending["data"] if pending["data"] is not None else Path(pending["path"]).read_bytes()
         )
+        entry = {k: v for k, v in metadata.items() if v}
+        doc_id = replace or self._stored_id(_upload_source(name)) or upload_id(name)
+        self.state.keep_upload(doc_id, name, data, entry, user)
         self.state.drop_pending_upload(file_id)
-        doc_id = replace or self._stored_id(str(target)) or upload_id(target.name)
-        item = Item(target.name, doc_id, lambda: read_path(target))
+        item = Item(name, doc_id, lambda: _uploaded(doc_id, name, data, entry))
         return self._locked(
             lambda stage: ingest_items(self.knowledge, [item], stage),
             user=user,
             action="upload",
-            target=f"{target.name} replace {replace}" if replace else target.name,
+            target=f"{name} replace {replace}" if replace else name,
             progress=progress,
         )
 
@@ -197,12 +218,8 @@ class AdminService:
         that confirms them (`add_upload`). The file must be a supported type with text in
         it: a scanned PDF is refused here, before anyone fills in a form."""
         loaded = loader_for_name(name).load(data)
-        pending = self.uploads_dir / "pending"
-        pending.mkdir(parents=True, exist_ok=True)
-        path = pending / f"{_safe_name(file_id)}-{_safe_name(name or 'upload')}"
-        path.write_bytes(data)
         self.state.add_pending_upload(
-            file_id, name or path.name, str(path), loaded.title, loaded.published, user
+            file_id, name or "upload", data, loaded.title, loaded.published, user
         )
         return self.state.pending_upload(file_id)
 
@@ -222,12 +239,23 @@ class AdminService:
         with_lock = self.lock.acquire(blocking=True)
         try:
             removed = self.knowledge.remove_document(doc_id)
+            self.state.drop_upload(doc_id)  # or the next reingest would bring it back
             self.sync.refresh()
         finally:
             if with_lock:
                 self.lock.release()
         self.state.audit(user, "remove", doc_id, f"removed {removed} chunks")
         return removed
+
+
+def _upload_source(name: str) -> str:
+    """Where an uploaded document came from, as its citations and `admin sources` say."""
+    return f"{UPLOAD}{name}"
+
+
+def _uploaded(doc_id: str, name: str, data: bytes, metadata: dict, **_kept) -> Raw:
+    """An uploaded file as the pipeline reads a document, from the bytes kept for it."""
+    return Raw(doc_id, _upload_source(name), data, loader_for_name(name), metadata)
 
 
 def _safe_name(name: str) -> str:
@@ -241,11 +269,3 @@ def _catalogue(folder: Path) -> dict[str, dict]:
     except IngestError as error:
         log.warning("ignoring %s: %s", folder / "sources.yaml", error)
         return {}
-
-
-def _record_metadata(catalogue: Path, file_name: str, metadata: dict) -> None:
-    """Add or replace a file's entry in the uploads folder's own sources.yaml."""
-    entries = yaml.safe_load(catalogue.read_text()) if catalogue.exists() else []
-    entries = [e for e in entries or [] if e.get("file") != file_name]
-    entries.append({"file": file_name, **{k: v for k, v in metadata.items() if v}})
-    catalogue.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True))

@@ -105,10 +105,22 @@ pending_uploads = sa.Table(
     metadata,
     _text("file_id", primary_key=True),
     _text("name", nullable=False),
-    _text("path", nullable=False),
+    _text("path", nullable=False),  # "" once the bytes are in `data` (any machine reads them)
     _text("title"),
     _text("published"),
     _text("user_id"),
+    _text("created_at", nullable=False),
+    sa.Column("data", sa.LargeBinary),
+)
+# Files admins added from chat, kept so `admin reingest` can read them again on any machine.
+uploads = sa.Table(
+    "uploads",
+    metadata,
+    _text("doc_id", primary_key=True),
+    _text("name", nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    _text("metadata", nullable=False),  # JSON: title, publisher, published
+    _text("added_by"),
     _text("created_at", nullable=False),
 )
 gaps_notes = sa.Table(

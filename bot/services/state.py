@@ -309,22 +309,24 @@ class StateStore(StateTables):
         self,
         file_id: str,
         name: str,
-        path: str,
+        data: bytes,
         title: str | None,
         published: str | None,
         user: str | None,
     ) -> None:
+        """Hold a shared file's bytes until an admin confirms it (on any machine)."""
         with self._connect() as db:
             self._upsert(
                 db,
                 t.pending_uploads,
                 file_id=file_id,
                 name=name,
-                path=path,
+                path="",
                 title=title,
                 published=published,
                 user_id=user,
                 created_at=_now(),
+                data=data,
             )
 
     def pending_upload(self, file_id: str) -> dict | None:
@@ -337,6 +339,32 @@ class StateStore(StateTables):
     def drop_pending_upload(self, file_id: str) -> None:
         with self._connect() as db:
             db.execute(sa.delete(t.pending_uploads).where(t.pending_uploads.c.file_id == file_id))
+
+    def keep_upload(
+        self, doc_id: str, name: str, data: bytes, metadata: dict, added_by: str | None
+    ) -> None:
+        """Keep a file an admin added, under its document id, for later reingests."""
+        with self._connect() as db:
+            self._upsert(
+                db,
+                t.uploads,
+                doc_id=doc_id,
+                name=name,
+                data=data,
+                metadata=json.dumps(metadata),
+                added_by=added_by,
+                created_at=_now(),
+            )
+
+    def uploads(self) -> list[dict]:
+        """The files admins added: doc_id, name, data, metadata (a dict)."""
+        with self._connect() as db:
+            rows = db.execute(sa.select(t.uploads).order_by(t.uploads.c.name)).all()
+        return [{**row._mapping, "metadata": json.loads(row.metadata)} for row in rows]
+
+    def drop_upload(self, doc_id: str) -> None:
+        with self._connect() as db:
+            db.execute(sa.delete(t.uploads).where(t.uploads.c.doc_id == doc_id))
 
     # The weekly gaps note ------------------------------------------------------------
 
@@ -368,7 +396,8 @@ class StateStore(StateTables):
         uploads go, as does feedback others gave on their answers (it copies the question).
         Audit entries keep the action but the user becomes FORGOTTEN; a stored Teams
         conversation reference loses its user; an admin's record of weekly gaps notes
-        goes. Returns rows changed per table.
+        goes; files they added stay in the knowledge base without their name. Returns rows
+        changed per table.
         """
         a, f, m = t.answers.c, t.feedback.c, t.message_answers.c
         mine = sa.select(a.id).where(a.user_id == user_id)
@@ -395,6 +424,10 @@ class StateStore(StateTables):
                 sa.update(audit).where(audit.c.user_id == user_id).values(user_id=FORGOTTEN)
             )
             changed["pending_uploads"] = _drop_uploads(db, t.pending_uploads.c.user_id == user_id)
+            uploads = t.uploads
+            changed["uploads"] = run(
+                sa.update(uploads).where(uploads.c.added_by == user_id).values(added_by=None)
+            )
             changed["conversation_references"] = _scrub_references(db, user_id)
             changed["gaps_notes"] = run(
                 sa.delete(t.gaps_notes).where(t.gaps_notes.c.admin == user_id)
@@ -467,7 +500,8 @@ def _drop_uploads(db: Connection, chosen) -> int:
     u = t.pending_uploads.c
     rows = db.execute(sa.select(u.file_id, u.path).where(chosen)).all()
     for file_id, path in rows:
-        Path(path).unlink(missing_ok=True)
+        if path:  # held on disk by a release before uploads moved into the database
+            Path(path).unlink(missing_ok=True)
         db.execute(sa.delete(t.pending_uploads).where(u.file_id == file_id))
     return len(rows)
 
