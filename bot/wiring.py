@@ -143,14 +143,16 @@ def digest_once(settings: Settings, send: Sender, day=None, days: int = 30) -> d
 
 
 def gaps_report(settings: Settings, days: int, now: datetime | None = None) -> GapsReport:
-    """The gaps report from the state, with the configured embedder and the gazetteer
-    (the knowledge store itself is not opened)."""
+    """The gaps report from the state, grouped with the engine's embedder, with the
+    strategies the knowledge base mentions on each topic (the store is only read)."""
+    engine = build_engine(settings)
     return build_gaps_report(
         StateStore.for_settings(settings),
-        _embedder(settings),
-        Gazetteer.load(settings.knowledge_dir / "gazetteer.yaml"),
+        engine.store.embedder,
+        engine.contacts.gazetteer,
         days,
         now,
+        areas_on=engine.areas_writing_about,
     )
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from itertools import zip_longest
 
 from bot.engine.answer import Answer, Citation, Contact, human_date
-from bot.engine.answerable import Assessor, passage_text
+from bot.engine.answerable import MIN_COVERAGE, Assessor, passage_text
 from bot.engine.compose import ExtractiveComposer, Lead
+from bot.engine.concepts import coverage, question_concepts
 from bot.engine.contacts import ContactDirectory
 from bot.engine.followup import follow_up_context
 from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer
@@ -30,7 +31,7 @@ from bot.engine.questions import (
     without_presentation,
 )
 from bot.engine.retrieval import HybridRetriever, Passage
-from bot.engine.text import sentences
+from bot.engine.text import sentences, terms
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
 from ingest.structure import paragraphs
@@ -88,6 +89,22 @@ class Engine:
     def areas(self, place: str) -> list[Area]:
         """The areas (LEP, combined authority ...) a place name belongs to, if any."""
         return self.contacts.gazetteer.find(place)
+
+    def areas_writing_about(self, topic: str, passages: int = 4) -> list[Area]:
+        """Areas whose strategy the knowledge base mentions on `topic`: those named in a
+        top passage that holds at least MIN_COVERAGE of the topic's ideas (the bar for
+        "covered"). For the gaps report: a case study saying the Dorset strategy backs
+        social prescribing suggests Dorset's full strategy for a question about it."""
+        query = self.retriever.query(self._read(topic))
+        idf = self.retriever.index.idf
+        concepts = question_concepts(query.text, self.assessor.glossary, idf)
+        found: list[Area] = []
+        for passage in self.retriever.retrieve(query)[:passages]:
+            text = passage_text(passage)
+            if coverage(concepts, frozenset(terms(text))) < MIN_COVERAGE:
+                continue
+            found += [a for a in self.contacts.gazetteer.find(text) if a not in found]
+        return found
 
     def ask(
         self,

@@ -468,6 +468,7 @@ async def _gaps(assistant: Assistant, where: Where, argument: str) -> Result:
         engine.store.embedder,
         engine.contacts.gazetteer,
         int(argument or DEFAULT_DAYS),
+        areas_on=engine.areas_writing_about,
     )
     return Gaps(gaps_text(report), report)
 

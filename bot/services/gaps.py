@@ -70,15 +70,19 @@ _SHARED = re.compile(
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A local industrial strategy that would probably answer a group's questions."""
+    """A local industrial strategy that would probably answer a group's questions: the
+    strategy of a place they name, or (`on_topic`) of an area the knowledge base mentions
+    on their topic."""
 
     area: str
     org: str
     url: str | None
+    on_topic: bool = False
 
     def text(self) -> str:
         where = self.url or f"{self.org}; no web address in the gazetteer"
-        return f"probably answered by the {self.area} local industrial strategy ({where})"
+        why = ", which the knowledge base mentions on this topic" if self.on_topic else ""
+        return f"probably answered by the {self.area} local industrial strategy{why} ({where})"
 
 
 @dataclass
@@ -118,15 +122,24 @@ def build_gaps_report(
     days: int = DEFAULT_DAYS,
     now: datetime | None = None,
     threshold: float = GROUP_THRESHOLD,
+    areas_on: Callable[[str], list[Area]] | None = None,
 ) -> GapsReport:
-    """The questions of the last `days` days the knowledge base fell short on, grouped."""
+    """The questions of the last `days` days the knowledge base fell short on, grouped.
+
+    `areas_on(topic)` (the engine's `areas_writing_about`) finds the areas whose strategy
+    the knowledge base mentions on a topic, for groups that name no place."""
     since = (now or datetime.now(UTC)) - timedelta(days=days)
     answers = state.answers_to_review(since.astimezone(UTC).isoformat(timespec="seconds"))
     topics = [topic_of(a.question, gazetteer) for a in answers]
-    groups = [
-        _group([answers[i] for i in members], gazetteer)
-        for members in group_by_meaning(topics, embedder, threshold)
-    ]
+    groups = []
+    for members in group_by_meaning(topics, embedder, threshold):
+        group = _group([answers[i] for i in members], gazetteer)
+        if not group.suggestions and areas_on is not None:
+            group.suggestions = [
+                Suggestion(a.name, a.org, a.strategy_url, on_topic=True)
+                for a in areas_on(answers[members[0]].question)[:2]
+            ]
+        groups.append(group)
     return GapsReport(days, since, sorted(groups, key=lambda g: g.latest, reverse=True))
 
 
