@@ -43,7 +43,7 @@ QUESTION_WORDS = frozenset(
 tell explain describe know mean means meaning say says said give list please help much
 many talk speak contact get us anything something thing things happen happens going
 big large size sized define definition simple simply plain briefly brief summary summarise
-summarize overview
+summarize overview quick query
 """.split()
 )
 
@@ -79,10 +79,19 @@ def terms(text: str, *, keep_question_words: bool = False) -> list[str]:
     return stems(words(text), keep_question_words=keep_question_words)
 
 
+# "the 5 foundations" and "the five foundations" are the same words ("one" is left alone:
+# "one of the ..." counts nothing).
+_NUMBERS = dict(
+    zip(
+        "two three four five six seven eight nine ten eleven twelve".split(), map(str, range(2, 13))
+    )
+)
+
+
 def stems(word_list: list[str], *, keep_question_words: bool = False) -> list[str]:
     """The stemmed content terms among `words(text)`: `terms` for words already split."""
     dropped = STOP_WORDS if keep_question_words else STOP_WORDS | QUESTION_WORDS
-    return [_stem(word) for word in word_list if word not in dropped]
+    return [_stem(_NUMBERS.get(word, word)) for word in word_list if word not in dropped]
 
 
 _ABBREVIATIONS = (

@@ -130,3 +130,11 @@ def test_a_question_about_now_is_told_how_old_the_answer_is(engine):
     assert "14 practices" in now.answer
     assert "when they were written (June 2019)" in now.note and "nothing newer" in now.note
     assert engine.ask("how many practices are in the moorland network?").note is None
+
+
+def test_a_number_typed_as_digits_matches_the_number_written_as_a_word(engine):
+    from bot.engine.text import terms
+
+    assert terms("the 3 stages") == terms("the three stages")
+    answer = engine.ask("quick one - the 3 stages?")
+    assert "There are three stages at which to influence a strategy" in answer.answer
