@@ -81,11 +81,12 @@ def terms(text: str, *, keep_question_words: bool = False) -> list[str]:
 
 # "the 5 foundations" and "the five foundations" are the same words ("one" is left alone:
 # "one of the ..." counts nothing).
-_NUMBERS = dict(
-    zip(
-        "two three four five six seven eight nine ten eleven twelve".split(), map(str, range(2, 13))
+_NUMBERS = {
+    word: str(number)
+    for number, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(), start=2
     )
-)
+}
 
 
 def stems(word_list: list[str], *, keep_question_words: bool = False) -> list[str]:
