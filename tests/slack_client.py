@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import httpx
 
@@ -89,3 +90,18 @@ def button_value(payload: dict, action_id: str) -> str:
             if element.get("action_id") == action_id:
                 return element["value"]
     raise AssertionError(f"no {action_id} button")
+
+
+def final_update(fake_slack, count: int = 1, timeout: float = 60) -> str:
+    """The text of the `count`-th admin progress message once it shows a final state."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        finals = [
+            u["text"]
+            for u in fake_slack.of("chat.update")
+            if u["text"].startswith((":white_check_mark:", ":x:", ":warning:"))
+        ]
+        if len(finals) >= count:
+            return finals[count - 1]
+        time.sleep(0.05)
+    raise AssertionError(f"no final progress message: {fake_slack.of('chat.update')}")

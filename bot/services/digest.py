@@ -14,16 +14,15 @@ channel never stops the others. A sender raises `PermanentSendError` when retryi
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.engine.answer import human_date
-from bot.errors import PermanentSendError
 from bot.services.deadline_store import DeadlineStore
 from bot.services.deadlines import Deadline, DocumentChange
+from bot.services.delivery import deliver
 
 __all__ = [
     "Digest",
@@ -154,27 +153,10 @@ def post_digests(
             outcomes[channel] = "skipped: nothing due"
         elif not store.claim_digest(channel, day):
             outcomes[channel] = "skipped: already sent today"
-        elif _post(send, channel, digest, attempts, pause):
+        elif deliver(send, channel, digest, f"digest to {channel}", attempts, pause):
             store.mark_digest(channel, day, sent=True)
             outcomes[channel] = "sent"
         else:
             store.mark_digest(channel, day, sent=False)
             outcomes[channel] = "failed"
     return outcomes
-
-
-def _post(send, channel: str, digest: Digest, attempts: int, pause: float) -> bool:
-    for attempt in range(1, attempts + 1):
-        try:
-            send(channel, digest)
-            return True
-        except Exception as error:  # one channel's failure must not stop the others
-            permanent = isinstance(error, PermanentSendError)
-            log.warning(
-                "digest to %s failed (attempt %d of %d): %s", channel, attempt, attempts, error
-            )
-            if permanent or attempt == attempts:
-                log.error("giving up on today's digest for %s", channel)
-                return False
-            time.sleep(pause * attempt)
-    return False

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -36,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 
 from bot.engine.places import Area, Gazetteer
-from bot.errors import PermanentSendError
+from bot.services.delivery import deliver
 from bot.services.state import AnswerToReview, StateStore
 from ingest.embeddings import Embedder
 
@@ -269,20 +268,7 @@ def post_gaps_notes(
         if not state.claim_gaps_note(admin, week):
             outcomes[admin] = "skipped: already sent this week"
             continue
-        sent = _post(send, admin, built, attempts, pause)
+        sent = deliver(send, admin, built, "gaps note to an admin", attempts, pause)
         state.mark_gaps_note(admin, week, sent)
         outcomes[admin] = "sent" if sent else "failed"
     return outcomes
-
-
-def _post(send, admin: str, report: GapsReport, attempts: int, pause: float) -> bool:
-    for attempt in range(1, attempts + 1):
-        try:
-            send(admin, report)
-            return True
-        except Exception as error:  # one admin's failure must not stop the others
-            log.warning("gaps note to an admin failed (attempt %d): %s", attempt, error)
-            if isinstance(error, PermanentSendError) or attempt == attempts:
-                return False
-            time.sleep(pause * attempt)
-    return False

@@ -3,8 +3,6 @@ helpers that wait for what the bot sends to the fake Slack."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from aiohttp import web
 
@@ -29,18 +27,3 @@ def site():
     server.pages = pages
     yield server
     server.stop()
-
-
-def final_update(fake_slack, count: int = 1, timeout: float = 60) -> str:
-    """The text of the `count`-th admin progress message once it shows a final state."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        finals = [
-            u["text"]
-            for u in fake_slack.of("chat.update")
-            if u["text"].startswith((":white_check_mark:", ":x:", ":warning:"))
-        ]
-        if len(finals) >= count:
-            return finals[count - 1]
-        time.sleep(0.05)
-    raise AssertionError(f"no final progress message: {fake_slack.of('chat.update')}")

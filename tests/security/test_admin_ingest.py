@@ -9,8 +9,7 @@ import time
 import pytest
 
 from testkit.slack_requests import view_submission
-from tests.security.conftest import final_update
-from tests.slack_client import FORM, _post, ack_text, post_command, post_event
+from tests.slack_client import FORM, _post, ack_text, final_update, post_command, post_event
 
 pytestmark = pytest.mark.security
 

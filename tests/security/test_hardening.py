@@ -14,8 +14,7 @@ from bot.services.state import StateStore
 from bot.settings import get_settings
 from testkit.slack_requests import slash_command
 from tests.fake_teams import message_activity
-from tests.security.conftest import final_update
-from tests.slack_client import FORM, post_command
+from tests.slack_client import FORM, final_update, post_command
 
 pytestmark = pytest.mark.security
 

@@ -10,8 +10,14 @@ import re
 import pytest
 
 from bot.frontends.slack.blocks import FEEDBACK_UP, SHARE
-from tests.security.conftest import final_update
-from tests.slack_client import button_value, mention, post_action, post_command, post_event
+from tests.slack_client import (
+    button_value,
+    final_update,
+    mention,
+    post_action,
+    post_command,
+    post_event,
+)
 
 pytestmark = pytest.mark.security
 

@@ -16,7 +16,15 @@ from testkit.slack_requests import (
     signed_headers,
     view_submission,
 )
-from tests.slack_client import FORM, ack_text, all_text, post_action, post_command, post_event
+from tests.slack_client import (
+    FORM,
+    ack_text,
+    all_text,
+    final_update,
+    post_action,
+    post_command,
+    post_event,
+)
 
 V1 = (
     "<html><head><title>Dorset LIS</title></head><body><main><h1>Dorset local industrial "
@@ -50,21 +58,6 @@ def command(server, fake_slack, text: str, user: str = "U0ADMIN") -> httpx.Respo
 
 def click(server, fake_slack, action_id: str, value: str, user: str = "U0ADMIN"):
     return post_action(server, fake_slack, action_id, value, timeout=30, user=user)
-
-
-def final_update(fake_slack, count: int = 1, timeout: float = 30) -> str:
-    """The text of the `count`-th progress message once it shows a final state."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        finals = [
-            u["text"]
-            for u in fake_slack.of("chat.update")
-            if u["text"].startswith((":white_check_mark:", ":x:", ":warning:"))
-        ]
-        if len(finals) >= count:
-            return finals[count - 1]
-        time.sleep(0.05)
-    raise AssertionError(f"no final progress message: {fake_slack.of('chat.update')}")
 
 
 def ask(server, fake_slack, question: str) -> str:

@@ -19,11 +19,11 @@ from bot.services.digest import LONDON
 from bot.services.state import StateStore
 from bot.settings import get_settings
 from testkit.servers import BackgroundServer
-from tests.frontends.slack.test_admin import final_update
 from tests.slack_client import (
     ack_text,
     all_text,
     button_value,
+    final_update,
     post_action,
     post_command,
     post_view,

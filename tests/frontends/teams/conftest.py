@@ -4,12 +4,9 @@ server that streams its replies as server-sent events, as OpenAI does."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-import json
 
 import pytest
-from aiohttp import web
 
 from bot.engine.generate import AnswerGenerator, build_chat_model
 from bot.engine.prompts import AnswerPrompts
@@ -21,6 +18,7 @@ from bot.settings import get_settings
 from bot.wiring import build_engine, deadline_sync
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
+from testkit.fake_openai import FakeOpenAI
 from testkit.servers import BackgroundServer
 from tests.conftest import KNOWLEDGE, ROOT
 
@@ -57,62 +55,9 @@ def teams_admin_server(embedder, tmp_path):
     server.stop()
 
 
-class StreamingOpenAI:
-    """An OpenAI-compatible chat endpoint that streams `reply` piece by piece, `pause`
-    seconds apart, when asked to stream (and answers whole otherwise)."""
-
-    def __init__(self) -> None:
-        self.reply: list[str] = ["NO_ANSWER"]
-        self.pause = 0.0
-        self.requests: list[dict] = []
-        app = web.Application()
-        app.router.add_post("/v1/chat/completions", self._complete)
-        self.server = BackgroundServer(app)
-
-    async def _complete(self, request: web.Request) -> web.StreamResponse:
-        body = await request.json()
-        self.requests.append(body)
-        if not body.get("stream"):
-            return web.json_response(_completion("".join(self.reply)))
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
-        await response.prepare(request)
-        for piece in self.reply:
-            await response.write(f"data: {json.dumps(_chunk(piece))}\n\n".encode())
-            await asyncio.sleep(self.pause)
-        await response.write(b"data: [DONE]\n\n")
-        await response.write_eof()
-        return response
-
-
-def _chunk(piece: str) -> dict:
-    return {
-        "id": "chatcmpl-test",
-        "object": "chat.completion.chunk",
-        "created": 1700000000,
-        "model": "local-model",
-        "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
-    }
-
-
-def _completion(content: str) -> dict:
-    return {
-        "id": "chatcmpl-test",
-        "object": "chat.completion",
-        "created": 1700000000,
-        "model": "local-model",
-        "choices": [
-            {
-                "index": 0,
-                "finish_reason": "stop",
-                "message": {"role": "assistant", "content": content},
-            }
-        ],
-    }
-
-
 @pytest.fixture
 def openai_server():
-    fake = StreamingOpenAI()
+    fake = FakeOpenAI()
     fake.server.start()
     yield fake
     fake.server.stop()
