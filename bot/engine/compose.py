@@ -22,9 +22,8 @@ from bot.engine.answer import Citation
 from bot.engine.boilerplate import discount
 from bot.engine.concepts import Concept, concepts_with_context, coverage, question_concepts
 from bot.engine.glossary import Glossary
+from bot.engine.places import Gazetteer
 from bot.engine.questions import (
-    amount_subject,
-    counted,
     definition_subject,
     is_action_question,
     wants_date,
@@ -32,7 +31,15 @@ from bot.engine.questions import (
     wants_number,
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
-from bot.engine.text import sentences, terms, words
+from bot.engine.stated import (
+    DATE,
+    NUMBER,
+    names_holder,
+    states_amount,
+    states_count,
+    states_date,
+)
+from bot.engine.text import sentences, terms
 from ingest.embeddings import Embedder
 from ingest.structure import (
     PARAGRAPH_BREAK,
@@ -119,18 +126,6 @@ LOCAL_BONUS = 0.15  # from a passage about the place the question names
 _SIGNATURE = re.compile(
     r"[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]"
 )  # for holding the kind of detail the question asks for
-_NUMBER = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|"
-    r"million|billion|half|third|quarter)\b",
-    re.IGNORECASE,
-)
-_AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGNORECASE)
-# A sentence with an amount of money must hold this share of what the amount is for.
-MIN_AMOUNT_COVERAGE = 0.35
-_DATE = re.compile(
-    r"\b(1[89]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b"
-)
 
 
 def _wanted_details(question: str) -> list[Callable[[_Candidate], bool]]:
@@ -139,8 +134,8 @@ def _wanted_details(question: str) -> list[Callable[[_Candidate], bool]]:
         holds
         for wanted, holds in (
             (wants_list, lambda c: c.carries_list),
-            (wants_number, lambda c: bool(_NUMBER.search(c.text))),
-            (wants_date, lambda c: bool(_DATE.search(c.text))),
+            (wants_number, lambda c: bool(NUMBER.search(c.text))),
+            (wants_date, lambda c: bool(DATE.search(c.text))),
         )
         if wanted(question)
     ]
@@ -153,11 +148,13 @@ class ExtractiveComposer:
         self,
         embedder: Embedder,
         glossary: Glossary | None = None,
+        places: Gazetteer | None = None,
         max_sentences: int = 4,
         max_chars: int = 750,
     ) -> None:
         self.embedder = embedder
         self.glossary = glossary or Glossary()
+        self.places = places
         self.max_sentences = max_sentences
         self.max_chars = max_chars
 
@@ -171,9 +168,7 @@ class ExtractiveComposer:
         with `lead` when the engine has one."""
         concepts = self._concepts(query.text, query.context, idf)
         candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
-        if not candidates or not self._states_amount(query, passages, idf):
-            return None
-        if not _states_count(query.text, candidates, self.glossary):
+        if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
             return None
         self._score(query, candidates, len(passages))
         chosen = self._select(candidates, concepts)
@@ -185,23 +180,22 @@ class ExtractiveComposer:
             chosen = chosen[: self.max_sentences]
         return _write(chosen)
 
-    def _states_amount(self, query: Query, passages: list[Passage], idf) -> bool:
-        """False when the question asks how much money something gets and no sentence
-        gives an amount for that thing: "how much will trusts receive from the Healthy
-        Ageing programme?" is not answered by the sentence that describes the programme
-        without a figure, nor by a figure for another fund. True for other questions.
+    def _states_what_is_asked(
+        self, query: Query, passages: list[Passage], idf, candidates: list[_Candidate]
+    ) -> bool:
+        """The passages give the amount, count, date or office holder the question asks
+        for, if it asks for one (`bot.engine.stated`)."""
 
-        (The same test for a year the question names refused more answerable questions
-        than it caught: "jobs by 2024" sits under a heading the sentence does not repeat.)
-        """
-        subject = amount_subject(query.text)
-        if subject is None:
-            return True
-        concepts = self._concepts(subject, query.context, idf)
-        return any(
-            _AMOUNT.search(c.text) and c.coverage >= MIN_AMOUNT_COVERAGE
-            for p in passages
-            for c in self._candidates(p, concepts)
+        def about(subject: str):
+            concepts = self._concepts(subject, query.context, idf)
+            return concepts, [self._candidates(p, concepts) for p in passages]
+
+        question = query.text
+        return (
+            states_amount(question, about)
+            and states_count(question, candidates, self.glossary)
+            and states_date(question, about, self.places)
+            and names_holder(question, about, self.places)
         )
 
     def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:
@@ -293,39 +287,6 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
-
-
-_COUNT_WORD = re.compile(
-    r"^(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-    r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)$"
-)
-COUNT_WINDOW = 4  # words between a number and what it counts ("jobs by 100,000")
-
-
-def _states_count(question: str, candidates: list[_Candidate], glossary: Glossary) -> bool:
-    """False when the question asks how many of something there are and no sentence
-    puts a number next to that thing: "how many ICSs have a seat on their LEP board?"
-    is not answered by sentences about ICSs and LEP boards that count nothing. The thing
-    counts in any of its glossary forms ("LEPs", "local enterprise partnerships")."""
-    asked = counted(question)
-    if asked is None:
-        return True
-    forms = {tuple(terms(word)) for word in asked} | {
-        tuple(terms(form))
-        for word in asked
-        for entry in glossary.entries_in(word)
-        for form in entry.forms()
-    }
-    heads = {form[0] for form in forms if form}
-    for candidate in candidates:
-        said = words(candidate.text)
-        stemmed = [next(iter(terms(w)), "") for w in said]
-        for i, word in enumerate(said):
-            if _COUNT_WORD.match(word) and heads & set(
-                stemmed[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]
-            ):
-                return True
-    return False
 
 
 def _with_an_action(

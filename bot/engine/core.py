@@ -71,7 +71,7 @@ class Engine:
         return cls(
             store=store,
             retriever=HybridRetriever(store, glossary),
-            composer=ExtractiveComposer(store.embedder, glossary),
+            composer=ExtractiveComposer(store.embedder, glossary, contacts.gazetteer),
             assessor=Assessor(store.embedder, glossary, contacts.gazetteer),
             contacts=contacts,
             generator=generator,

@@ -16,6 +16,9 @@ __all__ = [
     "wants_date",
     "amount_subject",
     "counted",
+    "role_asked",
+    "date_subject",
+    "event_words",
     "without_presentation",
     "asks_about_now",
 ]
@@ -101,12 +104,20 @@ _MONEY_WORD = re.compile(
 )
 
 
+_WHAT_IS = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)?\b", re.IGNORECASE)
+_AMOUNT_NOUN = re.compile(r"\b(budget|cost|price|value)\s+(?:of|for)\b", re.IGNORECASE)
+
+
 def amount_subject(question: str) -> str | None:
     """What an amount of money is asked for ("how much is the GovTech fund worth?" ->
-    "is the GovTech"), or None when the question asks for no amount of money."""
-    if not (_HOW_MUCH.search(question) and _MONEY_WORD.search(question)):
-        return None
-    return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", question))
+    "is the GovTech", "what is the budget of the Council?" -> "the Council"), or None
+    when the question asks for no amount of money."""
+    if _HOW_MUCH.search(question) and _MONEY_WORD.search(question):
+        return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", question))
+    noun = _AMOUNT_NOUN.search(question)
+    if noun and _WHAT_IS.search(question[: noun.start()]):
+        return question[noun.end() :]
+    return None
 
 
 _HOW_MANY = re.compile(
@@ -156,3 +167,72 @@ _NOW = re.compile(
 def asks_about_now(question: str) -> bool:
     """ "What's the latest on ...", "who leads it now": the answer must say how old it is."""
     return bool(_NOW.search(question))
+
+
+_ROLE = re.compile(
+    r"^\W*who(?:'s|s|\s+is|\s+was|\s+are|\s+will\s+be|\s+has\s+been)?\s+(?:the\s+|a\s+)?"
+    r"(?:(?:current|new)\s+)?(chairs?|chaired|chairman|chairwoman|chairperson|heads?|headed|"
+    r"directors?|chief\s+executive|ceo|appointed)\b(?:\s+(?:of|as|for|at|to))?(?:\s+the)?"
+    r"\s+([^?,;+]+?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|when|who|where|why|which)\b|\s*[?,;+]|$)",
+    re.IGNORECASE,
+)
+
+# "who's the Dorset LEP director?": the office after what it is of.
+_ROLE_AFTER = re.compile(
+    r"\bwho(?:'s|s|\s+is|\s+was)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|chairwoman|"
+    r"chairperson|head|director|chief\s+executive|ceo)\b",
+    re.IGNORECASE,
+)
+
+
+def role_asked(question: str) -> tuple[str, str] | None:
+    """The office and what it is of, in a question that asks who holds it ("who chairs
+    the North East LEP Board?" -> ("chairs", "North East LEP Board")); None otherwise.
+    Only offices people hold by name: "who leads the strategy?" is often answered by a
+    body ("mayoral combined authorities"), so it is not one of them."""
+    match = _ROLE.match(question.strip())
+    if match:
+        return match.group(1), match.group(2)
+    match = _ROLE_AFTER.search(question)
+    return (match.group(2), match.group(1)) if match else None
+
+
+_WHEN = re.compile(
+    r"^\W*(?:(?:on|by|in)\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))\b"
+    r"(.*?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|who|where|why|which)\b|\s*[?;]|$)",
+    re.IGNORECASE,
+)
+
+
+def date_subject(question: str) -> str | None:
+    """What a "when" question asks the date of ("when did government publish the final
+    strategy?" -> "did government publish the final strategy"), or None for questions
+    that do not lead with "when"."""
+    match = _WHEN.match(question.strip())
+    return match.group(1) if match else None
+
+
+# What happens on a date: a "when" question about one of these is answered by a sentence
+# that names it ("published ... in May 2019"), not by any date near the subject. Words of
+# one group name the same event ("signed off" / "agreed").
+_EVENTS = [
+    frozenset(terms(group))
+    for group in (
+        "publish release launch announce unveil",
+        "agree approve sign endorse",
+        "open start begin launch",
+        "close end expire deadline",
+        "meet meeting",
+        "devolve transfer",
+        "introduce establish create",
+        "appoint",
+        "submit",
+    )
+]
+
+
+def event_words(subject: str) -> list[frozenset[str]]:
+    """The events a "when" question asks the date of ("did government publish ..." ->
+    the publishing group), each as the terms that name it; empty when it names none."""
+    said = set(terms(subject))
+    return [group for group in _EVENTS if group & said]

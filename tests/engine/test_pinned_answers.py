@@ -1,5 +1,6 @@
 """Questions that pin their answer down: a place by its nickname, an amount of money, a
-count, a list too long for one chunk, a question wrapped in how to present it. Each on
+count, a date, an office holder, a list too long for one chunk, a question wrapped in how
+to present it. Each on
 a small knowledge base made here (not on any evaluation question)."""
 
 from __future__ import annotations
@@ -58,6 +59,22 @@ over the last three years the board has met in every market town.
         ]
     ),
 }
+DOCUMENTS["boards.md"] = """# Health boards
+
+## Dorset
+
+The Dorset Health Partnership Board brings together trusts, councils and the LEP to plan
+services. The board agrees the county's priorities each spring.
+
+The Dorset clinical network links rural practices across the county, and its plan will be
+launched by the board.
+
+## Cornwall
+
+Jane Trelawny, Chair, Cornwall Health Partnership Board, opened its first meeting in Truro.
+
+The Cornwall clinical network was launched in March 2019 to link rural practices.
+"""
 DOCUMENTS["sources.yaml"] = "- file: funds.md\n  title: Moorland funding\n  published: 2019-06\n"
 # Much about local strategies and health in general, so a question about one place's
 # strategy finds general passages first unless the place counts.
@@ -138,3 +155,24 @@ def test_a_number_typed_as_digits_matches_the_number_written_as_a_word(engine):
     assert terms("the 3 stages") == terms("the three stages")
     answer = engine.ask("quick one - the 3 stages?")
     assert "There are three stages at which to influence a strategy" in answer.answer
+
+
+def test_who_holds_an_office_the_documents_name_is_answered_with_the_name(engine):
+    answer = engine.ask("who chairs the cornwall health partnership board?")
+    assert answer.mode == "extractive" and "Jane Trelawny" in answer.answer
+
+
+def test_who_holds_an_office_no_sentence_names_is_not_covered(engine):
+    # The Dorset board is described, and another place's board has a named chair.
+    answer = engine.ask("who's the chair of the dorset health partnership board? need a name")
+    assert answer.mode == "no_answer"
+
+
+def test_when_with_a_date_for_that_event_and_place_is_answered(engine):
+    answer = engine.ask("when was the cornwall clinical network launched")
+    assert answer.mode == "extractive" and "March 2019" in answer.answer
+
+
+def test_when_with_a_date_only_for_another_place_is_not_covered(engine):
+    answer = engine.ask("when was the dorset clinical network launched?")
+    assert answer.mode == "no_answer"

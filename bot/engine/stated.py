@@ -1,0 +1,189 @@
+"""Do the passages state the kind of detail the question asks for?
+
+A question that asks how much, how many, when, or who holds an office is not answered by
+sentences that share its words but hold no amount, count, date or office holder for its
+subject: "who chairs the North East LEP Board?" is not answered by the slide that says the
+board agrees the strategy. The composer then says the documents do not cover it.
+
+Each check looks at the retrieved passages' sentences scored against the question's
+subject (`Sentences`), and says True for questions of other kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from bot.engine.concepts import Concept, coverage
+from bot.engine.glossary import Glossary
+from bot.engine.places import Gazetteer
+from bot.engine.questions import amount_subject, counted, date_subject, event_words, role_asked
+from bot.engine.text import terms, words
+
+__all__ = [
+    "AMOUNT",
+    "DATE",
+    "NUMBER",
+    "Sentences",
+    "states_amount",
+    "states_count",
+    "states_date",
+    "names_holder",
+]
+
+NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|"
+    r"million|billion|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGNORECASE)
+DATE = re.compile(
+    r"\b(1[89]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
+# A sentence with an amount or a date must hold this share of what it is for.
+MIN_SUBJECT_COVERAGE = 0.35
+# A sentence that names an office holder must hold this share of what the office is of.
+MIN_HOLDER_COVERAGE = 0.6
+
+
+class Sentence(Protocol):
+    text: str
+    terms: frozenset[str]
+    coverage: float
+
+
+# The passages' sentences scored against a subject: its ideas, and the sentences of each
+# passage in order.
+Sentences = Callable[[str], tuple[list[Concept], list[Sequence[Sentence]]]]
+
+
+def states_amount(question: str, about: Sentences) -> bool:
+    """False when the question asks how much money something gets and no sentence
+    gives an amount for that thing: "how much will trusts receive from the Healthy
+    Ageing programme?" is not answered by the sentence that describes the programme
+    without a figure, nor by a figure for another fund.
+
+    (The same test for a year the question names refused more answerable questions
+    than it caught: "jobs by 2024" sits under a heading the sentence does not repeat.)
+    """
+    subject = amount_subject(question)
+    if subject is None:
+        return True
+    _concepts, passages = about(subject)
+    return any(
+        AMOUNT.search(s.text) and s.coverage >= MIN_SUBJECT_COVERAGE
+        for said in passages
+        for s in said
+    )
+
+
+def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bool:
+    """False when the question asks when something happens and no sentence about it
+    gives a date: "when did government publish the final North East strategy?" is not
+    answered by the slide that shows "Published by government" as a step with no date,
+    nor by the date the national strategy was published. The sentence (or the one after
+    it: "... a Council of LEP Chairs. The first meeting was held on ...") must give a
+    date, name the event the question asks about ("publish") and the place it names."""
+    subject = date_subject(question)
+    if subject is None:
+        return True
+    typed, asked = _places_in(subject, places)
+    events = event_words(subject)
+    concepts, passages = about(subject)
+    for said in passages:
+        for about_it, then in zip(said, [*said[1:], None], strict=True):
+            text = " ".join(s.text for s in (about_it, then) if s is not None)
+            held = _held(about_it.terms, text, typed, asked, places)
+            if (
+                max(about_it.coverage, coverage(concepts, held)) >= MIN_SUBJECT_COVERAGE
+                and DATE.search(text)
+                and all(group & set(terms(text)) for group in events)
+                and _names_area(text, asked, places)
+            ):
+                return True
+    return False
+
+
+def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> bool:
+    """False when the question asks who holds an office ("who chairs the North East LEP
+    Board?") and no sentence names the office for that body and place: sentences about
+    the board that say nothing of its chair do not answer, nor does the chair of another
+    area's board."""
+    asked_role = role_asked(question)
+    if asked_role is None:
+        return True
+    office, subject = asked_role
+    prefix = terms(office)[0][:5]  # "chairs", "chaired", "chairman": one office
+
+    def mentions(text: str) -> int:
+        return sum(term.startswith(prefix) for term in terms(text))
+
+    typed, asked = _places_in(subject, places)
+    concepts, passages = about(subject)
+    return any(
+        mentions(s.text) > mentions(subject)
+        and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
+        and _names_area(s.text, asked, places)
+        for said in passages
+        for s in said
+    )
+
+
+_COUNT_WORD = re.compile(
+    r"^(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)$"
+)
+COUNT_WINDOW = 4  # words between a number and what it counts ("jobs by 100,000")
+
+
+def states_count(question: str, sentences: Sequence[Sentence], glossary: Glossary) -> bool:
+    """False when the question asks how many of something there are and no sentence
+    puts a number next to that thing: "how many ICSs have a seat on their LEP board?"
+    is not answered by sentences about ICSs and LEP boards that count nothing. The thing
+    counts in any of its glossary forms ("LEPs", "local enterprise partnerships")."""
+    asked = counted(question)
+    if asked is None:
+        return True
+    forms = {tuple(terms(word)) for word in asked} | {
+        tuple(terms(form))
+        for word in asked
+        for entry in glossary.entries_in(word)
+        for form in entry.forms()
+    }
+    heads = {form[0] for form in forms if form}
+    for sentence in sentences:
+        said = words(sentence.text)
+        stemmed = [next(iter(terms(w)), "") for w in said]
+        for i, word in enumerate(said):
+            if _COUNT_WORD.match(word) and heads & set(
+                stemmed[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]
+            ):
+                return True
+    return False
+
+
+def _places_in(subject: str, places: Gazetteer | None) -> tuple[frozenset[str], set[str]]:
+    """The terms of the place names the subject types ("lincs"), and the ids of their
+    areas: a sentence that names the area in any of its names ("Greater Lincolnshire")
+    covers those terms."""
+    if places is None:
+        return frozenset(), set()
+    typed: set[str] = set()
+    asked: set[str] = set()
+    for name, areas in places.matches(subject):
+        typed |= set(terms(name))
+        asked |= {area.id for area in areas}
+    return frozenset(typed), asked
+
+
+def _held(sentence_terms: frozenset[str], text: str, typed: frozenset[str], asked, places):
+    """The sentence's terms, with the place as typed when the sentence names its area."""
+    return sentence_terms | typed if asked and _names_area(text, asked, places) else sentence_terms
+
+
+def _names_area(text: str, asked: set[str], places: Gazetteer | None) -> bool:
+    if not asked or places is None:
+        return True
+    return bool(asked & {area.id for area in places.find(text)})
