@@ -193,7 +193,7 @@ class ExtractiveComposer:
         question = query.text
         return (
             states_amount(question, about)
-            and states_count(question, candidates, self.glossary)
+            and states_count(question, about, self.glossary, self.places)
             and states_date(question, about, self.places)
             and names_holder(question, about, self.places)
         )

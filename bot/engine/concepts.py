@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.glossary import Glossary
-from bot.engine.text import QUESTION_WORDS, STOP_WORDS, asker_terms, sentences, terms
+from bot.engine.text import (
+    QUESTION_WORDS,
+    STOP_WORDS,
+    asker_spans,
+    asker_terms,
+    sentences,
+    terms,
+)
 
 __all__ = [
     "Concept",
@@ -134,6 +141,7 @@ def unfamiliar_names(
     ("Aging" / "Ageing").
     """
     known = {_normal(word) for text in texts for word in _WORDS.findall(text)}
+    known |= _initials(texts)
     by_prefix: dict[str, list[str]] = {}
     for word in known:
         by_prefix.setdefault(word[:2], []).append(word)
@@ -142,6 +150,7 @@ def unfamiliar_names(
         if _INTRODUCTION.match(sentence):
             continue  # "We're Royal Devon ...": who is asking, not what about
         introduced = [m.span(1) for m in _NAMED_ASKER.finditer(sentence)]
+        introduced += asker_spans(sentence)
         for match in _NAME_WORD.finditer(sentence):
             word = match.group(1)
             normal = _normal(word)
@@ -172,6 +181,20 @@ def _name_around(sentence: str, start: int, word: str) -> str:
 
 
 _WORDS = re.compile(r"[\w'’-]+")
+_JOINERS = {"of", "and", "for", "the", "on", "in"}
+
+
+def _initials(texts: list[str]) -> set[str]:
+    """The initials of every run of capitalised words in `texts` ("Prime Minister" ->
+    "pm"): a question may use the initials of a name its passages spell out."""
+    found = set()
+    for text in texts:
+        for run in _NAME_RUN.finditer(text):
+            letters = [w[0] for w in run.group(0).split() if w.lower() not in _JOINERS]
+            for start in range(len(letters)):
+                for end in range(start + 2, min(len(letters), start + 6) + 1):
+                    found.add("".join(letters[start:end]).lower())
+    return found
 
 
 def _normal(word: str) -> str:

@@ -25,7 +25,8 @@ __all__ = [
 
 _ACTION_QUESTION = re.compile(
     r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
-    r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|stps?|leaders|organisations?)\b"
+    r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
+    r"systems?|hospitals?|providers?)\b"
     r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b",
     re.IGNORECASE,
 )

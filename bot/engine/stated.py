@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from bot.engine.answerable import passage_text
 from bot.engine.concepts import Concept, coverage
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import amount_subject, counted, date_subject, event_words, role_asked
+from bot.engine.retrieval import Passage
 from bot.engine.text import terms, words
 
 __all__ = [
@@ -38,12 +40,17 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGNORECASE)
+# A share of an amount, for "how much of their levy can they transfer?" ("10 per cent").
+SHARE = re.compile(r"\d\s?(%|per\s?cent)", re.IGNORECASE)
+_ASKS_SHARE = re.compile(r"\bhow\s+much\s+of\b|\b(share|proportion|percentage)\b", re.IGNORECASE)
 DATE = re.compile(
     r"\b(1[89]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
 )
 # A sentence with an amount or a date must hold this share of what it is for.
 MIN_SUBJECT_COVERAGE = 0.35
+# A sentence with a count: its subject is often in the heading ("Targets", "jobs by 2024").
+MIN_COUNT_COVERAGE = 0.25
 # A sentence that names an office holder must hold this share of what the office is of.
 MIN_HOLDER_COVERAGE = 0.6
 
@@ -52,6 +59,7 @@ class Sentence(Protocol):
     text: str
     terms: frozenset[str]
     coverage: float
+    passage: Passage
 
 
 # The passages' sentences scored against a subject: its ideas, and the sentences of each
@@ -72,8 +80,10 @@ def states_amount(question: str, about: Sentences) -> bool:
     if subject is None:
         return True
     _concepts, passages = about(subject)
+    shares = bool(_ASKS_SHARE.search(question))
     return any(
-        AMOUNT.search(s.text) and s.coverage >= MIN_SUBJECT_COVERAGE
+        (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
+        and s.coverage >= MIN_SUBJECT_COVERAGE
         for said in passages
         for s in said
     )
@@ -138,14 +148,27 @@ _COUNT_WORD = re.compile(
 COUNT_WINDOW = 4  # words between a number and what it counts ("jobs by 100,000")
 
 
-def states_count(question: str, sentences: Sequence[Sentence], glossary: Glossary) -> bool:
+def states_count(
+    question: str, about: Sentences, glossary: Glossary, places: Gazetteer | None
+) -> bool:
     """False when the question asks how many of something there are and no sentence
-    puts a number next to that thing: "how many ICSs have a seat on their LEP board?"
-    is not answered by sentences about ICSs and LEP boards that count nothing. The thing
-    counts in any of its glossary forms ("LEPs", "local enterprise partnerships")."""
+    about it puts a number next to that thing: "how many ICSs have a seat on their LEP
+    board?" is not answered by sentences about ICSs and LEP boards that count nothing,
+    nor "how many people does the NHS employ in Lincolnshire?" by the national figure.
+    The thing counts in any of its glossary forms ("LEPs", "local enterprise
+    partnerships")."""
     asked = counted(question)
     if asked is None:
         return True
+    typed, areas = _places_in(question, places)
+    _concepts, passages = about(question)
+    sentences = [
+        s
+        for said in passages
+        for s in said
+        if s.coverage >= MIN_COUNT_COVERAGE
+        and _names_area(passage_text(s.passage), areas, places)  # the slide's title counts
+    ]
     forms = {tuple(terms(word)) for word in asked} | {
         tuple(terms(form))
         for word in asked

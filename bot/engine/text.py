@@ -18,6 +18,7 @@ __all__ = [
     "words",
     "sentences",
     "asker_terms",
+    "asker_spans",
     "STOP_WORDS",
     "QUESTION_WORDS",
 ]
@@ -69,7 +70,9 @@ def words(text: str) -> list[str]:
         word = word.lower()
         if "'" in word:  # the regular expression only when it can match: indexing is faster
             word = _CONTRACTION_RE.sub("", word)
-        if word:
+        if "-" in word:  # "ultra-low" is also typed "ultra low"
+            found.extend(part for part in word.split("-") if part)
+        elif word:
             found.append(word)
     return found
 
@@ -80,11 +83,21 @@ def terms(text: str, *, keep_question_words: bool = False) -> list[str]:
 
 
 # "the 5 foundations" and "the five foundations" are the same words ("one" is left alone:
-# "one of the ..." counts nothing).
+# "one of the ..." counts nothing), as are "the 1st meeting" and "the first meeting".
 _NUMBERS = {
     word: str(number)
     for number, word in enumerate(
         "two three four five six seven eight nine ten eleven twelve".split(), start=2
+    )
+} | {
+    word: f"{number}{suffix}"
+    for number, (word, suffix) in enumerate(
+        zip(
+            "first second third fourth fifth sixth seventh eighth ninth tenth".split(),
+            ["st", "nd", "rd"] + ["th"] * 7,
+            strict=True,
+        ),
+        start=1,
     )
 }
 
@@ -142,6 +155,22 @@ _ASKER_RE = re.compile(
 )
 
 
+# "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
+_OPENING_ASKER_RE = re.compile(
+    r"^\W*((?:[A-Za-z'’&.-]+\s+){0,4}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
+    r"hosp(?:ital)?s?|ics|icb|stp|ccg|pcn|ambulance\s+service)(?:\s+(?:in|at|from)"
+    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)\s*[-–—:,]",
+    re.IGNORECASE,
+)
+
+
+def asker_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question says who is asking ("our ICS", "hull STP here, ...")."""
+    spans = [m.span(1) for m in _ASKER_RE.finditer(question)]
+    opening = _OPENING_ASKER_RE.match(question)
+    return spans + ([opening.span(1)] if opening else [])
+
+
 def asker_terms(question: str) -> list[str]:
     """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic."""
-    return terms(" ".join(match.group(1) for match in _ASKER_RE.finditer(question)))
+    return terms(" ".join(question[start:end] for start, end in asker_spans(question)))

@@ -2,8 +2,9 @@
 knowledge base's own words.
 
 People type "industial stratergy", "Lincs", "the Confed", "NE LIS" and "the LEP's plan".
-Before anything is searched or judged unknown, each word the question uses that neither
-the knowledge base nor English knows is read as the knowledge base's word it most likely
+Before anything is searched or judged unknown, chat shorthand is read as the English it
+stands for ("shld", "govt", "mtg"), and each word the question uses that neither the
+knowledge base nor English knows is read as the knowledge base's word it most likely
 means:
 - a clipped name: the start of a name the documents use ("Lincs" -> "Lincolnshire",
   "manc" -> "Manchester");
@@ -36,6 +37,55 @@ _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A
 _JOINERS = {"and", "of", "for", "the", "&"}
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _MIN_ENGLISH_COUNT = 20_000  # rarer "words" in the frequency list are mostly typos or names
+# How people shorten ordinary English words in chat ("wat", "shld", "govt", "mtg"): too far
+# from the word for spelling correction, and about English, not the knowledge base.
+_SHORTHAND = {
+    short: word
+    for word, shorts in {
+        "what": "wat wot wht",
+        "how": "hw",
+        "when": "wen",
+        "where": "whr",
+        "should": "shld shd",
+        "could": "cud cld",
+        "would": "wud wld",
+        "about": "abt",
+        "please": "pls plz",
+        "thanks": "thx thks",
+        "you": "u",
+        "your": "ur",
+        "are": "r",
+        "and": "n",
+        "because": "bc bcoz cos",
+        "though": "tho",
+        "through": "thru",
+        "government": "govt gov't",
+        "meeting": "mtg",
+        "meetings": "mtgs",
+        "management": "mgmt",
+        "department": "dept",
+        "people": "ppl",
+        "year": "yr",
+        "years": "yrs",
+        "especially": "esp",
+        "approximately": "approx",
+        "information": "info",
+        "organisation": "org",
+        "organisations": "orgs",
+        "message": "msg",
+        "next": "nxt",
+        "previous": "prev",
+        "committee": "cttee",
+        "executive": "exec",
+        "manager": "mgr",
+        "requirements": "reqs",
+        "recommendations": "recs",
+        "difference": "diff",
+        "at the moment": "atm",
+        "with regard to": "wrt",
+    }.items()
+    for short in shorts.split()
+}
 
 
 @cache
@@ -80,6 +130,8 @@ class Vocabulary:
     def _word(self, token: str, known: Callable[[str], bool]) -> str:
         token = _POSSESSIVE.sub("", token)
         lower = token.lower()
+        if lower in _SHORTHAND and lower not in self.counts and not token.isupper():
+            return _SHORTHAND[lower]
         if token.isupper() and len(token) > 1 and lower not in self.counts:
             meant = self.initialisms.get(token)
         elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():

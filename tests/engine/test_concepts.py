@@ -15,7 +15,7 @@ def test_spelling_variants_plurals_and_possessives_are_familiar():
 
 
 def test_sentence_openings_and_words_the_caller_knows_are_ignored():
-    question = "Tell me about Dorset. Explain the Healthy Ageing programme for our ICS."
+    question = "Tell me about Dorset. Explain the Healthy Ageing programme and the ICS."
     known = {"Dorset", "ICS"}
     assert unfamiliar_names(question, PASSAGES, skip=known.__contains__) == []
     assert unfamiliar_names(question, PASSAGES) == ["Dorset", "ICS"]
@@ -26,5 +26,14 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "We're Royal Devon University Healthcare. What is the Healthy Ageing programme?",
         "As Northumbria Healthcare, what does the Healthy Ageing programme offer us?",
         "What can our trust, Royal Cornwall Hospitals, get from the Shared Prosperity Fund?",
+        "middlesbrough FT - what does the Healthy Ageing programme offer?",
+        "hull STP here, is the Shared Prosperity Fund for us?",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
+
+
+def test_initials_of_a_name_the_passages_spell_out_are_familiar():
+    passages = ["The Prime Minister will chair the Council of Local Enterprise Partnership Chairs."]
+    assert unfamiliar_names("how often does the PM chair the council", passages) == []
+    assert unfamiliar_names("does the CLEPC meet", passages) == []
+    assert unfamiliar_names("does the LGA chair it", passages) == ["LGA"]

@@ -31,6 +31,8 @@ def vocabulary() -> Vocabulary:
         ("whats the northumb growth strategy", "whats the Northumbria growth strategy"),
         ("the partnership's steering group", "the partnership steering group"),
         ("what does the board say", "what does the board say"),  # English words stay
+        # Chat shorthand is English, whatever the documents say.
+        ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
     ],
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):

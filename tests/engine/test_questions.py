@@ -1,0 +1,50 @@
+"""What kind of answer a question asks for, as people type it."""
+
+import pytest
+
+from bot.engine.questions import amount_subject, date_subject, is_action_question, role_asked
+from bot.engine.vocabulary import Vocabulary
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who chairs the Dorset LEP board?", ("chairs", "Dorset LEP board")),
+        ("who's the chair of the NE LEP board? need a name", ("chair", "NE LEP board")),
+        ("who chairs the council n how often does it meet", ("chairs", "council")),
+        ("bournemouth hosp - who's the dorset LEP director + who else", ("director", "dorset LEP")),
+        ("who leads the strategy?", None),  # often a body ("the mayor"), not a name
+        ("who sits on the steering group?", None),
+    ],
+)
+def test_who_holds_an_office(question, asked):
+    assert role_asked(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("when did brum + GM publish their strategies?", " did brum + GM publish their strategies"),
+        ("On what date will the plan be agreed, and who agrees it?", " will the plan be agreed,"),
+        ("what does the strategy say about dates?", None),
+    ],
+)
+def test_when_a_question_asks_for_a_date(question, subject):
+    assert date_subject(question) == subject
+
+
+def test_the_budget_of_something_is_an_amount_of_money():
+    assert amount_subject("What is the annual budget of the Council?") == " the Council?"
+    assert amount_subject("what is the council's role?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What should an integrated care system such as ours do to engage?",
+        "hull STP here, what shld we do",
+        "how can our trust get involved?",
+    ],
+)
+def test_questions_that_ask_what_to_do(question):
+    assert is_action_question(Vocabulary([]).read(question))
