@@ -123,6 +123,8 @@ class Composition:
 SAME_SOURCE_PENALTY = 0.03
 DETAIL_BONUS = 0.2
 LOCAL_BONUS = 0.15  # from a passage about the place the question names
+MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
+LIST_CHARS = 1000  # room for a list that answers a list question
 _SIGNATURE = re.compile(
     r"[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]"
 )  # for holding the kind of detail the question asks for
@@ -171,7 +173,7 @@ class ExtractiveComposer:
         if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
             return None
         self._score(query, candidates, len(passages))
-        chosen = self._select(candidates, concepts)
+        chosen = self._select(candidates, concepts, lists_first=_lists_answer(query.text))
         if is_action_question(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
         if lead is not None:
@@ -205,20 +207,15 @@ class ExtractiveComposer:
         parts = blocks(passage.chunk.text, info.section)
         # A list whose lead-in ends this chunk goes on in the next (overlap left out).
         after = [b for b in blocks(passage.following, None) if b.text not in passage.chunk.text]
+
+        def labels_asked(label: str) -> bool:
+            return coverage(concepts, frozenset(terms(label))) >= MIN_LABEL_COVERAGE
+
         for index, block in enumerate(parts):
-            if block.kind == "heading":
-                continue
-            paragraph = block.text
+            following = parts[index + 1 :] + after
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
-            said = sentences(paragraph)
-            for number, sentence in enumerate(said):
-                text, quote = sentence, sentence
-                if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
-                    # "There are several common areas ... These are:" and the list after
-                    lead = paragraph[paragraph.index(sentence) :]
-                    text, quote = _with_list(lead, parts[index + 1 :] + after)
-                if text.endswith(":") or not _quotable(text):
-                    continue  # a list's introduction without the list says nothing
+            before = parts[index - 1] if index else None
+            for text, quote in _units(block, before, following, labels_asked):
                 sentence_terms = frozenset(terms(text))
                 own = coverage(concepts, sentence_terms)
                 with_context = coverage(concepts, sentence_terms | context)
@@ -260,9 +257,17 @@ class ExtractiveComposer:
                 score += LOCAL_BONUS
             candidate.score = score
 
-    def _select(self, candidates: list[_Candidate], concepts: list[Concept]) -> list[_Candidate]:
-        """Greedy: the best sentence, then those that add most to what is covered."""
+    def _select(
+        self, candidates: list[_Candidate], concepts: list[Concept], lists_first: bool = False
+    ) -> list[_Candidate]:
+        """Greedy: the best sentence, then those that add most to what is covered. For a
+        question that wants a list, a list may take the answer up to LIST_CHARS: cut to
+        fit, it would not answer."""
         ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+
+        def room(candidate: _Candidate) -> int:
+            return LIST_CHARS if lists_first and candidate.carries_list else self.max_chars
+
         chosen = [ranked[0]]
         covered = ranked[0].terms
         length = len(ranked[0].text)
@@ -270,7 +275,7 @@ class ExtractiveComposer:
             base = coverage(concepts, covered)
             best, best_value = None, 0.5 * chosen[0].score
             for candidate in ranked[1:]:
-                if candidate in chosen or length + len(candidate.text) > self.max_chars:
+                if candidate in chosen or length + len(candidate.text) > room(candidate):
                     continue
                 if max(_overlap(candidate.terms, c.terms) for c in chosen) > 0.6:
                     continue
@@ -287,6 +292,18 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
+
+
+_COUNTED_LIST = re.compile(r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|list)\b", re.I)
+
+
+def _lists_answer(question: str) -> bool:
+    """A list answers the question ("what are the five ...", "which sectors ..."); "what
+    are growth hubs?" asks what they are."""
+    if not wants_list(question):
+        return False
+    defined = definition_subject(question)
+    return defined is None or len(defined) > 3 or bool(_COUNTED_LIST.search(question))
 
 
 def _with_an_action(
@@ -324,6 +341,59 @@ def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:
     )
 
 
+def _units(
+    block: Block,
+    before: Block | None,
+    following: list[Block],
+    labels_asked: Callable[[str], bool],
+) -> list[tuple[str, str]]:
+    """What a block offers to quote, as (text shown, verbatim quote) pairs: its sentences,
+    a sentence that introduces a list together with the list, and a label ("6 Targets",
+    or a heading) together with the short lines under it, when the label names something
+    asked about (not "Key points")."""
+    if _labels_list(block, before, following) and labels_asked(block.text):
+        label = heading(block.text) if block.kind == "heading" else block.text
+        text, quote = _with_list(block.text, following, verbatim_lead=label)
+        return [(text, quote)] if text != block.text else []
+    if block.kind == "heading":
+        return []
+    paragraph = block.text
+    said = sentences(paragraph)
+    units = []
+    for number, sentence in enumerate(said):
+        text, quote = sentence, sentence
+        if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
+            # "There are several common areas ... These are:" and the list after
+            text, quote = _with_list(paragraph[paragraph.index(sentence) :], following)
+        if text.endswith(":") or not _quotable(text):
+            continue  # a list's introduction without the list says nothing
+        units.append((text, quote))
+    return units
+
+
+_LABEL_WORDS = 6
+
+
+def _labels_list(block: Block, before: Block | None, following: list[Block]) -> bool:
+    """The block labels the list under it: a heading over bullet points, or, on a slide,
+    a short label that names what it lists ("6 Targets", "Key strengths") over short
+    lines. Neither says much alone. Other short lines on slides are mostly phrases
+    wrapped across lines, not items."""
+    words = block.text.split()
+    if len(words) > _LABEL_WORDS or _item_kind(block) == "prose":
+        return False
+    kinds = [_item_kind(b) for b in following[:2]]
+    if block.kind == "heading":
+        return kinds == ["bullet", "bullet"]
+    if before is not None and before.kind != "heading" and _item_kind(before) == "line":
+        return False  # inside a run of short lines, not its start
+    names_items = any(w.isdigit() for w in words) or _PLURAL.search(words[-1]) is not None
+    return names_items and kinds == ["line", "line"]
+
+
+_PLURAL = re.compile(r"[a-z]{2,}[^su]s$", re.IGNORECASE)
+
+
 def _announces_list(rest: list[str]) -> bool:
     """The sentence ends its paragraph with ":", or is followed only by a short
     introduction that does ("These are:", "They include:")."""
@@ -332,7 +402,9 @@ def _announces_list(rest: list[str]) -> bool:
     return len(rest) == 2 and rest[1].endswith(":") and len(rest[1].split()) <= 6
 
 
-def _with_list(sentence: str, following: list[Block], limit: int = 500) -> tuple[str, str]:
+def _with_list(
+    sentence: str, following: list[Block], limit: int = 500, verbatim_lead: str | None = None
+) -> tuple[str, str]:
     """A sentence that introduces a list ("The grand challenges are:") with the items that
     follow it: as one sentence to show, and as the verbatim text to cite. Alone, such a
     sentence says nothing.
@@ -367,7 +439,9 @@ def _with_list(sentence: str, following: list[Block], limit: int = 500) -> tuple
         heading(text) if item.kind == "heading" else text
         for item, text in zip(items, kept, strict=False)
     ]
-    return f"{sentence} {shown}.", PARAGRAPH_BREAK.join([sentence, *verbatim])
+    joined = " " if sentence.rstrip().endswith((":", ".")) else ": "
+    lead = sentence if verbatim_lead is None else verbatim_lead
+    return f"{sentence}{joined}{shown}.", PARAGRAPH_BREAK.join([lead, *verbatim])
 
 
 _SHORT_ITEM = 120  # a list item on a line of its own is short

@@ -40,9 +40,16 @@ _DEFINITION_QUESTION = re.compile(
 )
 
 
+# "What benefits can the NHS gain?", "what would we get out of it?": asks what it brings.
+_GAIN_QUESTION = re.compile(
+    r"\b(gain|get out of|benefits?|expect|receive)\b(?![^?]*\b(do|doing)\b)", re.IGNORECASE
+)
+
+
 def is_action_question(question: str) -> bool:
-    """ "What should our ICS do ...", "how can we ...": asks for something to do."""
-    return bool(_ACTION_QUESTION.search(question))
+    """ "What should our ICS do ...", "how can we ...": asks for something to do, not
+    what it brings ("what benefits can the NHS gain?")."""
+    return bool(_ACTION_QUESTION.search(question)) and not _GAIN_QUESTION.search(question)
 
 
 def is_contact_question(question: str) -> bool:
@@ -82,9 +89,24 @@ _DATE_QUESTION = re.compile(
 )
 
 
+# "what benefits ...", "which partners ...": a plural noun right after the question word.
+_PLURAL_AFTER_WHAT = re.compile(
+    r"\b(?:what|which)\s+(?:(?:key|main|other)\s+)?([a-z]{3,}s)\b", re.IGNORECASE
+)
+_NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus".split())
+
+
 def wants_list(question: str) -> bool:
-    """ "What are the four grand challenges?", "which sectors ...": the answer is a list."""
-    return bool(_LIST_QUESTION.search(question))
+    """ "What are the four grand challenges?", "which sectors ...", "what benefits ...":
+    the answer is a list."""
+    if _LIST_QUESTION.search(question):
+        return True
+    plural = _PLURAL_AFTER_WHAT.search(question)
+    return (
+        bool(plural)
+        and plural.group(1).lower() not in _NOT_PLURAL
+        and not plural.group(1).lower().endswith(("ss", "us", "is"))
+    )
 
 
 def wants_number(question: str) -> bool:

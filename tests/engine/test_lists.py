@@ -1,0 +1,73 @@
+"""Lists as documents write them: a slide's label over short lines, a long list after
+its lead-in. On a small knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.settings import get_settings
+from bot.wiring import build_engine
+from ingest.pipeline import ingest_sources
+from ingest.store import KnowledgeStore
+from tests.conftest import KNOWLEDGE
+
+DOCUMENTS: dict[str, str] = {}
+# A slide: a label that names what it lists, over short lines without bullets.
+DOCUMENTS["slides.md"] = """# Moorland economic plan
+
+## Grow the moorland economy
+
+4 Targets
+
+Increase the number of moorland jobs by 5,000 by 2030
+
+Halve the gap in moorland broadband coverage by 2028
+
+Double visitor spending in moorland towns
+
+Open two new moorland clinics by 2026
+"""
+DOCUMENTS["benefits.md"] = """# Moorland partnerships
+
+## Why take part
+
+GP practices gain real benefits from the moorland partnership, and the benefits
+that GP practices gain from the moorland partnership grow every year as more
+GP practices across the moors join the moorland partnership, take part in its
+working groups and boards, and share what they learn with the councils, businesses and
+community groups that make up the rest of the moorland partnership.
+There are many benefits for GP practices in joining the moorland partnership,
+including:
+
+• recruiting staff who live in the moorland towns and want to work close to home
+
+• sharing estates and buildings with councils so that clinics stay open in small towns
+
+• bidding for moorland funding programmes that only partnership members can apply for
+
+• testing new medical technology with moorland businesses before it is sold elsewhere
+
+• shaping transport plans so that patients and staff can reach the clinics on time
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("docs")
+    for name, text in DOCUMENTS.items():
+        (folder / name).write_text(text)
+    store = KnowledgeStore.open(tmp_path_factory.mktemp("store"), embedder)
+    assert not ingest_sources(store, [folder]).failed
+    return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+
+
+def test_a_slide_label_and_the_lines_under_it_answer_as_one_list(engine):
+    answer = engine.ask("what are the moorland targets?")
+    for target in ("5,000", "broadband", "visitor spending", "two new moorland clinics"):
+        assert target in answer.answer
+
+
+def test_a_long_list_that_answers_a_list_question_is_quoted_whole(engine):
+    answer = engine.ask("what benefits can GP practices gain from the moorland partnership?")
+    for benefit in ("recruiting staff", "sharing estates", "funding programmes", "transport"):
+        assert benefit in answer.answer
