@@ -151,8 +151,8 @@ class ExtractiveComposer:
         embedder: Embedder,
         glossary: Glossary | None = None,
         places: Gazetteer | None = None,
-        max_sentences: int = 4,
-        max_chars: int = 750,
+        max_sentences: int = 5,
+        max_chars: int = 850,
     ) -> None:
         self.embedder = embedder
         self.glossary = glossary or Glossary()
