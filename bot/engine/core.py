@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from itertools import zip_longest
 
 from bot.engine.answer import Answer, Citation, Contact, human_date
@@ -26,6 +27,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Area
 from bot.engine.questions import (
     asks_about_now,
+    asks_where_it_stands,
     is_action_question,
     is_contact_question,
     without_presentation,
@@ -157,7 +159,15 @@ class Engine:
                 )
             if self.generator:
                 answer = self._generated(answer, search_for, passages, area, history, on_text)
-        if answer.citations and asks_about_now(question):
+        if answer.citations and asks_where_it_stands(question) and _all_older(answer.citations):
+            answer = Answer(
+                question,
+                f"{_NOT_NOW.format(span=_span(answer.citations))}\n\n{answer.answer}",
+                "no_answer",
+                answer.citations,
+                contacts,
+            )
+        elif answer.citations and asks_about_now(question):
             answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
@@ -300,10 +310,41 @@ def _contact_line(contact: Contact) -> str:
     return f"{where}: {who} (details under “Who to contact”)."
 
 
+# A question about where something stands today, and sources all older than this:
+# the knowledge base cannot answer it, though it can say what was true then.
+STALE_AFTER_DAYS = 365
+_NOT_NOW = (
+    "The knowledge base cannot say where this stands now: its sources on it were written "
+    "{span}, and it holds nothing newer. What they said then:"
+)
+
+
+def _dates(citations: list[Citation]) -> list[str]:
+    return sorted({c.published for c in citations if c.published and c.published[:4].isdigit()})
+
+
+def _all_older(citations: list[Citation], today: date | None = None) -> bool:
+    """Every quoted source is dated, and older than STALE_AFTER_DAYS."""
+    dated = _dates(citations)
+    if not dated or len(dated) < len({c.doc_id for c in citations if c.published}):
+        return False
+    year, month, day = ([int(p) for p in dated[-1][:10].split("-")] + [12, 28])[:3]
+    age = (today or date.today()) - date(year, month, day)  # "2019": as late as it may be
+    return age.days > STALE_AFTER_DAYS
+
+
+def _span(citations: list[Citation]) -> str:
+    dated = _dates(citations)
+    span = f"in {human_date(dated[0])}"
+    if len(dated) > 1:
+        span = f"from {human_date(dated[0])} to {human_date(dated[-1])}"
+    return span
+
+
 def _as_of(citations: list[Citation]) -> str:
     """For a question about now: when the quoted sources were written, since the
     knowledge base cannot say what has happened since."""
-    dated = sorted({c.published for c in citations if c.published and c.published[:4].isdigit()})
+    dated = _dates(citations)
     if not dated:
         return "The sources quoted are undated: check with the contact below for anything newer."
     span = human_date(dated[0])

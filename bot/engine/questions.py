@@ -21,6 +21,7 @@ __all__ = [
     "event_words",
     "without_presentation",
     "asks_about_now",
+    "asks_where_it_stands",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -259,3 +260,18 @@ def event_words(subject: str) -> list[frozenset[str]]:
     the publishing group), each as the terms that name it; empty when it names none."""
     said = set(terms(subject))
     return [group for group in _EVENTS if group & said]
+
+
+_WHERE_IT_STANDS = re.compile(
+    r"\byet\b|\bstill\b|\bcurrent(?:ly)?\s+(?:status|position|state|stage|figures?|"
+    r"levels?|rates?|numbers?|gva|productivity|employment|funding|plans?)\b|"
+    r"\bwhat(?:'s|s|\s+is)\s+the\s+latest\b|\blatest\s+(?:on|news|version|position|"
+    r"figures?|update|status)\b|\bup to date\b|\bany news\b|\bas things stand\b",
+    re.IGNORECASE,
+)
+
+
+def asks_where_it_stands(question: str) -> bool:
+    """ "Has it been published yet?", "what's the current status of ...", "what's the
+    latest on ...": asks where something stands today, which old sources cannot say."""
+    return bool(_WHERE_IT_STANDS.search(question))

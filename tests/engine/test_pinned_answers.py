@@ -176,3 +176,11 @@ def test_when_with_a_date_for_that_event_and_place_is_answered(engine):
 def test_when_with_a_date_only_for_another_place_is_not_covered(engine):
     answer = engine.ask("when was the dorset clinical network launched?")
     assert answer.mode == "no_answer"
+
+
+def test_where_things_stand_today_is_not_answered_from_old_sources(engine):
+    answer = engine.ask("is the moorland health programme still recruiting staff?")
+    assert answer.mode == "no_answer"  # counted as a gap, not as an answer
+    assert "cannot say where this stands now" in answer.answer
+    assert "June 2019" in answer.answer  # ... but says what the source said, and when
+    assert "rural practices recruit staff" in answer.answer and answer.citations
