@@ -125,9 +125,10 @@ DETAIL_BONUS = 0.2
 LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 LIST_CHARS = 1000  # room for a list that answers a list question
-_SIGNATURE = re.compile(
-    r"[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]"
-)  # for holding the kind of detail the question asks for
+# A person's name, with any title before it, then a comma: "Dr Peter O'Brien, Executive
+# Director, ...", "Cllr Mark Hawthorne, Chairman of ...".
+_TITLE = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Cllr|Councillor|Lord|Baroness|Mr|Mrs|Ms)\.? )"
+_SIGNATURE = re.compile(rf"({_TITLE}*)[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]")
 
 
 def _wanted_details(question: str) -> list[Callable[[_Candidate], bool]]:
@@ -356,7 +357,8 @@ def _units(
         text, quote = _with_list(block.text, following, verbatim_lead=label)
         return [(text, quote)] if text != block.text else []
     if block.kind == "heading":
-        return []
+        # Cleaning takes a short signature line for a heading: it still says who someone is.
+        return [(block.text, heading(block.text))] if _is_name_line(block.text) else []
     paragraph = block.text
     said = sentences(paragraph)
     units = []
@@ -472,14 +474,18 @@ def _quotable(sentence: str) -> bool:
     if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
         return False
     ended = prose.rstrip("”’\"')").endswith((".", "!", "?", ":"))
-    is_caption = len(prose.split()) < 8 and not ended
+    is_caption = len(prose.split()) < 8 and not ended and not _is_name_line(prose)
     return not is_caption
 
 
 def _is_name_line(text: str) -> bool:
     """A signature or credit line ("Dean Fathers, Chair, Nottinghamshire Healthcare NHS
-    Trust and Chair, ..."): a person's name, a comma, and titles, not a statement."""
-    return bool(_SIGNATURE.match(text)) and text.count(",") >= 2
+    Trust and Chair, ...", "Cllr Mark Hawthorne, Chairman of the LGA ..."): a person's
+    name, a comma, and titles, not a statement."""
+    name = _SIGNATURE.match(text)
+    if not name or text.rstrip().endswith((".", "!", "?")):
+        return False
+    return text.count(",") >= 2 or bool(name.group(1))
 
 
 def _unique(candidates: list[_Candidate]) -> list[_Candidate]:

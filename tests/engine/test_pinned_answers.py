@@ -75,6 +75,12 @@ Jane Trelawny, Chair, Cornwall Health Partnership Board, opened its first meetin
 
 The Cornwall clinical network was launched in March 2019 to link rural practices.
 """
+DOCUMENTS["voices.md"] = """# Voices from the moors
+
+“Our universities are working with practices across the moors to train the staff they need.”
+
+Dr Tomas Penrose, Executive Director, Moorland Universities
+"""
 DOCUMENTS["sources.yaml"] = "- file: funds.md\n  title: Moorland funding\n  published: 2019-06\n"
 # Much about local strategies and health in general, so a question about one place's
 # strategy finds general passages first unless the place counts.
@@ -184,3 +190,9 @@ def test_where_things_stand_today_is_not_answered_from_old_sources(engine):
     assert "cannot say where this stands now" in answer.answer
     assert "June 2019" in answer.answer  # ... but says what the source said, and when
     assert "rural practices recruit staff" in answer.answer and answer.citations
+
+
+def test_who_someone_is_is_answered_by_their_signature_line(engine):
+    answer = engine.ask("who's dr tomas penrose?")
+    assert answer.mode == "extractive"
+    assert "Executive Director, Moorland Universities" in answer.answer
