@@ -201,10 +201,11 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 
-# "who's the Dorset LEP director?": the office after what it is of.
+# "who's the Dorset LEP director?", "who is the business champion for ageing?"
 _ROLE_AFTER = re.compile(
     r"\bwho(?:'s|s|\s+is|\s+was)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|chairwoman|"
-    r"chairperson|head|director|chief\s+executive|ceo)\b",
+    r"chairperson|head|director|chief\s+executive|ceo|champion)\b"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?([^?,;+]+?))?(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
     re.IGNORECASE,
 )
 
@@ -218,7 +219,9 @@ def role_asked(question: str) -> tuple[str, str] | None:
     if match:
         return match.group(1), match.group(2)
     match = _ROLE_AFTER.search(question)
-    return (match.group(2), match.group(1)) if match else None
+    if not match:
+        return None
+    return match.group(2), " ".join(filter(None, [match.group(1), match.group(3)]))
 
 
 _WHEN = re.compile(

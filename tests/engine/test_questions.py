@@ -13,6 +13,7 @@ from bot.engine.vocabulary import Vocabulary
         ("who's the chair of the NE LEP board? need a name", ("chair", "NE LEP board")),
         ("who chairs the council n how often does it meet", ("chairs", "council")),
         ("bournemouth hosp - who's the dorset LEP director + who else", ("director", "dorset LEP")),
+        ("who is the business champion for ageing?", ("champion", "business ageing")),
         ("who leads the strategy?", None),  # often a body ("the mayor"), not a name
         ("who sits on the steering group?", None),
     ],
