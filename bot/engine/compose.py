@@ -170,7 +170,9 @@ class ExtractiveComposer:
         """A cited answer from passages that cover the question (see `assess`), opening
         with `lead` when the engine has one."""
         concepts = self._concepts(query.text, query.context, idf)
-        candidates = _unique([c for p in passages for c in self._candidates(p, concepts)])
+        # Advice for a place leads with what names the place's strategy: keep the name's worth.
+        place = frozenset() if is_action_question(query.text) else self._place_terms(query.text)
+        candidates = _unique([c for p in passages for c in self._candidates(p, concepts, place)])
         if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
             return None
         self._score(query, candidates, len(passages))
@@ -201,8 +203,27 @@ class ExtractiveComposer:
             and names_holder(question, about, self.places)
         )
 
-    def _candidates(self, passage: Passage, concepts: list[Concept]) -> list[_Candidate]:
+    def _place_terms(self, question: str) -> frozenset[str]:
+        """The terms of the places the question names ("Greater Lincolnshire"), but not of
+        a place inside an organisation's name ("Birmingham Health Partners")."""
+        if self.places is None:
+            return frozenset()
+        named = [
+            name
+            for name, _ in self.places.matches(question)
+            if not re.search(rf"(?i:\b{re.escape(name)})\s+[A-Z][a-z]", question)
+        ]
+        return frozenset(terms(" ".join(named)))
+
+    def _candidates(
+        self, passage: Passage, concepts: list[Concept], place: frozenset[str] = frozenset()
+    ) -> list[_Candidate]:
+        """The passage's quotable units, each with its coverage of the question. In a
+        passage about the place asked about, every sentence counts as naming the place:
+        sentences then compete on what else they say ("over-75 ... projected to double"),
+        not on repeating the place's name."""
         info = passage.chunk.info
+        place = place if passage.local else frozenset()
         found = []
         position = 0
         parts = blocks(passage.chunk.text, info.section)
@@ -218,8 +239,8 @@ class ExtractiveComposer:
             before = parts[index - 1] if index else None
             for text, quote in _units(block, before, following, labels_asked):
                 sentence_terms = frozenset(terms(text))
-                own = coverage(concepts, sentence_terms)
-                with_context = coverage(concepts, sentence_terms | context)
+                own = coverage(concepts, sentence_terms | place)
+                with_context = coverage(concepts, sentence_terms | place | context)
                 found.append(
                     _Candidate(
                         text,

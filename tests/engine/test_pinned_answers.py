@@ -81,6 +81,15 @@ DOCUMENTS["voices.md"] = """# Voices from the moors
 
 Dr Tomas Penrose, Executive Director, Moorland Universities
 """
+DOCUMENTS["south-west.md"] = """# Health in local strategies: the South West
+
+## CASE STUDY Heart of the South West
+
+Heart of the South West partners are proud of what Heart of the South West has achieved,
+and the Heart of the South West partnership meets often.
+
+The strategy plans a rural teaching hospital where nurses train in coastal towns.
+"""
 DOCUMENTS["sources.yaml"] = "- file: funds.md\n  title: Moorland funding\n  published: 2019-06\n"
 # Much about local strategies and health in general, so a question about one place's
 # strategy finds general passages first unless the place counts.
@@ -196,3 +205,9 @@ def test_who_someone_is_is_answered_by_their_signature_line(engine):
     answer = engine.ask("who's dr tomas penrose?")
     assert answer.mode == "extractive"
     assert "Executive Director, Moorland Universities" in answer.answer
+
+
+def test_in_a_passage_about_the_place_the_sentence_that_answers_leads(engine):
+    # Every sentence of the case study is about the place: repeating its name is no merit.
+    answer = engine.ask("what does the heart of the south west strategy plan for nurses?")
+    assert answer.answer.startswith("The strategy plans a rural teaching hospital")
