@@ -132,7 +132,7 @@ class Engine:
         contacts = self.contacts.for_question(f"{search_for} {context}", area)
         query = self.retriever.query(search_for, context, self._area_names(search_for))
         passages = self._with_general_advice(search_for, self.retriever.retrieve(query))
-        passages = self._marked_local(search_for, passages)
+        passages = self._marked_local(search_for, self._with_place(search_for, passages))
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
         extractive = None
@@ -201,6 +201,26 @@ class Engine:
                 if area.name.lower() not in said
             )
         )
+
+    def _with_place(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """When the question names a place and no passage found mentions its area, the
+        best passages that do ("trust in salford - who leads our LIS?" and the Greater
+        Manchester case study) take the last places: the knowledge base may know the
+        place although the question's other words found general passages."""
+        gazetteer = self.contacts.gazetteer
+        areas = gazetteer.find(question)
+        asked = {area.id for area in areas}
+        if not asked or any(
+            asked & {a.id for a in gazetteer.find(passage_text(p))} for p in passages
+        ):
+            return passages
+        names = " ".join(dict.fromkeys(area.name for area in areas))
+        found = self.retriever.retrieve(self.retriever.query(f"{names} {question}", "", names))
+        local = [p for p in found if asked & {a.id for a in gazetteer.find(passage_text(p))}]
+        if not local:
+            return passages
+        kept = passages[: max(0, len(passages) - PLACE_PASSAGES)] + local[:PLACE_PASSAGES]
+        return [replace(p, rank=n) for n, p in enumerate(kept, 1)]
 
     def _marked_local(self, question: str, passages: list[Passage]) -> list[Passage]:
         """Passages that name the area of a place the question names ("bucks" and a case
@@ -309,6 +329,8 @@ def _contact_line(contact: Contact) -> str:
     where = f"Local contact for {contact.area}" if contact.area else "Contact"
     return f"{where}: {who} (details under “Who to contact”)."
 
+
+PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none
 
 # A question about where something stands today, and sources all older than this:
 # the knowledge base cannot answer it, though it can say what was true then.

@@ -211,3 +211,11 @@ def test_in_a_passage_about_the_place_the_sentence_that_answers_leads(engine):
     # Every sentence of the case study is about the place: repeating its name is no merit.
     answer = engine.ask("what does the heart of the south west strategy plan for nurses?")
     assert answer.answer.startswith("The strategy plans a rural teaching hospital")
+
+
+def test_a_place_whose_passages_other_words_outrank_is_still_found(engine):
+    # "health and the NHS locally" finds the general passages first.
+    answer = engine.ask(
+        "trust in high wycombe - what does our strategy say for health and the NHS locally?"
+    )
+    assert answer.mode == "extractive" and "Aylesbury a test bed" in answer.answer
