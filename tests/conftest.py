@@ -136,6 +136,16 @@ def starter_store(tmp_path_factory, embedder):
     return store
 
 
+def engine_over(documents: dict[str, str], tmp_path_factory, embedder):
+    """An engine over a small knowledge base made in a test: file name -> text."""
+    folder = tmp_path_factory.mktemp("docs")
+    for name, text in documents.items():
+        (folder / name).write_text(text)
+    store = KnowledgeStore.open(tmp_path_factory.mktemp("store"), embedder)
+    assert not ingest_sources(store, [folder]).failed
+    return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+
+
 @pytest.fixture(scope="session")
 def engine(starter_store):
     return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=starter_store)

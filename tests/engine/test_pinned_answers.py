@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.settings import get_settings
-from bot.wiring import build_engine
-from ingest.pipeline import ingest_sources
-from ingest.store import KnowledgeStore
-from tests.conftest import KNOWLEDGE
+from tests.conftest import engine_over
 
 
 def _stage(name: str, what: str) -> str:
@@ -103,12 +99,7 @@ for part in range(3):
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("docs")
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text)
-    store = KnowledgeStore.open(tmp_path_factory.mktemp("store"), embedder)
-    assert not ingest_sources(store, [folder]).failed
-    return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
 
 
 def test_a_place_typed_by_its_nickname_finds_what_its_strategy_says(engine):

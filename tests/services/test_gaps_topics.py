@@ -10,11 +10,7 @@ import pytest
 from bot.engine.answer import Answer
 from bot.services.gaps import build_gaps_report
 from bot.services.state import StateStore
-from bot.settings import get_settings
-from bot.wiring import build_engine
-from ingest.pipeline import ingest_sources
-from ingest.store import KnowledgeStore
-from tests.conftest import KNOWLEDGE
+from tests.conftest import engine_over
 
 DOCUMENTS = {
     "case-studies.md": """# Health in local strategies
@@ -31,12 +27,7 @@ rural GP practice, paid through the county's health and wellbeing partnership.
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("docs")
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text)
-    store = KnowledgeStore.open(tmp_path_factory.mktemp("store"), embedder)
-    assert not ingest_sources(store, [folder]).failed
-    return build_engine(get_settings(knowledge_dir=KNOWLEDGE), store=store)
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
 
 
 def report_for(question: str, engine, tmp_path):
