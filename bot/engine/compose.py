@@ -29,11 +29,14 @@ from bot.engine.questions import (
     wants_date,
     wants_list,
     wants_number,
+    wants_phone,
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.stated import (
     DATE,
     NUMBER,
+    PHONE,
+    gives_phone,
     names_holder,
     states_amount,
     states_count,
@@ -132,13 +135,15 @@ _SIGNATURE = re.compile(rf"({_TITLE}*)[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'
 
 
 def _wanted_details(question: str) -> list[Callable[[_Candidate], bool]]:
-    """Tests for the kinds of detail the question asks for (a list, a number, a date)."""
+    """Tests for the kinds of detail the question asks for (a list, a number, a date, a
+    phone number)."""
     return [
         holds
         for wanted, holds in (
             (wants_list, lambda c: c.carries_list),
             (wants_number, lambda c: bool(NUMBER.search(c.text))),
             (wants_date, lambda c: bool(DATE.search(c.text))),
+            (wants_phone, lambda c: bool(PHONE.search(c.text))),
         )
         if wanted(question)
     ]
@@ -188,8 +193,8 @@ class ExtractiveComposer:
     def _states_what_is_asked(
         self, query: Query, passages: list[Passage], idf, candidates: list[_Candidate]
     ) -> bool:
-        """The passages give the amount, count, date or office holder the question asks
-        for, if it asks for one (`bot.engine.stated`)."""
+        """The passages give the amount, count, date, office holder or phone number the
+        question asks for, if it asks for one (`bot.engine.stated`)."""
 
         def about(subject: str):
             concepts = self._concepts(subject, query.context, idf)
@@ -201,6 +206,7 @@ class ExtractiveComposer:
             and states_count(question, about, self.glossary, self.places)
             and states_date(question, about, self.places)
             and names_holder(question, about, self.places)
+            and gives_phone(question, about, self.places)
         )
 
     def _place_terms(self, question: str) -> frozenset[str]:
@@ -378,8 +384,10 @@ def _units(
         text, quote = _with_list(block.text, following, verbatim_lead=label)
         return [(text, quote)] if text != block.text else []
     if block.kind == "heading":
-        # Cleaning takes a short signature line for a heading: it still says who someone is.
-        return [(block.text, heading(block.text))] if _is_name_line(block.text) else []
+        # Cleaning takes a short signature or contact line for a heading: it still says who
+        # someone is, or how to reach them.
+        says = _is_name_line(block.text) or PHONE.search(block.text)
+        return [(block.text, heading(block.text))] if says else []
     paragraph = block.text
     said = sentences(paragraph)
     units = []
@@ -495,7 +503,12 @@ def _quotable(sentence: str) -> bool:
     if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
         return False
     ended = prose.rstrip("”’\"')").endswith((".", "!", "?", ":"))
-    is_caption = len(prose.split()) < 8 and not ended and not _is_name_line(prose)
+    is_caption = (
+        len(prose.split()) < 8
+        and not ended
+        and not _is_name_line(prose)
+        and not PHONE.search(prose)
+    )
     return not is_caption
 
 

@@ -22,6 +22,8 @@ __all__ = [
     "without_presentation",
     "asks_about_now",
     "asks_where_it_stands",
+    "phone_subject",
+    "wants_phone",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -278,3 +280,23 @@ def asks_where_it_stands(question: str) -> bool:
     """ "Has it been published yet?", "what's the current status of ...", "what's the
     latest on ...": asks where something stands today, which old sources cannot say."""
     return bool(_WHERE_IT_STANDS.search(question))
+
+
+_PHONE_QUESTION = re.compile(
+    r"\b(?:(?:tele)?phone|tel|mobile|contact)\s*(?:number|no\.?|#)|\bnumber\s+to\s+(?:call|ring)\b|"
+    r"\b(?:tele)?phone\b",
+    re.IGNORECASE,
+)
+
+
+def phone_subject(question: str) -> str | None:
+    """Whose phone number the question asks for ("whats the phone number for the Dorset
+    LEP" -> "whats the for the Dorset LEP"), or None when it asks for none."""
+    if not _PHONE_QUESTION.search(question):
+        return None
+    return _PHONE_QUESTION.sub(" ", question)
+
+
+def wants_phone(question: str) -> bool:
+    """ "What's their phone number?": the answer holds one."""
+    return phone_subject(question) is not None

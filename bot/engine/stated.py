@@ -19,7 +19,14 @@ from bot.engine.answerable import passage_text
 from bot.engine.concepts import Concept, coverage
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
-from bot.engine.questions import amount_subject, counted, date_subject, event_words, role_asked
+from bot.engine.questions import (
+    amount_subject,
+    counted,
+    date_subject,
+    event_words,
+    phone_subject,
+    role_asked,
+)
 from bot.engine.retrieval import Passage
 from bot.engine.text import terms, words
 
@@ -32,6 +39,7 @@ __all__ = [
     "states_count",
     "states_date",
     "names_holder",
+    "gives_phone",
 ]
 
 NUMBER = re.compile(
@@ -135,6 +143,28 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     return any(
         mentions(s.text) > mentions(subject)
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
+        and _names_area(s.text, asked, places)
+        for said in passages
+        for s in said
+    )
+
+
+PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
+
+
+def gives_phone(question: str, about: Sentences, places: Gazetteer | None) -> bool:
+    """False when the question asks for a phone number and no sentence gives one for
+    that body and place: the NHS Confederation's switchboard is not the Dorset LEP's."""
+    subject = phone_subject(question)
+    if subject is None:
+        return True
+    typed, asked = _places_in(subject, places)
+    concepts, passages = about(subject)
+    return any(
+        PHONE.search(s.text)
+        # the number is often a line of its own under the body's name
+        and max(s.coverage, coverage(concepts, _held(s.terms, s.text, typed, asked, places)))
+        >= MIN_SUBJECT_COVERAGE
         and _names_area(s.text, asked, places)
         for said in passages
         for s in said

@@ -86,6 +86,12 @@ and the Heart of the South West partnership meets often.
 
 The strategy plans a rural teaching hospital where nurses train in coastal towns.
 """
+DOCUMENTS["address.md"] = """# Getting in touch
+
+## Moorland Health Trust
+
+## Tel 01632 960 123 Email hello@moorland-health.example
+"""
 DOCUMENTS["sources.yaml"] = "- file: funds.md\n  title: Moorland funding\n  published: 2019-06\n"
 # Much about local strategies and health in general, so a question about one place's
 # strategy finds general passages first unless the place counts.
@@ -210,3 +216,13 @@ def test_a_place_whose_passages_other_words_outrank_is_still_found(engine):
         "trust in high wycombe - what does our strategy say for health and the NHS locally?"
     )
     assert answer.mode == "extractive" and "Aylesbury a test bed" in answer.answer
+
+
+def test_a_phone_number_the_documents_give_is_answered(engine):
+    answer = engine.ask("whats the moorland health trust phone number?")
+    assert answer.mode == "extractive" and "01632 960 123" in answer.answer
+
+
+def test_a_phone_number_only_another_body_has_is_not_covered(engine):
+    answer = engine.ask("whats the phone number for the coastal renewal fund?")
+    assert answer.mode == "no_answer"
