@@ -26,6 +26,7 @@ from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     definition_subject,
     is_action_question,
+    listed_count,
     wants_date,
     wants_list,
     wants_number,
@@ -104,7 +105,11 @@ class _Candidate:
     @property
     def carries_list(self) -> bool:
         """The sentence is shown with the list it introduces (`_with_list`)."""
-        return self.quote != self.text
+        return PARAGRAPH_BREAK in self.quote
+
+    @property
+    def list_items(self) -> int:
+        return self.quote.count(PARAGRAPH_BREAK)
 
 
 @dataclass(frozen=True)
@@ -266,6 +271,7 @@ class ExtractiveComposer:
         action = bool(is_action_question(query.text))
         subject = definition_subject(query.text)
         wanted = _wanted_details(query.text)
+        items = listed_count(query.text)
         asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE))
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
@@ -277,6 +283,8 @@ class ExtractiveComposer:
             if wanted:
                 held = sum(holds(candidate) for holds in wanted)
                 score += DETAIL_BONUS * held
+            if items and candidate.list_items == items:
+                score += DETAIL_BONUS  # "the 4 grand challenges": a list of four
             if action and _ACTION_SENTENCE.search(candidate.text):
                 score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
             if subject and _defines(candidate.text, subject):

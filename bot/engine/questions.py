@@ -12,6 +12,7 @@ __all__ = [
     "is_contact_question",
     "definition_subject",
     "wants_list",
+    "listed_count",
     "wants_number",
     "wants_date",
     "amount_subject",
@@ -110,6 +111,28 @@ def wants_list(question: str) -> bool:
         and plural.group(1).lower() not in _NOT_PLURAL
         and not plural.group(1).lower().endswith(("ss", "us", "is"))
     )
+
+
+_COUNTED_ITEMS = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[a-z'’-]+\s+){0,3}?[a-z]+s\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve".split(), start=2
+    )
+}
+
+
+def listed_count(question: str) -> int | None:
+    """How many items a list question expects ("what are the 4 grand challenges?" -> 4)."""
+    match = _COUNTED_ITEMS.search(question)
+    if not match or not wants_list(question):
+        return None
+    said = match.group(1).lower()
+    return int(said) if said.isdigit() else _NUMBER_WORDS[said]
 
 
 def wants_number(question: str) -> bool:

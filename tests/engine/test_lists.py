@@ -46,6 +46,31 @@ including:
 • shaping transport plans so that patients and staff can reach the clinics on time
 """
 
+DOCUMENTS["goals.md"] = """# Moorland goals
+
+## Goals and priorities
+
+The moorland partnership has set priorities for the moors. Its priorities include:
+
+• faster broadband in every village
+
+• better buses between the market towns
+
+• more homes for key workers
+
+The goals are:
+
+• healthy towns
+
+• skilled people
+
+• clean air
+
+• safe streets
+
+• busy high streets
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -62,3 +87,9 @@ def test_a_long_list_that_answers_a_list_question_is_quoted_whole(engine):
     answer = engine.ask("what benefits can GP practices gain from the moorland partnership?")
     for benefit in ("recruiting staff", "sharing estates", "funding programmes", "transport"):
         assert benefit in answer.answer
+
+
+def test_a_list_of_as_many_items_as_the_question_counts_answers_it(engine):
+    answer = engine.ask("what are the 5 goals of the moorland partnership?")
+    lead = answer.answer.splitlines()[0]
+    assert "healthy towns" in lead and "busy high streets" in lead
