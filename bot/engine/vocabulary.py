@@ -36,6 +36,9 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z]")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A-Z][a-z]+)+")
 _JOINERS = {"and", "of", "for", "the", "&"}
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_IS_CONTRACTION = re.compile(
+    r"^(who|what|where|when|why|how|it|that|there|here|he|she)['’]s$", re.IGNORECASE
+)
 _MIN_ENGLISH_COUNT = 20_000  # rarer "words" in the frequency list are mostly typos or names
 # How people shorten ordinary English words in chat ("wat", "shld", "govt", "mtg"): too far
 # from the word for spelling correction, and about English, not the knowledge base.
@@ -128,6 +131,8 @@ class Vocabulary:
         return _TOKEN.sub(lambda match: self._word(match.group(0), known), question)
 
     def _word(self, token: str, known: Callable[[str], bool]) -> str:
+        if _IS_CONTRACTION.match(token):
+            return token  # "who's" is "who is", not a possessive
         token = _POSSESSIVE.sub("", token)
         lower = token.lower()
         if lower in _SHORTHAND and lower not in self.counts and not token.isupper():

@@ -30,6 +30,7 @@ def vocabulary() -> Vocabulary:
         ),
         ("whats the northumb growth strategy", "whats the Northumbria growth strategy"),
         ("the partnership's steering group", "the partnership steering group"),
+        ("who's on the board? what's it for", "who's on the board? what's it for"),  # "is"
         ("what does the board say", "what does the board say"),  # English words stay
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
