@@ -89,11 +89,15 @@ def states_amount(question: str, about: Sentences) -> bool:
         return True
     _concepts, passages = about(subject)
     shares = bool(_ASKS_SHARE.search(question))
+    name = _longest_name(subject)
     return any(
         (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
         and s.coverage >= MIN_SUBJECT_COVERAGE
+        # the name, in this sentence or the line before ("... National Productivity
+        # Investment / Fund (NPIF) from £23 billion ...")
+        and _holds_name(f"{before.text if before else ''} {s.text}", name)
         for said in passages
-        for s in said
+        for before, s in zip([None, *said], said, strict=False)
     )
 
 
@@ -215,6 +219,22 @@ def states_count(
             ):
                 return True
     return False
+
+
+# A name of two or more capitalised words ("Industrial Strategy Council").
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*[A-Z][a-z]+)+")
+
+
+def _longest_name(subject: str) -> list[str]:
+    """The longest name the subject spells out, as terms (or none): an amount for "the
+    Industrial Strategy" is not one for "the Industrial Strategy Council". Only the
+    longest: "the Fund ... under the Industrial Strategy" is about the fund."""
+    found = [terms(match.group(0)) for match in _NAME.finditer(subject)]
+    return max(found, key=len) if found else []
+
+
+def _holds_name(text: str, name: list[str]) -> bool:
+    return set(terms(text)).issuperset(name)
 
 
 def _places_in(subject: str, places: Gazetteer | None) -> tuple[frozenset[str], set[str]]:

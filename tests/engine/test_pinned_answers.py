@@ -226,3 +226,12 @@ def test_a_phone_number_the_documents_give_is_answered(engine):
 def test_a_phone_number_only_another_body_has_is_not_covered(engine):
     answer = engine.ask("whats the phone number for the coastal renewal fund?")
     assert answer.mode == "no_answer"
+
+
+def test_the_budget_of_something_only_its_namesake_has_an_amount_for_is_not_covered(engine):
+    answered = engine.ask("What is the budget of the Coastal Renewal Fund?")
+    assert answered.mode == "extractive" and "£45 million" in answered.answer
+    # The fund has an amount; the body named after it does not.
+    assert engine.ask("What is the annual budget of the Coastal Renewal Fund Board?").mode == (
+        "no_answer"
+    )
