@@ -557,10 +557,21 @@ def _shape_factor(text: str) -> float:
     return factor
 
 
+_DEFINING = re.compile(r"^(?:which|that|is|are|means?|refers? to)\b", re.IGNORECASE)
+
+
 def _defines(sentence: str, subject: list[str]) -> bool:
-    """The sentence starts with the subject ("SmartMed - a project ...", "HEIF is ...")."""
-    opening = terms(" ".join(without_bullet(sentence).split()[: len(subject) + 3]))
-    return all(term in opening for term in subject)
+    """The sentence starts with the subject ("SmartMed - a project ...", "HEIF is ..."),
+    or says what it is where it names it ("... approaches to inclusive growth, which will
+    specifically target ...")."""
+    said = without_bullet(sentence).split()
+    if all(term in terms(" ".join(said[: len(subject) + 3])) for term in subject):
+        return True
+    for start in range(len(said)):
+        for end in range(start + len(subject), min(len(said), start + len(subject) + 2) + 1):
+            if terms(" ".join(said[start:end])) == subject:
+                return bool(_DEFINING.match(" ".join(said[end:]).lstrip(",– -")))
+    return False
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

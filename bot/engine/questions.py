@@ -61,8 +61,17 @@ def is_contact_question(question: str) -> bool:
     return bool(_CONTACT_QUESTION.search(question))
 
 
+_MEANING_QUESTION = re.compile(
+    r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+mean\b", re.IGNORECASE
+)
+
+
 def definition_subject(question: str) -> list[str] | None:
-    """The terms of X in "What is X?" / "Who are X?", or None for other questions."""
+    """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", or None for
+    other questions."""
+    meaning = _MEANING_QUESTION.match(question.strip())
+    if meaning:
+        return terms(meaning.group(1)) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
         return None

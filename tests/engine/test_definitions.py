@@ -1,0 +1,36 @@
+"""What something is or means: the sentence that says so answers, wherever it names it.
+On a small knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import engine_over
+
+DOCUMENTS: dict[str, str] = {}
+DOCUMENTS["resilience.md"] = """# Moorland resilience
+
+## Resilience on the moors
+
+Every practice and every council on the moors cares about moorland resilience, and the
+moorland partnership talks about moorland resilience at every meeting.
+
+The partnership will develop approaches to moorland resilience, which will specifically
+target flooding, isolation and the loss of services in small towns.
+"""
+DOCUMENTS["other.md"] = """# Moorland towns
+
+## Towns
+
+The moorland towns share buses, clinics and a market day, and their councils plan together.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
+
+
+def test_what_something_means_is_answered_by_the_sentence_that_says_what_it_is(engine):
+    answer = engine.ask("what does moorland resilience mean?")
+    assert "flooding, isolation" in answer.answer.split("[1]")[0]
