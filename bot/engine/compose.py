@@ -27,6 +27,7 @@ from bot.engine.questions import (
     definition_subject,
     is_action_question,
     listed_count,
+    listed_noun,
     wants_date,
     wants_list,
     wants_number,
@@ -139,19 +140,34 @@ _TITLE = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Cllr|Councillor|Lord|Baroness|Mr|Mrs
 _SIGNATURE = re.compile(rf"({_TITLE}*)[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]")
 
 
-def _wanted_details(question: str) -> list[Callable[[_Candidate], bool]]:
+def _wanted_details(
+    question: str, candidates: list[_Candidate]
+) -> list[Callable[[_Candidate], float]]:
     """Tests for the kinds of detail the question asks for (a list, a number, a date, a
-    phone number)."""
+    phone number), each saying how far a candidate holds it (0 to 1). When some list's
+    lead-in names what the question lists, only such lists count."""
+    noun = listed_noun(question)
+    if noun is not None and not any(_lists(c, noun) for c in candidates):
+        noun = None
     return [
         holds
         for wanted, holds in (
-            (wants_list, lambda c: c.carries_list),
+            (wants_list, lambda c: _lists(c, noun)),
             (wants_number, lambda c: bool(NUMBER.search(c.text))),
             (wants_date, lambda c: bool(DATE.search(c.text))),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
         )
         if wanted(question)
     ]
+
+
+def _lists(candidate: _Candidate, noun: str | None) -> float:
+    """A list answers a list question when its lead-in names what is listed ("6 Targets"
+    for "what are the targets ...?"), or when nothing is said of what it lists."""
+    if not candidate.carries_list:
+        return 0.0
+    lead = candidate.quote.split(PARAGRAPH_BREAK)[0]
+    return 1.0 if noun is None or noun in terms(lead) else 0.0
 
 
 class ExtractiveComposer:
@@ -270,7 +286,7 @@ class ExtractiveComposer:
         similarity = vectors @ np.asarray(query.vector)
         action = bool(is_action_question(query.text))
         subject = definition_subject(query.text)
-        wanted = _wanted_details(query.text)
+        wanted = _wanted_details(query.text, candidates)
         items = listed_count(query.text)
         asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE))
         for candidate, sim in zip(candidates, similarity, strict=True):
@@ -455,7 +471,9 @@ def _with_list(
     """
     items: list[Block] = []
     for block in following:
-        if items and _item_kind(block) != _item_kind(items[0]):
+        if items and _item_kind(block).replace("point", "line") != _item_kind(items[0]).replace(
+            "point", "line"
+        ):
             break  # the list has ended: what follows is of another kind
         if not items and _item_kind(block) == "prose":
             if len(block.text) <= limit and _runs_as_list(block.text):
@@ -484,6 +502,7 @@ def _with_list(
 
 
 _SHORT_ITEM = 120  # a list item on a line of its own is short
+_SLIDE_ITEM = 300  # a slide's point wrapped over lines is not much longer
 
 
 def _runs_as_list(text: str) -> bool:
@@ -498,9 +517,12 @@ def _item_kind(block: Block) -> str:
     if block.kind == "bullet":
         return "bullet"
     text = block.text.strip()
-    if len(text) <= _SHORT_ITEM and "\n" not in text and not text.endswith((".", "!", "?", "”")):
-        return "line"
-    return "prose"
+    if text.endswith((".", "!", "?", "”")) or len(text) > _SLIDE_ITEM:
+        return "prose"
+    # One short line, or a slide's point wrapped over a few lines ("Work with North East
+    # of England Process Industry Cluster (NEPIC) across the North East to support the
+    # manufacturing sector"): text that never ends a sentence.
+    return "line" if len(text) <= _SHORT_ITEM and "\n" not in text else "point"
 
 
 def _quotable(sentence: str) -> bool:

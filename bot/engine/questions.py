@@ -13,6 +13,7 @@ __all__ = [
     "definition_subject",
     "wants_list",
     "listed_count",
+    "listed_noun",
     "wants_number",
     "wants_date",
     "amount_subject",
@@ -142,6 +143,22 @@ def listed_count(question: str) -> int | None:
         return None
     said = match.group(1).lower()
     return int(said) if said.isdigit() else _NUMBER_WORDS[said]
+
+
+_LISTED_NOUN = re.compile(
+    r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+
+
+def listed_noun(question: str) -> str | None:
+    """What a list question lists, as a term ("what are the key attributes of ...?" ->
+    "attribut"), or None."""
+    match = _LISTED_NOUN.search(question)
+    if not match or not wants_list(question) or match.group(1).lower() in _NOT_PLURAL:
+        return None
+    found = terms(match.group(1))
+    return found[0] if found else None
 
 
 def wants_number(question: str) -> bool:

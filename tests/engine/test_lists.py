@@ -71,6 +71,25 @@ The goals are:
 • busy high streets
 """
 
+# A slide's points, wrapped over short lines, after their lead-in.
+DOCUMENTS["review.md"] = """# Moorland review
+
+## What the review found
+
+Key recommendations from the moorland review:
+
+Bring together the councils, practices and
+universities of the moors to plan new services
+for older people
+
+Work with the Moorland Process Cluster across
+the moors to support manufacturing
+
+Raise awareness of skills in biologics
+
+Assist small firms with digitalisation
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -93,3 +112,9 @@ def test_a_list_of_as_many_items_as_the_question_counts_answers_it(engine):
     answer = engine.ask("what are the 5 goals of the moorland partnership?")
     lead = answer.answer.splitlines()[0]
     assert "healthy towns" in lead and "busy high streets" in lead
+
+
+def test_a_slides_points_wrapped_over_lines_are_quoted_as_one_list(engine):
+    answer = engine.ask("what did the moorland review recommend?")
+    for point in ("new services", "Moorland Process Cluster", "biologics", "digitalisation"):
+        assert point in answer.answer
