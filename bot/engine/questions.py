@@ -179,8 +179,12 @@ _MONEY_WORD = re.compile(
 )
 
 
-_WHAT_IS = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)?\b", re.IGNORECASE)
-_AMOUNT_NOUN = re.compile(r"\b(budget|cost|price|value)\s+(?:of|for)\b", re.IGNORECASE)
+# "what is the (annual) budget of ...": the amount of money something has.
+_AMOUNT_NOUN = re.compile(
+    r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[a-z]+\s+)?(?:budget|cost|price)\s+(?:of|for)\b",
+    re.IGNORECASE,
+)
 
 
 def amount_subject(question: str) -> str | None:
@@ -190,9 +194,7 @@ def amount_subject(question: str) -> str | None:
     if _HOW_MUCH.search(question) and _MONEY_WORD.search(question):
         return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", question))
     noun = _AMOUNT_NOUN.search(question)
-    if noun and _WHAT_IS.search(question[: noun.start()]):
-        return question[noun.end() :]
-    return None
+    return question[noun.end() :] if noun else None
 
 
 _HOW_MANY = re.compile(
@@ -220,7 +222,8 @@ _PRESENTATION = re.compile(
     r"(?:english|terms|language|words)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
     r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:my|our|the|a)\s+(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|execs?|executive\s+team|team|colleagues|directors?|governors?)"
-    r"(?:\s+(?:paper|meeting|report|briefing|update))?|tl;?dr|eli5)\b",
+    r"(?:\s+(?:paper|meeting|report|briefing|update))?|(?:board|briefing|cabinet)\s+paper|"
+    r"tl;?dr|eli5)\b",
     re.IGNORECASE,
 )
 

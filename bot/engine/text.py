@@ -158,7 +158,7 @@ _ASKER_RE = re.compile(
 
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
-    r"^\W*((?:[A-Za-z'’&.-]+\s+){0,4}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
+    r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
     r"hosp(?:ital)?s?|ics|icb|stp|ccg|pcn|ambulance\s+service)(?:\s+(?:in|at|from)"
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)\s*[-–—:,]",
     re.IGNORECASE,

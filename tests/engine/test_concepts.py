@@ -28,6 +28,7 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "What can our trust, Royal Cornwall Hospitals, get from the Shared Prosperity Fund?",
         "middlesbrough FT - what does the Healthy Ageing programme offer?",
         "hull STP here, is the Shared Prosperity Fund for us?",
+        "durham + darlington FT here - what does the Healthy Ageing programme do?",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

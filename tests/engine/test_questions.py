@@ -37,6 +37,7 @@ def test_when_a_question_asks_for_a_date(question, subject):
 def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("What is the annual budget of the Council?") == " the Council?"
     assert amount_subject("what is the council's role?") is None
+    assert amount_subject("why do they want the value of the NHS considered?") is None
 
 
 @pytest.mark.parametrize(
