@@ -174,11 +174,16 @@ def wants_date(question: str) -> bool:
 _HOW_MUCH = re.compile(r"\bhow\s+(much|big|large)\b", re.IGNORECASE)
 _MONEY_WORD = re.compile(
     r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|costs?|"
-    r"spend\w*|grants?|pounds)\b|£",
+    r"spend\w*|spent|grants?|pounds|put\s+(?:in|into)|contribut\w*)\b|£",
     re.IGNORECASE,
 )
 
 
+# "what level of funding has been committed to ...": an amount of money.
+_LEVEL_OF_MONEY = re.compile(
+    r"\b(?:level|amount|sum|scale)\s+of\s+(?:funding|money|investment|spending)\b",
+    re.IGNORECASE,
+)
 # "what is the (annual) budget of ...": the amount of money something has.
 _AMOUNT_NOUN = re.compile(
     r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?"
@@ -193,7 +198,7 @@ def amount_subject(question: str) -> str | None:
     when the question asks for no amount of money."""
     if _HOW_MUCH.search(question) and _MONEY_WORD.search(question):
         return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", question))
-    noun = _AMOUNT_NOUN.search(question)
+    noun = _AMOUNT_NOUN.search(question) or _LEVEL_OF_MONEY.search(question)
     return question[noun.end() :] if noun else None
 
 

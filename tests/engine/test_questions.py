@@ -38,6 +38,8 @@ def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("What is the annual budget of the Council?") == " the Council?"
     assert amount_subject("what is the council's role?") is None
     assert amount_subject("why do they want the value of the NHS considered?") is None
+    assert amount_subject("what level of funding has the Fund had?") == " has the Fund had?"
+    assert amount_subject("how much has the LEP put into it?") is not None
 
 
 @pytest.mark.parametrize(
