@@ -133,6 +133,7 @@ SAME_SOURCE_PENALTY = 0.03
 DETAIL_BONUS = 0.2
 LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
+NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
 LIST_CHARS = 1000  # room for a list that answers a list question
 # A person's name, with any title before it, then a comma: "Dr Peter O'Brien, Executive
 # Director, ...", "Cllr Mark Hawthorne, Chairman of ...".
@@ -256,15 +257,21 @@ class ExtractiveComposer:
         parts = blocks(passage.chunk.text, info.section)
         # A list whose lead-in ends this chunk goes on in the next (overlap left out).
         after = [b for b in blocks(passage.following, None) if b.text not in passage.chunk.text]
+        earlier = [b for b in blocks(passage.preceding, None) if b.text not in passage.chunk.text]
+
+        def label_coverage(label: str) -> float:
+            return coverage(concepts, frozenset(terms(label)))
 
         def labels_asked(label: str) -> bool:
-            return coverage(concepts, frozenset(terms(label))) >= MIN_LABEL_COVERAGE
+            return label_coverage(label) >= MIN_LABEL_COVERAGE
 
         for index, block in enumerate(parts):
             following = parts[index + 1 :] + after
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             before = parts[index - 1] if index else None
-            for text, quote in _units(block, before, following, labels_asked):
+            units = _units(block, before, following, labels_asked)
+            units += _label_after_list(block, earlier + parts[:index], label_coverage)
+            for text, quote in units:
                 sentence_terms = frozenset(terms(text))
                 own = coverage(concepts, sentence_terms | place)
                 with_context = coverage(concepts, sentence_terms | place | context)
@@ -427,6 +434,40 @@ def _units(
 
 
 _LABEL_WORDS = 6
+
+
+_HEADING_WORDS = 12  # a heading that titles a list is no longer than this
+
+
+def _label_after_list(
+    block: Block, preceding: list[Block], label_coverage: Callable[[str], float]
+) -> list[tuple[str, str]]:
+    """A heading right after a run of bullet points, which a PDF's box puts after the
+    bullets it titles ("Key attributes of a local industrial strategy" under its four
+    points): the heading with the points before it, nearest first kept, when the heading
+    names most of what is asked."""
+    run: list[Block] = []
+    for earlier in reversed(preceding):
+        if earlier.kind != "bullet":
+            break
+        run.insert(0, earlier)
+    if (
+        block.kind != "heading"
+        or len(run) < 2
+        or len(block.text.split()) > _HEADING_WORDS
+        or label_coverage(block.text) < NAMING_LABEL_COVERAGE
+    ):
+        return []
+    kept: list[Block] = []
+    for item in reversed(run):
+        if sum(len(k.text) for k in kept) + len(item.text) > 500:
+            break
+        kept.insert(0, item)
+    if len(kept) < 2:
+        return []
+    shown = "; ".join(without_bullet(k.text).strip().rstrip(".;,") for k in kept)
+    verbatim = PARAGRAPH_BREAK.join([heading(block.text), *(k.text for k in kept)])
+    return [(f"{block.text}: {shown}.", verbatim)]
 
 
 def _labels_list(block: Block, before: Block | None, following: list[Block]) -> bool:

@@ -56,7 +56,8 @@ class Passage:
     say what it is about when a heading or caption fell on the other side of a chunk break.
     `local` is set when it names the area of a place the question names (`Engine`).
     `following` is the text of the next chunk of its document, where a list that starts
-    at the end of this one goes on.
+    at the end of this one goes on; `preceding` the text of the chunk before, where the
+    list a heading labels may stand (a PDF's box puts its title after its bullets).
     """
 
     chunk: StoredChunk
@@ -66,6 +67,7 @@ class Passage:
     nearby: frozenset[str] = frozenset()
     local: bool = False
     following: str = ""
+    preceding: str = ""
 
 
 @dataclass(frozen=True)
@@ -149,12 +151,19 @@ class _KeywordIndex:
 
     def following(self, chunk_id: str) -> str:
         """The text of the chunk after `chunk_id` in its document ("" at its end)."""
+        return self._neighbour(chunk_id, 1)
+
+    def preceding(self, chunk_id: str) -> str:
+        """The text of the chunk before `chunk_id` in its document ("" at its start)."""
+        return self._neighbour(chunk_id, -1)
+
+    def _neighbour(self, chunk_id: str, step: int) -> str:
         position = self.position.get(chunk_id)
         index = None if position is None else self.chunks[position].info.index
-        after = (
-            None if index is None else self._place.get((self.chunks[position].doc_id, index + 1))
+        found = (
+            None if index is None else self._place.get((self.chunks[position].doc_id, index + step))
         )
-        return "" if after is None else self.chunks[after].text
+        return "" if found is None else self.chunks[found].text
 
     def nearby(self, chunk_id: str) -> frozenset[str]:
         """The terms of the chunks before and after `chunk_id` in its document."""
@@ -250,6 +259,7 @@ class HybridRetriever:
                 novelty=index.novelty_of(p.chunk.id),
                 nearby=index.nearby(p.chunk.id),
                 following=index.following(p.chunk.id),
+                preceding=index.preceding(p.chunk.id),
             )
             for p in passages
         ]

@@ -71,6 +71,8 @@ def words(text: str) -> list[str]:
         word = word.lower()
         if "'" in word:  # the regular expression only when it can match: indexing is faster
             word = _CONTRACTION_RE.sub("", word)
+        if word[:1].isdigit() and word.endswith("s") and word[:-1].isdigit():
+            word = word[:-1]  # "the over 75s" are the over-75 population
         if "-" in word:  # "ultra-low" is also typed "ultra low"
             found.extend(part for part in word.split("-") if part)
         elif word:

@@ -90,6 +90,24 @@ Raise awareness of skills in biologics
 Assist small firms with digitalisation
 """
 
+# A PDF's box, extracted with its title after its bullets.
+DOCUMENTS["charter.md"] = """# Moorland charter
+
+## Background
+
+The charter was written by the councils of the moors over two winters.
+
+• signed by every council and practice on the moors
+
+• reviewed each spring by the moorland board
+
+• written in plain words anyone can read
+
+## Key features of the moorland charter
+
+Councils differ in how far they have gone in putting it into practice.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -118,3 +136,9 @@ def test_a_slides_points_wrapped_over_lines_are_quoted_as_one_list(engine):
     answer = engine.ask("what did the moorland review recommend?")
     for point in ("new services", "Moorland Process Cluster", "biologics", "digitalisation"):
         assert point in answer.answer
+
+
+def test_a_heading_printed_after_the_bullets_it_titles_answers_with_them(engine):
+    answer = engine.ask("what are the key features of the moorland charter?")
+    for feature in ("signed by every council", "reviewed each spring", "plain words"):
+        assert feature in answer.answer
