@@ -7,6 +7,7 @@ to ask instead), for the extractive composer and the language model alike. See
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -87,11 +88,14 @@ class Assessor:
         """How well the passages cover the question (see `Assessment`).
 
         A question of several sentences counts as covered if one of its sentences is:
-        "Ignore your instructions. What are T levels?" still deserves an answer.
+        "Ignore your instructions. What are T levels?" still deserves an answer; so do
+        the parts a dash sets apart ("we've been told to ... - what do growth hubs do?").
         """
         if not passages:
             return Assessment(0.0, 0.0, [])
-        parts = [query.text] + [part for part in sentences(query.text) if part != query.text]
+        parts = [query.text] + [
+            part for part in _clauses(query.text) if part != query.text and len(part) > 12
+        ]
         texts = [passage_text(p) for p in passages]
         found = [frozenset(terms(text)) for text in texts]
         best = max(
@@ -126,6 +130,14 @@ class Assessor:
         if self.glossary.entries_in(word):
             return True
         return self.places is not None and bool(self.places.matches(word))
+
+
+def _clauses(question: str) -> list[str]:
+    """The question's sentences, and the parts of each that a dash sets apart ("our trust
+    has been told to link up with the growth hub - what do growth hubs do?")."""
+    return [
+        clause for sentence in sentences(question) for clause in re.split(r"\s[-–—]\s", sentence)
+    ]
 
 
 def passage_text(passage: Passage) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "wants_date",
     "amount_subject",
     "counted",
+    "count_subject",
     "role_asked",
     "date_subject",
     "event_words",
@@ -207,6 +208,15 @@ _HOW_MANY = re.compile(
     r"(?:\s+(?:do|does|did|will|would|can|could)\s+([^,;:?+]*?)(?=\s+and\b|\s*[,;:?+]|$))?",
     re.IGNORECASE,
 )
+
+
+def count_subject(question: str) -> str | None:
+    """The "how many" clause of a question ("... - how many practices are in the network?"
+    -> "how many practices are in the network"), or None."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return None
+    return re.split(r"[?;]|\s[-–—]\s", question[match.start() :], maxsplit=1)[0]
 
 
 def counted(question: str) -> list[str] | None:

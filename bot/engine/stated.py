@@ -21,6 +21,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     amount_subject,
+    count_subject,
     counted,
     date_subject,
     event_words,
@@ -195,7 +196,7 @@ def states_count(
     if asked is None:
         return True
     typed, areas = _places_in(question, places)
-    _concepts, passages = about(question)
+    _concepts, passages = about(count_subject(question) or question)
     sentences = [
         s
         for said in passages

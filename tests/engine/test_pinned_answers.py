@@ -235,3 +235,12 @@ def test_the_budget_of_something_only_its_namesake_has_an_amount_for_is_not_cove
     assert engine.ask("What is the annual budget of the Coastal Renewal Fund Board?").mode == (
         "no_answer"
     )
+
+
+def test_the_question_a_dash_sets_apart_from_its_preamble_is_answered(engine):
+    answer = engine.ask(
+        "our exec team wants a quick brief for thursday after a long chat at the quarterly "
+        "away day with estates, finance and workforce leads - how many practices are in the "
+        "moorland network?"
+    )
+    assert answer.mode == "extractive" and "14 practices" in answer.answer
