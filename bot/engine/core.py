@@ -327,7 +327,8 @@ def _contact_line(contact: Contact) -> str:
     else:
         who = contact.org
     where = f"Local contact for {contact.area}" if contact.area else "Contact"
-    return f"{where}: {who} (details under “Who to contact”)."
+    reach = contact.email or contact.url  # asked how to reach them: say it here
+    return f"{where}: {who}{f', {reach}' if reach else ''} (more under “Who to contact”)."
 
 
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none

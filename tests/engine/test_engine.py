@@ -206,3 +206,9 @@ def test_what_to_do_in_a_place_the_documents_do_not_cover_gets_general_advice(en
     assert answer.mode == "extractive"
     assert answer.note and "Nothing in the knowledge base is specific to Leeds" in answer.note
     assert any("Leeds" in (c.area or "") for c in answer.contacts)
+
+
+def test_how_to_contact_someone_is_answered_in_the_opening_line(engine):
+    answer = engine.ask("who at the confed helps trusts with LIS stuff? how do i contact them")
+    lead = answer.answer.splitlines()[0]
+    assert "Michael Wood" in lead and "michael.wood@nhsconfed.org" in lead
