@@ -17,7 +17,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import is_action_question, is_contact_question
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
-from bot.engine.text import sentences, terms
+from bot.engine.text import asker_spans, sentences, terms
 from ingest.embeddings import Embedder
 
 __all__ = ["Assessment", "Assessor", "MIN_COVERAGE", "MIN_EVIDENCE", "passage_text"]
@@ -37,8 +37,9 @@ class Assessment:
     Not covered when the question names something no passage mentions (`unfamiliar`), or
     asks about a place's own affairs ("what does the Liverpool City Region strategy say
     about health?") when no passage mentions the place or its LEP or combined authority
-    (`unknown_places`). A question that asks what to do or whom to talk to (`general`) is
-    still answered for such a place, from what applies everywhere. Otherwise covered when
+    (`unknown_places`). A question that asks what to do or whom to talk to, or names the
+    place only to say where the asker is (`general`), is still answered for such a place,
+    from what applies everywhere. Otherwise covered when
     the best passage holds at least half the question's weighted ideas (`coverage`), or
     coverage and closeness in meaning (`similarity`, cosine) together reach MIN_EVIDENCE:
     a question in other words than the documents' ("who checks the strategy is working?")
@@ -106,12 +107,15 @@ class Assessor:
             for f in found
         )
         similarity = float(np.max(self.embedder.embed(texts) @ np.asarray(query.vector)))
+        unknown = self._unknown_places(query.text, texts)
         return Assessment(
             best,
             similarity,
             unfamiliar_names(query.text, texts, self._known),
-            self._unknown_places(query.text, texts),
-            general=is_action_question(query.text) or is_contact_question(query.text),
+            unknown,
+            general=is_action_question(query.text)
+            or is_contact_question(query.text)
+            or _only_where_they_are(query.text, unknown),
         )
 
     def _unknown_places(self, question: str, texts: list[str]) -> list[str]:
@@ -130,6 +134,18 @@ class Assessor:
         if self.glossary.entries_in(word):
             return True
         return self.places is not None and bool(self.places.matches(word))
+
+
+def _only_where_they_are(question: str, places: list[str]) -> bool:
+    """The places are named only to say where the asker is ("growth hubs - what are they
+    for? (we're in warrington)", "trust in salford - ..."): the question is not about
+    their affairs, and what applies everywhere answers it."""
+    if not places:
+        return False
+    topic = question
+    for start, end in sorted(asker_spans(question), reverse=True):
+        topic = topic[:start] + " " + topic[end:]
+    return not any(re.search(rf"(?i)\b{re.escape(place)}\b", topic) for place in places)
 
 
 def _clauses(question: str) -> list[str]:

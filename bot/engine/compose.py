@@ -224,7 +224,7 @@ class ExtractiveComposer:
 
         question = query.text
         return (
-            states_amount(question, about)
+            states_amount(question, about, self.places)
             and states_count(question, about, self.glossary, self.places)
             and states_date(question, about, self.places)
             and names_holder(question, about, self.places)

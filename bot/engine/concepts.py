@@ -151,6 +151,9 @@ def unfamiliar_names(
             continue  # "We're Royal Devon ...": who is asking, not what about
         introduced = [m.span(1) for m in _NAMED_ASKER.finditer(sentence)]
         introduced += asker_spans(sentence)
+        opening = _OPENING.match(sentence)
+        if opening and _says_who_asks(opening.group(1), skip):
+            introduced.append(opening.span(1))  # "Royal Berks in Reading - what's ..."
         for match in _NAME_WORD.finditer(sentence):
             word = match.group(1)
             normal = _normal(word)
@@ -166,6 +169,21 @@ def unfamiliar_names(
                 continue
             missing.append(_name_around(sentence, match.start(), word))
     return list(dict.fromkeys(missing))
+
+
+# A short opening the question sets apart with a dash ("RD&E exeter - what does ...").
+_OPENING = re.compile(r"^\W*([^-–—?]{1,50}?)\s+[-–—]\s")
+
+
+def _says_who_asks(opening: str, known: Callable[[str], bool]) -> bool:
+    """The opening names where or who the asker is: it says "here", or a place or NHS
+    organisation the caller knows ("Royal Berks in Reading", "OUH here")."""
+    words = opening.split()
+    if len(words) > 6:
+        return False
+    return bool(re.search(r"\bhere\b", opening, re.IGNORECASE)) or any(
+        known(word.strip(".,()")) for word in words
+    )
 
 
 # Capitalised words with the small words that join them ("Isles of Scilly").

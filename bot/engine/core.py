@@ -136,8 +136,9 @@ class Engine:
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
         extractive = None
-        if assessment.covered:
-            lead = contact_lead(search_for, contacts, self.store)
+        lead = contact_lead(search_for, contacts, self.store)
+        # Whom to talk to is answered from the directory, however little the passages say.
+        if assessment.covered or (lead is not None and not assessment.unfamiliar):
             extractive = self.composer.compose(query, passages, idf, lead)
         if extractive is None:
             text = (

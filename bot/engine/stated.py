@@ -76,11 +76,11 @@ class Sentence(Protocol):
 Sentences = Callable[[str], tuple[list[Concept], list[Sequence[Sentence]]]]
 
 
-def states_amount(question: str, about: Sentences) -> bool:
+def states_amount(question: str, about: Sentences, places: Gazetteer | None = None) -> bool:
     """False when the question asks how much money something gets and no sentence
     gives an amount for that thing: "how much will trusts receive from the Healthy
     Ageing programme?" is not answered by the sentence that describes the programme
-    without a figure, nor by a figure for another fund.
+    without a figure, nor by a figure for another fund or another place.
 
     (The same test for a year the question names refused more answerable questions
     than it caught: "jobs by 2024" sits under a heading the sentence does not repeat.)
@@ -91,12 +91,20 @@ def states_amount(question: str, about: Sentences) -> bool:
     _concepts, passages = about(subject)
     shares = bool(_ASKS_SHARE.search(question))
     name = _longest_name(subject)
+    # the place asked about, in the sentence that asks how much ("... did the west mids
+    # get?"), not one named after it ("... who's it for? salford")
+    parts = re.split(r"(?<=[?.!])\s+", question)
+    asking = next((part for part in parts if amount_subject(part)), question)
+    _typed, asked = _places_in(asking, places)
     return any(
         (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
-        and s.coverage >= MIN_SUBJECT_COVERAGE
         # the name, in this sentence or the line before ("... National Productivity
-        # Investment / Fund (NPIF) from £23 billion ...")
+        # Investment / Fund (NPIF) from £23 billion ..."); a sentence that holds the
+        # name needs no more of the question's words
         and _holds_name(f"{before.text if before else ''} {s.text}", name)
+        and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _holds_name(s.text, name)))
+        # and the place asked about: the national fund's total is not one area's share
+        and _names_area(f"{before.text if before else ''} {s.text}", asked, places)
         for said in passages
         for before, s in zip([None, *said], said, strict=False)
     )
@@ -195,8 +203,9 @@ def states_count(
     asked = counted(question)
     if asked is None:
         return True
-    typed, areas = _places_in(question, places)
-    _concepts, passages = about(count_subject(question) or question)
+    subject = count_subject(question) or question
+    _typed, areas = _places_in(subject, places)  # not "... (we're in warrington)"
+    _concepts, passages = about(subject)
     sentences = [
         s
         for said in passages

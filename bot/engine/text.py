@@ -167,9 +167,19 @@ _OPENING_ASKER_RE = re.compile(
 )
 
 
+# "(we're in warrington)", "I'm based in Leeds": where the asker is, not what they ask about.
+_LOCATED_RE = re.compile(
+    r"\b(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am)\s+(?:based\s+)?(?:in|at|from)\s+"
+    r"([A-Za-z'’ &.-]{2,40}?)(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))",
+    re.IGNORECASE,
+)
+
+
 def asker_spans(question: str) -> list[tuple[int, int]]:
-    """Where the question says who is asking ("our ICS", "hull STP here, ...")."""
+    """Where the question says who is asking ("our ICS", "hull STP here, ...") or where
+    they are ("we're in warrington")."""
     spans = [m.span(1) for m in _ASKER_RE.finditer(question)]
+    spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
     opening = _OPENING_ASKER_RE.match(question)
     return spans + ([opening.span(1)] if opening else [])
 

@@ -38,3 +38,9 @@ def test_initials_of_a_name_the_passages_spell_out_are_familiar():
     assert unfamiliar_names("how often does the PM chair the council", passages) == []
     assert unfamiliar_names("does the CLEPC meet", passages) == []
     assert unfamiliar_names("does the LGA chair it", passages) == ["LGA"]
+
+
+def test_a_short_opening_that_names_a_known_place_is_who_asks():
+    question = "Royal Cornwall in Truro - what is the Healthy Ageing programme?"
+    assert unfamiliar_names(question, PASSAGES, skip={"Truro"}.__contains__) == []
+    assert unfamiliar_names("the Levelling Up Fund - is it new?", PASSAGES) == ["Levelling Up Fund"]

@@ -244,3 +244,15 @@ def test_the_question_a_dash_sets_apart_from_its_preamble_is_answered(engine):
         "moorland network?"
     )
     assert answer.mode == "extractive" and "14 practices" in answer.answer
+
+
+def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engine):
+    answer = engine.ask("how many practices are in the moorland network? (we're in warrington)")
+    assert answer.mode == "extractive" and "14 practices" in answer.answer
+    assert "warrington" in (answer.note or "")  # nothing specific to their place, said so
+
+
+def test_an_amount_for_one_place_is_not_the_whole_funds(engine):
+    assert engine.ask("how much of the coastal renewal fund did cornwall get?").mode == "no_answer"
+    answer = engine.ask("coastal renewal fund - how much is it? cornwall")
+    assert answer.mode == "extractive" and "£45 million" in answer.answer
