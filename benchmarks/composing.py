@@ -3,7 +3,8 @@
 For each set, side by side: the composer's fact recall; a baseline that answers with the
 top retrieved chunk cut at 1,000 characters; and the ceiling, the facts present anywhere
 in the eight retrieved passages. A composer that does not beat the baseline loses facts
-retrieval already found. Run with `make bench` (or `python -m benchmarks.composing`).
+retrieval already found. The last column counts the quoted excerpts found verbatim in the
+stored documents. Run with `make bench` (or `python -m benchmarks.composing`).
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ BASELINE_CHARS = 1000
 
 def compare(engine: Engine, path: Path) -> dict:
     composer, baseline, ceiling, lengths = [], [], [], []
+    stored = "\n".join(chunk.text for chunk in engine.store.all_chunks())
+    excerpts = verbatim = 0
     for case in load_cases(path):
         if case.expect == "no_answer" or not case.facts:
             continue
         answer = engine.ask(case.question)
+        for citation in answer.citations:  # each quote, excerpt by excerpt, as stored
+            for excerpt in filter(None, (e.strip() for e in citation.quote.split("\n\n"))):
+                excerpts += 1
+                verbatim += excerpt in stored
         composer.append(fact_recall(case, answer.answer))
         lengths.append(len(answer.answer))
         passages = engine.passages(case.question)
@@ -41,6 +48,7 @@ def compare(engine: Engine, path: Path) -> dict:
         "baseline": round(statistics.mean(baseline), 2),
         "ceiling": round(statistics.mean(ceiling), 2),
         "median_chars": statistics.median(lengths),
+        "verbatim": f"{verbatim}/{excerpts}",
     }
 
 
@@ -49,12 +57,15 @@ def main(paths: list[str]) -> None:
     from bot.wiring import build_engine
 
     engine = build_engine(get_settings())
-    print(f"{'set':12} {'cases':>5} {'composer':>9} {'baseline':>9} {'ceiling':>8} {'median':>7}")
+    print(
+        f"{'set':12} {'cases':>5} {'composer':>9} {'baseline':>9} {'ceiling':>8} {'median':>7}"
+        f" {'verbatim quotes':>16}"
+    )
     for path in [Path(p) for p in paths] or SETS:
         row = compare(engine, path)
         print(
             f"{row['set']:12} {row['cases']:5} {row['composer']:9.2f} {row['baseline']:9.2f} "
-            f"{row['ceiling']:8.2f} {row['median_chars']:7.0f}"
+            f"{row['ceiling']:8.2f} {row['median_chars']:7.0f} {row['verbatim']:>16}"
         )
 
 
