@@ -434,8 +434,6 @@ def _units(
 
 
 _LABEL_WORDS = 6
-
-
 _HEADING_WORDS = 12  # a heading that titles a list is no longer than this
 
 
@@ -459,15 +457,13 @@ def _label_after_list(
     ):
         return []
     kept: list[Block] = []
-    for item in reversed(run):
-        if sum(len(k.text) for k in kept) + len(item.text) > 500:
+    for item in reversed(run):  # the points nearest the heading are the ones it titles
+        if sum(len(k.text) for k in kept) + len(item.text) > _LIST_ITEMS_CHARS:
             break
         kept.insert(0, item)
     if len(kept) < 2:
         return []
-    shown = "; ".join(without_bullet(k.text).strip().rstrip(".;,") for k in kept)
-    verbatim = PARAGRAPH_BREAK.join([heading(block.text), *(k.text for k in kept)])
-    return [(f"{block.text}: {shown}.", verbatim)]
+    return [_with_list(block.text, kept, verbatim_lead=heading(block.text))]
 
 
 def _labels_list(block: Block, before: Block | None, following: list[Block]) -> bool:
@@ -499,7 +495,10 @@ def _announces_list(rest: list[str]) -> bool:
 
 
 def _with_list(
-    sentence: str, following: list[Block], limit: int = 500, verbatim_lead: str | None = None
+    sentence: str,
+    following: list[Block],
+    limit: int | None = None,
+    verbatim_lead: str | None = None,
 ) -> tuple[str, str]:
     """A sentence that introduces a list ("The grand challenges are:") with the items that
     follow it: as one sentence to show, and as the verbatim text to cite. Alone, such a
@@ -510,11 +509,10 @@ def _with_list(
     the list is written as running text ("Innovation: ... Skills: ..."), the paragraph
     right after it.
     """
+    limit = limit or _LIST_ITEMS_CHARS
     items: list[Block] = []
     for block in following:
-        if items and _item_kind(block).replace("point", "line") != _item_kind(items[0]).replace(
-            "point", "line"
-        ):
+        if items and _list_kind(block) != _list_kind(items[0]):
             break  # the list has ended: what follows is of another kind
         if not items and _item_kind(block) == "prose":
             if len(block.text) <= limit and _runs_as_list(block.text):
@@ -542,6 +540,7 @@ def _with_list(
     return f"{sentence}{joined}{shown}.", PARAGRAPH_BREAK.join([lead, *verbatim])
 
 
+_LIST_ITEMS_CHARS = 500  # the items quoted with a list's lead-in or label
 _SHORT_ITEM = 120  # a list item on a line of its own is short
 _SLIDE_ITEM = 300  # a slide's point wrapped over lines is not much longer
 
@@ -553,8 +552,8 @@ def _runs_as_list(text: str) -> bool:
 
 
 def _item_kind(block: Block) -> str:
-    """ "bullet", "line" (a short line, heading or not, that is not a sentence), or
-    "prose": list items are all of one kind."""
+    """ "bullet", "line" (a short line, heading or not, that is not a sentence), "point"
+    (a slide's point wrapped over a few lines, not a sentence either), or "prose"."""
     if block.kind == "bullet":
         return "bullet"
     text = block.text.strip()
@@ -564,6 +563,12 @@ def _item_kind(block: Block) -> str:
     # of England Process Industry Cluster (NEPIC) across the North East to support the
     # manufacturing sector"): text that never ends a sentence.
     return "line" if len(text) <= _SHORT_ITEM and "\n" not in text else "point"
+
+
+def _list_kind(block: Block) -> str:
+    """Items of one list: bullets, or lines (a slide's wrapped point among short lines)."""
+    kind = _item_kind(block)
+    return "line" if kind == "point" else kind
 
 
 def _quotable(sentence: str) -> bool:

@@ -130,12 +130,6 @@ _COUNTED_ITEMS = re.compile(
     r"(?:[a-z'’-]+\s+){0,3}?[a-z]+s\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    word: n
-    for n, word in enumerate(
-        "two three four five six seven eight nine ten eleven twelve".split(), start=2
-    )
-}
 
 
 def listed_count(question: str) -> int | None:
@@ -143,8 +137,7 @@ def listed_count(question: str) -> int | None:
     match = _COUNTED_ITEMS.search(question)
     if not match or not wants_list(question):
         return None
-    said = match.group(1).lower()
-    return int(said) if said.isdigit() else _NUMBER_WORDS[said]
+    return int(terms(match.group(1))[0])  # "four" and "4" are one term
 
 
 _LISTED_NOUN = re.compile(
