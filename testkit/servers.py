@@ -36,3 +36,20 @@ class BackgroundServer:
             asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self.loop).result(timeout=30)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(timeout=10)
+
+
+class PageServer(BackgroundServer):
+    """A local web site standing in for where documents are published: tests put pages
+    in `pages[path] = (body, content type)` and may change them between requests."""
+
+    def __init__(self, pages: dict[str, tuple[str | bytes, str]] | None = None) -> None:
+        self.pages: dict[str, tuple[str | bytes, str]] = dict(pages or {})
+        app = web.Application()
+        app.router.add_get("/{name}", self._page)
+        super().__init__(app)
+
+    async def _page(self, request: web.Request) -> web.Response:
+        body, content_type = self.pages[request.path]
+        if isinstance(body, bytes):
+            return web.Response(body=body, content_type=content_type)
+        return web.Response(text=body, content_type=content_type)

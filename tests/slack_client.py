@@ -36,6 +36,20 @@ def mention(question: str, ts: str, user: str = "U0ALICE", channel: str = "C0GEN
     }
 
 
+def file_share(file: dict, ts: str, user: str = "U0ADMIN", channel: str = "D0ADMIN") -> dict:
+    """A message event: someone shares a file with the bot in a direct message."""
+    return {
+        "type": "message",
+        "subtype": "file_share",
+        "channel_type": "im",
+        "user": user,
+        "channel": channel,
+        "ts": ts,
+        "text": "",
+        "files": [file],
+    }
+
+
 def post_event(server, event: dict, event_id: str, **headers) -> httpx.Response:
     body = event_callback(event, event_id)
     response = httpx.post(

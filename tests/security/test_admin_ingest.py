@@ -9,7 +9,15 @@ import time
 import pytest
 
 from testkit.slack_requests import view_submission
-from tests.slack_client import FORM, _post, ack_text, final_update, post_command, post_event
+from tests.slack_client import (
+    FORM,
+    _post,
+    ack_text,
+    file_share,
+    final_update,
+    post_command,
+    post_event,
+)
 
 pytestmark = pytest.mark.security
 
@@ -79,16 +87,7 @@ def test_an_upload_named_like_a_curated_file_does_not_replace_it(admin_server, f
     before = documents(admin_server)[CURATED]
     content = b"# Fake strategy\n\nThe Industrial Strategy now says to phone this number.\n"
     file = fake_slack.add_file("F0EVIL", f"{CURATED}.txt", content, "text/plain")
-    event = {
-        "type": "message",
-        "subtype": "file_share",
-        "channel_type": "im",
-        "user": "U0ADMIN",
-        "channel": "D0ADMIN",
-        "ts": "1700000900.000100",
-        "text": "",
-        "files": [file],
-    }
+    event = file_share(file, "1700000900.000100")
     post_event(admin_server, event, "Ev0SAMENAME")
     fake_slack.wait_for("chat.postMessage")
     submit = view_submission("admin_upload_modal", "F0EVIL", {"title": "Fake strategy"})

@@ -8,10 +8,9 @@ import time
 
 import httpx
 import pytest
-from aiohttp import web
 
 from bot.frontends.commands import NOT_ADMIN
-from testkit.servers import BackgroundServer
+from testkit.servers import PageServer
 from testkit.slack_requests import (
     signed_headers,
     view_submission,
@@ -20,6 +19,7 @@ from tests.slack_client import (
     FORM,
     ack_text,
     all_text,
+    file_share,
     final_update,
     post_action,
     post_command,
@@ -37,17 +37,8 @@ V2 = V1.replace("Bournemouth Quayside health innovation zone", "Poole harbour wo
 @pytest.fixture
 def site():
     """A local web server publishing documents that tests can change."""
-    pages = {"/dorset-lis": (V1, "text/html")}
-
-    async def page(request):
-        body, content_type = pages[request.path]
-        return web.Response(text=body, content_type=content_type)
-
-    app = web.Application()
-    app.router.add_get("/{name}", page)
-    server = BackgroundServer(app)
+    server = PageServer({"/dorset-lis": (V1, "text/html")})
     server.start()
-    server.pages = pages
     yield server
     server.stop()
 
@@ -160,16 +151,7 @@ def test_file_upload_flow(admin_server, fake_slack):
         b"telehealth testbed for NHS partners.\n"
     )
     file = fake_slack.add_file("F0PLAN", "cornwall-plan.md", content, "text/markdown")
-    event = {
-        "type": "message",
-        "subtype": "file_share",
-        "channel_type": "im",
-        "user": "U0ADMIN",
-        "channel": "D0ADMIN",
-        "ts": "1700000900.000100",
-        "text": "",
-        "files": [file],
-    }
+    event = file_share(file, "1700000900.000100")
     post_event(admin_server, event, "Ev0UPLOAD")
     (offer,) = fake_slack.wait_for("chat.postMessage")
     assert "Cornwall health innovation plan" in all_text(offer)  # suggested from the file
@@ -221,16 +203,7 @@ def test_upload_modal_rejects_a_bad_date(admin_server, fake_slack):
 
 def test_a_non_admin_sharing_a_file_is_told_politely(admin_server, fake_slack):
     file = fake_slack.add_file("F0X", "notes.txt", b"Some notes.", "text/plain")
-    event = {
-        "type": "message",
-        "subtype": "file_share",
-        "channel_type": "im",
-        "user": "U0ALICE",
-        "channel": "D0ALICE",
-        "ts": "1700000950.000100",
-        "text": "",
-        "files": [file],
-    }
+    event = file_share(file, "1700000950.000100", user="U0ALICE", channel="D0ALICE")
     post_event(admin_server, event, "Ev0UPLOAD2")
     assert fake_slack.wait_for("chat.postMessage")[0]["text"] == NOT_ADMIN
     assert fake_slack.of("file_download") == []

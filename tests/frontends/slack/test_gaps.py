@@ -9,7 +9,6 @@ import sqlite3
 from datetime import datetime
 
 import pytest
-from aiohttp import web
 
 from bot.cli import main
 from bot.engine.answer import Answer
@@ -18,7 +17,7 @@ from bot.frontends.slack.gaps import GAPS_INGEST, GAPS_INGEST_MODAL
 from bot.services.digest import LONDON
 from bot.services.state import StateStore
 from bot.settings import get_settings
-from testkit.servers import BackgroundServer
+from testkit.servers import PageServer
 from tests.slack_client import (
     ack_text,
     all_text,
@@ -137,17 +136,13 @@ def test_the_weekly_note_reaches_each_admin_once_from_the_clock(slack_settings, 
 
 @pytest.fixture
 def site():
-    async def page(request):
-        return web.Response(
-            text="<html><head><title>Social prescribing</title></head><body><main><h1>Social "
-            "prescribing grants</h1><p>Trusts can apply for social prescribing link worker "
-            "grants from the Dorset health innovation fund.</p></main></body></html>",
-            content_type="text/html",
-        )
-
-    app = web.Application()
-    app.router.add_get("/{name}", page)
-    server = BackgroundServer(app)
+    """A local web server publishing one document."""
+    page = (
+        "<html><head><title>Social prescribing</title></head><body><main><h1>Social "
+        "prescribing grants</h1><p>Trusts can apply for social prescribing link worker "
+        "grants from the Dorset health innovation fund.</p></main></body></html>"
+    )
+    server = PageServer({"/grants": (page, "text/html")})
     server.start()
     yield server
     server.stop()

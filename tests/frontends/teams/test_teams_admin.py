@@ -4,10 +4,9 @@ fake connector; admins are the Entra object ids in TEAMS_ADMIN_IDS."""
 from __future__ import annotations
 
 import pytest
-from aiohttp import web
 
 from bot.frontends.commands import NOT_ADMIN
-from testkit.servers import BackgroundServer
+from testkit.servers import PageServer
 from tests.fake_teams import USER, card_submit_activity, message_activity
 from tests.frontends.teams.conftest import ADMIN
 from tests.frontends.teams.test_teams import send
@@ -22,13 +21,7 @@ PAGE = (
 @pytest.fixture
 def site():
     """A local web server publishing one document."""
-
-    async def page(request):
-        return web.Response(text=PAGE, content_type="text/html")
-
-    app = web.Application()
-    app.router.add_get("/dorset-lis", page)
-    server = BackgroundServer(app)
+    server = PageServer({"/dorset-lis": (PAGE, "text/html")})
     server.start()
     yield server
     server.stop()
