@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
+import httpx
 from aiohttp import web
 
 
@@ -53,3 +55,17 @@ class PageServer(BackgroundServer):
         if isinstance(body, bytes):
             return web.Response(body=body, content_type=content_type)
         return web.Response(text=body, content_type=content_type)
+
+
+def wait_healthy(url: str, seconds: float = 90, process=None) -> None:
+    """Wait until the server at `url` answers `/healthz` with 200 (a `lis serve` process
+    loads its model and store first); fail early if `process` has exited."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and (process is None or process.poll() is None):
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"{url} did not become healthy")

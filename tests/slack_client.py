@@ -50,6 +50,20 @@ def file_share(file: dict, ts: str, user: str = "U0ADMIN", channel: str = "D0ADM
     }
 
 
+def ask_via_slack(url: str, fake_slack, question: str, key: str, seconds: float = 60) -> str:
+    """`/lis <question>` to the server at `url`; what it sent to the response URL `key`."""
+    body = slash_command(question, response_url=fake_slack.response_url(key))
+    headers = signed_headers(body, content_type=FORM)
+    assert httpx.post(f"{url}/slack/events", content=body, headers=headers).status_code == 200
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for call in fake_slack.calls:
+            if call.path.endswith(f"/{key}"):
+                return str(call.payload)
+        time.sleep(0.05)
+    raise AssertionError("no answer")
+
+
 def post_event(server, event: dict, event_id: str, **headers) -> httpx.Response:
     body = event_callback(event, event_id)
     response = httpx.post(

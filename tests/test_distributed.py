@@ -18,9 +18,10 @@ from bot.wiring import build_engine
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore
 from testkit.chroma_server import ChromaServer, free_port
-from testkit.servers import BackgroundServer
-from testkit.slack_requests import SIGNING_SECRET, signed_headers, slash_command
+from testkit.servers import BackgroundServer, wait_healthy
+from testkit.slack_requests import SIGNING_SECRET
 from tests.conftest import KNOWLEDGE
+from tests.slack_client import ask_via_slack
 
 pytestmark = pytest.mark.faults
 
@@ -45,19 +46,6 @@ def env_for(chroma: ChromaServer, tmp_path, **extra) -> dict[str, str]:
         "LIS_DATA_DIR": str(tmp_path / "data"),
         **extra,
     }
-
-
-def ask_via_slack(url: str, fake_slack, question: str, key: str) -> str:
-    body = slash_command(question, response_url=fake_slack.response_url(key))
-    headers = signed_headers(body, content_type="application/x-www-form-urlencoded")
-    assert httpx.post(f"{url}/slack/events", content=body, headers=headers).status_code == 200
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        for call in fake_slack.calls:
-            if call.path.endswith(f"/{key}"):
-                return str(call.payload)
-        time.sleep(0.05)
-    raise AssertionError("no answer")
 
 
 def test_every_serving_process_answers_from_a_document_another_process_ingested(
@@ -89,7 +77,7 @@ def test_every_serving_process_answers_from_a_document_another_process_ingested(
                 )
             )
         for _, url in servers:
-            _wait_healthy(url)
+            wait_healthy(url, seconds=60)
         question = "What does the Zephyrton compact commit to?"
         assert "medtech incubator" not in ask_via_slack(servers[0][1], fake_slack, question, "q1")
         new = tmp_path / "new"
@@ -106,18 +94,6 @@ def test_every_serving_process_answers_from_a_document_another_process_ingested(
         for process, _ in servers:
             process.terminate()
             process.wait(timeout=15)
-
-
-def _wait_healthy(url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"{url} did not become healthy")
 
 
 def test_chroma_going_away_mid_service_is_survived(chroma, tmp_path, embedder, fake_slack):

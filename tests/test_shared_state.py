@@ -25,7 +25,7 @@ from aiohttp import web
 
 from testkit.chroma_server import ChromaServer, free_port
 from testkit.fake_slack import FakeSlack
-from testkit.servers import BackgroundServer
+from testkit.servers import BackgroundServer, wait_healthy
 from testkit.slack_requests import SIGNING_SECRET, event_callback, signed_headers, slash_command
 from tests.conftest import _NAMES, _PREFIXES, KNOWLEDGE, ROOT
 from tests.slack_client import ack_text, all_text, mention
@@ -142,7 +142,7 @@ def deployment(postgres, tmp_path_factory):
         deployment.a = deployment.start_web("web-a")
         deployment.b = deployment.start_web("web-b")
         for _, url in deployment.web:
-            _wait_healthy(url)
+            wait_healthy(url, seconds=120)
         yield deployment
     finally:
         deployment.stop()
@@ -162,18 +162,6 @@ def _site() -> BackgroundServer:
     server = BackgroundServer(app)
     server.start()
     return server
-
-
-def _wait_healthy(url: str) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"{url} did not become healthy")
 
 
 def _post_event(url: str, event: dict, event_id: str, timestamp: int, retry: int = 0):

@@ -6,11 +6,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
 
+from testkit.servers import wait_healthy
 from testkit.slack_requests import SIGNING_SECRET, signed_headers, slash_command
 
 
@@ -42,14 +42,8 @@ def serve(fake_slack):
         )
         processes.append(process)
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    return url
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise AssertionError("lis serve did not become healthy")
+        wait_healthy(url, seconds=60)
+        return url
 
     yield start
     for process in processes:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
 
 from testkit.chroma_server import free_port
-from testkit.slack_requests import SIGNING_SECRET, signed_headers, slash_command
+from testkit.servers import wait_healthy
+from testkit.slack_requests import SIGNING_SECRET
+from tests.slack_client import ask_via_slack
 
 pytestmark = pytest.mark.security
 
@@ -36,19 +37,6 @@ def lis(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
         text=True,
         timeout=180,
     )
-
-
-def ask_via_slack(url: str, fake_slack, question: str, key: str) -> str:
-    body = slash_command(question, response_url=fake_slack.response_url(key))
-    headers = signed_headers(body, content_type="application/x-www-form-urlencoded")
-    assert httpx.post(f"{url}/slack/events", content=body, headers=headers).status_code == 200
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for call in fake_slack.calls:
-            if call.path.endswith(f"/{key}"):
-                return str(call.payload)
-        time.sleep(0.05)
-    raise AssertionError("no answer")
 
 
 @pytest.fixture
@@ -75,23 +63,11 @@ def served(env):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, process)
+        wait_healthy(url, seconds=90, process=process)
         yield url
     finally:
         process.terminate()
         process.wait(timeout=15)
-
-
-def _wait_healthy(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"{url} did not become healthy")
 
 
 def _new_document(tmp_path):
@@ -147,7 +123,7 @@ def test_the_refusal_goes_once_the_server_stops(env, tmp_path, fake_slack):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, process)
+        wait_healthy(url, seconds=90, process=process)
         assert lis("ingest", str(_new_document(tmp_path)), env=env).returncode == 2
     finally:
         process.terminate()
