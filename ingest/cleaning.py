@@ -320,7 +320,11 @@ def _reflow(lines: list[str]) -> list[str]:
         current.append(line)
     flush()
     return [
-        _mark_heading(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else "")
+        _mark_heading(
+            p,
+            paragraphs[i - 1] if i else "",
+            paragraphs[i + 1] if i + 1 < len(paragraphs) else "",
+        )
         for i, p in enumerate(paragraphs)
     ]
 
@@ -349,10 +353,16 @@ def _looks_like_heading(line: str, next_line: str) -> bool:
     return is_heading_line(line) and (next_line[:1].isupper() or is_bullet(next_line))
 
 
-def _mark_heading(paragraph: str, following: str) -> str:
-    if following and not is_bullet(paragraph) and is_heading_line(paragraph):
-        return heading(paragraph)
-    return paragraph
+def _mark_heading(paragraph: str, previous: str, following: str) -> str:
+    """A heading line becomes a "## " heading, except a line between a list and the next
+    heading: a PDF box's title extracted after the points it titles ("Influencing your
+    local industrial strategy could help you"). As a heading it would head an empty
+    section and be lost; as text it stays with its list."""
+    if not following or is_bullet(paragraph) or not is_heading_line(paragraph):
+        return paragraph
+    if is_bullet(previous) and is_heading_line(following):
+        return paragraph
+    return heading(paragraph)
 
 
 def _drop_boilerplate(paragraphs: list[str]) -> list[str]:

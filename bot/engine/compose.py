@@ -440,9 +440,9 @@ _HEADING_WORDS = 12  # a heading that titles a list is no longer than this
 def _label_after_list(
     block: Block, preceding: list[Block], label_coverage: Callable[[str], float]
 ) -> list[tuple[str, str]]:
-    """A heading right after a run of bullet points, which a PDF's box puts after the
-    bullets it titles ("Key attributes of a local industrial strategy" under its four
-    points): the heading with the points before it, nearest first kept, when the heading
+    """A heading or label line right after a run of bullet points, which a PDF's box puts
+    after the bullets it titles ("Key attributes of a local industrial strategy" under its
+    four points): the label with the points before it, nearest first kept, when the label
     names most of what is asked."""
     run: list[Block] = []
     for earlier in reversed(preceding):
@@ -450,7 +450,7 @@ def _label_after_list(
             break
         run.insert(0, earlier)
     if (
-        block.kind != "heading"
+        _item_kind(block) != "line"
         or len(run) < 2
         or len(block.text.split()) > _HEADING_WORDS
         or label_coverage(block.text) < NAMING_LABEL_COVERAGE
@@ -463,7 +463,8 @@ def _label_after_list(
         kept.insert(0, item)
     if len(kept) < 2:
         return []
-    return [_with_list(block.text, kept, verbatim_lead=heading(block.text))]
+    lead = heading(block.text) if block.kind == "heading" else block.text
+    return [_with_list(block.text, kept, verbatim_lead=lead)]
 
 
 def _labels_list(block: Block, before: Block | None, following: list[Block]) -> bool:

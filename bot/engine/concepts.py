@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.glossary import Glossary
+from bot.engine.questions import listed_noun
 from bot.engine.text import (
     QUESTION_WORDS,
     STOP_WORDS,
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 SAME_STEM = 7
+LISTED_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,20 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     """The question's ideas with weights: single terms, and glossary terms as one idea.
 
     Words that only say who is asking ("our ICS", "we're a trust") weigh a third as
-    much: they rarely appear in the passage that answers.
+    much: they rarely appear in the passage that answers. What a list question lists
+    ("what challenges did the review identify?") weighs double: the answer's lead-in names
+    it ("identified a number of challenges including:"), while the question's other words
+    often fit a neighbouring passage as well (the same review's strengths).
     """
     asker = set(asker_terms(question))
-    return [
-        Concept(c.alternatives, c.weight / 3 if _about_asker(c, asker) else c.weight)
-        for c in _concepts(question, glossary, idf)
-    ]
+    listed = listed_noun(question)
+    concepts = []
+    for c in _concepts(question, glossary, idf):
+        weight = c.weight / 3 if _about_asker(c, asker) else c.weight
+        if listed and any(listed in alt for alt in c.alternatives):
+            weight *= LISTED_WEIGHT
+        concepts.append(Concept(c.alternatives, weight))
+    return concepts
 
 
 def _about_asker(concept: Concept, asker: set[str]) -> bool:

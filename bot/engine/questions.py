@@ -182,7 +182,7 @@ _LEVEL_OF_MONEY = re.compile(
 # "what is the (annual) budget of ...": the amount of money something has.
 _AMOUNT_NOUN = re.compile(
     r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[a-z]+\s+)?(?:budget|cost|price)\s+(?:of|for)\b",
+    r"(?:[a-z]+\s+)?(?:budget|cost|price|value)\s+(?:of|for)\b",
     re.IGNORECASE,
 )
 

@@ -224,7 +224,7 @@ class HybridRetriever:
         return Query(question, expanded, weights, vector, context)
 
     def retrieve(
-        self, query: Query, k: int = 8, per_document: int = 4, candidates: int = 30
+        self, query: Query, k: int = 8, per_document: int = 5, candidates: int = 30
     ) -> list[Passage]:
         """The k best passages by fused score, at most `per_document` from one document.
 

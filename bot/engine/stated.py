@@ -224,11 +224,24 @@ def states_count(
         said = words(sentence.text)
         stemmed = [next(iter(terms(w)), "") for w in said]
         for i, word in enumerate(said):
+            if _is_age_or_year(said, i):
+                continue
             if _COUNT_WORD.match(word) and heads & set(
                 stemmed[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]
             ):
                 return True
     return False
+
+
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+
+
+def _is_age_or_year(said: list[str], i: int) -> bool:
+    """A number that counts nothing: an age ("people aged 16-64", both ends of the
+    range) or a year ("by 2024")."""
+    before = said[max(0, i - 2) : i]
+    ages = before[-1:] if not before or not before[-1].isdigit() else before[:1]
+    return bool(_AGE_WORDS & set(ages)) or bool(re.fullmatch(r"(?:19|20)\d\d", said[i]))
 
 
 # A name of two or more capitalised words ("Industrial Strategy Council").

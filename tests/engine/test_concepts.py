@@ -1,6 +1,8 @@
 """Which names in a question the passages never mention."""
 
-from bot.engine.concepts import unfamiliar_names
+from bot.engine.concepts import coverage, question_concepts, unfamiliar_names
+from bot.engine.glossary import Glossary
+from bot.engine.text import terms
 
 PASSAGES = ["The Healthy Ageing programme and the Shared Prosperity Fund, agreed in 2017."]
 
@@ -44,3 +46,14 @@ def test_a_short_opening_that_names_a_known_place_is_who_asks():
     question = "Royal Cornwall in Truro - what is the Healthy Ageing programme?"
     assert unfamiliar_names(question, PASSAGES, skip={"Truro"}.__contains__) == []
     assert unfamiliar_names("the Levelling Up Fund - is it new?", PASSAGES) == ["Levelling Up Fund"]
+
+
+def test_the_thing_a_list_question_lists_outweighs_its_other_words():
+    """The strengths slide shares the question's description of the review; the
+    challenges slide names what is asked for, and covers more of the question."""
+    concepts = question_concepts(
+        "what challenges did the regional review find?", Glossary([]), lambda term: 1.0
+    )
+    challenges = frozenset(terms("the review also found these challenges"))
+    strengths = frozenset(terms("the regional review found these strengths"))
+    assert coverage(concepts, challenges) > coverage(concepts, strengths)

@@ -97,3 +97,19 @@ def test_a_word_broken_across_two_columns_is_mended():
         "data to early diagnostics programme."
     )
     assert "Priorities include:" in paragraphs[1]
+
+
+def test_a_lists_title_printed_after_its_points_stays_with_them():
+    """A PDF box's title extracted after its bullets, right before the next heading, would
+    head an empty section and be lost."""
+    raw = (
+        "• recruit rural nurses\n• share buildings\n\nJoining the partnership could help you\n\n"
+        "Who leads the partnership\nThe councils take turns to chair the board."
+    )
+    assert clean_text(raw).split("\n\n") == [
+        "• recruit rural nurses",
+        "• share buildings",
+        "Joining the partnership could help you",
+        "## Who leads the partnership",
+        "The councils take turns to chair the board.",
+    ]

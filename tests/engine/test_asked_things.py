@@ -1,0 +1,132 @@
+"""What the question asks for decides the answer: the thing a list question lists, a
+count that is a number of people (not their ages), a value in money, a "when" typed as
+"whens". Each on a small knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import engine_over
+
+DOCUMENTS: dict[str, str] = {}
+
+# The review's strengths and its challenges on two slides: the question's other words
+# ("review of moorland sectors, skills and assets") fit the strengths slide better.
+DOCUMENTS["review.md"] = """# Moorland review
+
+## What the evidence tells us
+
+The review of moorland sectors, skills and assets highlighted the moors' key strengths
+in relation to rural health as being: a strong base of rural practices; a long record of
+research with the moorland universities; skills in remote monitoring of patients.
+
+## Commissioned work
+
+Commissioned review of moorland sectors, skills and assets that can support better rural
+health services across the moors, with the moorland universities.
+
+## Reviewing the evidence
+
+The moorland board reviewed the evidence on moorland sectors, skills and assets with
+partners; the review of moorland sectors, skills and assets was published in spring.
+
+## Using the review
+
+Partners used the review of moorland sectors, skills and assets to find where rural
+health services could grow, and asked the moorland universities to help.
+
+## What the evidence tells us next
+
+The review also identified a number of challenges including:
+
+Too few nurses willing to work in the smallest villages
+
+Long journeys for patients without a car
+
+Old surgery buildings that cannot be extended
+"""
+
+# A PDF's box, extracted with its title after its points and before the next heading.
+DOCUMENTS["partnership.txt"] = """Moorland partnership
+
+Background
+The moorland partnership was set up by the councils and the health service in 2018, after
+two winters in which rural clinics closed for weeks at a time because no nurse could reach
+them. Its founders wanted the councils' planners and the practices' managers to sit at one
+table, to share what each knew about the villages, their roads and their people, and to
+agree a plan that would last longer than one winter. The first meetings were held in the
+village halls of the moors, and every practice on the moors sent someone to at least one.
+The partnership has since written a plan for each market town and its villages.
+
+• recruit and keep rural nurses
+• share buildings between services
+• plan transport to clinics together
+
+Joining the moorland partnership could help you
+
+Who leads the partnership
+The councils take turns to chair the partnership board, each for two years, and the chair
+sets the agenda of the board's meetings, which are held in public in a market town. The
+practices send two members to the board, chosen by the practices' managers each spring,
+and the ambulance service and the moorland universities send one each. The board reports
+each year to every council and to the health service on what the partnership has done.
+"""
+
+DOCUMENTS["jobs.md"] = """# Moorland jobs
+
+## Targets
+
+Close the gap in the employment rate for people aged 16-64 on the moors by 2024.
+
+Raise the share of moorland health workers trained locally.
+"""
+
+DOCUMENTS["projects.md"] = """# Moorland projects
+
+## European projects
+
+The moorland practices have taken part in European projects worth many millions of
+pounds, working with partners in three countries.
+"""
+
+DOCUMENTS["plans.md"] = """# Moorland plans
+
+## Publication
+
+The moorland plan was published in May 2019 by the moorland board.
+
+The moorland board meets twice a year to review the plan.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
+
+
+def test_the_thing_a_list_question_lists_finds_the_passage_that_lists_it(engine):
+    question = "what challenges did the review of moorland sectors, skills and assets find?"
+    answer = engine.ask(question)
+    for challenge in ("Too few nurses", "Long journeys", "Old surgery buildings"):
+        assert challenge in answer.answer
+
+
+def test_a_lists_title_printed_after_its_points_answers_with_them(engine):
+    answer = engine.ask("what could joining the moorland partnership help us do?")
+    for point in ("rural nurses", "share buildings", "plan transport"):
+        assert point in answer.answer
+
+
+def test_how_many_people_is_not_answered_by_their_ages_or_a_year(engine):
+    answer = engine.ask("how many people work in health on the moors?")
+    assert answer.mode == "no_answer"
+
+
+def test_the_value_of_something_with_no_amount_for_it_is_not_covered(engine):
+    answer = engine.ask("what is the total value of the european projects on the moors?")
+    assert answer.mode == "no_answer"
+
+
+def test_whens_typed_for_when_is_asks_for_a_date(engine):
+    assert engine.ask("whens the next moorland board mtg?").mode == "no_answer"
+    assert "May 2019" in engine.ask("whens the moorland plan published?").answer
