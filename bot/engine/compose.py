@@ -415,9 +415,12 @@ def _units(
         text, quote = _with_list(block.text, following, verbatim_lead=label)
         return [(text, quote)] if text != block.text else []
     if block.kind == "heading":
-        # Cleaning takes a short signature or contact line for a heading: it still says who
-        # someone is, or how to reach them.
-        says = _is_name_line(block.text) or PHONE.search(block.text)
+        # Cleaning takes a short signature or contact line for a heading, or a slide's line
+        # that spells out initials: it still says who someone is, how to reach them, or
+        # what the initials stand for ("Centre for Data (NICD) provides ...").
+        says = (
+            _is_name_line(block.text) or PHONE.search(block.text) or _SPELT_OUT.search(block.text)
+        )
         return [(block.text, heading(block.text))] if says else []
     paragraph = block.text
     said = sentences(paragraph)
@@ -626,16 +629,21 @@ def _shape_factor(text: str) -> float:
     return factor
 
 
+_SPELT_OUT = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")  # a name's initials after it
 _DEFINING = re.compile(r"^(?:which|that|is|are|means?|refers? to)\b", re.IGNORECASE)
 
 
 def _defines(sentence: str, subject: list[str]) -> bool:
     """The sentence starts with the subject ("SmartMed - a project ...", "HEIF is ..."),
-    or says what it is where it names it ("... approaches to inclusive growth, which will
-    specifically target ...")."""
+    says what it is where it names it ("... approaches to inclusive growth, which will
+    specifically target ..."), or spells out the initials asked about ("the National
+    Innovation Centre for Ageing (NICA)")."""
     said = without_bullet(sentence).split()
     if all(term in terms(" ".join(said[: len(subject) + 3])) for term in subject):
         return True
+    spelt_out = set(terms(" ".join(_SPELT_OUT.findall(sentence))))
+    if spelt_out and spelt_out.issuperset(subject):
+        return True  # "... National Innovation Centre for Ageing (NICA)"
     for start in range(len(said)):
         for end in range(start + len(subject), min(len(said), start + len(subject) + 2) + 1):
             if terms(" ".join(said[start:end])) == subject:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.glossary import Glossary
-from bot.engine.questions import listed_noun
+from bot.engine.questions import definition_subject, listed_noun
 from bot.engine.text import (
     QUESTION_WORDS,
     STOP_WORDS,
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 SAME_STEM = 7
-LISTED_WEIGHT = 2.0
+ASKED_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -71,17 +71,19 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
 
     Words that only say who is asking ("our ICS", "we're a trust") weigh a third as
     much: they rarely appear in the passage that answers. What a list question lists
-    ("what challenges did the review identify?") weighs double: the answer's lead-in names
-    it ("identified a number of challenges including:"), while the question's other words
-    often fit a neighbouring passage as well (the same review's strengths).
+    ("what challenges did the review identify?") and what a definition question defines
+    ("what do NICA and NICD stand for? someone mentioned them in the NE slides") weigh
+    double: the answer names them ("identified a number of challenges including:"), while
+    the question's other words often fit a neighbouring passage as well (the same review's
+    strengths, the rest of the slides).
     """
     asker = set(asker_terms(question))
-    listed = listed_noun(question)
+    asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     concepts = []
     for c in _concepts(question, glossary, idf):
         weight = c.weight / 3 if _about_asker(c, asker) else c.weight
-        if listed and any(listed in alt for alt in c.alternatives):
-            weight *= LISTED_WEIGHT
+        if any(term in asked for alt in c.alternatives for term in alt):
+            weight *= ASKED_WEIGHT
         concepts.append(Concept(c.alternatives, weight))
     return concepts
 

@@ -64,17 +64,26 @@ def is_contact_question(question: str) -> bool:
     return bool(_CONTACT_QUESTION.search(question))
 
 
+# "what does X (actually) mean", "what do X and Y stand for", "how is X defined",
+# "(a simple) definition of X".
 _MEANING_QUESTION = re.compile(
-    r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+mean\b", re.IGNORECASE
+    r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+for\b)|stand\s+for)\b"
+    r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
+    r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)",
+    re.IGNORECASE,
 )
+# Words that stress a question without changing what it asks about.
+_STRESS = re.compile(r"\b(?:actually|really|exactly|even|basically|simply)\b", re.IGNORECASE)
 
 
 def definition_subject(question: str) -> list[str] | None:
-    """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", or None for
-    other questions."""
-    meaning = _MEANING_QUESTION.match(question.strip())
+    """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", "what do X
+    and Y stand for?", "how is X defined?", "definition of X", or None for other
+    questions."""
+    meaning = _MEANING_QUESTION.search(question.strip())
     if meaning:
-        return terms(meaning.group(1)) or None
+        phrase = next(group for group in meaning.groups() if group)
+        return terms(_STRESS.sub(" ", phrase)) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
         return None

@@ -87,6 +87,7 @@ _SHORTHAND = {
         "requirements": "reqs",
         "recommendations": "recs",
         "difference": "diff",
+        "definition": "defn def",
         "at the moment": "atm",
         "with regard to": "wrt",
     }.items()

@@ -24,6 +24,18 @@ DOCUMENTS["other.md"] = """# Moorland towns
 
 The moorland towns share buses, clinics and a market day, and their councils plan together.
 """
+# A slide: short lines without full stops, which cleaning takes for headings.
+DOCUMENTS["slides.txt"] = """Moorland strengths
+
+Strong base of rural practices in the moorland towns
+
+Opening of the Moorland Centre for Rural Care (MCRC)
+
+Moorland Data Institute (MDI) provides a major opportunity
+
+Other slides on the moorland towns and their councils, their buses, clinics and market days,
+and what the moorland towns plan together for the years to come.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +46,20 @@ def engine(tmp_path_factory, embedder):
 def test_what_something_means_is_answered_by_the_sentence_that_says_what_it_is(engine):
     answer = engine.ask("what does moorland resilience mean?")
     assert "flooding, isolation" in answer.answer.split("[1]")[0]
+
+
+def test_what_initials_stand_for_is_answered_by_the_lines_that_spell_them_out(engine):
+    answer = engine.ask(
+        "wot do MCRC and MDI stand for? someone mentioned them in the moorland slides"
+    )
+    assert "Centre for Rural Care" in answer.answer
+    assert "Moorland Data Institute" in answer.answer
+
+
+def test_how_something_is_defined_is_a_definition_question(engine):
+    for question in (
+        "how is moorland resilience defined?",
+        "simple defn of moorland resilience pls",
+    ):
+        answer = engine.ask(question)
+        assert "flooding, isolation" in answer.answer.split("[1]")[0], question

@@ -2,7 +2,13 @@
 
 import pytest
 
-from bot.engine.questions import amount_subject, date_subject, is_action_question, role_asked
+from bot.engine.questions import (
+    amount_subject,
+    date_subject,
+    definition_subject,
+    is_action_question,
+    role_asked,
+)
 from bot.engine.vocabulary import Vocabulary
 
 
@@ -52,3 +58,17 @@ def test_the_budget_of_something_is_an_amount_of_money():
 )
 def test_questions_that_ask_what_to_do(question):
     assert is_action_question(Vocabulary([]).read(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("what does productivity actually mean in these docs?", ["product"]),
+        ("what do NICA and NICD stand for?", ["nica", "nicd"]),
+        ("How is productivity defined, and why does it matter?", ["product"]),
+        ("simple definition of productivity please, in plain english", ["product"]),
+        ("what does the LEP mean for us?", None),  # what it implies, not what it is
+    ],
+)
+def test_what_a_definition_question_defines(question, subject):
+    assert definition_subject(question) == subject
