@@ -269,8 +269,10 @@ class ExtractiveComposer:
             following = parts[index + 1 :] + after
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             before = parts[index - 1] if index else None
-            units = _units(block, before, following, labels_asked)
-            units += _label_after_list(block, earlier + parts[:index], label_coverage)
+            # a label printed after its list says nothing without it
+            units = _label_after_list(block, earlier + parts[:index], label_coverage) or _units(
+                block, before, following, labels_asked
+            )
             for text, quote in units:
                 sentence_terms = frozenset(terms(text))
                 own = coverage(concepts, sentence_terms | place)
@@ -454,9 +456,12 @@ def _label_after_list(
         run.insert(0, earlier)
     if (
         _item_kind(block) != "line"
+        or block.text.rstrip().endswith(":")  # the lead-in of the next list
         or len(run) < 2
         or len(block.text.split()) > _HEADING_WORDS
-        or label_coverage(block.text) < NAMING_LABEL_COVERAGE
+        # a heading after a list may start the next section; a line of text there (see
+        # `ingest.cleaning`) can only be the list's label
+        or (block.kind == "heading" and label_coverage(block.text) < NAMING_LABEL_COVERAGE)
     ):
         return []
     kept: list[Block] = []

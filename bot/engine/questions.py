@@ -238,11 +238,12 @@ def counted(question: str) -> list[str] | None:
 _PRESENTATION = re.compile(
     r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
     r"(?:english|terms|language|words)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
-    r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:my|our|the|a)\s+(?:board|boss|ceo|"
+    r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?)"
     r"(?:\s+(?:paper|meeting|report|briefing|update))?|(?:board|briefing|cabinet)\s+paper|"
-    r"tl;?dr|eli5)\b",
+    r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?(?:bullet(?:ed)?[\s-]+"
+    r"(?:list|points?)|bullets|one[\s-]+liner)(?!\s+of\b))\b",
     re.IGNORECASE,
 )
 

@@ -42,10 +42,10 @@ whats whos hows wheres whens whys thats theres
 # Words that frame a question rather than name its topic.
 QUESTION_WORDS = frozenset(
     """
-tell explain describe know mean means meaning say says said give list please help much
+tell explain describe know mean means meaning say says said give list please much
 many talk speak contact get us anything something thing things happen happens going
 big large size sized define definition simple simply plain briefly brief summary summarise
-summarize overview quick query
+summarize overview quick query asap actually really basically urgently
 """.split()
 )
 

@@ -111,8 +111,16 @@ def test_the_thing_a_list_question_lists_finds_the_passage_that_lists_it(engine)
         assert challenge in answer.answer
 
 
-def test_a_lists_title_printed_after_its_points_answers_with_them(engine):
-    answer = engine.ask("what could joining the moorland partnership help us do?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what could joining the moorland partnership help us do?",
+        "need a quick list asap: what can joining the moorland partnership actually help us do?",
+        "what can joining the moorland partnership help us do? bullet list for exec team",
+    ],
+)
+def test_a_lists_title_printed_after_its_points_answers_with_them(engine, question):
+    answer = engine.ask(question)
     for point in ("rural nurses", "share buildings", "plan transport"):
         assert point in answer.answer
 

@@ -283,7 +283,7 @@ def test_a_broken_prompt_template_stops_start_up_with_a_clear_message(
     assert "answer_user.md uses {pasages}, which the assistant does not provide" in err
 
 
-LOOSE_QUESTION = "what is productivity really about for hospital wards"
+LOOSE_QUESTION = "what is productivity about for hospital wards at night"
 
 
 @respx.mock

@@ -8,6 +8,7 @@ from bot.engine.questions import (
     definition_subject,
     is_action_question,
     role_asked,
+    without_presentation,
 )
 from bot.engine.vocabulary import Vocabulary
 
@@ -72,3 +73,15 @@ def test_questions_that_ask_what_to_do(question):
 )
 def test_what_a_definition_question_defines(question, subject):
     assert definition_subject(question) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("what can the plan help us do? bullet list pls", "what can the plan help us do? pls"),
+        ("what is productivity? one liner for exec team", "what is productivity?"),
+        ("what are the bullet points of the plan?", "what are the bullet points of the plan?"),
+    ],
+)
+def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
+    assert without_presentation(question) == read
