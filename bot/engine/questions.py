@@ -100,7 +100,7 @@ def definition_subject(question: str) -> list[str] | None:
 _LIST_QUESTION = re.compile(
     r"\b(what|which)\s+(are|were)\b|\b(list|name)\s+(the|all)\b|\bwhat\s+(areas|sectors|"
     r"themes|priorities|challenges|elements|stages|steps|foundations|types|kinds|ways)\b|"
-    r"\b(two|three|four|five|six|seven|eight|\d)\s+[a-z]+s\b",
+    r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b",
     re.IGNORECASE,
 )
 _NUMBER_QUESTION = re.compile(

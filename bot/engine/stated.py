@@ -248,11 +248,20 @@ def _is_age_or_year(said: list[str], i: int) -> bool:
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*[A-Z][a-z]+)+")
 
 
+# "... the clean air fund in the Industrial Strategy": the name says where the thing sits.
+_WHERE_IT_SITS = re.compile(r"\b(?:in|under|within|from)\s+the\s+$", re.IGNORECASE)
+
+
 def _longest_name(subject: str) -> list[str]:
     """The longest name the subject spells out, as terms (or none): an amount for "the
     Industrial Strategy" is not one for "the Industrial Strategy Council". Only the
-    longest: "the Fund ... under the Industrial Strategy" is about the fund."""
-    found = [terms(match.group(0)) for match in _NAME.finditer(subject)]
+    longest: "the Fund ... under the Industrial Strategy" is about the fund. Not a name
+    that only says where the thing sits ("the clean air fund in the Industrial Strategy")."""
+    found = [
+        terms(match.group(0))
+        for match in _NAME.finditer(subject)
+        if not _WHERE_IT_SITS.search(subject[: match.start()])
+    ]
     return max(found, key=len) if found else []
 
 

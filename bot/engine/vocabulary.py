@@ -87,12 +87,29 @@ _SHORTHAND = {
         "requirements": "reqs",
         "recommendations": "recs",
         "difference": "diff",
+        "question": "q qn",
         "definition": "defn def",
         "at the moment": "atm",
         "with regard to": "wrt",
     }.items()
     for short in shorts.split()
 }
+
+
+# Initials that spell a common word ("IS") stand for a name only if the documents use the
+# name this often: a capitalised "IS" in a question then reads as "Industrial Strategy".
+COMMON_WORD_NAME = 10
+
+# Phrasal verbs of chat for the documents' words: "when did the white paper come out?"
+# asks when it was published.
+_PHRASES = {
+    **dict.fromkeys(("came", "come", "comes", "coming"), "published"),
+    **dict.fromkeys(("kick", "kicks", "kicked", "kicking"), "start"),
+}
+_PHRASAL = re.compile(
+    r"\b(?:came|come|comes|coming)\s+out\b|\b(?:kick|kicks|kicked|kicking)\s+off\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -132,6 +149,7 @@ class Vocabulary:
     def read(self, question: str, known: Callable[[str], bool] = lambda word: False) -> str:
         """The question with each unknown word read as the knowledge base's word; words
         `known` accepts (glossary acronyms, place names) are left as they are."""
+        question = _PHRASAL.sub(lambda match: _PHRASES[match.group(0).lower().split()[0]], question)
         return _TOKEN.sub(lambda match: self._word(match.group(0), known), question)
 
     def _word(self, token: str, known: Callable[[str], bool]) -> str:
@@ -141,7 +159,7 @@ class Vocabulary:
         lower = token.lower()
         if lower in _SHORTHAND and lower not in self.counts and not token.isupper():
             return _SHORTHAND[lower]
-        if token.isupper() and len(token) > 1 and lower not in self.counts:
+        if token.isupper() and len(token) > 1 and (lower not in self.counts or lower in STOP_WORDS):
             meant = self.initialisms.get(token)
         elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
             return token
@@ -176,9 +194,10 @@ def _initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:
         if not 2 <= len(words) <= 6:
             continue
         initials = "".join(w[0] for w in words).upper()
-        if initials.lower() in counts:
+        common_word = initials.lower() in STOP_WORDS  # "IS" for "Industrial Strategy"
+        if initials.lower() in counts and not common_word:
             continue  # the documents use these initials for something: leave them be
-        if count < (3 if len(initials) == 2 else 1):
+        if count < (COMMON_WORD_NAME if common_word else 3 if len(initials) == 2 else 1):
             continue  # two letters stand for too much to trust a name used once or twice
         if count > found.get(initials, (0, ""))[0]:
             found[initials] = (count, phrase)

@@ -89,6 +89,14 @@ The moorland practices have taken part in European projects worth many millions 
 pounds, working with partners in three countries.
 """
 
+DOCUMENTS["seas.md"] = """# The Moorland Strategy
+
+## Funds
+
+Harbour towns have asked for help with their beaches for years. A new clean seas fund
+will provide £20 million for harbour towns to clean their beaches.
+"""
+
 DOCUMENTS["plans.md"] = """# Moorland plans
 
 ## Publication
@@ -138,3 +146,8 @@ def test_the_value_of_something_with_no_amount_for_it_is_not_covered(engine):
 def test_whens_typed_for_when_is_asks_for_a_date(engine):
     assert engine.ask("whens the next moorland board mtg?").mode == "no_answer"
     assert "May 2019" in engine.ask("whens the moorland plan published?").answer
+
+
+def test_the_name_of_where_a_thing_sits_need_not_be_in_its_amounts_sentence(engine):
+    answer = engine.ask("how much is the clean seas fund in the Moorland Strategy worth?")
+    assert "£20 million" in answer.answer

@@ -8,6 +8,7 @@ from bot.engine.questions import (
     definition_subject,
     is_action_question,
     role_asked,
+    wants_list,
     without_presentation,
 )
 from bot.engine.vocabulary import Vocabulary
@@ -85,3 +86,8 @@ def test_what_a_definition_question_defines(question, subject):
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
     assert without_presentation(question) == read
+
+
+def test_a_count_before_a_plural_asks_for_a_list():
+    assert wants_list("tl;dr the 4 grand challenges in the strategy")
+    assert not wants_list("is the grand challenge in the strategy")

@@ -34,6 +34,9 @@ def vocabulary() -> Vocabulary:
         ("what does the board say", "what does the board say"),  # English words stay
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
+        ("quick q - whens the board", "quick question - when is the board"),
+        # Phrasal verbs of chat in the documents' words.
+        ("when did the strategy come out?", "when did the strategy published?"),
     ],
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
@@ -54,3 +57,10 @@ def test_the_vocabulary_grows_with_the_documents():
     after = Vocabulary([*DOCUMENTS, "The Zennor Maritime Cluster and the Zennor Maritime Cluster"])
     assert before.read("the Zenor cluster") == "the Zenor cluster"
     assert after.read("the Zenor cluster") == "the Zennor cluster"
+
+
+def test_initials_that_spell_a_common_word_stand_for_a_name_used_often():
+    often = Vocabulary(["We follow the Island Strategy closely."] * 10)
+    assert often.read("when did the IS come out") == "when did the Island Strategy published"
+    rarely = Vocabulary(["We follow the Island Strategy closely."] * 3)
+    assert rarely.read("what is the IS") == "what is the IS"
