@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from bot.engine.answer import human_date
 from bot.engine.concepts import concepts_with_context, coverage, unfamiliar_names
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
-from bot.engine.questions import is_action_question, is_contact_question
+from bot.engine.questions import is_action_question, is_contact_question, person_asked
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.text import asker_spans, sentences, terms
 from ingest.embeddings import Embedder
@@ -97,6 +98,9 @@ class Assessor:
         parts = [query.text] + [
             part for part in _clauses(query.text) if part != query.text and len(part) > 12
         ]
+        person = person_asked(query.text)
+        if person:
+            parts.append(f"who is {person}")  # the question's other words name the offices
         texts = [passage_text(p) for p in passages]
         found = [frozenset(terms(text)) for text in texts]
         best = max(
@@ -157,6 +161,9 @@ def _clauses(question: str) -> list[str]:
 
 
 def passage_text(passage: Passage) -> str:
-    """A passage with its document title and section heading."""
+    """A passage with its document's title, publisher and date and its section heading:
+    "as quoted in the June 2019 briefing", "according to the NHS Confederation" name the
+    document, not what the passage says."""
     info = passage.chunk.info
-    return " ".join(filter(None, [info.title, info.section, passage.chunk.text]))
+    about = [info.title, info.publisher, human_date(info.published), info.section]
+    return " ".join(filter(None, [*about, passage.chunk.text]))

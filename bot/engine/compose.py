@@ -28,6 +28,7 @@ from bot.engine.questions import (
     is_action_question,
     listed_count,
     listed_noun,
+    person_asked,
     wants_date,
     wants_list,
     wants_number,
@@ -297,13 +298,16 @@ class ExtractiveComposer:
         subject = definition_subject(query.text)
         wanted = _wanted_details(query.text, candidates)
         items = listed_count(query.text)
-        asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE))
+        person = frozenset(terms(person_asked(query.text) or ""))
+        asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE) or person)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
             score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
             if _is_name_line(candidate.text) and not asks_who:
                 score *= 0.6  # a signature line answers "who", and little else
+            if person and _is_name_line(candidate.text) and person <= candidate.terms:
+                score += DETAIL_BONUS  # "what positions does Dean Fathers hold?": his line
             # The kind of answer asked for: a list, a number, a date.
             if wanted:
                 held = sum(holds(candidate) for holds in wanted)

@@ -11,6 +11,7 @@ __all__ = [
     "is_action_question",
     "is_contact_question",
     "definition_subject",
+    "person_asked",
     "wants_list",
     "listed_count",
     "listed_noun",
@@ -74,6 +75,20 @@ _MEANING_QUESTION = re.compile(
 )
 # Words that stress a question without changing what it asks about.
 _STRESS = re.compile(r"\b(?:actually|really|exactly|even|basically|simply)\b", re.IGNORECASE)
+
+
+# "what positions does Dean Fathers hold?": who someone is, asked through their offices.
+_PERSON_ROLE = re.compile(
+    r"\b(?i:what\s+(?:positions?|roles?|jobs?|job\s+titles?|titles?|posts?)\s+(?:does|did|do))"
+    r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?i:hold|have|has|play)\b"
+)
+
+
+def person_asked(question: str) -> str | None:
+    """The person a question asks about through their roles ("what positions does Dean
+    Fathers hold?" -> "Dean Fathers"), or None: it asks who they are."""
+    match = _PERSON_ROLE.search(question)
+    return match.group(1) if match else None
 
 
 def definition_subject(question: str) -> list[str] | None:

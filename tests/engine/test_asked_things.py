@@ -97,6 +97,18 @@ Harbour towns have asked for help with their beaches for years. A new clean seas
 will provide £20 million for harbour towns to clean their beaches.
 """
 
+DOCUMENTS["voices.md"] = """# Voices from the moors
+
+## Case study
+
+“Our universities are working with practices across the moors to train the staff they need.”
+
+Tomas Penrose, Executive Director, Moorland Universities and Chair, Moorland Skills Board
+"""
+DOCUMENTS["sources.yaml"] = (
+    "- file: voices.md\n  title: Voices from the moors\n  published: 2019-06\n"
+)
+
 DOCUMENTS["plans.md"] = """# Moorland plans
 
 ## Publication
@@ -151,3 +163,10 @@ def test_whens_typed_for_when_is_asks_for_a_date(engine):
 def test_the_name_of_where_a_thing_sits_need_not_be_in_its_amounts_sentence(engine):
     answer = engine.ask("how much is the clean seas fund in the Moorland Strategy worth?")
     assert "£20 million" in answer.answer
+
+
+def test_what_positions_someone_holds_is_answered_by_their_signature_line(engine):
+    answer = engine.ask(
+        "What positions does Tomas Penrose hold, as quoted in the June 2019 briefing?"
+    )
+    assert "Executive Director, Moorland Universities" in answer.answer.split("[1]")[0]
