@@ -433,14 +433,25 @@ def _units(
     units = []
     for number, sentence in enumerate(said):
         text, quote = sentence, sentence
+        if number and _LISTS_IT.match(sentence):
+            continue  # quoted with the sentence before it, which says what it lists
         if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
             # "There are several common areas ... These are:" and the list after
             text, quote = _with_list(paragraph[paragraph.index(sentence) :], following)
+        elif number + 1 < len(said) and _LISTS_IT.match(said[number + 1]):
+            # "... priority issues ... These include: low pay sectors; ...": the list is
+            # what the sentence is about
+            start = paragraph.index(sentence)
+            end = paragraph.index(said[number + 1], start) + len(said[number + 1])
+            text = quote = paragraph[start:end]
         if text.endswith(":") or not _quotable(text):
             continue  # a list's introduction without the list says nothing
         units.append((text, quote))
     return units
 
+
+# A sentence that lists what the one before it names ("These include: low pay ...").
+_LISTS_IT = re.compile(r"^(?:these|they|those)\s+(?:include|includes|are|were)\b\s*:?", re.I)
 
 _LABEL_WORDS = 6
 _HEADING_WORDS = 12  # a heading that titles a list is no longer than this

@@ -109,6 +109,17 @@ Councils differ in how far they have gone in putting it into practice.
 """
 
 
+# A list in the sentence after the one that says what it lists.
+DOCUMENTS["unit.md"] = """# Moorland care
+
+## Rural care
+
+The moorland board has chosen the issues it will tackle first through a new Rural Care
+Unit run by the councils. These include: bus routes to clinics; housing for nurses;
+broadband for village surgeries.
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -142,3 +153,9 @@ def test_a_heading_printed_after_the_bullets_it_titles_answers_with_them(engine)
     answer = engine.ask("what are the key features of the moorland charter?")
     for feature in ("signed by every council", "reviewed each spring", "plain words"):
         assert feature in answer.answer
+
+
+def test_a_list_in_the_next_sentence_is_quoted_with_what_it_lists(engine):
+    answer = engine.ask("what will the rural care unit look at?")
+    lead = answer.answer.split("[1]")[0]
+    assert "Rural Care Unit" in lead and "housing for nurses" in lead
