@@ -21,6 +21,7 @@ from bot.engine.text import (
     asker_spans,
     asker_terms,
     sentences,
+    source_terms,
     terms,
 )
 
@@ -77,7 +78,7 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     the question's other words often fit a neighbouring passage as well (the same review's
     strengths, the rest of the slides).
     """
-    asker = set(asker_terms(question))
+    asker = set(asker_terms(question)) | set(source_terms(question))
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     concepts = []
     for c in _concepts(question, glossary, idf):

@@ -29,7 +29,7 @@ import numpy as np
 from bot.engine.boilerplate import Shingles, discount
 from bot.engine.concepts import coverage, question_concepts, stem_family
 from bot.engine.glossary import Glossary
-from bot.engine.text import asker_terms, stems, terms, words
+from bot.engine.text import asker_terms, source_terms, stems, terms, words
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
 
@@ -219,7 +219,7 @@ class HybridRetriever:
         weights.update(dict.fromkeys(terms(expansion), 0.5))
         weights.update(dict.fromkeys(terms(places), 1.0))
         weights.update(dict.fromkeys(terms(question), 1.0))
-        weights.update(dict.fromkeys(asker_terms(question), 1 / 3))
+        weights.update(dict.fromkeys(asker_terms(question) + source_terms(question), 1 / 3))
         vector = self.store.embedder.embed_one(expanded)
         return Query(question, expanded, weights, vector, context)
 

@@ -18,6 +18,7 @@ __all__ = [
     "words",
     "sentences",
     "asker_terms",
+    "source_terms",
     "asker_spans",
     "STOP_WORDS",
     "QUESTION_WORDS",
@@ -187,3 +188,24 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
 def asker_terms(question: str) -> list[str]:
     """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic."""
     return terms(" ".join(question[start:end] for start, end in asker_spans(question)))
+
+
+# Where the answer should come from, not what it is about: "according to the NHS
+# Confederation", "the NHS Confederation's 2017 briefing", "as quoted in the June 2019
+# briefing". The passage that answers rarely repeats these words; the ones that do (the
+# briefing's own introduction) rarely answer.
+_SOURCE_RE = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?[^,?;]+"
+    r"|\bthe\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
+    r"documents?|web\s*page)s?\b",
+    re.IGNORECASE,
+)
+
+
+def source_terms(question: str) -> list[str]:
+    """Terms that say which document should answer, not what the answer is about (a term
+    the rest of the question uses too is about it: "according to the NHS Confederation,
+    how many people does the NHS employ?")."""
+    rest = set(terms(_SOURCE_RE.sub(" ", question)))
+    named = terms(" ".join(match.group(0) for match in _SOURCE_RE.finditer(question)))
+    return [term for term in named if term not in rest]

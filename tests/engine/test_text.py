@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.engine.text import terms
+from bot.engine.text import source_terms, terms
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,16 @@ from bot.engine.text import terms
 )
 def test_terms(text, expected):
     assert terms(text) == expected
+
+
+def test_words_that_name_the_source_are_not_the_topic():
+    assert source_terms(
+        "What did the NHS Confederation 2017 briefing identify as missing from the plan?"
+    ) == ["nhs", "confeder", "2017", "brief"]
+    # "NHS" is also what the question is about
+    assert source_terms(
+        "According to the NHS Confederation, how many people does the NHS employ?"
+    ) == [
+        "accord",
+        "confeder",
+    ]
