@@ -20,8 +20,16 @@ from bot.engine.questions import is_action_question, is_contact_question, person
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.text import asker_spans, sentences, terms
 from ingest.embeddings import Embedder
+from ingest.structure import paragraphs
 
-__all__ = ["Assessment", "Assessor", "MIN_COVERAGE", "MIN_EVIDENCE", "passage_text"]
+__all__ = [
+    "Assessment",
+    "Assessor",
+    "MIN_COVERAGE",
+    "MIN_EVIDENCE",
+    "passage_text",
+    "text_with_quotation",
+]
 
 MIN_COVERAGE = 0.5  # share of the question's weighted ideas in the best passage
 MIN_EVIDENCE = 0.7  # coverage plus cosine similarity, for questions in other words
@@ -167,3 +175,20 @@ def passage_text(passage: Passage) -> str:
     info = passage.chunk.info
     about = [info.title, info.publisher, human_date(info.published), info.section]
     return " ".join(filter(None, [*about, passage.chunk.text]))
+
+
+def text_with_quotation(passage: Passage) -> str:
+    """The passage with the rest of a quotation it ends inside: a quotation of several
+    paragraphs opens each with “ and closes only the last, which may be in the next chunk
+    and be the only one to name the place it speaks for ("“... our over-75 generation is
+    projected to increase ..." / "“Greater Lincolnshire has made ...”")."""
+    text = passage_text(passage)
+    said = paragraphs(passage.chunk.text)
+    if not said or said[-1].count("“") <= said[-1].count("”"):
+        return text
+    rest = []
+    for paragraph in paragraphs(passage.following):
+        rest.append(paragraph)
+        if "”" in paragraph:
+            break
+    return " ".join([text, *rest])

@@ -17,7 +17,7 @@ from datetime import date
 from itertools import zip_longest
 
 from bot.engine.answer import Answer, Citation, Contact, human_date
-from bot.engine.answerable import MIN_COVERAGE, Assessor, passage_text
+from bot.engine.answerable import MIN_COVERAGE, Assessor, passage_text, text_with_quotation
 from bot.engine.compose import ExtractiveComposer, Lead
 from bot.engine.concepts import coverage, question_concepts
 from bot.engine.contacts import ContactDirectory
@@ -231,7 +231,7 @@ class Engine:
         if not asked:
             return passages
         return [
-            replace(p, local=bool(asked & {a.id for a in gazetteer.find(passage_text(p))}))
+            replace(p, local=bool(asked & {a.id for a in gazetteer.find(text_with_quotation(p))}))
             for p in passages
         ]
 

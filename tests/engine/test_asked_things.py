@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.answerable import text_with_quotation
+from bot.engine.retrieval import Passage
+from ingest.store import StoredChunk
 from tests.conftest import engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -170,3 +173,19 @@ def test_what_positions_someone_holds_is_answered_by_their_signature_line(engine
         "What positions does Tomas Penrose hold, as quoted in the June 2019 briefing?"
     )
     assert "Executive Director, Moorland Universities" in answer.answer.split("[1]")[0]
+
+
+def test_a_quotation_belongs_to_the_place_its_last_paragraph_names():
+    """A quotation of several paragraphs opens each with “ and closes only the last, which
+    may sit in the next chunk and be the only one to name the place it speaks for."""
+    chunk = StoredChunk(
+        "c1",
+        "## CASE STUDY Rural health\n\nDorset consultation (2019)\n\n"
+        "“Over the next 20 years our over-80 population is projected to treble.",
+        {"doc_id": "d", "title": "Case studies"},
+    )
+    following = "“Cumbria has opened a rural care college.”\n\nRead more on the LEP website."
+    text = text_with_quotation(Passage(chunk, 1.0, 1, following=following))
+    assert "Cumbria has opened" in text and "Read more" not in text
+    closed = StoredChunk("c2", "“The plan is ours.”", {"doc_id": "d"})
+    assert "Cumbria" not in text_with_quotation(Passage(closed, 1.0, 1, following=following))
