@@ -38,7 +38,7 @@ _ACTION_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_QUESTION = re.compile(
-    r"\bwho\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
+    r"\bwhom?\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
     r"|\b(contact details|point of contact|who to contact)\b"
     r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)",
     re.IGNORECASE,

@@ -7,6 +7,7 @@ from bot.engine.questions import (
     date_subject,
     definition_subject,
     is_action_question,
+    is_contact_question,
     role_asked,
     wants_list,
     without_presentation,
@@ -91,3 +92,8 @@ def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
 def test_a_count_before_a_plural_asks_for_a_list():
     assert wants_list("tl;dr the 4 grand challenges in the strategy")
     assert not wants_list("is the grand challenge in the strategy")
+
+
+def test_whom_to_contact_is_a_contact_question():
+    assert is_contact_question("Whom should NHS leaders contact to discuss the strategy?")
+    assert not is_contact_question("Whom does the strategy serve?")
