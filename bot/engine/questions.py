@@ -315,7 +315,8 @@ def role_asked(question: str) -> tuple[str, str] | None:
 
 _WHEN = re.compile(
     r"^\W*(?:(?:on|by|in)\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))\b"
-    r"(.*?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|who|where|why|which)\b|\s*[?;]|$)",
+    r"(.*?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|who|where|why|which)\b|\s*,\s*(?:and|but|or)\b"
+    r"|\s*[?;]|$)",
     re.IGNORECASE,
 )
 

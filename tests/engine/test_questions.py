@@ -35,7 +35,8 @@ def test_who_holds_an_office(question, asked):
     ("question", "subject"),
     [
         ("when did brum + GM publish their strategies?", " did brum + GM publish their strategies"),
-        ("On what date will the plan be agreed, and who agrees it?", " will the plan be agreed,"),
+        ("On what date will the plan be agreed, and who agrees it?", " will the plan be agreed"),
+        ("When was it published, and do the documents agree?", " was it published"),
         ("what does the strategy say about dates?", None),
     ],
 )
