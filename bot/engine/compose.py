@@ -24,6 +24,7 @@ from bot.engine.concepts import Concept, concepts_with_context, coverage, questi
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
+    asks_if_absent,
     definition_subject,
     is_action_question,
     listed_count,
@@ -158,9 +159,30 @@ def _wanted_details(
             (wants_number, lambda c: bool(NUMBER.search(c.text))),
             (wants_date, lambda c: bool(DATE.search(c.text))),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
+            # "wasn't inclusive growth even in the white paper?": what the text leaves out
+            (
+                asks_if_absent,
+                lambda c: _says_absent(c),
+            ),
         )
         if wanted(question)
     ]
+
+
+# Text that says something is left out ("conspicuous by its absence", "what was missing").
+_ABSENT = re.compile(
+    r"\b(?:absen\w*|missing|lack(?:s|ing)?|omit\w*|omission|left\s+out|overlook\w*|"
+    r"did(?:n['’]t|\s+not)\s+feature)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_absent(candidate: _Candidate) -> float:
+    """1 for a sentence that says something is left out, half for one under a heading that
+    does ("What was missing")."""
+    if _ABSENT.search(candidate.text):
+        return 1.0
+    return 0.5 if _ABSENT.search(candidate.passage.chunk.info.section or "") else 0.0
 
 
 def _lists(candidate: _Candidate, noun: str | None) -> float:

@@ -10,6 +10,7 @@ from bot.engine.text import terms
 __all__ = [
     "is_action_question",
     "is_contact_question",
+    "asks_if_absent",
     "definition_subject",
     "person_asked",
     "wants_list",
@@ -178,6 +179,20 @@ def listed_noun(question: str) -> str | None:
         return None
     found = terms(match.group(1))
     return found[0] if found else None
+
+
+# "wasn't X even in the white paper?", "did it cover X or not?", "what was missing from ...".
+_ABSENCE_QUESTION = re.compile(
+    r"\b(?:was|is|were|are|did|does|do)(?:n['’]?t|\s+not)\b(?:\s+\w+){0,3}?\s+(?:in|cover\w*|mention\w*|"
+    r"include\w*|feature\w*)\b|\bor\s+not\b|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_absent(question: str) -> bool:
+    """ "Wasn't inclusive growth even in the white paper?", "did it cover X or not?",
+    "what was missing from the strategy?": the answer may be what the text leaves out."""
+    return bool(_ABSENCE_QUESTION.search(question))
 
 
 def wants_number(question: str) -> bool:

@@ -47,6 +47,7 @@ tell explain describe know mean means meaning say says said give list please muc
 many talk speak contact get us anything something thing things happen happens going
 big large size sized define definition simple simply plain briefly brief summary summarise
 summarize overview quick query asap actually really basically urgently question exact
+someone somebody reckon reckons
 """.split()
 )
 

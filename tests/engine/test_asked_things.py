@@ -112,6 +112,20 @@ DOCUMENTS["sources.yaml"] = (
     "- file: voices.md\n  title: Voices from the moors\n  published: 2019-06\n"
 )
 
+DOCUMENTS["plan-review.md"] = """# The moorland plan: a review
+
+## The plan
+
+The moorland plan was published by the councils in 2018 and sets out rural transport and
+housing priorities for the moors and their market towns.
+
+## What was missing
+
+It is also important to focus on what did not feature in the moorland plan. Rural
+transport for patients has been argued for by practices for years, yet is conspicuous by
+its absence.
+"""
+
 DOCUMENTS["plans.md"] = """# Moorland plans
 
 ## Publication
@@ -189,3 +203,14 @@ def test_a_quotation_belongs_to_the_place_its_last_paragraph_names():
     assert "Cumbria has opened" in text and "Read more" not in text
     closed = StoredChunk("c2", "“The plan is ours.”", {"doc_id": "d"})
     assert "Cumbria" not in text_with_quotation(Passage(closed, 1.0, 1, following=following))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "someone reckons patient transport wasnt even in the moorland plan - is that right?",
+        "did the moorland plan cover patient transport or not?",
+    ],
+)
+def test_whether_something_is_left_out_is_answered_by_what_says_so(engine, question):
+    assert "conspicuous by its absence" in engine.ask(question).answer.split("[1]")[0]

@@ -4,6 +4,7 @@ import pytest
 
 from bot.engine.questions import (
     amount_subject,
+    asks_if_absent,
     date_subject,
     definition_subject,
     is_action_question,
@@ -98,3 +99,17 @@ def test_a_count_before_a_plural_asks_for_a_list():
 def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("Whom should NHS leaders contact to discuss the strategy?")
     assert not is_contact_question("Whom does the strategy serve?")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("inclusive growth was not even in the white paper?", True),
+        ("did the white paper cover inclusive growth or not?", True),
+        ("what was missing from the strategy?", True),
+        ("what is in the white paper?", False),
+        ("which areas have not agreed a strategy?", False),
+    ],
+)
+def test_questions_about_what_is_left_out(question, asks):
+    assert asks_if_absent(question) == asks
