@@ -160,10 +160,7 @@ def _wanted_details(
             (wants_date, lambda c: bool(DATE.search(c.text))),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
             # "wasn't inclusive growth even in the white paper?": what the text leaves out
-            (
-                asks_if_absent,
-                lambda c: _says_absent(c),
-            ),
+            (asks_if_absent, _says_absent),
         )
         if wanted(question)
     ]
@@ -473,7 +470,7 @@ def _units(
 
 
 # A sentence that lists what the one before it names ("These include: low pay ...").
-_LISTS_IT = re.compile(r"^(?:these|they|those)\s+(?:include|includes|are|were)\b\s*:?", re.I)
+_LISTS_IT = re.compile(r"^(?:these|they|those)\s+(?:include|includes|are|were)\b", re.I)
 
 _LABEL_WORDS = 6
 _HEADING_WORDS = 12  # a heading that titles a list is no longer than this

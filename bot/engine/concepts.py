@@ -70,19 +70,20 @@ def stem_family(term: str) -> str | None:
 def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     """The question's ideas with weights: single terms, and glossary terms as one idea.
 
-    Words that only say who is asking ("our ICS", "we're a trust") weigh a third as
-    much: they rarely appear in the passage that answers. What a list question lists
+    Words that only say who is asking ("our ICS", "we're a trust") or which document
+    should answer ("according to the NHS Confederation") weigh a third as much: they
+    rarely appear in the passage that answers. What a list question lists
     ("what challenges did the review identify?") and what a definition question defines
     ("what do NICA and NICD stand for? someone mentioned them in the NE slides") weigh
     double: the answer names them ("identified a number of challenges including:"), while
     the question's other words often fit a neighbouring passage as well (the same review's
     strengths, the rest of the slides).
     """
-    asker = set(asker_terms(question)) | set(source_terms(question))
+    aside = set(asker_terms(question)) | set(source_terms(question))  # who asks, from where
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     concepts = []
     for c in _concepts(question, glossary, idf):
-        weight = c.weight / 3 if _about_asker(c, asker) else c.weight
+        weight = c.weight / 3 if _about_asker(c, aside) else c.weight
         if any(term in asked for alt in c.alternatives for term in alt):
             weight *= ASKED_WEIGHT
         concepts.append(Concept(c.alternatives, weight))

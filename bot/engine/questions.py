@@ -74,8 +74,9 @@ _MEANING_QUESTION = re.compile(
     r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)",
     re.IGNORECASE,
 )
-# Words that stress a question without changing what it asks about.
-_STRESS = re.compile(r"\b(?:actually|really|exactly|even|basically|simply)\b", re.IGNORECASE)
+# Words that stress a question without changing what it asks about, besides those `terms`
+# already leaves out as framing ("actually", "really": `text.QUESTION_WORDS`).
+_STRESS = re.compile(r"\b(?:exactly|even)\b", re.IGNORECASE)
 
 
 # "what positions does Dean Fathers hold?": who someone is, asked through their offices.

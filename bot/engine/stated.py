@@ -239,9 +239,10 @@ _AGE_WORDS = frozenset({"aged", "age", "ages"})
 def _is_age_or_year(said: list[str], i: int) -> bool:
     """A number that counts nothing: an age ("people aged 16-64", both ends of the
     range) or a year ("by 2024")."""
-    before = said[max(0, i - 2) : i]
-    ages = before[-1:] if not before or not before[-1].isdigit() else before[:1]
-    return bool(_AGE_WORDS & set(ages)) or bool(re.fullmatch(r"(?:19|20)\d\d", said[i]))
+    previous = said[i - 1] if i else ""
+    if previous.isdigit() and i >= 2:
+        previous = said[i - 2]  # "aged 16 64": the range's second number
+    return previous in _AGE_WORDS or bool(re.fullmatch(r"(?:19|20)\d\d", said[i]))
 
 
 # A name of two or more capitalised words ("Industrial Strategy Council").

@@ -112,12 +112,13 @@ COMMON_WORD_NAME = 10
 
 # Phrasal verbs of chat for the documents' words: "when did the white paper come out?"
 # asks when it was published.
-_PHRASES = {
-    **dict.fromkeys(("came", "come", "comes", "coming"), "published"),
-    **dict.fromkeys(("kick", "kicks", "kicked", "kicking"), "start"),
+_PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
+    (("came", "come", "comes", "coming"), "out"): "published",
+    (("kick", "kicks", "kicked", "kicking"), "off"): "start",
 }
+_PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
 _PHRASAL = re.compile(
-    r"\b(?:came|come|comes|coming)\s+out\b|\b(?:kick|kicks|kicked|kicking)\s+off\b",
+    "|".join(rf"\b(?:{'|'.join(forms)})\s+{particle}\b" for forms, particle in _PHRASAL_VERBS),
     re.IGNORECASE,
 )
 
