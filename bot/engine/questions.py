@@ -225,6 +225,12 @@ _AMOUNT_NOUN = re.compile(
     r"(?:[a-z]+\s+)?(?:budget|cost|price|value)\s+(?:of|for)\b",
     re.IGNORECASE,
 )
+# "what budget has the Council allocated to ...": the money noun heads the question.
+_MONEY_ASKED = re.compile(
+    r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:budget|sum|amount\s+of\s+money)\s+"
+    r"(?:has|have|had|did|does|do|will|would|is|was|are|were)\b",
+    re.IGNORECASE,
+)
 
 
 def amount_subject(question: str) -> str | None:
@@ -233,7 +239,11 @@ def amount_subject(question: str) -> str | None:
     when the question asks for no amount of money."""
     if _HOW_MUCH.search(question) and _MONEY_WORD.search(question):
         return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", question))
-    noun = _AMOUNT_NOUN.search(question) or _LEVEL_OF_MONEY.search(question)
+    noun = (
+        _AMOUNT_NOUN.search(question)
+        or _LEVEL_OF_MONEY.search(question)
+        or _MONEY_ASKED.search(question)
+    )
     return question[noun.end() :] if noun else None
 
 

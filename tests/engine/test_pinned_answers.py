@@ -126,6 +126,11 @@ def test_how_much_money_with_no_amount_for_that_thing_is_not_covered(engine):
     assert answer.mode == "no_answer"
 
 
+def test_a_budget_asked_as_what_someone_allocated_with_no_amount_is_not_covered(engine):
+    answer = engine.ask("What budget has the Moorland Health Programme allocated to practices?")
+    assert answer.mode == "no_answer"
+
+
 def test_how_much_money_with_an_amount_for_that_thing_is_answered(engine):
     answer = engine.ask("how much is the coastal renewal fund worth?")
     assert answer.mode == "extractive" and "£45 million" in answer.answer

@@ -51,6 +51,10 @@ def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("why do they want the value of the NHS considered?") is None
     assert amount_subject("what level of funding has the Fund had?") == " has the Fund had?"
     assert amount_subject("how much has the LEP put into it?") is not None
+    assert amount_subject("what budget has the Council set aside for it?") == (
+        " the Council set aside for it?"
+    )
+    assert amount_subject("what budgets are there?") is None
 
 
 @pytest.mark.parametrize(
