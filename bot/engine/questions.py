@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import terms
+from bot.engine.text import terms, without_source
 
 __all__ = [
     "is_action_question",
@@ -233,12 +233,33 @@ _MONEY_ASKED = re.compile(
 )
 
 
+# Where a question that asks two things starts its second: "... how much is it and
+# what's it for?", "... employ, and how much does it spend?".
+_NEXT_ASK = re.compile(
+    r"[?;]|,?\s+and\s+(?=(?:roughly\s+)?(?:how|what|what's|whats|who|whos|who's|when|whens|"
+    r"where|which|why|is|are|does|do|can)\b)",
+    re.IGNORECASE,
+)
+
+
+def _asking_clause(question: str, at: int) -> str:
+    """The question up to the end of the clause that holds position `at`: what comes
+    before says what "it" is ("strength in places fund - how much is it and what's it
+    for?"), what comes after asks something else. Words that name the document the
+    answer should come from ("according to the NHS Confederation") name no subject."""
+    end = next((m.start() for m in _NEXT_ASK.finditer(question, at)), len(question))
+    start = max((m.end() for m in re.finditer(r"[?!]\s", question[:at])), default=0)
+    return without_source(question[start:end])
+
+
 def amount_subject(question: str) -> str | None:
     """What an amount of money is asked for ("how much is the GovTech fund worth?" ->
     "is the GovTech", "what is the budget of the Council?" -> "the Council"), or None
     when the question asks for no amount of money."""
-    if _HOW_MUCH.search(question) and _MONEY_WORD.search(question):
-        return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", question))
+    how_much = _HOW_MUCH.search(question)
+    if how_much and _MONEY_WORD.search(question):
+        clause = _asking_clause(question, how_much.start())
+        return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
     noun = (
         _AMOUNT_NOUN.search(question)
         or _LEVEL_OF_MONEY.search(question)

@@ -203,10 +203,15 @@ _SOURCE_RE = re.compile(
 )
 
 
+def without_source(question: str) -> str:
+    """The question without the words that name the document it should come from."""
+    return _SOURCE_RE.sub(" ", question)
+
+
 def source_terms(question: str) -> list[str]:
     """Terms that say which document should answer, not what the answer is about (a term
     the rest of the question uses too is about it: "according to the NHS Confederation,
     how many people does the NHS employ?")."""
-    rest = set(terms(_SOURCE_RE.sub(" ", question)))
+    rest = set(terms(without_source(question)))
     named = terms(" ".join(match.group(0) for match in _SOURCE_RE.finditer(question)))
     return [term for term in named if term not in rest]

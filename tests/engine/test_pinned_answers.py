@@ -131,6 +131,13 @@ def test_a_budget_asked_as_what_someone_allocated_with_no_amount_is_not_covered(
     assert answer.mode == "no_answer"
 
 
+def test_an_amount_asked_before_a_second_question_is_answered(engine):
+    answer = engine.ask(
+        "coastal renewal fund - how much is it and whats it for? thinking about a bid w our college"
+    )
+    assert answer.mode == "extractive" and "£45 million" in answer.answer
+
+
 def test_how_much_money_with_an_amount_for_that_thing_is_answered(engine):
     answer = engine.ask("how much is the coastal renewal fund worth?")
     assert answer.mode == "extractive" and "£45 million" in answer.answer

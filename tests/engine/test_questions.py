@@ -55,6 +55,11 @@ def test_the_budget_of_something_is_an_amount_of_money():
         " the Council set aside for it?"
     )
     assert amount_subject("what budgets are there?") is None
+    # the clause that asks, without the document it should come from
+    assert "Confederation" not in amount_subject(
+        "According to the NHS Confederation, how much does the NHS spend each year?"
+    )
+    assert amount_subject("the gp fund - how much is it and whats it for?") == "the gp   -   is it"
 
 
 @pytest.mark.parametrize(
