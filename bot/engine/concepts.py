@@ -20,6 +20,7 @@ from bot.engine.text import (
     STOP_WORDS,
     asker_spans,
     asker_terms,
+    background_terms,
     sentences,
     source_terms,
     terms,
@@ -79,7 +80,8 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     the question's other words often fit a neighbouring passage as well (the same review's
     strengths, the rest of the slides).
     """
-    aside = set(asker_terms(question)) | set(source_terms(question))  # who asks, from where
+    # who asks, from where, and the scene they set
+    aside = {*asker_terms(question), *source_terms(question), *background_terms(question)}
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     concepts = []
     for c in _concepts(question, glossary, idf):

@@ -136,18 +136,19 @@ _PLURAL_AFTER_WHAT = re.compile(
     r"\b(?:what|which)\s+(?:(?:key|main|other)\s+)?([a-z]{3,}s)\b", re.IGNORECASE
 )
 _NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus".split())
+_NOT_ENDINGS = ("ss", "us", "is")
 
 
 def wants_list(question: str) -> bool:
     """ "What are the four grand challenges?", "which sectors ...", "what benefits ...":
     the answer is a list."""
-    if _LIST_QUESTION.search(question):
+    if _LIST_QUESTION.search(question) or _set_out(question):
         return True
     plural = _PLURAL_AFTER_WHAT.search(question)
     return (
         bool(plural)
         and plural.group(1).lower() not in _NOT_PLURAL
-        and not plural.group(1).lower().endswith(("ss", "us", "is"))
+        and not plural.group(1).lower().endswith(_NOT_ENDINGS)
     )
 
 
@@ -170,12 +171,30 @@ _LISTED_NOUN = re.compile(
     r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
+# "could you give me a line setting out the benefits of ...", "outline the main risks":
+# asked to set out things, the answer is their list.
+_SET_OUT = re.compile(
+    r"\b(?:set(?:ting)?\s+out|outlin(?:e|ing)|summari[sz](?:e|ing)|list(?:ing)?|"
+    r"(?:give|tell|show)\s+(?:me|us)(?:\s+[\w'’-]+){0,3}?)\s+the\s+(?:(?:main|key)\s+)?"
+    r"([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+
+
+def _set_out(question: str) -> re.Match[str] | None:
+    match = _SET_OUT.search(question)
+    plural = match and match.group(1).lower()
+    return (
+        match
+        if plural and plural not in _NOT_PLURAL and not plural.endswith(_NOT_ENDINGS)
+        else None
+    )
 
 
 def listed_noun(question: str) -> str | None:
     """What a list question lists, as a term ("what are the key attributes of ...?" ->
     "attribut"), or None."""
-    match = _LISTED_NOUN.search(question)
+    match = _LISTED_NOUN.search(question) or _set_out(question)
     if not match or not wants_list(question) or match.group(1).lower() in _NOT_PLURAL:
         return None
     found = terms(match.group(1))
@@ -304,6 +323,8 @@ _PRESENTATION = re.compile(
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?)"
     r"(?:\s+(?:paper|meeting|report|briefing|update))?|(?:board|briefing|cabinet)\s+paper|"
+    r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"
+    r"summar|saying|that)|(?:explain\w*\s+(?:it\s+)?)?like\s+i\W?m\s+(?:5|five)|"
     r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?(?:bullet(?:ed)?[\s-]+"
     r"(?:list|points?)|bullets|one[\s-]+liner)(?!\s+of\b))\b",
     re.IGNORECASE,

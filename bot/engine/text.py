@@ -215,3 +215,32 @@ def source_terms(question: str) -> list[str]:
     rest = set(terms(without_source(question)))
     named = terms(" ".join(match.group(0) for match in _SOURCE_RE.finditer(question)))
     return [term for term in named if term not in rest]
+
+
+# A sentence that asks: it ends with a question mark or opens with a question word or a
+# request ("list ...", "pls explain ...").
+_ASKS_RE = re.compile(
+    r"\?\W*$|^\W*(?:(?:and|also|but|or|so|then)\s+)?(?:what\w*|which|who\w*|when\w*|where\w*|why|how\w*|is|are|does|do|did|"
+    r"can|could|would|will|should|pls|please|list|give|tell|explain|summar\w*|name)\b",
+    re.IGNORECASE,
+)
+
+
+def told_and_asked(question: str) -> tuple[list[str], list[str]]:
+    """The question's sentences that set the scene and those that ask: "Our trust board
+    has asked why we should spend time on it when we have a deficit to manage. Could you
+    give me one line on the benefits of engaging?" is about the benefits of engaging. All
+    of them ask when none sets a scene, or when the asking ones say too little to be about
+    anything ("... what our LEP's strategy says. any pointers?")."""
+    parts = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
+    asking = [part for part in parts if _ASKS_RE.search(part)]
+    if not asking or len(asking) == len(parts) or len(set(terms(" ".join(asking)))) < 2:
+        return [], parts
+    return [part for part in parts if part not in asking], asking
+
+
+def background_terms(question: str) -> list[str]:
+    """Terms only the sentences that set the scene use (see `told_and_asked`)."""
+    told, asking = told_and_asked(question)
+    asked = set(terms(" ".join(asking)))
+    return [term for term in terms(" ".join(told)) if term not in asked]

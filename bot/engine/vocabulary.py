@@ -106,6 +106,10 @@ _SHORTHAND = {
 }
 
 
+# "hows much is it worth": "how" with a stray s, not "how is" (which "hows" alone means).
+_HOWS_MUCH = re.compile(r"\b(how)s(?=\s+(?:much|many|big|large|long|often|far)\b)", re.I)
+
+
 # Initials that spell a common word ("IS") stand for a name only if the documents use the
 # name this often: a capitalised "IS" in a question then reads as "Industrial Strategy".
 COMMON_WORD_NAME = 10
@@ -160,6 +164,7 @@ class Vocabulary:
     def read(self, question: str, known: Callable[[str], bool] = lambda word: False) -> str:
         """The question with each unknown word read as the knowledge base's word; words
         `known` accepts (glossary acronyms, place names) are left as they are."""
+        question = _HOWS_MUCH.sub(r"\1", question)
         question = _PHRASAL.sub(lambda match: _PHRASES[match.group(0).lower().split()[0]], question)
         return _TOKEN.sub(lambda match: self._word(match.group(0), known), question)
 

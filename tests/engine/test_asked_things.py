@@ -136,6 +136,23 @@ The moorland board meets twice a year to review the plan.
 """
 
 
+# The benefits, listed; and sentences that share the words of a question's preamble.
+DOCUMENTS["engaging.md"] = """# Engaging with the moorland plan
+
+## Why engage
+
+There are many benefits for practices in engaging with the moorland plan, including:
+
+• shared nurses for the smallest villages
+
+• transport for patients without a car
+
+## Time and money
+
+Practices with a deficit to manage say executive time is scarce.
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -214,3 +231,13 @@ def test_a_quotation_belongs_to_the_place_its_last_paragraph_names():
 )
 def test_whether_something_is_left_out_is_answered_by_what_says_so(engine, question):
     assert "conspicuous by its absence" in engine.ask(question).answer.split("[1]")[0]
+
+
+def test_a_question_after_a_preamble_is_answered_for_what_it_asks(engine):
+    answer = engine.ask(
+        "Our board has asked why we should spend executive time on the moorland plan when we "
+        "have a waiting list and a deficit to manage. Could you give me one line setting out "
+        "the benefits for practices of engaging?"
+    )
+    assert answer.answer.startswith("There are many benefits")
+    assert "shared nurses" in answer.answer

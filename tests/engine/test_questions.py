@@ -9,6 +9,7 @@ from bot.engine.questions import (
     definition_subject,
     is_action_question,
     is_contact_question,
+    listed_noun,
     role_asked,
     wants_list,
     without_presentation,
@@ -94,6 +95,9 @@ def test_what_a_definition_question_defines(question, subject):
         ("what can the plan help us do? bullet list pls", "what can the plan help us do? pls"),
         ("what is productivity? one liner for exec team", "what is productivity?"),
         ("what are the bullet points of the plan?", "what are the bullet points of the plan?"),
+        ("give me one line on the benefits", "give me on the benefits"),
+        ("what does 'growth' mean? explain like im 5", "what does 'growth' mean?"),
+        ("which line of the plan says so?", "which line of the plan says so?"),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
@@ -103,6 +107,15 @@ def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
 def test_a_count_before_a_plural_asks_for_a_list():
     assert wants_list("tl;dr the 4 grand challenges in the strategy")
     assert not wants_list("is the grand challenge in the strategy")
+
+
+def test_asked_to_set_out_things_the_answer_is_their_list():
+    assert listed_noun("could you give me a line setting out the benefits of engaging?") == (
+        "benefit"
+    )
+    assert listed_noun("outline the main risks for trusts") == "risk"
+    assert not wants_list("tell me the process for agreeing it")
+    assert not wants_list("give me the status of the plan")
 
 
 def test_whom_to_contact_is_a_contact_question():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.engine.text import source_terms, terms
+from bot.engine.text import background_terms, source_terms, terms
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,14 @@ def test_words_that_name_the_source_are_not_the_topic():
         "accord",
         "confeder",
     ]
+
+
+def test_sentences_that_set_the_scene_are_not_the_topic():
+    told = background_terms(
+        "Our board asked why we spend time on it with a deficit to manage. "
+        "Could you give me the benefits of engaging?"
+    )
+    assert "deficit" in told and "benefit" not in told
+    # every sentence asks, or the asking one says too little to be about anything
+    assert background_terms("What is it? And who leads it?") == []
+    assert background_terms("board keeps asking what the plan says on health. any pointers?") == []
