@@ -41,6 +41,8 @@ _ACTION_QUESTION = re.compile(
 _CONTACT_QUESTION = re.compile(
     r"\bwhom?\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
     r"|\b(contact details|point of contact|who to contact)\b"
+    r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
+    r"contacts?\b"
     r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)",
     re.IGNORECASE,
 )
@@ -62,7 +64,8 @@ def is_action_question(question: str) -> bool:
 
 
 def is_contact_question(question: str) -> bool:
-    """ "Who should we talk to?", "who do we contact about ...", "contact details for ..."."""
+    """ "Who should we talk to?", "who do we contact about ...", "contact details for ...",
+    "who's the confed contact for ..."."""
     return bool(_CONTACT_QUESTION.search(question))
 
 
