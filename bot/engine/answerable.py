@@ -18,7 +18,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import is_action_question, is_contact_question, person_asked
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
-from bot.engine.text import asker_spans, sentences, terms
+from bot.engine.text import asker_spans, question_sentences, terms
 from ingest.embeddings import Embedder
 from ingest.structure import paragraphs
 
@@ -164,7 +164,9 @@ def _clauses(question: str) -> list[str]:
     """The question's sentences, and the parts of each that a dash sets apart ("our trust
     has been told to link up with the growth hub - what do growth hubs do?")."""
     return [
-        clause for sentence in sentences(question) for clause in re.split(r"\s[-–—]\s", sentence)
+        clause
+        for sentence in question_sentences(question)
+        for clause in re.split(r"\s[-–—]\s", sentence)
     ]
 
 

@@ -33,7 +33,7 @@ from bot.engine.questions import (
     without_presentation,
 )
 from bot.engine.retrieval import HybridRetriever, Passage
-from bot.engine.text import sentences, terms
+from bot.engine.text import sentences, terms, told_and_asked
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
 from ingest.structure import paragraphs
@@ -131,7 +131,9 @@ class Engine:
         search_for, context = self._standalone(self._read(question), history)
         contacts = self.contacts.for_question(f"{search_for} {context}", area)
         query = self.retriever.query(search_for, context, self._area_names(search_for))
-        passages = self._with_general_advice(search_for, self.retriever.retrieve(query))
+        passages = self.retriever.retrieve(query)
+        passages = self._with_what_is_asked(search_for, passages)
+        passages = self._with_general_advice(search_for, passages)
         passages = self._marked_local(search_for, self._with_place(search_for, passages))
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
@@ -184,12 +186,21 @@ class Engine:
         general = question
         for name in places:
             general = re.sub(re.escape(name), " ", general, flags=re.IGNORECASE)
-        advice = self.retriever.retrieve(self.retriever.query(general))
-        merged: dict[str, Passage] = {}
-        for pair in zip_longest(passages, advice):
-            for passage in filter(None, pair):
-                merged.setdefault(passage.chunk.id, passage)
-        return [replace(p, rank=n) for n, p in enumerate(list(merged.values())[:8], 1)]
+        return _interleaved(passages, self.retriever.retrieve(self.retriever.query(general)))
+
+    def _with_what_is_asked(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For a question after a preamble ("sorry total newbie, our practice manager
+        keeps forwarding me stuff about the strategy. what does 'productivity' mean?"):
+        the passages for what it asks (and where the asker is), first, alternating with
+        those for the whole: the preamble's words can fill the whole question's
+        passages with practice managers."""
+        told, asking = told_and_asked(question)
+        where = [part for part in told if self.contacts.gazetteer.matches(part)]
+        if len(where) == len(told):
+            return passages  # no scene set, or only where the asker is
+        asked = " ".join(where + asking)
+        found = self.retriever.retrieve(self.retriever.query(asked, "", self._area_names(asked)))
+        return _interleaved(found, passages)
 
     def _area_names(self, question: str) -> str:
         """The names of the areas the question's places lie in, where it does not use them."""
@@ -330,6 +341,15 @@ def _contact_line(contact: Contact) -> str:
     where = f"Local contact for {contact.area}" if contact.area else "Contact"
     reach = contact.email or contact.url  # asked how to reach them: say it here
     return f"{where}: {who}{f', {reach}' if reach else ''} (more under “Who to contact”)."
+
+
+def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> list[Passage]:
+    """The passages of two searches taken in turn, each once, ranked anew."""
+    merged: dict[str, Passage] = {}
+    for pair in zip_longest(first, second):
+        for passage in filter(None, pair):
+            merged.setdefault(passage.chunk.id, passage)
+    return [replace(p, rank=n) for n, p in enumerate(list(merged.values())[:k], 1)]
 
 
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none

@@ -226,16 +226,28 @@ _ASKS_RE = re.compile(
 )
 
 
+# A question inside a sentence that tells: "the board keeps asking what our LEP's
+# strategy says about health".
+_ASKS_WITHIN_RE = re.compile(r"\b(?:what|who|whom|which|how|when|where)\b", re.IGNORECASE)
+
+
+def question_sentences(question: str) -> list[str]:
+    """The sentences of a question as typed: chat often starts them in lower case ("...
+    forwarding me stuff about it. what does 'productivity' mean?"), which `sentences`,
+    made for documents, does not split."""
+    return [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
+
+
 def told_and_asked(question: str) -> tuple[list[str], list[str]]:
     """The question's sentences that set the scene and those that ask: "Our trust board
     has asked why we should spend time on it when we have a deficit to manage. Could you
     give me one line on the benefits of engaging?" is about the benefits of engaging. All
     of them ask when none sets a scene, or when the asking ones say too little to be about
     anything ("... what our LEP's strategy says. any pointers?")."""
-    parts = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
-    asking = [part for part in parts if _ASKS_RE.search(part)]
-    if not asking or len(asking) == len(parts) or len(set(terms(" ".join(asking)))) < 2:
-        return [], parts
+    parts = question_sentences(question)
+    asking = [part for part in parts if _ASKS_RE.search(part) or _ASKS_WITHIN_RE.search(part)]
+    if not asking or len(asking) == len(parts) or not terms(" ".join(asking)):
+        return [], parts  # "... march 2019 but I've seen march 2020. which is it??"
     return [part for part in parts if part not in asking], asking
 
 

@@ -153,6 +153,26 @@ Practices with a deficit to manage say executive time is scarce.
 """
 
 
+DOCUMENTS["reach.md"] = """# Measuring the moors
+
+## What is rural reach?
+
+Rural reach measures how many villages a practice can serve within an hour's drive.
+"""
+DOCUMENTS["managers.md"] = """# Practice managers and the partnership
+
+## Keeping GPs informed
+
+Practice managers keep forwarding the moorland partnership's papers to every GP, and the
+partnership's board sends newcomers a total guide to its work.
+
+## Newcomers
+
+Every GP new to the moors gets the partnership's stuff from the practice manager, who keeps
+a folder of what the board has sent.
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -241,3 +261,12 @@ def test_a_question_after_a_preamble_is_answered_for_what_it_asks(engine):
     )
     assert answer.answer.startswith("There are many benefits")
     assert "shared nurses" in answer.answer
+
+
+def test_a_question_after_a_long_preamble_finds_what_it_asks(engine):
+    answer = engine.ask(
+        "sorry total newbie, im a gp and our practice manager keeps forwarding me stuff about "
+        "the moorland partnership and its board. what does 'rural reach' actually mean?"
+    )
+    assert answer.mode == "extractive"
+    assert "how many villages a practice can serve" in answer.answer

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.engine.text import background_terms, source_terms, terms
+from bot.engine.text import background_terms, source_terms, terms, told_and_asked
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,12 @@ def test_sentences_that_set_the_scene_are_not_the_topic():
     # every sentence asks, or the asking one says too little to be about anything
     assert background_terms("What is it? And who leads it?") == []
     assert background_terms("board keeps asking what the plan says on health. any pointers?") == []
+
+
+def test_a_scene_set_in_lower_case_is_told_not_asked():
+    told, asked = told_and_asked("im a gp, new to this. what does 'productivity' mean?")
+    assert told == ["im a gp, new to this."] and asked == ["what does 'productivity' mean?"]
+    # a question inside a telling sentence asks; an asking sentence with no topic leans on
+    # the sentence before
+    assert told_and_asked("the board asks what the plan says. any pointers?")[0] == []
+    assert told_and_asked("it says march 2019, I've seen 2020. which is it??")[0] == []
