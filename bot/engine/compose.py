@@ -150,12 +150,13 @@ def _wanted_details(
     phone number), each saying how far a candidate holds it (0 to 1). When some list's
     lead-in names what the question lists, only such lists count."""
     noun = listed_noun(question)
-    if noun is not None and not any(_lists(c, noun) for c in candidates):
+    in_a_row = _lists_answer(question)  # not "what are T levels?"
+    if noun is not None and not any(_lists(c, noun, in_a_row) for c in candidates):
         noun = None
     return [
         holds
         for wanted, holds in (
-            (wants_list, lambda c: _lists(c, noun)),
+            (wants_list, lambda c: _lists(c, noun, in_a_row)),
             (wants_number, lambda c: bool(NUMBER.search(c.text))),
             (wants_date, lambda c: bool(DATE.search(c.text))),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
@@ -182,11 +183,19 @@ def _says_absent(candidate: _Candidate) -> float:
     return 0.5 if _ABSENT.search(candidate.passage.chunk.info.section or "") else 0.0
 
 
-def _lists(candidate: _Candidate, noun: str | None) -> float:
+# Three or more names in a row: "brings together University of Birmingham, University
+# Hospitals Birmingham NHS Foundation Trust ... and the West Midlands AHSN".
+_NAMED_ITEM = re.compile(r"(?:,|\band)\s+(?:the\s+)?[A-Z]")
+
+
+def _lists(candidate: _Candidate, noun: str | None, in_a_row: bool = False) -> float:
     """A list answers a list question when its lead-in names what is listed ("6 Targets"
-    for "what are the targets ...?"), or when nothing is said of what it lists."""
+    for "what are the targets ...?"), or when nothing is said of what it lists. So does a
+    sentence that names three or more things in a row (`in_a_row`: "which organisations
+    make up Birmingham Health Partners?")."""
     if not candidate.carries_list:
-        return 0.0
+        named = in_a_row and len(_NAMED_ITEM.findall(candidate.text)) >= 2
+        return 1.0 if named and (noun is None or noun in candidate.terms) else 0.0
     lead = candidate.quote.split(PARAGRAPH_BREAK)[0]
     return 1.0 if noun is None or noun in terms(lead) else 0.0
 

@@ -120,6 +120,22 @@ broadband for village surgeries.
 """
 
 
+# Members named in a row in one sentence; the partnership's plans in a colon list.
+DOCUMENTS["alliance.md"] = """# Fellside Health Alliance
+
+## Partners
+
+The Fellside Health Alliance – which brings together Upland College, Fellside Hospital NHS
+Trust, Tarn Valley Hospice and the Moorland Practices Network – has worked closely with the
+moorland councils on the alliance's plan.
+
+## The alliance's plan
+
+To make up for lost time the Fellside Health Alliance will: train more nurses; open two
+clinics in the fells; work closely with the councils on transport.
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -159,3 +175,9 @@ def test_a_list_in_the_next_sentence_is_quoted_with_what_it_lists(engine):
     answer = engine.ask("what will the rural care unit look at?")
     lead = answer.answer.split("[1]")[0]
     assert "Rural Care Unit" in lead and "housing for nurses" in lead
+
+
+def test_which_organisations_make_up_a_body_is_answered_by_the_names_in_a_row(engine):
+    answer = engine.ask("Which organisations make up the Fellside Health Alliance?")
+    first = answer.answer.split("[1]")[0]
+    assert "Upland College" in first and "Tarn Valley Hospice" in first
