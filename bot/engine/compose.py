@@ -194,7 +194,11 @@ def _lists(candidate: _Candidate, noun: str | None, in_a_row: bool = False) -> f
     sentence that names three or more things in a row (`in_a_row`: "which organisations
     make up Birmingham Health Partners?")."""
     if not candidate.carries_list:
-        named = in_a_row and len(_NAMED_ITEM.findall(candidate.text)) >= 2
+        named = (
+            in_a_row
+            and len(_NAMED_ITEM.findall(candidate.text)) >= 2
+            and not _is_name_line(candidate.text)  # a person's titles are not a list
+        )
         return 1.0 if named and (noun is None or noun in candidate.terms) else 0.0
     lead = candidate.quote.split(PARAGRAPH_BREAK)[0]
     return 1.0 if noun is None or noun in terms(lead) else 0.0

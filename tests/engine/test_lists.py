@@ -133,6 +133,12 @@ moorland councils on the alliance's plan.
 
 To make up for lost time the Fellside Health Alliance will: train more nurses; open two
 clinics in the fells; work closely with the councils on transport.
+
+## A member's view
+
+“The alliance has made the organisations of the fells one team.”
+
+Ann Fell, Chair, Organisations Board, Fellside Health Alliance, Upland College
 """
 
 
