@@ -129,7 +129,8 @@ _NUMBER_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _DATE_QUESTION = re.compile(
-    r"^\W*when\b|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b",
+    r"^\W*when\b|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
+    r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b",
     re.IGNORECASE,
 )
 
@@ -392,11 +393,20 @@ _WHEN = re.compile(
 )
 
 
+# "deadline for strength in places fund bids??", "what's the closing date for ...".
+_DEADLINE = re.compile(
+    r"^\W*(?:what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?)?(?:deadline|closing\s+date)\s+"
+    r"((?:for|of|to|on)\b.*?)(?=\s*[?;]|\s*,\s*(?:and|but|or)\b|$)",
+    re.IGNORECASE,
+)
+
+
 def date_subject(question: str) -> str | None:
     """What a "when" question asks the date of ("when did government publish the final
-    strategy?" -> "did government publish the final strategy"), or None for questions
-    that do not lead with "when"."""
-    match = _WHEN.match(question.strip())
+    strategy?" -> "did government publish the final strategy"; "deadline for fund bids?"
+    -> "for fund bids"), or None for questions that do not lead with "when" or
+    a deadline."""
+    match = _WHEN.match(question.strip()) or _DEADLINE.match(question.strip())
     return match.group(1) if match else None
 
 

@@ -177,11 +177,20 @@ _LOCATED_RE = re.compile(
 )
 
 
+# "asking for ULHT", "on behalf of our CEO": whom the asker asks for.
+_ACTING_FOR_RE = re.compile(
+    r"\b(?:(?:asking|writing|enquiring)\s+(?:for|on\s+behalf\s+of)|on\s+behalf\s+of)\s+"
+    r"((?:[A-Za-z'’&.-]+\s+){0,3}?[A-Za-z'’&.-]+)(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))",
+    re.IGNORECASE,
+)
+
+
 def asker_spans(question: str) -> list[tuple[int, int]]:
-    """Where the question says who is asking ("our ICS", "hull STP here, ...") or where
-    they are ("we're in warrington")."""
+    """Where the question says who is asking ("our ICS", "hull STP here, ...", "asking
+    for ULHT") or where they are ("we're in warrington")."""
     spans = [m.span(1) for m in _ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
+    spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
     opening = _OPENING_ASKER_RE.match(question)
     return spans + ([opening.span(1)] if opening else [])
 

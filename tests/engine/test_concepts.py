@@ -31,6 +31,7 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "middlesbrough FT - what does the Healthy Ageing programme offer?",
         "hull STP here, is the Shared Prosperity Fund for us?",
         "durham + darlington FT here - what does the Healthy Ageing programme do?",
+        "what does the Healthy Ageing programme offer? asking for ULHT",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

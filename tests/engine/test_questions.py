@@ -40,6 +40,8 @@ def test_who_holds_an_office(question, asked):
         ("On what date will the plan be agreed, and who agrees it?", " will the plan be agreed"),
         ("When was it published, and do the documents agree?", " was it published"),
         ("what does the strategy say about dates?", None),
+        ("deadline for fund bids?? asap", "for fund bids"),
+        ("whats the closing date for the consultation, and who runs it?", "for the consultation"),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
