@@ -208,9 +208,14 @@ def listed_noun(question: str) -> str | None:
 # "wasn't X even in the white paper?", "did it cover X or not?", "what was missing from ...".
 _ABSENCE_QUESTION = re.compile(
     r"\b(?:was|is|were|are|did|does|do)(?:n['’]?t|\s+not)\b(?:\s+\w+){0,3}?\s+(?:in|cover\w*|mention\w*|"
-    r"include\w*|feature\w*)\b|\bor\s+not\b|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*)\b",
+    r"include\w*|feature\w*)\b|\bor\s+not\b|^\W*(?:did|does|do)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?"
+    r"(?:address|cover|mention|tackle|consider)\w*\b|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*)\b",
     re.IGNORECASE,
 )
+
+
+# How documents say something is left out: words to look for when asked whether it is.
+ABSENCE_WORDS = "missing absence absent omitted lacking overlooked feature"
 
 
 def asks_if_absent(question: str) -> bool:

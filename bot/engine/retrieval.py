@@ -29,7 +29,8 @@ import numpy as np
 from bot.engine.boilerplate import Shingles, discount
 from bot.engine.concepts import coverage, question_concepts, stem_family
 from bot.engine.glossary import Glossary
-from bot.engine.text import asker_terms, source_terms, stems, terms, words
+from bot.engine.questions import ABSENCE_WORDS, asks_if_absent
+from bot.engine.text import asker_terms, source_terms, stems, terms, without_source, words
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
 
@@ -213,7 +214,9 @@ class HybridRetriever:
         """`places`: the areas of the places the question names, by their own names
         ("Buckinghamshire Thames Valley" for "bucks"), weighted like the question's own
         words: documents name an area by its name, people by their town or a nickname."""
-        expansion = self.glossary.expand(question)
+        expansion = self.glossary.expand(without_source(question))
+        if asks_if_absent(question):  # "did the white paper address X?": "X ... was missing"
+            expansion = f"{expansion} {ABSENCE_WORDS}"
         expanded = " ".join(filter(None, [question, expansion, places, context]))
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))

@@ -52,3 +52,11 @@ def test_a_scene_set_in_lower_case_is_told_not_asked():
     # the sentence before
     assert told_and_asked("the board asks what the plan says. any pointers?")[0] == []
     assert told_and_asked("it says march 2019, I've seen 2020. which is it??")[0] == []
+
+
+def test_whose_view_is_asked_is_the_source_not_the_topic():
+    assert source_terms("did the plan address transport, in the NHS Confederation's view?") == [
+        "nhs",
+        "confeder",
+        "view",
+    ]
