@@ -72,8 +72,11 @@ def is_contact_question(question: str) -> bool:
 # "what does X (actually) mean", "what do X and Y stand for", "how is X defined",
 # "(a simple) definition of X".
 _MEANING_QUESTION = re.compile(
-    r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+for\b)|stand\s+for)\b"
+    r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
     r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+mean\s+by\s+"
+    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
+    r"|\bwhat\s+is\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
     r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)",
     re.IGNORECASE,
 )

@@ -85,6 +85,8 @@ def test_questions_that_ask_what_to_do(question):
         ("How is productivity defined, and why does it matter?", ["product"]),
         ("simple definition of productivity please, in plain english", ["product"]),
         ("what does the LEP mean for us?", None),  # what it implies, not what it is
+        ("what do they mean by an 'anchor institution'?", ["anchor", "institut"]),
+        ("What is meant by inclusive growth?", ["inclus", "growth"]),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
