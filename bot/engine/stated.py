@@ -124,7 +124,7 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     events = event_words(subject)
     concepts, passages = about(subject)
     for said in passages:
-        for about_it, then in zip(said, [*said[1:], None], strict=True):
+        for about_it, then in zip(said, [*said[1:], None], strict=False):
             text = " ".join(s.text for s in (about_it, then) if s is not None)
             held = _held(about_it.terms, text, typed, asked, places)
             if (

@@ -172,6 +172,18 @@ Every GP new to the moors gets the partnership's stuff from the practice manager
 a folder of what the board has sent.
 """
 
+# A slide of headings only: a passage with no sentence to quote.
+DOCUMENTS["timeline.md"] = """# Moorland plan timeline
+
+## Moorland plan published
+
+## Moorland plan consultation
+
+## Moorland plan review
+
+Find out more about the moorland plan timeline on the moorland board website.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -271,3 +283,8 @@ def test_a_question_after_a_long_preamble_finds_what_it_asks(engine):
     )
     assert answer.mode == "extractive"
     assert "how many villages a practice can serve" in answer.answer
+
+
+def test_a_date_question_whose_passages_include_one_with_nothing_to_quote(engine):
+    answer = engine.ask("when was the moorland plan timeline published?")
+    assert answer.mode == "extractive" and "May 2019" in answer.answer
