@@ -29,7 +29,7 @@ from bot.engine.questions import (
     role_asked,
 )
 from bot.engine.retrieval import Passage
-from bot.engine.text import terms, words
+from bot.engine.text import terms, without_source, words
 
 __all__ = [
     "AMOUNT",
@@ -123,12 +123,16 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     typed, asked = _places_in(subject, places)
     events = event_words(subject)
     concepts, passages = about(subject)
+    name = _longest_name(subject)
+    typed_name = [] if name else _name_as_typed(subject, passages)
     for said in passages:
         for about_it, then in zip(said, [*said[1:], None], strict=False):
             text = " ".join(s.text for s in (about_it, then) if s is not None)
             held = _held(about_it.terms, text, typed, asked, places)
             if (
                 max(about_it.coverage, coverage(concepts, held)) >= MIN_SUBJECT_COVERAGE
+                and _holds_name(text, name)
+                and (not typed_name or _in_order(typed_name, terms(text)))
                 and DATE.search(text)
                 and all(group & set(terms(text)) for group in events)
                 and _names_area(text, asked, places)
@@ -264,6 +268,25 @@ def _longest_name(subject: str) -> list[str]:
         if not _WHERE_IT_SITS.search(subject[: match.start()])
     ]
     return max(found, key=len) if found else []
+
+
+def _name_as_typed(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:
+    """The longest name the passages spell out that the subject types in small letters
+    ("deadline for strength in places fund bids" types "Places Fund"), as terms."""
+    typed = terms(without_source(subject))
+    found = [
+        terms(match.group(0)) for said in passages for s in said for match in _NAME.finditer(s.text)
+    ]
+    return max((name for name in found if _in_order(name, typed)), key=len, default=[])
+
+
+def _in_order(name: list[str], text_terms: list[str]) -> bool:
+    """The name's terms, one after another, in the text's ("Places Fund", not "place-based
+    ... funding")."""
+    size = len(name)
+    return bool(name) and any(
+        text_terms[i : i + size] == name for i in range(len(text_terms) - size + 1)
+    )
 
 
 def _holds_name(text: str, name: list[str]) -> bool:

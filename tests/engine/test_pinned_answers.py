@@ -126,6 +126,21 @@ def test_how_much_money_with_no_amount_for_that_thing_is_not_covered(engine):
     assert answer.mode == "no_answer"
 
 
+def test_a_deadline_for_a_name_typed_in_small_letters_needs_that_names_date(
+    tmp_path_factory, embedder
+):
+    documents = {
+        "funds.md": DOCUMENTS["funds.md"],
+        "harbours.md": "# Harbour towns\n\n## Defences\n\nHarbour towns renewing their "
+        "coastal defences will get funding from the councils, agreed by March 2020 for every "
+        "coastal town that bids.\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    # a date next to "coastal ... renewing ... funding" is not the fund's deadline
+    assert engine.ask("deadline for coastal renewal fund bids?? asap pls").mode == "no_answer"
+    assert engine.ask("deadline for harbour towns' defences funding?").mode == "extractive"
+
+
 def test_a_budget_asked_as_what_someone_allocated_with_no_amount_is_not_covered(engine):
     answer = engine.ask("What budget has the Moorland Health Programme allocated to practices?")
     assert answer.mode == "no_answer"
