@@ -13,6 +13,7 @@ Whether the passages answer the question at all is decided first, in `bot.engine
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -188,15 +189,22 @@ def _says_absent(candidate: _Candidate) -> float:
 _NAMED_ITEM = re.compile(r"(?:,|\band)\s+(?:the\s+)?[A-Z]")
 
 
+def _short_items(text: str) -> bool:
+    """Three or more short items run together with semicolons ("These include: low pay
+    sectors; in-work progression; diversity; ..."), not clauses of a long sentence."""
+    items = text.split(";")
+    return len(items) >= 3 and statistics.median(len(item.split()) for item in items) <= 6
+
+
 def _lists(candidate: _Candidate, noun: str | None, in_a_row: bool = False) -> float:
     """A list answers a list question when its lead-in names what is listed ("6 Targets"
     for "what are the targets ...?"), or when nothing is said of what it lists. So does a
-    sentence that names three or more things in a row (`in_a_row`: "which organisations
-    make up Birmingham Health Partners?")."""
+    sentence that names three or more things in a row, or runs them together with
+    semicolons (`in_a_row`: "which organisations make up Birmingham Health Partners?")."""
     if not candidate.carries_list:
         named = (
             in_a_row
-            and len(_NAMED_ITEM.findall(candidate.text)) >= 2
+            and (len(_NAMED_ITEM.findall(candidate.text)) >= 2 or _short_items(candidate.text))
             and not _is_name_line(candidate.text)  # a person's titles are not a list
         )
         return 1.0 if named and (noun is None or noun in candidate.terms) else 0.0

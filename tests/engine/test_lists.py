@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.compose import _short_items
 from tests.conftest import engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -187,3 +188,13 @@ def test_which_organisations_make_up_a_body_is_answered_by_the_names_in_a_row(en
     answer = engine.ask("Which organisations make up the Fellside Health Alliance?")
     first = answer.answer.split("[1]")[0]
     assert "Upland College" in first and "Tarn Valley Hospice" in first
+
+
+def test_short_items_run_together_with_semicolons_are_a_list():
+    assert _short_items("These include: low pay; long commutes; childcare for shift workers.")
+    # clauses of one long sentence are not
+    assert not _short_items(
+        "We want to grow our own workforce to support the future of care in the county; "
+        "provide an environment to support innovation, research and practice; and deliver "
+        "training for the current and future workforce in a variety of settings."
+    )
