@@ -91,20 +91,30 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
     _concepts, passages = about(subject)
     shares = bool(_ASKS_SHARE.search(question))
     name = _longest_name(subject)
+    typed_name = [] if name else _name_as_typed(subject, passages)
     # the place asked about, in the sentence that asks how much ("... did the west mids
     # get?"), not one named after it ("... who's it for? salford")
     parts = re.split(r"(?<=[?.!])\s+", question)
     asking = next((part for part in parts if amount_subject(part)), question)
     _typed, asked = _places_in(asking, places)
-    return any(
-        (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
+
+    def gives_it(before: Sentence | None, s: Sentence) -> bool:
         # the name, in this sentence or the line before ("... National Productivity
-        # Investment / Fund (NPIF) from £23 billion ..."); a sentence that holds the
-        # name needs no more of the question's words
-        and _holds_name(f"{before.text if before else ''} {s.text}", name)
-        and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _holds_name(s.text, name)))
-        # and the place asked about: the national fund's total is not one area's share
-        and _names_area(f"{before.text if before else ''} {s.text}", asked, places)
+        # Investment / Fund (NPIF) from £23 billion ..."); a sentence that holds the name
+        # needs no more of the question's words; a name typed in small letters ("how much
+        # does each growth hub get") in order, not "growth ... regions"
+        text = f"{before.text if before else ''} {s.text}"
+        return bool(
+            (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
+            and _holds_name(text, name)
+            and (not typed_name or _in_order(typed_name, terms(text)))
+            and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _holds_name(s.text, name)))
+            # and the place asked about: the national fund's total is not one area's share
+            and _names_area(text, asked, places)
+        )
+
+    return any(
+        gives_it(before, s)
         for said in passages
         for before, s in zip([None, *said], said, strict=False)
     )

@@ -141,6 +141,23 @@ def test_a_deadline_for_a_name_typed_in_small_letters_needs_that_names_date(
     assert engine.ask("deadline for harbour towns' defences funding?").mode == "extractive"
 
 
+def test_how_much_for_a_name_typed_in_small_letters_needs_that_names_amount(
+    tmp_path_factory, embedder
+):
+    documents = {
+        "hubs.md": "# Harbour hubs\n\n## Hubs\n\nThe government has set up Harbour Hubs in "
+        "every coastal town to link businesses with support.\n",
+        "fund.md": "# Coastal investment\n\n## Investment\n\nThe Coastal Investment Fund "
+        "will rise from £23 million to £31 million a year, supporting every hub of growth in "
+        "each harbour town.\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    # the fund's amount shares "hub", "harbour" and "a year", but is not the hubs'
+    assert engine.ask("how much funding does each harbour hub get per yr").mode == "no_answer"
+    answer = engine.ask("how much will the coastal investment fund rise to?")
+    assert answer.mode == "extractive" and "£31 million" in answer.answer
+
+
 def test_a_budget_asked_as_what_someone_allocated_with_no_amount_is_not_covered(engine):
     answer = engine.ask("What budget has the Moorland Health Programme allocated to practices?")
     assert answer.mode == "no_answer"
