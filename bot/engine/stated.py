@@ -107,7 +107,7 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
         return bool(
             (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
             and _holds_name(text, name)
-            and (not typed_name or _in_order(typed_name, terms(text)))
+            and _in_order(typed_name, terms(text))
             and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _holds_name(s.text, name)))
             # and the place asked about: the national fund's total is not one area's share
             and _names_area(text, asked, places)
@@ -142,7 +142,7 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
             if (
                 max(about_it.coverage, coverage(concepts, held)) >= MIN_SUBJECT_COVERAGE
                 and _holds_name(text, name)
-                and (not typed_name or _in_order(typed_name, terms(text)))
+                and _in_order(typed_name, terms(text))
                 and DATE.search(text)
                 and all(group & set(terms(text)) for group in events)
                 and _names_area(text, asked, places)
@@ -287,16 +287,14 @@ def _name_as_typed(subject: str, passages: list[Sequence[Sentence]]) -> list[str
     found = [
         terms(match.group(0)) for said in passages for s in said for match in _NAME.finditer(s.text)
     ]
-    return max((name for name in found if _in_order(name, typed)), key=len, default=[])
+    return max((name for name in found if name and _in_order(name, typed)), key=len, default=[])
 
 
 def _in_order(name: list[str], text_terms: list[str]) -> bool:
     """The name's terms, one after another, in the text's ("Places Fund", not "place-based
-    ... funding")."""
+    ... funding"); no name asks for nothing."""
     size = len(name)
-    return bool(name) and any(
-        text_terms[i : i + size] == name for i in range(len(text_terms) - size + 1)
-    )
+    return any(text_terms[i : i + size] == name for i in range(len(text_terms) - size + 1))
 
 
 def _holds_name(text: str, name: list[str]) -> bool:

@@ -169,10 +169,13 @@ _OPENING_ASKER_RE = re.compile(
 )
 
 
+# Where a phrase about the asker ends: punctuation, a dash, or the end of the question.
+_PHRASE_END = r"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))"
+
 # "(we're in warrington)", "I'm based in Leeds": where the asker is, not what they ask about.
 _LOCATED_RE = re.compile(
     r"\b(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am)\s+(?:based\s+)?(?:in|at|from)\s+"
-    r"([A-Za-z'’ &.-]{2,40}?)(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))",
+    rf"([A-Za-z'’ &.-]{{2,40}}?){_PHRASE_END}",
     re.IGNORECASE,
 )
 
@@ -180,7 +183,7 @@ _LOCATED_RE = re.compile(
 # "asking for ULHT", "on behalf of our CEO": whom the asker asks for.
 _ACTING_FOR_RE = re.compile(
     r"\b(?:(?:asking|writing|enquiring)\s+(?:for|on\s+behalf\s+of)|on\s+behalf\s+of)\s+"
-    r"((?:[A-Za-z'’&.-]+\s+){0,3}?[A-Za-z'’&.-]+)(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))",
+    rf"((?:[A-Za-z'’&.-]+\s+){{0,3}}?[A-Za-z'’&.-]+){_PHRASE_END}",
     re.IGNORECASE,
 )
 

@@ -143,6 +143,25 @@ Ann Fell, Chair, Organisations Board, Fellside Health Alliance, Upland College
 """
 
 
+# Issues run together with semicolons in a quotation; another area's points under a label.
+DOCUMENTS["fairness.md"] = """# Fairness in the fells
+
+## Fellside
+
+“Fellside has identified priority issues on which to test new approaches through a new
+Fairness Unit led and funded by Fellside Council. These include: low pay; long commutes;
+childcare for shift workers; youth unemployment.”
+
+## Dalesford
+
+Why the new unit will test new approaches in Dalesford:
+
+• pay gaps between the valleys are widening
+
+• young people leave the valleys to find work
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -198,3 +217,8 @@ def test_short_items_run_together_with_semicolons_are_a_list():
         "provide an environment to support innovation, research and practice; and deliver "
         "training for the current and future workforce in a variety of settings."
     )
+
+
+def test_which_issues_is_answered_by_items_run_together_with_semicolons(engine):
+    answer = engine.ask("which issues will the new unit test new approaches on?")
+    assert "low pay; long commutes" in answer.answer.split("[1]")[0]
