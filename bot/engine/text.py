@@ -40,7 +40,7 @@ whats whos hows wheres whens whys thats theres
 """.split()
 )
 
-# Words that frame a question rather than name its topic.
+# Words that frame a question rather than name its topic, and chat asides ("tbh", "fyi").
 QUESTION_WORDS = frozenset(
     """
 tell explain describe know mean means meaning say says said give list please much
@@ -48,6 +48,7 @@ many talk speak contact get us anything something thing things happen happens go
 big large size sized define definition simple simply plain briefly brief summary summarise
 summarize overview quick query asap actually really basically urgently question exact
 someone somebody reckon reckons
+tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 """.split()
 )
 

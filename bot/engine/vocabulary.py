@@ -11,7 +11,8 @@ means:
 - a typo: the documents' word within one or two edits (symspellpy), the more frequent
   winning ("stratergy" -> "strategy");
 and an initialism the documents never use but whose words they do ("NE" -> "North East",
-"HSCP" -> "Health and Social Care Partnership") is read as those words. The vocabulary is
+"HSCP" -> "Health and Social Care Partnership", or typed small: "the wm lis") is read as
+those words. The vocabulary is
 built from the stored chunks, so it grows when admins add documents; English word
 frequencies (shipped with symspellpy) tell an ordinary word from a typo.
 """
@@ -177,6 +178,8 @@ class Vocabulary:
             return _SHORTHAND[lower]
         if token.isupper() and len(token) > 1 and (lower not in self.counts or lower in STOP_WORDS):
             meant = self.initialisms.get(token)
+        elif self._initials_typed_small(token):
+            meant = self.initialisms[token.upper()]
         elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
             return token
         else:
@@ -184,6 +187,18 @@ class Vocabulary:
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant
+
+    def _initials_typed_small(self, token: str) -> bool:
+        """Initials typed in small letters ("the wm lis"): a word neither the knowledge
+        base nor English knows whose capitals are a name's initials."""
+        lower = token.lower()
+        return (
+            token == lower
+            and lower.upper() in self.initialisms
+            and lower not in self.counts
+            and lower not in STOP_WORDS
+            and lower not in _english()
+        )
 
     def _clipped(self, lower: str) -> str | None:
         """The most frequent name the word starts ("lincs" -> "Lincolnshire")."""

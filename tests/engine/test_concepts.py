@@ -58,3 +58,15 @@ def test_the_thing_a_list_question_lists_outweighs_its_other_words():
     challenges = frozenset(terms("the review also found these challenges"))
     strengths = frozenset(terms("the regional review found these strengths"))
     assert coverage(concepts, challenges) > coverage(concepts, strengths)
+
+
+def test_chat_asides_are_not_part_of_what_is_asked():
+    """ "tbh" and "fyi" are not in any document: counting them would leave a question the
+    passages answer looking half covered, and refused."""
+    passage = frozenset(terms("inclusive growth was missing from the industrial strategy"))
+    for question in (
+        "what was missing from the industrial strategy tbh",
+        "fyi what was missing from the industrial strategy? thanks",
+    ):
+        concepts = question_concepts(question, Glossary([]), lambda term: 1.0)
+        assert coverage(concepts, passage) == 1.0, question

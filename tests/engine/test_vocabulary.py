@@ -32,6 +32,11 @@ def vocabulary() -> Vocabulary:
         ("the partnership's steering group", "the partnership steering group"),
         ("who's on the board? what's it for", "who's on the board? what's it for"),  # "is"
         ("what does the board say", "what does the board say"),  # English words stay
+        # Initials typed in small letters, as chat often is.
+        (
+            "who sits on the whcp board?",
+            "who sits on the Wessex Health and Care Partnership board?",
+        ),
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
         ("quick q - whens the board", "quick question - when is the board"),
