@@ -12,6 +12,7 @@ Whether the passages answer the question at all is decided first, in `bot.engine
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections.abc import Callable
@@ -102,6 +103,7 @@ class _Candidate:
     position: int
     score: float = 0.0
     quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
+    details: int = 0  # how many of the kinds of detail asked for it holds (`_wanted_details`)
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
@@ -351,6 +353,7 @@ class ExtractiveComposer:
             # The kind of answer asked for: a list, a number, a date.
             if wanted:
                 held = sum(holds(candidate) for holds in wanted)
+                candidate.details = math.ceil(held)
                 score += DETAIL_BONUS * held
             if items and candidate.list_items == items:
                 score += DETAIL_BONUS  # "the 4 grand challenges": a list of four
@@ -382,7 +385,11 @@ class ExtractiveComposer:
             for candidate in ranked[1:]:
                 if candidate in chosen or length + len(candidate.text) > room(candidate):
                     continue
-                if max(_overlap(candidate.terms, c.terms) for c in chosen) > 0.6:
+                repeated = [c for c in chosen if _overlap(candidate.terms, c.terms) > 0.6]
+                if repeated:
+                    if _put_fuller(chosen, repeated, candidate, room(candidate) - length):
+                        covered = frozenset().union(*(c.terms for c in chosen))
+                        length = sum(len(c.text) for c in chosen)
                     continue
                 gain = coverage(concepts, covered | candidate.terms) - base
                 value = candidate.score + 0.3 * gain + (0.1 if _follows(candidate, chosen) else 0)
@@ -397,6 +404,21 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
+
+
+def _put_fuller(
+    chosen: list[_Candidate], repeated: list[_Candidate], candidate: _Candidate, room: int
+) -> None:
+    """A candidate that repeats one chosen sentence and adds the detail asked for takes
+    its place ("There are significant benefits for the NHS ..." gives way to "There are
+    many benefits ..., including: ..." and its list)."""
+    if len(repeated) != 1:
+        return False
+    (same,) = repeated
+    if candidate.details <= same.details or len(candidate.text) - len(same.text) > room:
+        return False
+    chosen[chosen.index(same)] = candidate
+    return True
 
 
 _COUNTED_LIST = re.compile(r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|list)\b", re.I)

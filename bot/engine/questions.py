@@ -123,7 +123,9 @@ def definition_subject(question: str) -> list[str] | None:
 _LIST_QUESTION = re.compile(
     r"\b(what|which)\s+(are|were)\b|\b(list|name)\s+(the|all)\b|\bwhat\s+(areas|sectors|"
     r"themes|priorities|challenges|elements|stages|steps|foundations|types|kinds|ways)\b|"
-    r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b",
+    r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b|"
+    # "what the benefits are for us", "as a bullet list"
+    r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b|\bbullet(?:ed)?\s+(?:list|points)\b",
     re.IGNORECASE,
 )
 _NUMBER_QUESTION = re.compile(

@@ -161,6 +161,34 @@ Why the new unit will test new approaches in Dalesford:
 • young people leave the valleys to find work
 """
 
+# One document says in a line what another lists in full.
+DOCUMENTS["heath-summary.md"] = """# Heathland partnership summary
+
+## Key points
+
+• There are significant benefits for pharmacies in joining the heathland partnership.
+
+• The heathland partnership meets every month in the village hall.
+"""
+DOCUMENTS["heath-briefing.md"] = """# Heathland partnership briefing
+
+## Why join
+
+There are many benefits for pharmacies in joining the heathland partnership, including:
+
+• hiring apprentices trained by the heathland college
+
+• sharing delivery vans with the heathland surgeries
+
+• joint purchasing of stock at partnership rates
+
+• a seat on the working group that plans late opening hours across the market towns
+
+• training for counter staff on minor ailments, run by the county council each autumn
+
+• shared marketing of flu clinics with the surgeries, the library and the leisure centre
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -222,3 +250,13 @@ def test_short_items_run_together_with_semicolons_are_a_list():
 def test_which_issues_is_answered_by_items_run_together_with_semicolons(engine):
     answer = engine.ask("which issues will the new unit test new approaches on?")
     assert "low pay; long commutes" in answer.answer.split("[1]")[0]
+
+
+def test_a_list_replaces_the_line_that_only_says_it_exists(engine):
+    """The summary's line and the briefing's lead-in say the same; the answer quotes the
+    one that goes on to list the benefits."""
+    answer = engine.ask(
+        "What benefits could a pharmacy gain from joining the heathland partnership?"
+    )
+    for benefit in ("apprentices", "delivery vans", "joint purchasing"):
+        assert benefit in answer.answer

@@ -113,6 +113,14 @@ def test_a_count_before_a_plural_asks_for_a_list():
     assert not wants_list("is the grand challenge in the strategy")
 
 
+def test_asked_what_the_things_are_or_for_bullets_the_answer_is_a_list():
+    assert listed_noun("board sec asking what the benefits r for us of getting involved") == (
+        "benefit"
+    )
+    assert wants_list("whats in the strategy for trusts? bullet points pls")
+    assert not wants_list("what the process is for agreeing it")
+
+
 def test_asked_to_set_out_things_the_answer_is_their_list():
     assert listed_noun("could you give me a line setting out the benefits of engaging?") == (
         "benefit"
