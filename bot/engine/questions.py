@@ -74,8 +74,8 @@ def is_contact_question(question: str) -> bool:
 _MEANING_QUESTION = re.compile(
     r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
     r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
-    r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+mean\s+by\s+"
-    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
+    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or)\s+(?:why|how|what|who)\b|$)"
     r"|\bwhat\s+is\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
     r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)",
     re.IGNORECASE,
@@ -124,8 +124,7 @@ _LIST_QUESTION = re.compile(
     r"\b(what|which)\s+(are|were)\b|\b(list|name)\s+(the|all)\b|\bwhat\s+(areas|sectors|"
     r"themes|priorities|challenges|elements|stages|steps|foundations|types|kinds|ways)\b|"
     r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b|"
-    # "what the benefits are for us", "as a bullet list"
-    r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b|\bbullet(?:ed)?\s+(?:list|points)\b",
+    r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b",  # "what the benefits are"
     re.IGNORECASE,
 )
 _NUMBER_QUESTION = re.compile(
