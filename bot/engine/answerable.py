@@ -164,7 +164,13 @@ def _only_where_they_are(question: str, places: list[str]) -> bool:
     topic = question
     for start, end in sorted(asker_spans(question), reverse=True):
         topic = topic[:start] + " " + topic[end:]
-    return not any(re.search(rf"(?i)\b{re.escape(place)}\b", topic) for place in places)
+    return not any(re.search(_name_pattern(place), topic) for place in places)
+
+
+def _name_pattern(place: str) -> str:
+    """A place's name as typed: "Cheshire and Warrington" or "cheshire & warrington"."""
+    name = r"\s*(?:and|&)\s*".join(re.escape(part) for part in re.split(r"\s+and\s+", place))
+    return rf"(?i)\b{name}\b"
 
 
 def _clauses(question: str) -> list[str]:

@@ -296,6 +296,16 @@ def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engin
     assert "warrington" in (answer.note or "")  # nothing specific to their place, said so
 
 
+def test_a_strategy_of_a_place_no_document_covers_is_not_covered_however_its_name_is_typed(
+    engine,
+):
+    for question in (
+        "trust in chester - does the cheshire and warrington LIS say anything on the network?",
+        "trust in chester - does the cheshire & warrington LIS say anything on the network?",
+    ):
+        assert engine.ask(question).mode == "no_answer", question
+
+
 def test_an_amount_for_one_place_is_not_the_whole_funds(engine):
     assert engine.ask("how much of the coastal renewal fund did cornwall get?").mode == "no_answer"
     answer = engine.ask("coastal renewal fund - how much is it? cornwall")
