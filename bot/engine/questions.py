@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import terms, without_source
+from bot.engine.text import question_sentences, terms, without_source
 
 __all__ = [
     "is_action_question",
@@ -416,7 +416,27 @@ def date_subject(question: str) -> str | None:
     -> "for fund bids"), or None for questions that do not lead with "when" or
     a deadline."""
     match = _WHEN.match(question.strip()) or _DEADLINE.match(question.strip())
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    return _date_of_what_came_before(question)
+
+
+# "... what date was that", "when was it?": a date asked of what the sentence before says.
+_WHEN_WAS_THAT = re.compile(
+    r"^\W*(?:and\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))\s+"
+    r"(?:was|is|did|will)\s+(?:that|it|this)(?:\s+(?:happen|be))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _date_of_what_came_before(question: str) -> str | None:
+    """ "did the NE LIS ever get signed off by govt? what date was that" asks the date of
+    the signing off."""
+    parts = question_sentences(question)
+    for before, part in zip(parts, parts[1:], strict=False):
+        if _WHEN_WAS_THAT.match(part):
+            return before.rstrip("?!. ")
+    return None
 
 
 # What happens on a date: a "when" question about one of these is answered by a sentence

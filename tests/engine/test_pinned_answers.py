@@ -234,6 +234,13 @@ def test_when_with_a_date_only_for_another_place_is_not_covered(engine):
     assert answer.mode == "no_answer"
 
 
+def test_a_date_asked_of_the_sentence_before_is_asked_of_what_it_says(engine):
+    answer = engine.ask("did the cornwall clinical network ever launch? what date was that")
+    assert answer.mode == "extractive" and "March 2019" in answer.answer
+    answer = engine.ask("did the dorset clinical network ever launch? what date was that")
+    assert answer.mode == "no_answer"
+
+
 def test_where_things_stand_today_is_not_answered_from_old_sources(engine):
     answer = engine.ask("is the moorland health programme still recruiting staff?")
     assert answer.mode == "no_answer"  # counted as a gap, not as an answer

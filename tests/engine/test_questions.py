@@ -42,6 +42,10 @@ def test_who_holds_an_office(question, asked):
         ("what does the strategy say about dates?", None),
         ("deadline for fund bids?? asap", "for fund bids"),
         ("whats the closing date for the consultation, and who runs it?", "for the consultation"),
+        (
+            "did the plan ever get signed off? what date was that",
+            "did the plan ever get signed off",
+        ),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
