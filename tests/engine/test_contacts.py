@@ -51,6 +51,7 @@ def test_every_area_resolves_from_one_of_its_places(gazetteer, area):
         ("what should our ICS do for the Lincolnshire strategy?", ["greater-lincolnshire"]),
         ("the Greater Lincs LEP", ["greater-lincolnshire"]),
         ("news from Lincs", ["greater-lincolnshire"]),
+        ("the oxon LIS", ["oxfordshire"]),  # a county's usual abbreviation, typed small
         ("we're a trust in Exeter", ["heart-of-the-south-west"]),
         ("GM's strategy", ["greater-manchester-ca", "greater-manchester"]),
         ("investment in Brum", ["west-midlands-ca", "greater-birmingham-solihull"]),
