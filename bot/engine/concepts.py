@@ -14,7 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.glossary import Glossary
-from bot.engine.questions import definition_subject, listed_noun
+from bot.engine.questions import (
+    BENEFIT_WORDS,
+    asks_what_it_gains,
+    definition_subject,
+    gainer_terms,
+    listed_noun,
+)
 from bot.engine.text import (
     QUESTION_WORDS,
     STOP_WORDS,
@@ -39,6 +45,7 @@ __all__ = [
 
 SAME_STEM = 7
 _TYPED_WORD = re.compile(r"[A-Za-z]+")
+_GAIN_TERMS = frozenset(terms("gain gains benefit"))
 ASKED_WEIGHT = 2.0
 
 
@@ -89,13 +96,22 @@ def question_concepts(
     judging whether passages already known to be on topic cover the question.
     """
     # who asks, from where, and the scene they set
-    aside = {*asker_terms(question), *source_terms(question), *background_terms(question)}
+    aside = {
+        *asker_terms(question),
+        *source_terms(question),
+        *background_terms(question),
+        *gainer_terms(question),
+    }
     chatter = set(_chatter(question, idf)) if without_chatter else set()
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
+    benefits = tuple((term,) for term in terms(BENEFIT_WORDS))
+    gains = asks_what_it_gains(question)
     concepts = []
     for c in _concepts(question, glossary, idf):
         if _about_asker(c, chatter):
             continue
+        if gains and c.alternatives[0][0] in _GAIN_TERMS:  # the benefits, whatever they're called
+            c = Concept(c.alternatives + benefits, c.weight)
         weight = c.weight / 3 if _about_asker(c, aside) else c.weight
         if any(term in asked for alt in c.alternatives for term in alt):
             weight *= ASKED_WEIGHT

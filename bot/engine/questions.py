@@ -11,6 +11,8 @@ __all__ = [
     "is_action_question",
     "is_contact_question",
     "asks_if_absent",
+    "asks_what_it_gains",
+    "gainer_terms",
     "definition_subject",
     "person_asked",
     "wants_list",
@@ -150,7 +152,7 @@ _NOT_ENDINGS = ("ss", "us", "is")
 def wants_list(question: str) -> bool:
     """ "What are the four grand challenges?", "which sectors ...", "what benefits ...":
     the answer is a list."""
-    if _LIST_QUESTION.search(question) or _set_out(question):
+    if _LIST_QUESTION.search(question) or _set_out(question) or asks_what_it_gains(question):
         return True
     plural = _PLURAL_AFTER_WHAT.search(question)
     return (
@@ -220,6 +222,30 @@ _ABSENCE_QUESTION = re.compile(
 
 # How documents say something is left out: words to look for when asked whether it is.
 ABSENCE_WORDS = "missing absence absent omitted lacking overlooked feature"
+
+# "what could an ICS gain from influencing it?", "what's in it for a trust?": its benefits.
+_WHAT_IT_GAINS = re.compile(
+    r"\bwhat\s+(?:could|can|would|might|will|do|does|did|should)\s+((?:[\w'’-]+\s+){1,5}?)"
+    r"(?:gain|get|benefit)\s+(?:from|out\s+of|by)\b"
+    r"|\bwhat(?:['’]?s|\s+is)\s+in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)",
+    re.IGNORECASE,
+)
+# How documents say what something offers: words to look for when asked what it gains.
+BENEFIT_WORDS = "benefits"
+
+
+def asks_what_it_gains(question: str) -> bool:
+    """ "What could an ICS gain from influencing its strategy?": the answer is the benefits
+    the documents list, whatever they call them."""
+    return bool(_WHAT_IT_GAINS.search(question))
+
+
+def gainer_terms(question: str) -> list[str]:
+    """Who would gain, in a question about what it gains ("an integrated care system" in
+    "what could an integrated care system gain from ...?"): the passages that list the
+    benefits seldom name them ("benefits for the NHS")."""
+    match = _WHAT_IT_GAINS.search(question)
+    return terms(match.group(1) or match.group(2)) if match else []
 
 
 def asks_if_absent(question: str) -> bool:

@@ -29,7 +29,7 @@ import numpy as np
 from bot.engine.boilerplate import Shingles, discount
 from bot.engine.concepts import coverage, question_concepts, stem_family
 from bot.engine.glossary import Glossary
-from bot.engine.questions import ABSENCE_WORDS, asks_if_absent
+from bot.engine.questions import ABSENCE_WORDS, BENEFIT_WORDS, asks_if_absent, asks_what_it_gains
 from bot.engine.text import asker_terms, source_terms, stems, terms, without_source, words
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
@@ -217,6 +217,8 @@ class HybridRetriever:
         expansion = self.glossary.expand(without_source(question))
         if asks_if_absent(question):  # "did the white paper address X?": "X ... was missing"
             expansion = f"{expansion} {ABSENCE_WORDS}"
+        if asks_what_it_gains(question):  # "what could we gain from it?": "benefits ..."
+            expansion = f"{expansion} {BENEFIT_WORDS}"
         expanded = " ".join(filter(None, [question, expansion, places, context]))
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))

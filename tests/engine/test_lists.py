@@ -260,3 +260,16 @@ def test_a_list_replaces_the_line_that_only_says_it_exists(engine):
     )
     for benefit in ("apprentices", "delivery vans", "joint purchasing"):
         assert benefit in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What could a village pharmacy gain from joining the heathland partnership?",
+        "whats in it for a village pharmacy to join the heathland partnership?",
+    ],
+)
+def test_what_someone_gains_is_answered_by_the_benefits_listed(engine, question):
+    answer = engine.ask(question)
+    for benefit in ("apprentices", "delivery vans", "joint purchasing"):
+        assert benefit in answer.answer, question

@@ -5,8 +5,10 @@ import pytest
 from bot.engine.questions import (
     amount_subject,
     asks_if_absent,
+    asks_what_it_gains,
     date_subject,
     definition_subject,
+    gainer_terms,
     is_action_question,
     is_contact_question,
     listed_noun,
@@ -14,6 +16,7 @@ from bot.engine.questions import (
     wants_list,
     without_presentation,
 )
+from bot.engine.text import terms
 from bot.engine.vocabulary import Vocabulary
 
 
@@ -123,6 +126,14 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
         "benefit"
     )
     assert not wants_list("what the process is for agreeing it")
+
+
+def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
+    question = "What could an integrated care system gain from influencing its strategy?"
+    assert asks_what_it_gains(question) and wants_list(question)
+    assert gainer_terms(question) == terms("integrated care system")
+    assert gainer_terms("whats in it for a trust to engage with its LIS?") == ["trust"]
+    assert not asks_what_it_gains("what should our ICS do to gain a seat on the board?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():
