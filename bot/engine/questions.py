@@ -126,7 +126,10 @@ _LIST_QUESTION = re.compile(
     r"\b(what|which)\s+(are|were)\b|\b(list|name)\s+(the|all)\b|\bwhat\s+(areas|sectors|"
     r"themes|priorities|challenges|elements|stages|steps|foundations|types|kinds|ways)\b|"
     r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b|"
-    r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b",  # "what the benefits are"
+    r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b|"  # "what the benefits are"
+    # "what does the sector deal commit to?", "what will it include?": what it is made of
+    r"\bwhat\s+(?:does|do|did|will|would)\s+(?:[\w'’&-]+\s+){1,6}?(?:include|involve|cover|"
+    r"consist\s+of|contain|comprise|commit\s+to)\b",
     re.IGNORECASE,
 )
 _NUMBER_QUESTION = re.compile(

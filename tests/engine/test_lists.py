@@ -189,6 +189,30 @@ There are many benefits for pharmacies in joining the heathland partnership, inc
 • shared marketing of flu clinics with the surgeries, the library and the leisure centre
 """
 
+# A slide: the lead-in names the pact, its items were set as headings.
+DOCUMENTS["pact.md"] = """# Heathland pact
+
+## The pact
+
+The Heathland Pact was signed by the county council and the surgeries in 2018, after two
+years of talks about how the Heathland Pact would work in practice for the surgeries.
+
+Key elements of the Heathland Pact include:
+
+## Opening two new surgeries on the heath
+
+## Training local nurses at the college
+
+## Sharing records safely between surgeries
+"""
+DOCUMENTS["pact-news.md"] = """# Heathland news
+
+## The pact in the news
+
+Key opportunities for the heath include the Heathland Pact, which commits the county to
+doing more with the surgeries on the heath.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -273,3 +297,9 @@ def test_what_someone_gains_is_answered_by_the_benefits_listed(engine, question)
     answer = engine.ask(question)
     for benefit in ("apprentices", "delivery vans", "joint purchasing"):
         assert benefit in answer.answer, question
+
+
+def test_what_something_commits_to_is_answered_by_the_list_of_its_elements(engine):
+    answer = engine.ask("What does the Heathland Pact commit to doing?")
+    for element in ("two new surgeries", "local nurses", "Sharing records"):
+        assert element in answer.answer

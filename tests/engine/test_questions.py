@@ -126,6 +126,8 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
         "benefit"
     )
     assert not wants_list("what the process is for agreeing it")
+    assert wants_list("What does the Life Sciences Sector Deal commit to doing?")
+    assert wants_list("what will the new unit include?")
 
 
 def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
