@@ -44,7 +44,7 @@ _CONTACT_QUESTION = re.compile(
     r"\bwhom?\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
     r"|\b(contact details|point of contact|who to contact)\b"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
-    r"contacts?\b"
+    r"(?:contacts?|(?:person|go[\s-]to)(?=\s+(?:for|at|about)\b))\b"
     r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)",
     re.IGNORECASE,
 )

@@ -152,6 +152,8 @@ def test_whom_to_contact_is_a_contact_question():
     assert not is_contact_question("Whom does the strategy serve?")
     assert is_contact_question("whos the confed contact for local growth?")
     assert not is_contact_question("who is the chair of the board?")
+    assert is_contact_question("whos the confed person for local growth / LEP stuff?")
+    assert not is_contact_question("whos the health person on the lincs LEP?")  # who holds it
 
 
 @pytest.mark.parametrize(
