@@ -146,7 +146,8 @@ class Assessor:
         if not asked:
             return []
         mentioned = {area.id for area in self.places.find(" ".join(texts))}
-        return [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
+        unknown = [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
+        return list(dict.fromkeys(unknown))  # "grimsby trust - anything about grimsby?": once
 
     def _known(self, word: str) -> bool:
         """Acronyms the glossary explains and place names need not be in the passages."""

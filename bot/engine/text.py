@@ -200,8 +200,16 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
 
 
 def asker_terms(question: str) -> list[str]:
-    """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic."""
-    return terms(" ".join(question[start:end] for start, end in asker_spans(question)))
+    """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic (a
+    term the rest of the question uses too is the topic: "grimsby trust here - anything
+    in the white paper about grimsby?")."""
+    spans = asker_spans(question)
+    rest = question
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    about = set(terms(rest))
+    named = terms(" ".join(question[start:end] for start, end in spans))
+    return [term for term in named if term not in about]
 
 
 # Where the answer should come from, not what it is about: "according to the NHS

@@ -317,3 +317,9 @@ def test_an_amount_for_one_place_is_not_the_whole_funds(engine):
     assert engine.ask("how much of the coastal renewal fund did cornwall get?").mode == "no_answer"
     answer = engine.ask("coastal renewal fund - how much is it? cornwall")
     assert answer.mode == "extractive" and "£45 million" in answer.answer
+
+
+def test_a_place_no_passage_covers_is_named_once_in_the_refusal(engine):
+    answer = engine.ask("warrington trust here - what's the moorland network doing in warrington?")
+    assert answer.mode == "no_answer"
+    assert answer.answer.count("“warrington”") == 1

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.engine.text import background_terms, source_terms, terms, told_and_asked
+from bot.engine.text import asker_terms, background_terms, source_terms, terms, told_and_asked
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,12 @@ def test_whose_view_is_asked_is_the_source_not_the_topic():
         "confeder",
         "view",
     ]
+
+
+def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
+    assert asker_terms("grimsby trust here - what does the strategy say on skills?") == (
+        terms("grimsby trust")
+    )
+    assert asker_terms("grimsby trust here - anything in the strategy about grimsby?") == (
+        terms("trust")
+    )
