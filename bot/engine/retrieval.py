@@ -20,6 +20,7 @@ import logging
 import math
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -231,7 +232,8 @@ class HybridRetriever:
     def retrieve(
         self, query: Query, k: int = 8, per_document: int = 5, candidates: int = 30
     ) -> list[Passage]:
-        """The k best passages by fused score, at most `per_document` from one document.
+        """The k best passages by fused score, at most `per_document` from one document
+        (more when one holds a word of the question the better ones lack, see `_diverse`).
 
         Fusion is a weighted sum of both scores, each scaled to 0..1 over the candidates
         (the union of both searches' top results). Unlike rank fusion this keeps BM25's
@@ -251,11 +253,13 @@ class HybridRetriever:
             for i in index.around(cid):
                 pool.setdefault(index.chunks[i].id, index.chunks[i])
         fused = self._rerank(query, self._fused(query, keyword, pool, similarity), pool, index)
+        asked = set(terms(query.text)) - set(asker_terms(query.text))
         passages = _diverse(
             [pool[cid] for cid in sorted(fused, key=fused.__getitem__, reverse=True)],
             fused,
             k,
             per_document,
+            lambda cid: asked.intersection(_terms_of(cid, pool, index)),
         )
         passages = _with_neighbours(passages, index, k)
         return [
@@ -377,13 +381,22 @@ def _with_neighbours(passages: list[Passage], index: _KeywordIndex, k: int) -> l
 
 
 def _diverse(
-    ranked: list[StoredChunk], fused: dict[str, float], k: int, per_document: int
+    ranked: list[StoredChunk],
+    fused: dict[str, float],
+    k: int,
+    per_document: int,
+    asked_in: Callable[[str], set[str]],
 ) -> list[Passage]:
+    """The k best chunks, at most `per_document` from one document unless a chunk holds a
+    word of the question none before it has ("grimsby", in one line of the white paper)."""
     passages: list[Passage] = []
     per_doc: Counter[str] = Counter()
+    found: set[str] = set()
     for chunk in ranked:
-        if per_doc[chunk.doc_id] >= per_document:
+        asked = asked_in(chunk.id)
+        if per_doc[chunk.doc_id] >= per_document and asked <= found:
             continue
+        found |= asked
         per_doc[chunk.doc_id] += 1
         passages.append(Passage(chunk, fused[chunk.id], len(passages) + 1))
         if len(passages) == k:

@@ -5,7 +5,7 @@ import yaml
 
 from bot.engine.concepts import coverage, question_concepts
 from bot.engine.glossary import Glossary
-from bot.engine.retrieval import HybridRetriever, _KeywordIndex
+from bot.engine.retrieval import HybridRetriever, _diverse, _KeywordIndex
 from bot.engine.text import terms
 from ingest.pipeline import ingest_sources
 from ingest.store import KnowledgeStore, StoredChunk
@@ -83,3 +83,20 @@ def test_the_best_passage_comes_with_the_chunks_either_side_of_it(engine):
     assert around & {(best.doc_id, index - 1), (best.doc_id, index + 1)}
     assert [p.rank for p in passages] == list(range(1, len(passages) + 1))
     assert any("Priority 5" in p.chunk.text for p in passages)
+
+
+def test_a_passage_with_a_word_no_better_one_has_passes_the_cap_per_document():
+    """Six chunks of the white paper share the question's common words; only the sixth
+    names the town asked about ("anything in the white paper about grimsby?"). Taking at
+    most five chunks from one document must not drop it; a seventh with nothing new is."""
+    ranked = [_chunk(n, f"the white paper, part {n}", "white-paper") for n in range(5)]
+    ranked += [
+        _chunk(5, "a pilot town deal for grimsby", "white-paper"),
+        _chunk(6, "the white paper, part 6", "white-paper"),
+        *(_chunk(n, "the white paper, again", "other") for n in range(3)),
+    ]
+    asked = set(terms("anything in the white paper about grimsby"))
+    words = {chunk.id: asked & set(terms(chunk.text)) for chunk in ranked}
+    passages = _diverse(ranked, dict.fromkeys(words, 1.0), 9, 5, words.__getitem__)
+    chosen = [p.chunk.id for p in passages]
+    assert "white-paper:5" in chosen and "white-paper:6" not in chosen
