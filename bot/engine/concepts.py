@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from bot.engine.glossary import Glossary
 from bot.engine.questions import (
+    ABSENCE_WORDS,
     BENEFIT_WORDS,
+    asks_if_absent,
     asks_what_it_gains,
     definition_subject,
     gainer_terms,
@@ -46,6 +48,7 @@ __all__ = [
 SAME_STEM = 7
 _TYPED_WORD = re.compile(r"[A-Za-z]+")
 _GAIN_TERMS = frozenset(terms("gain gains benefit"))
+_ABSENCE_TERMS = frozenset(terms("absent absence missing omitted lacking"))
 ASKED_WEIGHT = 2.0
 
 
@@ -104,19 +107,33 @@ def question_concepts(
     }
     chatter = set(_chatter(question, idf)) if without_chatter else set()
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
-    benefits = tuple((term,) for term in terms(BENEFIT_WORDS))
-    gains = asks_what_it_gains(question)
+    said_as = _how_the_answer_says_it(question)
     concepts = []
     for c in _concepts(question, glossary, idf):
         if _about_asker(c, chatter):
             continue
-        if gains and c.alternatives[0][0] in _GAIN_TERMS:  # the benefits, whatever they're called
-            c = Concept(c.alternatives + benefits, c.weight)
+        if c.alternatives[0][0] in said_as:
+            said = c.alternatives + said_as[c.alternatives[0][0]]
+            c = Concept(tuple(dict.fromkeys(said)), c.weight)
         weight = c.weight / 3 if _about_asker(c, aside) else c.weight
         if any(term in asked for alt in c.alternatives for term in alt):
             weight *= ASKED_WEIGHT
         concepts.append(Concept(c.alternatives, weight))
     return concepts
+
+
+def _how_the_answer_says_it(question: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The words a passage answering the question uses for its key word: "gain" is said
+    "benefits" ("what could an ICS gain from ..."), "absent" is said "missing" or
+    "conspicuous by its absence" ("what was absent from the white paper?")."""
+    said: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for asks, asked_as, answered_as in (
+        (asks_what_it_gains, _GAIN_TERMS, BENEFIT_WORDS),
+        (asks_if_absent, _ABSENCE_TERMS, ABSENCE_WORDS),
+    ):
+        if asks(question):
+            said |= dict.fromkeys(asked_as, tuple((term,) for term in terms(answered_as)))
+    return said
 
 
 def _chatter(question: str, idf) -> list[str]:

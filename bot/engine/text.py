@@ -220,7 +220,7 @@ _SOURCE_RE = re.compile(
     r"\baccording\s+to\s+(?:the\s+)?[^,?;]+"
     r"|\bin\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+(?:['’]s?)?\s+(?:view|opinion|words)\b"
     r"|\bthe\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
-    r"documents?|web\s*page)s?\b",
+    r"documents?|web\s*page|white\s+paper)s?\b",
     re.IGNORECASE,
 )
 

@@ -70,3 +70,13 @@ def test_chat_asides_are_not_part_of_what_is_asked():
     ):
         concepts = question_concepts(question, Glossary([]), lambda term: 1.0)
         assert coverage(concepts, passage) == 1.0, question
+
+
+def test_what_was_absent_is_covered_by_how_documents_say_it_was_missing():
+    """ "Absent" and "absence" are different words to the stemmer; the passage that
+    answers says "conspicuous by its absence", or "missing"."""
+    concepts = question_concepts(
+        "what was absent from the strategy?", Glossary([]), lambda term: 1.0
+    )
+    for passage in ("the strategy: conspicuous by its absence", "missing from the strategy"):
+        assert coverage(concepts, frozenset(terms(passage))) == 1.0, passage

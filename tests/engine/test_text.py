@@ -32,6 +32,9 @@ def test_words_that_name_the_source_are_not_the_topic():
         "accord",
         "confeder",
     ]
+    assert source_terms("roughly how long is the Industrial Strategy white paper?") == terms(
+        "Industrial Strategy white paper"
+    )
 
 
 def test_sentences_that_set_the_scene_are_not_the_topic():
