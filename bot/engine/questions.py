@@ -138,7 +138,7 @@ _NUMBER_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _DATE_QUESTION = re.compile(
-    r"^\W*when\b|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
+    r"^\W*when\b|(?:\band|[,;?])\s+when\s+(?:did|was|were|is|are|will|do|does)\b|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
     r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b",
     re.IGNORECASE,
 )

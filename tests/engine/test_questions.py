@@ -13,6 +13,7 @@ from bot.engine.questions import (
     is_contact_question,
     listed_noun,
     role_asked,
+    wants_date,
     wants_list,
     without_presentation,
 )
@@ -53,6 +54,12 @@ def test_who_holds_an_office(question, asked):
 )
 def test_when_a_question_asks_for_a_date(question, subject):
     assert date_subject(question) == subject
+
+
+def test_a_when_in_the_second_part_also_asks_for_a_date():
+    assert wants_date("Which areas published first, and when did they do so?")
+    assert wants_date("who leads it? when was it agreed")
+    assert not wants_date("what happens when the fund closes?")
 
 
 def test_the_budget_of_something_is_an_amount_of_money():
