@@ -353,8 +353,9 @@ def counted(question: str) -> list[str] | None:
     if not match or match.group(1).lower() in {"and", "of", "are", "is", "by"}:
         return None
     words = [match.group(1)]
-    if match.group(2):
-        words.append(match.group(2).split()[-1])
+    if match.group(2):  # the verb, not an adverb after it ("... employ nationally")
+        said = [word for word in match.group(2).split() if not word.lower().endswith("ly")]
+        words.extend(said[-1:])
     return words
 
 

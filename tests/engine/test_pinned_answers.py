@@ -40,7 +40,8 @@ open, and funding for the programme will support practices across the moors.
 ## The moorland network
 
 The moorland network links rural practices, clinics and councils so they plan services
-together. There are 14 practices in the moorland network.
+together. There are 14 practices in the moorland network. As an employer of 900 people,
+the moorland network is one of the largest on the moors.
 
 Clinics in the moorland network have a seat on the Moorland Board alongside councils, and
 over the last three years the board has met in every market town.
@@ -183,6 +184,13 @@ def test_how_many_with_no_number_next_to_the_thing_counted_is_not_covered(engine
 def test_how_many_with_a_number_next_to_the_thing_counted_is_answered(engine):
     answer = engine.ask("how many practices are in the moorland network?")
     assert answer.mode == "extractive" and "14 practices" in answer.answer
+
+
+def test_how_many_counts_what_the_verb_says_whatever_adverb_follows(engine):
+    """ "how many staff does it employ nationally" counts whoever is employed: "an
+    employer of 900 people"."""
+    answer = engine.ask("how many staff does the moorland network employ nationally?")
+    assert answer.mode == "extractive" and "900 people" in answer.answer
 
 
 def test_a_list_that_runs_on_into_the_next_chunk_keeps_every_item(engine):
