@@ -451,10 +451,11 @@ def date_subject(question: str) -> str | None:
     return _date_of_what_came_before(question)
 
 
-# "... what date was that", "when was it?": a date asked of what the sentence before says.
+# "... what date was that", "when was it?", "when?": a date asked of what the sentence
+# before says.
 _WHEN_WAS_THAT = re.compile(
-    r"^\W*(?:and\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))\s+"
-    r"(?:was|is|did|will)\s+(?:that|it|this)(?:\s+(?:happen|be))?\W*$",
+    r"^\W*(?:and\s+|if\s+so,?\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))"
+    r"(?:\s+(?:was|is|did|will)\s+(?:that|it|this)(?:\s+(?:happen|be))?)?\W*$",
     re.IGNORECASE,
 )
 
