@@ -50,6 +50,7 @@ def test_who_holds_an_office(question, asked):
             "did the plan ever get signed off? what date was that",
             "did the plan ever get signed off",
         ),
+        ("did the plan get published in the end? when", "did the plan get published in the end"),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
