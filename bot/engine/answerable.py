@@ -33,7 +33,6 @@ __all__ = [
 
 MIN_COVERAGE = 0.5  # share of the question's weighted ideas in the best passage
 MIN_EVIDENCE = 0.7  # coverage plus cosine similarity, for questions in other words
-ON_TOPIC_SIMILARITY = 0.3  # passages this close to the question are about it
 # With a language model, a question goes to the model unless retrieval found nothing
 # relevant: the model's NO_ANSWER and the grounding check decide the rest.
 MIN_RELEVANT_COVERAGE = 0.25
@@ -112,20 +111,14 @@ class Assessor:
             parts.append(f"who is {person}")  # the question's other words name the offices
         texts = [passage_text(p) for p in passages]
         found = [frozenset(terms(text)) for text in texts]
-        similarity = float(np.max(self.embedder.embed(texts) @ np.asarray(query.vector)))
-        # Everyday words no document uses ("dumb q but why does everyone bang on about
-        # productivity") are how the asker talks, once the passages are about the question.
-        on_topic = similarity >= ON_TOPIC_SIMILARITY
         best = max(
             coverage(
-                concepts_with_context(
-                    part, query.context, self.glossary, idf, CONTEXT_WEIGHT, on_topic
-                ),
-                f,
+                concepts_with_context(part, query.context, self.glossary, idf, CONTEXT_WEIGHT), f
             )
             for part in parts
             for f in found
         )
+        similarity = float(np.max(self.embedder.embed(texts) @ np.asarray(query.vector)))
         unknown = self._unknown_places(query.text, texts)
         return Assessment(
             best,

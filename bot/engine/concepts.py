@@ -31,10 +31,8 @@ from bot.engine.text import (
     background_terms,
     sentences,
     source_terms,
-    stems,
     terms,
 )
-from bot.engine.vocabulary import english_words
 
 __all__ = [
     "Concept",
@@ -46,7 +44,6 @@ __all__ = [
 ]
 
 SAME_STEM = 7
-_TYPED_WORD = re.compile(r"[A-Za-z]+")
 _GAIN_TERMS = frozenset(terms("gain gains benefit"))
 _ABSENCE_TERMS = frozenset(terms("absent absence missing omitted lacking"))
 ASKED_WEIGHT = 2.0
@@ -81,9 +78,7 @@ def stem_family(term: str) -> str | None:
     return term[:SAME_STEM] if len(term) >= SAME_STEM else None
 
 
-def question_concepts(
-    question: str, glossary: Glossary, idf, without_chatter: bool = False
-) -> list[Concept]:
+def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     """The question's ideas with weights: single terms, and glossary terms as one idea.
 
     Words that only say who is asking ("our ICS", "we're a trust") or which document
@@ -94,9 +89,6 @@ def question_concepts(
     double: the answer names them ("identified a number of challenges including:"), while
     the question's other words often fit a neighbouring passage as well (the same review's
     strengths, the rest of the slides).
-
-    `without_chatter` leaves out everyday words no document uses (`_chatter`): for
-    judging whether passages already known to be on topic cover the question.
     """
     # who asks, from where, and the scene they set
     aside = {
@@ -105,13 +97,10 @@ def question_concepts(
         *background_terms(question),
         *gainer_terms(question),
     }
-    chatter = set(_chatter(question, idf)) if without_chatter else set()
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     said_as = _how_the_answer_says_it(question)
     concepts = []
     for c in _concepts(question, glossary, idf):
-        if _about_asker(c, chatter):
-            continue
         if c.alternatives[0][0] in said_as:
             said = c.alternatives + said_as[c.alternatives[0][0]]
             c = Concept(tuple(dict.fromkeys(said)), c.weight)
@@ -136,14 +125,6 @@ def _how_the_answer_says_it(question: str) -> dict[str, tuple[tuple[str, ...], .
     return said
 
 
-def _chatter(question: str, idf) -> list[str]:
-    """Everyday English words in small letters that no document uses ("dumb q but why
-    does everyone bang on about it"): how the asker talks, not what they ask about."""
-    nowhere = idf("")
-    typed = [w for w in _TYPED_WORD.findall(question) if w.islower() and w in english_words()]
-    return [t for t in stems(typed) if idf(t) >= nowhere]
-
-
 def _about_asker(concept: Concept, asker: set[str]) -> bool:
     return any(term in asker for alt in concept.alternatives for term in alt)
 
@@ -163,15 +144,10 @@ def _concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
 
 
 def concepts_with_context(
-    question: str,
-    context: str,
-    glossary: Glossary,
-    idf,
-    context_weight: float,
-    without_chatter: bool = False,
+    question: str, context: str, glossary: Glossary, idf, context_weight: float
 ) -> list[Concept]:
     """The question's ideas, plus those of the question it follows on from, weighted less."""
-    own = question_concepts(question, glossary, idf, without_chatter)
+    own = question_concepts(question, glossary, idf)
     known = {term for c in own for alt in c.alternatives for term in alt}
     earlier = [
         Concept(c.alternatives, c.weight * context_weight)

@@ -29,7 +29,7 @@ from symspellpy import SymSpell, Verbosity
 
 from bot.engine.text import STOP_WORDS
 
-__all__ = ["Vocabulary", "english_words"]
+__all__ = ["Vocabulary"]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z]")
 # Runs of capitalised words with the small words that join them ("Health and Social Care
@@ -129,7 +129,7 @@ _PHRASAL = re.compile(
 
 
 @cache
-def english_words() -> frozenset[str]:
+def _english() -> frozenset[str]:
     """Common English words (symspellpy's frequency list), to tell a word from a typo."""
     text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
     words = set()
@@ -180,12 +180,7 @@ class Vocabulary:
             meant = self.initialisms.get(token)
         elif self._initials_typed_small(token):
             meant = self.initialisms[token.upper()]
-        elif (
-            lower in self.counts
-            or lower in STOP_WORDS
-            or len(lower) < 3
-            or lower in english_words()
-        ):
+        elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
             return token
         else:
             meant = self._clipped(lower) or self._corrected(lower)
@@ -202,7 +197,7 @@ class Vocabulary:
             and lower.upper() in self.initialisms
             and lower not in self.counts
             and lower not in STOP_WORDS
-            and lower not in english_words()
+            and lower not in _english()
         )
 
     def _clipped(self, lower: str) -> str | None:

@@ -92,29 +92,3 @@ def test_a_quotation_cut_from_a_longer_one_is_closed_on_both_sides(engine):
     answer = engine.ask("what does the wessex growth plan say about health and care?")
     for line in answer.answer.splitlines():
         assert line.count("“") == line.count("”"), line
-
-
-TELECARE = {
-    "telecare.md": """# Telecare in Wessex
-
-## What is telecare?
-
-Telecare means care delivered to people at home through sensors and alarms linked to a
-response centre. Telecare matters because it lets people stay in their own homes for longer.
-""",
-    "wessex-plan.md": DOCUMENTS["wessex-plan.md"],
-}
-
-
-def test_everyday_words_no_document_uses_do_not_hide_a_question_the_passages_answer(
-    tmp_path_factory, embedder
-):
-    """The asker's chatter is not what they ask about, once the passages are on topic; an
-    off-topic question in everyday words is still refused."""
-    engine = engine_over(TELECARE, tmp_path_factory, embedder)
-    answer = engine.ask(
-        "dumb q but what do they actually mean by telecare and why does everyone bang on about it"
-    )
-    assert answer.mode == "extractive"
-    assert "sensors and alarms" in answer.answer
-    assert engine.ask("What is the recipe for a good lasagne?").mode == "no_answer"
