@@ -144,9 +144,11 @@ _DATE_QUESTION = re.compile(
 )
 
 
-# "what benefits ...", "which partners ...": a plural noun right after the question word.
+# "what benefits ...", "which broad areas ...": a plural noun right after the question word.
 _PLURAL_AFTER_WHAT = re.compile(
-    r"\b(?:what|which)\s+(?:(?:key|main|other)\s+)?([a-z]{3,}s)\b", re.IGNORECASE
+    r"\b(?:what|which)\s+(?:(?:key|main|other|broad|common|general|major|specific)\s+)?"
+    r"([a-z]{3,}s)\b",
+    re.IGNORECASE,
 )
 _NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus".split())
 _NOT_ENDINGS = ("ss", "us", "is")

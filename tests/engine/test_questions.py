@@ -136,6 +136,7 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     assert not wants_list("what the process is for agreeing it")
     assert wants_list("What does the Life Sciences Sector Deal commit to doing?")
     assert wants_list("what will the new unit include?")
+    assert listed_noun("In which broad areas does health tend to appear?") == "area"
 
 
 def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
