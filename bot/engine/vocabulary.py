@@ -33,8 +33,10 @@ __all__ = ["Vocabulary"]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z]")
 # Runs of capitalised words with the small words that join them ("Health and Social Care
-# Partnership"): where initialisms come from.
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A-Z][a-z]+)+")
+# Partnership", "UK Shared Prosperity Fund"): where initialisms come from.
+_NAME_RUN = re.compile(
+    r"\b(?:[A-Z][a-z]+|[A-Z]{2,3}\b)(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A-Z][a-z]+)+"
+)
 _JOINERS = {"and", "of", "for", "the", "&"}
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _IS_CONTRACTION = re.compile(
@@ -224,7 +226,8 @@ def _initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:
         words = [w for w in phrase.split() if w.lower() not in _JOINERS]
         if not 2 <= len(words) <= 6:
             continue
-        initials = "".join(w[0] for w in words).upper()
+        # an acronym in the name keeps its letters: "UK Shared Prosperity Fund" -> UKSPF
+        initials = "".join(w if w.isupper() else w[0] for w in words).upper()
         common_word = initials.lower() in STOP_WORDS  # "IS" for "Industrial Strategy"
         if initials.lower() in counts and not common_word:
             continue  # the documents use these initials for something: leave them be

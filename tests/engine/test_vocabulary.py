@@ -70,3 +70,9 @@ def test_initials_that_spell_a_common_word_stand_for_a_name_used_often():
     assert often.read("when did the IS come out") == "when did the Island Strategy published"
     rarely = Vocabulary(["We follow the Island Strategy closely."] * 3)
     assert rarely.read("what is the IS") == "what is the IS"
+
+
+def test_initials_keep_the_letters_of_an_acronym_in_the_name():
+    vocabulary = Vocabulary(["The UK Moorland Renewal Fund pays for new harbour walls."])
+    assert vocabulary.read("whats the UKMRF for?") == "whats the UK Moorland Renewal Fund for?"
+    assert vocabulary.read("ukmrf - who gets it") == "UK Moorland Renewal Fund - who gets it"
