@@ -408,10 +408,10 @@ class ExtractiveComposer:
 
 def _put_fuller(
     chosen: list[_Candidate], repeated: list[_Candidate], candidate: _Candidate, room: int
-) -> None:
+) -> bool:
     """A candidate that repeats one chosen sentence and adds the detail asked for takes
     its place ("There are significant benefits for the NHS ..." gives way to "There are
-    many benefits ..., including: ..." and its list)."""
+    many benefits ..., including: ..." and its list). True when it did."""
     if len(repeated) != 1:
         return False
     (same,) = repeated
