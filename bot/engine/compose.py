@@ -47,6 +47,7 @@ from bot.engine.stated import (
     states_amount,
     states_count,
     states_date,
+    states_outcome,
 )
 from bot.engine.text import sentences, terms
 from ingest.embeddings import Embedder
@@ -258,8 +259,8 @@ class ExtractiveComposer:
     def _states_what_is_asked(
         self, query: Query, passages: list[Passage], idf, candidates: list[_Candidate]
     ) -> bool:
-        """The passages give the amount, count, date, office holder or phone number the
-        question asks for, if it asks for one (`bot.engine.stated`)."""
+        """The passages give the amount, count, date, office holder, phone number or
+        result the question asks for, if it asks for one (`bot.engine.stated`)."""
 
         def about(subject: str):
             concepts = self._concepts(subject, query.context, idf)
@@ -272,6 +273,7 @@ class ExtractiveComposer:
             and states_date(question, about, self.places)
             and names_holder(question, about, self.places)
             and gives_phone(question, about, self.places)
+            and states_outcome(question, about, self.places)
         )
 
     def _place_terms(self, question: str) -> frozenset[str]:

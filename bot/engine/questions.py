@@ -31,6 +31,7 @@ __all__ = [
     "asks_where_it_stands",
     "phone_subject",
     "wants_phone",
+    "outcome_subject",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -531,3 +532,21 @@ def phone_subject(question: str) -> str | None:
 def wants_phone(question: str) -> bool:
     """ "What's their phone number?": the answer holds one."""
     return phone_subject(question) is not None
+
+
+# "what did the Council conclude in its first report?", "what were the outcomes of the
+# consultation on the Fund?": a result that something has already produced.
+_OUTCOME = re.compile(
+    r"\bwhat\s+(?:(?:progress|conclusions?|findings?|results?|outcomes?|recommendations?)\s+)?"
+    r"(?:did|has|have)\s+(?P<doer>.+?)\s+(?:conclude|find|report|recommend|achieve|deliver|"
+    r"decide|reach|award|allocate|announce|publish)(?:ed|d|s)?\b"
+    r"|\b(?:outcomes?|results?|findings?|conclusions?)\s+of\s+(?P<of>[^?,;]+)",
+    re.IGNORECASE,
+)
+
+
+def outcome_subject(question: str) -> str | None:
+    """What a question asks the result of ("what did the Industrial Strategy Council
+    conclude ...?" -> "the Industrial Strategy Council"), or None for other questions."""
+    match = _OUTCOME.search(question)
+    return (match.group("doer") or match.group("of")) if match else None

@@ -25,6 +25,7 @@ from bot.engine.questions import (
     counted,
     date_subject,
     event_words,
+    outcome_subject,
     phone_subject,
     role_asked,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "states_date",
     "names_holder",
     "gives_phone",
+    "states_outcome",
 ]
 
 NUMBER = re.compile(
@@ -174,6 +176,29 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
         for said in passages
         for s in said
     )
+
+
+# A sentence that speaks of what something will do, not what it did.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|forthcoming|upcoming|(?:is|are|was|were)\s+to|to\s+be\s+(?:published|"
+    r"launched|set\s+up|established)|(?:plans?|intends?|expected|due|set|going)\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def states_outcome(question: str, about: Sentences, places: Gazetteer | None = None) -> bool:
+    """False when the question asks what something concluded, found or reported and
+    every sentence that names it speaks of what it will do: "what did the Industrial
+    Strategy Council conclude in its first report?" is not answered by "an independent
+    Industrial Strategy Council will assess progress", which was written before it had
+    reported anything. True when the question names nothing the passages spell out."""
+    subject = outcome_subject(question)
+    if subject is None:
+        return True
+    _concepts, passages = about(subject)
+    name = _longest_name(subject) or _name_as_typed(subject, passages)
+    naming = [s.text for said in passages for s in said if name and _in_order(name, terms(s.text))]
+    return not naming or not all(_FUTURE.search(text) for text in naming)
 
 
 PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")

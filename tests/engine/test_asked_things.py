@@ -184,6 +184,20 @@ DOCUMENTS["timeline.md"] = """# Moorland plan timeline
 Find out more about the moorland plan timeline on the moorland board website.
 """
 
+# A panel that will report (written before it had), and a board that has reported.
+DOCUMENTS["panels.md"] = """# Moorland panels
+
+## Oversight
+
+An independent Moorland Review Panel will assess progress on the moorland plan and make
+recommendations to the councils each year.
+
+## Findings
+
+The Moorland Transport Board found in its first report that half the villages have no bus
+to a clinic on a weekday morning.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -288,3 +302,11 @@ def test_a_question_after_a_long_preamble_finds_what_it_asks(engine):
 def test_a_date_question_whose_passages_include_one_with_nothing_to_quote(engine):
     answer = engine.ask("when was the moorland plan timeline published?")
     assert answer.mode == "extractive" and "May 2019" in answer.answer
+
+
+def test_what_something_concluded_is_not_covered_by_what_it_will_do(engine):
+    """Sources written before a body had reported cannot say what it concluded."""
+    answer = engine.ask("What did the Moorland Review Panel conclude in its first report?")
+    assert answer.mode == "no_answer"
+    answer = engine.ask("what did the moorland transport board find in its first report?")
+    assert "half the villages have no bus" in answer.answer
