@@ -270,7 +270,13 @@ def wants_date(question: str) -> bool:
     return bool(_DATE_QUESTION.search(question))
 
 
-_HOW_MUCH = re.compile(r"\bhow\s+(much|big|large)\b", re.IGNORECASE)
+# "how much ...", "what's the exact total they were worth?", "what proportion of the Fund
+# ...?": with a money word, an amount of money.
+_HOW_MUCH = re.compile(
+    r"\bhow\s+(?:much|big|large)\b|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?"
+    r"(?:exact\s+|overall\s+|combined\s+)?(?:total|proportion|share|percentage)\b",
+    re.IGNORECASE,
+)
 _MONEY_WORD = re.compile(
     r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|costs?|"
     r"spend\w*|spent|grants?|pounds|put\s+(?:in|into)|contribut\w*)\b|£",

@@ -53,7 +53,9 @@ NUMBER = re.compile(
 AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGNORECASE)
 # A share of an amount, for "how much of their levy can they transfer?" ("10 per cent").
 SHARE = re.compile(r"\d\s?(%|per\s?cent)", re.IGNORECASE)
-_ASKS_SHARE = re.compile(r"\bhow\s+much\s+of\b|\b(share|proportion|percentage)\b", re.IGNORECASE)
+_ASKS_SHARE = re.compile(
+    r"\bhow\s+much\s+of\b|\b(share|proportion|percentage|total)\b", re.IGNORECASE
+)
 DATE = re.compile(
     r"\b(1[89]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
@@ -290,6 +292,7 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*[A-Z][a-z]+)+")
 
 # "... the clean air fund in the Industrial Strategy": the name says where the thing sits.
 _WHERE_IT_SITS = re.compile(r"\b(?:in|under|within|from)\s+the\s+$", re.IGNORECASE)
+_WHERE_NAMED = re.compile(r"\b(?:in|under|within|from)\s+the\s+(?:[A-Z][a-z]+\s*)+")
 
 
 def _longest_name(subject: str) -> list[str]:
@@ -307,8 +310,9 @@ def _longest_name(subject: str) -> list[str]:
 
 def _name_as_typed(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:
     """The longest name the passages spell out that the subject types in small letters
-    ("deadline for strength in places fund bids" types "Places Fund"), as terms."""
-    typed = terms(without_source(subject))
+    ("deadline for strength in places fund bids" types "Places Fund"), as terms; not one
+    that says where the thing sits ("... reforms described in the Industrial Strategy")."""
+    typed = terms(without_source(_WHERE_NAMED.sub(" ", subject)))
     found = [
         terms(match.group(0)) for said in passages for s in said for match in _NAME.finditer(s.text)
     ]

@@ -98,6 +98,7 @@ DOCUMENTS["seas.md"] = """# The Moorland Strategy
 
 Harbour towns have asked for help with their beaches for years. A new clean seas fund
 will provide £20 million for harbour towns to clean their beaches.
+Beaches are one of many places the Moorland Strategy looks after.
 """
 
 DOCUMENTS["voices.md"] = """# Voices from the moors
@@ -310,3 +311,24 @@ def test_what_something_concluded_is_not_covered_by_what_it_will_do(engine):
     assert answer.mode == "no_answer"
     answer = engine.ask("what did the moorland transport board find in its first report?")
     assert "half the villages have no bus" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the european projects the practices did - whats the exact total they were worth?",
+        "What is the total funding allocated to the Moorland Review Panel?",
+        "What proportion of the moorland partnership's funds goes to rural nurses?",
+    ],
+)
+def test_a_total_or_share_with_no_figure_for_it_is_not_covered(engine, question):
+    """ "worth many millions of pounds" is not an exact total."""
+    assert engine.ask(question).mode == "no_answer"
+
+
+def test_where_a_thing_is_described_is_not_part_of_its_name(engine):
+    question = (
+        "Under the funds described in the Moorland Strategy, what share of the clean seas "
+        "fund goes to harbour towns?"
+    )
+    assert "£20 million" in engine.ask(question).answer
