@@ -171,9 +171,13 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
 
     typed, asked = _places_in(subject, places)
     concepts, passages = about(subject)
+    # the body's name, in full: the chair of the "Council of LEP Chairs" does not chair the
+    # "Industrial Strategy Council"
+    name = _longest_name(subject) or _name_as_typed(subject, passages)
     return any(
         mentions(s.text) > mentions(subject)
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
+        and _in_order(name, terms(s.text))
         and _names_area(s.text, asked, places)
         for said in passages
         for s in said

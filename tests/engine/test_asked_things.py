@@ -193,6 +193,8 @@ DOCUMENTS["panels.md"] = """# Moorland panels
 An independent Moorland Review Panel will assess progress on the moorland plan and make
 recommendations to the councils each year.
 
+The Bishop of Moorland chairs a Moorland Panel of Practice Leads, which meets twice a year.
+
 ## Findings
 
 The Moorland Transport Board found in its first report that half the villages have no bus
@@ -332,3 +334,8 @@ def test_where_a_thing_is_described_is_not_part_of_its_name(engine):
         "fund goes to harbour towns?"
     )
     assert "£20 million" in engine.ask(question).answer
+
+
+def test_the_chair_of_one_panel_does_not_chair_another_of_similar_name(engine):
+    assert engine.ask("who chairs the moorland review panel?").mode == "no_answer"
+    assert "Bishop" in engine.ask("who chairs the moorland panel of practice leads?").answer
