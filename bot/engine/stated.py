@@ -110,9 +110,9 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
         text = f"{before.text if before else ''} {s.text}"
         return bool(
             (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
-            and _holds_name(text, name)
+            and _in_order(name, terms(text))
             and _in_order(typed_name, terms(text))
-            and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _holds_name(s.text, name)))
+            and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _in_order(name, terms(s.text))))
             # and the place asked about: the national fund's total is not one area's share
             and _names_area(text, asked, places)
         )
@@ -145,7 +145,7 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
             held = _held(about_it.terms, text, typed, asked, places)
             if (
                 max(about_it.coverage, coverage(concepts, held)) >= MIN_SUBJECT_COVERAGE
-                and _holds_name(text, name)
+                and _in_order(name, terms(text))
                 and _in_order(typed_name, terms(text))
                 and DATE.search(text)
                 and all(group & set(terms(text)) for group in events)
@@ -328,10 +328,6 @@ def _in_order(name: list[str], text_terms: list[str]) -> bool:
     ... funding"); no name asks for nothing."""
     size = len(name)
     return any(text_terms[i : i + size] == name for i in range(len(text_terms) - size + 1))
-
-
-def _holds_name(text: str, name: list[str]) -> bool:
-    return set(terms(text)).issuperset(name)
 
 
 def _places_in(subject: str, places: Gazetteer | None) -> tuple[frozenset[str], set[str]]:

@@ -99,6 +99,7 @@ DOCUMENTS["seas.md"] = """# The Moorland Strategy
 Harbour towns have asked for help with their beaches for years. A new clean seas fund
 will provide £20 million for harbour towns to clean their beaches.
 Beaches are one of many places the Moorland Strategy looks after.
+In May 2019 the seas off the moors were cleaned with funds from the councils.
 """
 
 DOCUMENTS["voices.md"] = """# Voices from the moors
@@ -339,3 +340,9 @@ def test_where_a_thing_is_described_is_not_part_of_its_name(engine):
 def test_the_chair_of_one_panel_does_not_chair_another_of_similar_name(engine):
     assert engine.ask("who chairs the moorland review panel?").mode == "no_answer"
     assert "Bishop" in engine.ask("who chairs the moorland panel of practice leads?").answer
+
+
+def test_a_date_for_a_named_fund_needs_the_name_not_its_words_scattered(engine):
+    """ "the seas ... were cleaned with funds" in May 2019 is no closing date for the fund."""
+    question = "What is the closing date for bids to the Clean Seas Fund?"
+    assert engine.ask(question).mode == "no_answer"
