@@ -27,6 +27,7 @@ from bot.engine.vocabulary import Vocabulary
         ("Who chairs the Dorset LEP board?", ("chairs", "Dorset LEP board")),
         ("who's the chair of the NE LEP board? need a name", ("chair", "NE LEP board")),
         ("who chairs the council n how often does it meet", ("chairs", "council")),
+        ("who actually chairs the moor board? want them at ours", ("chairs", "moor board")),
         ("bournemouth hosp - who's the dorset LEP director + who else", ("director", "dorset LEP")),
         ("who is the business champion for ageing?", ("champion", "business ageing")),
         ("who leads the strategy?", None),  # often a body ("the mayor"), not a name
