@@ -552,8 +552,23 @@ _OUTCOME = re.compile(
 )
 
 
+# "did the green paper ever actually come out?", "when was it eventually published?":
+# whether, or when, something planned happened in the end.
+_HAPPENED = re.compile(
+    r"\b(?:did|was|were|has|have)\s+(?P<thing>[^?]+?)\s+(?:(?:ever|actually|finally|eventually)\s+)+"
+    r"(?:come\s+out|happen|(?:get|been)\s+(?:published|launched|released|set\s+up)|published|"
+    r"launched|released)\b",
+    re.IGNORECASE,
+)
+
+
 def outcome_subject(question: str) -> str | None:
     """What a question asks the result of ("what did the Industrial Strategy Council
-    conclude ...?" -> "the Industrial Strategy Council"), or None for other questions."""
+    conclude ...?" -> "the Industrial Strategy Council"), or whether something planned
+    happened ("did the green paper ever come out?" -> "the green paper"); None for other
+    questions."""
     match = _OUTCOME.search(question)
-    return (match.group("doer") or match.group("of")) if match else None
+    if match:
+        return match.group("doer") or match.group("of")
+    match = _HAPPENED.search(question)
+    return match.group("thing") if match else None

@@ -201,9 +201,14 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     subject = outcome_subject(question)
     if subject is None:
         return True
-    _concepts, passages = about(subject)
+    concepts, passages = about(subject)
     name = _longest_name(subject) or _name_as_typed(subject, passages)
-    naming = [s.text for said in passages for s in said if name and _in_order(name, terms(s.text))]
+
+    def names_it(s: Sentence) -> bool:
+        # a thing without a name ("the green paper on care"): a sentence mostly about it
+        return _in_order(name, terms(s.text)) if name else s.coverage >= MIN_HOLDER_COVERAGE
+
+    naming = [s.text for said in passages for s in said if names_it(s)]
     return not naming or not all(_FUTURE.search(text) for text in naming)
 
 

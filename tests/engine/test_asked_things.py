@@ -194,6 +194,9 @@ DOCUMENTS["panels.md"] = """# Moorland panels
 An independent Moorland Review Panel will assess progress on the moorland plan and make
 recommendations to the councils each year.
 
+Practices look to the forthcoming rail plan for the moors (to be published by summer 2020)
+to bring patients to clinics by train.
+
 The Bishop of Moorland chairs a Moorland Panel of Practice Leads, which meets twice a year.
 
 ## Findings
@@ -346,3 +349,10 @@ def test_a_date_for_a_named_fund_needs_the_name_not_its_words_scattered(engine):
     """ "the seas ... were cleaned with funds" in May 2019 is no closing date for the fund."""
     question = "What is the closing date for bids to the Clean Seas Fund?"
     assert engine.ask(question).mode == "no_answer"
+
+
+def test_whether_a_planned_thing_came_out_is_not_covered_by_its_plan(engine):
+    """Sources that call it forthcoming cannot say whether it came out, nor when."""
+    assert engine.ask("did the rail plan for the moors ever actually come out?").mode == "no_answer"
+    assert engine.ask("when was the rail plan eventually published?").mode == "no_answer"
+    assert "May 2019" in engine.ask("when was the moorland plan eventually published?").answer
