@@ -32,6 +32,7 @@ __all__ = [
     "phone_subject",
     "wants_phone",
     "outcome_subject",
+    "share_base",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -303,6 +304,19 @@ _MONEY_ASKED = re.compile(
 )
 
 
+# "... as a % of pay bill?", "what percentage of staff ...": a share of anything.
+_SHARE_OF = re.compile(
+    r"\b(?:as\s+an?|what)\s+(?:%|percent(?:age)?|per\s*cent|proportion|share)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def share_base(question: str) -> str | None:
+    """What a share is asked of ("... as a % of pay bill?" -> "pay bill"), or None."""
+    match = _SHARE_OF.search(question)
+    return question[match.end() :] if match else None
+
+
 # Where a question that asks two things starts its second: "... how much is it and
 # what's it for?", "... employ, and how much does it spend?".
 _NEXT_ASK = re.compile(
@@ -327,7 +341,8 @@ def amount_subject(question: str) -> str | None:
     "is the GovTech", "what is the budget of the Council?" -> "the Council"), or None
     when the question asks for no amount of money."""
     how_much = _HOW_MUCH.search(question)
-    if how_much and _MONEY_WORD.search(question):
+    if how_much and _MONEY_WORD.search(question) or _SHARE_OF.search(question):
+        how_much = how_much or _SHARE_OF.search(question)
         clause = _asking_clause(question, how_much.start())
         return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
     noun = (

@@ -28,6 +28,7 @@ from bot.engine.questions import (
     outcome_subject,
     phone_subject,
     role_asked,
+    share_base,
 )
 from bot.engine.retrieval import Passage
 from bot.engine.text import terms, without_source, words
@@ -53,6 +54,7 @@ NUMBER = re.compile(
 AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGNORECASE)
 # A share of an amount, for "how much of their levy can they transfer?" ("10 per cent").
 SHARE = re.compile(r"\d\s?(%|per\s?cent)", re.IGNORECASE)
+SHARE_BASE_WINDOW = 3  # terms between a share and what it is of ("10 per cent of their funds")
 _ASKS_SHARE = re.compile(
     r"\bhow\s+much\s+of\b|\b(share|proportion|percentage|total)\b", re.IGNORECASE
 )
@@ -93,7 +95,8 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
     if subject is None:
         return True
     _concepts, passages = about(subject)
-    shares = bool(_ASKS_SHARE.search(question))
+    shares = bool(_ASKS_SHARE.search(question) or share_base(question))
+    base = _base_terms(share_base(question))
     name = _longest_name(subject)
     typed_name = [] if name else _name_as_typed(subject, passages)
     # the place asked about, in the sentence that asks how much ("... did the west mids
@@ -108,19 +111,35 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
         # needs no more of the question's words; a name typed in small letters ("how much
         # does each growth hub get") in order, not "growth ... regions"
         text = f"{before.text if before else ''} {s.text}"
+        # a share on a slide ("70% of all jobs created") is of the slide's plan and place
+        where = passage_text(s.passage) if shares else text
         return bool(
-            (AMOUNT.search(s.text) or (shares and SHARE.search(s.text)))
-            and _in_order(name, terms(text))
-            and _in_order(typed_name, terms(text))
+            (AMOUNT.search(s.text) or (shares and _share_of(s.text, base)))
+            and _in_order(name, terms(where))
+            and _in_order(typed_name, terms(where))
             and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _in_order(name, terms(s.text))))
             # and the place asked about: the national fund's total is not one area's share
-            and _names_area(text, asked, places)
+            and _names_area(where, asked, places)
         )
 
     return any(
         gives_it(before, s)
         for said in passages
         for before, s in zip([None, *said], said, strict=False)
+    )
+
+
+def _base_terms(text: str | None) -> frozenset[str]:
+    """The first terms of what a share is asked of ("new jobs", "pay bill")."""
+    return frozenset(terms(text)[:2]) if text else frozenset()
+
+
+def _share_of(text: str, base: frozenset[str]) -> bool:
+    """A share in the text, of the base the question asks about when it names one ("10
+    per cent of their funds" is not a share "of pay bill")."""
+    return any(
+        not base or base & set(terms(text[share.end() :])[:SHARE_BASE_WINDOW])
+        for share in SHARE.finditer(text)
     )
 
 
@@ -301,7 +320,7 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*[A-Z][a-z]+)+")
 
 # "... the clean air fund in the Industrial Strategy": the name says where the thing sits.
 _WHERE_IT_SITS = re.compile(r"\b(?:in|under|within|from)\s+the\s+$", re.IGNORECASE)
-_WHERE_NAMED = re.compile(r"\b(?:in|under|within|from)\s+the\s+(?:[A-Z][a-z]+\s*)+")
+_WHERE_NAMED = re.compile(r"\b(?i:in|under|within|from)\s+the\s+(?:[A-Z][a-z]+\s*)+")
 
 
 def _longest_name(subject: str) -> list[str]:

@@ -156,7 +156,9 @@ _ASKER_RE = re.compile(
     r"\b(?:our|my|we\s*(?:'|’)?re\s+(?:an?|the)|we\s+are\s+(?:an?|the)|as\s+an?|"
     r"i\s*(?:'|’)?m\s+(?:from\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
     r"((?:[A-Za-z]+\s+){0,2}?(?:trusts?|ics|icss|stps?|ccgs?|acs|icb|organisations?|"
-    r"systems?|partnerships?|hospitals?|teams?|board|foundation trust))\b",
+    r"systems?|partnerships?|hospitals?|teams?|board|foundation trust|"
+    # the asker's own people ("my CEO", "our HR dir", "our DoF is asking")
+    r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?))\b",
     re.IGNORECASE,
 )
 

@@ -82,6 +82,10 @@ DOCUMENTS["jobs.md"] = """# Moorland jobs
 Close the gap in the employment rate for people aged 16-64 on the moors by 2024.
 
 Raise the share of moorland health workers trained locally.
+
+60% of all jobs created
+between 2014 and 2024
+will be rural jobs
 """
 
 DOCUMENTS["projects.md"] = """# Moorland projects
@@ -184,6 +188,14 @@ DOCUMENTS["timeline.md"] = """# Moorland plan timeline
 ## Moorland plan review
 
 Find out more about the moorland plan timeline on the moorland board website.
+"""
+
+DOCUMENTS["levy.md"] = """# Moorland levy
+
+## Transfers
+
+From April 2020 practices paying the moorland levy can pass 10 per cent of their funds to a
+neighbouring practice.
 """
 
 # A panel that will report (written before it had), and a board that has reported.
@@ -356,3 +368,15 @@ def test_whether_a_planned_thing_came_out_is_not_covered_by_its_plan(engine):
     assert engine.ask("did the rail plan for the moors ever actually come out?").mode == "no_answer"
     assert engine.ask("when was the rail plan eventually published?").mode == "no_answer"
     assert "May 2019" in engine.ask("when was the moorland plan eventually published?").answer
+
+
+def test_a_share_of_one_thing_does_not_answer_a_share_of_another(engine):
+    """10 per cent "of their funds" is not a rate "of pay bill"; 60% "of all jobs" is."""
+    question = "whats the moorland levy rate as a % of pay bill?"
+    assert engine.ask(question).mode == "no_answer"
+    assert "60%" in engine.ask("wat % of new jobs on the moors r meant to be rural jobs").answer
+
+
+def test_the_askers_own_people_are_not_what_the_question_is_about(engine):
+    question = "what does the moorland partnership do? wondering if our HR dir should sit on it"
+    assert engine.ask(question).mode != "no_answer"
