@@ -510,6 +510,8 @@ _EVENTS = [
         "introduce establish create",
         "appoint",
         "submit",
+        # "when's the next meeting?": not the first one's date
+        "next upcoming",
     )
 ]
 

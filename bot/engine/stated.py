@@ -143,6 +143,24 @@ def _share_of(text: str, base: frozenset[str]) -> bool:
     )
 
 
+DATE_WINDOW = 3  # sentences from the one about the subject to the one with its date
+
+
+def _date_window(said: Sequence[Sentence], index: int, places: Gazetteer | None) -> list[Sentence]:
+    """The sentence at `index` and the next ones that may give its date ("... a 'Council
+    of LEP Chairs'. This will provide ... The first meeting was held on Tuesday 19th
+    June."), up to one that names another place: the Cornwall network's launch date is
+    not the Dorset network's."""
+    first = said[index]
+    window = [first]
+    areas = {area.id for area in places.find(first.text)} if places else set()
+    for s in said[index + 1 : index + DATE_WINDOW]:
+        if places and {area.id for area in places.find(s.text)} - areas:
+            break
+        window.append(s)
+    return window
+
+
 def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bool:
     """False when the question asks when something happens and no sentence about it
     gives a date: "when did government publish the final North East strategy?" is not
@@ -159,8 +177,8 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     name = _longest_name(subject)
     typed_name = [] if name else _name_as_typed(subject, passages)
     for said in passages:
-        for about_it, then in zip(said, [*said[1:], None], strict=False):
-            text = " ".join(s.text for s in (about_it, then) if s is not None)
+        for index, about_it in enumerate(said):
+            text = " ".join(s.text for s in _date_window(said, index, places))
             held = _held(about_it.terms, text, typed, asked, places)
             if (
                 max(about_it.coverage, coverage(concepts, held)) >= MIN_SUBJECT_COVERAGE

@@ -209,6 +209,9 @@ recommendations to the councils each year.
 Practices look to the forthcoming rail plan for the moors (to be published by summer 2020)
 to bring patients to clinics by train.
 
+The councils will set up a Moorland Forum of Practice Managers. This will give managers a
+voice in the plan. The first meeting was held on Tuesday 4th June.
+
 The Bishop of Moorland chairs a Moorland Panel of Practice Leads, which meets twice a year.
 
 ## Findings
@@ -380,3 +383,10 @@ def test_a_share_of_one_thing_does_not_answer_a_share_of_another(engine):
 def test_the_askers_own_people_are_not_what_the_question_is_about(engine):
     question = "what does the moorland partnership do? wondering if our HR dir should sit on it"
     assert engine.ask(question).mode != "no_answer"
+
+
+def test_a_date_two_sentences_after_the_thing_it_is_for(engine):
+    question = "When was the first meeting of the Moorland Forum of Practice Managers held?"
+    assert "4th June" in engine.ask(question).answer
+    question = "whens the next moorland forum of practice managers mtg?"
+    assert engine.ask(question).mode == "no_answer"
