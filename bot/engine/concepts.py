@@ -22,6 +22,7 @@ from bot.engine.questions import (
     definition_subject,
     gainer_terms,
     listed_noun,
+    other_words_for,
 )
 from bot.engine.text import (
     QUESTION_WORDS,
@@ -101,9 +102,10 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     said_as = _how_the_answer_says_it(question)
     concepts = []
     for c in _concepts(question, glossary, idf):
-        if c.alternatives[0][0] in said_as:
-            said = c.alternatives + said_as[c.alternatives[0][0]]
-            c = Concept(tuple(dict.fromkeys(said)), c.weight)
+        first = c.alternatives[0][0]
+        said = said_as.get(first, ()) + tuple((other,) for other in other_words_for(first))
+        if said:
+            c = Concept(tuple(dict.fromkeys(c.alternatives + said)), c.weight)
         weight = c.weight / 3 if _about_asker(c, aside) else c.weight
         if any(term in asked for alt in c.alternatives for term in alt):
             weight *= ASKED_WEIGHT

@@ -33,6 +33,8 @@ __all__ = [
     "wants_phone",
     "outcome_subject",
     "share_base",
+    "other_words_for",
+    "SAME_MEANING",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -229,6 +231,30 @@ _ABSENCE_QUESTION = re.compile(
 
 # How documents say something is left out: words to look for when asked whether it is.
 ABSENCE_WORDS = "missing absence absent omitted lacking overlooked feature"
+
+# Everyday words for the same thing: a question asks for "obstacles", the document lists
+# "challenges". General English only, tight groups (never a word with other senses, such
+# as "issues" or "areas"). The first word of each group is the one formal writing uses;
+# the others stand for it and for each other, it stands for none of them: "challenge" is
+# also part of names ("the ageing society grand challenge").
+SAME_MEANING = (
+    "challenges barriers obstacles problems difficulties hurdles weaknesses",
+    "strengths advantages",
+    "aims objectives goals ambitions",
+    "stages steps phases",
+    "roles positions",
+    "themes topics",
+)
+
+
+def other_words_for(term: str) -> tuple[str, ...]:
+    """The terms of the words that mean what `term` (a stemmed term) means, or none."""
+    for group in SAME_MEANING:
+        formal, *everyday = terms(group)
+        if term in everyday:
+            return (formal, *(other for other in everyday if other != term))
+    return ()
+
 
 # "what could an ICS gain from influencing it?", "what's in it for a trust?": its benefits.
 _WHAT_IT_GAINS = re.compile(

@@ -30,7 +30,13 @@ import numpy as np
 from bot.engine.boilerplate import Shingles, discount
 from bot.engine.concepts import coverage, question_concepts, stem_family
 from bot.engine.glossary import Glossary
-from bot.engine.questions import ABSENCE_WORDS, BENEFIT_WORDS, asks_if_absent, asks_what_it_gains
+from bot.engine.questions import (
+    ABSENCE_WORDS,
+    BENEFIT_WORDS,
+    asks_if_absent,
+    asks_what_it_gains,
+    other_words_for,
+)
 from bot.engine.text import asker_terms, source_terms, stems, terms, without_source, words
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
@@ -220,6 +226,9 @@ class HybridRetriever:
             expansion = f"{expansion} {ABSENCE_WORDS}"
         if asks_what_it_gains(question):  # "what could we gain from it?": "benefits ..."
             expansion = f"{expansion} {BENEFIT_WORDS}"
+        # "what obstacles did the review find?": "... identified a number of challenges"
+        others = {other for term in terms(question) for other in other_words_for(term)}
+        expansion = " ".join([expansion, *sorted(others)])
         expanded = " ".join(filter(None, [question, expansion, places, context]))
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))

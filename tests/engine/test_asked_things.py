@@ -390,3 +390,10 @@ def test_a_date_two_sentences_after_the_thing_it_is_for(engine):
     assert "4th June" in engine.ask(question).answer
     question = "whens the next moorland forum of practice managers mtg?"
     assert engine.ask(question).mode == "no_answer"
+
+
+def test_an_everyday_word_finds_the_formal_one_the_document_uses(engine):
+    """Asked for "obstacles", the review lists "challenges"."""
+    question = "what barriers did the review of moorland sectors, skills and assets highlight?"
+    assert "Too few nurses" in engine.ask(question).answer.splitlines()[0]
+    assert "Too few nurses" in engine.ask("what hurdles does the moorland review mention?").answer
