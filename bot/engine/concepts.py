@@ -87,7 +87,8 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     rarely appear in the passage that answers. What a list question lists
     ("what challenges did the review identify?") and what a definition question defines
     ("what do NICA and NICD stand for? someone mentioned them in the NE slides") weigh
-    double: the answer names them ("identified a number of challenges including:"), while
+    double, and so does the word for what is left out ("what was missing from it?"): the
+    answer names them ("identified a number of challenges including:"), while
     the question's other words often fit a neighbouring passage as well (the same review's
     strengths, the rest of the slides).
     """
@@ -100,6 +101,7 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     }
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     said_as = _how_the_answer_says_it(question)
+    asked |= {term for term in said_as if term in _ABSENCE_TERMS}  # "what was missing?"
     concepts = []
     for c in _concepts(question, glossary, idf):
         first = c.alternatives[0][0]

@@ -397,3 +397,10 @@ def test_an_everyday_word_finds_the_formal_one_the_document_uses(engine):
     question = "what barriers did the review of moorland sectors, skills and assets highlight?"
     assert "Too few nurses" in engine.ask(question).answer.splitlines()[0]
     assert "Too few nurses" in engine.ask("what hurdles does the moorland review mention?").answer
+
+
+def test_what_was_missing_is_answered_by_what_says_it_was_absent(engine):
+    """Not by the sentence that shares the question's other words (published, 2018)."""
+    question = "what did the councils say was missing from the moorland plan published in 2018?"
+    opening = engine.ask(question).answer.splitlines()[:2]
+    assert "conspicuous by its absence" in " ".join(opening)
