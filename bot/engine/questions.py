@@ -243,6 +243,7 @@ SAME_MEANING = (
     "aims objectives goals ambitions",
     "stages steps phases",
     "roles positions",
+    "agreed approved signed endorsed",
     "themes topics",
 )
 

@@ -198,6 +198,17 @@ From April 2020 practices paying the moorland levy can pass 10 per cent of their
 neighbouring practice.
 """
 
+DOCUMENTS["governance.md"] = """# Moorland plan governance
+
+## Advisory
+
+Advisory: the councils; the practices; the moorland universities; the plan's working group.
+
+## Decision making
+
+Agreed by the Moorland Board and the Bishop of Moorland
+"""
+
 # A panel that will report (written before it had), and a board that has reported.
 DOCUMENTS["panels.md"] = """# Moorland panels
 
@@ -404,3 +415,8 @@ def test_what_was_missing_is_answered_by_what_says_it_was_absent(engine):
     question = "what did the councils say was missing from the moorland plan published in 2018?"
     opening = engine.ask(question).answer.splitlines()[:2]
     assert "conspicuous by its absence" in " ".join(opening)
+
+
+def test_signing_off_is_found_as_agreeing(engine):
+    answer = engine.ask("who actually signs off the moorland plan in the end?")
+    assert "Agreed by the Moorland Board" in answer.answer.splitlines()[0]
