@@ -41,7 +41,10 @@ _ACTION_QUESTION = re.compile(
     r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
     r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
     r"systems?|hospitals?|providers?)\b"
-    r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b",
+    r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b"
+    # "what does the Confederation advise NHS leaders to do?"
+    r"|\b(advise[sd]?|advising|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|urge[sd]?|urging|"
+    r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?(to|do|should)\b",
     re.IGNORECASE,
 )
 _CONTACT_QUESTION = re.compile(

@@ -87,10 +87,16 @@ def test_the_budget_of_something_is_an_amount_of_money():
         "What should an integrated care system such as ours do to engage?",
         "hull STP here, what shld we do",
         "how can our trust get involved?",
+        "What does the moorland board advise practice managers to do about the plan?",
+        "what does the briefing recommend trusts do?",
     ],
 )
 def test_questions_that_ask_what_to_do(question):
     assert is_action_question(Vocabulary([]).read(question))
+
+
+def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
+    assert not is_action_question("What are Skills Advisory Panels intended to do?")
 
 
 @pytest.mark.parametrize(
