@@ -247,6 +247,7 @@ SAME_MEANING = (
     "stages steps phases",
     "roles positions",
     "agreed approved signed endorsed",
+    "funds pot cash",
     "themes topics",
 )
 
@@ -310,7 +311,7 @@ _HOW_MUCH = re.compile(
 )
 _MONEY_WORD = re.compile(
     r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|costs?|"
-    r"spend\w*|spent|grants?|pounds|put\s+(?:in|into)|contribut\w*)\b|£",
+    r"spend\w*|spent|grants?|pounds|pot|put\s+(?:in|into)|contribut\w*)\b|£",
     re.IGNORECASE,
 )
 
@@ -351,7 +352,7 @@ def share_base(question: str) -> str | None:
 # what's it for?", "... employ, and how much does it spend?".
 _NEXT_ASK = re.compile(
     r"[?;]|,?\s+and\s+(?=(?:roughly\s+)?(?:how|what|what's|whats|who|whos|who's|when|whens|"
-    r"where|which|why|is|are|does|do|can)\b)",
+    r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
     re.IGNORECASE,
 )
 

@@ -420,3 +420,14 @@ def test_what_was_missing_is_answered_by_what_says_it_was_absent(engine):
 def test_signing_off_is_found_as_agreeing(engine):
     answer = engine.ask("who actually signs off the moorland plan in the end?")
     assert "Agreed by the Moorland Board" in answer.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much cash is in the clean seas pot? thinking of a joint bid w our practice",
+        "clean seas fund - how much is in the pot and could our practice bid for it?",
+    ],
+)
+def test_a_pot_of_cash_is_a_fund(engine, question):
+    assert "£20 million" in engine.ask(question).answer
