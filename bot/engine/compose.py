@@ -27,6 +27,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     asks_if_absent,
+    counted,
     definition_subject,
     is_action_question,
     listed_count,
@@ -42,6 +43,8 @@ from bot.engine.stated import (
     DATE,
     NUMBER,
     PHONE,
+    counted_heads,
+    counts,
     gives_phone,
     names_holder,
     states_amount,
@@ -148,11 +151,20 @@ _SIGNATURE = re.compile(rf"({_TITLE}*)[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'
 
 
 def _wanted_details(
-    question: str, candidates: list[_Candidate]
+    question: str, candidates: list[_Candidate], glossary: Glossary
 ) -> list[Callable[[_Candidate], float]]:
     """Tests for the kinds of detail the question asks for (a list, a number, a date, a
     phone number), each saying how far a candidate holds it (0 to 1). When some list's
-    lead-in names what the question lists, only such lists count."""
+    lead-in names what the question lists, only such lists count; "how many jobs?" wants
+    a number next to the jobs, and any other number half as much."""
+    asked = counted(question)
+    heads = counted_heads(asked, glossary) if asked else set()
+
+    def number(c: _Candidate) -> float:
+        if not NUMBER.search(c.text):
+            return 0.0
+        return 1.0 if not heads or counts(c.text, heads, shares=False) else 0.5
+
     noun = listed_noun(question)
     in_a_row = _lists_answer(question)  # not "what are T levels?"
     if noun is not None and not any(_lists(c, noun, in_a_row) for c in candidates):
@@ -161,7 +173,7 @@ def _wanted_details(
         holds
         for wanted, holds in (
             (wants_list, lambda c: _lists(c, noun, in_a_row)),
-            (wants_number, lambda c: bool(NUMBER.search(c.text))),
+            (wants_number, number),
             (wants_date, lambda c: bool(DATE.search(c.text))),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
             # "wasn't inclusive growth even in the white paper?": what the text leaves out
@@ -340,7 +352,7 @@ class ExtractiveComposer:
         similarity = vectors @ np.asarray(query.vector)
         action = bool(is_action_question(query.text))
         subject = definition_subject(query.text)
-        wanted = _wanted_details(query.text, candidates)
+        wanted = _wanted_details(query.text, candidates, self.glossary)
         items = listed_count(query.text)
         person = frozenset(terms(person_asked(query.text) or ""))
         asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE) or person)

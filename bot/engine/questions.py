@@ -393,11 +393,23 @@ _HOW_MANY = re.compile(
 
 def count_subject(question: str) -> str | None:
     """The "how many" clause of a question ("... - how many practices are in the network?"
-    -> "how many practices are in the network"), or None."""
+    -> "how many practices are in the network"), with what comes before it in its sentence
+    when the clause refers back to it ("they", "it"); or None."""
     match = _HOW_MANY.search(question)
     if not match:
         return None
-    return re.split(r"[?;]|\s[-–—]\s", question[match.start() :], maxsplit=1)[0]
+    clause = re.split(r"[?;]|\s[-–—]\s", question[match.start() :], maxsplit=1)[0]
+    clause = _COUNT_ADJECTIVES.sub("", clause)  # "how many extra jobs": the documents' "jobs"
+    if _REFERS_BACK.search(clause):  # "NE SEP jobs target - how many r they aiming for?"
+        start = max(
+            (m.end() for m in re.finditer(r"[?!.]\s", question[: match.start()])), default=0
+        )
+        return question[start : match.start()] + clause
+    return clause
+
+
+_COUNT_ADJECTIVES = re.compile(r"\b(?:extra|more|new|additional)\s+", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|it|them|their|its|this|that|these|those)\b", re.IGNORECASE)
 
 
 def counted(question: str) -> list[str] | None:

@@ -44,6 +44,8 @@ __all__ = [
     "names_holder",
     "gives_phone",
     "states_outcome",
+    "counted_heads",
+    "counts",
 ]
 
 NUMBER = re.compile(
@@ -300,24 +302,36 @@ def states_count(
         if s.coverage >= MIN_COUNT_COVERAGE
         and _names_area(passage_text(s.passage), areas, places)  # the slide's title counts
     ]
+    heads = counted_heads(asked, glossary)
+    return any(counts(sentence.text, heads) for sentence in sentences)
+
+
+def counted_heads(asked: list[str], glossary: Glossary) -> set[str]:
+    """The first terms of what is counted, in any of its glossary forms ("LEPs", "local
+    enterprise partnerships")."""
     forms = {tuple(terms(word)) for word in asked} | {
         tuple(terms(form))
         for word in asked
         for entry in glossary.entries_in(word)
         for form in entry.forms()
     }
-    heads = {form[0] for form in forms if form}
-    for sentence in sentences:
-        said = words(sentence.text)
-        stemmed = [next(iter(terms(w)), "") for w in said]
-        for i, word in enumerate(said):
-            if _is_age_or_year(said, i):
-                continue
-            if _COUNT_WORD.match(word) and heads & set(
-                stemmed[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]
-            ):
-                return True
-    return False
+    return {form[0] for form in forms if form}
+
+
+_PERCENTAGE = re.compile(r"\d[\d.,]*\s?(?:%|per\s?cent)", re.IGNORECASE)
+
+
+def counts(text: str, heads: set[str], shares: bool = True) -> bool:
+    """The text puts a number next to what is counted ("jobs by 100,000"); with `shares`
+    False, not a percentage ("60% of all jobs")."""
+    said = words(text if shares else _PERCENTAGE.sub(" ", text))
+    stemmed = [next(iter(terms(w)), "") for w in said]
+    return any(
+        _COUNT_WORD.match(word)
+        and not _is_age_or_year(said, i)
+        and heads & set(stemmed[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1])
+        for i, word in enumerate(said)
+    )
 
 
 _AGE_WORDS = frozenset({"aged", "age", "ages"})

@@ -86,6 +86,9 @@ Raise the share of moorland health workers trained locally.
 60% of all jobs created
 between 2014 and 2024
 will be rural jobs
+
+Increase the number of
+jobs by 5,000 by 2024
 """
 
 DOCUMENTS["projects.md"] = """# Moorland projects
@@ -431,3 +434,10 @@ def test_signing_off_is_found_as_agreeing(engine):
 )
 def test_a_pot_of_cash_is_a_fund(engine, question):
     assert "£20 million" in engine.ask(question).answer
+
+
+def test_how_many_leads_with_the_number_next_to_what_is_counted(engine):
+    """Not with the slide's other figures ("60% of all jobs created between 2014 and 2024");
+    "they" in the question is the jobs target named before the dash."""
+    answer = engine.ask("moorland jobs target - how many extra jobs r they aiming for and by when?")
+    assert "5,000" in answer.answer.splitlines()[0]
