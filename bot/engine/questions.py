@@ -101,10 +101,19 @@ _PERSON_ROLE = re.compile(
 )
 
 
+# "dean fathers - what are his two roles?": the person named before the dash.
+_NAMED_THEN_ROLES = re.compile(
+    r"^\W*([A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){1,2})\s*[-–—:,]\s*what(?:['’]?s|\s+is|\s+are|\s+r)\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+)?(?:positions?|roles?|jobs?|job\s+titles?|titles?|posts?)\b",
+    re.IGNORECASE,
+)
+
+
 def person_asked(question: str) -> str | None:
     """The person a question asks about through their roles ("what positions does Dean
-    Fathers hold?" -> "Dean Fathers"), or None: it asks who they are."""
-    match = _PERSON_ROLE.search(question)
+    Fathers hold?", "dean fathers - what are his two roles?" -> the name), or None: it
+    asks who they are."""
+    match = _PERSON_ROLE.search(question) or _NAMED_THEN_ROLES.search(question)
     return match.group(1) if match else None
 
 

@@ -281,10 +281,15 @@ def test_the_name_of_where_a_thing_sits_need_not_be_in_its_amounts_sentence(engi
     assert "£20 million" in answer.answer
 
 
-def test_what_positions_someone_holds_is_answered_by_their_signature_line(engine):
-    answer = engine.ask(
-        "What positions does Tomas Penrose hold, as quoted in the June 2019 briefing?"
-    )
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What positions does Tomas Penrose hold, as quoted in the June 2019 briefing?",
+        "tomas penrose - what are his two roles? want him at our board",
+    ],
+)
+def test_what_positions_someone_holds_is_answered_by_their_signature_line(engine, question):
+    answer = engine.ask(question)
     assert "Executive Director, Moorland Universities" in answer.answer.split("[1]")[0]
 
 
