@@ -40,6 +40,7 @@ def vocabulary() -> Vocabulary:
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
         ("quick q - whens the board", "quick question - when is the board"),
+        ("what shud we do", "what should we do"),
         ("hows the board? hows much is it worth", "how is the board? how much is it worth"),
         # Phrasal verbs of chat in the documents' words.
         ("when did the strategy come out?", "when did the strategy published?"),
