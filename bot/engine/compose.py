@@ -119,7 +119,15 @@ class _Candidate:
 
     @property
     def list_items(self) -> int:
-        return self.quote.count(PARAGRAPH_BREAK)
+        """Items after the lead-in: one per paragraph, or one per label when the items
+        are lines run together ("Innovation: ... Skills: ... Inclusive growth: ...")."""
+        _lead, _, items = self.quote.partition(PARAGRAPH_BREAK)
+        labels = len(_ITEM_LABEL.findall(items))
+        return max(self.quote.count(PARAGRAPH_BREAK), labels if labels > 1 else 0)
+
+
+# "Inclusive growth: including ...": a list item's label, a word or two then a colon.
+_ITEM_LABEL = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+)?:(?=\s)")
 
 
 @dataclass(frozen=True)

@@ -213,6 +213,28 @@ Key opportunities for the heath include the Heathland Pact, which commits the co
 doing more with the surgeries on the heath.
 """
 
+# Labelled items on lines of their own, wrapped; and a list of three in a better passage.
+DOCUMENTS["themes.md"] = """# Moorland themes
+
+## Where health appears
+
+There are several common areas where health features in the moorland plans. These are:
+
+Rural care: particularly clinics in villages and care at home
+Skills: in terms of nursing apprenticeships, in-work progression and new
+business models
+Transport: including buses to clinics
+Housing: including homes for key
+workers near clinics
+Village life: through practices as anchors of their villages
+"""
+DOCUMENTS["areas.md"] = """# Moorland areas where health shows up
+
+## Health areas
+
+Health shows up strongly in moorland areas of: village clinics; home care; moorland health.
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
@@ -303,3 +325,9 @@ def test_what_something_commits_to_is_answered_by_the_list_of_its_elements(engin
     answer = engine.ask("What does the Heathland Pact commit to doing?")
     for element in ("two new surgeries", "local nurses", "Sharing records"):
         assert element in answer.answer
+
+
+def test_a_list_of_labelled_lines_counts_its_labels_as_items(engine):
+    answer = engine.ask("what are the 5 areas where health shows up in the moorland plans?")
+    lead = answer.answer.splitlines()[0]
+    assert "Rural care:" in lead and "Village life:" in lead
