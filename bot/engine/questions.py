@@ -257,6 +257,7 @@ SAME_MEANING = (
     "roles positions",
     "agreed approved signed endorsed",
     "funds pot cash",
+    "people staff employees",
     "themes topics",
 )
 

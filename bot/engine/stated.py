@@ -25,6 +25,7 @@ from bot.engine.questions import (
     counted,
     date_subject,
     event_words,
+    other_words_for,
     outcome_subject,
     phone_subject,
     role_asked,
@@ -294,16 +295,26 @@ def states_count(
         return True
     subject = count_subject(question) or question
     _typed, areas = _places_in(subject, places)  # not "... (we're in warrington)"
-    _concepts, passages = about(subject)
+    concepts, passages = about(subject)
+    heads = counted_heads(asked, glossary)
+    # what the count is of, besides its unit: "9,000 people" in the fells are not the
+    # people "on the moors"
+    of = [c for c in concepts if not heads & {term for alt in c.alternatives for term in alt}]
     sentences = [
         s
         for said in passages
         for s in said
         if s.coverage >= MIN_COUNT_COVERAGE
+        and (not of or coverage(of, _context_terms(s)) > 0)
         and _names_area(passage_text(s.passage), areas, places)  # the slide's title counts
     ]
-    heads = counted_heads(asked, glossary)
     return any(counts(sentence.text, heads) for sentence in sentences)
+
+
+def _context_terms(s: Sentence) -> frozenset[str]:
+    """The sentence's terms with its section's and its document's title's."""
+    info = s.passage.chunk.info
+    return s.terms | frozenset(terms(f"{info.section or ''} {info.title or ''}"))
 
 
 def counted_heads(asked: list[str], glossary: Glossary) -> set[str]:
@@ -315,7 +326,8 @@ def counted_heads(asked: list[str], glossary: Glossary) -> set[str]:
         for entry in glossary.entries_in(word)
         for form in entry.forms()
     }
-    return {form[0] for form in forms if form}
+    heads = {form[0] for form in forms if form}
+    return heads | {other for head in heads for other in other_words_for(head)}
 
 
 _PERCENTAGE = re.compile(r"\d[\d.,]*\s?(?:%|per\s?cent)", re.IGNORECASE)

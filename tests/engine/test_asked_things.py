@@ -212,6 +212,13 @@ Advisory: the councils; the practices; the moorland universities; the plan's wor
 Agreed by the Moorland Board and the Bishop of Moorland
 """
 
+DOCUMENTS["fellside.md"] = """# The Fellside Trust
+
+## Size
+
+As an employer of 9,000 people, the Fellside Trust is the largest employer in the fells.
+"""
+
 # A panel that will report (written before it had), and a board that has reported.
 DOCUMENTS["panels.md"] = """# Moorland panels
 
@@ -446,3 +453,8 @@ def test_how_many_leads_with_the_number_next_to_what_is_counted(engine):
     "they" in the question is the jobs target named before the dash."""
     answer = engine.ask("moorland jobs target - how many extra jobs r they aiming for and by when?")
     assert "5,000" in answer.answer.splitlines()[0]
+
+
+def test_how_many_staff_is_answered_by_how_many_people_it_employs(engine):
+    answer = engine.ask("how many staff does the fellside trust have?")
+    assert "9,000 people" in answer.answer
