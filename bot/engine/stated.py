@@ -195,6 +195,9 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     return False
 
 
+_TOP_OFFICES = ("head", "chair", "direct", "chief", "lead", "manag")
+
+
 def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> bool:
     """False when the question asks who holds an office ("who chairs the North East LEP
     Board?") and no sentence names the office for that body and place: sentences about
@@ -205,9 +208,12 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
         return True
     office, subject = asked_role
     prefix = terms(office)[0][:5]  # "chairs", "chaired", "chairman": one office
+    # whoever heads a body holds its top office, whatever it is called
+    prefixes = _TOP_OFFICES if prefix == "head" else (prefix,)
+    subject = re.sub(r"^\s*up\b", "", subject)  # "who heads up ..."
 
     def mentions(text: str) -> int:
-        return sum(term.startswith(prefix) for term in terms(text))
+        return sum(term.startswith(prefixes) for term in terms(text))
 
     typed, asked = _places_in(subject, places)
     concepts, passages = about(subject)

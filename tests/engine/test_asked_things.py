@@ -458,3 +458,9 @@ def test_how_many_leads_with_the_number_next_to_what_is_counted(engine):
 def test_how_many_staff_is_answered_by_how_many_people_it_employs(engine):
     answer = engine.ask("how many staff does the fellside trust have?")
     assert "9,000 people" in answer.answer
+
+
+def test_who_heads_a_body_is_answered_by_its_top_office_whatever_its_name(engine):
+    answer = engine.ask("who heads up moorland universities?")
+    assert "Tomas Penrose, Executive Director, Moorland Universities" in answer.answer
+    assert engine.ask("who heads up the moorland review panel?").mode == "no_answer"
