@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bot.engine.answer import Contact
 from bot.engine.places import Area, Gazetteer
+from bot.engine.text import terms
 from ingest.datafile import DataFileError, line_of, load_data_file
 
 __all__ = ["ContactDirectory", "MAX_AREAS"]
@@ -76,6 +77,12 @@ class ContactDirectory:
             national = replace(national, note=self.unknown_area_note)
         contacts.append(national)
         return _unique(contacts)
+
+    def named_in(self, question: str) -> list[Contact]:
+        """The people of the directory the question names ("lorna carvers email?")."""
+        said = f" {' '.join(terms(question))} "
+        everyone = [self.national, *(c for contacts in self.by_area.values() for c in contacts)]
+        return [c for c in everyone if c.name and f" {' '.join(terms(c.name))} " in said]
 
     def _body_of(self, area: Area) -> Contact:
         notes = [self.no_local_contact_note, self.lep_note if area.kind == "lep" else None]

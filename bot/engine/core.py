@@ -33,6 +33,7 @@ from bot.engine.questions import (
     without_presentation,
 )
 from bot.engine.retrieval import HybridRetriever, Passage
+from bot.engine.stated import gives_email_of
 from bot.engine.text import sentences, terms, told_and_asked
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
@@ -140,7 +141,9 @@ class Engine:
         extractive = None
         lead = contact_lead(search_for, contacts, self.store)
         # Whom to talk to is answered from the directory, however little the passages say.
-        if assessment.covered or (lead is not None and not assessment.unfamiliar):
+        if (
+            assessment.covered or (lead is not None and not assessment.unfamiliar)
+        ) and gives_email_of(search_for, self.contacts.named_in(search_for), passages):
             extractive = self.composer.compose(query, passages, idf, lead)
         if extractive is None:
             text = (

@@ -31,6 +31,7 @@ __all__ = [
     "asks_where_it_stands",
     "phone_subject",
     "wants_phone",
+    "wants_email",
     "outcome_subject",
     "share_base",
     "other_words_for",
@@ -609,6 +610,14 @@ def phone_subject(question: str) -> str | None:
 def wants_phone(question: str) -> bool:
     """ "What's their phone number?": the answer holds one."""
     return phone_subject(question) is not None
+
+
+_EMAIL_QUESTION = re.compile(r"\be-?mail\s*(?:address|addr|add)?\b", re.IGNORECASE)
+
+
+def wants_email(question: str) -> bool:
+    """ "whats lorna carvers email addr?": the answer holds an email address."""
+    return bool(_EMAIL_QUESTION.search(question))
 
 
 # "what did the Council conclude in its first report?", "what were the outcomes of the

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from bot.engine.answer import Contact
 from bot.engine.answerable import passage_text
 from bot.engine.concepts import Concept, coverage
 from bot.engine.glossary import Glossary
@@ -30,9 +31,10 @@ from bot.engine.questions import (
     phone_subject,
     role_asked,
     share_base,
+    wants_email,
 )
 from bot.engine.retrieval import Passage
-from bot.engine.text import terms, without_source, words
+from bot.engine.text import sentences, terms, without_source, words
 
 __all__ = [
     "AMOUNT",
@@ -46,6 +48,7 @@ __all__ = [
     "gives_phone",
     "states_outcome",
     "counted_heads",
+    "gives_email_of",
     "counts",
 ]
 
@@ -277,6 +280,24 @@ def gives_phone(question: str, about: Sentences, places: Gazetteer | None) -> bo
         and _names_area(s.text, asked, places)
         for said in passages
         for s in said
+    )
+
+
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def gives_email_of(question: str, named: list[Contact], passages: list[Passage]) -> bool:
+    """False when the question asks for the email address of people the contacts
+    directory names (`named`) without one, and no sentence gives one beside their name:
+    "whats lorna carvers email addr?" is not answered by her name and her LEP's web page.
+    True for other questions, and for addresses asked of a body or a role ("the confed's
+    local growth person + their email"), which the directory answers."""
+    if not wants_email(question) or not named or any(c.email for c in named):
+        return True
+    return any(
+        EMAIL.search(sentence) and any(c.name.lower() in sentence.lower() for c in named)
+        for passage in passages
+        for sentence in sentences(passage_text(passage))
     )
 
 

@@ -219,6 +219,18 @@ DOCUMENTS["fellside.md"] = """# The Fellside Trust
 As an employer of 9,000 people, the Fellside Trust is the largest employer in the fells.
 """
 
+# People of the contacts directory (knowledge/contacts.yaml), one with an address here.
+DOCUMENTS["launch.md"] = """# Moorland launch
+
+## Speakers
+
+Dean Fathers spoke at the launch of the Moorland Health Board in the spring.
+
+Write to the board at board@moorland.example.org.
+
+Warren Heppolette, who led the launch, gives his email address as warren.h@moorland.example.org.
+"""
+
 # A panel that will report (written before it had), and a board that has reported.
 DOCUMENTS["panels.md"] = """# Moorland panels
 
@@ -464,3 +476,10 @@ def test_who_heads_a_body_is_answered_by_its_top_office_whatever_its_name(engine
     answer = engine.ask("who heads up moorland universities?")
     assert "Tomas Penrose, Executive Director, Moorland Universities" in answer.answer
     assert engine.ask("who heads up the moorland review panel?").mode == "no_answer"
+
+
+def test_the_email_of_a_person_nobody_gives_an_address_for_is_not_covered(engine):
+    """The directory names him without an address, the board's is not his."""
+    assert engine.ask("whats dean fathers email addr? moorland board").mode == "no_answer"
+    answer = engine.ask("what is Warren Heppolette's email address?")
+    assert "warren.h@moorland.example.org" in answer.answer
