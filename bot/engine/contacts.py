@@ -79,7 +79,7 @@ class ContactDirectory:
         return _unique(contacts)
 
     def named_in(self, question: str) -> list[Contact]:
-        """The people of the directory the question names ("lorna carvers email?")."""
+        """The people of the directory the question names ("jane does email?")."""
         said = f" {' '.join(terms(question))} "
         everyone = [self.national, *(c for contacts in self.by_area.values() for c in contacts)]
         return [c for c in everyone if c.name and f" {' '.join(terms(c.name))} " in said]

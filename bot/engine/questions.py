@@ -102,7 +102,7 @@ _PERSON_ROLE = re.compile(
 )
 
 
-# "dean fathers - what are his two roles?": the person named before the dash.
+# "jane doe - what are her two roles?": the person named before the dash.
 _NAMED_THEN_ROLES = re.compile(
     r"^\W*([A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){1,2})\s*[-–—:,]\s*what(?:['’]?s|\s+is|\s+are|\s+r)\s+"
     r"(?:his|her|their)\s+(?:\w+\s+)?(?:positions?|roles?|jobs?|job\s+titles?|titles?|posts?)\b",
@@ -112,8 +112,8 @@ _NAMED_THEN_ROLES = re.compile(
 
 def person_asked(question: str) -> str | None:
     """The person a question asks about through their roles ("what positions does Dean
-    Fathers hold?", "dean fathers - what are his two roles?" -> the name), or None: it
-    asks who they are."""
+    Fathers hold?", "jane doe - what are her two roles?" -> the name), or None: it asks
+    who they are."""
     match = _PERSON_ROLE.search(question) or _NAMED_THEN_ROLES.search(question)
     return match.group(1) if match else None
 
@@ -313,8 +313,8 @@ def wants_date(question: str) -> bool:
     return bool(_DATE_QUESTION.search(question))
 
 
-# "how much ...", "what's the exact total they were worth?", "what proportion of the Fund
-# ...?": with a money word, an amount of money.
+# "how much ...", "what's the total the projects were worth?", "what proportion of the
+# Fund ...?": with a money word, an amount of money.
 _HOW_MUCH = re.compile(
     r"\bhow\s+(?:much|big|large)\b|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?"
     r"(?:exact\s+|overall\s+|combined\s+)?(?:total|proportion|share|percentage)\b",
@@ -346,7 +346,7 @@ _MONEY_ASKED = re.compile(
 )
 
 
-# "... as a % of pay bill?", "what percentage of staff ...": a share of anything.
+# "... as a % of turnover?", "what percentage of staff ...": a share of anything.
 _SHARE_OF = re.compile(
     r"\b(?:as\s+an?|what)\s+(?:%|percent(?:age)?|per\s*cent|proportion|share)\s+of\b",
     re.IGNORECASE,
@@ -354,7 +354,7 @@ _SHARE_OF = re.compile(
 
 
 def share_base(question: str) -> str | None:
-    """What a share is asked of ("... as a % of pay bill?" -> "pay bill"), or None."""
+    """What a share is asked of ("... as a % of turnover?" -> "turnover?"), or None."""
     match = _SHARE_OF.search(question)
     return question[match.end() :] if match else None
 
@@ -383,8 +383,9 @@ def amount_subject(question: str) -> str | None:
     "is the GovTech", "what is the budget of the Council?" -> "the Council"), or None
     when the question asks for no amount of money."""
     how_much = _HOW_MUCH.search(question)
-    if how_much and _MONEY_WORD.search(question) or _SHARE_OF.search(question):
-        how_much = how_much or _SHARE_OF.search(question)
+    share = _SHARE_OF.search(question)
+    if how_much and _MONEY_WORD.search(question) or share:
+        how_much = how_much or share
         clause = _asking_clause(question, how_much.start())
         return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
     noun = (
@@ -411,7 +412,7 @@ def count_subject(question: str) -> str | None:
         return None
     clause = re.split(r"[?;]|\s[-–—]\s", question[match.start() :], maxsplit=1)[0]
     clause = _COUNT_ADJECTIVES.sub("", clause)  # "how many extra jobs": the documents' "jobs"
-    if _REFERS_BACK.search(clause):  # "NE SEP jobs target - how many r they aiming for?"
+    if _REFERS_BACK.search(clause):  # "the jobs target - how many are they aiming for?"
         start = max(
             (m.end() for m in re.finditer(r"[?!.]\s", question[: match.start()])), default=0
         )
@@ -616,7 +617,7 @@ _EMAIL_QUESTION = re.compile(r"\be-?mail\s*(?:address|addr|add)?\b", re.IGNORECA
 
 
 def wants_email(question: str) -> bool:
-    """ "whats lorna carvers email addr?": the answer holds an email address."""
+    """ "whats jane doe's email addr?": the answer holds an email address."""
     return bool(_EMAIL_QUESTION.search(question))
 
 

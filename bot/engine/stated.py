@@ -222,7 +222,7 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     concepts, passages = about(subject)
     # the body's name, in full: the chair of the "Council of LEP Chairs" does not chair the
     # "Industrial Strategy Council"
-    name = _longest_name(subject) or _name_as_typed(subject, passages)
+    name = _name_of(subject, passages)
     return any(
         mentions(s.text) > mentions(subject)
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
@@ -251,7 +251,7 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     if subject is None:
         return True
     concepts, passages = about(subject)
-    name = _longest_name(subject) or _name_as_typed(subject, passages)
+    name = _name_of(subject, passages)
 
     def names_it(s: Sentence) -> bool:
         # a thing without a name ("the green paper on care"): a sentence mostly about it
@@ -289,7 +289,7 @@ EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 def gives_email_of(question: str, named: list[Contact], passages: list[Passage]) -> bool:
     """False when the question asks for the email address of people the contacts
     directory names (`named`) without one, and no sentence gives one beside their name:
-    "whats lorna carvers email addr?" is not answered by her name and her LEP's web page.
+    "whats jane doe's email?" is not answered by her name and her LEP's web page.
     True for other questions, and for addresses asked of a body or a role ("the confed's
     local growth person + their email"), which the directory answers."""
     if not wants_email(question) or not named or any(c.email for c in named):
@@ -416,6 +416,11 @@ def _name_as_typed(subject: str, passages: list[Sequence[Sentence]]) -> list[str
         terms(match.group(0)) for said in passages for s in said for match in _NAME.finditer(s.text)
     ]
     return max((name for name in found if name and _in_order(name, typed)), key=len, default=[])
+
+
+def _name_of(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:
+    """The subject's name as it spells it, or else as it types one the passages spell."""
+    return _longest_name(subject) or _name_as_typed(subject, passages)
 
 
 def _in_order(name: list[str], text_terms: list[str]) -> bool:
