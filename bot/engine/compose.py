@@ -26,6 +26,7 @@ from bot.engine.concepts import Concept, concepts_with_context, coverage, questi
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
+    asked_parts,
     asks_if_absent,
     counted,
     definition_subject,
@@ -105,6 +106,7 @@ class _Candidate:
     terms: frozenset[str]
     coverage: float
     position: int
+    context: frozenset[str] = frozenset()  # its heading's, title's and neighbours' terms
     score: float = 0.0
     quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
     details: int = 0  # how many of the kinds of detail asked for it holds (`_wanted_details`)
@@ -270,6 +272,12 @@ class ExtractiveComposer:
         chosen = self._select(candidates, concepts, lists_first=_lists_answer(query.text))
         if is_action_question(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
+        parts = asked_parts(query.text)
+        for part in parts if len(parts) > 1 else []:
+            part_concepts = self._concepts(part, query.context, idf)
+            chosen = _answering(
+                part_concepts, chosen, candidates, self.max_sentences, self.max_chars
+            )
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
@@ -349,6 +357,7 @@ class ExtractiveComposer:
                         sentence_terms,
                         0.6 * own + 0.4 * with_context,
                         position,
+                        context,
                         quote=quote,
                     )
                 )
@@ -480,6 +489,41 @@ def _with_an_action(
             best = max(actions, key=lambda c: c.score)
             return [chosen[0], best, *chosen[1 : limit - 1]]
     return chosen
+
+
+PART_COVERED = 0.75  # a candidate this close to a question's part answers it
+PART_ANSWERED = 0.9  # of the best coverage of a question's part any candidate has
+
+
+def _answering(
+    part: list[Concept],
+    chosen: list[_Candidate],
+    candidates: list[_Candidate],
+    max_sentences: int,
+    max_chars: int,
+) -> list[_Candidate]:
+    """For one of the things a question asks (`asked_parts`): when no chosen sentence
+    covers it nearly as well as the best candidate does, that candidate takes the weakest
+    point's place ("how is productivity defined, and why does it matter?" gets both a
+    definition and a reason)."""
+
+    def covers(candidate: _Candidate) -> float:
+        own = coverage(part, candidate.terms)
+        return 0.6 * own + 0.4 * coverage(part, candidate.terms | candidate.context)
+
+    best = max(candidates, key=lambda c: (covers(c), c.score))
+    if (
+        covers(best) < PART_COVERED
+        or any(best.text in c.text for c in chosen)
+        or max(map(covers, chosen)) >= PART_ANSWERED * covers(best)
+    ):
+        return chosen
+    kept = chosen[: max_sentences - 1]
+    if sum(len(c.text) for c in kept) + len(best.text) > max_chars:
+        kept = kept[:-1]  # the weakest point makes room, if one is enough
+    if not kept or sum(len(c.text) for c in kept) + len(best.text) > max_chars:
+        return chosen
+    return [*kept, best]
 
 
 def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:

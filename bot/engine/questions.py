@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import question_sentences, terms, without_source
+from bot.engine.text import asks, question_sentences, terms, without_source
 
 __all__ = [
     "is_action_question",
@@ -142,7 +142,7 @@ def definition_subject(question: str) -> list[str] | None:
 _LIST_QUESTION = re.compile(
     r"\b(what|which)\s+(are|were)\b|\b(list|name)\s+(the|all)\b|\bwhat\s+(areas|sectors|"
     r"themes|priorities|challenges|elements|stages|steps|foundations|types|kinds|ways)\b|"
-    r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b|"
+    r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z'’-]+\s+){0,2}[a-z]+s\b|"
     r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b|"  # "what the benefits are"
     # "what does the sector deal commit to?", "what will it include?": what it is made of
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:[\w'’&-]+\s+){1,6}?(?:include|involve|cover|"
@@ -366,6 +366,26 @@ _NEXT_ASK = re.compile(
     r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
     re.IGNORECASE,
 )
+
+
+_PERSON_BACK = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+def asked_parts(question: str) -> list[str]:
+    """The things a question asks, one per clause ("what is the Transforming Cities Fund,
+    and who gets the money?" -> two); a clause that refers back ("... and why does it
+    matter?") keeps the clause before it, which says what "it" is. One part when the
+    question asks one thing."""
+    starts = [0] + [m.end() for m in _NEXT_ASK.finditer(question)]
+    clauses = [question[a:b] for a, b in zip(starts, starts[1:] + [len(question)], strict=True)]
+    parts: list[str] = []
+    for clause in clauses:
+        if not terms(clause) or not asks(clause):
+            continue
+        if parts and (_REFERS_BACK.search(clause) or _PERSON_BACK.search(clause)):
+            clause = f"{parts[-1]} {clause}"
+        parts.append(clause)
+    return parts
 
 
 def _asking_clause(question: str, at: int) -> str:

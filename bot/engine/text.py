@@ -255,6 +255,11 @@ _ASKS_RE = re.compile(
 _ASKS_WITHIN_RE = re.compile(r"\b(?:what|who|whom|which|how|when|where)\b", re.IGNORECASE)
 
 
+def asks(sentence: str) -> bool:
+    """The sentence asks something (rather than setting the scene)."""
+    return bool(_ASKS_RE.search(sentence) or _ASKS_WITHIN_RE.search(sentence))
+
+
 def question_sentences(question: str) -> list[str]:
     """The sentences of a question as typed: chat often starts them in lower case ("...
     forwarding me stuff about it. what does 'productivity' mean?"), which `sentences`,
@@ -269,7 +274,7 @@ def told_and_asked(question: str) -> tuple[list[str], list[str]]:
     of them ask when none sets a scene, or when the asking ones say too little to be about
     anything ("... what our LEP's strategy says. any pointers?")."""
     parts = question_sentences(question)
-    asking = [part for part in parts if _ASKS_RE.search(part) or _ASKS_WITHIN_RE.search(part)]
+    asking = [part for part in parts if asks(part)]
     if not asking or len(asking) == len(parts) or not terms(" ".join(asking)):
         return [], parts  # "... march 2019 but I've seen march 2020. which is it??"
     return [part for part in parts if part not in asking], asking

@@ -4,6 +4,7 @@ import pytest
 
 from bot.engine.questions import (
     amount_subject,
+    asked_parts,
     asks_if_absent,
     asks_what_it_gains,
     date_subject,
@@ -184,3 +185,30 @@ def test_whom_to_contact_is_a_contact_question():
 )
 def test_questions_about_what_is_left_out(question, asks):
     assert asks_if_absent(question) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("what is the moor fund, and who gets the money?", ["what is the moor fund", "who gets"]),
+        # "it" is the moor fund: the clause before says so
+        ("how is reach defined, and why does it matter?", ["reach defined", "reach defined"]),
+        ("the moor fund - who chairs it? whats his background", ["who chairs", "who chairs"]),
+        # asides that ask nothing are not parts
+        ("which villages does the bus serve? need a line for my board", ["which villages"]),
+        ("which four moorland challenges did the plan name?", ["four moorland challenges"]),
+    ],
+)
+def test_the_parts_a_question_asks(question, parts):
+    found = asked_parts(question)
+    assert len(found) == len(parts)
+    for part, said in zip(found, parts, strict=True):
+        assert said in part
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which four long-term challenges did the plan identify?", "the 3 make-or-break issues?"],
+)
+def test_a_counted_list_with_hyphenated_words_is_a_list_question(question):
+    assert wants_list(question)
