@@ -49,6 +49,7 @@ big large size sized define definition simple simply plain briefly brief summary
 summarize overview quick query asap actually really basically urgently question exact
 someone somebody reckon reckons
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
+bit confused confusing unsure wondering curious
 """.split()
 )
 
@@ -167,7 +168,9 @@ _ASKER_RE = re.compile(
 _OPENING_ASKER_RE = re.compile(
     r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
     r"hosp(?:ital)?s?|ics|icb|stp|ccg|pcn|ambulance\s+service)(?:\s+(?:in|at|from)"
-    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)\s*[-–—:,]",
+    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)\s*[-–—:,]"
+    # "UHB here (brum) - ...": whoever says they are here
+    r"|^\W*((?:[A-Za-z'’&.+-]+\s+){1,4}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]",
     re.IGNORECASE,
 )
 
@@ -198,7 +201,9 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
     opening = _OPENING_ASKER_RE.match(question)
-    return spans + ([opening.span(1)] if opening else [])
+    if opening:
+        spans.append(opening.span(1) if opening.group(1) else opening.span(2))
+    return spans
 
 
 def asker_terms(question: str) -> list[str]:

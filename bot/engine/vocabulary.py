@@ -159,6 +159,7 @@ class Vocabulary:
         self.counts = counts
         self.names = names
         self.initialisms = _initialisms(phrases, counts)
+        self.initialisms |= _small_joiner_initialisms(phrases, counts)
         self._spelling = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word, count in counts.items():
             if len(word) > 3:
@@ -180,6 +181,8 @@ class Vocabulary:
             return _SHORTHAND[lower]
         if token.isupper() and len(token) > 1 and (lower not in self.counts or lower in STOP_WORDS):
             meant = self.initialisms.get(token)
+        elif token in self.initialisms and not token.islower():  # "DfE"
+            meant = self.initialisms[token]
         elif self._initials_typed_small(token):
             meant = self.initialisms[token.upper()]
         elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
@@ -236,3 +239,21 @@ def _initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:
         if count > found.get(initials, (0, ""))[0]:
             found[initials] = (count, phrase)
     return {initials: phrase for initials, (_, phrase) in found.items()}
+
+
+def _small_joiner_initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:
+    """Initials that keep a joining word as a small letter or "&" ("DfE" -> "Department
+    for Education", "SoS", "H&LS"): that makes them distinctive enough to trust a name
+    the documents use once."""
+    found: dict[str, str] = {}
+    for phrase in sorted(phrases, key=phrases.__getitem__):
+        words = [w for w in phrase.split() if w.lower() != "the"]
+        if not 2 <= len(words) <= 6 or not any(w.lower() in _SMALL_JOINERS for w in words):
+            continue
+        initials = "".join(_SMALL_JOINERS.get(w.lower(), w[0]) for w in words)
+        if initials.lower() not in counts:
+            found[initials] = re.sub(r"^(?i:the)\s+", "", phrase)
+    return found
+
+
+_SMALL_JOINERS = {"of": "o", "for": "f", "and": "&", "&": "&"}

@@ -72,3 +72,5 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("grimsby trust here - anything in the strategy about grimsby?") == (
         terms("trust")
     )
+    # who says they are here, by any name: "UHB here (brum) - ..."
+    assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")

@@ -77,3 +77,15 @@ def test_initials_keep_the_letters_of_an_acronym_in_the_name():
     vocabulary = Vocabulary(["The UK Moorland Renewal Fund pays for new harbour walls."])
     assert vocabulary.read("whats the UKMRF for?") == "whats the UK Moorland Renewal Fund for?"
     assert vocabulary.read("ukmrf - who gets it") == "UK Moorland Renewal Fund - who gets it"
+
+
+def test_initials_keep_a_joining_word_as_a_small_letter_or_ampersand():
+    vocabulary = Vocabulary(
+        [
+            "The Department for Moorland Roads met the Board of Harbours and the Tin and "
+            "Clay Council once."
+        ]
+    )
+    assert vocabulary.read("did the DfMR agree?") == "did the Department for Moorland Roads agree?"
+    assert vocabulary.read("what did the BoH say") == "what did the Board of Harbours say"
+    assert vocabulary.read("T&CC minutes") == "Tin and Clay Council minutes"
