@@ -473,11 +473,25 @@ _PRESENTATION = re.compile(
 )
 
 
+# "trying to get our estates director interested in the ... fund - how big is ...": whom
+# the asker wants to win over is the scene; what they want them interested in is the topic.
+_WINNING_OVER = re.compile(
+    r"\b(?:(?:i\s*(?:'|’)?m|we\s*(?:'|’)?re|i\s+am|we\s+are|i|we)\s+)?(?:trying|want(?:ing)?|"
+    r"need(?:ing)?|hoping|looking)\s+to\s+(?:get|persuade|convince|encourage)\s+(?:our|my|"
+    r"the)\s+(?:[\w'’&-]+\s+){0,3}?(?:interested\s+in|to\s+(?:care|think)\s+about|"
+    r"on\s+board\s+with|excited\s+about|engaged\s+(?:in|with)|to\s+engage\s+with|"
+    r"up\s+to\s+speed\s+(?:on|with))\b",
+    re.IGNORECASE,
+)
+
+
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
-    board paper", "in a nutshell"): those words name no topic, and matched as one
+    board paper", "in a nutshell") or whom the asker wants to win over ("trying to get
+    my board interested in ..."): those words name no topic, and matched as one
     ("board") they pull in passages about something else."""
-    return " ".join(_PRESENTATION.sub(" ", question).split()) or question
+    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", question))
+    return " ".join(said.split()) or question
 
 
 _NOW = re.compile(

@@ -122,6 +122,28 @@ COMMON_WORD_NAME = 10
 _PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
     (("came", "come", "comes", "coming"), "out"): "published",
     (("kick", "kicks", "kicked", "kicking"), "off"): "start",
+    # "where does health turn up / show up in the strategies?": where it features
+    (
+        (
+            "turn",
+            "turns",
+            "turned",
+            "turning",
+            "show",
+            "shows",
+            "showed",
+            "showing",
+            "crop",
+            "crops",
+            "cropped",
+            "cropping",
+            "pop",
+            "pops",
+            "popped",
+            "popping",
+        ),
+        "up",
+    ): "features",
 }
 _PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
 _PHRASAL = re.compile(

@@ -126,6 +126,13 @@ def test_what_a_definition_question_defines(question, subject):
         ("give me one line on the benefits", "give me on the benefits"),
         ("what does 'growth' mean? explain like im 5", "what does 'growth' mean?"),
         ("which line of the plan says so?", "which line of the plan says so?"),
+        # whom the asker wants to win over sets the scene
+        (
+            "trying to get our finance director interested in the harbour fund - how big is it?",
+            "the harbour fund - how big is it?",
+        ),
+        ("we want to get the board on board with the plan, what next", "the plan, what next"),
+        ("is the board interested in the plan?", "is the board interested in the plan?"),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):

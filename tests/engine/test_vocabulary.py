@@ -44,6 +44,7 @@ def vocabulary() -> Vocabulary:
         ("hows the board? hows much is it worth", "how is the board? how much is it worth"),
         # Phrasal verbs of chat in the documents' words.
         ("when did the strategy come out?", "when did the strategy published?"),
+        ("where does health turn up in the strategy", "where does health features in the strategy"),
     ],
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
