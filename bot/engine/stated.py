@@ -236,7 +236,8 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
 # A sentence that speaks of what something will do, not what it did.
 _FUTURE = re.compile(
     r"\b(?:will|shall|forthcoming|upcoming|(?:is|are|was|were)\s+to|to\s+be\s+(?:published|"
-    r"launched|set\s+up|established)|(?:plans?|intends?|expected|due|set|going)\s+to)\b",
+    r"launched|set\s+up|established)|(?:plans?|intends?|expected|due|set|going)\s+to|"
+    r"to\s+explore|exploring)\b",
     re.IGNORECASE,
 )
 

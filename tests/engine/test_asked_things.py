@@ -240,7 +240,8 @@ An independent Moorland Review Panel will assess progress on the moorland plan a
 recommendations to the councils each year.
 
 Practices look to the forthcoming rail plan for the moors (to be published by summer 2020)
-to bring patients to clinics by train.
+to bring patients to clinics by train. The councils are working with the practices to
+explore new approaches including a pilot ferry service for Lundy.
 
 The councils will set up a Moorland Forum of Practice Managers. This will give managers a
 voice in the plan. The first meeting was held on Tuesday 4th June.
@@ -368,6 +369,9 @@ def test_what_something_concluded_is_not_covered_by_what_it_will_do(engine):
     """Sources written before a body had reported cannot say what it concluded."""
     answer = engine.ask("What did the Moorland Review Panel conclude in its first report?")
     assert answer.mode == "no_answer"
+    assert engine.ask("What were the results of the pilot ferry service for Lundy?").mode == (
+        "no_answer"
+    )
     answer = engine.ask("what did the moorland transport board find in its first report?")
     assert "half the villages have no bus" in answer.answer
 
