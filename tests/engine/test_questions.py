@@ -16,6 +16,7 @@ from bot.engine.questions import (
     role_asked,
     wants_date,
     wants_list,
+    wants_number,
     without_presentation,
 )
 from bot.engine.text import terms
@@ -219,3 +220,17 @@ def test_the_parts_a_question_asks(question, parts):
 )
 def test_a_counted_list_with_hyphenated_words_is_a_list_question(question):
     assert wants_list(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("whats the stat in the moor plan about over 75s?", True),
+        ("any stats on rural nurses?", True),
+        ("what's the latest figure for moorland jobs", True),
+        ("what is the moorland plan about?", False),
+        ("can you figure out who leads it", False),
+    ],
+)
+def test_a_statistic_or_figure_asked_for_is_a_number(question, number):
+    assert wants_number(question) is number
