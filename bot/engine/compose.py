@@ -276,7 +276,12 @@ class ExtractiveComposer:
         for part in parts if len(parts) > 1 else []:
             part_concepts = self._concepts(part, query.context, idf)
             chosen = _answering(
-                part_concepts, chosen, candidates, self.max_sentences, self.max_chars
+                part_concepts,
+                definition_subject(part),
+                chosen,
+                candidates,
+                self.max_sentences,
+                self.max_chars,
             )
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
@@ -497,6 +502,7 @@ PART_ANSWERED = 0.9  # of the best coverage of a question's part any candidate h
 
 def _answering(
     part: list[Concept],
+    defined: list[str] | None,
     chosen: list[_Candidate],
     candidates: list[_Candidate],
     max_sentences: int,
@@ -505,9 +511,12 @@ def _answering(
     """For one of the things a question asks (`asked_parts`): when no chosen sentence
     covers it nearly as well as the best candidate does, that candidate takes the weakest
     point's place ("how is productivity defined, and why does it matter?" gets both a
-    definition and a reason)."""
+    definition and a reason). A part that asks what something is (`defined`) is covered
+    by a sentence that says so ("Productivity measures ...")."""
 
     def covers(candidate: _Candidate) -> float:
+        if defined and _says_what_it_is(candidate.text, defined):
+            return 1.0
         own = coverage(part, candidate.terms)
         return 0.6 * own + 0.4 * coverage(part, candidate.terms | candidate.context)
 
@@ -796,6 +805,27 @@ def _defines(sentence: str, subject: list[str]) -> bool:
         for end in range(start + len(subject), min(len(said), start + len(subject) + 2) + 1):
             if terms(" ".join(said[start:end])) == subject:
                 return bool(_DEFINING.match(" ".join(said[end:]).lstrip(",– -")))
+    return False
+
+
+# After the subject at a sentence's start: "Productivity measures ...", "Productivity,
+# routinely measured by ..., is ...", "SmartMed is ...".
+_WHAT_IT_IS = re.compile(
+    r"^,?\s*(?:\w+\s+)?(?:is|are|means?|measures?|refers?\s+to|describes?|measured|"
+    r"defined|described)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_what_it_is(sentence: str, subject: list[str]) -> bool:
+    """The sentence opens with the subject and says what it is or how it is measured."""
+    said = without_bullet(sentence)
+    words = said.split()
+    for end in range(len(subject), len(subject) + 3):
+        if terms(" ".join(words[:end])) == subject:
+            opening = re.match(r"\s*" + r"\s+".join(map(re.escape, words[:end])), said)
+            rest = said[opening.end() :] if opening else ""
+            return bool(_WHAT_IT_IS.match(rest))
     return False
 
 

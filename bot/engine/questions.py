@@ -381,11 +381,10 @@ def asked_parts(question: str) -> list[str]:
     clauses = [question[a:b] for a, b in zip(starts, starts[1:] + [len(question)], strict=True)]
     parts: list[str] = []
     for clause in clauses:
-        if not terms(clause) or not asks(clause):
-            continue
         if parts and (_REFERS_BACK.search(clause) or _PERSON_BACK.search(clause)):
             clause = f"{parts[-1]} {clause}"
-        parts.append(clause)
+        if terms(clause) and asks(clause):
+            parts.append(clause)
     return parts
 
 

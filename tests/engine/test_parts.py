@@ -27,6 +27,22 @@ New villages join the moorland bus routes when their parish council asks.
 The county council pays for the winter gritting of the moorland roads, from its highways
 budget.
 """,
+    "reach.md": """# Rural reach
+
+## Why it matters
+
+Rural reach matters because practices that reach more villages keep patients out of
+hospital. Rural reach matters to the councils, who plan roads and buses around it. Rural
+reach matters to patients, who would rather be seen near home. Rural reach matters to
+nurses, who spend their days on the road. Rural reach has fallen on the high moor as
+surgeries closed. Improving rural reach is the partnership's first aim, and why it matters
+is set out in the partnership's plan.
+
+## Measuring it
+
+Rural reach, usually measured by the villages within an hour's drive of a surgery, is
+reported each spring.
+""",
 }
 
 
@@ -43,3 +59,9 @@ def test_each_part_of_a_two_part_question_is_answered(engine):
     assert answer.mode == "extractive"
     assert "villages of the high moor" in answer.answer
     assert "county council pays for the winter gritting" in answer.answer
+
+
+def test_a_part_asking_what_something_is_gets_the_sentence_that_says_it(engine):
+    answer = engine.ask("How is rural reach defined, and why does it matter?")
+    assert "usually measured by the villages within an hour" in answer.answer
+    assert "Rural reach matters because" in answer.answer

@@ -205,6 +205,8 @@ def test_questions_about_what_is_left_out(question, asks):
         # asides that ask nothing are not parts
         ("which villages does the bus serve? need a line for my board", ["which villages"]),
         ("which four moorland challenges did the plan name?", ["four moorland challenges"]),
+        # "what will they do?" says nothing without the clause before it
+        ("What are harbour panels, and what will they do?", ["harbour panels", "they do"]),
     ],
 )
 def test_the_parts_a_question_asks(question, parts):
