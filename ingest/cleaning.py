@@ -346,7 +346,12 @@ def _is_url(line: str) -> bool:
 
 def _ends_mid_sentence(line: str) -> bool:
     words = line.split()
-    return bool(words) and words[-1].lower() in _FUNCTION_WORDS
+    return bool(words) and (words[-1].lower() in _FUNCTION_WORDS or bool(_TORN_TITLE.search(line)))
+
+
+# A signature's titles torn by a page's blank line: "..., Managing Director, Birmingham
+# Health Partners, and Academic" / "Director, West Midlands Academic Health Sciences Network".
+_TORN_TITLE = re.compile(r",\s+and\s+[A-Z][a-z]+$")
 
 
 def _looks_like_heading(line: str, next_line: str) -> bool:

@@ -399,13 +399,15 @@ def _longest_name(subject: str) -> list[str]:
     """The longest name the subject spells out, as terms (or none): an amount for "the
     Industrial Strategy" is not one for "the Industrial Strategy Council". Only the
     longest: "the Fund ... under the Industrial Strategy" is about the fund. Not a name
-    that only says where the thing sits ("the clean air fund in the Industrial Strategy")."""
+    that only says where the thing sits ("the clean air fund in the Industrial Strategy").
+    Of two as long, the later: "the Industrial Strategy 'Healthy Ageing' programme" is the
+    programme's."""
     found = [
         terms(match.group(0))
         for match in _NAME.finditer(subject)
         if not _WHERE_IT_SITS.search(subject[: match.start()])
     ]
-    return max(found, key=len) if found else []
+    return max(reversed(found), key=len) if found else []
 
 
 def _name_as_typed(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:

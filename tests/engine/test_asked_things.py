@@ -231,6 +231,15 @@ Write to the board at board@moorland.example.org.
 Warren Heppolette, who led the launch, gives his email address as warren.h@moorland.example.org.
 """
 
+# A strategy's figure, and a programme of the strategy with none.
+DOCUMENTS["harbours.md"] = """# Harbour renewal
+
+## Clinics and harbours
+
+The Moorland Strategy commits £5 million to rural clinics. The Moorland Strategy 'Harbour
+Renewal' programme will help harbour towns repair their walls.
+"""
+
 # A panel that will report (written before it had), and a board that has reported.
 DOCUMENTS["panels.md"] = """# Moorland panels
 
@@ -387,6 +396,17 @@ def test_what_something_concluded_is_not_covered_by_what_it_will_do(engine):
 def test_a_total_or_share_with_no_figure_for_it_is_not_covered(engine, question):
     """ "worth many millions of pounds" is not an exact total."""
     assert engine.ask(question).mode == "no_answer"
+
+
+def test_an_amount_for_a_strategy_is_not_one_for_its_programme(engine):
+    question = (
+        "What level of funding has been committed to the Moorland Strategy 'Harbour Renewal' "
+        "programme?"
+    )
+    assert engine.ask(question).mode == "no_answer"
+    assert (
+        "£5 million" in engine.ask("how much does the Moorland Strategy commit to clinics?").answer
+    )
 
 
 def test_where_a_thing_is_described_is_not_part_of_its_name(engine):

@@ -24,6 +24,11 @@ from ingest.cleaning import clean_text, remove_repeated_lines, split_columns
         ("e\ufb03cient\u00a0services.", "efficient services."),
         # Soft hyphens vanish.
         ("organi\u00adsation.", "organisation."),
+        # A signature's titles torn by a blank line stay one line (not a heading).
+        (
+            "Ann Moor, Chair, Moor Partners, and Academic\n\nDirector, Moor Health Network",
+            "Ann Moor, Chair, Moor Partners, and Academic Director, Moor Health Network",
+        ),
     ],
 )
 def test_clean_text_repairs_extraction_artefacts(raw, expected):
