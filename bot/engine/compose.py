@@ -265,7 +265,10 @@ class ExtractiveComposer:
         concepts = self._concepts(query.text, query.context, idf)
         # Advice for a place leads with what names the place's strategy: keep the name's worth.
         place = frozenset() if is_action_question(query.text) else self._place_terms(query.text)
-        candidates = _unique([c for p in passages for c in self._candidates(p, concepts, place)])
+        listed = listed_noun(query.text)
+        candidates = _unique(
+            [c for p in passages for c in self._candidates(p, concepts, place, listed)]
+        )
         if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
             return None
         self._score(query, candidates, len(passages))
@@ -322,7 +325,11 @@ class ExtractiveComposer:
         return frozenset(terms(" ".join(named)))
 
     def _candidates(
-        self, passage: Passage, concepts: list[Concept], place: frozenset[str] = frozenset()
+        self,
+        passage: Passage,
+        concepts: list[Concept],
+        place: frozenset[str] = frozenset(),
+        listed: str | None = None,
     ) -> list[_Candidate]:
         """The passage's quotable units, each with its coverage of the question. In a
         passage about the place asked about, every sentence counts as naming the place:
@@ -340,6 +347,11 @@ class ExtractiveComposer:
         def label_coverage(label: str) -> float:
             return coverage(concepts, frozenset(terms(label)))
 
+        def names_asked_list(label: str) -> bool:
+            """The label names most of what is asked, or the thing a list question lists
+            ("Key attributes of ..." for "... key attributes? heard bottom up etc")."""
+            return label_coverage(label) >= NAMING_LABEL_COVERAGE or listed in terms(label)
+
         def labels_asked(label: str) -> bool:
             return label_coverage(label) >= MIN_LABEL_COVERAGE
 
@@ -348,7 +360,7 @@ class ExtractiveComposer:
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             before = parts[index - 1] if index else None
             # a label printed after its list says nothing without it
-            units = _label_after_list(block, earlier + parts[:index], label_coverage) or _units(
+            units = _label_after_list(block, earlier + parts[:index], names_asked_list) or _units(
                 block, before, following, labels_asked
             )
             for text, quote in units:
@@ -595,7 +607,7 @@ _HEADING_WORDS = 12  # a heading that titles a list is no longer than this
 
 
 def _label_after_list(
-    block: Block, preceding: list[Block], label_coverage: Callable[[str], float]
+    block: Block, preceding: list[Block], names_asked_list: Callable[[str], bool]
 ) -> list[tuple[str, str]]:
     """A heading or label line right after a run of bullet points, which a PDF's box puts
     after the bullets it titles ("Key attributes of a local industrial strategy" under its
@@ -603,7 +615,7 @@ def _label_after_list(
     names most of what is asked."""
     run: list[Block] = []
     for earlier in reversed(preceding):
-        if earlier.kind != "bullet":
+        if earlier.kind != "bullet" or (len(run) > 1 and _ends_list_before(earlier, run)):
             break
         run.insert(0, earlier)
     if (
@@ -613,7 +625,7 @@ def _label_after_list(
         or len(block.text.split()) > _HEADING_WORDS
         # a heading after a list may start the next section; a line of text there (see
         # `ingest.cleaning`) can only be the list's label
-        or (block.kind == "heading" and label_coverage(block.text) < NAMING_LABEL_COVERAGE)
+        or (block.kind == "heading" and not names_asked_list(block.text))
     ):
         return []
     kept: list[Block] = []
@@ -680,6 +692,8 @@ def _with_list(
                 items.append(block)  # a list written as running text
             break
         items.append(block)
+        if _last_item(items):
+            break
     texts = [i.text for i in items]
     if sum(map(len, texts)) > limit and len(texts) > 1:
         # Every item matters more than all of one: long points keep their first sentence.
@@ -699,6 +713,22 @@ def _with_list(
     joined = " " if sentence.rstrip().endswith((":", ".")) else ": "
     lead = sentence if verbatim_lead is None else verbatim_lead
     return f"{sentence}{joined}{shown}.", PARAGRAPH_BREAK.join([lead, *verbatim])
+
+
+def _last_item(items: list[Block]) -> bool:
+    """The newest item closes its list with a full stop where the ones before end bare
+    ("• pool investment" ... "• manage demand for services."): a list printed right after
+    it (its label below it, as PDFs extract boxes) is another list."""
+    *earlier, newest = items
+    bare = [i for i in earlier if i.kind == "bullet" and not i.text.rstrip().endswith(".")]
+    return bool(bare) and len(bare) == len(earlier) and newest.text.rstrip().endswith(".")
+
+
+def _ends_list_before(item: Block, run: list[Block]) -> bool:
+    """`item` closes the list printed before `run` (the bullets above a label): it ends
+    with a full stop where all of `run` but its last item end bare."""
+    closes = item.text.rstrip().endswith(".")
+    return closes and not any(i.text.rstrip().endswith(".") for i in run[:-1])
 
 
 _LIST_ITEMS_CHARS = 500  # the items quoted with a list's lead-in or label

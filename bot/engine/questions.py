@@ -224,10 +224,20 @@ def _set_out(question: str) -> re.Match[str] | None:
     )
 
 
+# "growth hubs - key facts?": a list asked for by naming it alone.
+_LIST_NAMED_ALONE = re.compile(
+    r"(?:^|[-–—:,]\s+)(?:[a-z'’-]+\s+){0,2}([a-z]{3,}s)\s*\?", re.IGNORECASE
+)
+# "what makes ...", "what means ...": verbs, not what a list lists.
+_VERBS_AFTER_WHAT = frozenset("makes means matters happens counts needs helps works".split())
+
+
 def listed_noun(question: str) -> str | None:
     """What a list question lists, as a term ("what are the key attributes of ...?" ->
     "attribut"), or None."""
     match = _LISTED_NOUN.search(question) or _set_out(question)
+    if match and match.group(1).lower() in _VERBS_AFTER_WHAT:
+        match = _LIST_NAMED_ALONE.search(question)
     if not match or not wants_list(question) or match.group(1).lower() in _NOT_PLURAL:
         return None
     found = terms(match.group(1))
@@ -275,8 +285,8 @@ def other_words_for(term: str) -> tuple[str, ...]:
 
 # "what could an ICS gain from influencing it?", "what's in it for a trust?": its benefits.
 _WHAT_IT_GAINS = re.compile(
-    r"\bwhat\s+(?:could|can|would|might|will|do|does|did|should)\s+((?:[\w'’-]+\s+){1,5}?)"
-    r"(?:gain|get|benefit)\s+(?:from|out\s+of|by)\b"
+    r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
+    r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)\s+(?:from|out\s+of|by)\b"
     r"|\bwhat(?:['’]?s|\s+is)\s+in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)",
     re.IGNORECASE,
 )
@@ -295,7 +305,7 @@ def gainer_terms(question: str) -> list[str]:
     "what could an integrated care system gain from ...?"): the passages that list the
     benefits seldom name them ("benefits for the NHS")."""
     match = _WHAT_IT_GAINS.search(question)
-    return terms(match.group(1) or match.group(2)) if match else []
+    return terms(match.group(1) or match.group(2) or "") if match else []
 
 
 def asks_if_absent(question: str) -> bool:

@@ -91,6 +91,31 @@ Raise awareness of skills in biologics
 Assist small firms with digitalisation
 """
 
+# Two lists printed one after the other: the first ends with a full stop, the second's
+# title comes after it.
+DOCUMENTS["harbour.md"] = """# Harbour guide
+
+## Harbour partnership
+
+There are many benefits for boat owners in joining the harbour partnership, including:
+
+• cheaper moorings
+
+• shared repair yards
+
+• a say in harbour plans.
+
+• chaired by the harbour master
+
+• open to every boat owner
+
+• reviewed each winter.
+
+Harbour partnership rules
+
+The harbour master keeps a copy of the rules in the harbour office for anyone to read.
+"""
+
 # A PDF's box, extracted with its title after its bullets.
 DOCUMENTS["charter.md"] = """# Moorland charter
 
@@ -313,6 +338,8 @@ def test_a_list_replaces_the_line_that_only_says_it_exists(engine):
     [
         "What could a village pharmacy gain from joining the heathland partnership?",
         "whats in it for a village pharmacy to join the heathland partnership?",
+        "What advantages does the guide say a village pharmacy can gain from joining the "
+        "heathland partnership?",
     ],
 )
 def test_what_someone_gains_is_answered_by_the_benefits_listed(engine, question):
@@ -331,3 +358,18 @@ def test_a_list_of_labelled_lines_counts_its_labels_as_items(engine):
     answer = engine.ask("what are the 5 areas where health shows up in the moorland plans?")
     lead = answer.answer.splitlines()[0]
     assert "Rural care:" in lead and "Village life:" in lead
+
+
+def test_a_list_that_ends_with_a_full_stop_does_not_run_into_the_next(engine):
+    answer = engine.ask("What are the benefits for boat owners of joining the harbour partnership?")
+    assert "cheaper moorings" in answer.answer and "a say in harbour plans" in answer.answer
+    assert "chaired by the harbour master" not in answer.answer
+
+
+def test_a_title_after_bullets_that_names_what_is_listed_answers_with_them(engine):
+    answer = engine.ask(
+        "what makes a proper harbour partnership - its rules? heard someone chairs it, "
+        "our boat club secretary wants to know"
+    )
+    assert "chaired by the harbour master" in answer.answer
+    assert "reviewed each winter" in answer.answer

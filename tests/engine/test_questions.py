@@ -153,6 +153,9 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     assert wants_list("What does the Life Sciences Sector Deal commit to doing?")
     assert wants_list("what will the new unit include?")
     assert listed_noun("In which broad areas does health tend to appear?") == "area"
+    # "what makes ...": a verb; the list is named on its own after the dash
+    assert listed_noun("what makes a proper plan - key attributes? heard etc") == "attribut"
+    assert listed_noun("what makes it work? any ideas") is None
 
 
 def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
@@ -161,6 +164,8 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert gainer_terms(question) == terms("integrated care system")
     assert gainer_terms("whats in it for a trust to engage with its LIS?") == ["trust"]
     assert not asks_what_it_gains("what should our ICS do to gain a seat on the board?")
+    # who gains may come before "can gain": "what advantages does X say the NHS can gain"
+    assert asks_what_it_gains("What advantages does the plan say the NHS can gain from it?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():
