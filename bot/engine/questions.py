@@ -287,7 +287,10 @@ def other_words_for(term: str) -> tuple[str, ...]:
 _WHAT_IT_GAINS = re.compile(
     r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
     r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)\s+(?:from|out\s+of|by)\b"
-    r"|\bwhat(?:['’]?s|\s+is)\s+in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)",
+    r"|\bwhat(?:['’]?s|\s+is)\s+in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)"
+    # "what could influencing it help us do?", "what can it help an ICS achieve?"
+    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b",
     re.IGNORECASE,
 )
 # How documents say what something offers: words to look for when asked what it gains.
@@ -305,7 +308,7 @@ def gainer_terms(question: str) -> list[str]:
     "what could an integrated care system gain from ...?"): the passages that list the
     benefits seldom name them ("benefits for the NHS")."""
     match = _WHAT_IT_GAINS.search(question)
-    return terms(match.group(1) or match.group(2) or "") if match else []
+    return terms(next(filter(None, match.groups()), "")) if match else []
 
 
 def asks_if_absent(question: str) -> bool:

@@ -340,6 +340,7 @@ def test_a_list_replaces_the_line_that_only_says_it_exists(engine):
         "whats in it for a village pharmacy to join the heathland partnership?",
         "What advantages does the guide say a village pharmacy can gain from joining the "
         "heathland partnership?",
+        "what could joining the heathland partnership help a village pharmacy to do?",
     ],
 )
 def test_what_someone_gains_is_answered_by_the_benefits_listed(engine, question):

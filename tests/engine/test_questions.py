@@ -166,6 +166,10 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert not asks_what_it_gains("what should our ICS do to gain a seat on the board?")
     # who gains may come before "can gain": "what advantages does X say the NHS can gain"
     assert asks_what_it_gains("What advantages does the plan say the NHS can gain from it?")
+    # what it could help someone do, or do for them
+    assert asks_what_it_gains("what could influencing the plan help NHS organisations to do?")
+    assert asks_what_it_gains("what can getting stuck into the plan actually do for us?")
+    assert not asks_what_it_gains("what can the growth hub do?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():
