@@ -476,7 +476,7 @@ _PRESENTATION = re.compile(
     r"(?:english|terms|language|words)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
     r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
-    r"governors?)"
+    r"governors?|slides?|deck|presentation|ppt|powerpoint)"
     r"(?:\s+(?:paper|meeting|report|briefing|update))?|(?:board|briefing|cabinet)\s+paper|"
     r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"
     r"summar|saying|that)|(?:explain\w*\s+(?:it\s+)?)?like\s+i\W?m\s+(?:5|five)|"

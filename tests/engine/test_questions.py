@@ -134,6 +134,10 @@ def test_what_a_definition_question_defines(question, subject):
         ),
         ("we want to get the board on board with the plan, what next", "the plan, what next"),
         ("is the board interested in the plan?", "is the board interested in the plan?"),
+        (
+            "what can it do for us? need a few for a slide lol",
+            "what can it do for us? need a few lol",
+        ),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
