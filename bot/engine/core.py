@@ -186,7 +186,10 @@ class Engine:
         places = [name for name, _ in self.contacts.gazetteer.matches(question)]
         if not places or not is_action_question(question):
             return passages
-        general = question
+        # "our ICS covers newcastle - what should we do to influence the NE LIS?": what
+        # is asked, not who asks
+        asking = [part for part in re.split(r"\s[-–—]\s", question) if is_action_question(part)]
+        general = asking[-1] if asking else question
         for name in places:
             general = re.sub(re.escape(name), " ", general, flags=re.IGNORECASE)
         return _interleaved(passages, self.retriever.retrieve(self.retriever.query(general)))
