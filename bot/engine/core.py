@@ -262,8 +262,9 @@ class Engine:
     def _read(self, question: str) -> str:
         """The question in the knowledge base's words: typos, clipped names and
         initialisms read as meant (`bot.engine.vocabulary`); the asker still sees theirs."""
+        spelt_out = self.contacts.gazetteer.with_directions_spelt_out(question)
         return self.retriever.index.vocabulary.read(
-            without_presentation(question), self._understood
+            without_presentation(spelt_out), self._understood
         )
 
     def _understood(self, word: str) -> bool:

@@ -40,6 +40,10 @@ def _is_strict_alias(name: str) -> bool:
     return len(compact) <= 4 and compact.upper() == compact
 
 
+_COMPASS = {"n": "North", "s": "South", "e": "East", "w": "West"}
+_CLIPPED_COMPASS = re.compile(r"\b([nsewNSEW])\s+([A-Za-z][\w-]+)")
+
+
 class Gazetteer:
     """Finds the areas for the places named in a text."""
 
@@ -128,6 +132,17 @@ class Gazetteer:
                 (name, sorted((self.areas[i] for i in ids), key=lambda a: a.kind != "mca"))
             )
         return found
+
+    def with_directions_spelt_out(self, text: str) -> str:
+        """ "n tyneside", "s yorks", "e riding": a compass point clipped to its letter, where
+        the spelt-out name is a place ("North Tyneside"). Elsewhere "n" is chat for "and"."""
+
+        def spelt(match: re.Match[str]) -> str:
+            named = f"{_COMPASS[match.group(1).lower()]} {match.group(2)}"
+            found = self.matches(named)
+            return named if found and found[0][0].lower() == named.lower() else match.group(0)
+
+        return _CLIPPED_COMPASS.sub(spelt, text)
 
     def find(self, text: str) -> list[Area]:
         """Areas of the places named in `text`, in order of mention, each once."""

@@ -150,3 +150,16 @@ def test_malformed_contacts_file_names_the_problem(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(DataFileError, match=re.escape(message)):
         ContactDirectory.load(path, KNOWLEDGE / "gazetteer.yaml")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("our ICS covers n tyneside", "our ICS covers North tyneside"),
+        ("e riding trust here", "East riding trust here"),
+        ("health n care in salford", "health n care in salford"),  # chat for "and"
+        ("manchester n salford", "manchester n salford"),  # not a place called North Salford
+    ],
+)
+def test_a_compass_point_clipped_to_its_letter_is_spelt_out_in_a_place_name(gazetteer, typed, read):
+    assert gazetteer.with_directions_spelt_out(typed) == read
