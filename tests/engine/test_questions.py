@@ -249,3 +249,16 @@ def test_a_counted_list_with_hyphenated_words_is_a_list_question(question):
 )
 def test_a_statistic_or_figure_asked_for_is_a_number(question, number):
     assert wants_number(question) is number
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("What period will the moorland plan cover?", True),
+        ("how far out does the moor plan go, like what yr", True),
+        ("what timescale are we talking about for the plan?", True),
+        ("what does the plan cover?", False),
+    ],
+)
+def test_the_period_a_plan_covers_is_asked_as_a_date(question, date):
+    assert wants_date(question) is date
