@@ -16,7 +16,12 @@ from bot.engine.answer import human_date
 from bot.engine.concepts import concepts_with_context, coverage, unfamiliar_names
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
-from bot.engine.questions import is_action_question, is_contact_question, person_asked
+from bot.engine.questions import (
+    definition_subject,
+    is_action_question,
+    is_contact_question,
+    person_asked,
+)
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.text import asker_spans, question_sentences, terms
 from ingest.embeddings import Embedder
@@ -109,6 +114,9 @@ class Assessor:
         person = person_asked(query.text)
         if person:
             parts.append(f"who is {person}")  # the question's other words name the offices
+        defined = definition_subject(query.text)
+        if defined:  # "dumb q but what does X actually mean in all this?": what X is
+            parts.append(" ".join(defined))
         texts = [passage_text(p) for p in passages]
         found = [frozenset(terms(text)) for text in texts]
         best = max(

@@ -121,7 +121,18 @@ def person_asked(question: str) -> str | None:
 def definition_subject(question: str) -> list[str] | None:
     """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", "what do X
     and Y stand for?", "how is X defined?", "definition of X", or None for other
-    questions."""
+    questions; also "what does X mean?" after an aside that opens the question ("dumb q
+    but what does X actually mean?")."""
+    opening = _OPENING_ASIDE.match(question)
+    rest = question[opening.end() :] if opening else ""
+    return _defined(question) or (_defined(rest) if _MEANING_QUESTION.search(rest) else None)
+
+
+# "dumb q but ...", "sorry to ask - ...", "newbie here: ...": an aside before the question.
+_OPENING_ASIDE = re.compile(r"^[^?.!]{1,40}?(?:\s+but|\s[-–—:]|,)\s+(?=what|how|who)", re.I)
+
+
+def _defined(question: str) -> list[str] | None:
     meaning = _MEANING_QUESTION.search(question.strip())
     if meaning:
         phrase = next(group for group in meaning.groups() if group)

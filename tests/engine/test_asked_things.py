@@ -369,6 +369,17 @@ def test_a_question_after_a_long_preamble_finds_what_it_asks(engine):
     assert "how many villages a practice can serve" in answer.answer
 
 
+def test_a_definition_asked_after_an_aside_and_chat_is_answered(engine):
+    """Chat around "what does X mean?" leaves the passages covering little of the whole
+    question; the passage that says what X is covers what it asks."""
+    answer = engine.ask(
+        "dumb q but what does rural reach actually mean in all this? everyone uses it, "
+        "nobody defines it"
+    )
+    assert answer.mode == "extractive"
+    assert "how many villages a practice can serve" in answer.answer
+
+
 def test_a_date_question_whose_passages_include_one_with_nothing_to_quote(engine):
     answer = engine.ask("when was the moorland plan timeline published?")
     assert answer.mode == "extractive" and "May 2019" in answer.answer

@@ -111,6 +111,9 @@ def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
         ("what does the LEP mean for us?", None),  # what it implies, not what it is
         ("what do they mean by an 'anchor institution'?", ["anchor", "institut"]),
         ("What is meant by inclusive growth?", ["inclus", "growth"]),
+        # after an aside, only "what does X mean?" forms: "what is the LEP doing" is no definition
+        ("dumb q but what does rural reach actually mean in all this?", ["rural", "reach"]),
+        ("our ICS in Dorset - what is the LEP doing with us?", None),
         ("what do they actually mean by productivity and why does it matter", ["product"]),
     ],
 )
