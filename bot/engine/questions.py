@@ -53,7 +53,9 @@ _CONTACT_QUESTION = re.compile(
     r"|\b(contact details|point of contact|who to contact)\b"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
     r"(?:contacts?|(?:person|go[\s-]to)(?=\s+(?:for|at|about)\b))\b"
-    r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)",
+    r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)"
+    # "the local growth guy at the confed, whats his name and email?"
+    r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:name|e-?mail|contact|number)\b",
     re.IGNORECASE,
 )
 _DEFINITION_QUESTION = re.compile(
