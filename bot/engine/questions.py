@@ -303,6 +303,8 @@ _WHAT_IT_GAINS = re.compile(
     r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
     r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)\s+(?:from|out\s+of|by)\b"
     r"|\bwhat(?:['’]?s|\s+is)\s+in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)"
+    # "whats the point of us bothering with it?", "what's the benefit for a trust?"
+    r"|\bwhat(?:['’]?s|\s+is)\s+the\s+(?:point|benefit|upside)\s+(?:of|for|in)\b"
     # "what could influencing it help us do?", "what can it help an ICS achieve?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b",

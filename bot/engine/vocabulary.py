@@ -124,26 +124,14 @@ _PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
     (("kick", "kicks", "kicked", "kicking"), "off"): "start",
     # "where does health turn up / show up in the strategies?": where it features
     (
-        (
-            "turn",
-            "turns",
-            "turned",
-            "turning",
-            "show",
-            "shows",
-            "showed",
-            "showing",
-            "crop",
-            "crops",
-            "cropped",
-            "cropping",
-            "pop",
-            "pops",
-            "popped",
-            "popping",
+        tuple(
+            "turn turns turned turning show shows showed showing crop crops cropped cropping "
+            "pop pops popped popping".split()
         ),
         "up",
     ): "features",
+    # "what is holding back health and life sciences?": its challenges
+    (("hold", "holds", "holding", "held"), "back"): "challenges",
 }
 _PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
 _PHRASAL = re.compile(

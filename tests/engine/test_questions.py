@@ -177,6 +177,8 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert asks_what_it_gains("what could influencing the plan help NHS organisations to do?")
     assert asks_what_it_gains("what can getting stuck into the plan actually do for us?")
     assert not asks_what_it_gains("what can the growth hub do?")
+    assert asks_what_it_gains("whats the point of us bothering with the plan??")
+    assert not asks_what_it_gains("What is the value of the harbour fund?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():

@@ -45,6 +45,7 @@ def vocabulary() -> Vocabulary:
         # Phrasal verbs of chat in the documents' words.
         ("when did the strategy come out?", "when did the strategy published?"),
         ("where does health turn up in the strategy", "where does health features in the strategy"),
+        ("what is holding back the moors?", "what is challenges the moors?"),
     ],
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
