@@ -130,6 +130,9 @@ def definition_subject(question: str) -> list[str] | None:
     return _defined(question) or (_defined(rest) if _MEANING_QUESTION.search(rest) else None)
 
 
+# A word or two put in quotes: the term someone asks about.
+_QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
+
 # "dumb q but ...", "sorry to ask - ...", "newbie here: ...": an aside before the question.
 _OPENING_ASIDE = re.compile(r"^[^?.!]{1,40}?(?:\s+but|\s[-–—:]|,)\s+(?=what|how|who)", re.I)
 
@@ -138,6 +141,9 @@ def _defined(question: str) -> list[str] | None:
     meaning = _MEANING_QUESTION.search(question.strip())
     if meaning:
         phrase = next(group for group in meaning.groups() if group)
+        quoted = _QUOTED.search(question)
+        if not terms(phrase) and quoted:  # "they keep saying 'anchor' - what do they mean by that?"
+            phrase = quoted.group(1)
         return terms(_STRESS.sub(" ", phrase)) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:

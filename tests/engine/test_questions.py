@@ -114,6 +114,8 @@ def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
         # after an aside, only "what does X mean?" forms: "what is the LEP doing" is no definition
         ("dumb q but what does rural reach actually mean in all this?", ["rural", "reach"]),
         ("our ICS in Dorset - what is the LEP doing with us?", None),
+        # "that" is the term the asker put in quotes
+        ("they keep calling us an 'anchor' - what do they mean by that?", ["anchor"]),
         ("what do they actually mean by productivity and why does it matter", ["product"]),
     ],
 )
