@@ -200,9 +200,12 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
-    opening = _OPENING_ASKER_RE.match(question)
-    if opening:
-        spans.append(opening.span(1) if opening.group(1) else opening.span(2))
+    # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
+    for start in [0] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
+        opening = _OPENING_ASKER_RE.match(question[start:])
+        if opening:
+            begin, end = opening.span(1) if opening.group(1) else opening.span(2)
+            spans.append((start + begin, start + end))
     return spans
 
 

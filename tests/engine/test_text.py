@@ -74,3 +74,7 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     )
     # who says they are here, by any name: "UHB here (brum) - ..."
     assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")
+    # ... or at the start of a later sentence
+    assert asker_terms("what do we get out of it?? acute trust in truro, board asking") == (
+        terms("acute trust truro")
+    )
