@@ -276,16 +276,17 @@ class ExtractiveComposer:
         if is_action_question(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
         parts = asked_parts(query.text)
-        for part in parts if len(parts) > 1 else []:
-            part_concepts = self._concepts(part, query.context, idf)
-            chosen = _answering(
-                part_concepts,
-                definition_subject(part),
-                chosen,
-                candidates,
-                self.max_sentences,
-                self.max_chars,
-            )
+        if len(parts) > 1:
+            for part in parts:
+                part_concepts = self._concepts(part, query.context, idf)
+                chosen = _answering(
+                    part_concepts,
+                    definition_subject(part),
+                    chosen,
+                    candidates,
+                    self.max_sentences,
+                    self.max_chars,
+                )
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
@@ -720,15 +721,18 @@ def _last_item(items: list[Block]) -> bool:
     ("• pool investment" ... "• manage demand for services."): a list printed right after
     it (its label below it, as PDFs extract boxes) is another list."""
     *earlier, newest = items
-    bare = [i for i in earlier if i.kind == "bullet" and not i.text.rstrip().endswith(".")]
-    return bool(bare) and len(bare) == len(earlier) and newest.text.rstrip().endswith(".")
+    bare = [i for i in earlier if i.kind == "bullet" and not _full_stop(i)]
+    return bool(bare) and len(bare) == len(earlier) and _full_stop(newest)
 
 
 def _ends_list_before(item: Block, run: list[Block]) -> bool:
     """`item` closes the list printed before `run` (the bullets above a label): it ends
     with a full stop where all of `run` but its last item end bare."""
-    closes = item.text.rstrip().endswith(".")
-    return closes and not any(i.text.rstrip().endswith(".") for i in run[:-1])
+    return _full_stop(item) and not any(map(_full_stop, run[:-1]))
+
+
+def _full_stop(item: Block) -> bool:
+    return item.text.rstrip().endswith(".")
 
 
 _LIST_ITEMS_CHARS = 500  # the items quoted with a list's lead-in or label

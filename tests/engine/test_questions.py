@@ -247,27 +247,20 @@ def test_a_counted_list_with_hyphenated_words_is_a_list_question(question):
 
 
 @pytest.mark.parametrize(
-    ("question", "number"),
+    ("wants", "question", "expected"),
     [
-        ("whats the stat in the moor plan about over 75s?", True),
-        ("any stats on rural nurses?", True),
-        ("what's the latest figure for moorland jobs", True),
-        ("what is the moorland plan about?", False),
-        ("can you figure out who leads it", False),
+        # a statistic or figure asked for is a number
+        (wants_number, "whats the stat in the moor plan about over 75s?", True),
+        (wants_number, "any stats on rural nurses?", True),
+        (wants_number, "what's the latest figure for moorland jobs", True),
+        (wants_number, "what is the moorland plan about?", False),
+        (wants_number, "can you figure out who leads it", False),
+        # the period a plan covers is asked as a date (the year it runs to)
+        (wants_date, "What period will the moorland plan cover?", True),
+        (wants_date, "how far out does the moor plan go, like what yr", True),
+        (wants_date, "what timescale are we talking about for the plan?", True),
+        (wants_date, "what does the plan cover?", False),
     ],
 )
-def test_a_statistic_or_figure_asked_for_is_a_number(question, number):
-    assert wants_number(question) is number
-
-
-@pytest.mark.parametrize(
-    ("question", "date"),
-    [
-        ("What period will the moorland plan cover?", True),
-        ("how far out does the moor plan go, like what yr", True),
-        ("what timescale are we talking about for the plan?", True),
-        ("what does the plan cover?", False),
-    ],
-)
-def test_the_period_a_plan_covers_is_asked_as_a_date(question, date):
-    assert wants_date(question) is date
+def test_the_kind_of_detail_a_question_wants(wants, question, expected):
+    assert wants(question) is expected
