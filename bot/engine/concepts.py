@@ -176,6 +176,9 @@ _INTRODUCTION = re.compile(
 _NAMED_ASKER = re.compile(
     r"(?:^\s*as\s+|\b(?:our|my)\s+\w+(?:\s+\w+)?\s*[,(]\s*)([^,.()?]+)", re.IGNORECASE
 )
+# The asker's own people and bodies by their initials ("our DPH reckons", "my GP fed"): who
+# said it, not what the question is about, whether or not the documents use the initials.
+_OWN_INITIALS = re.compile(r"\b(?i:our|my)\s+([A-Z][A-Za-z&]{0,3}[A-Z]s?)\b")
 # A capitalised word (or an all-capitals acronym) and a four-digit year.
 _NAME_WORD = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+|(?:19|20)\d\d)\b")
 
@@ -203,6 +206,7 @@ def unfamiliar_names(
             continue  # "We're Royal Devon ...": who is asking, not what about
         introduced = [m.span(1) for m in _NAMED_ASKER.finditer(sentence)]
         introduced += asker_spans(sentence)
+        introduced += [m.span(1) for m in _OWN_INITIALS.finditer(sentence)]
         opening = _OPENING.match(sentence)
         if opening and _says_who_asks(opening.group(1), skip):
             introduced.append(opening.span(1))  # "Royal Berks in Reading - what's ..."

@@ -164,6 +164,15 @@ _ASKER_RE = re.compile(
 )
 
 
+# "our DPH reckons ...", "my boss keeps saying ...": whose view the question checks, not
+# what it is about.
+_REPORTER_RE = re.compile(
+    r"\b(?:our|my)\s+((?:[A-Za-z&]+\s+){0,2}?[A-Za-z&]+)\s+(?:reckons|reckoned|thinks|"
+    r"thought|keeps|kept|told|mentioned|insists|swears)\b",
+    re.IGNORECASE,
+)
+
+
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
     r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
@@ -200,6 +209,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
+    spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
     for start in [0] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
         opening = _OPENING_ASKER_RE.match(question[start:])

@@ -32,6 +32,9 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "hull STP here, is the Shared Prosperity Fund for us?",
         "durham + darlington FT here - what does the Healthy Ageing programme do?",
         "what does the Healthy Ageing programme offer? asking for ULHT",
+        # their own people and bodies by initials, wherever the question mentions them
+        "is the Shared Prosperity Fund new? our DPH reckons so",
+        "what is the Healthy Ageing programme? my GP fed keeps asking",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

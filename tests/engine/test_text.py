@@ -72,6 +72,9 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("grimsby trust here - anything in the strategy about grimsby?") == (
         terms("trust")
     )
+    # whose view the question checks
+    assert asker_terms("our DPH reckons the fund is gone - is that right?") == terms("DPH")
+    assert asker_terms("my opposite number thinks the fund is gone") == terms("opposite number")
     # who says they are here, by any name: "UHB here (brum) - ..."
     assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")
     # ... or at the start of a later sentence
