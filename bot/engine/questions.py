@@ -501,6 +501,9 @@ _PRESENTATION = re.compile(
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?|slides?|deck|presentation|ppt|powerpoint)"
     r"(?:\s+(?:paper|meeting|report|briefing|update))?|(?:board|briefing|cabinet)\s+paper|"
+    # what the asker is making, whatever it is about ("for our LEP pitch")
+    r"for\s+(?:my|our)\s+(?:[\w'’&-]+\s+){0,3}?(?:pitch|slides?|deck|presentation|paper|"
+    r"report|briefing|business\s+case|talk|newsletter|blog)|"
     r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"
     r"summar|saying|that)|(?:explain\w*\s+(?:it\s+)?)?like\s+i\W?m\s+(?:5|five)|"
     r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?(?:bullet(?:ed)?[\s-]+"

@@ -143,6 +143,12 @@ def test_what_a_definition_question_defines(question, subject):
             "what can it do for us? need a few for a slide lol",
             "what can it do for us? need a few lol",
         ),
+        # what the asker is making, whatever it is about; a bid the question asks about stays
+        (
+            "how big is the fund? want a stat for our harbour pitch",
+            "how big is the fund? want a stat",
+        ),
+        ("is there money for the harbour bid?", "is there money for the harbour bid?"),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
