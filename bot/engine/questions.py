@@ -59,7 +59,9 @@ _CONTACT_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION_QUESTION = re.compile(
-    r"^\s*(what|who)\s+(is|are|was|were)\s+(the\s+|an?\s+)?(.+?)\??$", re.IGNORECASE
+    r"^\s*(what|who)\s+(?:(?:actually|really|exactly)\s+)?(is|are|was|were)\s+(the\s+|an?\s+)?"
+    r"(.+?)\??$",
+    re.IGNORECASE,
 )
 
 
@@ -87,7 +89,8 @@ _MEANING_QUESTION = re.compile(
     r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
     r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
     r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
-    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or)\s+(?:why|how|what|who)\b|$)"
+    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or)\s+(?:why|how|what|who)\b"
+    r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"
     r"|\bwhat\s+is\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
     r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)",
     re.IGNORECASE,
@@ -149,8 +152,8 @@ def _defined(question: str) -> list[str] | None:
     if not match:
         return None
     phrase = re.split(
-        r",|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
-        match.group(4),
+        r",|\?|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+        without_presentation(match.group(4)),
         maxsplit=1,
         flags=re.IGNORECASE,
     )[0]

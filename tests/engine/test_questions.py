@@ -117,6 +117,9 @@ def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
         # "that" is the term the asker put in quotes
         ("they keep calling us an 'anchor' - what do they mean by that?", ["anchor"]),
         ("what do they actually mean by productivity and why does it matter", ["product"]),
+        # where the word is used, how to put it, and what follows the question are not it
+        ("what do they mean by productivity in all these docs", ["product"]),
+        ("what actually is 'productivity' in plain english?? my boss asks", ["product"]),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
