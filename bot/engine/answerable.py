@@ -19,7 +19,6 @@ from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     definition_subject,
     is_action_question,
-    is_contact_question,
     person_asked,
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
@@ -51,9 +50,10 @@ class Assessment:
     Not covered when the question names something no passage mentions (`unfamiliar`), or
     asks about a place's own affairs ("what does the Liverpool City Region strategy say
     about health?") when no passage mentions the place or its LEP or combined authority
-    (`unknown_places`). A question that asks what to do or whom to talk to, or names the
-    place only to say where the asker is (`general`), is still answered for such a place,
-    from what applies everywhere. Otherwise covered when
+    (`unknown_places`). A question that asks what to do, or names the place only to say
+    where the asker is (`general`), is still answered for such a place, from what applies
+    everywhere; whom to talk to in such a place is not (the reply names the area's contact,
+    and general sentences about engaging LEPs name nobody). Otherwise covered when
     the best passage holds at least half the question's weighted ideas (`coverage`), or
     coverage and closeness in meaning (`similarity`, cosine) together reach MIN_EVIDENCE:
     a question in other words than the documents' ("who checks the strategy is working?")
@@ -133,9 +133,7 @@ class Assessor:
             similarity,
             unfamiliar_names(query.text, texts, self._known),
             unknown,
-            general=is_action_question(query.text)
-            or is_contact_question(query.text)
-            or _only_where_they_are(query.text, unknown),
+            general=is_action_question(query.text) or _only_where_they_are(query.text, unknown),
         )
 
     def _unknown_places(self, question: str, texts: list[str]) -> list[str]:

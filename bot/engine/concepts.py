@@ -176,9 +176,13 @@ _INTRODUCTION = re.compile(
 _NAMED_ASKER = re.compile(
     r"(?:^\s*as\s+|\b(?:our|my)\s+\w+(?:\s+\w+)?\s*[,(]\s*)([^,.()?]+)", re.IGNORECASE
 )
-# The asker's own people and bodies by their initials ("our DPH reckons", "my GP fed"): who
-# said it, not what the question is about, whether or not the documents use the initials.
-_OWN_INITIALS = re.compile(r"\b(?i:our|my)\s+([A-Z][A-Za-z&]{0,3}[A-Z]s?)\b")
+# The asker's own people and bodies by their initials ("our DPH reckons", "my GP fed",
+# "we're ULHT", "new in post at ULHT"): who asks, not what the question is about, whether
+# or not the documents use the initials.
+_OWN_INITIALS = re.compile(
+    r"\b(?i:our|my|(?:we|i)\s*(?:'|’)?(?:re|m)|we\s+are|i\s+am|(?:work\w*|based|post)\s+(?:at|for))"
+    r"(?:\s+(?i:at|in|from|with))?\s+([A-Z][A-Za-z&]{0,3}[A-Z]s?)\b"
+)
 # A capitalised word (or an all-capitals acronym) and a four-digit year.
 _NAME_WORD = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+|(?:19|20)\d\d)\b")
 

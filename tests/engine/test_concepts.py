@@ -35,6 +35,7 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         # their own people and bodies by initials, wherever the question mentions them
         "is the Shared Prosperity Fund new? our DPH reckons so",
         "what is the Healthy Ageing programme? my GP fed keeps asking",
+        "is the Shared Prosperity Fund for us? we're RCHT and new in post at RCHT",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 
