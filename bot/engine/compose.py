@@ -210,8 +210,9 @@ def _says_absent(candidate: _Candidate) -> float:
 
 
 # Three or more names in a row: "brings together University of Birmingham, University
-# Hospitals Birmingham NHS Foundation Trust ... and the West Midlands AHSN".
-_NAMED_ITEM = re.compile(r"(?:,|\band)\s+(?:the\s+)?[A-Z]")
+# Hospitals Birmingham NHS Foundation Trust ... and the West Midlands AHSN", "including
+# the National Centre for ..., the Joseph Banks Laboratories ...".
+_NAMED_ITEM = re.compile(r"(?:,|\band|\bincluding)\s+(?:the\s+)?[A-Z]")
 
 
 def _short_items(text: str) -> bool:
@@ -387,7 +388,9 @@ class ExtractiveComposer:
         similarity = vectors @ np.asarray(query.vector)
         action = bool(is_action_question(query.text))
         subject = definition_subject(query.text)
-        wanted = _wanted_details(query.text, candidates, self.glossary)
+        # the kind of list asked for, as the passages about the place asked about give it
+        local = [c for c in candidates if c.passage.local]
+        wanted = _wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
         person = frozenset(terms(person_asked(query.text) or ""))
         asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE) or person)

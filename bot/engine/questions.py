@@ -168,7 +168,8 @@ _LIST_QUESTION = re.compile(
     r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b|"  # "what the benefits are"
     # "what does the sector deal commit to?", "what will it include?": what it is made of
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:[\w'’&-]+\s+){1,6}?(?:include|involve|cover|"
-    r"consist\s+of|contain|comprise|commit\s+to)\b",
+    r"consist\s+of|contain|comprise|commit\s+to)\b"
+    r"|\blist(?:ed)?\s+(?:them\s+)?as\b",  # "what do they list as strengths?"
     re.IGNORECASE,
 )
 _NUMBER_QUESTION = re.compile(
@@ -228,6 +229,12 @@ _LISTED_NOUN = re.compile(
     r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
+# "what do they list as strengths?": what they list.
+_LISTED_AS = re.compile(
+    r"\blist(?:ed)?\s+(?:them\s+)?as\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
 # "could you give me a line setting out the benefits of ...", "outline the main risks":
 # asked to set out things, the answer is their list.
 _SET_OUT = re.compile(
@@ -259,7 +266,7 @@ _VERBS_AFTER_WHAT = frozenset("makes means matters happens counts needs helps wo
 def listed_noun(question: str) -> str | None:
     """What a list question lists, as a term ("what are the key attributes of ...?" ->
     "attribut"), or None."""
-    match = _LISTED_NOUN.search(question) or _set_out(question)
+    match = _LISTED_AS.search(question) or _LISTED_NOUN.search(question) or _set_out(question)
     if match and match.group(1).lower() in _VERBS_AFTER_WHAT:
         match = _LIST_NAMED_ALONE.search(question)
     if not match or not wants_list(question) or match.group(1).lower() in _NOT_PLURAL:

@@ -374,3 +374,33 @@ def test_a_title_after_bullets_that_names_what_is_listed_answers_with_them(engin
     )
     assert "chaired by the harbour master" in answer.answer
     assert "reviewed each winter" in answer.answer
+
+
+STRENGTHS = {
+    "cornwall.md": """# Cornwall growth notes
+
+## Health in Cornwall
+
+“Cornwall has made great strides in health and care in recent years, including the Tamar
+Centre for Remote Care, the Kernow Sensor Laboratories at the Truro Science Park, and a
+new dental school.” The health and care workforce in Cornwall keeps growing.
+
+“Health and care are big industries in Cornwall, and we should act like one.”
+""",
+    "dorset.md": """# Dorset growth notes
+
+## Strengths
+
+The review of Dorset sectors highlighted the county's key strengths in health as being:
+Strong coastal research base; Expertise in marine sensors; Growing digital care firms.
+""",
+}
+
+
+def test_a_list_question_about_a_place_lists_what_that_places_passages_name(
+    tmp_path_factory, embedder
+):
+    engine = engine_over(STRENGTHS, tmp_path_factory, embedder)
+    answer = engine.ask("cornwall LIS - what health stuff do they list as strengths?")
+    lead = answer.answer.splitlines()[0]
+    assert "Tamar Centre for Remote Care" in lead, answer.answer
