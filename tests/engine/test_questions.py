@@ -63,7 +63,10 @@ def test_when_a_question_asks_for_a_date(question, subject):
 def test_a_when_in_the_second_part_also_asks_for_a_date():
     assert wants_date("Which areas published first, and when did they do so?")
     assert wants_date("who leads it? when was it agreed")
+    assert wants_date("Which areas published first, and when?")  # "when" on its own, last
+    assert wants_date("who signed it off + when")
     assert not wants_date("what happens when the fund closes?")
+    assert not wants_date("what happens when?? and if")
 
 
 def test_the_budget_of_something_is_an_amount_of_money():
