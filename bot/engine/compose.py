@@ -184,13 +184,29 @@ def _wanted_details(
         for wanted, holds in (
             (wants_list, lambda c: _lists(c, noun, in_a_row)),
             (wants_number, number),
-            (wants_date, lambda c: bool(DATE.search(c.text))),
+            (wants_date, _dated),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
             # "wasn't inclusive growth even in the white paper?": what the text leaves out
             (asks_if_absent, _says_absent),
         )
         if wanted(question)
     ]
+
+
+# A stretch of time given without a date ("over the next 20 years", "the coming decade").
+_PERIOD = re.compile(
+    r"\b(?:next|past|last|coming)\s+(?:\d+|few|two|three|five|ten|fifteen|twenty|thirty)?\s*"
+    r"(?:years?|months?|decades?)\b",
+    re.IGNORECASE,
+)
+
+
+def _dated(candidate: _Candidate) -> float:
+    """1 for a sentence with a date, half for one with a stretch of time and no date: it
+    answers "over what period?" and places "when?" roughly."""
+    if DATE.search(candidate.text):
+        return 1.0
+    return 0.5 if _PERIOD.search(candidate.text) else 0.0
 
 
 # Text that says something is left out ("conspicuous by its absence", "what was missing").

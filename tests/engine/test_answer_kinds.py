@@ -32,6 +32,13 @@ The Wessex plan wants more apprenticeships.
 
 Increase the number of apprenticeships in Wessex by 12,500 by 2030.
 
+## Population
+
+Wessex has many older residents, and the Wessex plan wants better care for older
+residents in every town.
+
+Over the next 20 years the number of older residents aged over 80 is projected to rise.
+
 ## Voices
 
 Jane Doe, Chair, Wessex Health and Care Partnership and Chair, Wessex Health Board
@@ -75,6 +82,11 @@ def test_a_list_whose_items_stand_on_lines_of_their_own_is_quoted_with_its_items
 def test_a_how_many_question_gets_the_sentence_with_the_number(engine):
     answer = engine.ask("how many more apprenticeships does the wessex plan want?")
     assert "12,500" in answer.answer.splitlines()[0]
+
+
+def test_over_what_period_is_answered_by_the_sentence_that_gives_the_stretch_of_time(engine):
+    answer = engine.ask("how are older residents in wessex expected to change, over what period?")
+    assert "next 20 years" in answer.answer.splitlines()[0]
 
 
 def test_a_signature_line_does_not_answer_a_question_about_something_else(engine):
