@@ -254,6 +254,26 @@ def _lists(candidate: _Candidate, noun: str | None, in_a_row: bool = False) -> f
     return 1.0 if noun is None or noun in terms(lead) else 0.0
 
 
+QUOTATION_REACH = 4  # paragraphs back to where a quotation a chunk starts inside opens
+
+
+def _quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
+    """The paragraphs, from the chunk before, of a quotation `parts` starts inside: its
+    first quotation mark closes one ("... across Oxfordshire.”"), and one of the last
+    paragraphs before opens it. None when the chunk starts outside a quotation."""
+    marks = (re.search("[“”]", block.text) for block in parts)
+    first = next(filter(None, marks), None)
+    if first is None or first.group(0) != "”":
+        return []
+    reach = earlier[-QUOTATION_REACH:]
+    for back, block in enumerate(reversed(reach)):
+        if block.text.count("“") > block.text.count("”"):
+            return reach[len(reach) - 1 - back :]
+        if "”" in block.text:
+            return []  # another quotation closes first
+    return []
+
+
 class ExtractiveComposer:
     """Picks and arranges quoted sentences; see the module docstring."""
 
@@ -304,6 +324,7 @@ class ExtractiveComposer:
                     self.max_sentences,
                     self.max_chars,
                 )
+        chosen = _with_antecedents(chosen, candidates, self.max_sentences, self.max_chars)
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
@@ -361,6 +382,9 @@ class ExtractiveComposer:
         # A list whose lead-in ends this chunk goes on in the next (overlap left out).
         after = [b for b in blocks(passage.following, None) if b.text not in passage.chunk.text]
         earlier = [b for b in blocks(passage.preceding, None) if b.text not in passage.chunk.text]
+        # a quotation this chunk starts inside opens in the chunk before ("“We will establish
+        # a living lab ...” / "• This living lab will ...”"): its opening comes first
+        parts = _quotation_opening(earlier, parts) + parts
 
         def label_coverage(label: str) -> float:
             return coverage(concepts, frozenset(terms(label)))
@@ -565,6 +589,65 @@ def _answering(
     if not kept or sum(len(c.text) for c in kept) + len(best.text) > max_chars:
         return chosen
     return [*kept, best]
+
+
+# "This living lab will ...", "These hubs ...": a sentence that names its subject by
+# pointing back to where an earlier sentence introduced it.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:this|these|that|those|such)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+    r"(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must)\b"
+)
+ANTECEDENT_REACH = 4  # sentences back to where the thing pointed at is introduced
+
+
+def _with_antecedents(
+    chosen: list[_Candidate], candidates: list[_Candidate], max_sentences: int, max_chars: int
+) -> list[_Candidate]:
+    """A chosen sentence that points back ("This living lab will ...") comes after the
+    sentence that introduces what it points at ("We will establish a health and wellbeing
+    living lab ..."), when a few sentences before it in its passage do. Points ranked
+    below it make room; when none can, the introducing sentence takes its place. A unit
+    that names the thing again ("These challenges ... The grand challenges are: ...")
+    needs no introduction."""
+    result = list(chosen)
+    budget = max(max_chars, sum(len(c.text) for c in chosen))
+
+    def fits(trial: list[_Candidate]) -> bool:
+        return len(trial) <= max_sentences and sum(len(c.text) for c in trial) <= budget
+
+    for candidate in chosen:
+        antecedent = _antecedent(candidate, candidates)
+        if antecedent is None or antecedent in result:
+            continue
+        at = result.index(candidate)
+        trial = [*result[:at], antecedent, *result[at:]]
+        while not fits(trial) and len(trial) > at + 2:
+            trial.pop()  # the weakest point ranked below the sentence that points back
+        if not fits(trial):
+            trial = [*result[:at], antecedent, *result[at + 1 :]]
+        if fits(trial):
+            result = trial
+    return result
+
+
+def _antecedent(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
+    """The nearest sentence before `candidate` in its passage that names what it points
+    back at, when it points back and does not name the thing again (see above)."""
+    pointed = _POINTS_BACK.match(without_bullet(candidate.text).lower())
+    named = terms(pointed.group(1)) if pointed else []
+    said = terms(candidate.text)
+    if not named or any(said.count(term) > 1 for term in named):
+        return None
+    earlier = [
+        c
+        for c in candidates
+        if c.passage.chunk.id == candidate.passage.chunk.id
+        and candidate.position - ANTECEDENT_REACH <= c.position < candidate.position
+        and set(named) <= c.terms
+        and c.text not in candidate.text
+        and candidate.text not in c.text
+    ]
+    return max(earlier, key=lambda c: c.position, default=None)
 
 
 def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.compose import _quotation_opening
+from ingest.structure import blocks
 from tests.conftest import engine_over
 
 DOCUMENTS = {
@@ -38,6 +40,14 @@ Wessex has many older residents, and the Wessex plan wants better care for older
 residents in every town.
 
 Over the next 20 years the number of older residents aged over 80 is projected to rise.
+
+## Harbour
+
+Wessex will establish a harbour clinic beside Poole Quay, run with the Wessex hospitals.
+
+The quay handles ferries and fishing boats every day of the year.
+
+This harbour clinic will put Wessex at the forefront of maritime care for older sailors.
 
 ## Voices
 
@@ -87,6 +97,26 @@ def test_a_how_many_question_gets_the_sentence_with_the_number(engine):
 def test_over_what_period_is_answered_by_the_sentence_that_gives_the_stretch_of_time(engine):
     answer = engine.ask("how are older residents in wessex expected to change, over what period?")
     assert "next 20 years" in answer.answer.splitlines()[0]
+
+
+def test_a_sentence_that_points_back_comes_after_the_one_that_introduces_its_subject(engine):
+    answer = engine.ask("what will wessex do on maritime care for older sailors?")
+    lines = answer.answer.splitlines()
+    introduced = next(i for i, line in enumerate(lines) if "establish a harbour clinic" in line)
+    pointing = next(i for i, line in enumerate(lines) if "This harbour clinic" in line)
+    assert introduced < pointing, answer.answer
+
+
+def test_a_quotation_a_chunk_starts_inside_opens_with_the_chunk_before():
+    earlier = blocks("Wessex (May 2019)\n\n“We will establish a living lab.\n\n• It grows.")
+    inside = blocks("• This living lab will lead.”\n\nVisit the website.")
+    assert [b.text for b in _quotation_opening(earlier, inside)] == [
+        "“We will establish a living lab.",
+        "• It grows.",
+    ]
+    # a chunk that starts outside any quotation, or one whose quotation closed before
+    assert _quotation_opening(earlier, blocks("“A new quote.”")) == []
+    assert _quotation_opening(blocks("“Closed.”\n\nMore."), inside) == []
 
 
 def test_a_signature_line_does_not_answer_a_question_about_something_else(engine):
