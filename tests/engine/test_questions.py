@@ -65,6 +65,8 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
     assert wants_date("who leads it? when was it agreed")
     assert wants_date("Which areas published first, and when?")  # "when" on its own, last
     assert wants_date("who signed it off + when")
+    assert wants_date("how has the expected date for agreeing them changed?")
+    assert not wants_date("what has changed since the plan was agreed?")
     assert not wants_date("what happens when the fund closes?")
     assert not wants_date("what happens when?? and if")
 
