@@ -49,7 +49,8 @@ _ACTION_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_QUESTION = re.compile(
-    r"\bwhom?\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)\b"
+    r"\bwhom?\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)"
+    r"(?:ing)?\b"
     r"|\b(contact details|point of contact|who to contact)\b"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
     r"(?:contacts?|(?:person|go[\s-]to)(?=\s+(?:for|at|about)\b))\b"

@@ -209,6 +209,7 @@ def test_asked_to_set_out_things_the_answer_is_their_list():
 def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("Whom should NHS leaders contact to discuss the strategy?")
     assert not is_contact_question("Whom does the strategy serve?")
+    assert is_contact_question("who shld we be talking to at the LEP re our LIS??")
     assert is_contact_question("the growth guy at the board, whats his name and email?")
     assert not is_contact_question("whats the name of the fund?")
     assert is_contact_question("whos the confed contact for local growth?")
