@@ -359,6 +359,23 @@ def wants_number(question: str) -> bool:
     return bool(_NUMBER_QUESTION.search(question))
 
 
+# "how far out does the plan go?", "does it go beyond 2024?", "what period will it cover?":
+# how long a plan runs, which documents say as "a plan extending to 2030".
+_HOW_FAR_IT_RUNS = re.compile(
+    r"\bhow\s+far\s+(?:out|ahead|forward)\b|\b(?:go|goes|run|runs|last|extend|extends)\s+"
+    r"(?:beyond|past|until|to|up\s+to)\s+(?:19|20)\d\d\b|\bwhat\s+(?:time\s*)?(?:period|timescale|"
+    r"time\s*frame|timeframe)\b|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)",
+    re.IGNORECASE,
+)
+# How documents say how long a plan runs: words to look for when asked.
+SPAN_WORDS = "extending until period"
+
+
+def asks_how_far_it_runs(question: str) -> bool:
+    """ "How far out does the plan go?": the answer is the year it extends to."""
+    return bool(_HOW_FAR_IT_RUNS.search(question))
+
+
 def wants_date(question: str) -> bool:
     """ "When ...", "by what year ...": the answer holds a date."""
     return bool(_DATE_QUESTION.search(question))

@@ -33,6 +33,8 @@ from bot.engine.glossary import Glossary
 from bot.engine.questions import (
     ABSENCE_WORDS,
     BENEFIT_WORDS,
+    SPAN_WORDS,
+    asks_how_far_it_runs,
     asks_if_absent,
     asks_what_it_gains,
     other_words_for,
@@ -226,6 +228,8 @@ class HybridRetriever:
             expansion = f"{expansion} {ABSENCE_WORDS}"
         if asks_what_it_gains(question):  # "what could we gain from it?": "benefits ..."
             expansion = f"{expansion} {BENEFIT_WORDS}"
+        if asks_how_far_it_runs(question):  # "how far out does it go?": "extending to 2030"
+            expansion = f"{expansion} {SPAN_WORDS}"
         # "what obstacles did the review find?": "... identified a number of challenges"
         others = {other for term in terms(question) for other in other_words_for(term)}
         expansion = " ".join([expansion, *sorted(others)])

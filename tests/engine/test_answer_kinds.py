@@ -41,6 +41,11 @@ residents in every town.
 
 Over the next 20 years the number of older residents aged over 80 is projected to rise.
 
+## What is the Wessex plan?
+
+The Wessex plan will be an evidence based delivery plan extending to 2035, aligned to the
+national strategy.
+
 ## Harbour
 
 Wessex will establish a harbour clinic beside Poole Quay, run with the Wessex hospitals.
@@ -97,6 +102,11 @@ def test_a_how_many_question_gets_the_sentence_with_the_number(engine):
 def test_over_what_period_is_answered_by_the_sentence_that_gives_the_stretch_of_time(engine):
     answer = engine.ask("how are older residents in wessex expected to change, over what period?")
     assert "next 20 years" in answer.answer.splitlines()[0]
+
+
+def test_how_far_out_a_plan_goes_is_answered_by_the_year_it_extends_to(engine):
+    answer = engine.ask("how far out does the wessex plan go, like what yr")
+    assert "extending to 2035" in answer.answer.splitlines()[0], answer.answer
 
 
 def test_a_sentence_that_points_back_comes_after_the_one_that_introduces_its_subject(engine):

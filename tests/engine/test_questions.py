@@ -5,6 +5,7 @@ import pytest
 from bot.engine.questions import (
     amount_subject,
     asked_parts,
+    asks_how_far_it_runs,
     asks_if_absent,
     asks_what_it_gains,
     date_subject,
@@ -68,6 +69,10 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
     assert wants_date("how has the expected date for agreeing them changed?")
     assert not wants_date("what has changed since the plan was agreed?")
     assert not wants_date("what happens when the fund closes?")
+    # how long a plan runs, which documents say as "a plan extending to 2030"
+    for question in ("how far out does the plan go", "does it go beyond 2024?"):
+        assert asks_how_far_it_runs(question), question
+    assert not asks_how_far_it_runs("how far has the plan got?")
     assert not wants_date("what happens when?? and if")
 
 
