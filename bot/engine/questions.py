@@ -455,12 +455,17 @@ def asked_parts(question: str) -> list[str]:
     return parts
 
 
+_THEN_ASKS = re.compile(r",\s+(?=(?:how|what|what's|whats|who|who's|whos|when|where|which|why)\b)")
+
+
 def _asking_clause(question: str, at: int) -> str:
     """The question up to the end of the clause that holds position `at`: what comes
     before says what "it" is ("strength in places fund - how much is it and what's it
     for?"), what comes after asks something else. Words that name the document the
     answer should come from ("according to the NHS Confederation") name no subject."""
-    end = next((m.start() for m in _NEXT_ASK.finditer(question, at)), len(question))
+    ends = [m.start() for m in _NEXT_ASK.finditer(question, at)]
+    ends += [m.start() for m in _THEN_ASKS.finditer(question, at)]  # "..., what were they?"
+    end = min(ends, default=len(question))
     start = max((m.end() for m in re.finditer(r"[?!]\s", question[:at])), default=0)
     return without_source(question[start:end])
 
