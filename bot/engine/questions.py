@@ -390,7 +390,7 @@ _HOW_MUCH = re.compile(
 )
 _MONEY_WORD = re.compile(
     r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|costs?|"
-    r"spend\w*|spent|grants?|pounds|pot|put\s+(?:in|into)|contribut\w*)\b|£",
+    r"spend\w*|spent|grants?|pounds|pot|put(?:ting)?\s+(?:in|into)|contribut\w*)\b|£",
     re.IGNORECASE,
 )
 
