@@ -144,7 +144,7 @@ class Assessor:
         asked = self.places.matches(question)
         if not asked:
             return []
-        mentioned = {area.id for area in self.places.find(" ".join(texts))}
+        mentioned = {area.id for area in self.places.find(_CORRIDOR.sub(" ", " ".join(texts)))}
         unknown = [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
         return list(dict.fromkeys(unknown))  # "grimsby trust - anything about grimsby?": once
 
@@ -153,6 +153,11 @@ class Assessor:
         if self.glossary.entries_in(word):
             return True
         return self.places is not None and bool(self.places.matches(word))
+
+
+# Places joined into one ("the Cambridge-Milton Keynes-Oxford corridor"): a link between
+# them, which says nothing of any one place's own strategy.
+_CORRIDOR = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:-[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)+\b")
 
 
 def _only_where_they_are(question: str, places: list[str]) -> bool:

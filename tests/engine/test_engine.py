@@ -199,6 +199,12 @@ def test_a_place_whose_strategy_the_documents_do_not_cover_is_named_with_its_con
     assert "Cornwall and Isles of Scilly" in answer.answer  # the local contact
 
 
+def test_a_place_named_only_in_a_corridor_between_places_is_not_covered(engine):
+    # the white paper names "the Cambridge-Milton Keynes-Oxford corridor", nothing more
+    answer = engine.ask("does the cambs LIS say anything about life sciences?")
+    assert answer.mode == "no_answer"
+
+
 def test_whom_to_talk_to_in_a_place_the_documents_do_not_cover_is_its_contact_only(engine):
     answer = engine.ask("Who is the LEP contact for health in Cornwall?")
     assert answer.mode == "no_answer" and not answer.citations
