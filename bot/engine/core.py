@@ -28,6 +28,7 @@ from bot.engine.places import Area
 from bot.engine.questions import (
     asks_about_now,
     asks_where_it_stands,
+    event_year,
     is_action_question,
     is_contact_question,
     without_presentation,
@@ -169,6 +170,15 @@ class Engine:
             answer = Answer(
                 question,
                 f"{_NOT_NOW.format(span=_span(answer.citations))}\n\n{answer.answer}",
+                "no_answer",
+                answer.citations,
+                contacts,
+            )
+        elif answer.citations and _all_before(answer.citations, event_year(question)):
+            answer = Answer(
+                question,
+                f"{_NOT_THEN.format(year=event_year(question), span=_span(answer.citations))}"
+                f"\n\n{answer.answer}",
                 "no_answer",
                 answer.citations,
                 contacts,
@@ -368,6 +378,18 @@ _NOT_NOW = (
     "The knowledge base cannot say where this stands now: its sources on it were written "
     "{span}, and it holds nothing newer. What they said then:"
 )
+
+
+_NOT_THEN = (
+    "The knowledge base cannot say what happened in {year}: its sources on it were written "
+    "{span}, before then. What they said:"
+)
+
+
+def _all_before(citations: list[Citation], year: int | None) -> bool:
+    """Every dated source quoted was written before `year` (and some are dated)."""
+    dated = _dates(citations)
+    return bool(year and dated and int(dated[-1][:4]) < year)
 
 
 def _dates(citations: list[Citation]) -> list[str]:

@@ -702,6 +702,20 @@ def asks_where_it_stands(question: str) -> bool:
     return bool(_WHERE_IT_STANDS.search(question))
 
 
+# "what replaced it after the government withdrew it in 2021?": a year something happened
+_EVENT_YEAR = re.compile(r"\b(?:in|since|after|during)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:did|was|were|has|have|had|withdrew|went|became|\w{3,}ed)\b", re.IGNORECASE
+)
+
+
+def event_year(question: str) -> int | None:
+    """The year a question says something happened in ("... after it was withdrawn in
+    2021?"), or None: a plan's target year ("jobs by 2024") is no event."""
+    match = _EVENT_YEAR.search(question)
+    return int(match.group(1)) if match and _PAST.search(question) else None
+
+
 _PHONE_QUESTION = re.compile(
     r"\b(?:(?:tele)?phone|tel|mobile|contact)\s*(?:number|no\.?|#)|\bnumber\s+to\s+(?:call|ring)\b|"
     r"\b(?:tele)?phone\b",

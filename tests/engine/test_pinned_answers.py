@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.questions import event_year
 from tests.conftest import engine_over
 
 
@@ -255,6 +256,23 @@ def test_where_things_stand_today_is_not_answered_from_old_sources(engine):
     assert "cannot say where this stands now" in answer.answer
     assert "June 2019" in answer.answer  # ... but says what the source said, and when
     assert "rural practices recruit staff" in answer.answer and answer.citations
+
+
+def test_what_happened_after_the_sources_were_written_is_not_answered_from_them(
+    tmp_path_factory, embedder
+):
+    documents = {
+        "timing.md": "# Moorland timing\n\n## Timing\n\nThe Moorland Health Programme will "
+        "help rural practices recruit staff, and will run until 2023.\n",
+        "sources.yaml": "- file: timing.md\n  title: Moorland timing\n  published: 2019-06\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("what happened to the moorland health programme after it was cut in 2023?")
+    assert answer.mode == "no_answer"
+    assert "cannot say what happened in 2023" in answer.answer
+    assert "June 2019" in answer.answer and answer.citations  # what they said, and when
+    # a year a plan aims for is no event
+    assert event_year("how many staff will the programme recruit by 2023?") is None
 
 
 def test_who_someone_is_is_answered_by_their_signature_line(engine):
