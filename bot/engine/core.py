@@ -148,7 +148,7 @@ class Engine:
             extractive = self.composer.compose(query, passages, idf, lead)
         if extractive is None:
             text = (
-                _not_covered(contacts, assessment.missing)
+                _not_covered(contacts, assessment.missing, self._years_held())
                 if passages or self.store.count()
                 else EMPTY
             )
@@ -187,6 +187,15 @@ class Engine:
             answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _years_held(self) -> str:
+        """The years the knowledge base's dated documents were written ("2017 to 2019"),
+        as admins add documents; "" when none is dated."""
+        years = sorted({d.published[:4] for d in self.store.documents() if d.published})
+        years = [year for year in years if year.isdigit()]
+        if not years:
+            return ""
+        return years[0] if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
 
     def _with_general_advice(self, question: str, passages: list[Passage]) -> list[Passage]:
         """For "what should our ICS do for the Lincolnshire strategy?": the place's own
@@ -311,7 +320,7 @@ class Engine:
         except NoAnswer:
             return Answer(
                 fallback.question,
-                _not_covered(fallback.contacts),
+                _not_covered(fallback.contacts, years=self._years_held()),
                 "no_answer",
                 [],
                 fallback.contacts,
@@ -444,15 +453,18 @@ def _validated(question: str) -> str:
     return question
 
 
-def _not_covered(contacts: list[Contact], unfamiliar: list[str] | None = None) -> str:
+def _not_covered(
+    contacts: list[Contact], unfamiliar: list[str] | None = None, years: str = ""
+) -> str:
     contact = contacts[0]  # the asker's local contact when there is one, else the national
     ask = contact.label() if contact.name else _org_label(contact)
     what = "this"
     if unfamiliar:
         what = "anything on " + " or ".join(f"“{name}”" for name in unfamiliar[:3])
+    held = f" ({years})" if years else ""
     return (
         f"I couldn't find {what} in the knowledge base, which holds briefings on the UK "
-        "Industrial Strategy and local industrial strategies (2017 to 2019), so I won't "
+        f"Industrial Strategy and local industrial strategies{held}, so I won't "
         f"guess. Try rephrasing, or ask {ask}."
     )
 

@@ -275,6 +275,18 @@ def test_what_happened_after_the_sources_were_written_is_not_answered_from_them(
     assert event_year("how many staff will the programme recruit by 2023?") is None
 
 
+def test_a_question_not_covered_is_told_the_years_the_knowledge_base_holds(
+    tmp_path_factory, embedder
+):
+    documents = {
+        "plan.md": "# Fen plan\n\n## Aims\n\nThe Fen plan will build two new clinics.\n",
+        "sources.yaml": "- file: plan.md\n  title: Fen plan\n  published: 2024-03\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("What does the Harbour Compact say about ferries?")
+    assert answer.mode == "no_answer" and "local industrial strategies (2024)" in answer.answer
+
+
 def test_who_someone_is_is_answered_by_their_signature_line(engine):
     answer = engine.ask("who's dr tomas penrose?")
     assert answer.mode == "extractive"
