@@ -89,6 +89,8 @@ def is_contact_question(question: str) -> bool:
 _MEANING_QUESTION = re.compile(
     r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
     r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
+    # "how do the slides define productivity?"
+    r"|^\s*how\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,8}?define\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|$)"
     r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
     r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or)\s+(?:why|how|what|who)\b"
     r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"

@@ -132,6 +132,7 @@ def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
         ("what do they actually mean by productivity and why does it matter", ["product"]),
         # where the word is used, how to put it, and what follows the question are not it
         ("what do they mean by productivity in all these docs", ["product"]),
+        ("How do the moorland slides define productivity?", ["product"]),
         ("what actually is 'productivity' in plain english?? my boss asks", ["product"]),
     ],
 )
