@@ -22,7 +22,7 @@ from bot.engine.questions import (
     person_asked,
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
-from bot.engine.text import asker_spans, question_sentences, terms
+from bot.engine.text import asker_spans, question_sentences, terms, told_and_asked
 from ingest.embeddings import Embedder
 from ingest.structure import paragraphs
 
@@ -162,12 +162,14 @@ _CORRIDOR = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:-[A-Z][a-z]+(?:\s[A-Z
 
 def _only_where_they_are(question: str, places: list[str]) -> bool:
     """The places are named only to say where the asker is ("growth hubs - what are they
-    for? (we're in warrington)", "trust in salford - ..."): the question is not about
-    their affairs, and what applies everywhere answers it."""
+    for? (we're in warrington)", "trust in salford - ...") or in a sentence that only sets
+    the scene ("... med tech testing? we're at bucks healthcare, stoke mandeville obvs"):
+    the question is not about their affairs, and what applies everywhere answers it."""
     if not places:
         return False
-    topic = question
-    for start, end in sorted(asker_spans(question), reverse=True):
+    _told, asking = told_and_asked(question)
+    topic = " ".join(asking)  # "... med tech testing? we're at bucks healthcare, stoke mandeville"
+    for start, end in sorted(asker_spans(topic), reverse=True):
         topic = topic[:start] + " " + topic[end:]
     return not any(re.search(_name_pattern(place), topic) for place in places)
 

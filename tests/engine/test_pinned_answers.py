@@ -339,6 +339,11 @@ def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engin
     answer = engine.ask("how many practices are in the moorland network? (we're in warrington)")
     assert answer.mode == "extractive" and "14 practices" in answer.answer
     assert "warrington" in (answer.note or "")  # nothing specific to their place, said so
+    # ... or in a sentence after the question that only sets the scene
+    answer = engine.ask(
+        "bucks LIS - anything on med tech testing? just over the border in stoke obvs"
+    )
+    assert answer.mode == "extractive" and "Aylesbury" in answer.answer
 
 
 def test_a_strategy_of_a_place_no_document_covers_is_not_covered_however_its_name_is_typed(
