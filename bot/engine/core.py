@@ -408,8 +408,8 @@ def _dates(citations: list[Citation]) -> list[str]:
 def _all_older(citations: list[Citation], today: date | None = None) -> bool:
     """Every quoted source is dated, and older than STALE_AFTER_DAYS."""
     dated = _dates(citations)
-    if not dated or len(dated) < len({c.doc_id for c in citations if c.published}):
-        return False
+    if not dated or not all(c.published and c.published[:4].isdigit() for c in citations):
+        return False  # an undated source may be newer than it looks
     year, month, day = ([int(p) for p in dated[-1][:10].split("-")] + [12, 28])[:3]
     age = (today or date.today()) - date(year, month, day)  # "2019": as late as it may be
     return age.days > STALE_AFTER_DAYS

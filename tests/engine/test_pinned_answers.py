@@ -5,8 +5,12 @@ a small knowledge base made here (not on any evaluation question)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bot.engine.answer import Citation
+from bot.engine.core import _all_older
 from bot.engine.questions import event_year
 from tests.conftest import engine_over
 
@@ -256,6 +260,16 @@ def test_where_things_stand_today_is_not_answered_from_old_sources(engine):
     assert "cannot say where this stands now" in answer.answer
     assert "June 2019" in answer.answer  # ... but says what the source said, and when
     assert "rural practices recruit staff" in answer.answer and answer.citations
+
+
+def test_sources_are_old_when_every_one_is_dated_and_old_whatever_dates_they_share():
+    def cited(doc_id: str, published: str | None) -> Citation:
+        return Citation(1, doc_id, doc_id, None, published, None, None, None, "q")
+
+    same_year = [cited("a", "2019"), cited("b", "2019"), cited("c", "2019-06")]
+    assert _all_older(same_year, date(2026, 1, 1))
+    assert not _all_older([*same_year, cited("d", None)], date(2026, 1, 1))  # one undated
+    assert not _all_older(same_year, date(2019, 9, 1))  # not a year old yet
 
 
 def test_what_happened_after_the_sources_were_written_is_not_answered_from_them(
