@@ -174,11 +174,10 @@ class Engine:
                 answer.citations,
                 contacts,
             )
-        elif answer.citations and _all_before(answer.citations, event_year(question)):
+        elif answer.citations and _all_before(answer.citations, year := event_year(question)):
             answer = Answer(
                 question,
-                f"{_NOT_THEN.format(year=event_year(question), span=_span(answer.citations))}"
-                f"\n\n{answer.answer}",
+                f"{_NOT_THEN.format(year=year, span=_span(answer.citations))}\n\n{answer.answer}",
                 "no_answer",
                 answer.citations,
                 contacts,
@@ -191,8 +190,7 @@ class Engine:
     def _years_held(self) -> str:
         """The years the knowledge base's dated documents were written ("2017 to 2019"),
         as admins add documents; "" when none is dated."""
-        years = sorted({d.published[:4] for d in self.store.documents() if d.published})
-        years = [year for year in years if year.isdigit()]
+        years = sorted({d.published[:4] for d in self.store.documents() if _is_dated(d.published)})
         if not years:
             return ""
         return years[0] if years[0] == years[-1] else f"{years[0]} to {years[-1]}"
@@ -401,14 +399,19 @@ def _all_before(citations: list[Citation], year: int | None) -> bool:
     return bool(year and dated and int(dated[-1][:4]) < year)
 
 
+def _is_dated(published: str | None) -> bool:
+    """A publication date that starts with its year ("2019", "2019-06")."""
+    return bool(published and published[:4].isdigit())
+
+
 def _dates(citations: list[Citation]) -> list[str]:
-    return sorted({c.published for c in citations if c.published and c.published[:4].isdigit()})
+    return sorted({c.published for c in citations if _is_dated(c.published)})
 
 
 def _all_older(citations: list[Citation], today: date | None = None) -> bool:
     """Every quoted source is dated, and older than STALE_AFTER_DAYS."""
     dated = _dates(citations)
-    if not dated or not all(c.published and c.published[:4].isdigit() for c in citations):
+    if not dated or not all(_is_dated(c.published) for c in citations):
         return False  # an undated source may be newer than it looks
     year, month, day = ([int(p) for p in dated[-1][:10].split("-")] + [12, 28])[:3]
     age = (today or date.today()) - date(year, month, day)  # "2019": as late as it may be

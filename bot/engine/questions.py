@@ -181,14 +181,19 @@ _NUMBER_QUESTION = re.compile(
     r"|\bwhat(?:['’]?s|\s+(?:is|are|was|were))\s+the\s+(?:\w+\s+)?(?:figures?|numbers?)\b",
     re.IGNORECASE,
 )
+
+
+# "what period will it cover?", "how far out does it go?": the years a plan runs to.
+_PERIOD_ASKED = (
+    r"\bwhat\s+(?:time\s*)?(?:period|timescale|time\s*frame|timeframe)\b"
+    r"|\bhow\s+far\s+(?:out|ahead)\b"
+)
 _DATE_QUESTION = re.compile(
     r"^\W*when\b|(?:\band|[,;?])\s+when\s+(?:did|was|were|is|are|will|do|does)\b|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
     r"|\b(?:expected|target|original|revised|new|agreed)\s+(?:date|deadline|timetable|timescale|"
     r"time\s*frame|timeframe)s?\b"  # "how has the expected date for agreeing them changed?"
     r"|(?:\band|\bn|[,;?+&])\s+when\s*(?:[?!.]|$)"  # "which areas published first, and when?"
-    r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b"
-    # "what period will it cover?", "how far out does it go?": the years it runs to
-    r"|\bwhat\s+(?:time\s*)?(?:period|timescale|time\s*frame|timeframe)\b|\bhow\s+far\s+(?:out|ahead)\b",
+    r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b|" + _PERIOD_ASKED,
     re.IGNORECASE,
 )
 
@@ -364,9 +369,9 @@ def wants_number(question: str) -> bool:
 # "how far out does the plan go?", "does it go beyond 2024?", "what period will it cover?":
 # how long a plan runs, which documents say as "a plan extending to 2030".
 _HOW_FAR_IT_RUNS = re.compile(
-    r"\bhow\s+far\s+(?:out|ahead|forward)\b|\b(?:go|goes|run|runs|last|extend|extends)\s+"
-    r"(?:beyond|past|until|to|up\s+to)\s+(?:19|20)\d\d\b|\bwhat\s+(?:time\s*)?(?:period|timescale|"
-    r"time\s*frame|timeframe)\b|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)",
+    _PERIOD_ASKED + r"|\bhow\s+far\s+forward\b|\b(?:go|goes|run|runs|last|extend|extends)\s+"
+    r"(?:beyond|past|until|to|up\s+to)\s+(?:19|20)\d\d\b"
+    r"|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)",
     re.IGNORECASE,
 )
 # How documents say how long a plan runs: words to look for when asked.
