@@ -181,7 +181,8 @@ _NAMED_ASKER = re.compile(
 # or not the documents use the initials.
 _OWN_INITIALS = re.compile(
     r"\b(?i:our|my|(?:we|i)\s*(?:'|’)?(?:re|m)|we\s+are|i\s+am|(?:work\w*|based|post)\s+(?:at|for))"
-    r"(?:\s+(?i:at|in|from|with))?\s+([A-Z][A-Za-z&]{0,3}[A-Z]s?)\b"
+    # "for our fleet lead at SWASFT": the asker's own colleague's organisation
+    r"(?:\s+(?i:at|in|from|with)|\s+\w+(?:\s+\w+)?\s+(?i:at|from))?\s+([A-Z][A-Za-z&]{0,5}[A-Z]s?)\b"
 )
 # A capitalised word (or an all-capitals acronym) and a four-digit year.
 _NAME_WORD = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+|(?:19|20)\d\d)\b")

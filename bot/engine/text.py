@@ -156,7 +156,7 @@ def sentences(paragraph: str) -> list[str]:
 _ASKER_RE = re.compile(
     r"\b(?:our|my|we\s*(?:'|’)?re\s+(?:an?|the)|we\s+are\s+(?:an?|the)|as\s+an?|"
     r"i\s*(?:'|’)?m\s+(?:from\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
-    r"((?:[A-Za-z]+\s+){0,2}?(?:trusts?|ics|icss|stps?|ccgs?|acs|icb|organisations?|"
+    r"((?:[A-Za-z]+\s+){0,2}?(?:trusts?|ics|icss|icps?|stps?|ccgs?|acs|icb|organisations?|"
     r"systems?|partnerships?|hospitals?|teams?|board|foundation trust|"
     # the asker's own people ("my CEO", "our HR dir", "our DoF is asking")
     r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?))\b",
@@ -176,8 +176,8 @@ _REPORTER_RE = re.compile(
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
     r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
-    r"hosp(?:ital)?s?|ics|icb|stp|ccg|pcn|ambulance\s+service)(?:\s+(?:in|at|from)"
-    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)\s*[-–—:,]"
+    r"hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ambulance\s+service)(?:\s+(?:in|at|from)"
+    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...": whoever says they are here
     r"|^\W*((?:[A-Za-z'’&.+-]+\s+){1,4}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]",
     re.IGNORECASE,

@@ -36,6 +36,8 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "is the Shared Prosperity Fund new? our DPH reckons so",
         "what is the Healthy Ageing programme? my GP fed keeps asking",
         "is the Shared Prosperity Fund for us? we're RCHT and new in post at RCHT",
+        # initials up to seven letters, and a colleague's organisation
+        "is the Shared Prosperity Fund for us? asking for our estates lead at NWAMBUS",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

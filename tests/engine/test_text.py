@@ -77,6 +77,9 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("my opposite number thinks the fund is gone") == terms("opposite number")
     # who says they are here, by any name: "UHB here (brum) - ..."
     assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")
+    # an integrated care partnership, or an opening that runs on into why they ask
+    assert asker_terms("our ICP wants to know: what is the harbour fund for?") == terms("ICP")
+    assert asker_terms("moors ICB wondering what the harbour fund is for") == terms("moors ICB")
     # ... or at the start of a later sentence
     assert asker_terms("what do we get out of it?? acute trust in truro, board asking") == (
         terms("acute trust truro")
