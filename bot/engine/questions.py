@@ -311,6 +311,7 @@ SAME_MEANING = (
     "roles positions",
     "agreed approved signed endorsed",
     "funds pot cash",
+    "expenditure spend spending",
     "people staff employees",
     "themes topics",
 )
@@ -617,7 +618,13 @@ def role_asked(question: str) -> tuple[str, str] | None:
     match = _ROLE_AFTER.search(question)
     if not match:
         return None
-    return match.group(2), " ".join(filter(None, [match.group(1), match.group(3)]))
+    subject = " ".join(filter(None, [match.group(1), match.group(3)]))
+    if not terms(subject):  # "dorset LEP - whos the director?": of what the sentence opened on
+        start = max(
+            (m.end() for m in re.finditer(r"[?!.]\s", question[: match.start()])), default=0
+        )
+        subject = question[start : match.start()].strip(" -–—:,")
+    return match.group(2), subject
 
 
 _WHEN = re.compile(

@@ -190,7 +190,8 @@ _PHRASE_END = r"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))"
 # "(we're in warrington)", "I'm based in Leeds": where the asker is, not what they ask about.
 _LOCATED_RE = re.compile(
     r"\b(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am)\s+(?:based\s+)?(?:in|at|from)\s+"
-    rf"([A-Za-z'’ &.-]{{2,40}}?){_PHRASE_END}",
+    # with what they add in brackets: "we're in salford (GM) - ..."
+    rf"([A-Za-z'’ &.-]{{2,40}}?(?:\s*\([^()]{{1,30}}\))?){_PHRASE_END}",
     re.IGNORECASE,
 )
 

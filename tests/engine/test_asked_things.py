@@ -217,6 +217,18 @@ DOCUMENTS["fellside.md"] = """# The Fellside Trust
 ## Size
 
 As an employer of 9,000 people, the Fellside Trust is the largest employer in the fells.
+
+## Money
+
+Accounting for annual expenditure of £700 million, the Fellside Trust shapes the fells.
+"""
+
+# Where the fells' trusts spend their time: the words of a spending question, no amount.
+DOCUMENTS["fell_rounds.md"] = """# Fell rounds
+
+## Time
+
+Fell trusts spend the spring on rounds, and the Fellside Trust spends its winters on plans.
 """
 
 # People of the contacts directory (knowledge/contacts.yaml), one with an address here.
@@ -518,3 +530,10 @@ def test_the_email_of_a_person_nobody_gives_an_address_for_is_not_covered(engine
     assert engine.ask("whats dean fathers email addr? moorland board").mode == "no_answer"
     answer = engine.ask("what is Warren Heppolette's email address?")
     assert "warren.h@moorland.example.org" in answer.answer
+
+
+def test_how_much_it_spends_is_found_as_its_expenditure(engine):
+    """Asked what something spends, the document gives its "expenditure"; the passage
+    with the question's own words has no amount."""
+    answer = engine.ask("what does the fellside trust spend every year?")
+    assert "£700 million" in answer.answer.splitlines()[0]

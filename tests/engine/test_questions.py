@@ -33,6 +33,8 @@ from bot.engine.vocabulary import Vocabulary
         ("who actually chairs the moor board? want them at ours", ("chairs", "moor board")),
         ("bournemouth hosp - who's the dorset LEP director + who else", ("director", "dorset LEP")),
         ("who is the business champion for ageing?", ("champion", "business ageing")),
+        # the office of what the question opened on, before the dash
+        ("moor LEP - whos the director and who are its partners?", ("director", "moor LEP")),
         ("who leads the strategy?", None),  # often a body ("the mayor"), not a name
         ("who sits on the steering group?", None),
     ],
