@@ -403,7 +403,7 @@ class ExtractiveComposer:
             before = parts[index - 1] if index else None
             # a label printed after its list says nothing without it
             units = _label_after_list(block, earlier + parts[:index], names_asked_list) or _units(
-                block, before, following, labels_asked
+                block, before, following, labels_asked, listed
             )
             for text, quote in units:
                 sentence_terms = frozenset(terms(text))
@@ -663,11 +663,13 @@ def _units(
     before: Block | None,
     following: list[Block],
     labels_asked: Callable[[str], bool],
+    listed: str | None = None,
 ) -> list[tuple[str, str]]:
     """What a block offers to quote, as (text shown, verbatim quote) pairs: its sentences,
     a sentence that introduces a list together with the list, and a label ("6 Targets",
     or a heading) together with the short lines under it, when the label names something
-    asked about (not "Key points")."""
+    asked about (not "Key points"). The list a list question asks for (`listed`, what it
+    lists, named in the introduction) shows every item it can."""
     if _labels_list(block, before, following) and labels_asked(block.text):
         label = heading(block.text) if block.kind == "heading" else block.text
         text, quote = _with_list(block.text, following, verbatim_lead=label)
@@ -689,7 +691,10 @@ def _units(
             continue  # quoted with the sentence before it, which says what it lists
         if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
             # "There are several common areas ... These are:" and the list after
-            text, quote = _with_list(paragraph[paragraph.index(sentence) :], following)
+            every_item = listed is not None and listed in terms(sentence)
+            text, quote = _with_list(
+                paragraph[paragraph.index(sentence) :], following, every_item=every_item
+            )
         elif number + 1 < len(said) and _LISTS_IT.match(said[number + 1]):
             # "... priority issues ... These include: low pay sectors; ...": the list is
             # what the sentence is about
@@ -775,6 +780,7 @@ def _with_list(
     following: list[Block],
     limit: int | None = None,
     verbatim_lead: str | None = None,
+    every_item: bool = False,
 ) -> tuple[str, str]:
     """A sentence that introduces a list ("The grand challenges are:") with the items that
     follow it: as one sentence to show, and as the verbatim text to cite. Alone, such a
@@ -799,8 +805,12 @@ def _with_list(
             break
     texts = [i.text for i in items]
     if sum(map(len, texts)) > limit and len(texts) > 1:
-        # Every item matters more than all of one: long points keep their first sentence.
+        # Every item matters more than all of one: long points keep their first sentence,
+        # and, in the list asked for, what comes before their examples ("Supporting
+        # sectors to adapt to an ageing workforce including building on ...").
         texts = [(sentences(text) or [text])[0] for text in texts]
+        if every_item and sum(map(len, texts)) > limit:
+            texts = [_before_examples(text) for text in texts]
     kept: list[str] = []
     for text in texts:
         if sum(map(len, kept)) + len(text) > limit:
@@ -816,6 +826,16 @@ def _with_list(
     joined = " " if sentence.rstrip().endswith((":", ".")) else ": "
     lead = sentence if verbatim_lead is None else verbatim_lead
     return f"{sentence}{joined}{shown}.", PARAGRAPH_BREAK.join([lead, *verbatim])
+
+
+# Where a list item's examples start: "..., including building on ...", "such as ...".
+_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|for\s+example|e\.g\.)\s")
+_ITEM_HEAD = 30  # an item cut shorter than this would no longer say what it is
+
+
+def _before_examples(item: str) -> str:
+    match = _EXAMPLES.search(item, _ITEM_HEAD)
+    return item[: match.start()] if match else item
 
 
 def _last_item(items: list[Block]) -> bool:

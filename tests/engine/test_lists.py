@@ -47,6 +47,27 @@ including:
 • shaping transport plans so that patients and staff can reach the clinics on time
 """
 
+# A list whose long points each end in examples: all four points fit when the examples go.
+DOCUMENTS["tides.md"] = """# Tidal challenge
+
+## The tidal challenge
+
+Coastal tides – we will harness the power of the sea. Tidal priorities include:
+
+• Building new harbour walls for the growing population of coastal towns, meeting their
+needs including the new 'Safe Harbours' programme that will invest in stone, timber and
+steel walls for every harbour town on the coast by the end of the decade.
+
+• Training crews for a changing and older fleet including building on the Fleet Skills
+Strategy to promote the benefits of employing older crews and adapting boats to them.
+
+• Mapping tide data to improve coastal safety including through the regional tide hubs
+that share readings between ports, councils, the coastguard and the fishing fleets.
+
+• Helping ports to adapt business models to changing demands including through the
+forthcoming green paper on ports and better use of the ports' own land and buildings.
+"""
+
 DOCUMENTS["goals.md"] = """# Moorland goals
 
 ## Goals and priorities
@@ -404,3 +425,12 @@ def test_a_list_question_about_a_place_lists_what_that_places_passages_name(
     answer = engine.ask("cornwall LIS - what health stuff do they list as strengths?")
     lead = answer.answer.splitlines()[0]
     assert "Tamar Centre for Remote Care" in lead, answer.answer
+
+
+def test_every_point_of_the_list_asked_for_is_quoted_without_its_examples(engine):
+    answer = engine.ask("tidal challenge - what r the priorities under it?").answer
+    for point in ("harbour walls", "older fleet", "tide data", "business models"):
+        assert point in answer, point
+    # what the list was not asked for keeps its examples: "forthcoming" stays with its point
+    answer = engine.ask("when did the green paper on ports come out?")
+    assert answer.mode == "no_answer" or "forthcoming green paper" in answer.answer
