@@ -617,8 +617,8 @@ def _with_antecedents(
 
     for candidate in chosen:
         antecedent = _antecedent(candidate, candidates)
-        if antecedent is None or antecedent in result:
-            continue
+        if antecedent is None or antecedent in result or candidate not in result:
+            continue  # (or it made room for an earlier point's antecedent)
         at = result.index(candidate)
         trial = [*result[:at], antecedent, *result[at:]]
         while not fits(trial) and len(trial) > at + 2:

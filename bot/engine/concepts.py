@@ -15,10 +15,8 @@ from dataclasses import dataclass
 
 from bot.engine.glossary import Glossary
 from bot.engine.questions import (
-    ABSENCE_WORDS,
-    BENEFIT_WORDS,
-    asks_if_absent,
-    asks_what_it_gains,
+    ABSENCE_ASKED,
+    ANSWERED_AS,
     definition_subject,
     gainer_terms,
     listed_noun,
@@ -45,8 +43,7 @@ __all__ = [
 ]
 
 SAME_STEM = 7
-_GAIN_TERMS = frozenset(terms("gain gains benefit"))
-_ABSENCE_TERMS = frozenset(terms("absent absence missing omitted lacking"))
+_ABSENCE_TERMS = frozenset(terms(ABSENCE_ASKED))
 ASKED_WEIGHT = 2.0
 
 
@@ -120,12 +117,10 @@ def _how_the_answer_says_it(question: str) -> dict[str, tuple[tuple[str, ...], .
     "benefits" ("what could an ICS gain from ..."), "absent" is said "missing" or
     "conspicuous by its absence" ("what was absent from the white paper?")."""
     said: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for asks, asked_as, answered_as in (
-        (asks_what_it_gains, _GAIN_TERMS, BENEFIT_WORDS),
-        (asks_if_absent, _ABSENCE_TERMS, ABSENCE_WORDS),
-    ):
-        if asks(question):
-            said |= dict.fromkeys(asked_as, tuple((term,) for term in terms(answered_as)))
+    for kind in ANSWERED_AS:
+        if kind.asks(question):
+            answered = tuple((term,) for term in terms(kind.answered_as))
+            said |= dict.fromkeys(terms(kind.asked_as), answered)
     return said
 
 

@@ -4,6 +4,8 @@ differently ("what should we do?", "who should we talk to?", "what is X?")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot.engine.text import asks, question_sentences, terms, without_source
 
@@ -36,6 +38,8 @@ __all__ = [
     "share_base",
     "other_words_for",
     "SAME_MEANING",
+    "answer_words",
+    "ANSWERED_AS",
 ]
 
 _ACTION_QUESTION = re.compile(
@@ -297,6 +301,8 @@ _ABSENCE_QUESTION = re.compile(
 
 # How documents say something is left out: words to look for when asked whether it is.
 ABSENCE_WORDS = "missing absence absent omitted lacking overlooked feature"
+# How a question asks what is left out ("what was missing from it?").
+ABSENCE_ASKED = "absent absence missing omitted lacking"
 
 # Everyday words for the same thing: a question asks for "obstacles", the document lists
 # "challenges". General English only, tight groups (never a word with other senses, such
@@ -338,8 +344,6 @@ _WHAT_IT_GAINS = re.compile(
     r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b",
     re.IGNORECASE,
 )
-# How documents say what something offers: words to look for when asked what it gains.
-BENEFIT_WORDS = "benefits"
 
 
 def asks_what_it_gains(question: str) -> bool:
@@ -375,13 +379,49 @@ _HOW_FAR_IT_RUNS = re.compile(
     r"|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)",
     re.IGNORECASE,
 )
-# How documents say how long a plan runs: words to look for when asked.
-SPAN_WORDS = "extending until period"
 
 
 def asks_how_far_it_runs(question: str) -> bool:
     """ "How far out does the plan go?": the answer is the year it extends to."""
     return bool(_HOW_FAR_IT_RUNS.search(question))
+
+
+# "what is the region good at?", "what does it do particularly well?": its strengths.
+_DOES_WELL = re.compile(
+    r"\b(?:good|great|best|strong)\s+at\b|\b(?:does|do|did|doing)\s+(?:\w+\s+)?well\b"
+    r"|\bexcels?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_it_does_well(question: str) -> bool:
+    """ "What is the North East good at?": the answer is the strengths the documents list."""
+    return bool(_DOES_WELL.search(question))
+
+
+@dataclass(frozen=True)
+class AnsweredAs:
+    """A kind of question whose answer uses other words than the question: asked what an
+    ICS could "gain", the passage lists "benefits"; asked whether a plan addressed
+    something, it says what was "missing"."""
+
+    asks: Callable[[str], bool]
+    asked_as: str  # the question's words for it, which the answer's words stand for
+    answered_as: str  # the words a passage that answers uses
+
+
+ANSWERED_AS = (
+    AnsweredAs(asks_if_absent, ABSENCE_ASKED, ABSENCE_WORDS),
+    AnsweredAs(asks_what_it_gains, "gain gains benefit", "benefits"),
+    AnsweredAs(asks_how_far_it_runs, "", "extending until period"),
+    AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
+)
+
+
+def answer_words(question: str) -> str:
+    """The words a passage answering the question would use for what it asks (see
+    `AnsweredAs`), to look for alongside the question's own."""
+    return " ".join(kind.answered_as for kind in ANSWERED_AS if kind.asks(question))
 
 
 def wants_date(question: str) -> bool:

@@ -30,15 +30,7 @@ import numpy as np
 from bot.engine.boilerplate import Shingles, discount
 from bot.engine.concepts import coverage, question_concepts, stem_family
 from bot.engine.glossary import Glossary
-from bot.engine.questions import (
-    ABSENCE_WORDS,
-    BENEFIT_WORDS,
-    SPAN_WORDS,
-    asks_how_far_it_runs,
-    asks_if_absent,
-    asks_what_it_gains,
-    other_words_for,
-)
+from bot.engine.questions import answer_words, other_words_for
 from bot.engine.text import asker_terms, source_terms, stems, terms, without_source, words
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
@@ -223,16 +215,11 @@ class HybridRetriever:
         """`places`: the areas of the places the question names, by their own names
         ("Buckinghamshire Thames Valley" for "bucks"), weighted like the question's own
         words: documents name an area by its name, people by their town or a nickname."""
+        # "did the white paper address X?": "X ... was missing"; "what obstacles did the
+        # review find?": "... identified a number of challenges"
         expansion = self.glossary.expand(without_source(question))
-        if asks_if_absent(question):  # "did the white paper address X?": "X ... was missing"
-            expansion = f"{expansion} {ABSENCE_WORDS}"
-        if asks_what_it_gains(question):  # "what could we gain from it?": "benefits ..."
-            expansion = f"{expansion} {BENEFIT_WORDS}"
-        if asks_how_far_it_runs(question):  # "how far out does it go?": "extending to 2030"
-            expansion = f"{expansion} {SPAN_WORDS}"
-        # "what obstacles did the review find?": "... identified a number of challenges"
         others = {other for term in terms(question) for other in other_words_for(term)}
-        expansion = " ".join([expansion, *sorted(others)])
+        expansion = " ".join(filter(None, [expansion, answer_words(question), *sorted(others)]))
         expanded = " ".join(filter(None, [question, expansion, places, context]))
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))

@@ -537,3 +537,14 @@ def test_how_much_it_spends_is_found_as_its_expenditure(engine):
     with the question's own words has no amount."""
     answer = engine.ask("what does the fellside trust spend every year?")
     assert "£700 million" in answer.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did the moorland review find the moors are good at?",
+        "what does the moorland review say the moors do particularly well?",
+    ],
+)
+def test_what_a_place_is_good_at_is_answered_by_its_strengths(engine, question):
+    assert "strong base of rural practices" in engine.ask(question).answer.splitlines()[0]
