@@ -181,7 +181,7 @@ _LIST_QUESTION = re.compile(
 )
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
-    r"|\btarget\b|\bworth\b|\bbudget\b|\bstats?\b|\bstatistics?\b"
+    r"|\btargets?\b|\bworth\b|\bbudget\b|\bstats?\b|\bstatistics?\b"
     r"|\bwhat(?:['’]?s|\s+(?:is|are|was|were))\s+the\s+(?:\w+\s+)?(?:figures?|numbers?)\b",
     re.IGNORECASE,
 )
