@@ -99,6 +99,9 @@ _ABOUT_THE_DOCUMENT = re.compile(
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
+_ASKS_WHO = re.compile(r"(?:^|[^\w\s'’]\s*)who\b|\bwho['’]?s\b", re.IGNORECASE)
+
+
 @dataclass
 class _Candidate:
     text: str
@@ -433,7 +436,8 @@ class ExtractiveComposer:
         wanted = _wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
         person = frozenset(terms(person_asked(query.text) or ""))
-        asks_who = bool(re.match(r"\W*who\b", query.text, re.IGNORECASE) or person)
+        # "who chairs ...", "salford royal here, whos the contact ...?"
+        asks_who = bool(_ASKS_WHO.search(query.text) or person)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior

@@ -144,3 +144,11 @@ def test_a_quotation_cut_from_a_longer_one_is_closed_on_both_sides(engine):
     answer = engine.ask("what does the wessex growth plan say about health and care?")
     for line in answer.answer.splitlines():
         assert line.count("“") == line.count("”"), line
+
+
+def test_who_asked_after_an_opening_is_answered_by_the_signature_line(engine):
+    """ "poole hosp here, whos ..." asks who as much as "who ..." does."""
+    answer = engine.ask(
+        "poole hosp here, whos the voice of the wessex health and care partnership?"
+    )
+    assert "Jane Doe" in answer.answer.splitlines()[0]
