@@ -584,7 +584,9 @@ _PRESENTATION = re.compile(
     r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?|slides?|deck|presentation|ppt|powerpoint)"
-    r"(?:\s+(?:paper|meeting|report|briefing|update))?|(?:board|briefing|cabinet)\s+paper|"
+    r"(?:\s+(?:paper|meeting|report|briefing|update))?|"
+    # "doing a board paper for CDDFT": the paper, and the organisation it is for
+    r"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?\b))?|"
     # what the asker is making, whatever it is about ("for our LEP pitch")
     r"for\s+(?:my|our)\s+(?:[\w'’&-]+\s+){0,3}?(?:pitch|slides?|deck|presentation|paper|"
     r"report|briefing|business\s+case|talk|newsletter|blog)|"

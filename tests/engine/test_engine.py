@@ -180,6 +180,15 @@ def test_who_should_we_talk_to_is_answered_with_the_contact_first(engine, starte
     assert any(first.quote in chunk.text for chunk in starter_store.all_chunks())
 
 
+def test_who_to_email_at_a_named_organisation_leads_with_its_contact(engine):
+    """The local body has no named person, and the question asks for the national one."""
+    answer = engine.ask("trust in kendal here - who at the confederation do we email re our LIS?")
+    assert answer.answer.startswith("Contact: Michael Wood")
+    # asked about the local body, the answer does not lead with the national one
+    answer = engine.ask("trust in kendal here - who do we email at our LEP re the LIS?")
+    assert not answer.answer.startswith("Contact: Michael Wood")
+
+
 def test_other_questions_do_not_get_a_contact_lead(engine):
     answer = engine.ask("What does the Dorset strategy say about health?")
     assert not answer.answer.startswith("Local contact")

@@ -168,6 +168,9 @@ def test_what_a_definition_question_defines(question, subject):
             "how big is the fund? want a stat",
         ),
         ("is there money for the harbour bid?", "is there money for the harbour bid?"),
+        # the organisation a paper is for, by its initials; a topic it is for stays
+        ("what is the fund? doing a board paper for MHFT", "what is the fund? doing a"),
+        ("doing a board paper for the fund - size?", "doing a for the fund - size?"),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
