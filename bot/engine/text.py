@@ -49,7 +49,7 @@ big large size sized define definition simple simply plain briefly brief summary
 summarize overview quick query asap actually really basically urgently question exact
 someone somebody reckon reckons
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
-bit confused confusing unsure wondering curious main
+bit confused confusing unsure wondering curious main kind sort kinda sorta
 """.split()
 )
 
@@ -173,6 +173,14 @@ _REPORTER_RE = re.compile(
 )
 
 
+# "... some kind of commission? UHB asking": who asks, named at the very end.
+_CLOSING_ASKER_RE = re.compile(
+    r"(?:^|[.?!]\s+|\s[-–—]\s+|,\s*)((?:[A-Za-z'’&.+-]+\s+){0,4}?[A-Za-z'’&.+-]+)\s+"
+    r"(?:asking|wondering|wants\s+to\s+know)\W*$",
+    re.IGNORECASE,
+)
+
+
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
     r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
@@ -211,13 +219,25 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
+    spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
     for start in [0] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
         opening = _OPENING_ASKER_RE.match(question[start:])
         if opening:
             begin, end = opening.span(1) if opening.group(1) else opening.span(2)
             spans.append((start + begin, start + end))
-    return spans
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that overlap, as one: two ways of saying who asks name them once."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def asker_terms(question: str) -> list[str]:

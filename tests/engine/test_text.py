@@ -80,9 +80,12 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     # an integrated care partnership, or an opening that runs on into why they ask
     assert asker_terms("our ICP wants to know: what is the harbour fund for?") == terms("ICP")
     assert asker_terms("moors ICB wondering what the harbour fund is for") == terms("moors ICB")
+    # who asks, named at the very end
+    assert asker_terms("what is the harbour fund for? moors ICB asking") == terms("moors ICB")
+    assert asker_terms("is it worth it?? the harbour trust wondering") == terms("harbour trust")
     # where they are, with what they add in brackets
     assert asker_terms("were in thornby (NM) - who leads the harbour fund?") == terms("thornby NM")
     # ... or at the start of a later sentence
     assert asker_terms("what do we get out of it?? acute trust in truro, board asking") == (
-        terms("acute trust truro")
+        terms("acute trust truro board")
     )
