@@ -43,7 +43,8 @@ __all__ = [
 ]
 
 _ACTION_QUESTION = re.compile(
-    r"\b(what|how|where|which)\b.*\b(should|can|could|must|might|do|to)\b.*"
+    # (in one clause: "what does X mean, and do nhs trusts count?" asks nothing to do)
+    r"\b(what|how|where|which)\b[^,?;]*\b(should|can|could|must|might|do|to)\b.*"
     r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
     r"systems?|hospitals?|providers?)\b"
     r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b"

@@ -116,6 +116,12 @@ def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
     assert not is_action_question("What are Skills Advisory Panels intended to do?")
 
 
+def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
+    question = "what does 'harbour hub' mean, and do nhs trusts count as one?"
+    assert not is_action_question(question)
+    assert is_action_question("what should nhs trusts do about the harbour hub?")
+
+
 @pytest.mark.parametrize(
     ("question", "subject"),
     [
