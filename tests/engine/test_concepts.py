@@ -74,6 +74,7 @@ def test_chat_asides_are_not_part_of_what_is_asked():
         "what was missing from the industrial strategy tbh",
         "fyi what was missing from the industrial strategy? thanks",
         "bit confused - what was missing from the industrial strategy? just curious",
+        "what was missing from the industrial strategy, some kind of growth?",
     ):
         concepts = question_concepts(question, Glossary([]), lambda term: 1.0)
         assert coverage(concepts, passage) == 1.0, question
