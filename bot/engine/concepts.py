@@ -175,7 +175,9 @@ _NAMED_ASKER = re.compile(
 # "we're ULHT", "new in post at ULHT"): who asks, not what the question is about, whether
 # or not the documents use the initials.
 _OWN_INITIALS = re.compile(
-    r"\b(?i:our|my|(?:we|i)\s*(?:'|’)?(?:re|m)|we\s+are|i\s+am|(?:work\w*|based|post)\s+(?:at|for))"
+    r"\b(?i:our|my|(?:we|i)\s*(?:'|’)?(?:re|m)|we\s+are|i\s+am|(?:work\w*|based|post)\s+(?:at|for)"
+    # "new in post in the strategy team at the RD&E": the team's organisation
+    r"|(?:team|department|dept|office|unit|directorate)\s+(?:at|in|of)(?:\s+the)?)"
     # "for our fleet lead at SWASFT": the asker's own colleague's organisation
     r"(?:\s+(?i:at|in|from|with)|\s+\w+(?:\s+\w+)?\s+(?i:at|from))?\s+([A-Z][A-Za-z&]{0,5}[A-Z]s?)\b"
 )

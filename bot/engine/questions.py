@@ -54,7 +54,8 @@ _ACTION_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_QUESTION = re.compile(
-    r"\bwhom?\b[^?]*\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)"
+    r"\b(?:whom?|which\s+(?:organi[sz]ations?|bod(?:y|ies)|person|people|team|office))\b[^?]*"
+    r"\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)"
     r"(?:ing)?\b"
     r"|\b(contact details|point of contact|who to contact)\b"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"

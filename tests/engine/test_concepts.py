@@ -38,6 +38,7 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "is the Shared Prosperity Fund for us? we're RCHT and new in post at RCHT",
         # initials up to seven letters, and a colleague's organisation
         "is the Shared Prosperity Fund for us? asking for our estates lead at NWAMBUS",
+        "who leads the Healthy Ageing programme? new in the strategy team at the RD&E",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

@@ -236,6 +236,9 @@ def test_whom_to_contact_is_a_contact_question():
     assert not is_contact_question("who is the chair of the board?")
     assert is_contact_question("whos the confed person for local growth / LEP stuff?")
     assert not is_contact_question("whos the health person on the lincs LEP?")  # who holds it
+    # which body or person to approach
+    assert is_contact_question("Which organisation should a trust in Truro approach about it?")
+    assert not is_contact_question("which body leads the strategy?")
 
 
 @pytest.mark.parametrize(
