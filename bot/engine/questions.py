@@ -440,7 +440,9 @@ _HOW_MUCH = re.compile(
 )
 _MONEY_WORD = re.compile(
     r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|costs?|"
-    r"spend\w*|spent|grants?|pounds|pot|put(?:ting)?\s+(?:in|into)|contribut\w*)\b|£",
+    r"spend\w*|spent|grants?|pounds|pot|put(?:ting)?\s+(?:in|into)|contribut\w*)\b|£"
+    # "how much did the NE get from it?": what a place or body got is money
+    r"|(?<=\s)(?:get|got|receive[ds]?|won|secured?)\b(?=\s+(?:from|through|thru|out\s+of|in)\b)",
     re.IGNORECASE,
 )
 
@@ -453,7 +455,9 @@ _LEVEL_OF_MONEY = re.compile(
 # "what is the (annual) budget of ...": the amount of money something has.
 _AMOUNT_NOUN = re.compile(
     r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[a-z]+\s+)?(?:budget|cost|price|value)\s+(?:of|for)\b",
+    r"(?:[a-z]+\s+)?(?:budget|cost|price|value)\s+(?:of|for)\b"
+    # "what cumbria's allocation from the fund is": a share of money
+    r"|\b(?:allocation|share|slice|cut)\s+(?=(?:of|from)\b)",
     re.IGNORECASE,
 )
 # "what budget has the Council allocated to ...": the money noun heads the question.

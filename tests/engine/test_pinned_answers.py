@@ -127,9 +127,17 @@ def test_advice_for_a_place_leads_with_what_its_strategy_says(engine):
     assert answer.answer.split("[1]")[0].startswith("The Buckinghamshire Thames Valley strategy")
 
 
-def test_how_much_money_with_no_amount_for_that_thing_is_not_covered(engine):
-    answer = engine.ask("how much funding will practices get from the moorland health programme")
-    assert answer.mode == "no_answer"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much funding will practices get from the moorland health programme",
+        # what a body got, or its allocation, is money without saying "funding"
+        "how much did the practices get from the moorland health programme?",
+        "any idea what the practices' allocation from the moorland health programme is?",
+    ],
+)
+def test_how_much_money_with_no_amount_for_that_thing_is_not_covered(engine, question):
+    assert engine.ask(question).mode == "no_answer"
 
 
 def test_a_deadline_for_a_name_typed_in_small_letters_needs_that_names_date(
