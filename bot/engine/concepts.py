@@ -133,7 +133,10 @@ def _concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     concepts = []
     for entry in glossary.entries_in(question):
         forms = tuple(dict.fromkeys(tuple(terms(form)) for form in entry.forms() if terms(form)))
-        used = [t for t in remaining if any(t in form for form in forms)]
+        # the words that name it here ("NICA"), not the question's other words that its
+        # spelt-out form happens to hold ("... say owt about ageing? NICA is next door")
+        named = set(terms(" ".join(glossary.mentions(entry, question))))
+        used = [t for t in remaining if t in named]
         if not used:
             continue
         remaining = [t for t in remaining if t not in used]

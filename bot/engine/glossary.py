@@ -69,6 +69,11 @@ class Glossary:
             if any(pattern.search(text) for pattern in patterns)
         ]
 
+    def mentions(self, entry: GlossaryEntry, text: str) -> list[str]:
+        """Where `text` names the entry, in any of its forms, as written there."""
+        patterns = next(found for known, found in self._patterns if known is entry)
+        return [match.group(0) for pattern in patterns for match in pattern.finditer(text)]
+
     def expand(self, text: str) -> str:
         """The other forms of each glossary term used in `text`, as extra query text."""
         extra: list[str] = []

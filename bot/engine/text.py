@@ -49,7 +49,7 @@ big large size sized define definition simple simply plain briefly brief summary
 summarize overview quick query asap actually really basically urgently question exact
 someone somebody reckon reckons
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
-bit confused confusing unsure wondering curious main kind sort kinda sorta
+bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat
 """.split()
 )
 

@@ -1,7 +1,7 @@
 """Which names in a question the passages never mention."""
 
 from bot.engine.concepts import coverage, question_concepts, unfamiliar_names
-from bot.engine.glossary import Glossary
+from bot.engine.glossary import Glossary, GlossaryEntry
 from bot.engine.text import terms
 
 PASSAGES = ["The Healthy Ageing programme and the Shared Prosperity Fund, agreed in 2017."]
@@ -76,6 +76,7 @@ def test_chat_asides_are_not_part_of_what_is_asked():
         "fyi what was missing from the industrial strategy? thanks",
         "bit confused - what was missing from the industrial strategy? just curious",
         "what was missing from the industrial strategy, some kind of growth?",
+        "was owt missing from the industrial strategy?",  # dialect for "anything"
     ):
         concepts = question_concepts(question, Glossary([]), lambda term: 1.0)
         assert coverage(concepts, passage) == 1.0, question
@@ -89,3 +90,12 @@ def test_what_was_absent_is_covered_by_how_documents_say_it_was_missing():
     )
     for passage in ("the strategy: conspicuous by its absence", "missing from the strategy"):
         assert coverage(concepts, frozenset(terms(passage))) == 1.0, passage
+
+
+def test_a_glossary_name_does_not_swallow_the_questions_other_words():
+    """ "NICA" spelt out holds "ageing": asked about ageing by someone next door to NICA,
+    ageing is still what the question is about."""
+    glossary = Glossary([GlossaryEntry("NICA", "National Innovation Centre for Ageing")])
+    question = "does the plan say anything about ageing? NICA is next door"
+    concepts = question_concepts(question, glossary, lambda term: 1.0)
+    assert (("age",),) in [c.alternatives for c in concepts]
