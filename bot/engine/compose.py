@@ -683,7 +683,10 @@ def _units(
         # that spells out initials: it still says who someone is, how to reach them, or
         # what the initials stand for ("Centre for Data (NICD) provides ...").
         says = (
-            _is_name_line(block.text) or PHONE.search(block.text) or _SPELT_OUT.search(block.text)
+            _is_name_line(block.text)
+            or PHONE.search(block.text)
+            or _SPELT_OUT.search(block.text)
+            or _STATES.search(block.text)
         )
         return [(block.text, heading(block.text))] if says else []
     paragraph = block.text
@@ -710,6 +713,12 @@ def _units(
         units.append((text, quote))
     return units
 
+
+# A slide's title that says something, not just names a topic: "North East to take lead on
+# Ageing Society Grand Challenge".
+_STATES = re.compile(
+    r"^(?!\w+ing\b)(?:[A-Z][\w'’&-]*\s+){1,3}(?:to|will)\s+(?!(?:the|our|a|an|its|date)\b)[a-z]+\s+\S+"
+)
 
 # A sentence that lists what the one before it names ("These include: low pay ...").
 _LISTS_IT = re.compile(r"^(?:these|they|those)\s+(?:include|includes|are|were)\b", re.I)

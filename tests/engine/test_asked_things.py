@@ -548,3 +548,24 @@ def test_how_much_it_spends_is_found_as_its_expenditure(engine):
 )
 def test_what_a_place_is_good_at_is_answered_by_its_strengths(engine, question):
     assert "strong base of rural practices" in engine.ask(question).answer.splitlines()[0]
+
+
+# A slide whose title is the news.
+SLIDES = """# Moorland plan slides
+
+## Moorland to take lead on Rural Care Grand Challenge
+
+Strengthen collaboration between:
+
+• moorland practices and the moorland universities
+
+• the moors and other rural regions with complementary assets
+"""
+
+
+def test_a_slide_title_that_says_something_answers_a_yes_no_question(tmp_path_factory, embedder):
+    """The text under the title says how, not whether."""
+    documents = {"moor_slides.md": SLIDES, "review.md": DOCUMENTS["review.md"]}
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("is the moorland region going to lead on the rural care grand challenge?")
+    assert "Moorland to take lead on Rural Care Grand Challenge" in answer.answer
