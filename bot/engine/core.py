@@ -342,11 +342,13 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     """For "who should we talk to?", an opening line naming the first contact, or the one
     whose organisation the question names ("who at the confed do i email?"), cited to the
     passage of its source document that mentions them (none if no passage does)."""
+    if not is_contact_question(question) or not contacts:
+        return None
     # the organisation named where the question asks who, not where it names a source
     asked = {t for clause in re.findall(r"\bwho\b[^?.!]*", question, re.I) for t in terms(clause)}
     named = [c for c in contacts if c.org and terms(c.org)[-1] in asked]
-    contact = (named or contacts or [None])[0]
-    if not is_contact_question(question) or contact is None or not contact.source:
+    contact = (named or contacts)[0]
+    if not contact.source:
         return None
     title = contact.source.rsplit(" (", 1)[0]
     for needle in filter(None, (contact.name, contact.org, contact.area)):

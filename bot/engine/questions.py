@@ -559,11 +559,15 @@ def count_subject(question: str) -> str | None:
     clause = re.split(r"[?;]|\s[-–—]\s", question[match.start() :], maxsplit=1)[0]
     clause = _COUNT_ADJECTIVES.sub("", clause)  # "how many extra jobs": the documents' "jobs"
     if _REFERS_BACK.search(clause):  # "the jobs target - how many are they aiming for?"
-        start = max(
-            (m.end() for m in re.finditer(r"[?!.]\s", question[: match.start()])), default=0
-        )
-        return question[start : match.start()] + clause
+        return _said_before(question, match.start()) + clause
     return clause
+
+
+def _said_before(question: str, at: int) -> str:
+    """What the sentence holding position `at` says before it: what "it" or "the
+    director" in the rest refers to ("the jobs target - how many are they?")."""
+    start = max((m.end() for m in re.finditer(r"[?!.]\s", question[:at])), default=0)
+    return question[start:at]
 
 
 _COUNT_ADJECTIVES = re.compile(r"\b(?:extra|more|new|additional)\s+", re.IGNORECASE)
@@ -668,10 +672,7 @@ def role_asked(question: str) -> tuple[str, str] | None:
         return None
     subject = " ".join(filter(None, [match.group(1), match.group(3)]))
     if not terms(subject):  # "dorset LEP - whos the director?": of what the sentence opened on
-        start = max(
-            (m.end() for m in re.finditer(r"[?!.]\s", question[: match.start()])), default=0
-        )
-        subject = question[start : match.start()].strip(" -–—:,")
+        subject = _said_before(question, match.start()).strip(" -–—:,")
     return match.group(2), subject
 
 
