@@ -143,6 +143,9 @@ class Lead:
     text: str
     passage: Passage
     quote: str
+    # False when it names the asker's body only to say no document names a person there:
+    # then the question must be covered by the passages to be answered at all
+    answers_alone: bool = True
 
 
 @dataclass

@@ -143,7 +143,8 @@ class Engine:
         lead = contact_lead(search_for, contacts, self.store)
         # Whom to talk to is answered from the directory, however little the passages say.
         if (
-            assessment.covered or (lead is not None and not assessment.unfamiliar)
+            assessment.covered
+            or (lead is not None and lead.answers_alone and not assessment.unfamiliar)
         ) and gives_email_of(search_for, self.contacts.named_in(search_for), passages):
             extractive = self.composer.compose(query, passages, idf, lead)
         if extractive is None:
@@ -348,15 +349,24 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     asked = {t for clause in re.findall(r"\bwho\b[^?.!]*", question, re.I) for t in terms(clause)}
     named = [c for c in contacts if c.org and terms(c.org)[-1] in asked]
     contact = (named or contacts)[0]
-    if not contact.source:
+    # a body no document names a person at: say so, and lead with whom a document does name
+    sourced = contact if contact.source else next((c for c in contacts if c.source), None)
+    if sourced is None:
         return None
-    title = contact.source.rsplit(" (", 1)[0]
-    for needle in filter(None, (contact.name, contact.org, contact.area)):
+    title = sourced.source.rsplit(" (", 1)[0]
+    for needle in filter(None, (sourced.name, sourced.org, sourced.area)):
         chunk = store.find_mention(title, needle)
         found = paragraphs(chunk.text) if chunk else []
         quote = next((s for p in found for s in sentences(p) if needle in s), None)
         if quote:
-            return Lead(_contact_line(contact), Passage(chunk, 0.0, 0), quote)
+            line, alone = _contact_line(sourced), sourced is contact
+            if not alone:
+                where = f" for {contact.area}" if contact.area else ""
+                line = (
+                    f"Local contact{where}: {contact.org} (no document here names a person "
+                    f"there). {line.replace('Contact:', 'Nationally:', 1)}"
+                )
+            return Lead(line, Passage(chunk, 0.0, 0), quote, answers_alone=alone)
     return None
 
 

@@ -189,6 +189,14 @@ def test_who_to_email_at_a_named_organisation_leads_with_its_contact(engine):
     assert not answer.answer.startswith("Contact: Michael Wood")
 
 
+def test_a_local_body_without_a_named_person_leads_with_it_and_the_national_contact(engine):
+    answer = engine.ask("trust in truro here - who do i talk to about our LIS?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("Local contact for Cornwall and Isles of Scilly: Cornwall")
+    assert "Nationally: Michael Wood" in lead and lead.endswith("[1]")
+    assert "NHS Confederation" in answer.citations[0].quote  # the source that names him
+
+
 def test_other_questions_do_not_get_a_contact_lead(engine):
     answer = engine.ask("What does the Dorset strategy say about health?")
     assert not answer.answer.startswith("Local contact")
