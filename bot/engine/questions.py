@@ -66,7 +66,7 @@ _CONTACT_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION_QUESTION = re.compile(
-    r"^\s*(what|who)\s+(?:(?:actually|really|exactly)\s+)?(is|are|was|were)\s+(the\s+|an?\s+)?"
+    r"^\s*(what|who)\s+(?:(?:actually|really|exactly|even)\s+)?(is|are|was|were)\s+(the\s+|an?\s+)?"
     r"(.+?)\??$",
     re.IGNORECASE,
 )
@@ -183,7 +183,7 @@ _LIST_QUESTION = re.compile(
 )
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
-    r"|\btargets?\b|\bworth\b|\bbudget\b|\bstats?\b|\bstatistics?\b"
+    r"|\btargets?\b|\bworth\b|\bbudget\b|\bstats?\b|\bstatistics?\b|\b(?:scale|size)\s+of\b"
     r"|\bwhat(?:['’]?s|\s+(?:is|are|was|were))\s+the\s+(?:\w+\s+)?(?:figures?|numbers?)\b",
     re.IGNORECASE,
 )
@@ -620,12 +620,23 @@ _WINNING_OVER = re.compile(
 )
 
 
+# "in the knowledge base", "across your docs": the whole collection, which names no
+# document and no topic ("the NE docs" names one, and stays).
+_THE_COLLECTION = re.compile(
+    r"\b(?:in|from|across|within|according\s+to)\s+(?:the|your|these|this|our)\s+"
+    r"(?:(?:knowledge\s*base|kb)(?:\s+(?:documents?|docs?|sources?))?|documents|docs|sources)"
+    r"(?!\s+(?:on|about|from|by|of)\b)\b",
+    re.IGNORECASE,
+)
+
+
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
-    board paper", "in a nutshell") or whom the asker wants to win over ("trying to get
-    my board interested in ..."): those words name no topic, and matched as one
-    ("board") they pull in passages about something else."""
-    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", question))
+    board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
+    my board interested in ...") or the collection as a whole ("in the knowledge
+    base"): those words name no topic, and matched as one ("board") they pull in
+    passages about something else."""
+    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", _THE_COLLECTION.sub(" ", question)))
     return " ".join(said.split()) or question
 
 

@@ -45,7 +45,8 @@ QUESTION_WORDS = frozenset(
     """
 tell explain describe know mean means meaning say says said give list please much
 many talk speak contact get us anything something thing things happen happens going
-big large size sized define definition simple simply plain briefly brief summary summarise
+big large size sized define defined defines definition described describes explained
+simple simply plain briefly brief summary summarise
 summarize overview quick query asap actually really basically urgently question exact
 someone somebody reckon reckons
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers

@@ -152,3 +152,32 @@ def test_who_asked_after_an_opening_is_answered_by_the_signature_line(engine):
         "poole hosp here, whos the voice of the wessex health and care partnership?"
     )
     assert "Jane Doe" in answer.answer.splitlines()[0]
+
+
+def test_asked_how_big_something_is_the_figures_come_with_the_claim(tmp_path_factory, embedder):
+    engine = engine_over(
+        {
+            "harbour.md": """# The harbour trust
+
+## Why the harbour matters
+
+Seen from the quay or the county hall, the economic scale of the harbour trust is
+significant. As an employer of 2,300 people, spending over £40 million a year, the trust
+shapes the town. The harbour trust publishes its accounts every spring.
+
+## Boats
+
+The harbour trust keeps a fleet of pilot boats and a lifeboat station beside the quay.
+""",
+            "county.md": """# The county plan
+
+## Economy
+
+The county plan describes the economic life of the coast, the harbour trust and its quay.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("how do they describe the economic scale of the harbour trust?")
+    assert "2,300 people" in answer.answer

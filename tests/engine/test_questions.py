@@ -142,6 +142,7 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("what do they mean by productivity in all these docs", ["product"]),
         ("How do the moorland slides define productivity?", ["product"]),
         ("what actually is 'productivity' in plain english?? my boss asks", ["product"]),
+        ("what even is productivity??", ["product"]),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
@@ -177,6 +178,11 @@ def test_what_a_definition_question_defines(question, subject):
         # the organisation a paper is for, by its initials; a topic it is for stays
         ("what is the fund? doing a board paper for MHFT", "what is the fund? doing a"),
         ("doing a board paper for the fund - size?", "doing a for the fund - size?"),
+        # the whole collection names nothing; one document named by its topic stays
+        ("how is reach defined in the knowledge base?", "how is reach defined ?"),
+        ("anything on the fund in your docs?", "anything on the fund ?"),
+        ("what do the harbour docs say?", "what do the harbour docs say?"),
+        ("what is in the documents about the fund?", "what is in the documents about the fund?"),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
