@@ -74,7 +74,7 @@ _DEFINITION_QUESTION = re.compile(
 
 # "What benefits can the NHS gain?", "what would we get out of it?": asks what it brings.
 _GAIN_QUESTION = re.compile(
-    r"\b(gain|get out of|benefits?|expect|receive)\b(?![^?]*\b(do|doing)\b)", re.IGNORECASE
+    r"\b(gain|gets?\s+out\s+of|benefits?|expect|receive)\b(?![^?]*\b(do|doing)\b)", re.IGNORECASE
 )
 
 
@@ -337,13 +337,15 @@ def other_words_for(term: str) -> tuple[str, ...]:
 # "what could an ICS gain from influencing it?", "what's in it for a trust?": its benefits.
 _WHAT_IT_GAINS = re.compile(
     r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
-    r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)\s+(?:from|out\s+of|by)\b"
+    r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)s?\s+(?:from|out\s+of|by)\b"
     r"|\bwhat(?:['’]?s|\s+is)\s+in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)"
     # "whats the point of us bothering with it?", "what's the benefit for a trust?"
     r"|\bwhat(?:['’]?s|\s+is)\s+the\s+(?:point|benefit|upside)\s+(?:of|for|in)\b"
     # "what could influencing it help us do?", "what can it help an ICS achieve?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
-    r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b",
+    r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b"
+    # "what does the confed reckon our trust actually gets out of it?"
+    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b",
     re.IGNORECASE,
 )
 
@@ -414,7 +416,7 @@ class AnsweredAs:
 
 ANSWERED_AS = (
     AnsweredAs(asks_if_absent, ABSENCE_ASKED, ABSENCE_WORDS),
-    AnsweredAs(asks_what_it_gains, "gain gains benefit", "benefits"),
+    AnsweredAs(asks_what_it_gains, "gain gains get gets benefit", "benefits"),
     AnsweredAs(asks_how_far_it_runs, "", "extending until period"),
     AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
 )

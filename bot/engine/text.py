@@ -261,6 +261,9 @@ def asker_terms(question: str) -> list[str]:
 _SOURCE_RE = re.compile(
     r"\baccording\s+to\s+(?:the\s+)?[^,?;]+"
     r"|\bin\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+(?:['’]s?)?\s+(?:view|opinion|words)\b"
+    # "what does the confed reckon ...": whose view is asked, not what about
+    r"|\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:reckon|think|believe|"
+    r"recommend|suggest|advise)\b"
     r"|\bthe\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
     r"documents?|web\s*page|white\s+paper)s?\b",
     re.IGNORECASE,

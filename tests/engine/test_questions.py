@@ -221,6 +221,8 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert not asks_what_it_gains("what can the growth hub do?")
     assert asks_what_it_gains("whats the point of us bothering with the plan??")
     assert not asks_what_it_gains("What is the value of the harbour fund?")
+    # whose view is asked, then who gets it: "... reckon our trust actually gets out of it"
+    assert asks_what_it_gains("what does the confed reckon our trust actually gets out of it?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():

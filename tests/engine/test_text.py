@@ -35,6 +35,10 @@ def test_words_that_name_the_source_are_not_the_topic():
     assert source_terms("roughly how long is the Industrial Strategy white paper?") == terms(
         "Industrial Strategy white paper"
     )
+    # whose view is asked: "what does the harbour board reckon ..."
+    assert source_terms("what does the harbour board reckon we get out of the fund?") == terms(
+        "harbour board"
+    )
 
 
 def test_sentences_that_set_the_scene_are_not_the_topic():
