@@ -34,6 +34,7 @@ from bot.engine.questions import (
     listed_count,
     listed_noun,
     person_asked,
+    role_asked,
     wants_date,
     wants_list,
     wants_number,
@@ -48,6 +49,7 @@ from bot.engine.stated import (
     counts,
     gives_phone,
     names_holder,
+    office_prefixes,
     states_amount,
     states_count,
     states_date,
@@ -99,7 +101,8 @@ _ABOUT_THE_DOCUMENT = re.compile(
 _URL = re.compile(r"https?://\S+|www\.\S+")
 
 
-_ASKS_WHO = re.compile(r"(?:^|[^\w\s'’]\s*)who\b|\bwho['’]?s\b", re.IGNORECASE)
+# "who chairs ...", "..., and who leads it?" (not "people who work there")
+_ASKS_WHO = re.compile(r"(?:^|[^\w\s'’]\s*|\b(?:and|or)\s+)who\b|\bwho['’]?s\b", re.IGNORECASE)
 
 
 @dataclass
@@ -163,7 +166,11 @@ LIST_CHARS = 1000  # room for a list that answers a list question
 # A person's name, with any title before it, then a comma: "Dr Peter O'Brien, Executive
 # Director, ...", "Cllr Mark Hawthorne, Chairman of ...".
 _TITLE = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Cllr|Councillor|Lord|Baroness|Mr|Mrs|Ms)\.? )"
-_SIGNATURE = re.compile(rf"({_TITLE}*)[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+, [A-Z]")
+# Letters after the name: "John Smith PhD FRCPE Hon.FRCPCH, Managing Director, ...".
+_POSTNOMINALS = r"(?: (?:PhD|MD|OBE|MBE|CBE|DBE|KBE|FRS|(?:Hon\.)?F[A-Z]{2,7}|M[A-Z]{2,5}))*"
+_SIGNATURE = re.compile(
+    rf"({_TITLE}*)[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+{_POSTNOMINALS}, [A-Z]"
+)
 
 
 def _wanted_details(
@@ -314,6 +321,8 @@ class ExtractiveComposer:
         )
         if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
             return None
+        if lead is not None:  # what the lead quotes, it says: no second point of it
+            candidates = [c for c in candidates if c.quote != lead.quote] or candidates
         self._score(query, candidates, len(passages))
         chosen = self._select(candidates, concepts, lists_first=_lists_answer(query.text))
         if is_action_question(query.text):
@@ -325,6 +334,7 @@ class ExtractiveComposer:
                 chosen = _answering(
                     part_concepts,
                     definition_subject(part),
+                    _office_in(part),
                     chosen,
                     candidates,
                     self.max_sentences,
@@ -563,9 +573,16 @@ PART_COVERED = 0.75  # a candidate this close to a question's part answers it
 PART_ANSWERED = 0.9  # of the best coverage of a question's part any candidate has
 
 
+def _office_in(part: str) -> tuple[str, ...]:
+    """How sentences name the office a part asks the holder of ("who heads up X"), if any."""
+    asked = role_asked(part)
+    return office_prefixes(asked[0]) if asked else ()
+
+
 def _answering(
     part: list[Concept],
     defined: list[str] | None,
+    office: tuple[str, ...],
     chosen: list[_Candidate],
     candidates: list[_Candidate],
     max_sentences: int,
@@ -575,14 +592,23 @@ def _answering(
     covers it nearly as well as the best candidate does, that candidate takes the weakest
     point's place ("how is productivity defined, and why does it matter?" gets both a
     definition and a reason). A part that asks what something is (`defined`) is covered
-    by a sentence that says so ("Productivity measures ...")."""
+    by a sentence that says so ("Productivity measures ..."), one that asks who holds an
+    office (`office`) by a sentence that names the office ("..., Managing Director, ...")."""
 
     def covers(candidate: _Candidate) -> float:
         if defined and _says_what_it_is(candidate.text, defined):
             return 1.0
         own = coverage(part, candidate.terms)
         said = 0.6 * own + 0.4 * coverage(part, candidate.terms | candidate.context)
-        # naming the thing is not saying what it is ("Productivity matters because ...")
+        # naming the thing is not saying what it is ("Productivity matters because ..."),
+        # nor who holds its office
+        if office:  # the office is named its own way ("heads" -> "Managing Director")
+            asked = [c for c in part if not c.alternatives[0][0].startswith(office)]
+            if not any(t.startswith(office) for t in candidate.terms):
+                return said / 2
+            said = 0.6 * coverage(asked, candidate.terms) + 0.4 * coverage(
+                asked, candidate.terms | candidate.context
+            )
         return said / 2 if defined else said
 
     best = max(candidates, key=lambda c: (covers(c), c.score))

@@ -21,6 +21,7 @@ __all__ = [
     "listed_count",
     "listed_noun",
     "wants_number",
+    "asks_members",
     "wants_date",
     "amount_subject",
     "counted",
@@ -181,6 +182,13 @@ _LIST_QUESTION = re.compile(
     r"|\blist(?:ed)?\s+(?:them\s+)?as\b",  # "what do they list as strengths?"
     re.IGNORECASE,
 )
+# "who's actually in the partnership?", "who makes up the group?": its members
+_MEMBERS_QUESTION = re.compile(
+    r"\bwho(?:(?:['’]?s|\s+is|\s+are|\s+r)\s+(?:actually\s+|really\s+)?(?:in(?!\s+(?:charge|post|touch|the\s+lead)\b)|on|part\s+of|"
+    r"members?\s+of)|\s+makes?\s+up)\s+(?:the\s+|that\s+|this\s+)?((?:[\w&'’-]+\s+){0,4}[\w&'’-]+)"
+    r"(?=\s*(?:[?,;.!]|$)|\s+(?:and|or|then|now)\b)",
+    re.IGNORECASE,
+)
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
     r"|\btargets?\b|\bworth\b|\bbudget\b|\bstats?\b|\bstatistics?\b|\b(?:scale|size)\s+of\b"
@@ -214,10 +222,21 @@ _NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus
 _NOT_ENDINGS = ("ss", "us", "is")
 
 
+def asks_members(question: str) -> bool:
+    """ "Who's in the partnership?": the bodies or people it is made of, a list (not the
+    signature line of someone who works there)."""
+    return bool(_MEMBERS_QUESTION.search(question))
+
+
 def wants_list(question: str) -> bool:
     """ "What are the four grand challenges?", "which sectors ...", "what benefits ...":
     the answer is a list."""
-    if _LIST_QUESTION.search(question) or _set_out(question) or asks_what_it_gains(question):
+    if (
+        _LIST_QUESTION.search(question)
+        or _set_out(question)
+        or asks_what_it_gains(question)
+        or asks_members(question)
+    ):
         return True
     plural = _PLURAL_AFTER_WHAT.search(question)
     return (
@@ -283,6 +302,9 @@ _VERBS_AFTER_WHAT = frozenset("makes means matters happens counts needs helps wo
 def listed_noun(question: str) -> str | None:
     """What a list question lists, as a term ("what are the key attributes of ...?" ->
     "attribut"), or None."""
+    members = _MEMBERS_QUESTION.search(question)
+    if members:  # "who's in birmingham health partners?": lists of its partners
+        return terms(members.group(1))[-1] if terms(members.group(1)) else None
     match = _LISTED_AS.search(question) or _LISTED_NOUN.search(question) or _set_out(question)
     if match and match.group(1).lower() in _VERBS_AFTER_WHAT:
         match = _LIST_NAMED_ALONE.search(question)

@@ -201,6 +201,13 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
 _TOP_OFFICES = ("head", "chair", "direct", "chief", "lead", "manag")
 
 
+def office_prefixes(office: str) -> tuple[str, ...]:
+    """How sentences name an office: "chairs", "chaired", "chairman" are one office, and
+    whoever heads a body holds its top office, whatever it is called."""
+    prefix = terms(office)[0][:5]
+    return _TOP_OFFICES if prefix == "head" else (prefix,)
+
+
 def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> bool:
     """False when the question asks who holds an office ("who chairs the North East LEP
     Board?") and no sentence names the office for that body and place: sentences about
@@ -210,9 +217,7 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     if asked_role is None:
         return True
     office, subject = asked_role
-    prefix = terms(office)[0][:5]  # "chairs", "chaired", "chairman": one office
-    # whoever heads a body holds its top office, whatever it is called
-    prefixes = _TOP_OFFICES if prefix == "head" else (prefix,)
+    prefixes = office_prefixes(office)
     subject = re.sub(r"^\s*up\b", "", subject)  # "who heads up ..."
 
     def mentions(text: str) -> int:

@@ -36,7 +36,8 @@ or other our ours ourselves out over own same she should so some such than that 
 their theirs them themselves then there these they this those through to too under until
 up very was we were what when where which while who whom why will with would you your
 yours yourself yourselves don shall may might must per via etc e.g i.e
-whats whos hows wheres whens whys thats theres
+whats whos hows wheres whens whys thats theres im ive youre weve theyre
+dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt shouldnt couldnt wouldnt
 """.split()
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.compose import _quotation_opening
+from bot.engine.compose import _is_name_line, _quotation_opening
 from ingest.structure import blocks
 from tests.conftest import engine_over
 
@@ -181,3 +181,58 @@ The county plan describes the economic life of the coast, the harbour trust and 
     )
     answer = engine.ask("how do they describe the economic scale of the harbour trust?")
     assert "2,300 people" in answer.answer
+
+
+HARBOUR_PARTNERS = {
+    "partners.md": """# Harbour Partners
+
+## Innovation
+
+“Harbour Partners – which brings together Kingsbridge University, Kingsbridge Hospitals
+NHS Foundation Trust and the Estuary Health Network – has worked closely with the county
+council on its plan for the harbour.”
+
+Jane Smith PhD FRCPE, Managing Director, Harbour Partners, and Director, Estuary Health Network
+
+“The government will work with the harbour towns to: support a marine skills college;
+continue to fund the harbour ferries; build new partnerships in the harbour towns.”
+
+Harbour Partners runs a research programme on harbour health with the county council.
+Harbour Partners wants the harbour plan to lead on marine health, and Harbour Partners
+organisations share data on harbour workers. Harbour Partners organisations train nurses
+for the harbour towns.
+""",
+    "towns.md": """# The harbour towns
+
+## Ferries
+
+The harbour towns run ferries across the estuary, and the county council pays for them.
+""",
+}
+# Other topics, so that the harbour's name says which passages are about it.
+for topic in "farming schools broadband rivers museums roads".split():
+    HARBOUR_PARTNERS[f"{topic}.md"] = f"# The county and {topic}\n\n## {topic.title()}\n\n" + (
+        f"The county plan covers {topic} in every inland organisation and village. " * 6
+    )
+
+
+@pytest.fixture(scope="module")
+def partners(tmp_path_factory, embedder):
+    return engine_over(HARBOUR_PARTNERS, tmp_path_factory, embedder)
+
+
+def test_who_is_in_a_partnership_is_answered_by_its_members(partners):
+    answer = partners.ask("who's actually in harbour partners? im at kingsbridge")
+    assert "Kingsbridge University" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_who_heads_a_body_and_who_is_in_it_gets_both(partners):
+    answer = partners.ask("who heads up harbour partners and which orgs are in it?")
+    assert "Kingsbridge University" in answer.answer and "Jane Smith" in answer.answer
+
+
+def test_a_signature_with_letters_after_the_name_is_a_name_line_not_a_list():
+    assert _is_name_line(
+        "Jane Smith PhD FRCPE Hon.FRCPCH, Managing Director, Harbour Partners, and Director, "
+        "Estuary Health Network"
+    )

@@ -7,6 +7,7 @@ from bot.engine.questions import (
     asked_parts,
     asks_how_far_it_runs,
     asks_if_absent,
+    asks_members,
     asks_what_it_gains,
     date_subject,
     definition_subject,
@@ -205,6 +206,15 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     # "what makes ...": a verb; the list is named on its own after the dash
     assert listed_noun("what makes a proper plan - key attributes? heard etc") == "attribut"
     assert listed_noun("what makes it work? any ideas") is None
+
+
+def test_who_is_in_a_body_asks_for_a_list_of_its_members():
+    assert asks_members("who's actually in harbour partners? im at QE")
+    assert listed_noun("who's actually in harbour partners? im at QE") == "partner"
+    assert listed_noun("who makes up the harbour board") == "board"
+    assert wants_list("who is on the steering group?")
+    assert not asks_members("who's in charge of the fund?")
+    assert not asks_members("who is the chair?")
 
 
 def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
