@@ -470,6 +470,8 @@ class ExtractiveComposer:
                 score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
             if subject and _defines(candidate.text, subject):
                 score += 0.1
+                if _says_what_it_is(candidate.text, subject):
+                    score += 0.1  # "Productivity measures ...", not "... matters because"
             if candidate.passage.local:
                 score += LOCAL_BONUS
             candidate.score = score

@@ -140,7 +140,10 @@ def definition_subject(question: str) -> list[str] | None:
     but what does X actually mean?")."""
     opening = _OPENING_ASIDE.match(question)
     rest = question[opening.end() :] if opening else ""
-    return _defined(question) or (_defined(rest) if _MEANING_QUESTION.search(rest) else None)
+    # "dumb q but what even is X?": after an aside that apologises, "what is X" too
+    apologises = bool(opening) and opening.group(0).rstrip().lower().endswith("but")
+    asks = _MEANING_QUESTION.search(rest) or (apologises and _DEFINITION_QUESTION.match(rest))
+    return _defined(question) or (_defined(rest) if asks else None)
 
 
 # A word or two put in quotes: the term someone asks about.
@@ -654,13 +657,23 @@ _THE_COLLECTION = re.compile(
 )
 
 
+# "is X a real project or did my CEO make it up?": whether someone invented it is no topic
+_MADE_UP = re.compile(
+    r"\b(?:or\s+)?(?:did|has|have|is|was|are)\s+(?:my|our|the|someone|somebody|they|he|she|i|we)"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:make|made|making|dream|dreamt|dreamed|dreaming)\s+(?:it|this|that)"
+    r"(?:\s+up)?\b",
+    re.IGNORECASE,
+)
+
+
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
     board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
     my board interested in ...") or the collection as a whole ("in the knowledge
     base"): those words name no topic, and matched as one ("board") they pull in
     passages about something else."""
-    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", _THE_COLLECTION.sub(" ", question)))
+    said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", question))
+    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", said))
     return " ".join(said.split()) or question
 
 

@@ -49,7 +49,7 @@ many talk speak contact get us anything something thing things happen happens go
 big large size sized define defined defines definition described describes explained
 simple simply plain briefly brief summary summarise
 summarize overview quick query asap actually really basically urgently question exact
-someone somebody reckon reckons
+someone somebody reckon reckons real ok okay dumb silly stupid newbie noob even
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat
 """.split()

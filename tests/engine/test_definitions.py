@@ -63,3 +63,36 @@ def test_how_something_is_defined_is_a_definition_question(engine):
     ):
         answer = engine.ask(question)
         assert "flooding, isolation" in answer.answer.split("[1]")[0], question
+
+
+def test_the_sentence_that_says_what_it_is_leads_however_casually_asked(tmp_path_factory, embedder):
+    reach = engine_over(
+        {
+            "reach.md": """# Rural reach
+
+## What is rural reach?
+
+Rural reach matters because it is a key driver of patients' health and of their
+living standards in the villages.
+
+Improving rural reach means more villages can be served with the given surgeries.
+
+Rural reach measures how many villages lie within an hour's drive of a surgery, for
+example the share of homes in a district within that hour.
+""",
+            "buses.md": """# Moorland buses
+
+## Routes
+
+The moorland bus serves the villages of the high moor on weekdays and market days.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    for question in (
+        "what is rural reach?",
+        "ok dumb q but what even is rural reach?? my chair keeps banging on about it",
+    ):
+        lead = reach.ask(question).answer.split("[1]")[0]
+        assert "measures how many villages" in lead, question

@@ -144,6 +144,8 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("How do the moorland slides define productivity?", ["product"]),
         ("what actually is 'productivity' in plain english?? my boss asks", ["product"]),
         ("what even is productivity??", ["product"]),
+        # after an aside that apologises, "what is X" asks what X is
+        ("ok dumb q but what even is productivity?? my chair keeps on about it", ["product"]),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
@@ -183,6 +185,8 @@ def test_what_a_definition_question_defines(question, subject):
         ("how is reach defined in the knowledge base?", "how is reach defined ?"),
         ("anything on the fund in your docs?", "anything on the fund ?"),
         ("what do the harbour docs say?", "what do the harbour docs say?"),
+        # whether someone made it up is no topic
+        ("is the harbour fund real or did my CEO make it up lol", "is the harbour fund real lol"),
         ("what is in the documents about the fund?", "what is in the documents about the fund?"),
     ],
 )
