@@ -188,8 +188,9 @@ _OPENING_ASKER_RE = re.compile(
     r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
     r"hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ambulance\s+service)(?:\s+(?:in|at|from)"
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
-    # "UHB here (brum) - ...": whoever says they are here
-    r"|^\W*((?:[A-Za-z'’&.+-]+\s+){1,4}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]",
+    # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
+    # says they are here
+    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]",
     re.IGNORECASE,
 )
 
@@ -200,8 +201,10 @@ _PHRASE_END = r"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))"
 # "(we're in warrington)", "I'm based in Leeds": where the asker is, not what they ask about.
 _LOCATED_RE = re.compile(
     r"\b(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am)\s+(?:based\s+)?(?:in|at|from)\s+"
-    # with what they add in brackets: "we're in salford (GM) - ..."
-    rf"([A-Za-z'’ &.-]{{2,40}}?(?:\s*\([^()]{{1,30}}\))?){_PHRASE_END}",
+    # with what they add in brackets: "we're in salford (GM) - ...", "im at pilgrim in
+    # boston (ULHT) and our exec wants ..."
+    r"([A-Za-z'’ &.-]{2,40}?(?:\s*\([^()]{1,30}\)(?=\s+(?:and|but|so)\b)"
+    rf"|(?:\s*\([^()]{{1,30}}\))?{_PHRASE_END}))",
     re.IGNORECASE,
 )
 

@@ -89,6 +89,13 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("is it worth it?? the harbour trust wondering") == terms("harbour trust")
     # where they are, with what they add in brackets
     assert asker_terms("were in thornby (NM) - who leads the harbour fund?") == terms("thornby NM")
+    assert asker_terms("who runs it? im at st hild in thornby (HHT) and our exec asks") == (
+        terms("st hild thornby HHT exec")
+    )
+    # two names for where they are, either side of a slash
+    assert asker_terms("st hild / thornby trust here, what is the harbour fund for?") == terms(
+        "st hild thornby trust"
+    )
     # ... or at the start of a later sentence
     assert asker_terms("what do we get out of it?? acute trust in truro, board asking") == (
         terms("acute trust truro board")
