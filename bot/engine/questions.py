@@ -94,7 +94,7 @@ def is_contact_question(question: str) -> bool:
 # "what does X (actually) mean", "what do X and Y stand for", "how is X defined",
 # "(a simple) definition of X".
 _MEANING_QUESTION = re.compile(
-    r"^\s*what\s+(?:does|do)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
+    r"^\s*what(?:\s+(?:does|do)|['’]?s)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
     r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
     # "how do the slides define productivity?"
     r"|^\s*how\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,8}?define\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|$)"

@@ -341,7 +341,35 @@ def states_count(
         and (not of or coverage(of, _context_terms(s)) > 0)
         and _names_area(passage_text(s.passage), areas, places)  # the slide's title counts
     ]
-    return any(counts(sentence.text, heads) for sentence in sentences)
+    forms = counted_forms(asked, glossary)
+    return any(
+        counts(sentence.text, heads) or _lists_them(sentence.text, forms) for sentence in sentences
+    )
+
+
+# What is counted, then "(have been agreed) in / include / are:" and three or more items:
+# "Sector deals have been agreed in life sciences, construction, ... and the creative
+# industries" answers "how many sector deals are there?" by naming them.
+_NAMES_ITEMS = re.compile(
+    r"^(?:\s+[\w'’-]+)?\s*(?:(?:include[sd]?|including|are|were|cover|covers)\s*:?|:|(?:have|has|had)\s+been\s+"
+    r"[\w-]+\s+(?:in|for|with|across)|(?:agreed|signed|established)\s+(?:in|for|with))\s+"
+    r"(?!(?:yet|but|so|which|while)\b)[^,;.]+(?:,\s+(?!(?:yet|but|so|which|while)\b)[^,;.]+){1,}"
+    r",?\s+and\s+[^,;.]+",
+    re.IGNORECASE,
+)
+
+
+def _lists_them(text: str, forms: set[tuple[str, ...]]) -> bool:
+    """The text names what is counted (in one of its `forms`, word for word), then lists
+    them."""
+    found = list(re.finditer(r"[\w'’-]+", text))
+    stems = [next(iter(terms(word.group(0))), "") for word in found]
+    return any(
+        tuple(stems[i : i + len(form)]) == form
+        and _NAMES_ITEMS.match(text[found[i + len(form) - 1].end() :])
+        for form in forms
+        for i in range(len(found) - len(form) + 1)
+    )
 
 
 def _context_terms(s: Sentence) -> frozenset[str]:
@@ -350,16 +378,21 @@ def _context_terms(s: Sentence) -> frozenset[str]:
     return s.terms | frozenset(terms(f"{info.section or ''} {info.title or ''}"))
 
 
-def counted_heads(asked: list[str], glossary: Glossary) -> set[str]:
-    """The first terms of what is counted, in any of its glossary forms ("LEPs", "local
-    enterprise partnerships")."""
+def counted_forms(asked: list[str], glossary: Glossary) -> set[tuple[str, ...]]:
+    """What is counted, as terms, in any of its glossary forms ("LEPs", "local enterprise
+    partnerships")."""
     forms = {tuple(terms(word)) for word in asked} | {
         tuple(terms(form))
         for word in asked
         for entry in glossary.entries_in(word)
         for form in entry.forms()
     }
-    heads = {form[0] for form in forms if form}
+    return {form for form in forms if form}
+
+
+def counted_heads(asked: list[str], glossary: Glossary) -> set[str]:
+    """The first terms of what is counted, in any of its glossary forms."""
+    heads = {form[0] for form in counted_forms(asked, glossary)}
     return heads | {other for head in heads for other in other_words_for(head)}
 
 

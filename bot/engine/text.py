@@ -50,6 +50,7 @@ big large size sized define defined defines definition described describes expla
 simple simply plain briefly brief summary summarise
 summarize overview quick query asap actually really basically urgently question exact
 someone somebody reckon reckons real ok okay dumb silly stupid newbie noob even
+everyone everyones everybody banging
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat
 """.split()

@@ -236,3 +236,29 @@ def test_a_signature_with_letters_after_the_name_is_a_name_line_not_a_list():
         "Jane Smith PhD FRCPE Hon.FRCPCH, Managing Director, Harbour Partners, and Director, "
         "Estuary Health Network"
     )
+
+
+def test_how_many_is_answered_by_a_sentence_that_names_each_one(tmp_path_factory, embedder):
+    deals = engine_over(
+        {
+            "deals.md": """# Harbour deals
+
+## Deals
+
+Harbour deals have been agreed in fishing, ferries, shipbuilding and tourism. Other
+trades are talking to the harbour board about a deal of their own.
+""",
+            "board.md": """# The harbour board
+
+## Members
+
+The harbour board meets monthly, and every harbour town sends a member to it.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = deals.ask("how many harbour deals are there? fishing obvs but what else")
+    assert answer.mode == "extractive" and "shipbuilding" in answer.answer
+    # a count nothing gives or lists is still not covered
+    assert deals.ask("how many members does the harbour board have?").mode == "no_answer"
