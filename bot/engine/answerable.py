@@ -141,10 +141,11 @@ class Assessor:
         mentions by any of their names ("Bucks" is covered by "Aylesbury")."""
         if self.places is None:
             return []
-        asked = self.places.matches(question)
+        asked = self.places.matches(question, titled=True)  # not "the Sector Deal"
         if not asked:
             return []
-        mentioned = {area.id for area in self.places.find(_CORRIDOR.sub(" ", " ".join(texts)))}
+        passages = _CORRIDOR.sub(" ", " ".join(texts))
+        mentioned = {area.id for area in self.places.find(passages, titled=True)}
         unknown = [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
         return list(dict.fromkeys(unknown))  # "grimsby trust - anything about grimsby?": once
 

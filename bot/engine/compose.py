@@ -374,7 +374,7 @@ class ExtractiveComposer:
             return frozenset()
         named = [
             name
-            for name, _ in self.places.matches(question)
+            for name, _ in self.places.matches(question, titled=True)
             if not re.search(rf"(?i:\b{re.escape(name)})\s+[A-Z][a-z]", question)
         ]
         return frozenset(terms(" ".join(named)))

@@ -62,7 +62,7 @@ class ContactDirectory:
 
     def areas_for(self, question: str, default_area: str | None = None) -> list[Area]:
         """The question's places; the default area only when the question names none."""
-        areas = self.gazetteer.find(question)
+        areas = self.gazetteer.find(question, titled=True)  # not "the Sector Deal"
         if not areas and default_area:
             areas = self.gazetteer.find(default_area)
         return areas[:MAX_AREAS]

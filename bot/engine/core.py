@@ -107,7 +107,7 @@ class Engine:
             text = passage_text(passage)
             if coverage(concepts, frozenset(terms(text))) < MIN_COVERAGE:
                 continue
-            found += [a for a in self.contacts.gazetteer.find(text) if a not in found]
+            found += [a for a in self.contacts.gazetteer.find(text, titled=True) if a not in found]
         return found
 
     def ask(
@@ -244,15 +244,17 @@ class Engine:
         Manchester case study) take the last places: the knowledge base may know the
         place although the question's other words found general passages."""
         gazetteer = self.contacts.gazetteer
-        areas = gazetteer.find(question)
+        areas = gazetteer.find(question, titled=True)
         asked = {area.id for area in areas}
         if not asked or any(
-            asked & {a.id for a in gazetteer.find(passage_text(p))} for p in passages
+            asked & {a.id for a in gazetteer.find(passage_text(p), titled=True)} for p in passages
         ):
             return passages
         names = " ".join(dict.fromkeys(area.name for area in areas))
         found = self.retriever.retrieve(self.retriever.query(f"{names} {question}", "", names))
-        local = [p for p in found if asked & {a.id for a in gazetteer.find(passage_text(p))}]
+        local = [
+            p for p in found if asked & {a.id for a in gazetteer.find(passage_text(p), titled=True)}
+        ]
         if not local:
             return passages
         kept = passages[: max(0, len(passages) - PLACE_PASSAGES)] + local[:PLACE_PASSAGES]
@@ -262,11 +264,16 @@ class Engine:
         """Passages that name the area of a place the question names ("bucks" and a case
         study of Buckinghamshire Thames Valley), so the answer leads with them."""
         gazetteer = self.contacts.gazetteer
-        asked = {area.id for area in gazetteer.find(question)}
+        asked = {area.id for area in gazetteer.find(question, titled=True)}
         if not asked:
             return passages
         return [
-            replace(p, local=bool(asked & {a.id for a in gazetteer.find(text_with_quotation(p))}))
+            replace(
+                p,
+                local=bool(
+                    asked & {a.id for a in gazetteer.find(text_with_quotation(p), titled=True)}
+                ),
+            )
             for p in passages
         ]
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.engine.text import STOP_WORDS
 from ingest.datafile import DataFileError, line_of, load_data_file
 
 __all__ = ["Area", "Gazetteer"]
@@ -38,6 +39,19 @@ def _is_strict_alias(name: str) -> bool:
     """Short capitalised abbreviations (GM, BOB, LCR) only match in capitals."""
     compact = name.replace(" ", "")
     return len(compact) <= 4 and compact.upper() == compact
+
+
+def _in_a_name(text: str, name: str) -> bool:
+    """Every time `text` uses the word, it follows a capitalised word of a name with only
+    a space between: "the Sector Deal", not "in Deal" or "Pilgrim Hospital, Boston"."""
+    uses = list(re.finditer(rf"(?<![\w'’-])({re.escape(name)})(?![\w'’-])", text))
+    named = [
+        use
+        for use in uses
+        if (before := re.search(r"([A-Z][\w'’-]*) $", text[: use.start()]))
+        and before.group(1).lower() not in STOP_WORDS
+    ]
+    return bool(uses) and len(named) == len(uses)
 
 
 _COMPASS = {"n": "North", "s": "South", "e": "East", "w": "West"}
@@ -107,11 +121,13 @@ class Gazetteer:
         alternation = "|".join(re.escape(name) for name in names)
         return re.compile(rf"(?<= )({alternation})(?= )", 0 if strict else re.IGNORECASE)
 
-    def matches(self, text: str) -> list[tuple[str, list[Area]]]:
+    def matches(self, text: str, titled: bool = False) -> list[tuple[str, list[Area]]]:
         """The place names found in `text`, in order, each with the areas it lies in.
 
         Longest names win and matches never overlap, so "North East Lincolnshire" is one
-        place, not "North East" plus "Lincolnshire".
+        place, not "North East" plus "Lincolnshire". In `titled` text (documents, which
+        capitalise the names of things), a place that is also an English word and follows
+        a capitalised word is part of another name ("the Life Sciences Sector Deal").
         """
         normalised = _normalise(text)
         candidates: list[tuple[int, int, str, list[str]]] = []
@@ -119,6 +135,8 @@ class Gazetteer:
             if pattern is None:
                 continue
             for match in pattern.finditer(normalised):
+                if strict and titled and _in_a_name(text, match.group(1)):
+                    continue
                 key = (match.group(1) if strict else match.group(1).lower(), strict)
                 candidates.append((match.start(), match.end(), match.group(1), self._names[key]))
         found: list[tuple[str, list[Area]]] = []
@@ -144,9 +162,9 @@ class Gazetteer:
 
         return _CLIPPED_COMPASS.sub(spelt, text)
 
-    def find(self, text: str) -> list[Area]:
+    def find(self, text: str, titled: bool = False) -> list[Area]:
         """Areas of the places named in `text`, in order of mention, each once."""
         areas: list[Area] = []
-        for _name, place_areas in self.matches(text):
+        for _name, place_areas in self.matches(text, titled):
             areas.extend(area for area in place_areas if area not in areas)
         return areas

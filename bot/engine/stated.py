@@ -159,9 +159,9 @@ def _date_window(said: Sequence[Sentence], index: int, places: Gazetteer | None)
     not the Dorset network's."""
     first = said[index]
     window = [first]
-    areas = {area.id for area in places.find(first.text)} if places else set()
+    areas = {area.id for area in places.find(first.text, titled=True)} if places else set()
     for s in said[index + 1 : index + DATE_WINDOW]:
-        if places and {area.id for area in places.find(s.text)} - areas:
+        if places and {area.id for area in places.find(s.text, titled=True)} - areas:
             break
         window.append(s)
     return window
@@ -493,4 +493,4 @@ def _held(sentence_terms: frozenset[str], text: str, typed: frozenset[str], aske
 def _names_area(text: str, asked: set[str], places: Gazetteer | None) -> bool:
     if not asked or places is None:
         return True
-    return bool(asked & {area.id for area in places.find(text)})
+    return bool(asked & {area.id for area in places.find(text, titled=True)})

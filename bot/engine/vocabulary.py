@@ -180,9 +180,11 @@ class Vocabulary:
         `known` accepts (glossary acronyms, place names) are left as they are."""
         question = _HOWS_MUCH.sub(r"\1", question)
         question = _PHRASAL.sub(lambda match: _PHRASES[match.group(0).lower().split()[0]], question)
-        return _TOKEN.sub(lambda match: self._word(match.group(0), known), question)
+        # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
+        typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}
+        return _TOKEN.sub(lambda match: self._word(match.group(0), known, typed), question)
 
-    def _word(self, token: str, known: Callable[[str], bool]) -> str:
+    def _word(self, token: str, known: Callable[[str], bool], typed: set[str] = frozenset()) -> str:
         if _IS_CONTRACTION.match(token):
             return token  # "who's" is "who is", not a possessive
         token = _POSSESSIVE.sub("", token)
@@ -198,7 +200,8 @@ class Vocabulary:
         elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
             return token
         else:
-            meant = self._clipped(lower) or self._corrected(lower)
+            own = sorted(w for w in typed if len(w) > len(lower) + 1 and w.startswith(lower))
+            meant = (own[0] if own else None) or self._clipped(lower) or self._corrected(lower)
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant

@@ -130,7 +130,7 @@ def _area(sentence: str, doc_title: str, gazetteer: Gazetteer | None) -> str | N
     """The place the sentence is about; else the document's own place; else none."""
     if gazetteer is None:
         return None
-    areas = gazetteer.find(sentence) or gazetteer.find(doc_title)
+    areas = gazetteer.find(sentence, titled=True) or gazetteer.find(doc_title, titled=True)
     return areas[0].name if areas else None
 
 

@@ -84,6 +84,15 @@ def test_ordinary_words_are_not_places(gazetteer, text):
     assert gazetteer.find(text) == []
 
 
+def test_a_place_that_is_also_a_word_is_not_one_inside_a_longer_name(gazetteer):
+    """Documents capitalise the names of things: "the Life Sciences Sector Deal" is no town."""
+    assert gazetteer.find("the Life Sciences Sector Deal", titled=True) == []
+    assert [a.id for a in gazetteer.find("a clinic in Deal", titled=True)] == ["south-east"]
+    assert [a.id for a in gazetteer.find("Pilgrim Hospital, Boston", titled=True)] == [
+        "greater-lincolnshire"
+    ]
+
+
 def test_matching_is_word_aware(gazetteer):
     assert [name for name, _ in gazetteer.matches("the Lincolnshire strategy")] == ["Lincolnshire"]
     assert [name for name, _ in gazetteer.matches("Lincoln's science park")] == ["Lincoln"]

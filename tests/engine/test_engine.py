@@ -216,6 +216,12 @@ def test_a_place_whose_strategy_the_documents_do_not_cover_is_named_with_its_con
     assert "Cornwall and Isles of Scilly" in answer.answer  # the local contact
 
 
+def test_a_place_named_only_inside_another_name_is_not_covered(engine):
+    # the documents' "Life Sciences Sector Deal" says nothing of Deal, in Kent
+    answer = engine.ask("kent ICS here - does the kent LIS back life sciences?")
+    assert answer.mode == "no_answer" and "“kent”" in answer.answer
+
+
 def test_a_place_named_only_in_a_corridor_between_places_is_not_covered(engine):
     # the white paper names "the Cambridge-Milton Keynes-Oxford corridor", nothing more
     answer = engine.ask("does the cambs LIS say anything about life sciences?")

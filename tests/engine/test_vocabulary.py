@@ -91,3 +91,11 @@ def test_initials_keep_a_joining_word_as_a_small_letter_or_ampersand():
     assert vocabulary.read("did the DfMR agree?") == "did the Department for Moorland Roads agree?"
     assert vocabulary.read("what did the BoH say") == "what did the Board of Harbours say"
     assert vocabulary.read("T&CC minutes") == "Tin and Clay Council minutes"
+
+
+def test_a_word_clipped_from_one_the_asker_typed_reads_as_that_word():
+    vocabulary = Vocabulary(["Ambition: ambulance trusts run the ambulance fleet."] * 3)
+    assert vocabulary.read("ambulance trusts? asking for our amb service") == (
+        "ambulance trusts? asking for our ambulance service"
+    )
+    assert vocabulary.read("our amb service") == "our Ambition service"  # nothing better typed
