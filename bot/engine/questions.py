@@ -701,8 +701,8 @@ _ROLE = re.compile(
 # "who's the Dorset LEP director?", "who is the business champion for ageing?"
 _ROLE_AFTER = re.compile(
     r"\bwho(?:'s|s|\s+is|\s+was)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|chairwoman|"
-    r"chairperson|head|director|chief\s+executive|ceo|champion)\b"
-    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?([^?,;+]+?))?(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
+    r"chairperson|head|director|chief\s+executive|ceo|champion|mayor)\b"
+    r"(?:\s+(?:of|for|at|leading|running)\s+(?:the\s+)?([^?,;+]+?))?(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
     re.IGNORECASE,
 )
 

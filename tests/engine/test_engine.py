@@ -216,6 +216,12 @@ def test_a_place_whose_strategy_the_documents_do_not_cover_is_named_with_its_con
     assert "Cornwall and Isles of Scilly" in answer.answer  # the local contact
 
 
+def test_who_the_mayor_is_is_not_covered_when_no_document_names_one(engine):
+    # the Greater Manchester case study names its executive lead, not a mayor
+    answer = engine.ask("Who is the elected mayor leading the Greater Manchester strategy?")
+    assert answer.mode == "no_answer"
+
+
 def test_a_place_named_only_inside_another_name_is_not_covered(engine):
     # the documents' "Life Sciences Sector Deal" says nothing of Deal, in Kent
     answer = engine.ask("kent ICS here - does the kent LIS back life sciences?")
