@@ -38,6 +38,9 @@ from bot.engine.vocabulary import Vocabulary
         ("moor LEP - whos the director and who are its partners?", ("director", "moor LEP")),
         ("who leads the strategy?", None),  # often a body ("the mayor"), not a name
         ("who sits on the steering group?", None),
+        # a mayor, and who came after someone, are offices people hold by name
+        ("Who is the elected mayor leading the moor plan?", ("mayor", "elected moor plan")),
+        ("who took over from jane doe at the board?", ("took over", "jane doe at the board")),
     ],
 )
 def test_who_holds_an_office(question, asked):
