@@ -369,6 +369,10 @@ _WHAT_IT_GAINS = re.compile(
     # "what could influencing it help us do?", "what can it help an ICS achieve?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b"
+    # "how does influencing the LIS actually help a trust?": what it brings them
+    r"|\bhow\s+(?:does|do|can|could|would|will|might)\s+(?!(?:we|i|you)\b)(?:[\w'’-]+\s+){1,6}?"
+    r"(?:actually\s+|really\s+)?"
+    r"(?:help|benefit)\s+((?:us|me|them|(?:an?|the|our|my)\s+[\w'’-]+|nhs\s+[\w'’-]+|trusts|icss?))\b"
     # "what does the confed reckon our trust actually gets out of it?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b",
     re.IGNORECASE,

@@ -241,6 +241,9 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert not asks_what_it_gains("What is the value of the harbour fund?")
     # whose view is asked, then who gets it: "... reckon our trust actually gets out of it"
     assert asks_what_it_gains("what does the confed reckon our trust actually gets out of it?")
+    # how it helps someone, not how we help
+    assert gainer_terms("how does influencing the plan actually help a trust?") == ["trust"]
+    assert not asks_what_it_gains("how can we help the harbour board?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():
