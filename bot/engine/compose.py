@@ -989,7 +989,12 @@ def _shape_factor(text: str) -> float:
 
 
 _SPELT_OUT = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")  # a name's initials after it
-_DEFINING = re.compile(r"^(?:which|that|is|are|means?|refers? to)\b", re.IGNORECASE)
+# After the subject, words that say what it is, what makes one, or what counts as one:
+# "... important local anchor institutions given their size, workforce ...".
+_DEFINING = re.compile(
+    r"^(?:which|that|is|are|means?|refers? to|given|because|such as)\b",
+    re.IGNORECASE,
+)
 
 
 def _defines(sentence: str, subject: list[str]) -> bool:

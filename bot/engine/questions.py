@@ -138,6 +138,7 @@ def definition_subject(question: str) -> list[str] | None:
     and Y stand for?", "how is X defined?", "definition of X", or None for other
     questions; also "what does X mean?" after an aside that opens the question ("dumb q
     but what does X actually mean?")."""
+    question = _GREETING.sub("", question)  # "hey what does X mean?"
     opening = _OPENING_ASIDE.match(question)
     rest = question[opening.end() :] if opening else ""
     # "dumb q but what even is X?": after an aside that apologises, "what is X" too
@@ -145,6 +146,10 @@ def definition_subject(question: str) -> list[str] | None:
     asks = _MEANING_QUESTION.search(rest) or (apologises and _DEFINITION_QUESTION.match(rest))
     return _defined(question) or (_defined(rest) if asks else None)
 
+
+_GREETING = re.compile(
+    r"^\W*(?:hey|hi|hiya|hello|morning|ok|okay|right|so)\b[\s,!.:-]*", re.IGNORECASE
+)
 
 # A word or two put in quotes: the term someone asks about.
 _QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.compose import _defines
 from tests.conftest import engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -96,3 +97,10 @@ The moorland bus serves the villages of the high moor on weekdays and market day
     ):
         lead = reach.ask(question).answer.split("[1]")[0]
         assert "measures how many villages" in lead, question
+
+
+def test_what_makes_something_one_says_what_it_is():
+    subject = ["rural", "anchor"]
+    assert _defines("Practices are known as rural anchors given their size and reach.", subject)
+    assert _defines("Rural anchors such as practices and schools hold villages together.", subject)
+    assert not _defines("Every Tuesday the county council met the rural anchors.", subject)

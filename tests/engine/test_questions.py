@@ -147,6 +147,7 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("How do the moorland slides define productivity?", ["product"]),
         ("what actually is 'productivity' in plain english?? my boss asks", ["product"]),
         ("what even is productivity??", ["product"]),
+        ("hey what does 'anchor institution' mean and why do we count", ["anchor", "institut"]),
         ("whats productivity actually mean in all this lol", ["product"]),
         # after an aside that apologises, "what is X" asks what X is
         ("ok dumb q but what even is productivity?? my chair keeps on about it", ["product"]),
