@@ -597,21 +597,20 @@ def _answering(
     by a sentence that says so ("Productivity measures ..."), one that asks who holds an
     office (`office`) by a sentence that names the office ("..., Managing Director, ...")."""
 
+    # the office is named its own way ("heads" -> "..., Managing Director, ...")
+    besides_office = [c for c in part if not c.alternatives[0][0].startswith(office)]
+
+    def said(concepts: list[Concept], candidate: _Candidate) -> float:
+        own = coverage(concepts, candidate.terms)
+        return 0.6 * own + 0.4 * coverage(concepts, candidate.terms | candidate.context)
+
     def covers(candidate: _Candidate) -> float:
         if defined and _says_what_it_is(candidate.text, defined):
             return 1.0
-        own = coverage(part, candidate.terms)
-        said = 0.6 * own + 0.4 * coverage(part, candidate.terms | candidate.context)
-        # naming the thing is not saying what it is ("Productivity matters because ..."),
-        # nor who holds its office
-        if office:  # the office is named its own way ("heads" -> "Managing Director")
-            asked = [c for c in part if not c.alternatives[0][0].startswith(office)]
-            if not any(t.startswith(office) for t in candidate.terms):
-                return said / 2
-            said = 0.6 * coverage(asked, candidate.terms) + 0.4 * coverage(
-                asked, candidate.terms | candidate.context
-            )
-        return said / 2 if defined else said
+        if office and not any(t.startswith(office) for t in candidate.terms):
+            return said(part, candidate) / 2  # naming the body is not naming its office holder
+        found = said(besides_office, candidate)
+        return found / 2 if defined else found  # naming the thing is not saying what it is
 
     best = max(candidates, key=lambda c: (covers(c), c.score))
     if (

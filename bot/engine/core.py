@@ -366,18 +366,22 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
         found = paragraphs(chunk.text) if chunk else []
         quote = next((s for p in found for s in sentences(p) if needle in s), None)
         if quote:
-            line, alone = _contact_line(sourced), sourced is contact
-            if not alone:
-                where = f" for {contact.area}" if contact.area else ""
-                line = (
-                    f"Local contact{where}: {contact.org} (no document here names a person "
-                    f"there). {line.replace('Contact:', 'Nationally:', 1)}"
-                )
+            alone = sourced is contact
+            line = _contact_line(sourced) if alone else _no_person_line(contact, sourced)
             return Lead(line, Passage(chunk, 0.0, 0), quote, answers_alone=alone)
     return None
 
 
-def _contact_line(contact: Contact) -> str:
+def _no_person_line(body: Contact, national: Contact) -> str:
+    """The asker's local body, which no document names a person at, then who to ask."""
+    where = f" for {body.area}" if body.area else ""
+    return (
+        f"Local contact{where}: {body.org} (no document here names a person there). "
+        f"{_contact_line(national, 'Nationally')}"
+    )
+
+
+def _contact_line(contact: Contact, label: str | None = None) -> str:
     if contact.name:  # a person: their title, and their organisation unless it says it
         parts = [contact.name, contact.role]
         if not contact.role or contact.org not in contact.role:
@@ -385,7 +389,7 @@ def _contact_line(contact: Contact) -> str:
         who = ", ".join(filter(None, parts))
     else:
         who = contact.org
-    where = f"Local contact for {contact.area}" if contact.area else "Contact"
+    where = label or (f"Local contact for {contact.area}" if contact.area else "Contact")
     reach = contact.email or contact.url  # asked how to reach them: say it here
     return f"{where}: {who}{f', {reach}' if reach else ''} (more under “Who to contact”)."
 

@@ -131,12 +131,17 @@ class Gazetteer:
         """
         normalised = _normalise(text)
         candidates: list[tuple[int, int, str, list[str]]] = []
+        in_a_name: dict[str, bool] = {}  # each word looked up once, however often it occurs
         for strict, pattern in zip((False, True), self._patterns, strict=True):
             if pattern is None:
                 continue
             for match in pattern.finditer(normalised):
-                if strict and titled and _in_a_name(text, match.group(1)):
-                    continue
+                name = match.group(1)
+                if strict and titled:
+                    if name not in in_a_name:
+                        in_a_name[name] = _in_a_name(text, name)
+                    if in_a_name[name]:
+                        continue
                 key = (match.group(1) if strict else match.group(1).lower(), strict)
                 candidates.append((match.start(), match.end(), match.group(1), self._names[key]))
         found: list[tuple[str, list[Area]]] = []

@@ -133,6 +133,12 @@ def person_asked(question: str) -> str | None:
     return match.group(1) if match else None
 
 
+# "hey", "ok", "so": a greeting before the question
+_GREETING = re.compile(
+    r"^\W*(?:hey|hi|hiya|hello|morning|ok|okay|right|so)\b[\s,!.:-]*", re.IGNORECASE
+)
+
+
 def definition_subject(question: str) -> list[str] | None:
     """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", "what do X
     and Y stand for?", "how is X defined?", "definition of X", or None for other
@@ -146,10 +152,6 @@ def definition_subject(question: str) -> list[str] | None:
     asks = _MEANING_QUESTION.search(rest) or (apologises and _DEFINITION_QUESTION.match(rest))
     return _defined(question) or (_defined(rest) if asks else None)
 
-
-_GREETING = re.compile(
-    r"^\W*(?:hey|hi|hiya|hello|morning|ok|okay|right|so)\b[\s,!.:-]*", re.IGNORECASE
-)
 
 # A word or two put in quotes: the term someone asks about.
 _QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
@@ -312,7 +314,8 @@ def listed_noun(question: str) -> str | None:
     "attribut"), or None."""
     members = _MEMBERS_QUESTION.search(question)
     if members:  # "who's in birmingham health partners?": lists of its partners
-        return terms(members.group(1))[-1] if terms(members.group(1)) else None
+        named = terms(members.group(1))
+        return named[-1] if named else None
     match = _LISTED_AS.search(question) or _LISTED_NOUN.search(question) or _set_out(question)
     if match and match.group(1).lower() in _VERBS_AFTER_WHAT:
         match = _LIST_NAMED_ALONE.search(question)

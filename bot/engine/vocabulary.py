@@ -200,8 +200,7 @@ class Vocabulary:
         elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
             return token
         else:
-            own = sorted(w for w in typed if len(w) > len(lower) + 1 and w.startswith(lower))
-            meant = (own[0] if own else None) or self._clipped(lower) or self._corrected(lower)
+            meant = self._clipped(lower, typed) or self._corrected(lower)
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant
@@ -218,8 +217,12 @@ class Vocabulary:
             and lower not in _english()
         )
 
-    def _clipped(self, lower: str) -> str | None:
-        """The most frequent name the word starts ("lincs" -> "Lincolnshire")."""
+    def _clipped(self, lower: str, typed: set[str] = frozenset()) -> str | None:
+        """A word the asker typed in full that the word starts ("ambulance trusts ... our
+        amb service"), else the most frequent name it starts ("lincs" -> "Lincolnshire")."""
+        own = sorted(w for w in typed if len(w) > len(lower) + 1 and w.startswith(lower))
+        if own:
+            return own[0]
         stems = {lower, lower[:-1]} if lower.endswith("s") and len(lower) > 4 else {lower}
         starts = [
             (count, name)
