@@ -95,6 +95,7 @@ def clean_text(text: str) -> str:
     lines = [_normalise_line(line) for line in _normalise_characters(text).split("\n")]
     lines = ["" if line.lower() in _BOILERPLATE_LINES else line for line in lines]
     lines = _join_hyphenated(lines)
+    lines = _listed_items(lines)
     paragraphs = _reflow(lines)
     paragraphs = _drop_boilerplate(paragraphs)
     return PARAGRAPH_BREAK.join(paragraphs).strip()
@@ -277,6 +278,54 @@ def _continuation(lines: list[str], start: int) -> int | None:
             return None
         skipped_short = True
     return None
+
+
+LIST_ITEM_MAX_CHARS = 300  # a longer block after a lead-in is prose, not one of its items
+
+
+def _listed_items(lines: list[str]) -> list[str]:
+    """Items a slide lists under a lead-in ("Key elements of the Sector Deal include:"),
+    as bullets. Slides lay items out as short capitalised lines, one block each
+    ("Establishing the Health Advanced" / "Research Programme") or one line each; read as
+    they stand, each line would be a heading, and the list would be lost in sections of
+    its own. Items end at a block that ends a sentence or question (the next slide's
+    title), at a block too long to be an item, or at the blank line after one-line items."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        i += 1
+        if not line.endswith(":") or is_bullet(line) or _BULLET_RE.match(line):
+            continue
+        if i < len(lines) and not lines[i]:  # one block an item, blocks apart
+            while i < len(lines):
+                start = i
+                while i < len(lines) and not lines[i]:
+                    i += 1
+                end = i
+                while end < len(lines) and lines[end]:
+                    end += 1
+                item = " ".join(lines[i:end])
+                if (
+                    not item
+                    or item.endswith(_TERMINAL)
+                    or len(item) > LIST_ITEM_MAX_CHARS
+                    or _BULLET_RE.match(item)
+                    or not item[:1].isupper()
+                ):
+                    i = start
+                    break
+                out += ["", bullet(item)]
+                i = end
+        else:  # one line an item, up to the blank line
+            end = i
+            while end < len(lines) and lines[end]:
+                end += 1
+            if end - i >= 2 and all(is_heading_line(item) for item in lines[i:end]):
+                out += [bullet(item) for item in lines[i:end]]
+                i = end
+    return out
 
 
 def _starts_lower(line: str) -> bool:

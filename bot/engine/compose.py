@@ -367,6 +367,16 @@ class ExtractiveComposer:
             and states_outcome(question, about, self.places)
         )
 
+    def _areas(self, text: str) -> set[str]:
+        return {a.id for a in self.places.find(text, titled=True)} if self.places else set()
+
+    def _elsewhere(self, sentence: str, asked: set[str]) -> bool:
+        """The sentence is about other areas than the one the question names."""
+        if not asked:
+            return False
+        named = self._areas(sentence)
+        return bool(named) and not named & asked
+
     def _place_terms(self, question: str) -> frozenset[str]:
         """The terms of the places the question names ("Greater Lincolnshire"), but not of
         a place inside an organisation's name ("Birmingham Health Partners")."""
@@ -448,6 +458,7 @@ class ExtractiveComposer:
         local = [c for c in candidates if c.passage.local]
         wanted = _wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
+        asked = self._areas(query.text)
         person = frozenset(terms(person_asked(query.text) or ""))
         # "who chairs ...", "salford royal here, whos the contact ...?"
         asks_who = bool(_ASKS_WHO.search(query.text) or person)
@@ -474,6 +485,8 @@ class ExtractiveComposer:
                     score += 0.1  # "Productivity measures ...", not "... matters because"
             if candidate.passage.local:
                 score += LOCAL_BONUS
+            elif self._elsewhere(candidate.text, asked):
+                score -= LOCAL_BONUS  # the North East's list does not answer for Lincolnshire
             candidate.score = score
 
     def _select(
@@ -771,9 +784,11 @@ def _label_after_list(
         if earlier.kind != "bullet" or (len(run) > 1 and _ends_list_before(earlier, run)):
             break
         run.insert(0, earlier)
+    before = preceding[len(preceding) - len(run) - 1] if len(preceding) > len(run) else None
     if (
         _item_kind(block) != "line"
         or block.text.rstrip().endswith(":")  # the lead-in of the next list
+        or (before is not None and before.text.rstrip().endswith(":"))  # it has a lead-in
         or len(run) < 2
         or len(block.text.split()) > _HEADING_WORDS
         # a heading after a list may start the next section; a line of text there (see
@@ -954,6 +969,7 @@ def _is_name_line(text: str) -> bool:
     """A signature or credit line ("Dean Fathers, Chair, Nottinghamshire Healthcare NHS
     Trust and Chair, ...", "Cllr Mark Hawthorne, Chairman of the LGA ..."): a person's
     name, a comma, and titles, not a statement."""
+    text = text.removeprefix("• ")  # a list's item may be a name line too
     name = _SIGNATURE.match(text)
     if not name or text.rstrip().endswith((".", "!", "?")):
         return False

@@ -387,10 +387,12 @@ def _contact_line(contact: Contact, label: str | None = None) -> str:
         if not contact.role or contact.org not in contact.role:
             parts.append(contact.org)
         who = ", ".join(filter(None, parts))
+    elif contact.role:  # a body: what it does ("leads the ... local industrial strategy")
+        who = f"{contact.org}, {contact.role[:1].lower()}{contact.role[1:]}"
     else:
         who = contact.org
     where = label or (f"Local contact for {contact.area}" if contact.area else "Contact")
-    reach = contact.email or contact.url  # asked how to reach them: say it here
+    reach = f"email {contact.email}" if contact.email else contact.url  # how to reach them
     return f"{where}: {who}{f', {reach}' if reach else ''} (more under “Who to contact”)."
 
 

@@ -55,15 +55,25 @@ _ACTION_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_QUESTION = re.compile(
-    r"\b(?:whom?|which\s+(?:organi[sz]ations?|bod(?:y|ies)|person|people|team|office))\b[^?]*"
-    r"\b(contact|talk|speak|approach|get in touch|reach out|go to|call|email)"
+    r"\b(?:whom?|which\s+(?:organi[sz]ations?|bod(?:y|ies)|person|people|team|office)|"
+    r"any\s?(?:one|body)|some\s?(?:one|body))\b[^?]*"
+    r"\b(contact|talk|speak|approach|get in touch|reach out|go to|call|ring|phone|email)"
     r"(?:ing)?\b"
     r"|\b(contact details|point of contact|who to contact)\b"
+    # "who leads GM's LIS?", "who runs the LIS in dorset": the body the directory names for
+    # that area's strategy (not "who leads the local industrial strategy" in general)
+    r"|\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:leads?|leading|runs?|running|in\s+charge\s+of|"
+    r"responsible\s+for|behind|writing|drawing\s+up|developing)\s+"
+    r"(?:(?:the\s+)?(?!(?:the|an?|its|their|our|this|that|lis|local\s+industrial)\b)[\w&'’-]+(?:\s+[\w&'’-]+)?\s+"
+    r"(?:lis|local\s+industrial\s+strategy)\b"
+    r"|the\s+(?:lis|local\s+industrial\s+strategy)\s+(?:in|for|at)\s+\w)"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
     r"(?:contacts?|(?:person|go[\s-]to)(?=\s+(?:for|at|about)\b))\b"
     r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)"
     # "the local growth guy at the confed, whats his name and email?"
-    r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:name|e-?mail|contact|number)\b",
+    r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:name|e-?mail|contact|number)\b"
+    # "whos the confed's local growth person + their email?"
+    r"|(?:\+|\band)\s+(?:his|her|their)\s+(?:e-?mail|contact\s+details|(?:phone\s+)?number)\b",
     re.IGNORECASE,
 )
 _DEFINITION_QUESTION = re.compile(
@@ -291,8 +301,17 @@ _SET_OUT = re.compile(
 )
 
 
+# "key challenges for NE health & life sci?", "main risks for us - ...": a list asked for
+# by its clipped name.
+_CLIPPED_LIST = re.compile(
+    r"(?:^|[-–—:?]\s+)\W*(?:the\s+)?(?:key|main|top|biggest|major|core)\s+"
+    r"(?:[a-z'’-]+\s+)?([a-z]{3,}s)\b(?!\s+(?:is|are|was|were|does|do|did)\b)",
+    re.IGNORECASE,
+)
+
+
 def _set_out(question: str) -> re.Match[str] | None:
-    match = _SET_OUT.search(question)
+    match = _SET_OUT.search(question) or _CLIPPED_LIST.search(question)
     plural = match and match.group(1).lower()
     return (
         match

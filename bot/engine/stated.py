@@ -191,11 +191,23 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
                 and _in_order(name, terms(text))
                 and _in_order(typed_name, terms(text))
                 and DATE.search(text)
-                and all(group & set(terms(text)) for group in events)
+                and all(group & set(terms(text)) or _by_a_date(group, text) for group in events)
                 and _names_area(text, asked, places)
             ):
                 return True
     return False
+
+
+# "(to be agreed) by March 2020", "before 2030": a deadline, though no sentence says so.
+_BY_A_DATE = re.compile(
+    r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
+)
+_DEADLINE_EVENT = frozenset(terms("deadline"))
+
+
+def _by_a_date(event: frozenset[str], text: str) -> bool:
+    """A deadline asked about ("when's the deadline for ...") is met by "by March 2020"."""
+    return bool(event & _DEADLINE_EVENT) and bool(_BY_A_DATE.search(text))
 
 
 _TOP_OFFICES = ("head", "chair", "direct", "chief", "lead", "manag")
@@ -228,14 +240,38 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     # the body's name, in full: the chair of the "Council of LEP Chairs" does not chair the
     # "Industrial Strategy Council"
     name = _name_of(subject, passages)
+    # what kind of body it is, besides where: "LEP" of "D2N2 LEP" (an alias of the area)
+    where = typed - _BODY_KINDS
+    body = [c for c in concepts if not any(set(alt) <= where for alt in c.alternatives)]
     return any(
         mentions(s.text) > mentions(subject)
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
         and _in_order(name, terms(s.text))
         and _names_area(s.text, asked, places)
+        and _names_body_of(s.text, asked, places, body)
         for said in passages
         for s in said
     )
+
+
+# Words of a place's alias that say what kind of body it is ("D2N2 LEP").
+_BODY_KINDS = frozenset(terms("LEP local enterprise partnership combined authority MCA board"))
+BODY_WINDOW = 60  # characters after a place name in which the body's name ends (or a comma)
+
+
+def _names_body_of(text: str, asked: set[str], places: Gazetteer | None, body) -> bool:
+    """The area is named as part of the asked body's name ("Greater Lincolnshire Local
+    Enterprise Partnership"), not of another body's ("Chair, Nottinghamshire Healthcare
+    NHS Trust" does not chair the D2N2 LEP)."""
+    if not asked or not body or places is None:
+        return True
+    for name, areas in places.matches(text, titled=True):
+        if asked & {area.id for area in areas}:
+            for mention in re.finditer(re.escape(name), text, re.IGNORECASE):
+                after = re.split(r"[,;:()]", text[mention.start() : mention.end() + BODY_WINDOW])[0]
+                if coverage(body, frozenset(terms(after))) > 0:
+                    return True
+    return False
 
 
 # A sentence that speaks of what something will do, not what it did.
@@ -396,13 +432,15 @@ def counted_heads(asked: list[str], glossary: Glossary) -> set[str]:
     return heads | {other for head in heads for other in other_words_for(head)}
 
 
-_PERCENTAGE = re.compile(r"\d[\d.,]*\s?(?:%|per\s?cent)", re.IGNORECASE)
+_PERCENTAGE = re.compile(r"(\d[\d.,]*)\s?(?:%|per\s?cent)", re.IGNORECASE)
 
 
 def counts(text: str, heads: set[str], shares: bool = True) -> bool:
     """The text puts a number next to what is counted ("jobs by 100,000"); with `shares`
     False, not a percentage ("60% of all jobs")."""
-    said = words(text if shares else _PERCENTAGE.sub(" ", text))
+    # "25 per cent of all cars": the share is one word, as "25%" is
+    text = _PERCENTAGE.sub(lambda m: m.group(1) + "%" if shares else " ", text)
+    said = words(text)
     stemmed = [next(iter(terms(w)), "") for w in said]
     return any(
         _COUNT_WORD.match(word)

@@ -155,14 +155,21 @@ def sentences(paragraph: str) -> list[str]:
     return pieces
 
 
+# One or two words of a name ("leeds", "the QE", "Royal Derby").
+_NAME_WORDS = r"[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?"
+
 # "our ICS", "we're a trust", "as an STP", "I work in a CCG": who is asking, not the topic.
 _ASKER_RE = re.compile(
     r"\b(?:our|my|we\s*(?:'|’)?re\s+(?:an?|the)|we\s+are\s+(?:an?|the)|as\s+an?|"
     r"i\s*(?:'|’)?m\s+(?:from\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
-    r"((?:[A-Za-z]+\s+){0,2}?(?:trusts?|ics|icss|icps?|stps?|ccgs?|acs|icb|organisations?|"
+    r"((?:[A-Za-z&]+\s+){0,2}?(?:trusts?|ics|icss|icps?|stps?|ccgs?|acs|icb|organisations?|"
     r"systems?|partnerships?|hospitals?|teams?|board|foundation trust|"
     # the asker's own people ("my CEO", "our HR dir", "our DoF is asking")
-    r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?))\b",
+    r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?|"
+    r"lot|folks|people|guys|dept|department|unit)"
+    # where they are: "our trust in leeds, ...", "our R&D lot at the QE in brum want to ..."
+    rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|(?:in|at|from)\s+{_NAME_WORDS})"
+    rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b))?)\b",
     re.IGNORECASE,
 )
 
@@ -170,8 +177,11 @@ _ASKER_RE = re.compile(
 # "our DPH reckons ...", "my boss keeps saying ...": whose view the question checks, not
 # what it is about.
 _REPORTER_RE = re.compile(
-    r"\b(?:our|my)\s+((?:[A-Za-z&]+\s+){0,2}?[A-Za-z&]+)\s+(?:reckons|reckoned|thinks|"
-    r"thought|keeps|kept|told|mentioned|insists|swears)\b",
+    r"\b(?:our|my)\s+((?:[A-Za-z&]+\s+){0,2}?[A-Za-z&]+\s+(?:reckons|reckoned|thinks|"
+    r"thought|keeps|kept|told|mentioned|insists|swears)"
+    # "... keeps saying", "... keeps going on about": how they say it, not the topic
+    r"(?:\s+(?:saying|going\s+on\s+about|banging\s+on\s+about|on\s+about|talking\s+about|"
+    r"mentioning|asking\s+about|pushing))?)\b",
     re.IGNORECASE,
 )
 

@@ -109,6 +109,22 @@ _SHORTHAND = {
 }
 
 
+# Chat shorthand spelt with a digit ("any1 we shld talk to?", "b4 the deadline"), which
+# the word tokens above never see whole.
+_DIGIT_SHORTHAND = {
+    "any1": "anyone",
+    "some1": "someone",
+    "sum1": "someone",
+    "every1": "everyone",
+    "no1": "no one",
+    "b4": "before",
+    "2day": "today",
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+}
+_DIGIT_WORD = re.compile(rf"\b(?:{'|'.join(_DIGIT_SHORTHAND)})\b", re.IGNORECASE)
+
+
 # "hows much is it worth": "how" with a stray s, not "how is" (which "hows" alone means).
 _HOWS_MUCH = re.compile(r"\b(how)s(?=\s+(?:much|many|big|large|long|often|far)\b)", re.I)
 
@@ -178,6 +194,7 @@ class Vocabulary:
     def read(self, question: str, known: Callable[[str], bool] = lambda word: False) -> str:
         """The question with each unknown word read as the knowledge base's word; words
         `known` accepts (glossary acronyms, place names) are left as they are."""
+        question = _DIGIT_WORD.sub(lambda match: _DIGIT_SHORTHAND[match.group(0).lower()], question)
         question = _HOWS_MUCH.sub(r"\1", question)
         question = _PHRASAL.sub(lambda match: _PHRASES[match.group(0).lower().split()[0]], question)
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed

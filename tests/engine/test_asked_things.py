@@ -276,6 +276,82 @@ to a clinic on a weekday morning.
 """
 
 
+DOCUMENTS["fleet.md"] = """# Moorland fleet
+
+## Clean vehicles
+
+Moving from diesel to electric vehicles, including a commitment that 25 per cent of all
+vans in the moorland council fleet are electric by 2022.
+"""
+
+DOCUMENTS["winter.md"] = """# Winter rotas
+
+## Agreeing the rotas
+
+Every moorland practice is in the process of writing a winter rota, to be agreed with the
+moorland board by March 2020.
+"""
+
+# A signature naming a place inside another body's name ("Nottinghamshire Healthcare").
+DOCUMENTS["chairs.md"] = """# Moorland chairs
+
+## Case study
+
+“The moors need their practices to work together.”
+
+Jane Roe, Chair, Nottinghamshire Healthcare NHS Trust and Chair, Greater Lincolnshire Local
+Enterprise Partnership Moorland Board
+"""
+
+# What someone's office does, and the contact list that names her: her name line is
+# not what she does.
+DOCUMENTS["touch.txt"] = """Getting in touch
+
+Our Head of Moorland Partnerships is on the expert panel of some moorland plans, has
+directly facilitated local partnerships and advised practices on their priorities.
+
+For more information on the partnerships, please contact:
+
+Jane Doe, Head of Moorland Partnerships, Moorland Confederation
+
+Email jane.doe@moorland.example.org
+"""
+
+
+# Two areas' documents: asked about one, the other's list is no answer.
+DOCUMENTS["north-east.md"] = """# North East moorland plan
+
+## Activities
+
+Key activities identified in the North East plan include: defining rural health strengths;
+shaping rural health delivery plans; listing rural health opportunities.
+"""
+
+DOCUMENTS["lincs.md"] = """# Lincolnshire moorland case study
+
+## Case study
+
+Greater Lincolnshire has made huge developments in rural health and care, including the
+National Centre for Moorland Health.
+"""
+
+
+# A slide's line after a list that has its own lead-in: the next slide's title, not the
+# list's label.
+DOCUMENTS["approach.txt"] = """What are we doing already?
+
+Key activities in the fellside plan to be delivered by 2021 include:
+Define and communicate fellside opportunities
+Shape and coordinate fellside delivery plans
+Identify fellside challenges and support needs
+
+Proposed approach to rural care and community health in the fellside plan
+
+Support the growth of fellside rural care with new community hospitals in the market
+towns and more nurses for the smallest villages
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -569,3 +645,42 @@ def test_a_slide_title_that_says_something_answers_a_yes_no_question(tmp_path_fa
     engine = engine_over(documents, tmp_path_factory, embedder)
     answer = engine.ask("is the moorland region going to lead on the rural care grand challenge?")
     assert "Moorland to take lead on Rural Care Grand Challenge" in answer.answer
+
+
+def test_how_many_is_answered_by_a_share_given_in_words(engine):
+    """ "25 per cent of all vans" puts a number next to the vans, as "25%" would."""
+    answer = engine.ask("how many vans in the council fleet have to be electric, and by when?")
+    assert "25 per cent" in answer.answer
+
+
+def test_a_deadline_is_met_by_a_date_something_must_be_done_by(engine):
+    answer = engine.ask("whens the deadline for winter rotas to be agreed w the moorland board?")
+    assert "March 2020" in answer.answer
+
+
+def test_the_chair_of_a_body_in_one_place_is_not_the_chair_of_another_places_body(engine):
+    """Jane Roe chairs a Nottinghamshire trust, not the D2N2 LEP (Nottinghamshire's)."""
+    assert engine.ask("who chairs the D2N2 LEP?").mode == "no_answer"
+    answer = engine.ask("who chairs the greater lincolnshire LEP moorland board?")
+    assert "Jane Roe" in answer.answer
+
+
+def test_what_someones_office_does_is_not_answered_by_their_name_line(engine):
+    question = (
+        "In what ways has the Moorland Confederation's Head of Moorland Partnerships "
+        "supported practices?"
+    )
+    assert "expert panel" in engine.ask(question).answer.splitlines()[0]
+
+
+def test_a_sentence_about_another_area_does_not_lead_an_answer_about_this_one(engine):
+    answer = engine.ask("lincs - what rural health stuff do they list as strengths?")
+    assert "Greater Lincolnshire" in answer.answer.splitlines()[0]
+
+
+def test_a_line_after_a_list_with_its_own_lead_in_does_not_label_that_list(engine):
+    answer = engine.ask(
+        "what is the proposed approach to rural care and community health in the fellside plan?"
+    )
+    opening = answer.answer.splitlines()[0]
+    assert "community hospitals" in opening and "Define and communicate" not in opening

@@ -189,6 +189,16 @@ def test_who_to_email_at_a_named_organisation_leads_with_its_contact(engine):
     assert not answer.answer.startswith("Contact: Michael Wood")
 
 
+def test_who_leads_an_areas_strategy_is_answered_with_the_body_that_leads_it(engine):
+    """The directory says what the body does; the email of a person is said as one."""
+    answer = engine.ask("salford royal here - who leads the GM LIS?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("Local contact for Greater Manchester: Greater Manchester Combined")
+    assert "leads the Greater Manchester local industrial strategy" in lead
+    answer = engine.ask("who at the confed do we email about our LIS?")
+    assert "email michael.wood@nhsconfed.org" in answer.answer.splitlines()[0]
+
+
 def test_a_local_body_without_a_named_person_leads_with_it_and_the_national_contact(engine):
     answer = engine.ask("trust in truro here - who do i talk to about our LIS?")
     lead = answer.answer.splitlines()[0]

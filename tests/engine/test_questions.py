@@ -252,6 +252,10 @@ def test_asked_to_set_out_things_the_answer_is_their_list():
         "benefit"
     )
     assert listed_noun("outline the main risks for trusts") == "risk"
+    # or by its clipped name alone
+    assert listed_noun("key challenges for the harbour board per the evidence?") == "challeng"
+    assert listed_noun("harbour plan - main risks for trusts?") == "risk"
+    assert not wants_list("main thing is the funding, what is it?")
     assert not wants_list("tell me the process for agreeing it")
     assert not wants_list("give me the status of the plan")
 
@@ -269,6 +273,15 @@ def test_whom_to_contact_is_a_contact_question():
     # which body or person to approach
     assert is_contact_question("Which organisation should a trust in Truro approach about it?")
     assert not is_contact_question("which body leads the strategy?")
+    # anyone to talk to, whom to ring, someone + their email
+    assert is_contact_question("anyone at the LEP we should be talking to about health?")
+    assert is_contact_question("what should we do about it? and who do we ring")
+    assert is_contact_question("whos the confed's growth person + their email?")
+    # who leads a named area's strategy: the body the directory names for it
+    assert is_contact_question("who leads GM LIS and when did it come out?")
+    assert is_contact_question("who runs the LIS in dorset?")
+    assert not is_contact_question("who leads the local industrial strategy?")  # anywhere
+    assert not is_contact_question("who leads the development of the LIS?")
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,20 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     )
     # whose view the question checks
     assert asker_terms("our DPH reckons the fund is gone - is that right?") == terms("DPH")
-    assert asker_terms("my opposite number thinks the fund is gone") == terms("opposite number")
+    assert asker_terms("my opposite number thinks the fund is gone") == terms(
+        "opposite number thinks"
+    )
+    # and how they keep saying it: not what the question is about
+    assert asker_terms("our AHSN keeps saying the harbour fund matters") == terms(
+        "AHSN keeps saying"
+    )
+    # where their team is: "our trust in leeds", "our R&D lot at the QE in brum want to bid"
+    assert asker_terms("at our trust in leeds, what is the harbour fund for?") == terms(
+        "trust in leeds"
+    )
+    assert asker_terms("what is the harbour fund? our R&D lot at the QE in brum want to bid") == (
+        terms("R&D lot at the QE in brum")
+    )
     # who says they are here, by any name: "UHB here (brum) - ..."
     assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")
     # an integrated care partnership, or an opening that runs on into why they ask

@@ -41,6 +41,11 @@ def vocabulary() -> Vocabulary:
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
+        # and spelt with a digit
+        (
+            "any1 at the board we shld talk to b4 it meets?",
+            "anyone at the board we should talk to before it meets?",
+        ),
         ("hows the board? hows much is it worth", "how is the board? how much is it worth"),
         # Phrasal verbs of chat in the documents' words.
         ("when did the strategy come out?", "when did the strategy published?"),

@@ -118,3 +118,50 @@ def test_a_lists_title_printed_after_its_points_stays_with_them():
         "## Who leads the partnership",
         "The councils take turns to chair the board.",
     ]
+
+
+def test_a_slides_list_under_its_lead_in_is_a_list_not_headings():
+    """Items laid out as short capitalised lines would each read as a heading, and the
+    list would be lost in empty sections; under a lead-in ending with a colon they are
+    its items, a wrapped item one bullet, up to the next slide's title."""
+    raw = (
+        "Key elements of the moorland deal include:\n\n"
+        "Establishing the Moorland Advanced\nResearch Programme\n\n"
+        "Making the moors a hub for\nrural therapies\n\n"
+        "Strengthening rural clinical research\n\n"
+        "What does the moorland plan say about health?\n\n"
+        "Rural health in the moors\n\n"
+        "The moors have three hospitals and forty practices."
+    )
+    assert clean_text(raw).split("\n\n") == [
+        "Key elements of the moorland deal include:",
+        "• Establishing the Moorland Advanced Research Programme",
+        "• Making the moors a hub for rural therapies",
+        "• Strengthening rural clinical research",
+        "What does the moorland plan say about health?",
+        "## Rural health in the moors",
+        "The moors have three hospitals and forty practices.",
+    ]
+
+
+def test_one_line_items_under_a_lead_in_are_a_list_up_to_the_blank_line():
+    raw = (
+        "Key activities to be delivered by 2021 include:\n"
+        "Define and communicate opportunities\n"
+        "Shape and coordinate delivery plans\n"
+        "Identify challenges and support needs\n\n"
+        "The moors have three hospitals and forty practices."
+    )
+    assert clean_text(raw).split("\n\n")[:4] == [
+        "Key activities to be delivered by 2021 include:",
+        "• Define and communicate opportunities",
+        "• Shape and coordinate delivery plans",
+        "• Identify challenges and support needs",
+    ]
+    # wrapped prose after a lead-in is not a list
+    prose = (
+        "Key opportunities for the region include:\n"
+        "The moorland deal and the ageing challenge provide opportunities to take forward\n"
+        "the region's priorities in relation to health and care in the market towns"
+    )
+    assert "•" not in clean_text(prose)
