@@ -43,6 +43,7 @@ from bot.engine.questions import (
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.stated import (
     DATE,
+    DATED_TITLE,
     NUMBER,
     PHONE,
     counted_heads,
@@ -462,12 +463,15 @@ class ExtractiveComposer:
         person = frozenset(terms(person_asked(query.text) or ""))
         # "who chairs ...", "salford royal here, whos the contact ...?"
         asks_who = bool(_ASKS_WHO.search(query.text) or person)
+        asks_when = wants_date(query.text)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
             score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
             if _is_name_line(candidate.text) and not asks_who:
                 score *= 0.6  # a signature line answers "who", and little else
+            if not asks_when and _is_dated_caption(candidate.text):
+                score *= 0.3  # "... consultation (January 2019)" answers "when", and nothing else
             if person and _is_name_line(candidate.text) and person <= candidate.terms:
                 score += DETAIL_BONUS  # "what positions does Dean Fathers hold?": his line
             # The kind of answer asked for: a list, a number, a date.
@@ -948,6 +952,9 @@ def _list_kind(block: Block) -> str:
     return "line" if kind == "point" else kind
 
 
+_CAPTION_WORDS = 8  # a line shorter than this that ends no sentence is a caption
+
+
 def _quotable(sentence: str) -> bool:
     """A sentence worth quoting: not a caption, signpost or bare web address."""
     prose = without_bullet(_URL.sub("", sentence).strip()).strip()
@@ -957,12 +964,19 @@ def _quotable(sentence: str) -> bool:
         return False
     ended = prose.rstrip("”’\"')").endswith((".", "!", "?", ":"))
     is_caption = (
-        len(prose.split()) < 8
+        len(prose.split()) < _CAPTION_WORDS
         and not ended
         and not _is_name_line(prose)
         and not PHONE.search(prose)
+        and not DATED_TITLE.search(prose)  # "... consultation (January 2019)": when it came out
     )
     return not is_caption
+
+
+def _is_dated_caption(text: str) -> bool:
+    """A document's title with its date in brackets, standing alone as a caption."""
+    prose = without_bullet(text).strip()
+    return len(prose.split()) < _CAPTION_WORDS and bool(DATED_TITLE.search(prose))
 
 
 def _is_name_line(text: str) -> bool:

@@ -44,6 +44,7 @@ __all__ = [
     "states_amount",
     "states_count",
     "states_date",
+    "DATED_TITLE",
     "names_holder",
     "gives_phone",
     "states_outcome",
@@ -182,6 +183,8 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     concepts, passages = about(subject)
     name = _longest_name(subject)
     typed_name = [] if name else _name_as_typed(subject, passages)
+    # what the thing is, besides where and which event: "consultation"
+    what = frozenset(terms(subject)) - typed - _STRATEGY_WORDS - frozenset().union(*events)
     for said in passages:
         for index, about_it in enumerate(said):
             text = " ".join(s.text for s in _date_window(said, index, places))
@@ -191,7 +194,7 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
                 and _in_order(name, terms(text))
                 and _in_order(typed_name, terms(text))
                 and DATE.search(text)
-                and all(group & set(terms(text)) or _by_a_date(group, text) for group in events)
+                and all(_names_event(group, text, what) for group in events)
                 and _names_area(text, asked, places)
             ):
                 return True
@@ -203,11 +206,28 @@ _BY_A_DATE = re.compile(
     r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
 )
 _DEADLINE_EVENT = frozenset(terms("deadline"))
+# "Buckinghamshire Thames Valley consultation (January 2019)": a document's title with
+# the date it came out.
+DATED_TITLE = re.compile(r"\b[A-Z][\w'’ -]{3,80}\s\((?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\)")
+_PUBLISHED_EVENT = frozenset(terms("published"))
 
 
-def _by_a_date(event: frozenset[str], text: str) -> bool:
-    """A deadline asked about ("when's the deadline for ...") is met by "by March 2020"."""
-    return bool(event & _DEADLINE_EVENT) and bool(_BY_A_DATE.search(text))
+_STRATEGY_WORDS = frozenset(terms("local industrial strategy LIS"))
+
+
+def _names_event(event: frozenset[str], text: str, what: frozenset[str]) -> bool:
+    """The text names the event, or gives its date in a way that says what it is: a
+    deadline asked about ("when's the deadline for ...") is met by "by March 2020", a
+    publication by a title dated in brackets that names `what` was published
+    ("Buckinghamshire Thames Valley consultation (January 2019)", not "Greater
+    Lincolnshire evolving priorities (January 2019)" for its final strategy)."""
+    if event & set(terms(text)):
+        return True
+    if event & _DEADLINE_EVENT:
+        return bool(_BY_A_DATE.search(text))
+    if event & _PUBLISHED_EVENT:
+        return any(what & set(terms(title.group(0))) for title in DATED_TITLE.finditer(text))
+    return False
 
 
 _TOP_OFFICES = ("head", "chair", "direct", "chief", "lead", "manag")

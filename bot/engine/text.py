@@ -206,6 +206,9 @@ _OPENING_ASKER_RE = re.compile(
 )
 
 
+# A sentence of a few words that asks nothing, ended by a full stop.
+_SHORT_STATEMENT = re.compile(r"^([^.?!]{1,80}?)\.(?:\s|$)")
+
 # Where a phrase about the asker ends: punctuation, a dash, or the end of the question.
 _PHRASE_END = r"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))"
 
@@ -241,6 +244,11 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
         opening = _OPENING_ASKER_RE.match(question[start:])
         if opening:
             begin, end = opening.span(1) if opening.group(1) else opening.span(2)
+            # "ambulance service, HQ near exeter. is ...?": a short statement that opens
+            # with who asks is all about them
+            statement = _SHORT_STATEMENT.match(question[start:])
+            if statement:
+                end = max(end, statement.end(1))
             spans.append((start + begin, start + end))
     return _merged(spans)
 

@@ -352,6 +352,18 @@ towns and more nurses for the smallest villages
 """
 
 
+# A case study captioned with the document it quotes and when that came out.
+DOCUMENTS["consultation.txt"] = """CASE STUDY Housing on the moors
+
+“As part of our proposed Healthy Moorland Homes Programme, we will use housing growth in
+the market towns to test new care technologies in people's homes.”
+
+Read the moorland consultation on the board's website.
+
+Fellside consultation (January 2019)
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -684,3 +696,12 @@ def test_a_line_after_a_list_with_its_own_lead_in_does_not_label_that_list(engin
     )
     opening = answer.answer.splitlines()[0]
     assert "community hospitals" in opening and "Define and communicate" not in opening
+
+
+def test_when_a_document_came_out_is_answered_by_its_dated_caption(engine):
+    question = "when was the fellside consultation published, and which programme does it propose?"
+    answer = engine.ask(question)
+    assert "January 2019" in answer.answer and "Healthy Moorland Homes" in answer.answer
+    # the caption answers nothing else
+    answer = engine.ask("what does the fellside consultation propose on housing?")
+    assert "January 2019" not in answer.answer

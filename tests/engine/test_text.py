@@ -81,6 +81,10 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("my opposite number thinks the fund is gone") == terms(
         "opposite number thinks"
     )
+    # a short statement that opens with who asks is all about them
+    assert asker_terms("ambulance service, HQ near truro. is the harbour fund open?") == terms(
+        "ambulance service HQ near truro"
+    )
     # and how they keep saying it: not what the question is about
     assert asker_terms("our AHSN keeps saying the harbour fund matters") == terms(
         "AHSN keeps saying"
