@@ -831,7 +831,10 @@ def event_words(subject: str) -> list[frozenset[str]]:
 
 
 _WHERE_IT_STANDS = re.compile(
-    r"\byet\b|\bstill\b|\bcurrent(?:ly)?\s+(?:status|position|state|stage|figures?|"
+    # "is it still running?", "does it still exist", not "will the NHS still get a say"
+    r"\byet\b|\b(?:is|are|isn['’]?t|aren['’]?t|does|do|doesn['’]?t|has|have|['’]s|['’]re)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?still\b|\bstill\s+(?:exists?|around|running|active|open|going|"
+    r"in\s+place|relevant|valid|current|the\s+case|a\s+thing|on)\b|\bcurrent(?:ly)?\s+(?:status|position|state|stage|figures?|"
     r"levels?|rates?|numbers?|gva|productivity|employment|funding|plans?)\b|"
     r"\bwhat(?:'s|s|\s+is)\s+the\s+latest\b|\blatest\s+(?:on|news|version|position|"
     r"figures?|update|status)\b|\bup to date\b|\bany news\b|\bas things stand\b",

@@ -9,6 +9,7 @@ from bot.engine.questions import (
     asks_if_absent,
     asks_members,
     asks_what_it_gains,
+    asks_where_it_stands,
     date_subject,
     definition_subject,
     gainer_terms,
@@ -346,3 +347,19 @@ def test_a_counted_list_with_hyphenated_words_is_a_list_question(question):
 )
 def test_the_kind_of_detail_a_question_wants(wants, question, expected):
     assert wants(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("is the harbour fund still open?", True),
+        ("does the moorland board still exist", True),
+        ("LEPs still around?", True),
+        ("has it been published yet?", True),
+        # "still" about what the plan will do, not where it stands today
+        ("what is the harbour fund replacing? and will the NHS still get a look in", False),
+        ("we still need to engage with the board, how?", False),
+    ],
+)
+def test_questions_about_where_something_stands_today(question, asks):
+    assert asks_where_it_stands(question) == asks
