@@ -780,7 +780,15 @@ def date_subject(question: str) -> str | None:
     match = _WHEN.match(question.strip()) or _DEADLINE.match(question.strip())
     if match:
         return match.group(1)
-    return _date_of_what_came_before(question)
+    before = _date_of_what_came_before(question)
+    if before is not None:
+        return before
+    # "did the NE LIS ever get published? when was the final one published"
+    for part in question_sentences(question)[1:]:
+        match = _WHEN.match(re.sub(r"^\W*(?:and|also|so|plus|&|\+)\s+", "", part, flags=re.I))
+        if match and match.group(1).strip():
+            return match.group(1)
+    return None
 
 
 # "... what date was that", "when was it?", "when?": a date asked of what the sentence
@@ -792,10 +800,21 @@ _WHEN_WAS_THAT = re.compile(
 )
 
 
+# "did it get signed off in the end, and when?": whether it happened, and the date it did.
+_AND_WHEN = re.compile(
+    r"^\W*((?:did|has|have|had|was|were)\s.+?)(?:\s*,\s*|\s+)(?:and|&|\+|n)\s+when\s*(?:[?.!]|$)",
+    re.IGNORECASE,
+)
+
+
 def _date_of_what_came_before(question: str) -> str | None:
     """ "did the NE LIS ever get signed off by govt? what date was that" asks the date of
     the signing off."""
     parts = question_sentences(question)
+    for part in parts:
+        clause = _AND_WHEN.match(part)
+        if clause:
+            return clause.group(1)
     for before, part in zip(parts, parts[1:], strict=False):
         if _WHEN_WAS_THAT.match(part):
             return before.rstrip("?!. ")
@@ -826,8 +845,12 @@ _EVENTS = [
 def event_words(subject: str) -> list[frozenset[str]]:
     """The events a "when" question asks the date of ("did government publish ..." ->
     the publishing group), each as the terms that name it; empty when it names none."""
-    said = set(terms(subject))
+    said = set(terms(_IN_THE_END.sub(" ", subject)))
     return [group for group in _EVENTS if group & said]
+
+
+# "did it get signed off in the end": eventually, not an ending
+_IN_THE_END = re.compile(r"\b(?:in\s+the\s+end|at\s+the\s+end\s+of\s+the\s+day)\b", re.I)
 
 
 _WHERE_IT_STANDS = re.compile(

@@ -34,7 +34,7 @@ from bot.engine.questions import (
     wants_email,
 )
 from bot.engine.retrieval import Passage
-from bot.engine.text import sentences, terms, without_source, words
+from bot.engine.text import sentences, terms, without_asker, without_source, words
 
 __all__ = [
     "AMOUNT",
@@ -179,6 +179,8 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     if subject is None:
         return True
     typed, asked = _places_in(subject, places)
+    if not asked and _REFERS_BACK.search(subject):  # "when was the final one published"
+        typed, asked = _places_in(without_asker(question), places)
     events = event_words(subject)
     concepts, passages = about(subject)
     name = _longest_name(subject)
@@ -213,6 +215,10 @@ _PUBLISHED_EVENT = frozenset(terms("published"))
 
 
 _STRATEGY_WORDS = frozenset(terms("local industrial strategy LIS"))
+
+
+# A subject that names the thing by pointing back to it: "it", "the final one".
+_REFERS_BACK = re.compile(r"\b(?:it|they|them|that|this|one|version)\b", re.IGNORECASE)
 
 
 def _names_event(event: frozenset[str], text: str, what: frozenset[str]) -> bool:

@@ -18,6 +18,7 @@ __all__ = [
     "words",
     "sentences",
     "asker_terms",
+    "without_asker",
     "source_terms",
     "asker_spans",
     "STOP_WORDS",
@@ -264,15 +265,20 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def without_asker(question: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """The question without what it says of who asks ("we're at gateshead")."""
+    rest = question
+    for start, end in sorted(asker_spans(question) if spans is None else spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    return rest
+
+
 def asker_terms(question: str) -> list[str]:
     """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic (a
     term the rest of the question uses too is the topic: "grimsby trust here - anything
     in the white paper about grimsby?")."""
     spans = asker_spans(question)
-    rest = question
-    for start, end in sorted(spans, reverse=True):
-        rest = rest[:start] + " " + rest[end:]
-    about = set(terms(rest))
+    about = set(terms(without_asker(question, spans)))
     named = terms(" ".join(question[start:end] for start, end in spans))
     return [term for term in named if term not in about]
 

@@ -705,3 +705,11 @@ def test_when_a_document_came_out_is_answered_by_its_dated_caption(engine):
     # the caption answers nothing else
     answer = engine.ask("what does the fellside consultation propose on housing?")
     assert "January 2019" not in answer.answer
+
+
+def test_the_date_of_the_final_one_is_asked_of_the_place_named_before(engine):
+    """The moorland plan's date is no answer for the North East's, asked as "the final one"."""
+    question = "did the North East plan ever get published? when was the final one published"
+    assert engine.ask(question).mode == "no_answer"
+    question = "did the north east plan get signed off in the end, and when?"
+    assert engine.ask(question).mode == "no_answer"

@@ -12,6 +12,7 @@ from bot.engine.questions import (
     asks_where_it_stands,
     date_subject,
     definition_subject,
+    event_words,
     gainer_terms,
     is_action_question,
     is_contact_question,
@@ -62,6 +63,15 @@ def test_who_holds_an_office(question, asked):
             "did the plan ever get signed off",
         ),
         ("did the plan get published in the end? when", "did the plan get published in the end"),
+        # asked in a second sentence, or after the clause it dates
+        (
+            "did the plan ever come out? and when was the final one published",
+            " was the final one published",
+        ),
+        (
+            "did the plan get signed off in the end, and when?",
+            "did the plan get signed off in the end",
+        ),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
@@ -81,6 +91,8 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
         assert asks_how_far_it_runs(question), question
     assert not asks_how_far_it_runs("how far has the plan got?")
     assert not wants_date("what happens when?? and if")
+    # "in the end" is eventually, not an ending the date is asked of
+    assert event_words("did the plan get signed off in the end") == event_words("signed off")
 
 
 def test_the_budget_of_something_is_an_amount_of_money():
