@@ -300,11 +300,11 @@ def _names_body_of(text: str, asked: set[str], places: Gazetteer | None, body) -
     return False
 
 
-# A sentence that speaks of what something will do, not what it did.
+# A sentence that speaks of what something will do, or is doing, not what it did.
 _FUTURE = re.compile(
     r"\b(?:will|shall|forthcoming|upcoming|(?:is|are|was|were)\s+to|to\s+be\s+(?:published|"
     r"launched|set\s+up|established)|(?:plans?|intends?|expected|due|set|going)\s+to|"
-    r"to\s+explore|exploring)\b",
+    r"to\s+explore|exploring|under\s?way|ongoing|in\s+progress)\b",
     re.IGNORECASE,
 )
 
@@ -320,13 +320,29 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
         return True
     concepts, passages = about(subject)
     name = _name_of(subject, passages)
+    head = _OUTCOME_HEAD.search(subject)
+    kind = frozenset(terms(head.group(1))) if head else frozenset()
 
     def names_it(s: Sentence) -> bool:
         # a thing without a name ("the green paper on care"): a sentence mostly about it
         return _in_order(name, terms(s.text)) if name else s.coverage >= MIN_HOLDER_COVERAGE
 
     naming = [s.text for said in passages for s in said if names_it(s)]
-    return not naming or not all(_FUTURE.search(text) for text in naming)
+    # "the consultation on the UK Shared Prosperity Fund": sentences about the fund that
+    # never speak of a consultation on it say nothing of what that concluded
+    of_it = [text for text in naming if kind <= set(terms(text))]
+    if naming and not of_it:
+        return False
+    return not of_it or not all(_FUTURE.search(text) for text in of_it)
+
+
+# What kind of thing had an outcome: "review" of "the 2018 review of LEP roles",
+# "consultation" of "the consultation on the fund".
+_OUTCOME_HEAD = re.compile(
+    r"\b(review|consultation|evaluation|inquiry|audit|report|study|trial|pilot|bid|bidding\s+round)"
+    r"\s+(?:of|on|into|about|for)\b",
+    re.IGNORECASE,
+)
 
 
 PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")

@@ -364,6 +364,20 @@ Fellside consultation (January 2019)
 """
 
 
+# A fund the sources speak of, but never of a consultation on it; a review in progress.
+DOCUMENTS["harbour.md"] = """# The harbour fund
+
+## What it paid for
+
+The harbour fund has paid for new slipways in three harbour towns on the moorland coast.
+
+## Governance
+
+There is a further commitment to the harbour towns, with a review underway looking at
+the roles and responsibilities of the harbour boards.
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -713,3 +727,14 @@ def test_the_date_of_the_final_one_is_asked_of_the_place_named_before(engine):
     assert engine.ask(question).mode == "no_answer"
     question = "did the north east plan get signed off in the end, and when?"
     assert engine.ask(question).mode == "no_answer"
+
+
+def test_the_outcome_of_a_consultation_or_review_needs_sentences_about_it_done(engine):
+    """Sentences about the fund that never speak of a consultation on it, or a review that
+    is still under way, say nothing of what they concluded."""
+    assert engine.ask("What were the outcomes of the consultation on the harbour fund?").mode == (
+        "no_answer"
+    )
+    question = "What did the review of harbour boards' roles and responsibilities conclude?"
+    assert engine.ask(question).mode == "no_answer"
+    assert "slipways" in engine.ask("what has the harbour fund paid for?").answer
