@@ -363,7 +363,10 @@ def _reflow(lines: list[str]) -> list[str]:
             after_sentence = ended and (
                 is_bullet(current[0]) or _looks_like_heading(line, following)
             )
-            if stands_alone or starts_heading or after_sentence:
+            # a slide's title asked as a question, on a line of its own ("What the evidence
+            # tells us about ...?"), does not run on into the slide's first line
+            after_title = len(current) == 1 and previous.endswith("?") and line[:1].isupper()
+            if stands_alone or starts_heading or after_sentence or after_title:
                 flush()
         pending_blank = False
         current.append(line)

@@ -165,3 +165,15 @@ def test_one_line_items_under_a_lead_in_are_a_list_up_to_the_blank_line():
         "the region's priorities in relation to health and care in the market towns"
     )
     assert "•" not in clean_text(prose)
+
+
+def test_a_slide_title_asked_as_a_question_does_not_run_into_the_slide():
+    raw = (
+        "What the evidence tells us about rural health on the moors?\n"
+        "Key recommendations from the review:\n\n"
+        "Bring the practices and the universities together"
+    )
+    assert clean_text(raw).split("\n\n")[:2] == [
+        "What the evidence tells us about rural health on the moors?",
+        "Key recommendations from the review:",
+    ]
