@@ -211,7 +211,8 @@ _MEMBERS_QUESTION = re.compile(
 )
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
-    r"|\btargets?\b|\bworth\b|\bbudget\b|\bstats?\b|\bstatistics?\b|\b(?:scale|size)\s+of\b"
+    # "how much is it worth", not "is it worth our trust bothering with it?"
+    r"|\btargets?\b|\bworth\b(?!(?:\s+[\w'’]+){0,3}?\s+\w+ing\b|\s+(?:it|while)\b)|\bbudget\b|\bstats?\b|\bstatistics?\b|\b(?:scale|size)\s+of\b"
     r"|\bwhat(?:['’]?s|\s+(?:is|are|was|were))\s+the\s+(?:\w+\s+)?(?:figures?|numbers?)\b",
     re.IGNORECASE,
 )

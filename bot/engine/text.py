@@ -52,6 +52,7 @@ simple simply plain briefly brief summary summarise
 summarize overview quick query asap actually really basically urgently question exact
 someone somebody reckon reckons real ok okay dumb silly stupid newbie noob even
 everyone everyones everybody banging
+realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat
 """.split()

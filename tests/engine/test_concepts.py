@@ -77,6 +77,7 @@ def test_chat_asides_are_not_part_of_what_is_asked():
         "bit confused - what was missing from the industrial strategy? just curious",
         "what was missing from the industrial strategy, some kind of growth?",
         "was owt missing from the industrial strategy?",  # dialect for "anything"
+        "what was realistically missing from the industrial strategy?",  # stress, not topic
     ):
         concepts = question_concepts(question, Glossary([]), lambda term: 1.0)
         assert coverage(concepts, passage) == 1.0, question

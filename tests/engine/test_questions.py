@@ -350,6 +350,9 @@ def test_a_counted_list_with_hyphenated_words_is_a_list_question(question):
         (wants_number, "what is the moorland plan about?", False),
         (wants_number, "can you figure out who leads it", False),
         (wants_number, "what job targets does the moor plan set?", True),  # targets are figures
+        # what it is worth in money, not whether it is worth doing
+        (wants_number, "how much is the harbour fund worth?", True),
+        (wants_number, "is it even worth our trust bothering with the moor plan?", False),
         # the period a plan covers is asked as a date (the year it runs to)
         (wants_date, "What period will the moorland plan cover?", True),
         (wants_date, "how far out does the moor plan go, like what yr", True),
