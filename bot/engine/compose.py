@@ -983,7 +983,7 @@ def _is_name_line(text: str) -> bool:
     """A signature or credit line ("Dean Fathers, Chair, Nottinghamshire Healthcare NHS
     Trust and Chair, ...", "Cllr Mark Hawthorne, Chairman of the LGA ..."): a person's
     name, a comma, and titles, not a statement."""
-    text = text.removeprefix("• ")  # a list's item may be a name line too
+    text = without_bullet(text)  # a list's item may be a name line too
     name = _SIGNATURE.match(text)
     if not name or text.rstrip().endswith((".", "!", "?")):
         return False
