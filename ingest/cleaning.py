@@ -298,34 +298,48 @@ def _listed_items(lines: list[str]) -> list[str]:
         i += 1
         if not line.endswith(":") or is_bullet(line) or _BULLET_RE.match(line):
             continue
-        if i < len(lines) and not lines[i]:  # one block an item, blocks apart
-            while i < len(lines):
-                start = i
-                while i < len(lines) and not lines[i]:
-                    i += 1
-                end = i
-                while end < len(lines) and lines[end]:
-                    end += 1
-                item = " ".join(lines[i:end])
-                if (
-                    not item
-                    or item.endswith(_TERMINAL)
-                    or len(item) > LIST_ITEM_MAX_CHARS
-                    or _BULLET_RE.match(item)
-                    or not item[:1].isupper()
-                ):
-                    i = start
-                    break
-                out += ["", bullet(item)]
-                i = end
-        else:  # one line an item, up to the blank line
-            end = i
-            while end < len(lines) and lines[end]:
-                end += 1
-            if end - i >= 2 and all(is_heading_line(item) for item in lines[i:end]):
-                out += [bullet(item) for item in lines[i:end]]
-                i = end
+        blocks_apart = i < len(lines) and not lines[i]
+        items, i = (_block_items if blocks_apart else _line_items)(lines, i)
+        out += items
     return out
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """Where the block of lines from `start` ends: the next blank line, or the end."""
+    end = start
+    while end < len(lines) and lines[end]:
+        end += 1
+    return end
+
+
+def _block_items(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The blocks from `i` that are items, each one bullet, and where the list ends."""
+    items: list[str] = []
+    while i < len(lines):
+        start = i
+        while i < len(lines) and not lines[i]:
+            i += 1
+        end = _block_end(lines, i)
+        item = " ".join(lines[i:end])
+        if (
+            not item
+            or item.endswith(_TERMINAL)
+            or len(item) > LIST_ITEM_MAX_CHARS
+            or _BULLET_RE.match(item)
+            or not item[:1].isupper()
+        ):
+            return items, start
+        items += ["", bullet(item)]
+        i = end
+    return items, i
+
+
+def _line_items(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The lines from `i` up to the blank line, as bullets, when each could be an item."""
+    end = _block_end(lines, i)
+    if end - i >= 2 and all(is_heading_line(item) for item in lines[i:end]):
+        return [bullet(item) for item in lines[i:end]], end
+    return [], i
 
 
 def _starts_lower(line: str) -> bool:

@@ -145,7 +145,7 @@ class Assessor:
         if not asked:
             return []
         passages = _CORRIDOR.sub(" ", " ".join(texts))
-        mentioned = {area.id for area in self.places.find(passages, titled=True)}
+        mentioned = self.places.area_ids(passages)
         unknown = [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
         return list(dict.fromkeys(unknown))  # "grimsby trust - anything about grimsby?": once
 

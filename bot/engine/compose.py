@@ -368,14 +368,11 @@ class ExtractiveComposer:
             and states_outcome(question, about, self.places)
         )
 
-    def _areas(self, text: str) -> set[str]:
-        return {a.id for a in self.places.find(text, titled=True)} if self.places else set()
-
     def _elsewhere(self, sentence: str, asked: set[str]) -> bool:
         """The sentence is about other areas than the one the question names."""
         if not asked:
             return False
-        named = self._areas(sentence)
+        named = self.places.area_ids(sentence) if self.places else set()
         return bool(named) and not named & asked
 
     def _place_terms(self, question: str) -> frozenset[str]:
@@ -459,7 +456,7 @@ class ExtractiveComposer:
         local = [c for c in candidates if c.passage.local]
         wanted = _wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
-        asked = self._areas(query.text)
+        asked = self.places.area_ids(query.text) if self.places else set()
         person = frozenset(terms(person_asked(query.text) or ""))
         # "who chairs ...", "salford royal here, whos the contact ...?"
         asks_who = bool(_ASKS_WHO.search(query.text) or person)

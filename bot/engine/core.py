@@ -246,15 +246,11 @@ class Engine:
         gazetteer = self.contacts.gazetteer
         areas = gazetteer.find(question, titled=True)
         asked = {area.id for area in areas}
-        if not asked or any(
-            asked & {a.id for a in gazetteer.find(passage_text(p), titled=True)} for p in passages
-        ):
+        if not asked or any(asked & gazetteer.area_ids(passage_text(p)) for p in passages):
             return passages
         names = " ".join(dict.fromkeys(area.name for area in areas))
         found = self.retriever.retrieve(self.retriever.query(f"{names} {question}", "", names))
-        local = [
-            p for p in found if asked & {a.id for a in gazetteer.find(passage_text(p), titled=True)}
-        ]
+        local = [p for p in found if asked & gazetteer.area_ids(passage_text(p))]
         if not local:
             return passages
         kept = passages[: max(0, len(passages) - PLACE_PASSAGES)] + local[:PLACE_PASSAGES]
@@ -264,16 +260,11 @@ class Engine:
         """Passages that name the area of a place the question names ("bucks" and a case
         study of Buckinghamshire Thames Valley), so the answer leads with them."""
         gazetteer = self.contacts.gazetteer
-        asked = {area.id for area in gazetteer.find(question, titled=True)}
+        asked = gazetteer.area_ids(question)
         if not asked:
             return passages
         return [
-            replace(
-                p,
-                local=bool(
-                    asked & {a.id for a in gazetteer.find(text_with_quotation(p), titled=True)}
-                ),
-            )
+            replace(p, local=bool(asked & gazetteer.area_ids(text_with_quotation(p))))
             for p in passages
         ]
 

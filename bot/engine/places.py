@@ -173,3 +173,7 @@ class Gazetteer:
         for _name, place_areas in self.matches(text, titled):
             areas.extend(area for area in place_areas if area not in areas)
         return areas
+
+    def area_ids(self, text: str) -> set[str]:
+        """The ids of the areas a document's (or a question's) text names (`titled`)."""
+        return {area.id for area in self.find(text, titled=True)}

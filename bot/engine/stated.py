@@ -160,9 +160,9 @@ def _date_window(said: Sequence[Sentence], index: int, places: Gazetteer | None)
     not the Dorset network's."""
     first = said[index]
     window = [first]
-    areas = {area.id for area in places.find(first.text, titled=True)} if places else set()
+    areas = places.area_ids(first.text) if places else set()
     for s in said[index + 1 : index + DATE_WINDOW]:
-        if places and {area.id for area in places.find(s.text, titled=True)} - areas:
+        if places and places.area_ids(s.text) - areas:
             break
         window.append(s)
     return window
@@ -285,7 +285,9 @@ _BODY_KINDS = frozenset(terms("LEP local enterprise partnership combined authori
 BODY_WINDOW = 60  # characters after a place name in which the body's name ends (or a comma)
 
 
-def _names_body_of(text: str, asked: set[str], places: Gazetteer | None, body) -> bool:
+def _names_body_of(
+    text: str, asked: set[str], places: Gazetteer | None, body: list[Concept]
+) -> bool:
     """The area is named as part of the asked body's name ("Greater Lincolnshire Local
     Enterprise Partnership"), not of another body's ("Chair, Nottinghamshire Healthcare
     NHS Trust" does not chair the D2N2 LEP)."""
@@ -573,4 +575,4 @@ def _held(sentence_terms: frozenset[str], text: str, typed: frozenset[str], aske
 def _names_area(text: str, asked: set[str], places: Gazetteer | None) -> bool:
     if not asked or places is None:
         return True
-    return bool(asked & {area.id for area in places.find(text, titled=True)})
+    return bool(asked & places.area_ids(text))
