@@ -288,6 +288,30 @@ def _quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
     return []
 
 
+QUOTATION_SENTENCES = 8  # sentences back to where a quotation a name line signs opens
+
+
+def _with_speakers(
+    units: list[tuple[str, str, frozenset[str]]],
+) -> list[tuple[str, str, frozenset[str]]]:
+    """Who says each quotation: a name line right after a quotation ("“GM has long
+    recognised ...” / Warren Heppolette, Executive Lead, ...") puts the speaker's name
+    in the context of every sentence of it, so "what does Warren Heppolette say ..."
+    finds his words."""
+    result = list(units)
+    for index in range(1, len(units)):
+        text = units[index][0]
+        if not _is_name_line(text) or not units[index - 1][0].rstrip().endswith("”"):
+            continue
+        name = frozenset(terms(without_bullet(text).split(",")[0]))
+        for back in range(index - 1, max(-1, index - 1 - QUOTATION_SENTENCES), -1):
+            said, quote, context = result[back]
+            result[back] = (said, quote, context | name)
+            if "“" in said:
+                break
+    return result
+
+
 class ExtractiveComposer:
     """Picks and arranges quoted sentences; see the module docstring."""
 
@@ -401,7 +425,6 @@ class ExtractiveComposer:
         info = passage.chunk.info
         place = place if passage.local else frozenset()
         found = []
-        position = 0
         parts = blocks(passage.chunk.text, info.section)
         # A list whose lead-in ends this chunk goes on in the next (overlap left out).
         after = [b for b in blocks(passage.following, None) if b.text not in passage.chunk.text]
@@ -421,30 +444,31 @@ class ExtractiveComposer:
         def labels_asked(label: str) -> bool:
             return label_coverage(label) >= MIN_LABEL_COVERAGE
 
+        units: list[tuple[str, str, frozenset[str]]] = []
         for index, block in enumerate(parts):
             following = parts[index + 1 :] + after
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             before = parts[index - 1] if index else None
             # a label printed after its list says nothing without it
-            units = _label_after_list(block, earlier + parts[:index], names_asked_list) or _units(
+            offered = _label_after_list(block, earlier + parts[:index], names_asked_list) or _units(
                 block, before, following, labels_asked, listed
             )
-            for text, quote in units:
-                sentence_terms = frozenset(terms(text))
-                own = coverage(concepts, sentence_terms | place)
-                with_context = coverage(concepts, sentence_terms | place | context)
-                found.append(
-                    _Candidate(
-                        text,
-                        passage,
-                        sentence_terms,
-                        0.6 * own + 0.4 * with_context,
-                        position,
-                        context,
-                        quote=quote,
-                    )
+            units += [(text, quote, context) for text, quote in offered]
+        for position, (text, quote, context) in enumerate(_with_speakers(units)):
+            sentence_terms = frozenset(terms(text))
+            own = coverage(concepts, sentence_terms | place)
+            with_context = coverage(concepts, sentence_terms | place | context)
+            found.append(
+                _Candidate(
+                    text,
+                    passage,
+                    sentence_terms,
+                    0.6 * own + 0.4 * with_context,
+                    position,
+                    context,
+                    quote=quote,
                 )
-                position += 1
+            )
         return found
 
     def _score(self, query: Query, candidates: list[_Candidate], passages: int) -> None:

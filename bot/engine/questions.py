@@ -77,8 +77,13 @@ _CONTACT_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION_QUESTION = re.compile(
-    r"^\s*(what|who)\s+(?:(?:actually|really|exactly|even)\s+)?(is|are|was|were)\s+(the\s+|an?\s+)?"
-    r"(.+?)\??$",
+    # "what's X say about Y": "what does"
+    r"^\s*(what|who)(?:['’]?s(?![^?]*\b(?:say|think|reckon|recommend|suggest|mean|do)\b)"
+    r"|\s+(?:(?:actually|really|exactly|even)\s+)?(is|are|was|were))\s+"
+    # "who's in X", "what's happening with X": what is going on, not what X is
+    r"(?!(?:(?:actually|really|exactly|even)\s+)?(?:in|on|at|for|with|behind|up|going|"
+    r"happening|next|new)\b)"
+    r"(the\s+|an?\s+)?(.+?)\??$",
     re.IGNORECASE,
 )
 
@@ -187,7 +192,7 @@ def _defined(question: str) -> list[str] | None:
         maxsplit=1,
         flags=re.IGNORECASE,
     )[0]
-    subject = terms(phrase)
+    subject = terms(_STRESS.sub(" ", phrase))
     return subject or None
 
 
@@ -549,6 +554,8 @@ _NEXT_ASK = re.compile(
 )
 
 
+# "who is", "what are", "whats": how a clause asks, before what it names
+_ASKING = re.compile(r"^\W*(?:who|what)(?:['’]?s\b|\s+(?:is|are|was|were|r)\b)", re.IGNORECASE)
 _PERSON_BACK = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 
 
@@ -562,7 +569,9 @@ def asked_parts(question: str) -> list[str]:
     parts: list[str] = []
     for clause in clauses:
         if parts and (_REFERS_BACK.search(clause) or _PERSON_BACK.search(clause)):
-            clause = f"{parts[-1]} {clause}"
+            # what the earlier part names, not what it asks of it: "who is jane doe and
+            # what does she say ..." asks what she says, not again who she is
+            clause = f"{_ASKING.sub('', parts[-1])} {clause}"
         if terms(clause) and asks(clause):
             parts.append(clause)
     return parts
@@ -777,7 +786,17 @@ def date_subject(question: str) -> str | None:
     """What a "when" question asks the date of ("when did government publish the final
     strategy?" -> "did government publish the final strategy"; "deadline for fund bids?"
     -> "for fund bids"), or None for questions that do not lead with "when" or
-    a deadline."""
+    a deadline. Words that name the document the answer should come from ("according to
+    the NHS Confederation's briefing") are not part of it."""
+    subject = _date_asked_of(question)
+    return None if subject is None else _ACCORDING_TO.sub(" ", subject)
+
+
+# "..., according to the NHS Confederation's December 2017 briefing": whose word, not what
+_ACCORDING_TO = re.compile(r",?\s*\baccording\s+to\s+[^,?;]+", re.IGNORECASE)
+
+
+def _date_asked_of(question: str) -> str | None:
     match = _WHEN.match(question.strip()) or _DEADLINE.match(question.strip())
     if match:
         return match.group(1)

@@ -65,3 +65,32 @@ def test_a_part_asking_what_something_is_gets_the_sentence_that_says_it(engine):
     answer = engine.ask("How is rural reach defined, and why does it matter?")
     assert "usually measured by the villages within an hour" in answer.answer
     assert "Rural reach matters because" in answer.answer
+
+
+SPEAKERS = {
+    "harbour.md": """# The harbour plan
+
+## Case study: the harbour partnership
+
+“The harbour towns have long known that poor housing keeps people out of work. We are now
+ready to tackle it together with the councils.”
+Jane Doe, Director, Harbour Health Partnership
+
+The harbour plan was agreed by the councils in 2019 after a long consultation.
+
+## Work
+
+Work on the harbour plan is led by the councils, who hold its budget and meet each month.
+The harbour plan looks back on ten years of growth in the harbour towns.
+""",
+}
+
+
+def test_what_a_person_says_is_the_quotation_their_name_line_signs(tmp_path_factory, embedder):
+    """The name line under a quotation says who said it: asked who someone is and what
+    they say holds something back, the answer quotes their words, not the sentences that
+    share the question's words ("hold its budget", "looks back")."""
+    engine = engine_over(SPEAKERS, tmp_path_factory, embedder)
+    answer = engine.ask("who is jane doe and what does she say is holding the harbour back?")
+    assert "Jane Doe, Director" in answer.answer
+    assert "poor housing keeps people out of work" in answer.answer

@@ -72,6 +72,12 @@ def test_who_holds_an_office(question, asked):
             "did the plan get signed off in the end, and when?",
             "did the plan get signed off in the end",
         ),
+        # whose word it is, not what is dated; "the white paper" here is what is dated
+        (
+            "By what date was the plan to be agreed, according to the council's 2017 briefing?",
+            " was the plan to be agreed ",
+        ),
+        ("when did govt publish the white paper", " did govt publish the white paper"),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
@@ -164,6 +170,13 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("whats productivity actually mean in all this lol", ["product"]),
         # after an aside that apologises, "what is X" asks what X is
         ("ok dumb q but what even is productivity?? my chair keeps on about it", ["product"]),
+        # "whats", "what's" as typed; "exactly" stresses
+        ("whats a harbour hub exactly?", ["harbour", "hub"]),
+        ("what's NICA?", ["nica"]),
+        # who is in it, what it says, what is going on: no definition
+        ("who's actually in the harbour partnership?", None),
+        ("what's the harbour plan say about skills?", None),
+        ("whats happening with the harbour plan", None),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
@@ -330,6 +343,15 @@ def test_the_parts_a_question_asks(question, parts):
     assert len(found) == len(parts)
     for part, said in zip(found, parts, strict=True):
         assert said in part
+
+
+def test_a_part_that_refers_back_asks_its_own_thing_not_the_earlier_ones():
+    """ "who is jane doe and what does she say ...": the second part names her, and asks
+    what she says, not again who she is."""
+    first, second = asked_parts("who is jane doe and what does she say is holding the moor back?")
+    assert definition_subject(first) == ["jane", "doe"]
+    assert "jane doe" in second
+    assert definition_subject(second) is None
 
 
 @pytest.mark.parametrize(
