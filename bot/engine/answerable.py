@@ -141,10 +141,14 @@ class Assessor:
         mentions by any of their names ("Bucks" is covered by "Aylesbury")."""
         if self.places is None:
             return []
-        asked = self.places.matches(question, titled=True)  # not "the Sector Deal"
+        asked = [  # not "the Sector Deal", nor the place of "notts healthcare"
+            (name, areas)
+            for name, areas in self.places.matches(question, titled=True)
+            if not re.search(rf"(?i:\b{re.escape(name)})\s+{_BODY_AFTER_PLACE}", question)
+        ]
         if not asked:
             return []
-        passages = _CORRIDOR.sub(" ", " ".join(texts))
+        passages = _NHS_BODY.sub(" ", _CORRIDOR.sub(" ", " ".join(texts)))
         mentioned = self.places.area_ids(passages)
         unknown = [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
         return list(dict.fromkeys(unknown))  # "grimsby trust - anything about grimsby?": once
@@ -159,6 +163,17 @@ class Assessor:
 # Places joined into one ("the Cambridge-Milton Keynes-Oxford corridor"): a link between
 # them, which says nothing of any one place's own strategy.
 _CORRIDOR = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:-[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)+\b")
+
+
+# An NHS body or university named after its place ("Dean Fathers, Chair, Nottinghamshire
+# Healthcare NHS Trust", "Bournemouth University"): where it is based, which says nothing
+# of that place's strategy.
+_NHS_BODY = re.compile(
+    r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:Healthcare\s+)?NHS\s+(?:Foundation\s+)?Trust|"
+    r"Hospitals?\b(?:\s+NHS\s+(?:Foundation\s+)?Trust)?|Health\s+Partners|University)\b"
+)
+# the same kinds of body as a question types them after a place ("notts healthcare")
+_BODY_AFTER_PLACE = r"(?i:healthcare|hospitals?|nhs|university|uni|health\s+partners)\b"
 
 
 def _only_where_they_are(question: str, places: list[str]) -> bool:

@@ -50,6 +50,7 @@ from bot.engine.stated import (
     counts,
     gives_phone,
     names_holder,
+    names_members,
     office_prefixes,
     states_amount,
     states_count,
@@ -117,6 +118,7 @@ class _Candidate:
     score: float = 0.0
     quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
     details: int = 0  # how many of the kinds of detail asked for it holds (`_wanted_details`)
+    heading: frozenset[str] = frozenset()  # the terms of the heading it sits under
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
@@ -291,25 +293,21 @@ def _quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
 QUOTATION_SENTENCES = 8  # sentences back to where a quotation a name line signs opens
 
 
-def _with_speakers(
-    units: list[tuple[str, str, frozenset[str]]],
-) -> list[tuple[str, str, frozenset[str]]]:
+def _speakers(texts: list[str]) -> dict[int, frozenset[str]]:
     """Who says each quotation: a name line right after a quotation ("“GM has long
-    recognised ...” / Warren Heppolette, Executive Lead, ...") puts the speaker's name
-    in the context of every sentence of it, so "what does Warren Heppolette say ..."
+    recognised ...” / Warren Heppolette, Executive Lead, ...") gives the speaker's name to
+    every sentence of it (by index in `texts`), so "what does Warren Heppolette say ..."
     finds his words."""
-    result = list(units)
-    for index in range(1, len(units)):
-        text = units[index][0]
-        if not _is_name_line(text) or not units[index - 1][0].rstrip().endswith("”"):
+    said: dict[int, frozenset[str]] = {}
+    for index in range(1, len(texts)):
+        if not _is_name_line(texts[index]) or not texts[index - 1].rstrip().endswith("”"):
             continue
-        name = frozenset(terms(without_bullet(text).split(",")[0]))
+        name = frozenset(terms(without_bullet(texts[index]).split(",")[0]))
         for back in range(index - 1, max(-1, index - 1 - QUOTATION_SENTENCES), -1):
-            said, quote, context = result[back]
-            result[back] = (said, quote, context | name)
-            if "“" in said:
+            said[back] = name
+            if "“" in texts[back]:
                 break
-    return result
+    return said
 
 
 class ExtractiveComposer:
@@ -388,6 +386,7 @@ class ExtractiveComposer:
             and states_count(question, about, self.glossary, self.places)
             and states_date(question, about, self.places)
             and names_holder(question, about, self.places)
+            and names_members(question, about, self.places)
             and gives_phone(question, about, self.places)
             and states_outcome(question, about, self.places)
         )
@@ -444,17 +443,20 @@ class ExtractiveComposer:
         def labels_asked(label: str) -> bool:
             return label_coverage(label) >= MIN_LABEL_COVERAGE
 
-        units: list[tuple[str, str, frozenset[str]]] = []
+        units: list[tuple[str, str, Block]] = []
         for index, block in enumerate(parts):
             following = parts[index + 1 :] + after
-            context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             before = parts[index - 1] if index else None
             # a label printed after its list says nothing without it
             offered = _label_after_list(block, earlier + parts[:index], names_asked_list) or _units(
                 block, before, following, labels_asked, listed
             )
-            units += [(text, quote, context) for text, quote in offered]
-        for position, (text, quote, context) in enumerate(_with_speakers(units)):
+            units += [(text, quote, block) for text, quote in offered]
+        speakers = _speakers([text for text, _quote, _block in units])
+        for position, (text, quote, block) in enumerate(units):
+            heading = frozenset(terms(block.section or ""))
+            context = heading | frozenset(terms(info.title or "")) | passage.nearby
+            context |= speakers.get(position, frozenset())
             sentence_terms = frozenset(terms(text))
             own = coverage(concepts, sentence_terms | place)
             with_context = coverage(concepts, sentence_terms | place | context)
@@ -467,6 +469,7 @@ class ExtractiveComposer:
                     position,
                     context,
                     quote=quote,
+                    heading=heading,
                 )
             )
         return found

@@ -22,6 +22,7 @@ __all__ = [
     "listed_noun",
     "wants_number",
     "asks_members",
+    "members_subject",
     "wants_date",
     "amount_subject",
     "counted",
@@ -207,13 +208,40 @@ _LIST_QUESTION = re.compile(
     r"|\blist(?:ed)?\s+(?:them\s+)?as\b",  # "what do they list as strengths?"
     re.IGNORECASE,
 )
-# "who's actually in the partnership?", "who makes up the group?": its members
+# "who's actually in the partnership?", "who else sits on the board?", "which
+# organisations are members of the board?": its members
 _MEMBERS_QUESTION = re.compile(
-    r"\bwho(?:(?:['’]?s|\s+is|\s+are|\s+r)\s+(?:actually\s+|really\s+)?(?:in(?!\s+(?:charge|post|touch|the\s+lead)\b)|on|part\s+of|"
-    r"members?\s+of)|\s+makes?\s+up)\s+(?:the\s+|that\s+|this\s+)?((?:[\w&'’-]+\s+){0,4}[\w&'’-]+)"
-    r"(?=\s*(?:[?,;.!]|$)|\s+(?:and|or|then|now)\b)",
+    r"\bwho(?:\s+else)?(?:(?:['’]?s|\s+is|\s+are|\s+r)\s+(?:actually\s+|really\s+)?"
+    r"(?:in(?!\s+(?:charge|post|touch|the\s+lead)\b)|on|part\s+of|members?\s+of)"
+    r"|\s+(?:actually\s+|really\s+)?(?:sits?|serves?)\s+on|\s+makes?\s+up)\s+"
+    r"|\b(?:which|what)\s+(?:organisations|orgs|bodies|members|partners|people)\s+(?:are|sit)\s+"
+    r"(?:on|in|part\s+of|members\s+of)\s+",
     re.IGNORECASE,
 )
+# Where the body's name ends: "... board apart from the chair?", "... group and who signs ..."
+_BODY_ENDS = re.compile(
+    r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now)\b"
+    r"|\s+(?:and|or)\s+(?=(?:who|what|whats|is|are|does|do|how|which|when|can)\b)",
+    re.IGNORECASE,
+)
+
+
+def members_subject(question: str) -> str | None:
+    """The body a question asks the members of ("who else sits on the greater lincs LEP
+    health and enterprise board apart from the chair?" -> "greater lincs LEP health and
+    enterprise board"), or None when it does not ask who is in or on something."""
+    match = _MEMBERS_QUESTION.search(question)
+    if not match:
+        return None
+    # "who else is in on it": "in on" is "in"
+    rest = re.sub(
+        r"^(?:on\s+)?(?:(?:the|that|this)\s+)?", "", question[match.end() :], flags=re.IGNORECASE
+    )
+    end = _BODY_ENDS.search(rest)
+    body = rest[: end.start()] if end else rest
+    return body if terms(body) or _REFERS_BACK.search(body) else None
+
+
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
     # "how much is it worth", not "is it worth our trust bothering with it?"
@@ -251,7 +279,7 @@ _NOT_ENDINGS = ("ss", "us", "is")
 def asks_members(question: str) -> bool:
     """ "Who's in the partnership?": the bodies or people it is made of, a list (not the
     signature line of someone who works there)."""
-    return bool(_MEMBERS_QUESTION.search(question))
+    return members_subject(question) is not None
 
 
 def wants_list(question: str) -> bool:
@@ -337,9 +365,9 @@ _VERBS_AFTER_WHAT = frozenset("makes means matters happens counts needs helps wo
 def listed_noun(question: str) -> str | None:
     """What a list question lists, as a term ("what are the key attributes of ...?" ->
     "attribut"), or None."""
-    members = _MEMBERS_QUESTION.search(question)
-    if members:  # "who's in birmingham health partners?": lists of its partners
-        named = terms(members.group(1))
+    members = members_subject(question)
+    if members is not None:  # "who's in birmingham health partners?": lists of its partners
+        named = terms(members)
         return named[-1] if named else None
     match = _LISTED_AS.search(question) or _LISTED_NOUN.search(question) or _set_out(question)
     if match and match.group(1).lower() in _VERBS_AFTER_WHAT:

@@ -26,6 +26,7 @@ from bot.engine.questions import (
     counted,
     date_subject,
     event_words,
+    members_subject,
     other_words_for,
     outcome_subject,
     phone_subject,
@@ -46,6 +47,7 @@ __all__ = [
     "states_date",
     "DATED_TITLE",
     "names_holder",
+    "names_members",
     "gives_phone",
     "states_outcome",
     "counted_heads",
@@ -82,6 +84,7 @@ class Sentence(Protocol):
     terms: frozenset[str]
     coverage: float
     passage: Passage
+    heading: frozenset[str]  # the terms of the heading it sits under
 
 
 # The passages' sentences scored against a subject: its ideas, and the sentences of each
@@ -278,6 +281,41 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
         for said in passages
         for s in said
     )
+
+
+# How a sentence says who a body is made of: "Birmingham Health Partners - which brings
+# together ...", "Representatives from: ...", "a partnership with Dorset ICS, ...".
+_MEMBERSHIP = re.compile(
+    r"\b(?:between|brings?\s+together|bringing\s+together|made\s+up\s+of|members?|membership|"
+    r"compris\w*|consists?\s+of|includ\w*|alliance|representatives?|represented|"
+    r"partnership\s+with|sits?\s+on|seats?\s+on)\b",
+    re.IGNORECASE,
+)
+_POINTED_AT = re.compile(r"^\W*(?:it|them|they|that|this|those|these)\W*$", re.IGNORECASE)
+
+
+def names_members(question: str, about: Sentences, places: Gazetteer | None) -> bool:
+    """False when the question asks who is in or sits on a body ("who else sits on the
+    ... Health and Enterprise Board?") and no sentence about that body says whom it brings
+    together: the signature line that names the body says who chairs it, not who is on it."""
+    subject = members_subject(question)
+    if subject is None or _POINTED_AT.match(subject):
+        return True  # "... and who's in it?": the body is named elsewhere in the question
+    typed, asked = _places_in(subject, places)
+    concepts, passages = about(subject)
+    name = _name_of(subject, passages)  # "Health and Enterprise Board", not "health"
+    for said in passages:
+        for index, s in enumerate(said):
+            if not _MEMBERSHIP.search(s.text):
+                continue
+            # the body is named in the sentence, the line before, or the heading over them
+            # ("## Strategy Steering Group" / "Representatives from: ...")
+            text = " ".join(t.text for t in said[max(0, index - 1) : index + 1])
+            named = frozenset(terms(text)) | s.heading | _context_terms(s)
+            held = _held(named, text, typed, asked, places)
+            if set(name) <= named and coverage(concepts, held) >= MIN_HOLDER_COVERAGE:
+                return True
+    return False
 
 
 # Words of a place's alias that say what kind of body it is ("D2N2 LEP").

@@ -10,6 +10,7 @@ means:
   "manc" -> "Manchester");
 - a typo: the documents' word within one or two edits (symspellpy), the more frequent
   winning ("stratergy" -> "strategy");
+- a word typed without its vowels ("grp", "hlth"): the documents' word with them;
 and an initialism the documents never use but whose words they do ("NE" -> "North East",
 "HSCP" -> "Health and Social Care Partnership", or typed small: "the wm lis") is read as
 those words. The vocabulary is
@@ -129,6 +130,8 @@ _DIGIT_WORD = re.compile(rf"\b(?:{'|'.join(_DIGIT_SHORTHAND)})\b", re.IGNORECASE
 _HOWS_MUCH = re.compile(r"\b(how)s(?=\s+(?:much|many|big|large|long|often|far)\b)", re.I)
 
 
+_VOWELS = re.compile(r"[aeiou]")
+
 # Initials that spell a common word ("IS") stand for a name only if the documents use the
 # name this often: a capitalised "IS" in a question then reads as "Industrial Strategy".
 COMMON_WORD_NAME = 10
@@ -186,6 +189,10 @@ class Vocabulary:
         self.names = names
         self.initialisms = _initialisms(phrases, counts)
         self.initialisms |= _small_joiner_initialisms(phrases, counts)
+        self._skeletons: dict[str, list[str]] = {}  # "grp": ["group"]
+        for word in counts:
+            if len(word) > 3:
+                self._skeletons.setdefault(_VOWELS.sub("", word), []).append(word)
         self._spelling = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word, count in counts.items():
             if len(word) > 3:
@@ -217,7 +224,8 @@ class Vocabulary:
         elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
             return token
         else:
-            meant = self._clipped(lower, typed) or self._corrected(lower)
+            meant = self._clipped(lower, typed) or self._vowels_left_out(lower)
+            meant = meant or self._corrected(lower)
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant
@@ -247,6 +255,14 @@ class Vocabulary:
             if len(name) > len(lower) and any(name.lower().startswith(s) for s in stems)
         ]
         return max(starts)[1] if starts else None
+
+    def _vowels_left_out(self, lower: str) -> str | None:
+        """The most frequent word the documents use that is this one with its vowels put
+        back ("grp" -> "group", "hlth" -> "health", "strtgy" -> "strategy")."""
+        if len(lower) < 3 or _VOWELS.search(lower):
+            return None
+        found = self._skeletons.get(lower)
+        return max(found, key=self.counts.__getitem__) if found else None
 
     def _corrected(self, lower: str) -> str | None:
         distance = 1 if len(lower) <= 5 else 2

@@ -691,6 +691,24 @@ def test_the_chair_of_a_body_in_one_place_is_not_the_chair_of_another_places_bod
     assert "Jane Roe" in answer.answer
 
 
+def test_a_place_named_only_in_an_nhs_bodys_name_says_nothing_of_its_strategy(engine):
+    """The documents name Nottinghamshire only in "Nottinghamshire Healthcare NHS Trust":
+    nothing on the D2N2 strategy; but a question that names the trust is answered."""
+    answer = engine.ask("we're a trust in nottingham - does the D2N2 lis have anything on health?")
+    assert answer.mode == "no_answer" and "D2N2" in answer.answer
+    answer = engine.ask(
+        "who chairs the greater lincolnshire LEP moorland board? same person as notts healthcare?"
+    )
+    assert "Jane Roe" in answer.answer
+
+
+def test_who_sits_on_a_board_no_sentence_gives_the_members_of_is_not_covered(engine):
+    """Her name line says who chairs the board, not who else is on it (a partnership whose
+    members are given is answered: `test_answer_kinds`)."""
+    question = "who else sits on the greater lincs LEP moorland board apart from jane roe?"
+    assert engine.ask(question).mode == "no_answer"
+
+
 def test_what_someones_office_does_is_not_answered_by_their_name_line(engine):
     question = (
         "In what ways has the Moorland Confederation's Head of Moorland Partnerships "

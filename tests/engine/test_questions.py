@@ -17,6 +17,7 @@ from bot.engine.questions import (
     is_action_question,
     is_contact_question,
     listed_noun,
+    members_subject,
     role_asked,
     wants_date,
     wants_list,
@@ -343,6 +344,24 @@ def test_the_parts_a_question_asks(question, parts):
     assert len(found) == len(parts)
     for part, said in zip(found, parts, strict=True):
         assert said in part
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        (
+            "who else sits on the harbour health and enterprise board apart from the chair?",
+            "harbour health and enterprise board",
+        ),
+        ("Which organisations are members of the Harbour Board?", "Harbour Board"),
+        ("who's actually in harbour partners? im at kingsbridge", "harbour partners"),
+        ("the harbour partnership - who else is in on it, is it the uni?", "it"),
+        ("who sits on the steering group and who signs the plan off", "steering group"),
+        ("who is in charge of the plan?", None),
+    ],
+)
+def test_the_body_a_question_asks_the_members_of(question, body):
+    assert members_subject(question) == body
 
 
 def test_a_part_that_refers_back_asks_its_own_thing_not_the_earlier_ones():

@@ -37,6 +37,9 @@ def vocabulary() -> Vocabulary:
             "who sits on the whcp board?",
             "who sits on the Wessex Health and Care Partnership board?",
         ),
+        # A word typed without its vowels is the documents' word with them.
+        ("who is on the steering grp?", "who is on the steering group?"),
+        ("the wssx board", "the wessex board"),
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
         ("quick q - whens the board", "quick question - when is the board"),
