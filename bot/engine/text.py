@@ -54,7 +54,8 @@ someone somebody reckon reckons real ok okay dumb silly stupid newbie noob even
 everyone everyones everybody banging
 realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
-bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat
+bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
+want wants
 """.split()
 )
 

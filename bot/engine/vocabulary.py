@@ -11,6 +11,7 @@ means:
 - a typo: the documents' word within one or two edits (symspellpy), the more frequent
   winning ("stratergy" -> "strategy");
 - a word typed without its vowels ("grp", "hlth"): the documents' word with them;
+- a typo of an English word the documents never use ("actualy"): that word;
 and an initialism the documents never use but whose words they do ("NE" -> "North East",
 "HSCP" -> "Health and Social Care Partnership", or typed small: "the wm lis") is read as
 those words. The vocabulary is
@@ -152,6 +153,12 @@ _PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
     # "what is holding back health and life sciences?": its challenges
     (("hold", "holds", "holding", "held"), "back"): "challenges",
 }
+# "like practically where do we start": asks what to do first, not about starting anything
+_WHERE_TO_START = re.compile(
+    r"\bwhere\s+(?:do|does|should|would|can|could|to)\s+(?:(?:we|i|you|they|one|it)\s+)?"
+    r"(?:even\s+)?(?:start|begin)\b",
+    re.IGNORECASE,
+)
 _PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
 _PHRASAL = re.compile(
     "|".join(rf"\b(?:{'|'.join(forms)})\s+{particle}\b" for forms, particle in _PHRASAL_VERBS),
@@ -160,15 +167,43 @@ _PHRASAL = re.compile(
 
 
 @cache
-def _english() -> frozenset[str]:
-    """Common English words (symspellpy's frequency list), to tell a word from a typo."""
+def _english_counts() -> dict[str, int]:
+    """Common English words (symspellpy's frequency list) and how common they are."""
     text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
-    words = set()
+    counts = {}
     for line in text.read_text(encoding="utf-8").splitlines():
         word, _, count = line.partition(" ")
         if count.isdigit() and int(count) >= _MIN_ENGLISH_COUNT:
-            words.add(word)
-    return frozenset(words)
+            counts[word] = int(count)
+    return counts
+
+
+@cache
+def _english() -> frozenset[str]:
+    """Common English words, to tell a word from a typo."""
+    return frozenset(_english_counts())
+
+
+MIN_ENGLISH_TYPO = 6  # shorter unknown words are more often names than typos
+
+
+@cache
+def _english_spelling() -> SymSpell:
+    spelling = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    for word, count in _english_counts().items():
+        if len(word) > 3:
+            spelling.create_dictionary_entry(word, count)
+    return spelling
+
+
+def _english_word(lower: str) -> str | None:
+    """A typo of an English word the documents do not use ("actualy", "recieve",
+    "anythng"): read as that word, so that it stresses or frames the question as the
+    word would instead of naming something no passage mentions."""
+    if len(lower) < MIN_ENGLISH_TYPO:
+        return None
+    found = _english_spelling().lookup(lower, Verbosity.TOP, max_edit_distance=1)
+    return found[0].term if found else None
 
 
 class Vocabulary:
@@ -204,6 +239,7 @@ class Vocabulary:
         question = _DIGIT_WORD.sub(lambda match: _DIGIT_SHORTHAND[match.group(0).lower()], question)
         question = _HOWS_MUCH.sub(r"\1", question)
         question = _PHRASAL.sub(lambda match: _PHRASES[match.group(0).lower().split()[0]], question)
+        question = _WHERE_TO_START.sub("what should we do", question)
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
         typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}
         return _TOKEN.sub(lambda match: self._word(match.group(0), known, typed), question)
@@ -225,7 +261,7 @@ class Vocabulary:
             return token
         else:
             meant = self._clipped(lower, typed) or self._vowels_left_out(lower)
-            meant = meant or self._corrected(lower)
+            meant = meant or self._corrected(lower) or _english_word(lower)
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant

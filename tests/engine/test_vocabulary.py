@@ -40,6 +40,11 @@ def vocabulary() -> Vocabulary:
         # A word typed without its vowels is the documents' word with them.
         ("who is on the steering grp?", "who is on the steering group?"),
         ("the wssx board", "the wessex board"),
+        # A typo of an English word the documents never use is that word.
+        ("what does growth actualy mean", "what does growth actually mean"),
+        ("do we recieve anythng", "do we receive anything"),
+        # "where do we start" asks what to do first
+        ("our trust, like where do we even start?", "our trust, like what should we do?"),
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
         ("quick q - whens the board", "quick question - when is the board"),
