@@ -55,7 +55,7 @@ everyone everyones everybody banging
 realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
-want wants
+want wants relevant relevance
 """.split()
 )
 
@@ -275,10 +275,21 @@ def without_asker(question: str, spans: list[tuple[int, int]] | None = None) -> 
     return rest
 
 
+# "anything relevant to us?", "what does it mean for us": the asker is what is asked about
+_ABOUT_US = re.compile(
+    r"\b(?:relevant|relevance|apply|applies|matters?|mean|means|affects?|useful|important|"
+    r"in\s+it)\s+(?:to|for)\s+us\b",
+    re.IGNORECASE,
+)
+
+
 def asker_terms(question: str) -> list[str]:
     """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic (a
     term the rest of the question uses too is the topic: "grimsby trust here - anything
-    in the white paper about grimsby?")."""
+    in the white paper about grimsby?"; so is the asker, asked what concerns them: "we're
+    an ambulance trust - anything relevant to us?")."""
+    if _ABOUT_US.search(question):
+        return []
     spans = asker_spans(question)
     about = set(terms(without_asker(question, spans)))
     named = terms(" ".join(question[start:end] for start, end in spans))

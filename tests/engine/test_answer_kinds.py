@@ -262,3 +262,31 @@ The harbour board meets monthly, and every harbour town sends a member to it.
     assert answer.mode == "extractive" and "shipbuilding" in answer.answer
     # a count nothing gives or lists is still not covered
     assert deals.ask("how many members does the harbour board have?").mode == "no_answer"
+
+
+def test_asked_what_concerns_them_the_asker_is_the_topic(tmp_path_factory, embedder):
+    """ "we're an ambulance trust - anything relevant to us?": the sentence about ambulance
+    fleets answers, not the ones that say what is "relevant"."""
+    engine = engine_over(
+        {
+            "plan.md": """# The harbour plan
+
+## Key points
+
+NHS leaders should seek to understand the parts of the harbour plan of most relevance
+locally. Where the issues are relevant to the NHS agenda, partners from the health service
+should be involved. The plan is relevant to every council in the county.
+
+## Transport
+
+The harbour's transport challenge could present opportunities for how ambulance services
+renew their fleet of vehicles.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "we're an ambulance trust - is anything in the harbour plan relevant to us?"
+    )
+    assert "fleet of vehicles" in answer.answer.split("[1]")[0], answer.answer

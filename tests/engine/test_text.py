@@ -76,6 +76,9 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("grimsby trust here - anything in the strategy about grimsby?") == (
         terms("trust")
     )
+    # asked what concerns them, the asker is the topic
+    assert asker_terms("we're an ambulance trust - anything relevant to us?") == []
+    assert asker_terms("ambulance trust here - what does the strategy mean for us") == []
     # whose view the question checks
     assert asker_terms("our DPH reckons the fund is gone - is that right?") == terms("DPH")
     assert asker_terms("my opposite number thinks the fund is gone") == terms(
