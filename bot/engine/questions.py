@@ -434,6 +434,10 @@ _WHAT_IT_GAINS = re.compile(
     r"|\bhow\s+(?:does|do|can|could|would|will|might)\s+(?!(?:we|i|you)\b)(?:[\w'’-]+\s+){1,6}?"
     r"(?:actually\s+|really\s+)?"
     r"(?:help|benefit)\s+((?:us|me|them|(?:an?|the|our|my)\s+[\w'’-]+|nhs\s+[\w'’-]+|trusts|icss?))\b"
+    # "what could influencing our LIS actually get us?", "what does it give the NHS?"
+    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|does|do)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:get|gain|give|bring|offer)\s+(?:us|you|me|them|(?:the\s+)?nhs|"
+    r"(?:our|my|an?|the)\s+[\w'’-]+)(?=\W*$|\s*[?.!,;])"
     # "what does the confed reckon our trust actually gets out of it?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b",
     re.IGNORECASE,
@@ -506,7 +510,7 @@ class AnsweredAs:
 
 ANSWERED_AS = (
     AnsweredAs(asks_if_absent, ABSENCE_ASKED, ABSENCE_WORDS),
-    AnsweredAs(asks_what_it_gains, "gain gains get gets benefit", "benefits"),
+    AnsweredAs(asks_what_it_gains, "gain gains get gets benefit", "benefits help"),
     AnsweredAs(asks_how_far_it_runs, "", "extending until period"),
     AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
 )

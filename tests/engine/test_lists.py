@@ -434,3 +434,50 @@ def test_every_point_of_the_list_asked_for_is_quoted_without_its_examples(engine
     # what the list was not asked for keeps its examples: "forthcoming" stays with its point
     answer = engine.ask("when did the green paper on ports come out?")
     assert answer.mode == "no_answer" or "forthcoming green paper" in answer.answer
+
+
+NETWORK = {
+    "guide.md": """# The moor guide
+
+## Background
+
+The moor guide was published in 2019 for every practice on the moors, and the moorland
+network sent it to each practice manager.
+
+• train your own nurses
+
+• share the cost of delivery vans
+
+• buy supplies together.
+
+Joining the moorland network could help you
+
+## Meetings
+
+The moorland network meets every month in a village hall, and its members take turns to
+host the meeting. At each meeting, members joining the moorland network get to:
+
+• read the minutes of the last meeting
+
+• agree the agenda for the next one
+
+• choose who hosts it.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what could joining the moorland network actually get us?",
+        "whats in it for a practice to join the moorland network?",
+    ],
+)
+def test_what_someone_gains_is_the_list_a_could_help_you_label_names(
+    tmp_path_factory, embedder, question
+):
+    """The benefits are a list labelled "... could help you" after it, with no word for
+    "benefits" anywhere near."""
+    engine = engine_over(NETWORK, tmp_path_factory, embedder)
+    answer = engine.ask(question).answer
+    assert "share the cost of delivery vans" in answer.split("[1]")[0], answer

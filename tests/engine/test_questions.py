@@ -264,6 +264,10 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     # what it could help someone do, or do for them
     assert asks_what_it_gains("what could influencing the plan help NHS organisations to do?")
     assert asks_what_it_gains("what can getting stuck into the plan actually do for us?")
+    # what it could get or give them
+    assert asks_what_it_gains("what could influencing the plan actually get us? need to sell it")
+    assert asks_what_it_gains("what does the plan give the NHS?")
+    assert not asks_what_it_gains("what did they get")
     assert not asks_what_it_gains("what can the growth hub do?")
     assert asks_what_it_gains("whats the point of us bothering with the plan??")
     assert not asks_what_it_gains("What is the value of the harbour fund?")
