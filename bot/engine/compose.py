@@ -118,7 +118,7 @@ class _Candidate:
     score: float = 0.0
     quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
     details: int = 0  # how many of the kinds of detail asked for it holds (`_wanted_details`)
-    heading: frozenset[str] = frozenset()  # the terms of the heading it sits under
+    heading: tuple[str, ...] = ()  # the terms of the heading it sits under, in order
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
@@ -454,8 +454,8 @@ class ExtractiveComposer:
             units += [(text, quote, block) for text, quote in offered]
         speakers = _speakers([text for text, _quote, _block in units])
         for position, (text, quote, block) in enumerate(units):
-            heading = frozenset(terms(block.section or ""))
-            context = heading | frozenset(terms(info.title or "")) | passage.nearby
+            heading = tuple(terms(block.section or ""))
+            context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             context |= speakers.get(position, frozenset())
             sentence_terms = frozenset(terms(text))
             own = coverage(concepts, sentence_terms | place)

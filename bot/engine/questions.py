@@ -221,7 +221,8 @@ _MEMBERS_QUESTION = re.compile(
 # Where the body's name ends: "... board apart from the chair?", "... group and who signs ..."
 _BODY_ENDS = re.compile(
     r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now)\b"
-    r"|\s+(?:and|or)\s+(?=(?:who|what|whats|is|are|does|do|how|which|when|can)\b)",
+    r"|\s+(?:and|or)\s+(?=(?:who|what|whats|is|are|does|do|did|has|have|was|were|will|how|"
+    r"which|when|can)\b)",
     re.IGNORECASE,
 )
 
@@ -773,10 +774,12 @@ _ROLE = re.compile(
 )
 
 # "who's the Dorset LEP director?", "who is the business champion for ageing?"
+# "who's the NE LEP chair?", "what's the name of the WM mayor who launched their LIS?"
 _ROLE_AFTER = re.compile(
-    r"\bwho(?:'s|s|\s+is|\s+was)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|chairwoman|"
-    r"chairperson|head|director|chief\s+executive|ceo|champion|mayor)\b"
-    r"(?:\s+(?:of|for|at|leading|running)\s+(?:the\s+)?([^?,;+]+?))?(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
+    r"\b(?:who(?:'s|s|\s+is|\s+was)|name\s+of)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|"
+    r"chairwoman|chairperson|head|director|chief\s+executive|ceo|champion|mayor)\b"
+    r"(?:\s+(?:of|for|at|leading|running|who\s+[a-z]+)\s+(?:the\s+|their\s+|its\s+)?([^?,;+]+?))?"
+    r"(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
     re.IGNORECASE,
 )
 
@@ -847,7 +850,9 @@ def _date_asked_of(question: str) -> str | None:
 # before says.
 _WHEN_WAS_THAT = re.compile(
     r"^\W*(?:and\s+|if\s+so,?\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))"
-    r"(?:\s+(?:was|is|did|will)\s+(?:that|it|this)(?:\s+(?:happen|be))?)?\W*$",
+    r"(?:\s+(?:was|is|did|will)\s+(?:that|it|this)(?:\s+(?:happen|be))?)?"
+    # "when, and what made the cut?": the date, then something else
+    r"(?:\W*$|\s*[,;]\s*(?:and|&|\+|plus|also)\b)",
     re.IGNORECASE,
 )
 
@@ -980,10 +985,17 @@ _OUTCOME = re.compile(
 # whether, or when, something planned happened in the end.
 _HAPPENED = re.compile(
     r"\b(?:did|was|were|has|have)\s+(?P<thing>[^?]+?)\s+(?:(?:ever|actually|finally|eventually)\s+)+"
-    r"(?:come\s+out|happen|(?:get|been)\s+(?:published|launched|released|set\s+up)|published|"
-    r"launched|released)\b",
+    r"(?:get\s+|been\s+)?(?P<event>come\s+out|happen|published|launched|released|set\s+up|"
+    r"agreed|signed\s+off|approved|adopted|finalised)\b",
     re.IGNORECASE,
 )
+
+
+def happened_event(question: str) -> str | None:
+    """What a question asks whether it happened ("did the plan ever get signed off?" ->
+    "signed off"), or None."""
+    match = _HAPPENED.search(question)
+    return match.group("event") if match and not _OUTCOME.search(question) else None
 
 
 def outcome_subject(question: str) -> str | None:

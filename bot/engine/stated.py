@@ -26,6 +26,7 @@ from bot.engine.questions import (
     counted,
     date_subject,
     event_words,
+    happened_event,
     members_subject,
     other_words_for,
     outcome_subject,
@@ -84,7 +85,7 @@ class Sentence(Protocol):
     terms: frozenset[str]
     coverage: float
     passage: Passage
-    heading: frozenset[str]  # the terms of the heading it sits under
+    heading: tuple[str, ...]  # the terms of the heading it sits under, in order
 
 
 # The passages' sentences scored against a subject: its ideas, and the sentences of each
@@ -309,13 +310,34 @@ def names_members(question: str, about: Sentences, places: Gazetteer | None) -> 
             if not _MEMBERSHIP.search(s.text):
                 continue
             # the body is named in the sentence, the line before, or the heading over them
-            # ("## Strategy Steering Group" / "Representatives from: ...")
+            # ("## Strategy Steering Group" / "Representatives from: ..."), the kind of
+            # body in so many words ("Steering Group", not "the group")
             text = " ".join(t.text for t in said[max(0, index - 1) : index + 1])
-            named = frozenset(terms(text)) | s.heading | _context_terms(s)
+            named = frozenset(terms(text)) | frozenset(s.heading) | _context_terms(s)
+            kind = _kind_of_body(subject)
             held = _held(named, text, typed, asked, places)
-            if set(name) <= named and coverage(concepts, held) >= MIN_HOLDER_COVERAGE:
+            if (
+                set(name) <= named
+                and (_in_order(kind, terms(text)) or _in_order(kind, list(s.heading)))
+                and coverage(concepts, held) >= MIN_HOLDER_COVERAGE
+            ):
                 return True
     return False
+
+
+# What follows a body's name and says which one it is: "the steering group overseeing ..."
+_AFTER_BODY = re.compile(
+    r"\s+(?:for|of|overseeing|leading|running|behind|that|which|who|in|on|at)\s", re.IGNORECASE
+)
+
+
+def _kind_of_body(subject: str) -> list[str]:
+    """What the question calls the body, as a sentence about it would ("steering group"
+    of "the steering group overseeing the NE LIS"); only its last word when the question
+    describes it rather than names it ("their health partnership": a partnership)."""
+    head = terms(_AFTER_BODY.split(subject, maxsplit=1)[0])
+    described = re.match(r"^\W*(?:their|its|our|his|her|your)\b", subject, re.IGNORECASE)
+    return head[-1:] if described else head[-2:]
 
 
 # Words of a place's alias that say what kind of body it is ("D2N2 LEP").
@@ -343,7 +365,8 @@ def _names_body_of(
 # A sentence that speaks of what something will do, or is doing, not what it did.
 _FUTURE = re.compile(
     r"\b(?:will|shall|forthcoming|upcoming|(?:is|are|was|were)\s+to|to\s+be\s+(?:published|"
-    r"launched|set\s+up|established)|(?:plans?|intends?|expected|due|set|going)\s+to|"
+    r"launched|set\s+up|established|agreed|signed\s+off|approved)|in\s+the\s+process\s+of|"
+    r"(?:plans?|intends?|expected|due|set|going)\s+to|"
     r"to\s+explore|exploring|under\s?way|ongoing|in\s+progress)\b",
     re.IGNORECASE,
 )
@@ -368,6 +391,12 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
         return _in_order(name, terms(s.text)) if name else s.coverage >= MIN_HOLDER_COVERAGE
 
     naming = [s.text for said in passages for s in said if names_it(s)]
+    # "did the Lincolnshire strategy ever get agreed?": sentences that say it was agreed
+    events = event_words(happened_event(question) or "")
+    if events and naming:
+        naming = [text for text in naming if all(group & set(terms(text)) for group in events)]
+        if not naming:
+            return False
     # "the consultation on the UK Shared Prosperity Fund": sentences about the fund that
     # never speak of a consultation on it say nothing of what that concluded
     of_it = [text for text in naming if kind <= set(terms(text))]

@@ -7,7 +7,7 @@ stands for ("shld", "govt", "mtg"), and each word the question uses that neither
 knowledge base nor English knows is read as the knowledge base's word it most likely
 means:
 - a clipped name: the start of a name the documents use ("Lincs" -> "Lincolnshire",
-  "manc" -> "Manchester");
+  "manc" -> "Manchester"), also after a name's first word ("west mids" -> "west midlands");
 - a typo: the documents' word within one or two edits (symspellpy), the more frequent
   winning ("stratergy" -> "strategy");
 - a word typed without its vowels ("grp", "hlth"): the documents' word with them;
@@ -222,6 +222,12 @@ class Vocabulary:
             phrases.update(match.group(0) for match in _NAME_RUN.finditer(text))
         self.counts = counts
         self.names = names
+        # the words that follow a name's first word ("west" -> "midlands", "lothian")
+        self._name_words: dict[str, set[str]] = {}
+        for phrase in phrases:
+            words = phrase.lower().split()
+            for first, second in zip(words, words[1:], strict=False):
+                self._name_words.setdefault(first, set()).add(second)
         self.initialisms = _initialisms(phrases, counts)
         self.initialisms |= _small_joiner_initialisms(phrases, counts)
         self._skeletons: dict[str, list[str]] = {}  # "grp": ["group"]
@@ -242,7 +248,35 @@ class Vocabulary:
         question = _WHERE_TO_START.sub("what should we do", question)
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
         typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}
+        question = self._names_clipped(question)
         return _TOKEN.sub(lambda match: self._word(match.group(0), known, typed), question)
+
+    def _names_clipped(self, question: str) -> str:
+        """A name's second word clipped after its first in full ("the west mids", "north
+        yorks"): the documents' name ("West Midlands"), when exactly one of the words
+        that follow the first in their names starts with it."""
+        tokens = list(_TOKEN.finditer(question))
+        for before, match in reversed(list(zip(tokens, tokens[1:], strict=False))):
+            clipped = match.group(0).lower()
+            if (
+                len(clipped) < 3
+                or clipped in self.counts
+                or clipped in STOP_WORDS
+                or before.group(0).lower() in STOP_WORDS  # "the northumb": a name of its own
+            ):
+                continue
+            stem = clipped[:-1] if clipped.endswith("s") else clipped
+            found = {
+                word
+                for word in self._name_words.get(before.group(0).lower(), ())
+                if len(word) > len(clipped) and word.startswith(stem)
+            }
+            if len(found) == 1:
+                word = found.pop()
+                if match.group(0)[0].isupper():
+                    word = word.capitalize()
+                question = question[: match.start()] + word + question[match.end() :]
+        return question
 
     def _word(self, token: str, known: Callable[[str], bool], typed: set[str] = frozenset()) -> str:
         if _IS_CONTRACTION.match(token):

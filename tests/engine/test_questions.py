@@ -24,6 +24,7 @@ from bot.engine.questions import (
     wants_number,
     without_presentation,
 )
+from bot.engine.stated import _kind_of_body
 from bot.engine.text import terms
 from bot.engine.vocabulary import Vocabulary
 
@@ -44,6 +45,7 @@ from bot.engine.vocabulary import Vocabulary
         # a mayor, and who came after someone, are offices people hold by name
         ("Who is the elected mayor leading the moor plan?", ("mayor", "elected moor plan")),
         ("who took over from jane doe at the board?", ("took over", "jane doe at the board")),
+        ("whats the name of the moor mayor who launched their plan?", ("mayor", "moor plan")),
     ],
 )
 def test_who_holds_an_office(question, asked):
@@ -79,6 +81,11 @@ def test_who_holds_an_office(question, asked):
             " was the plan to be agreed ",
         ),
         ("when did govt publish the white paper", " did govt publish the white paper"),
+        # "when" on its own, then something else
+        (
+            "did the final plan ever get published? when, and what made the cut?",
+            "did the final plan ever get published",
+        ),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
@@ -366,6 +373,13 @@ def test_the_parts_a_question_asks(question, parts):
 )
 def test_the_body_a_question_asks_the_members_of(question, body):
     assert members_subject(question) == body
+
+
+def test_what_a_question_calls_the_body_it_asks_the_members_of():
+    """A sentence that gives the members says what kind of body it is in these words."""
+    assert _kind_of_body("steering group overseeing the harbour plan") == terms("steering group")
+    assert _kind_of_body("Harbour Health and Enterprise Board") == terms("enterprise board")
+    assert _kind_of_body("their health partnership") == terms("partnership")  # described
 
 
 def test_a_part_that_refers_back_asks_its_own_thing_not_the_earlier_ones():

@@ -37,6 +37,8 @@ def vocabulary() -> Vocabulary:
             "who sits on the whcp board?",
             "who sits on the Wessex Health and Care Partnership board?",
         ),
+        # A name's second word clipped after its first in full.
+        ("the wessex health and care partner", "the wessex health and care partnership"),
         # A word typed without its vowels is the documents' word with them.
         ("who is on the steering grp?", "who is on the steering group?"),
         ("the wssx board", "the wessex board"),
