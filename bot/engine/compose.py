@@ -101,6 +101,15 @@ _ABOUT_THE_DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://\S+|www\.\S+")
+# "who was it aimed at?", "who is the briefing for?": the readers a document names
+_ASKS_AUDIENCE = re.compile(
+    r"\b(?:aimed\s+at|intended\s+for|written\s+for|audience|who\s+should\s+read|"
+    r"who(?:['’]?s|\s+is|\s+was)\s+(?:it|the\s+[\w-]+)\s+for)\b",
+    re.IGNORECASE,
+)
+_NAMES_READERS = re.compile(
+    r"\b(?:of\s+interest\s+(?:for|to)|aimed\s+at|intended\s+for|written\s+for)\b", re.I
+)
 
 
 # "who chairs ...", "..., and who leads it?" (not "people who work there")
@@ -488,10 +497,13 @@ class ExtractiveComposer:
         # "who chairs ...", "salford royal here, whos the contact ...?"
         asks_who = bool(_ASKS_WHO.search(query.text) or person)
         asks_when = wants_date(query.text)
+        audience = bool(_ASKS_AUDIENCE.search(query.text))
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
             score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
+            if audience and _NAMES_READERS.search(candidate.text):
+                score += DETAIL_BONUS  # "This briefing will be of interest for NHS chief ..."
             if _is_name_line(candidate.text) and not asks_who:
                 score *= 0.6  # a signature line answers "who", and little else
             if not asks_when and _is_dated_caption(candidate.text):

@@ -290,3 +290,28 @@ renew their fleet of vehicles.
         "we're an ambulance trust - is anything in the harbour plan relevant to us?"
     )
     assert "fleet of vehicles" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_who_a_document_is_aimed_at_is_the_sentence_naming_its_readers(tmp_path_factory, embedder):
+    """A sentence about the briefing itself is usually not worth quoting, except when the
+    question asks whom the briefing is for."""
+    engine = engine_over(
+        {
+            "guide.md": """# The harbour guide
+
+## About
+
+This guide will be of interest for practice managers, chairs and harbour masters.
+The harbour guide was written by the county council in 2019 and sets out the harbour plan.
+The harbour guide explains the harbour plan's aims and how practices can take part in it.
+The harbour guide was aimed at improving the harbour towns' health over ten years.
+The harbour guide lists the harbour plan's aims for the ferries, the quay and the clinics.
+The harbour guide sets out what the harbour plan is aimed at: healthier harbour towns.
+The harbour guide was agreed by the county council and the harbour board in 2019.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("the harbour guide - who was it aimed at?")
+    assert "practice managers, chairs" in answer.answer, answer.answer
