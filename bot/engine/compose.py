@@ -784,9 +784,12 @@ def _units(
         if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
             # "There are several common areas ... These are:" and the list after
             every_item = listed is not None and listed in terms(sentence)
-            text, quote = _with_list(
-                paragraph[paragraph.index(sentence) :], following, every_item=every_item
-            )
+            lead = paragraph[paragraph.index(sentence) :]
+            # the list the question asks for, named by its lead-in ("... key strengths ...
+            # as being:"), may fill an answer's room for a list (LIST_CHARS)
+            whole = every_item and re.search(rf"(?i)\b{re.escape(listed)}\w*s\b", sentence)
+            room = max(_LIST_ITEMS_CHARS, LIST_CHARS - len(lead)) if whole else None
+            text, quote = _with_list(lead, following, every_item=every_item, room=room)
         elif number + 1 < len(said) and _LISTS_IT.match(said[number + 1]):
             # "... priority issues ... These include: low pay sectors; ...": the list is
             # what the sentence is about
@@ -881,6 +884,7 @@ def _with_list(
     limit: int | None = None,
     verbatim_lead: str | None = None,
     every_item: bool = False,
+    room: int | None = None,
 ) -> tuple[str, str]:
     """A sentence that introduces a list ("The grand challenges are:") with the items that
     follow it: as one sentence to show, and as the verbatim text to cite. Alone, such a
@@ -889,7 +893,9 @@ def _with_list(
     The items are the bullet points after it; or short lines, which cleaning may have
     taken for headings ("## Making the UK a global hub for advanced therapies"); or, when
     the list is written as running text ("Innovation: ... Skills: ..."), the paragraph
-    right after it.
+    right after it. Items longer than `limit` in all are cut to their first sentence (and,
+    in the list asked for, to what comes before their examples); as many as fit in `room`
+    (by default `limit`) are quoted.
     """
     limit = limit or _LIST_ITEMS_CHARS
     items: list[Block] = []
@@ -912,8 +918,8 @@ def _with_list(
         if every_item and sum(map(len, texts)) > limit:
             texts = [_before_examples(text) for text in texts]
     kept: list[str] = []
-    for text in texts:
-        if sum(map(len, kept)) + len(text) > limit:
+    for text in texts:  # items cut as for `limit` may fill a list answer's `room`
+        if sum(map(len, kept)) + len(text) > (room or limit):
             break
         kept.append(text)
     if not kept:

@@ -481,3 +481,36 @@ def test_what_someone_gains_is_the_list_a_could_help_you_label_names(
     engine = engine_over(NETWORK, tmp_path_factory, embedder)
     answer = engine.ask(question).answer
     assert "share the cost of delivery vans" in answer.split("[1]")[0], answer
+
+
+MOORLAND_STRENGTHS = {
+    "review.md": """# The moorland review
+
+## Evidence
+
+The review of moorland sectors highlighted the region's key strengths in relation to rural
+care as being:
+
+• A strong base of rural practices in every market town and in most of the larger villages
+
+• The ability to deliver research through the moorland universities, trusts and networks
+
+• Expertise in remote monitoring of patients at home and in the analysis of their records
+
+• The co-location of the national centre for rural care and the national centre for data
+
+• An opportunity to develop a living laboratory for healthy ageing in the moorland villages
+
+• Key manufacturing strengths include sterile packaging and continuous manufacturing lines
+
+• Capability in the development of medicines, around small molecules and their packaging
+""",
+}
+
+
+def test_the_list_asked_for_is_quoted_whole_when_its_lead_in_names_it(tmp_path_factory, embedder):
+    """Cut at the usual length, the last strengths would be lost; the lead-in names the
+    list the question asks for ("key strengths"), so it may take the room of a list answer."""
+    engine = engine_over(MOORLAND_STRENGTHS, tmp_path_factory, embedder)
+    answer = engine.ask("what key strengths did the review of moorland sectors identify?")
+    assert "sterile packaging" in answer.answer and "small molecules" in answer.answer
