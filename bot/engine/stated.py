@@ -305,6 +305,7 @@ def names_members(question: str, about: Sentences, places: Gazetteer | None) -> 
     typed, asked = _places_in(subject, places)
     concepts, passages = about(subject)
     name = _name_of(subject, passages)  # "Health and Enterprise Board", not "health"
+    kind = _kind_of_body(subject)
     for said in passages:
         for index, s in enumerate(said):
             if not _MEMBERSHIP.search(s.text):
@@ -314,7 +315,6 @@ def names_members(question: str, about: Sentences, places: Gazetteer | None) -> 
             # body in so many words ("Steering Group", not "the group")
             text = " ".join(t.text for t in said[max(0, index - 1) : index + 1])
             named = frozenset(terms(text)) | frozenset(s.heading) | _context_terms(s)
-            kind = _kind_of_body(subject)
             held = _held(named, text, typed, asked, places)
             if (
                 set(name) <= named
