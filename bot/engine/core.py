@@ -84,7 +84,7 @@ class Engine:
     def warm_up(self) -> None:
         """Build the keyword index and the vocabulary questions are read by now, so the
         first question is as fast as the rest."""
-        self.retriever.index.vocabulary  # noqa: B018 - the properties build them
+        self.retriever.index.vocabulary.warm_up()  # the properties build the index too
 
     def documents(self) -> list[StoredDocument]:
         """What the knowledge base holds."""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.engine.text import asks, question_sentences, terms, without_source
+from bot.engine.text import asks, question_sentences, terms, without_attribution, without_source
 
 __all__ = [
     "is_action_question",
@@ -824,11 +824,7 @@ def date_subject(question: str) -> str | None:
     a deadline. Words that name the document the answer should come from ("according to
     the NHS Confederation's briefing") are not part of it."""
     subject = _date_asked_of(question)
-    return None if subject is None else _ACCORDING_TO.sub(" ", subject)
-
-
-# "..., according to the NHS Confederation's December 2017 briefing": whose word, not what
-_ACCORDING_TO = re.compile(r",?\s*\baccording\s+to\s+[^,?;]+", re.IGNORECASE)
+    return None if subject is None else without_attribution(subject)
 
 
 def _date_asked_of(question: str) -> str | None:

@@ -300,9 +300,10 @@ def asker_terms(question: str) -> list[str]:
 # Confederation", "the NHS Confederation's 2017 briefing", "as quoted in the June 2019
 # briefing". The passage that answers rarely repeats these words; the ones that do (the
 # briefing's own introduction) rarely answer.
+_ACCORDING_TO = r"\baccording\s+to\s+(?:the\s+)?[^,?;]+"
 _SOURCE_RE = re.compile(
-    r"\baccording\s+to\s+(?:the\s+)?[^,?;]+"
-    r"|\bin\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+(?:['’]s?)?\s+(?:view|opinion|words)\b"
+    _ACCORDING_TO
+    + r"|\bin\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+(?:['’]s?)?\s+(?:view|opinion|words)\b"
     # "what does the confed reckon ...": whose view is asked, not what about
     r"|\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:reckon|think|believe|"
     r"recommend|suggest|advise)\b"
@@ -315,6 +316,12 @@ _SOURCE_RE = re.compile(
 def without_source(question: str) -> str:
     """The question without the words that name the document it should come from."""
     return _SOURCE_RE.sub(" ", question)
+
+
+def without_attribution(text: str) -> str:
+    """The text without whose word it asks for (", according to the NHS Confederation's
+    December 2017 briefing"), keeping any document it asks about ("the white paper")."""
+    return re.sub(r",?\s*" + _ACCORDING_TO, " ", text, flags=re.IGNORECASE)
 
 
 def source_terms(question: str) -> list[str]:

@@ -239,6 +239,11 @@ class Vocabulary:
             if len(word) > 3:
                 self._spelling.create_dictionary_entry(word, count)
 
+    def warm_up(self) -> None:
+        """Load the English spelling dictionary now (about a second, once per process),
+        not on the first question with a typo of an English word."""
+        _english_spelling()
+
     def read(self, question: str, known: Callable[[str], bool] = lambda word: False) -> str:
         """The question with each unknown word read as the knowledge base's word; words
         `known` accepts (glossary acronyms, place names) are left as they are."""
