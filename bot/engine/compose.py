@@ -626,6 +626,7 @@ def _with_an_action(
 
 PART_COVERED = 0.75  # a candidate this close to a question's part answers it
 PART_ANSWERED = 0.9  # of the best coverage of a question's part any candidate has
+LEAD_RIVAL = 0.85  # of the lead's score: a part's answer this good may lead instead
 
 
 def _office_in(part: str) -> tuple[str, ...]:
@@ -675,9 +676,19 @@ def _answering(
     kept = chosen[: max_sentences - 1]
     if sum(len(c.text) for c in kept) + len(best.text) > max_chars:
         kept = kept[:-1]  # the weakest point makes room, if one is enough
-    if not kept or sum(len(c.text) for c in kept) + len(best.text) > max_chars:
+    if kept and sum(len(c.text) for c in kept) + len(best.text) <= max_chars:
+        return [*kept, best]
+    if not defined or best.score < LEAD_RIVAL * chosen[0].score:
         return chosen
-    return [*kept, best]
+    # Too long to follow the lead, a sentence that says what was asked about and nearly
+    # as good by every other measure: it leads instead ("whats birmingham health
+    # partners? who's in it": "Birmingham Health Partners - which brings together ...").
+    kept, length = [best], len(best.text)
+    for candidate in chosen[: max_sentences - 1]:
+        if length + len(candidate.text) <= max_chars:
+            kept.append(candidate)
+            length += len(candidate.text)
+    return kept
 
 
 # "This living lab will ...", "These hubs ...": a sentence that names its subject by
@@ -1087,10 +1098,12 @@ def _defines(sentence: str, subject: list[str]) -> bool:
 
 
 # After the subject at a sentence's start: "Productivity measures ...", "Productivity,
-# routinely measured by ..., is ...", "SmartMed is ...".
+# routinely measured by ..., is ...", "SmartMed is ...", "Birmingham Health Partners -
+# which brings together ...".
 _WHAT_IT_IS = re.compile(
     r"^,?\s*(?:\w+\s+)?(?:is|are|means?|measures?|refers?\s+to|describes?|measured|"
-    r"defined|described)\b",
+    r"defined|described)\b"
+    r"|^\s*[,(–—-]\s*(?:which|that)\s+(?:is|are|brings?\s+together|includes?|comprises?)\b",
     re.IGNORECASE,
 )
 

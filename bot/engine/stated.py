@@ -109,7 +109,9 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
     shares = bool(_ASKS_SHARE.search(question) or share_base(question))
     base = _base_terms(share_base(question))
     name = _longest_name(subject)
-    typed_name = [] if name else _name_as_typed(subject, passages)
+    # and a name it types in small letters besides: "the ISCF healthy ageing programme" is
+    # the Healthy Ageing programme, which a figure for the whole fund does not give
+    typed_name = _name_as_typed(_NAME.sub(" ", subject), passages)
     # the place asked about, in the sentence that asks how much ("... did the west mids
     # get?"), not one named after it ("... who's it for? salford")
     parts = re.split(r"(?<=[?.!])\s+", question)

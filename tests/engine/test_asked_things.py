@@ -529,6 +529,9 @@ def test_an_amount_for_a_strategy_is_not_one_for_its_programme(engine):
         "programme?"
     )
     assert engine.ask(question).mode == "no_answer"
+    # the programme's name typed in small letters beside the strategy's
+    typed = "how much is the Moorland Strategy harbour renewal programme worth? might bid"
+    assert engine.ask(typed).mode == "no_answer"
     assert (
         "£5 million" in engine.ask("how much does the Moorland Strategy commit to clinics?").answer
     )

@@ -94,3 +94,37 @@ def test_what_a_person_says_is_the_quotation_their_name_line_signs(tmp_path_fact
     answer = engine.ask("who is jane doe and what does she say is holding the harbour back?")
     assert "Jane Doe, Director" in answer.answer
     assert "poor housing keeps people out of work" in answer.answer
+
+
+PARTNERS = {
+    "care.md": """# Harbour care
+
+## Partners
+
+“The harbour plan is a real chance for the harbour's universities and hospitals to help
+shape a plan that brings benefits to the harbour towns. Harbour Care Partners – which
+brings together Harbour University, Harbour Hospitals NHS Foundation Trust, Harbour
+Community Health NHS Trust and the Harbour Ambulance Service – has worked closely with the
+harbour councils to make sure that our health and care offer draws on what each partner
+does well, and that it is used in a way that brings real benefits to the harbour towns
+and their people in the years to come, as the harbour plan is put into practice.”
+
+## Working with partners
+
+“To support the harbour plan, the councils will work in partnership with the harbour
+towns and their care partners to: support a locally led harbour care commission that
+brings care partners together; continue to support the harbour towns' offer to investors
+in care technology with national government and its partners across the harbour; help
+the harbour's care partners bid together for national funds for care technology.”
+""",
+}
+
+
+def test_what_something_is_leads_when_too_long_to_follow_the_lead(tmp_path_factory, embedder):
+    """Asked what a partnership is and who is in it, the sentence that says what it
+    is ("... Partners - which brings together ...") answers, even when it is too long to
+    follow a lead that only shares the question's words ("work in partnership")."""
+    engine = engine_over(PARTNERS, tmp_path_factory, embedder)
+    answer = engine.ask("whats harbour care partners? who's actually in it")
+    lead = answer.answer.split("[1]")[0]
+    assert "Harbour Care Partners – which brings together Harbour University" in lead
