@@ -33,7 +33,7 @@ from bot.engine.questions import (
     is_contact_question,
     without_presentation,
 )
-from bot.engine.retrieval import HybridRetriever, Passage
+from bot.engine.retrieval import HybridRetriever, Passage, Query
 from bot.engine.stated import gives_email_of
 from bot.engine.text import sentences, terms, told_and_asked
 from bot.errors import UsageError
@@ -132,13 +132,18 @@ class Engine:
         history = history or []
         search_for, context = self._standalone(self._read(question), history)
         contacts = self.contacts.for_question(f"{search_for} {context}", area)
-        query = self.retriever.query(search_for, context, self._area_names(search_for))
-        passages = self.retriever.retrieve(query)
-        passages = self._with_what_is_asked(search_for, passages)
-        passages = self._with_general_advice(search_for, passages)
-        passages = self._marked_local(search_for, self._with_place(search_for, passages))
+        query, passages = self._found(search_for, context)
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
+        if assessment.unknown_places and assessment.general:
+            # "we're in derby - what are SAPs?": the documents know nothing of the place,
+            # the answer applies everywhere; the place's name only finds other places' text
+            _, passages = self._found(_without(search_for, assessment.unknown_places), context)
+            assessment = replace(
+                self.assessor.assess(query, passages, idf),
+                unknown_places=assessment.unknown_places,
+                general=True,
+            )
         extractive = None
         lead = contact_lead(search_for, contacts, self.store)
         # Whom to talk to is answered from the directory, however little the passages say.
@@ -187,6 +192,16 @@ class Engine:
             answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _found(self, question: str, context: str) -> tuple[Query, list[Passage]]:
+        """The question's query, and the passages that answer it: those retrieval finds,
+        with those for what a preamble asks, the general advice for a place, and the
+        place's own passages (see below)."""
+        query = self.retriever.query(question, context, self._area_names(question))
+        passages = self.retriever.retrieve(query)
+        passages = self._with_what_is_asked(question, passages)
+        passages = self._with_general_advice(question, passages)
+        return query, self._marked_local(question, self._with_place(question, passages))
 
     def _years_held(self) -> str:
         """The years the knowledge base's dated documents were written ("2017 to 2019"),
@@ -459,6 +474,13 @@ def _as_of(citations: list[Citation]) -> str:
         f"This is what the sources said when they were written ({span}); "
         "the knowledge base holds nothing newer, so check with the contact below."
     )
+
+
+def _without(question: str, places: list[str]) -> str:
+    """The question without the places' names ("we're in derby (D2N2)" -> "we're in")."""
+    for name in places:
+        question = re.sub(rf"\b{re.escape(name)}\b", " ", question, flags=re.IGNORECASE)
+    return re.sub(r"\(\s*\)", " ", question)
 
 
 def _validated(question: str) -> str:

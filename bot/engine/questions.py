@@ -169,6 +169,14 @@ def definition_subject(question: str) -> list[str] | None:
     return _defined(question) or (_defined(rest) if asks else None)
 
 
+# "skills advisory panels - what are they?", "SAPs, what are those": the thing named first.
+_NAMED_THEN_ASKED = re.compile(
+    r"^\s*([a-z][\w'’&. -]{2,60}?)\s*(?:\s[-–—]|:|,)\s*(?:so\s+)?wh?at(?:['’]?s|\s+(?:is|are|r|was|"
+    r"were))\s+(?:(?:actually|really|exactly|even)\s+)?(?:they|it|them|those|these|that|this)\b"
+    r"(?=\s*(?:[?.!,;]|and\b|$))",  # not "what's this working well thing?"
+    re.IGNORECASE,
+)
+
 # A word or two put in quotes: the term someone asks about.
 _QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
 
@@ -186,7 +194,8 @@ def _defined(question: str) -> list[str] | None:
         return terms(_STRESS.sub(" ", phrase)) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
-        return None
+        named = _NAMED_THEN_ASKED.match(_GREETING.sub("", question))
+        return terms(_STRESS.sub(" ", named.group(1))) or None if named else None
     phrase = re.split(
         r",|\?|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
         without_presentation(match.group(4)),

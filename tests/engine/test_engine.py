@@ -259,6 +259,54 @@ def test_what_to_do_in_a_place_the_documents_do_not_cover_gets_general_advice(en
     assert any("Leeds" in (c.area or "") for c in answer.contacts)
 
 
+# A trust named after a place in the asker's area, among passages on other things.
+ASKER_ELSEWHERE = {
+    "panels.md": """# Skills panels
+
+## What they are
+
+Skills panels bring employers, colleges and the councils together to plan the training
+the moors need.
+
+## The NHS on the panels
+
+NHS organisations should make sure they have a seat on their local skills panel.
+""",
+    "voices.md": """# Voices
+
+## Housing
+
+“Our trust has worked with the councils on housing for our staff for many years, and our
+trust will go on doing so.”
+
+Jane Doe, Chief Executive, Nottinghamshire Healthcare NHS Trust
+""",
+} | {
+    f"skills{n}.md": f"""# Moorland skills {n}
+
+## Skills in valley {n}
+
+Colleges in valley {n} train nurses and carers, and employers there say what training
+they need from the colleges each spring.
+"""
+    for n in range(9)
+}
+
+
+def test_a_town_the_documents_never_mention_does_not_steer_the_answer(tmp_path_factory, embedder):
+    """Derby is in the same LEP area as Nottinghamshire, which the documents name only in
+    a trust's name: that says nothing of the area's strategy, so the answer applies
+    everywhere and is the one the question gets without the town (not the trust's
+    signature line)."""
+    from tests.conftest import engine_over
+
+    engine = engine_over(ASKER_ELSEWHERE, tmp_path_factory, embedder)
+    answer = engine.ask("should our trust be on the skills panel? we're in derby")
+    assert "a seat on their local skills panel" in answer.answer
+    assert "Nottinghamshire Healthcare" not in answer.answer
+    assert answer.note and "Nothing in the knowledge base is specific to derby" in answer.note
+
+
 def test_how_to_contact_someone_is_answered_in_the_opening_line(engine):
     answer = engine.ask("who at the confed helps trusts with LIS stuff? how do i contact them")
     lead = answer.answer.splitlines()[0]

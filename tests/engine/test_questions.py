@@ -185,6 +185,11 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("who's actually in the harbour partnership?", None),
         ("what's the harbour plan say about skills?", None),
         ("whats happening with the harbour plan", None),
+        # the thing named first, then asked about
+        ("harbour hubs - what are they and should we join ours?", ["harbour", "hub"]),
+        ("HHBs, what are those", ["hhb"]),
+        ("the harbour plan - what is it for?", None),
+        ("harbour plan - whats this rural reach thing?", None),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
