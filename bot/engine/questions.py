@@ -185,6 +185,8 @@ _OPENING_ASIDE = re.compile(r"^[^?.!]{1,40}?(?:\s+but|\s[-–—:]|,)\s+(?=what|
 
 
 def _defined(question: str) -> list[str] | None:
+    if not terms(without_source(question)):
+        return None  # "whats the confed view?" asks whose view, not what it is
     meaning = _MEANING_QUESTION.search(question.strip())
     if meaning:
         phrase = next(group for group in meaning.groups() if group)

@@ -55,7 +55,7 @@ everyone everyones everybody banging
 realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
-want wants relevant relevance anyway anyways
+want wants relevant relevance anyway anyways bother bothering
 """.split()
 )
 
@@ -307,6 +307,8 @@ _SOURCE_RE = re.compile(
     # "what does the confed reckon ...": whose view is asked, not what about
     r"|\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:reckon|think|believe|"
     r"recommend|suggest|advise)\b"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:view|take|position|stance|"
+    r"opinion)\b(?!\s+of\b)"  # "whats the confed view"; "the view of X" is asked of X
     r"|\bthe\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
     r"documents?|web\s*page|white\s+paper)s?\b",
     re.IGNORECASE,

@@ -81,6 +81,7 @@ def test_chat_asides_are_not_part_of_what_is_asked():
         "like what was missing from the industrial strategy?",  # a filler
         "someone wants to know what was missing from the industrial strategy",  # a wish
         "what was missing from the industrial strategy anyway?",  # a shrug
+        "should we bother - what was missing from the industrial strategy?",
     ):
         concepts = question_concepts(question, Glossary([]), lambda term: 1.0)
         assert coverage(concepts, passage) == 1.0, question

@@ -190,6 +190,7 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("HHBs, what are those", ["hhb"]),
         ("the harbour plan - what is it for?", None),
         ("harbour plan - whats this rural reach thing?", None),
+        ("whats the harbour board view?", None),  # whose view, not what it is
     ],
 )
 def test_what_a_definition_question_defines(question, subject):

@@ -39,6 +39,10 @@ def test_words_that_name_the_source_are_not_the_topic():
     assert source_terms("what does the harbour board reckon we get out of the fund?") == terms(
         "harbour board"
     )
+    assert source_terms("should we join the panel? whats the harbour board view") == terms(
+        "harbour board view"
+    )
+    assert source_terms("what is the view of the harbour board?") == []  # asked of the board
 
 
 def test_sentences_that_set_the_scene_are_not_the_topic():
