@@ -73,6 +73,13 @@ _CONTACT_QUESTION = re.compile(
     r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)"
     # "the local growth guy at the confed, whats his name and email?"
     r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:name|e-?mail|contact|number)\b"
+    r"|\bwho\b[^?]*\b(?:do|can|should|could|would)\s+(?:i|we)\s+ask\b"
+    # "who at the confed helps trusts with LIS stuff?": a person at a body
+    r"|\bwho\s+at\s+(?:the\s+)?[\w&'’-]+"
+    # "confed contact for local growth?", "whats the confed contact for LEP stuff?"
+    r"|(?:^\s*(?:the\s+|our\s+|my\s+)?|\bwhat(?:['’]?s|\s+is)\s+(?:the|our|my)\s+)"
+    r"(?:[\w&'’-]+\s+){0,2}?contact\s+"
+    r"(?:for|re|about|at)\b"
     # "whos the confed's local growth person + their email?"
     r"|(?:\+|\band)\s+(?:his|her|their)\s+(?:e-?mail|contact\s+details|(?:phone\s+)?number)\b",
     re.IGNORECASE,
@@ -204,8 +211,13 @@ def _defined(question: str) -> list[str] | None:
         maxsplit=1,
         flags=re.IGNORECASE,
     )[0]
+    if _SAID_IN_IT.search(phrase):
+        return None  # "whats the ageing stuff in there?": what it says of ageing
     subject = terms(_STRESS.sub(" ", phrase))
     return subject or None
+
+
+_SAID_IN_IT = re.compile(r"\s(?:in|on)\s+(?:there|it|that|them|this)\s*$", re.IGNORECASE)
 
 
 _LIST_QUESTION = re.compile(

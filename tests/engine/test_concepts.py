@@ -82,6 +82,7 @@ def test_chat_asides_are_not_part_of_what_is_asked():
         "someone wants to know what was missing from the industrial strategy",  # a wish
         "what was missing from the industrial strategy anyway?",  # a shrug
         "should we bother - what was missing from the industrial strategy?",
+        "what stuff was missing from the industrial strategy?",
     ):
         concepts = question_concepts(question, Glossary([]), lambda term: 1.0)
         assert coverage(concepts, passage) == 1.0, question

@@ -191,6 +191,7 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("the harbour plan - what is it for?", None),
         ("harbour plan - whats this rural reach thing?", None),
         ("whats the harbour board view?", None),  # whose view, not what it is
+        ("whats the rural reach stuff in there", None),  # what it says of rural reach
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
@@ -326,6 +327,13 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("who runs the LIS in dorset?")
     assert not is_contact_question("who leads the local industrial strategy?")  # anywhere
     assert not is_contact_question("who leads the development of the LIS?")
+    # a body's contact for something, a person at a body, whom to ask
+    assert is_contact_question("board contact for local growth stuff?")
+    assert is_contact_question("whats the board contact for LEP stuff? need a name")
+    assert not is_contact_question("what did the contact for dorset say?")
+    assert is_contact_question("who at the board helps trusts with LIS stuff?")
+    assert is_contact_question("who at the board do i ask about local growth?")
+    assert not is_contact_question("who is asking the LEP to include health?")
 
 
 @pytest.mark.parametrize(
