@@ -74,6 +74,8 @@ _CONTACT_QUESTION = re.compile(
     # "the local growth guy at the confed, whats his name and email?"
     r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:name|e-?mail|contact|number)\b"
     r"|\bwho\b[^?]*\b(?:do|can|should|could|would)\s+(?:i|we)\s+ask\b"
+    # "the confed growth person - who was it again?"
+    r"|\b(?:person|guy|contact)\s*[-–—,:]\s*who(?:['’]?s|\s+(?:is|was))\s+(?:it|they|that)\b"
     # "who at the confed helps trusts with LIS stuff?": a person at a body
     r"|\bwho\s+at\s+(?:the\s+)?[\w&'’-]+"
     # "confed contact for local growth?", "whats the confed contact for LEP stuff?"

@@ -44,6 +44,7 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _IS_CONTRACTION = re.compile(
     r"^(who|what|where|when|why|how|it|that|there|here|he|she)['’]s$", re.IGNORECASE
 )
+CLIPPED_AT_LEAST = 3  # letters a clipped word leaves off ("med" for "medical")
 _MIN_ENGLISH_COUNT = 20_000  # rarer "words" in the frequency list are mostly typos or names
 # How people shorten ordinary English words in chat ("wat", "shld", "govt", "mtg"): too far
 # from the word for spelling correction, and about English, not the knowledge base.
@@ -213,10 +214,14 @@ class Vocabulary:
         counts: Counter[str] = Counter()
         names: Counter[str] = Counter()
         phrases: Counter[str] = Counter()
+        self._words_before: dict[str, set[str]] = {}  # "tech" -> {"medical", ...}
         for text in texts:
+            previous = ""
             for token in _TOKEN.findall(text):
                 token = _POSSESSIVE.sub("", token)
                 counts[token.lower()] += 1
+                self._words_before.setdefault(token.lower(), set()).add(previous)
+                previous = token.lower()
                 if token[0].isupper() and not token.isupper() and len(token) > 3:
                     names[token] += 1
             phrases.update(match.group(0) for match in _NAME_RUN.finditer(text))
@@ -253,7 +258,7 @@ class Vocabulary:
         question = _WHERE_TO_START.sub("what should we do", question)
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
         typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}
-        question = self._names_clipped(question)
+        question = self._clipped_before(self._names_clipped(question))
         return _TOKEN.sub(lambda match: self._word(match.group(0), known, typed), question)
 
     def _names_clipped(self, question: str) -> str:
@@ -279,6 +284,31 @@ class Vocabulary:
             if len(found) == 1:
                 word = found.pop()
                 if match.group(0)[0].isupper():
+                    word = word.capitalize()
+                question = question[: match.start()] + word + question[match.end() :]
+        return question
+
+    def _clipped_before(self, question: str) -> str:
+        """A word clipped before one the documents use after its whole ("med tech" ->
+        "medical tech"), when exactly one word they put there starts with it."""
+        tokens = list(_TOKEN.finditer(question))
+        for match, after in reversed(list(zip(tokens, tokens[1:], strict=False))):
+            clipped, next_word = match.group(0).lower(), after.group(0).lower()
+            if (
+                len(clipped) < 3
+                or clipped in self.counts
+                or clipped in STOP_WORDS
+                or next_word in STOP_WORDS  # "the stat in ...": anything comes before "in"
+            ):
+                continue
+            found = {  # cut short, not an ending left off ("mayor" for "mayors")
+                word
+                for word in self._words_before.get(next_word, ())
+                if len(word) >= len(clipped) + CLIPPED_AT_LEAST and word.startswith(clipped)
+            }
+            if len(found) == 1:
+                word = found.pop()
+                if word.capitalize() in self.names:  # a name, as the documents write it
                     word = word.capitalize()
                 question = question[: match.start()] + word + question[match.end() :]
         return question

@@ -334,6 +334,7 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("who at the board helps trusts with LIS stuff?")
     assert is_contact_question("who at the board do i ask about local growth?")
     assert not is_contact_question("who is asking the LEP to include health?")
+    assert is_contact_question("the board growth person - who was it again?")
 
 
 @pytest.mark.parametrize(

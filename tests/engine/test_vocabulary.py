@@ -11,6 +11,7 @@ DOCUMENTS = [
     "The Northumbria Growth Strategy sets out how Northumbria will grow. The Northumbria "
     "Growth Strategy names three priorities for Northumbria and Northamptonshire.",
     "Residents of Northamptonshire receive support through the Northamptonshire growth hub.",
+    "Trowbridge makes medical devices, and the stated aim is more of them.",
 ]
 
 
@@ -39,6 +40,9 @@ def vocabulary() -> Vocabulary:
         ),
         # A name's second word clipped after its first in full.
         ("the wessex health and care partner", "the wessex health and care partnership"),
+        # A word clipped before one the documents put after its whole.
+        ("any med devices in it?", "any medical devices in it?"),
+        ("whats the stat in trowbridge", "whats the stat in trowbridge"),  # before anything
         # A word typed without its vowels is the documents' word with them.
         ("who is on the steering grp?", "who is on the steering group?"),
         ("the wssx board", "the wessex board"),
