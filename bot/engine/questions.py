@@ -313,6 +313,7 @@ def wants_list(question: str) -> bool:
     the answer is a list."""
     if (
         _LIST_QUESTION.search(question)
+        or _SAID_TO_BE.search(question)
         or _set_out(question)
         or asks_what_it_gains(question)
         or asks_members(question)
@@ -349,6 +350,12 @@ _LISTED_NOUN = re.compile(
 _LISTED_AS = re.compile(
     r"\blist(?:ed)?\s+(?:them\s+)?as\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+# "what does the evidence say are the region's strengths?": what it names as such.
+_SAID_TO_BE = re.compile(
+    r"\b(?:say|says|said|think|thinks|reckon|reckons|see|sees|consider|considers)\s+(?:are|were)"
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
 # "could you give me a line setting out the benefits of ...", "outline the main risks":
@@ -395,7 +402,12 @@ def listed_noun(question: str) -> str | None:
     if members is not None:  # "who's in birmingham health partners?": lists of its partners
         named = terms(members)
         return named[-1] if named else None
-    match = _LISTED_AS.search(question) or _LISTED_NOUN.search(question) or _set_out(question)
+    match = (
+        _LISTED_AS.search(question)
+        or _SAID_TO_BE.search(question)
+        or _LISTED_NOUN.search(question)
+        or _set_out(question)
+    )
     if match and match.group(1).lower() in _VERBS_AFTER_WHAT:
         match = _LIST_NAMED_ALONE.search(question)
     if not match or not wants_list(question) or match.group(1).lower() in _NOT_PLURAL:

@@ -162,9 +162,20 @@ _WHERE_TO_START = re.compile(
 )
 _PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
 _PHRASAL = re.compile(
-    "|".join(rf"\b(?:{'|'.join(forms)})\s+{particle}\b" for forms, particle in _PHRASAL_VERBS),
+    "|".join(  # "holding it back", "held the region back"
+        rf"\b(?:{'|'.join(forms)})\s+(?:(it|them|us|things|the\s+\w+)\s+)?{particle}\b"
+        for forms, particle in _PHRASAL_VERBS
+    ),
     re.IGNORECASE,
 )
+
+
+def _said_plainly(match: re.Match) -> str:
+    """The documents' word for a phrasal verb, before its object if it has one ("holding
+    the harbour back" -> "challenges the harbour")."""
+    word = _PHRASES[match.group(0).lower().split()[0]]
+    held = next((group for group in match.groups() if group), None)
+    return f"{word} {held}" if held else word
 
 
 @cache
@@ -254,7 +265,7 @@ class Vocabulary:
         `known` accepts (glossary acronyms, place names) are left as they are."""
         question = _DIGIT_WORD.sub(lambda match: _DIGIT_SHORTHAND[match.group(0).lower()], question)
         question = _HOWS_MUCH.sub(r"\1", question)
-        question = _PHRASAL.sub(lambda match: _PHRASES[match.group(0).lower().split()[0]], question)
+        question = _PHRASAL.sub(_said_plainly, question)
         question = _WHERE_TO_START.sub("what should we do", question)
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
         typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}

@@ -256,6 +256,9 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     # "what makes ...": a verb; the list is named on its own after the dash
     assert listed_noun("what makes a proper plan - key attributes? heard etc") == "attribut"
     assert listed_noun("what makes it work? any ideas") is None
+    # what a source says they are
+    assert listed_noun("what does the review say are the harbour's key strengths?") == "strength"
+    assert not wants_list("what does the review say is the aim?")
 
 
 def test_who_is_in_a_body_asks_for_a_list_of_its_members():

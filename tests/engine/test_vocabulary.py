@@ -65,6 +65,8 @@ def vocabulary() -> Vocabulary:
         ("when did the strategy come out?", "when did the strategy published?"),
         ("where does health turn up in the strategy", "where does health features in the strategy"),
         ("what is holding back the moors?", "what is challenges the moors?"),
+        ("what's holding the harbour back?", "what's challenges the harbour?"),  # its object
+        ("what came back out", "what came back out"),
     ],
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
