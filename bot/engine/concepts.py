@@ -103,6 +103,8 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     for c in _concepts(question, glossary, idf):
         first = c.alternatives[0][0]
         said = said_as.get(first, ()) + tuple((other,) for other in other_words_for(first))
+        if c.alternatives == (("get",),) and not said:
+            continue  # "getting a seat on the panel": joining; only a gain is said "get"
         if said:
             c = Concept(tuple(dict.fromkeys(c.alternatives + said)), c.weight)
         weight = c.weight / 3 if _about_asker(c, aside) else c.weight

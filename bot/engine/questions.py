@@ -671,7 +671,11 @@ def amount_subject(question: str) -> str | None:
     if how_much and _MONEY_WORD.search(question) or share:
         how_much = how_much or share
         clause = _asking_clause(question, how_much.start())
-        return _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
+        subject = _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
+        if not terms(subject) and _REFERS_BACK.search(subject):
+            # "is the clean air fund something we could bid for? and how big is it"
+            return _MONEY_WORD.sub(" ", _sentence_before(question, how_much.start())) + subject
+        return subject
     noun = (
         _AMOUNT_NOUN.search(question)
         or _LEVEL_OF_MONEY.search(question)
@@ -706,6 +710,12 @@ def _said_before(question: str, at: int) -> str:
     director" in the rest refers to ("the jobs target - how many are they?")."""
     start = max((m.end() for m in re.finditer(r"[?!.]\s", question[:at])), default=0)
     return question[start:at]
+
+
+def _sentence_before(question: str, at: int) -> str:
+    """The question sentence before the one holding position `at`."""
+    ends = [m.end() for m in re.finditer(r"[?!.]\s", question[:at])]
+    return question[ends[-2] if len(ends) > 1 else 0 : ends[-1]] if ends else ""
 
 
 _COUNT_ADJECTIVES = re.compile(r"\b(?:extra|more|new|additional)\s+", re.IGNORECASE)

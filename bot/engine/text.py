@@ -55,7 +55,7 @@ everyone everyones everybody banging
 realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
-want wants relevant relevance anyway anyways bother bothering stuff
+want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 """.split()
 )
 

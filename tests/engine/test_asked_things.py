@@ -414,6 +414,11 @@ def test_the_value_of_something_with_no_amount_for_it_is_not_covered(engine):
     assert answer.mode == "no_answer"
 
 
+def test_how_much_it_is_after_naming_it_in_another_question_is_its_amount(engine):
+    question = "is the clean seas fund something our practice could bid into? and how big is it"
+    assert "£20 million" in engine.ask(question).answer
+
+
 def test_whens_typed_for_when_is_asks_for_a_date(engine):
     assert engine.ask("whens the next moorland board mtg?").mode == "no_answer"
     assert "May 2019" in engine.ask("whens the moorland plan published?").answer

@@ -88,6 +88,19 @@ def test_chat_asides_are_not_part_of_what_is_asked():
         assert coverage(concepts, passage) == 1.0, question
 
 
+def test_getting_is_a_topic_only_when_it_asks_what_is_gained():
+    """ "getting a seat on the panel" is joining it; "what would we get out of it?" asks
+    for the benefits, which documents say in other words."""
+    joining = question_concepts(
+        "should we bother getting a seat on the harbour panel?", Glossary([]), lambda t: 1.0
+    )
+    assert all(c.alternatives[0] != ("get",) for c in joining)
+    gaining = question_concepts(
+        "what do they reckon our trust actually gets out of the panel?", Glossary([]), lambda t: 1.0
+    )
+    assert any(c.alternatives[0] == ("get",) and ("benefit",) in c.alternatives for c in gaining)
+
+
 def test_what_was_absent_is_covered_by_how_documents_say_it_was_missing():
     """ "Absent" and "absence" are different words to the stemmer; the passage that
     answers says "conspicuous by its absence", or "missing"."""
