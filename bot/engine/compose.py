@@ -1006,6 +1006,7 @@ def _list_kind(block: Block) -> str:
 
 
 _CAPTION_WORDS = 8  # a line shorter than this that ends no sentence is a caption
+_DATED_CAPTION_WORDS = 12  # "Heart of the South West command paper (February 2019)"
 
 
 def _quotable(sentence: str) -> bool:
@@ -1029,7 +1030,7 @@ def _quotable(sentence: str) -> bool:
 def _is_dated_caption(text: str) -> bool:
     """A document's title with its date in brackets, standing alone as a caption."""
     prose = without_bullet(text).strip()
-    return len(prose.split()) < _CAPTION_WORDS and bool(DATED_TITLE.search(prose))
+    return len(prose.split()) <= _DATED_CAPTION_WORDS and bool(DATED_TITLE.search(prose))
 
 
 def _is_name_line(text: str) -> bool:

@@ -78,6 +78,10 @@ _CONTACT_QUESTION = re.compile(
     r"|\b(?:person|guy|contact)\s*[-–—,:]\s*who(?:['’]?s|\s+(?:is|was))\s+(?:it|they|that)\b"
     # "who at the confed helps trusts with LIS stuff?": a person at a body
     r"|\bwho\s+at\s+(?:the\s+)?[\w&'’-]+"
+    # "exeter trust here - who's our LEP?", "which LEP covers us?": the area's body
+    r"|\bwho(?:['’]?s|\s+is|\s+are)\s+(?:our|my)\s+(?:local\s+)?(?:lep|mca|combined\s+authority)"
+    r"(?=\s*(?:[?,.;:!]|and\b|[-–—]|$))"  # not "who is our LEP chair?"
+    r"|\bwhich\s+(?:lep|mca|combined\s+authority)\s+(?:covers|is\s+(?:ours|for)|are\s+we|do\s+we)\b"
     # "confed contact for local growth?", "whats the confed contact for LEP stuff?"
     r"|(?:^\s*(?:the\s+|our\s+|my\s+)?|\bwhat(?:['’]?s|\s+is)\s+(?:the|our|my)\s+)"
     r"(?:[\w&'’-]+\s+){0,2}?contact\s+"

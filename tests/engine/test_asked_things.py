@@ -364,6 +364,16 @@ Fellside consultation (January 2019)
 """
 
 
+# A longer caption, under the quotation it captions.
+DOCUMENTS["command.txt"] = """CASE STUDY Anchors on the fells
+
+“The board should back the anchor employers of the fells: the hospitals, the quarries and
+the colleges.”
+
+Heart of the Fellside market towns command paper (February 2019)
+"""
+
+
 # A fund the sources speak of, but never of a consultation on it; a review in progress.
 DOCUMENTS["harbour.md"] = """# The harbour fund
 
@@ -748,6 +758,8 @@ def test_when_a_document_came_out_is_answered_by_its_dated_caption(engine):
     # the caption answers nothing else
     answer = engine.ask("what does the fellside consultation propose on housing?")
     assert "January 2019" not in answer.answer
+    answer = engine.ask("what does the heart of the fellside command paper say about anchors?")
+    assert "back the anchor employers" in answer.answer.split("[1]")[0]
 
 
 def test_the_date_of_the_final_one_is_asked_of_the_place_named_before(engine):
