@@ -572,7 +572,9 @@ def wants_date(question: str) -> bool:
 # "how much ...", "what's the total the projects were worth?", "what proportion of the
 # Fund ...?": with a money word, an amount of money.
 _HOW_MUCH = re.compile(
-    r"\bhow\s+(?:much|big|large)\b|\bhow\s+many\s+(?:£\s*(?:m|bn|k)?|(?:pounds|m|bn|millions?|billions?)\b)|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?"
+    r"\bhow\s+(?:much|big|large)\b"
+    r"|\bhow\s+many\s+(?:£\s*(?:m|bn|k)?|(?:pounds|m|bn|millions?|billions?)\b)"  # "how many £m"
+    r"|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+)?"
     r"(?:exact\s+|overall\s+|combined\s+)?(?:total|proportion|share|percentage)\b",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -272,24 +272,34 @@ class Vocabulary:
         question = self._clipped_before(self._names_clipped(question))
         return _TOKEN.sub(lambda match: self._word(match.group(0), known, typed), question)
 
+    def _clipped_pairs(
+        self, question: str, clipped_first: bool
+    ) -> Iterator[tuple[re.Match[str], str, str]]:
+        """Each word of two side by side that may be clipped: not a word of the documents,
+        nor short, nor next to a stop word ("the northumb" is a name of its own; anything
+        comes before "in"), with the word next to it; last first, so that a caller that
+        replaces one leaves the places of those before it as they were."""
+        tokens = list(_TOKEN.finditer(question))
+        for first, second in reversed(list(zip(tokens, tokens[1:], strict=False))):
+            match, neighbour = (first, second) if clipped_first else (second, first)
+            clipped, next_to = match.group(0).lower(), neighbour.group(0).lower()
+            if not (
+                len(clipped) < 3
+                or clipped in self.counts
+                or clipped in STOP_WORDS
+                or next_to in STOP_WORDS
+            ):
+                yield match, clipped, next_to
+
     def _names_clipped(self, question: str) -> str:
         """A name's second word clipped after its first in full ("the west mids", "north
         yorks"): the documents' name ("West Midlands"), when exactly one of the words
         that follow the first in their names starts with it."""
-        tokens = list(_TOKEN.finditer(question))
-        for before, match in reversed(list(zip(tokens, tokens[1:], strict=False))):
-            clipped = match.group(0).lower()
-            if (
-                len(clipped) < 3
-                or clipped in self.counts
-                or clipped in STOP_WORDS
-                or before.group(0).lower() in STOP_WORDS  # "the northumb": a name of its own
-            ):
-                continue
+        for match, clipped, first in self._clipped_pairs(question, clipped_first=False):
             stem = clipped[:-1] if clipped.endswith("s") else clipped
             found = {
                 word
-                for word in self._name_words.get(before.group(0).lower(), ())
+                for word in self._name_words.get(first, ())
                 if len(word) > len(clipped) and word.startswith(stem)
             }
             if len(found) == 1:
@@ -302,19 +312,10 @@ class Vocabulary:
     def _clipped_before(self, question: str) -> str:
         """A word clipped before one the documents use after its whole ("med tech" ->
         "medical tech"), when exactly one word they put there starts with it."""
-        tokens = list(_TOKEN.finditer(question))
-        for match, after in reversed(list(zip(tokens, tokens[1:], strict=False))):
-            clipped, next_word = match.group(0).lower(), after.group(0).lower()
-            if (
-                len(clipped) < 3
-                or clipped in self.counts
-                or clipped in STOP_WORDS
-                or next_word in STOP_WORDS  # "the stat in ...": anything comes before "in"
-            ):
-                continue
+        for match, clipped, after in self._clipped_pairs(question, clipped_first=True):
             found = {  # cut short, not an ending left off ("mayor" for "mayors")
                 word
-                for word in self._words_before.get(next_word, ())
+                for word in self._words_before.get(after, ())
                 if len(word) >= len(clipped) + CLIPPED_AT_LEAST and word.startswith(clipped)
             }
             if len(found) == 1:

@@ -8,6 +8,7 @@ import pytest
 from bot.engine.core import MAX_QUESTION_CHARS, QuestionError
 from bot.evaluation.scoring import evaluate, load_cases
 from ingest.structure import PARAGRAPH_BREAK
+from tests.conftest import engine_over
 
 DEV_SET = Path(__file__).resolve().parents[2] / "benchmarks" / "dev.yaml"
 PROBE_SET = DEV_SET.with_name("probe.yaml")
@@ -298,7 +299,6 @@ def test_a_town_the_documents_never_mention_does_not_steer_the_answer(tmp_path_f
     a trust's name: that says nothing of the area's strategy, so the answer applies
     everywhere and is the one the question gets without the town (not the trust's
     signature line)."""
-    from tests.conftest import engine_over
 
     engine = engine_over(ASKER_ELSEWHERE, tmp_path_factory, embedder)
     answer = engine.ask("should our trust be on the skills panel? we're in derby")
