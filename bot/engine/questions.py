@@ -678,8 +678,9 @@ def amount_subject(question: str) -> str | None:
         how_much = how_much or share
         clause = _asking_clause(question, how_much.start())
         subject = _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
-        if not terms(subject) and _REFERS_BACK.search(subject):
-            # "is the clean air fund something we could bid for? and how big is it"
+        if not terms(_COUNT_ADJECTIVES.sub(" ", subject)):
+            # "is the clean air fund something we could bid for? and how big is it", "...
+            # the ISCF? how much extra is going in": what the sentence before names
             return _MONEY_WORD.sub(" ", _sentence_before(question, how_much.start())) + subject
         return subject
     noun = (
@@ -724,7 +725,7 @@ def _sentence_before(question: str, at: int) -> str:
     return question[ends[-2] if len(ends) > 1 else 0 : ends[-1]] if ends else ""
 
 
-_COUNT_ADJECTIVES = re.compile(r"\b(?:extra|more|new|additional)\s+", re.IGNORECASE)
+_COUNT_ADJECTIVES = re.compile(r"\b(?:extra|more|new|additional)\b\s*", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"\b(?:they|it|them|their|its|this|that|these|those)\b", re.IGNORECASE)
 
 
@@ -793,13 +794,23 @@ _MADE_UP = re.compile(
 )
 
 
+# "two qs:", "a couple of questions -": how many things the message asks, which names none
+# of them (and "two" is not a number the answer must hold).
+_HOW_MANY_ASKED = re.compile(
+    r"\b(?:two|three|2|3|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+(?:quick\s+)?"
+    r"(?:questions|qs|qns|things)\b(?=\s*[:\-–—,.]|\s+(?:for|here|pls|please)\b)",
+    re.IGNORECASE,
+)
+
+
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
     board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
-    my board interested in ...") or the collection as a whole ("in the knowledge
-    base"): those words name no topic, and matched as one ("board") they pull in
-    passages about something else."""
-    said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", question))
+    my board interested in ..."), how many things it asks ("two qs:") or the collection
+    as a whole ("in the knowledge base"): those words name no topic, and matched as one
+    ("board") they pull in passages about something else."""
+    said = _HOW_MANY_ASKED.sub(" ", question)
+    said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", said))
     said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", said))
     return " ".join(said.split()) or question
 
@@ -888,11 +899,19 @@ def _date_asked_of(question: str) -> str | None:
     if before is not None:
         return before
     # "did the NE LIS ever get published? when was the final one published"
-    for part in question_sentences(question)[1:]:
+    said = question_sentences(question)
+    for before, part in zip(said, said[1:], strict=False):
         match = _WHEN.match(re.sub(r"^\W*(?:and|also|so|plus|&|\+)\s+", "", part, flags=re.I))
         if match and match.group(1).strip():
+            if _ONES_BACK.search(match.group(1)):
+                # "whats the deadline for LIS to be agreed? when were the 1st ones due":
+                # the first strategies, which the sentence before names
+                return f"{before} {match.group(1)}"
             return match.group(1)
     return None
+
+
+_ONES_BACK = re.compile(r"\b(?:ones|they|them|those|these)\b", re.IGNORECASE)
 
 
 # "... what date was that", "when was it?", "when?": a date asked of what the sentence

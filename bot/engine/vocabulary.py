@@ -37,9 +37,13 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z]")
 # Runs of capitalised words with the small words that join them ("Health and Social Care
 # Partnership", "UK Shared Prosperity Fund"): where initialisms come from.
 _NAME_RUN = re.compile(
-    r"\b(?:[A-Z][a-z]+|[A-Z]{2,3}\b)(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?[A-Z][a-z]+)+"
+    r"\b(?:[A-Z][a-z]+|[A-Z]{2,3}\b)(?:[ \t]+(?:(?:and|of|for|in|the|&)[ \t]+)?[A-Z][a-z]+)+"
 )
-_JOINERS = {"and", "of", "for", "the", "&"}
+_JOINERS = {"and", "of", "for", "in", "the", "&"}
+_LEADING_THE = re.compile(r"^The\s+(?=\S+\s)")
+# Joining words whose initial people also type as a capital ("SIPF" for "Strength in Places
+# Fund", "DFE" for "Department for Education"), besides leaving it out ("SPF").
+_SPOKEN_JOINERS = {"in", "of", "for"}
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _IS_CONTRACTION = re.compile(
     r"^(who|what|where|when|why|how|it|that|there|here|he|she)['’]s$", re.IGNORECASE
@@ -235,7 +239,8 @@ class Vocabulary:
                 previous = token.lower()
                 if token[0].isupper() and not token.isupper() and len(token) > 3:
                     names[token] += 1
-            phrases.update(match.group(0) for match in _NAME_RUN.finditer(text))
+            # "The Strength in Places Fund" opening a sentence is the fund's name
+            phrases.update(_LEADING_THE.sub("", m.group(0)) for m in _NAME_RUN.finditer(text))
         self.counts = counts
         self.names = names
         # the words that follow a name's first word ("west" -> "midlands", "lothian")
@@ -395,16 +400,21 @@ def _initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:
         words = [w for w in phrase.split() if w.lower() not in _JOINERS]
         if not 2 <= len(words) <= 6:
             continue
-        # an acronym in the name keeps its letters: "UK Shared Prosperity Fund" -> UKSPF
-        initials = "".join(w if w.isupper() else w[0] for w in words).upper()
-        common_word = initials.lower() in STOP_WORDS  # "IS" for "Industrial Strategy"
-        if initials.lower() in counts and not common_word:
-            continue  # the documents use these initials for something: leave them be
-        if count < (COMMON_WORD_NAME if common_word else 3 if len(initials) == 2 else 1):
-            continue  # two letters stand for too much to trust a name used once or twice
-        if count > found.get(initials, (0, ""))[0]:
-            found[initials] = (count, phrase)
+        spoken = [w for w in phrase.split() if w.lower() not in _JOINERS - _SPOKEN_JOINERS]
+        for initials in {_initials_of(words), _initials_of(spoken)}:
+            common_word = initials.lower() in STOP_WORDS  # "IS" for "Industrial Strategy"
+            if initials.lower() in counts and not common_word:
+                continue  # the documents use these initials for something: leave them be
+            if count < (COMMON_WORD_NAME if common_word else 3 if len(initials) == 2 else 1):
+                continue  # two letters stand for too much to trust a name used once or twice
+            if count > found.get(initials, (0, ""))[0]:
+                found[initials] = (count, phrase)
     return {initials: phrase for initials, (_, phrase) in found.items()}
+
+
+def _initials_of(words: list[str]) -> str:
+    """An acronym in the name keeps its letters: "UK Shared Prosperity Fund" -> UKSPF."""
+    return "".join(w if w.isupper() else w[0] for w in words).upper()
 
 
 def _small_joiner_initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:

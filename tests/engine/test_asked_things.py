@@ -429,6 +429,13 @@ def test_how_much_it_is_after_naming_it_in_another_question_is_its_amount(engine
     assert "£20 million" in engine.ask(question).answer
 
 
+def test_how_much_of_a_thing_named_only_in_the_sentence_before_is_its_amount(engine):
+    question = (
+        "does the strategy say anything about the clean seas fund? how much extra is going in"
+    )
+    assert "£20 million" in engine.ask(question).answer
+
+
 def test_whens_typed_for_when_is_asks_for_a_date(engine):
     assert engine.ask("whens the next moorland board mtg?").mode == "no_answer"
     assert "May 2019" in engine.ask("whens the moorland plan published?").answer

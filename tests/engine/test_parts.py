@@ -43,6 +43,13 @@ is set out in the partnership's plan.
 Rural reach, usually measured by the villages within an hour's drive of a surgery, is
 reported each spring.
 """,
+    "town-plans.md": """# Town plans
+
+## Agreeing the plans
+
+Every market town on the moors is writing a town plan with its practices, all of them to
+be finished by March 2020. The first of these plans will be finished by March 2019.
+""",
 }
 
 
@@ -128,3 +135,12 @@ def test_what_something_is_leads_when_too_long_to_follow_the_lead(tmp_path_facto
     answer = engine.ask("whats harbour care partners? who's actually in it")
     lead = answer.answer.split("[1]")[0]
     assert "Harbour Care Partners – which brings together Harbour University" in lead
+
+
+def test_a_date_asked_of_the_ones_the_sentence_before_names_is_theirs(engine):
+    question = (
+        "quick one - whats the deadline for town plans to be finished? and when were the 1st "
+        "ones due"
+    )
+    answer = engine.ask(question)
+    assert "March 2019" in answer.answer

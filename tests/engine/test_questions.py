@@ -238,6 +238,13 @@ def test_what_a_definition_question_defines(question, subject):
         # whether someone made it up is no topic
         ("is the harbour fund real or did my CEO make it up lol", "is the harbour fund real lol"),
         ("what is in the documents about the fund?", "what is in the documents about the fund?"),
+        # how many things the message asks names none of them
+        ("two qs: whats the fund? and who runs it", ": whats the fund? and who runs it"),
+        ("couple of questions - what is reach?", "- what is reach?"),
+        (
+            "what are the three questions the review asks?",
+            "what are the three questions the review asks?",
+        ),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):

@@ -120,3 +120,9 @@ def test_a_word_clipped_from_one_the_asker_typed_reads_as_that_word():
         "ambulance trusts? asking for our ambulance service"
     )
     assert vocabulary.read("our amb service") == "our Ambition service"  # nothing better typed
+
+
+def test_initials_of_a_name_with_in_may_keep_or_leave_out_its_letter():
+    vocabulary = Vocabulary(["The Strength in Harbours Fund pays for harbour walls."])
+    assert vocabulary.read("how big is the SIHF") == "how big is the Strength in Harbours Fund"
+    assert vocabulary.read("the shf pot") == "the Strength in Harbours Fund pot"
