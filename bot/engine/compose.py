@@ -794,11 +794,12 @@ def _units(
             continue  # quoted with the sentence before it, which says what it lists
         if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
             # "There are several common areas ... These are:" and the list after
-            every_item = listed is not None and listed in terms(sentence)
             lead = paragraph[paragraph.index(sentence) :]
             # the list the question asks for, named by its lead-in ("... key strengths ...
-            # as being:"), may fill an answer's room for a list (LIST_CHARS)
-            whole = every_item and re.search(rf"(?i)\b{re.escape(listed)}\w*s\b", sentence)
+            # as being:", "Ageing society - ... . Priorities include:"), may fill an
+            # answer's room for a list (LIST_CHARS)
+            every_item = listed is not None and listed in terms(lead)
+            whole = every_item and re.search(rf"(?i)\b{re.escape(listed)}\w*s\b", lead)
             room = max(_LIST_ITEMS_CHARS, LIST_CHARS - len(lead)) if whole else None
             text, quote = _with_list(lead, following, every_item=every_item, room=room)
         elif number + 1 < len(said) and _LISTS_IT.match(said[number + 1]):

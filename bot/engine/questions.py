@@ -347,7 +347,7 @@ def listed_count(question: str) -> int | None:
 
 
 _LISTED_NOUN = re.compile(
-    r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b",
+    r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}?([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
 # "what do they list as strengths?": what they list.

@@ -204,10 +204,24 @@ _OPENING_ASKER_RE = re.compile(
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
     # says they are here
-    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]",
+    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]"
+    # "NE ics programme manager - ...", "workforce lead at an STP - ...", "im in the older
+    # peoples team at a community trust in plymouth, ...": a role, and where it is
+    r"|^\W*(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
+    r"would|will|has|have|any|the)\b)((?:[A-Za-z'’&.+/-]+\s+){0,6}?(?:lead|manager|mgr|person|"
+    r"officer|director|head|nurse|gp|clinician|analyst|commissioner|planner|pharmacist|"
+    r"consultant|advis[eo]r|co-?ordinator|team)s?(?:\s+(?:at|in|from|for|with)"
+    r"(?:\s+[A-Za-z'’&.-]+){1,5}?)?(?:\s+here)?)\s*[-–—:,]",
     re.IGNORECASE,
 )
 
+
+# The NHS side, where a role that opens a question works ("NE ics programme manager - ").
+_NHS_SIDE = re.compile(
+    r"\b(?:ics|icb|icp|stp|ccg|pcn|trusts?|ft|hospitals?|nhs|practice|gp|ambulance|"
+    r"community|acute|mental\s+health|primary\s+care)\b",
+    re.IGNORECASE,
+)
 
 # A sentence of a few words that asks nothing, ended by a full stop.
 _SHORT_STATEMENT = re.compile(r"^([^.?!]{1,80}?)\.(?:\s|$)")
@@ -246,7 +260,9 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     for start in [0] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
         opening = _OPENING_ASKER_RE.match(question[start:])
         if opening:
-            begin, end = opening.span(1) if opening.group(1) else opening.span(2)
+            if opening.group(3) and not _NHS_SIDE.search(opening.group(3)):
+                continue  # "skills lead at the LEP: who?" asks who the LEP's lead is
+            begin, end = opening.span(next(g for g in (1, 2, 3) if opening.group(g)))
             # "ambulance service, HQ near exeter. is ...?": a short statement that opens
             # with who asks is all about them
             statement = _SHORT_STATEMENT.match(question[start:])

@@ -86,6 +86,7 @@ _SHORTHAND = {
         "especially": "esp",
         "approximately": "approx",
         "information": "info",
+        "communications": "comms",
         "organisation": "org",
         "organisations": "orgs",
         "message": "msg",

@@ -68,6 +68,28 @@ that share readings between ports, councils, the coastguard and the fishing flee
 forthcoming green paper on ports and better use of the ports' own land and buildings.
 """
 
+# The same, where the sentence that names the challenge is not the one that says "priorities".
+DOCUMENTS["fleet.md"] = """# Fleet challenges
+
+## The challenges
+
+Ageing fleet – ‘we will help the fishing fleet meet the needs of its older boats’. Priorities
+include:
+
+• Supporting boatyards to repair the growing number of older boats, meeting the needs of
+their crews including the new 'Sound Hulls' programme that will invest in repairs to help
+older boats stay at sea for longer.
+
+• Supporting crews to adapt to a changing and ageing fleet including building on the Fleet
+Working Lives Strategy to promote the benefits of employing older skippers.
+
+• Leveraging catch data to improve safety at sea including through the regional data hubs
+outlined in the fisheries sector deal.
+
+• Supporting harbours to adapt business models to changing demands, encouraging new models
+of berthing including through the forthcoming green paper on harbours.
+"""
+
 DOCUMENTS["goals.md"] = """# Moorland goals
 
 ## Goals and priorities
@@ -434,6 +456,19 @@ def test_every_point_of_the_list_asked_for_is_quoted_without_its_examples(engine
     # what the list was not asked for keeps its examples: "forthcoming" stays with its point
     answer = engine.ask("when did the green paper on ports come out?")
     assert answer.mode == "no_answer" or "forthcoming green paper" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "helping the fishing fleet meet the needs of its older boats - what r the priorities?",
+        "what are the ageing fishing fleet challenge priorities?",
+    ],
+)
+def test_every_point_of_a_list_is_quoted_when_its_lead_in_names_it_a_sentence_on(engine, question):
+    answer = engine.ask(question).answer
+    for point in ("older boats", "ageing fleet", "catch data", "business models"):
+        assert point in answer, point
 
 
 NETWORK = {

@@ -124,3 +124,18 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("what do we get out of it?? acute trust in truro, board asking") == (
         terms("acute trust truro board")
     )
+
+
+def test_a_role_on_the_nhs_side_opening_the_question_is_who_asks():
+    assert asker_terms("moors ics programme manager - what does the harbour fund pay for?") == (
+        terms("moors ics programme manager")
+    )
+    assert asker_terms("workforce lead at an STP: who sits on the harbour board?") == terms(
+        "workforce lead STP"
+    )
+    assert asker_terms(
+        "im in the older peoples team at a community trust in thornby, what are the priorities?"
+    ) == terms("older peoples team community trust thornby")
+    # a role at the body asked about is what is asked
+    assert asker_terms("the harbour board lead, who was it again?") == []
+    assert asker_terms("skills lead at the harbour board: who?") == []

@@ -55,6 +55,7 @@ def vocabulary() -> Vocabulary:
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
+        ("comms person here", "communications person here"),
         # and spelt with a digit
         (
             "any1 at the board we shld talk to b4 it meets?",
