@@ -736,11 +736,19 @@ def counted(question: str) -> list[str] | None:
     match = _HOW_MANY.search(question)
     if not match or match.group(1).lower() in {"and", "of", "are", "is", "by"}:
         return None
+    if match.group(1).lower() in _AUXILIARIES:
+        # "by how many should the plan increase the number of jobs?": the number's noun
+        number_of = _NUMBER_OF.search(question, match.end())
+        return [number_of.group(1)] if number_of else None
     words = [match.group(1)]
     if match.group(2):  # the verb, not an adverb after it ("... employ nationally")
         said = [word for word in match.group(2).split() if not word.lower().endswith("ly")]
         words.extend(said[-1:])
     return words
+
+
+_AUXILIARIES = frozenset("should will would could can does did do has have must might".split())
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+([\w'’-]+)", re.IGNORECASE)
 
 
 _PRESENTATION = re.compile(
@@ -904,14 +912,15 @@ def _date_asked_of(question: str) -> str | None:
         match = _WHEN.match(re.sub(r"^\W*(?:and|also|so|plus|&|\+)\s+", "", part, flags=re.I))
         if match and match.group(1).strip():
             if _ONES_BACK.search(match.group(1)):
-                # "whats the deadline for LIS to be agreed? when were the 1st ones due":
-                # the first strategies, which the sentence before names
+                # "whats the deadline for LIS to be agreed? when were the 1st ones due",
+                # "what will the NE LIS propose? and what year does it run to": what the
+                # sentence before names
                 return f"{before} {match.group(1)}"
             return match.group(1)
     return None
 
 
-_ONES_BACK = re.compile(r"\b(?:ones|they|them|those|these)\b", re.IGNORECASE)
+_ONES_BACK = re.compile(r"\b(?:ones|it|they|them|those|these)\b", re.IGNORECASE)
 
 
 # "... what date was that", "when was it?", "when?": a date asked of what the sentence

@@ -429,6 +429,11 @@ def test_how_much_it_is_after_naming_it_in_another_question_is_its_amount(engine
     assert "£20 million" in engine.ask(question).answer
 
 
+def test_by_how_many_a_plan_should_increase_a_number_is_that_count(engine):
+    question = "By how many should the moorland plan increase the number of jobs by 2024?"
+    assert "5,000" in engine.ask(question).answer
+
+
 def test_how_much_of_a_thing_named_only_in_the_sentence_before_is_its_amount(engine):
     question = (
         "does the strategy say anything about the clean seas fund? how much extra is going in"

@@ -49,6 +49,11 @@ reported each spring.
 
 Every market town on the moors is writing a town plan with its practices, all of them to
 be finished by March 2020. The first of these plans will be finished by March 2019.
+
+## The programme
+
+The town plan programme is a delivery plan extending to 2030 that gives every practice a
+say in the plan for its town.
 """,
 }
 
@@ -144,3 +149,8 @@ def test_a_date_asked_of_the_ones_the_sentence_before_names_is_theirs(engine):
     )
     answer = engine.ask(question)
     assert "March 2019" in answer.answer
+
+
+def test_a_date_asked_of_what_it_points_back_to_is_its_date(engine):
+    question = "what will the town plan programme give practices? and what year does it run to"
+    assert "2030" in engine.ask(question).answer
