@@ -26,13 +26,13 @@ from bot.engine.concepts import Concept, concepts_with_context, coverage, questi
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
-    asked_parts,
     asks_if_absent,
     counted,
     definition_subject,
     is_action_question,
     listed_count,
     listed_noun,
+    parts_referring_back,
     person_asked,
     role_asked,
     wants_date,
@@ -359,10 +359,13 @@ class ExtractiveComposer:
         chosen = self._select(candidates, concepts, lists_first=_lists_answer(query.text))
         if is_action_question(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
-        parts = asked_parts(query.text)
+        parts = parts_referring_back(query.text)
         if len(parts) > 1:
-            for part in parts:
-                part_concepts = self._concepts(part, query.context, idf)
+            for clause, referent in parts:
+                part = f"{referent} {clause}".lstrip()
+                # what the clause asks, of what it refers back to: "... the lincs LEP? and
+                # did they say anything about rural health" asks for rural health
+                part_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
                 chosen = _answering(
                     part_concepts,
                     definition_subject(part),

@@ -7,7 +7,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.engine.text import asks, question_sentences, terms, without_attribution, without_source
+from bot.engine.text import (
+    GREETING,
+    asks,
+    question_sentences,
+    terms,
+    without_attribution,
+    without_source,
+)
 
 __all__ = [
     "is_action_question",
@@ -163,17 +170,12 @@ def person_asked(question: str) -> str | None:
 
 
 # "hey", "ok", "so": a greeting before the question
-_GREETING = re.compile(
-    r"^\W*(?:hey|hi|hiya|hello|morning|ok|okay|right|so)\b[\s,!.:-]*", re.IGNORECASE
-)
-
-
 def definition_subject(question: str) -> list[str] | None:
     """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", "what do X
     and Y stand for?", "how is X defined?", "definition of X", or None for other
     questions; also "what does X mean?" after an aside that opens the question ("dumb q
     but what does X actually mean?")."""
-    question = _GREETING.sub("", question)  # "hey what does X mean?"
+    question = GREETING.sub("", question)  # "hey what does X mean?"
     opening = _OPENING_ASIDE.match(question)
     rest = question[opening.end() :] if opening else ""
     # "dumb q but what even is X?": after an aside that apologises, "what is X" too
@@ -209,7 +211,7 @@ def _defined(question: str) -> list[str] | None:
         return terms(_STRESS.sub(" ", phrase)) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
-        named = _NAMED_THEN_ASKED.match(_GREETING.sub("", question))
+        named = _NAMED_THEN_ASKED.match(GREETING.sub("", question))
         return terms(_STRESS.sub(" ", named.group(1))) or None if named else None
     phrase = re.split(
         r",|\?|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
@@ -640,16 +642,24 @@ def asked_parts(question: str) -> list[str]:
     and who gets the money?" -> two); a clause that refers back ("... and why does it
     matter?") keeps the clause before it, which says what "it" is. One part when the
     question asks one thing."""
+    return [f"{referent} {clause}".lstrip() for clause, referent in parts_referring_back(question)]
+
+
+def parts_referring_back(question: str) -> list[tuple[str, str]]:
+    """`asked_parts` as (the clause, what it refers back to): "and did they say anything
+    about rural health" asks about rural health, of what the clause before names."""
     starts = [0] + [m.end() for m in _NEXT_ASK.finditer(question)]
     clauses = [question[a:b] for a, b in zip(starts, starts[1:] + [len(question)], strict=True)]
-    parts: list[str] = []
+    parts: list[tuple[str, str]] = []
     for clause in clauses:
+        referent = ""
         if parts and (_REFERS_BACK.search(clause) or _PERSON_BACK.search(clause)):
             # what the earlier part names, not what it asks of it: "who is jane doe and
             # what does she say ..." asks what she says, not again who she is
-            clause = f"{_ASKING.sub('', parts[-1])} {clause}"
-        if terms(clause) and asks(clause):
-            parts.append(clause)
+            earlier, earlier_referent = parts[-1]
+            referent = f"{earlier_referent} {_ASKING.sub('', earlier)}".lstrip()
+        if terms(f"{referent} {clause}") and asks(f"{referent} {clause}"):
+            parts.append((clause, referent))
     return parts
 
 

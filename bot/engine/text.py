@@ -22,6 +22,7 @@ __all__ = [
     "source_terms",
     "asker_spans",
     "STOP_WORDS",
+    "GREETING",
     "QUESTION_WORDS",
 ]
 
@@ -56,6 +57,7 @@ realistically honestly genuinely seriously practically literally definitely prob
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
+hi hiya hey hello talking talked speaking
 """.split()
 )
 
@@ -216,6 +218,11 @@ _OPENING_ASKER_RE = re.compile(
 )
 
 
+# "hi, ...", "morning all -": a greeting opening a message, which asks and names nothing.
+GREETING = re.compile(
+    r"^\W*(?:hey|hi|hiya|hello|morning|ok|okay|right|so)\b[\s,!.:-]*", re.IGNORECASE
+)
+
 # The NHS side, where a role that opens a question works ("NE ics programme manager - ").
 _NHS_SIDE = re.compile(
     r"\b(?:ics|icb|icp|stp|ccg|pcn|trusts?|ft|hospitals?|nhs|practice|gp|ambulance|"
@@ -257,7 +264,10 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
-    for start in [0] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
+    greeted = GREETING.match(question)  # "hi, strategy lead at a trust here - ..."
+    for start in [greeted.end() if greeted else 0] + [
+        m.end() for m in re.finditer(r"[?!.]+\s+", question)
+    ]:
         opening = _OPENING_ASKER_RE.match(question[start:])
         if opening:
             if opening.group(3) and not _NHS_SIDE.search(opening.group(3)):

@@ -18,6 +18,7 @@ from bot.engine.questions import (
     is_contact_question,
     listed_noun,
     members_subject,
+    parts_referring_back,
     role_asked,
     wants_date,
     wants_list,
@@ -422,6 +423,17 @@ def test_a_part_that_refers_back_asks_its_own_thing_not_the_earlier_ones():
     assert definition_subject(first) == ["jane", "doe"]
     assert "jane doe" in second
     assert definition_subject(second) is None
+
+
+def test_a_part_that_refers_back_keeps_what_it_refers_to_apart_from_what_it_asks():
+    """ "... at the harbour board? and did they say anything about rural buses": the part
+    asks about rural buses; the harbour board is only who "they" are."""
+    (_, nothing), (clause, referent) = parts_referring_back(
+        "who should i talk to at the harbour board? and did they say anything about rural buses"
+    )
+    assert nothing == ""
+    assert "rural buses" in clause and "harbour board" not in clause
+    assert "harbour board" in referent
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         ("ultra-low emission", ["ultra", "low", "emiss"]),
         ("the 1st meeting of five", ["1st", "meet", "5"]),
         ("the first meeting of 5", ["1st", "meet", "5"]),
+        # greetings and how the asker means to get in touch name no topic
+        ("hi, who should we be talking to about the fund?", ["fund"]),
     ],
 )
 def test_terms(text, expected):
@@ -136,6 +138,10 @@ def test_a_role_on_the_nhs_side_opening_the_question_is_who_asks():
     assert asker_terms(
         "im in the older peoples team at a community trust in thornby, what are the priorities?"
     ) == terms("older peoples team community trust thornby")
+    # after a greeting
+    assert asker_terms("hi, strategy lead at a trust in thornby here - who runs the fund?") == (
+        terms("strategy lead trust thornby")
+    )
     # a role at the body asked about is what is asked
     assert asker_terms("the harbour board lead, who was it again?") == []
     assert asker_terms("skills lead at the harbour board: who?") == []
