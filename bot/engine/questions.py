@@ -1078,10 +1078,20 @@ _HAPPENED = re.compile(
 )
 
 
+# "what was the final strategy's commitment once it was published by government?": what
+# it asks is said of it after something planned happened, which the question takes as done.
+_ONCE_HAPPENED = re.compile(
+    r"\b(?:once|after|since|now\s+that)\s+(?:it|they)\s+(?:was|were|(?:has|have|had)\s+been|got)\s+"
+    r"(?:(?:finally|eventually|actually)\s+)?(?P<event>published|launched|released|agreed|"
+    r"signed\s+off|approved|adopted|finalised)\b",
+    re.IGNORECASE,
+)
+
+
 def happened_event(question: str) -> str | None:
     """What a question asks whether it happened ("did the plan ever get signed off?" ->
-    "signed off"), or None."""
-    match = _HAPPENED.search(question)
+    "signed off"), or takes as having happened ("... once it was published?"), or None."""
+    match = _HAPPENED.search(question) or _ONCE_HAPPENED.search(question)
     return match.group("event") if match and not _OUTCOME.search(question) else None
 
 
@@ -1094,4 +1104,7 @@ def outcome_subject(question: str) -> str | None:
     if match:
         return match.group("doer") or match.group("of")
     match = _HAPPENED.search(question)
-    return match.group("thing") if match else None
+    if match:
+        return match.group("thing")
+    once = _ONCE_HAPPENED.search(question)
+    return question[: once.start()] if once else None

@@ -591,6 +591,9 @@ def test_whether_a_planned_thing_came_out_is_not_covered_by_its_plan(engine):
     question = "did the winter rotas actually get agreed with the moorland board in the end?"
     assert engine.ask(question).mode == "no_answer"
     assert "May 2019" in engine.ask("when was the moorland plan eventually published?").answer
+    # nor what it said once it came out
+    question = "what was in the rail plan for the moors once it was published?"
+    assert engine.ask(question).mode == "no_answer"
 
 
 def test_a_share_of_one_thing_does_not_answer_a_share_of_another(engine):
