@@ -470,8 +470,14 @@ class ExtractiveComposer:
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
             context |= speakers.get(position, frozenset())
             sentence_terms = frozenset(terms(text))
-            own = coverage(concepts, sentence_terms | place)
-            with_context = coverage(concepts, sentence_terms | place | context)
+            earlier_unit = units[position - 1] if position else None
+            meant = (
+                _referent(text, earlier_unit[0])
+                if earlier_unit and earlier_unit[2] is block
+                else frozenset()
+            )
+            own = coverage(concepts, sentence_terms | place | meant)
+            with_context = coverage(concepts, sentence_terms | place | meant | context)
             found.append(
                 _Candidate(
                     text,
@@ -701,6 +707,33 @@ _POINTS_BACK = re.compile(
     r"(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must)\b"
 )
 ANTECEDENT_REACH = 4  # sentences back to where the thing pointed at is introduced
+
+
+# "These will enable ...", "These panels will produce ...": a sentence that names its
+# subject only by pointing back to the sentence before.
+_OPENS_POINTING = re.compile(
+    r"^\W*(?:these|they|this|it|such)(?:\s+([a-z][\w-]*))?\s+"
+    r"(?:will|would|are|is|were|was|can|could|should|may|might|must|have|has|help|provide)\b",
+    re.IGNORECASE,
+)
+# A capitalised name of two words or more: "Skills Advisory Panels".
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+)+")
+
+
+def _referent(sentence: str, before: str) -> frozenset[str]:
+    """What a sentence that points back names, as terms: the phrase of the sentence before
+    that ends in the noun it repeats ("These panels" -> "skills advisory panels"), or the
+    last name the sentence before gives ("These will enable ..." after "... to establish
+    Skills Advisory Panels.")."""
+    opening = _OPENS_POINTING.match(sentence)
+    if not opening:
+        return frozenset()
+    noun = opening.group(1)
+    if noun and noun.lower() not in {"will", "would", "are", "is", "were", "was", "have", "has"}:
+        found = re.search(rf"((?:[\w-]+\s+){{0,3}}){re.escape(noun)}\b", before, re.IGNORECASE)
+        return frozenset(terms(found.group(0))) if found else frozenset()
+    names = _CAPITALISED_NAME.findall(before)
+    return frozenset(terms(names[-1])) if names else frozenset()
 
 
 def _with_antecedents(

@@ -104,3 +104,39 @@ def test_what_makes_something_one_says_what_it_is():
     assert _defines("Practices are known as rural anchors given their size and reach.", subject)
     assert _defines("Rural anchors such as practices and schools hold villages together.", subject)
     assert not _defines("Every Tuesday the county council met the rural anchors.", subject)
+
+
+PANELS = {
+    "panels.md": """# Harbour panels
+
+## Harbour Advisory Panels
+
+The councils will work with the ports across the coast to establish Harbour Advisory
+Panels. These will enable ports and councils to agree which walls need repair first and how
+repairs are paid for.
+
+## Where the panels sit
+
+Harbour advisory panels will be set up along the coast shortly and sit within the councils.
+These panels will publish a yearly survey of the state of every harbour wall.
+
+## Who sits on them
+
+It is important that practices are represented on the harbour advisory panels being set
+up in all coastal towns.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what will harbour advisory panels do?", "whats the role of harbour advisory panels"],
+)
+def test_what_a_body_does_is_said_by_sentences_that_name_it_only_by_pointing_back(
+    tmp_path_factory, embedder, question
+):
+    """ "These will enable ..." and "These panels will publish ..." say what the panels do,
+    though only the sentence before names them."""
+    answer = engine_over(PANELS, tmp_path_factory, embedder).ask(question).answer
+    assert "agree which walls need repair" in answer
+    assert "yearly survey" in answer
