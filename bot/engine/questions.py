@@ -118,7 +118,9 @@ _GAIN_QUESTION = re.compile(
 def is_action_question(question: str) -> bool:
     """ "What should our ICS do ...", "how can we ...": asks for something to do, not
     what it brings ("what benefits can the NHS gain?")."""
-    return bool(_ACTION_QUESTION.search(question)) and not _GAIN_QUESTION.search(question)
+    return bool(_ACTION_QUESTION.search(question)) and not (
+        _GAIN_QUESTION.search(question) or asks_what_it_gains(question)
+    )
 
 
 def is_contact_question(question: str) -> bool:

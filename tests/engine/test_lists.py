@@ -497,6 +497,11 @@ host the meeting. At each meeting, members joining the moorland network get to:
 • agree the agenda for the next one
 
 • choose who hosts it.
+
+## Getting involved
+
+Practices and NHS organisations should contact the moorland network's coordinator to
+discuss how they can get involved in joining the network.
 """,
 }
 
@@ -506,6 +511,8 @@ host the meeting. At each meeting, members joining the moorland network get to:
     [
         "what could joining the moorland network actually get us?",
         "whats in it for a practice to join the moorland network?",
+        # what it brings them, not what they should do
+        "How could joining the moorland network help an NHS organisation?",
     ],
 )
 def test_what_someone_gains_is_the_list_a_could_help_you_label_names(
