@@ -765,7 +765,7 @@ _NUMBER_OF = re.compile(r"\bnumber\s+of\s+([\w'’-]+)", re.IGNORECASE)
 
 _PRESENTATION = re.compile(
     r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
-    r"(?:english|terms|language|words)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
+    r"(?:english|terms|language|words)|in\s+(?:lis|strategy|policy|nhs)\s+(?:terms|speak)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
     r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?|slides?|deck|presentation|ppt|powerpoint)"

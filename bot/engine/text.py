@@ -57,7 +57,7 @@ realistically honestly genuinely seriously practically literally definitely prob
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
-hi hiya hey hello talking talked speaking
+hi hiya hey hello talking talked speaking purposes
 """.split()
 )
 

@@ -158,6 +158,8 @@ _PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
     ): "features",
     # "what is holding back health and life sciences?": its challenges
     (("hold", "holds", "holding", "held"), "back"): "challenges",
+    # "does the NHS count as an anchor institution?": whether it is one
+    (("count", "counts", "counted", "counting"), "as"): "is",
 }
 # "like practically where do we start": asks what to do first, not about starting anything
 _WHERE_TO_START = re.compile(

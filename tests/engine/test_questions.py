@@ -239,6 +239,8 @@ def test_what_a_definition_question_defines(question, subject):
         # whether someone made it up is no topic
         ("is the harbour fund real or did my CEO make it up lol", "is the harbour fund real lol"),
         ("what is in the documents about the fund?", "what is in the documents about the fund?"),
+        # the frame of reference names no topic of its own
+        ("whats an anchor in LIS terms?", "whats an anchor ?"),
         # how many things the message asks names none of them
         ("two qs: whats the fund? and who runs it", ": whats the fund? and who runs it"),
         ("couple of questions - what is reach?", "- what is reach?"),

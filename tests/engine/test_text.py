@@ -17,6 +17,7 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         ("the first meeting of 5", ["1st", "meet", "5"]),
         # greetings and how the asker means to get in touch name no topic
         ("hi, who should we be talking to about the fund?", ["fund"]),
+        ("an anchor for LIS purposes", ["anchor", "lis"]),
     ],
 )
 def test_terms(text, expected):

@@ -68,6 +68,7 @@ def vocabulary() -> Vocabulary:
         ("what is holding back the moors?", "what is challenges the moors?"),
         ("what's holding the harbour back?", "what's challenges the harbour?"),  # its object
         ("what came back out", "what came back out"),
+        ("does the harbour count as an anchor?", "does the harbour is an anchor?"),
     ],
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
