@@ -352,6 +352,8 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("who at the board do i ask about local growth?")
     assert not is_contact_question("who is asking the LEP to include health?")
     assert is_contact_question("the board growth person - who was it again?")
+    assert is_contact_question("whos the board growth guy and whats his job title?")
+    assert not is_contact_question("who is the guy who chairs the board?")
     # the asker's area's body
     assert is_contact_question("exeter trust here - who's our lep and where are their docs?")
     assert is_contact_question("which LEP covers us and does their plan say anything?")
