@@ -472,7 +472,7 @@ def other_words_for(term: str) -> tuple[str, ...]:
 _WHAT_IT_GAINS = re.compile(
     r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
     r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)s?\s+(?:from|out\s+of|by)\b"
-    r"|\bwhat(?:['’]?s|\s+is)\s+in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+)?in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)"
     # "whats the point of us bothering with it?", "what's the benefit for a trust?"
     r"|\bwhat(?:['’]?s|\s+is)\s+the\s+(?:point|benefit|upside)\s+(?:of|for|in)\b"
     # "what could influencing it help us do?", "what can it help an ICS achieve?"
@@ -779,7 +779,10 @@ _PRESENTATION = re.compile(
     r"report|briefing|business\s+case|talk|newsletter|blog)|"
     r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"
     r"summar|saying|that)|(?:explain\w*\s+(?:it\s+)?)?like\s+i\W?m\s+(?:5|five)|"
-    r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?(?:bullet(?:ed)?[\s-]+"
+    r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?"
+    # "3-4 bullets", "two or three bullet points": how many, which asks for no number
+    r"(?:(?:\d+|two|three|four|five|six|a\s+few|few|some)(?:\s*[-–/]\s*\d+|\s+or\s+\w+)?\s+)?"
+    r"(?:bullet(?:ed)?[\s-]+"
     r"(?:list|points?)|bullets|one[\s-]+liner)(?!\s+of\b))\b",
     re.IGNORECASE,
 )

@@ -57,7 +57,7 @@ realistically honestly genuinely seriously practically literally definitely prob
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
-hi hiya hey hello talking talked speaking purposes
+hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
 """.split()
 )
 
@@ -336,7 +336,9 @@ _SOURCE_RE = re.compile(
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:view|take|position|stance|"
     r"opinion)\b(?!\s+of\b)"  # "whats the confed view"; "the view of X" is asked of X
     r"|\bthe\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
-    r"documents?|web\s*page|white\s+paper)s?\b",
+    r"documents?|web\s*page|white\s+paper)s?\b"
+    # "confed briefing - whats the benefit ...": the document, named before the question
+    r"|^\W*(?:[\w&'’-]+\s+){0,3}?(?:briefing|report|slides|deck|docs?|paper)\s*[-–—:]",
     re.IGNORECASE,
 )
 

@@ -241,6 +241,9 @@ def test_what_a_definition_question_defines(question, subject):
         ("what is in the documents about the fund?", "what is in the documents about the fund?"),
         # the frame of reference names no topic of its own
         ("whats an anchor in LIS terms?", "whats an anchor ?"),
+        # how many bullets is how to present it, not a number to find
+        ("what do we gain? need 3-4 bullets for the exec", "what do we gain? need"),
+        ("two or three bullet points on the fund pls", "on the fund pls"),
         # how many things the message asks names none of them
         ("two qs: whats the fund? and who runs it", ": whats the fund? and who runs it"),
         ("couple of questions - what is reach?", "- what is reach?"),
@@ -289,6 +292,7 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert asks_what_it_gains(question) and wants_list(question)
     assert gainer_terms(question) == terms("integrated care system")
     assert gainer_terms("whats in it for a trust to engage with its LIS?") == ["trust"]
+    assert asks_what_it_gains("ok so whats actually in it for us engaging with the board?")
     assert not asks_what_it_gains("what should our ICS do to gain a seat on the board?")
     # who gains may come before "can gain": "what advantages does X say the NHS can gain"
     assert asks_what_it_gains("What advantages does the plan say the NHS can gain from it?")

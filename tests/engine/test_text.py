@@ -18,6 +18,7 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         # greetings and how the asker means to get in touch name no topic
         ("hi, who should we be talking to about the fund?", ["fund"]),
         ("an anchor for LIS purposes", ["anchor", "lis"]),
+        ("for the CEO before thurs", ["ceo"]),
     ],
 )
 def test_terms(text, expected):
@@ -38,6 +39,8 @@ def test_words_that_name_the_source_are_not_the_topic():
     assert source_terms("roughly how long is the Industrial Strategy white paper?") == terms(
         "Industrial Strategy white paper"
     )
+    # the document, named before the question
+    assert source_terms("harbour briefing - whats in it for us?") == terms("harbour briefing")
     # whose view is asked: "what does the harbour board reckon ..."
     assert source_terms("what does the harbour board reckon we get out of the fund?") == terms(
         "harbour board"
