@@ -906,6 +906,21 @@ _DEADLINE = re.compile(
 )
 
 
+# "what was the publication date of the final strategy?": the date of an event, by its noun.
+_DATE_OF_EVENT = re.compile(
+    r"^\W*(?:what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?)?(?P<event>publication|launch|release|"
+    r"start|opening)\s+date\s+(?:of|for)\s+(?P<of>.*?)(?=\s*[?;]|\s*,\s*(?:and|but|or)\b|$)",
+    re.IGNORECASE,
+)
+_EVENT_VERB = {
+    "publication": "published",
+    "launch": "launched",
+    "release": "released",
+    "start": "started",
+    "opening": "opened",
+}
+
+
 def date_subject(question: str) -> str | None:
     """What a "when" question asks the date of ("when did government publish the final
     strategy?" -> "did government publish the final strategy"; "deadline for fund bids?"
@@ -920,6 +935,9 @@ def _date_asked_of(question: str) -> str | None:
     match = _WHEN.match(question.strip()) or _DEADLINE.match(question.strip())
     if match:
         return match.group(1)
+    event = _DATE_OF_EVENT.match(question.strip())
+    if event:  # "the publication date of X": when X was published
+        return f"{event.group('of')} {_EVENT_VERB[event.group('event').lower()]}"
     before = _date_of_what_came_before(question)
     if before is not None:
         return before
@@ -1088,11 +1106,14 @@ _HAPPENED = re.compile(
 # "what was the final strategy's commitment once it was published by government?": what
 # it asks is said of it after something planned happened, which the question takes as done.
 _ONCE_HAPPENED = re.compile(
-    r"\b(?:once|after|since|now\s+that)\s+(?:it|they)\s+(?:was|were|(?:has|have|had)\s+been|got)\s+"
+    r"\b(?:once|after|since|now\s+that|when)\s+(?:it|they)\s+(?:was|were|(?:has|have|had)\s+been|got)\s+"
     r"(?:(?:finally|eventually|actually)\s+)?(?P<event>published|launched|released|agreed|"
     r"signed\s+off|approved|adopted|finalised)\b",
     re.IGNORECASE,
 )
+
+
+_PRONOUN = re.compile(r"(?:it|they|this|that|he|she)", re.IGNORECASE)
 
 
 def happened_event(question: str) -> str | None:
@@ -1108,6 +1129,10 @@ def outcome_subject(question: str) -> str | None:
     happened ("did the green paper ever come out?" -> "the green paper"); None for other
     questions."""
     match = _OUTCOME.search(question)
+    happened = _HAPPENED.search(question)
+    if match and happened and _PRONOUN.fullmatch(match.group("doer") or ""):
+        # "did the consultation ever happen and what did it decide?": the consultation
+        return happened.group("thing")
     if match:
         return match.group("doer") or match.group("of")
     match = _HAPPENED.search(question)

@@ -411,7 +411,8 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
 # "consultation" of "the consultation on the fund".
 _OUTCOME_HEAD = re.compile(
     r"\b(review|consultation|evaluation|inquiry|audit|report|study|trial|pilot|bid|bidding\s+round)"
-    r"\s+(?:of|on|into|about|for)\b",
+    # "the consultation on the fund", or "the fund consultation"
+    r"(?:\s+(?:of|on|into|about|for)\b|\W*$)",
     re.IGNORECASE,
 )
 

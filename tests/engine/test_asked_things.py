@@ -591,9 +591,16 @@ def test_whether_a_planned_thing_came_out_is_not_covered_by_its_plan(engine):
     question = "did the winter rotas actually get agreed with the moorland board in the end?"
     assert engine.ask(question).mode == "no_answer"
     assert "May 2019" in engine.ask("when was the moorland plan eventually published?").answer
-    # nor what it said once it came out
+    # nor what it said once it came out, nor its publication date
     question = "what was in the rail plan for the moors once it was published?"
     assert engine.ask(question).mode == "no_answer"
+    question = "what was the budget of the rail plan for the moors when it was published?"
+    assert engine.ask(question).mode == "no_answer"
+    assert engine.ask("what was the publication date of the rail plan?").mode == "no_answer"
+    # "published in spring" gives no date
+    question = "what was the publication date of the review of moorland sectors, skills and assets?"
+    assert engine.ask(question).mode == "no_answer"
+    assert "May 2019" in engine.ask("what was the publication date of the moorland plan?").answer
 
 
 def test_a_share_of_one_thing_does_not_answer_a_share_of_another(engine):
@@ -794,3 +801,22 @@ def test_the_outcome_of_a_consultation_or_review_needs_sentences_about_it_done(e
     question = "What did the review of harbour boards' roles and responsibilities conclude?"
     assert engine.ask(question).mode == "no_answer"
     assert "slipways" in engine.ask("what has the harbour fund paid for?").answer
+
+
+HARBOUR_FUND = {
+    "harbour-fund.md": """# The harbour fund
+
+## Replacing the coastal grants
+
+The harbour fund will replace the old coastal grants when they end. A consultation next
+year will look at how the harbour fund is shared between the harbour towns.
+""",
+    "towns.md": DOCUMENTS["plans.md"],
+}
+
+
+def test_what_a_consultation_still_to_come_decided_is_not_covered(tmp_path_factory, embedder):
+    engine = engine_over(HARBOUR_FUND, tmp_path_factory, embedder)
+    question = "did the harbour fund consultation ever happen and what did it decide?"
+    assert engine.ask(question).mode == "no_answer"
+    assert "replace the old coastal grants" in engine.ask("what will the harbour fund do?").answer
