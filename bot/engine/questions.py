@@ -225,10 +225,14 @@ def _defined(question: str) -> list[str] | None:
     )[0]
     if _SAID_IN_IT.search(phrase):
         return None  # "whats the ageing stuff in there?": what it says of ageing
+    phrase = _MEANT_TO_BE.sub(" ", phrase)  # "whats the NE lis meant to be": what it is
     subject = terms(_STRESS.sub(" ", phrase))
     return subject or None
 
 
+_MEANT_TO_BE = re.compile(
+    r"\b(?:actually\s+|really\s+)?(?:meant|supposed|intended)\s+to\s+be\b.*$", re.IGNORECASE
+)
 _SAID_IN_IT = re.compile(r"\s(?:in|on)\s+(?:there|it|that|them|this)\s*$", re.IGNORECASE)
 
 
@@ -559,7 +563,9 @@ class AnsweredAs:
 ANSWERED_AS = (
     AnsweredAs(asks_if_absent, ABSENCE_ASKED, ABSENCE_WORDS),
     AnsweredAs(asks_what_it_gains, "gain gains get gets benefit", "benefits help"),
-    AnsweredAs(asks_how_far_it_runs, "", "extending until period"),
+    AnsweredAs(
+        asks_how_far_it_runs, "far ahead go goes run runs last lasts", "extending until period"
+    ),
     AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
 )
 

@@ -154,3 +154,8 @@ def test_a_date_asked_of_the_ones_the_sentence_before_names_is_theirs(engine):
 def test_a_date_asked_of_what_it_points_back_to_is_its_date(engine):
     question = "what will the town plan programme give practices? and what year does it run to"
     assert "2030" in engine.ask(question).answer
+
+
+def test_what_a_plan_is_meant_to_be_and_how_far_ahead_it_goes_is_its_plan_and_end(engine):
+    question = "whats the town plan programme actually meant to be and how far ahead does it go?"
+    assert "delivery plan extending to 2030" in engine.ask(question).answer

@@ -162,6 +162,7 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
     ("question", "subject"),
     [
         ("what does productivity actually mean in these docs?", ["product"]),
+        ("whats the harbour plan actually meant to be?", ["harbour", "plan"]),
         ("what do NICA and NICD stand for?", ["nica", "nicd"]),
         ("How is productivity defined, and why does it matter?", ["product"]),
         ("simple definition of productivity please, in plain english", ["product"]),
