@@ -173,7 +173,6 @@ def person_asked(question: str) -> str | None:
     return match.group(1) if match else None
 
 
-# "hey", "ok", "so": a greeting before the question
 def definition_subject(question: str) -> list[str] | None:
     """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", "what do X
     and Y stand for?", "how is X defined?", "definition of X", or None for other
@@ -563,9 +562,7 @@ class AnsweredAs:
 ANSWERED_AS = (
     AnsweredAs(asks_if_absent, ABSENCE_ASKED, ABSENCE_WORDS),
     AnsweredAs(asks_what_it_gains, "gain gains get gets benefit", "benefits help"),
-    AnsweredAs(
-        asks_how_far_it_runs, "far ahead go goes run runs last lasts", "extending until period"
-    ),
+    AnsweredAs(asks_how_far_it_runs, "far go goes run runs last lasts", "extending until period"),
     AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
 )
 
@@ -1136,13 +1133,9 @@ def outcome_subject(question: str) -> str | None:
     questions."""
     match = _OUTCOME.search(question)
     happened = _HAPPENED.search(question)
-    if match and happened and _PRONOUN.fullmatch(match.group("doer") or ""):
-        # "did the consultation ever happen and what did it decide?": the consultation
-        return happened.group("thing")
-    if match:
+    if match and not (happened and _PRONOUN.fullmatch(match.group("doer") or "")):
         return match.group("doer") or match.group("of")
-    match = _HAPPENED.search(question)
-    if match:
-        return match.group("thing")
+    if happened:  # also "did the consultation ever happen and what did it decide?"
+        return happened.group("thing")
     once = _ONCE_HAPPENED.search(question)
     return question[: once.start()] if once else None
