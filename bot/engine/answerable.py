@@ -17,6 +17,7 @@ from bot.engine.concepts import concepts_with_context, coverage, unfamiliar_name
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
+    asked_parts,
     definition_subject,
     is_action_question,
     person_asked,
@@ -133,7 +134,7 @@ class Assessor:
             similarity,
             unfamiliar_names(query.text, texts, self._known),
             unknown,
-            general=is_action_question(query.text) or _only_where_they_are(query.text, unknown),
+            general=_asks_only_in_general(query.text, unknown),
         )
 
     def _unknown_places(self, question: str, texts: list[str]) -> list[str]:
@@ -174,6 +175,16 @@ _NHS_BODY = re.compile(
 )
 # the same kinds of body as a question types them after a place ("notts healthcare")
 _BODY_AFTER_PLACE = r"(?i:healthcare|hospitals?|nhs|university|uni|health\s+partners)\b"
+
+
+def _asks_only_in_general(question: str, places: list[str]) -> bool:
+    """Each thing the question asks is what to do, or names the places only to say where
+    the asker is: "what does new anglia's LIS say about health and who do we talk to?"
+    asks about New Anglia's own strategy, though "who do we talk to" does not."""
+    return all(
+        is_action_question(part) or _only_where_they_are(part, places)
+        for part in asked_parts(question) or [question]
+    )
 
 
 def _only_where_they_are(question: str, places: list[str]) -> bool:

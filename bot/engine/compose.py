@@ -55,6 +55,7 @@ from bot.engine.stated import (
     states_amount,
     states_count,
     states_date,
+    states_for_the_year,
     states_outcome,
 )
 from bot.engine.text import sentences, terms
@@ -401,6 +402,7 @@ class ExtractiveComposer:
             and names_members(question, about, self.places)
             and gives_phone(question, about, self.places)
             and states_outcome(question, about, self.places)
+            and states_for_the_year(question, about)
         )
 
     def _elsewhere(self, sentence: str, asked: set[str]) -> bool:

@@ -12,11 +12,13 @@ from bot.engine.text import (
     asks,
     question_sentences,
     terms,
+    without_asker,
     without_attribution,
     without_source,
 )
 
 __all__ = [
+    "figure_year",
     "is_action_question",
     "is_contact_question",
     "asks_if_absent",
@@ -611,7 +613,7 @@ _AMOUNT_NOUN = re.compile(
 )
 # "what budget has the Council allocated to ...": the money noun heads the question.
 _MONEY_ASKED = re.compile(
-    r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:budget|sum|amount\s+of\s+money)\s+"
+    r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:budget|sum|amount\s+of\s+money|allocation)\s+"
     r"(?:has|have|had|did|does|do|will|would|is|was|are|were)\b",
     re.IGNORECASE,
 )
@@ -766,6 +768,33 @@ def counted(question: str) -> list[str] | None:
 
 _AUXILIARIES = frozenset("should will would could can does did do has have must might".split())
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+([\w'’-]+)", re.IGNORECASE)
+
+
+# "... by 2019?", "in 2030", "as of 2020": the year a figure is asked for; not a year that
+# names a thing ("the 2019 draft") or starts a span ("in 2019-20")
+_FOR_A_YEAR = re.compile(
+    r"\b(?:in|by|for|during|as\s+of|until|till)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)",
+    re.IGNORECASE,
+)
+# What a figure is called: "what was the North East's GVA per hour worked in 2019?"
+_MEASURE = re.compile(
+    r"\b(?:rate|level|number|total|figure|target|gap|output|productivity|gva|gdp|growth|"
+    r"value|size|employment|headcount)\b",
+    re.IGNORECASE,
+)
+
+
+def figure_year(question: str) -> tuple[str, str] | None:
+    """The year a figure is asked for, and the clause that asks for it without the year
+    ("how many jobs had the North East created by 2019?" -> ("2019", "how many jobs had
+    the North East created  ?")), or None when no figure is asked for a year."""
+    match = _FOR_A_YEAR.search(question)
+    if not match:
+        return None
+    clause = _asking_clause(question, match.start())
+    if not (amount_subject(clause) or counted(clause) or _MEASURE.search(clause)):
+        return None
+    return match.group(1), clause.replace(match.group(0), " ")
 
 
 _PRESENTATION = re.compile(
@@ -931,6 +960,8 @@ def date_subject(question: str) -> str | None:
     a deadline. Words that name the document the answer should come from ("according to
     the NHS Confederation's briefing") are not part of it."""
     subject = _date_asked_of(question)
+    if subject is None:  # "im at lincoln county hospital - when did lincs publish ...?"
+        subject = _date_asked_of(without_asker(question))
     return None if subject is None else without_attribution(subject)
 
 
@@ -1050,11 +1081,21 @@ _PAST = re.compile(
 )
 
 
+# "how many jobs were actually created by 2024?": what had happened by a year
+_DONE_BY_YEAR = re.compile(
+    r"\b(?:was|were)\s+(?:[a-z]+\s+){1,2}by\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
 def event_year(question: str) -> int | None:
     """The year a question says something happened in ("... after it was withdrawn in
-    2021?"), or None: a plan's target year ("jobs by 2024") is no event."""
+    2021?", "how many jobs were created by 2024?"), or None: a plan's target year ("jobs
+    by 2024") is no event."""
     match = _EVENT_YEAR.search(question)
-    return int(match.group(1)) if match and _PAST.search(question) else None
+    if match and _PAST.search(question):
+        return int(match.group(1))
+    done = _DONE_BY_YEAR.search(question)
+    return int(done.group(1)) if done else None
 
 
 _PHONE_QUESTION = re.compile(
@@ -1090,7 +1131,7 @@ def wants_email(question: str) -> bool:
 _OUTCOME = re.compile(
     r"\bwhat\s+(?:(?:progress|conclusions?|findings?|results?|outcomes?|recommendations?)\s+)?"
     r"(?:did|has|have)\s+(?P<doer>.+?)\s+(?:conclude|find|report|recommend|achieve|deliver|"
-    r"decide|reach|award|allocate|announce|publish)(?:ed|d|s)?\b"
+    r"decide|reach|award|allocate|announce|publish|propose)(?:ed|d|s)?\b"
     r"|\b(?:outcomes?|results?|findings?|conclusions?)\s+of\s+(?P<of>[^?,;]+)",
     re.IGNORECASE,
 )
@@ -1102,6 +1143,16 @@ _HAPPENED = re.compile(
     r"\b(?:did|was|were|has|have)\s+(?P<thing>[^?]+?)\s+(?:(?:ever|actually|finally|eventually)\s+)+"
     r"(?:get\s+|been\s+)?(?P<event>come\s+out|happen|published|launched|released|set\s+up|"
     r"agreed|signed\s+off|approved|adopted|finalised)\b",
+    re.IGNORECASE,
+)
+
+
+# "did lincs ever actually publish their final LIS?": the same, with a doer and a thing done.
+_DID_EVER_DO = re.compile(
+    r"\bdid\s+(?P<doer>[^?]+?)\s+(?:(?:ever|actually|finally|eventually)\s+)+"
+    r"(?P<event>publish|launch|release|agree|sign\s+off|approve|adopt|finalise)\s+"
+    # what was done, not when ("... after the 2019 draft")
+    r"(?P<thing>[^?,;]+?)(?=\s+(?:after|before|since|following|by|in|at)\b|[?,;]|$)",
     re.IGNORECASE,
 )
 
@@ -1122,7 +1173,11 @@ _PRONOUN = re.compile(r"(?:it|they|this|that|he|she)", re.IGNORECASE)
 def happened_event(question: str) -> str | None:
     """What a question asks whether it happened ("did the plan ever get signed off?" ->
     "signed off"), or takes as having happened ("... once it was published?"), or None."""
-    match = _HAPPENED.search(question) or _ONCE_HAPPENED.search(question)
+    match = (
+        _HAPPENED.search(question)
+        or _DID_EVER_DO.search(question)
+        or _ONCE_HAPPENED.search(question)
+    )
     return match.group("event") if match and not _OUTCOME.search(question) else None
 
 
@@ -1137,5 +1192,8 @@ def outcome_subject(question: str) -> str | None:
         return match.group("doer") or match.group("of")
     if happened:  # also "did the consultation ever happen and what did it decide?"
         return happened.group("thing")
+    done = _DID_EVER_DO.search(question)
+    if done:
+        return f"{done.group('doer')} {done.group('thing')}"
     once = _ONCE_HAPPENED.search(question)
     return question[: once.start()] if once else None

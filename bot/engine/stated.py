@@ -26,6 +26,7 @@ from bot.engine.questions import (
     counted,
     date_subject,
     event_words,
+    figure_year,
     happened_event,
     members_subject,
     other_words_for,
@@ -51,6 +52,7 @@ __all__ = [
     "names_members",
     "gives_phone",
     "states_outcome",
+    "states_for_the_year",
     "counted_heads",
     "gives_email_of",
     "counts",
@@ -388,9 +390,15 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     head = _OUTCOME_HEAD.search(subject)
     kind = frozenset(terms(head.group(1))) if head else frozenset()
 
+    typed, asked = _places_in(subject, places)
+
     def names_it(s: Sentence) -> bool:
-        # a thing without a name ("the green paper on care"): a sentence mostly about it
-        return _in_order(name, terms(s.text)) if name else s.coverage >= MIN_HOLDER_COVERAGE
+        if name:
+            return _in_order(name, terms(s.text))
+        # a thing without a name ("the green paper on care"): a sentence mostly about it,
+        # the place in any of its names ("lincs' final LIS": "Greater Lincolnshire")
+        held = _held(s.terms, s.text, typed, asked, places)
+        return max(s.coverage, coverage(concepts, held)) >= MIN_HOLDER_COVERAGE
 
     naming = [s.text for said in passages for s in said if names_it(s)]
     # "did the Lincolnshire strategy ever get agreed?": sentences that say it was agreed
@@ -405,6 +413,31 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     if naming and not of_it:
         return False
     return not of_it or not all(_FUTURE.search(text) for text in of_it)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def states_for_the_year(question: str, about: Sentences) -> bool:
+    """False when the question asks a figure for a year ("how many jobs had the North
+    East created by 2019?") and every sentence that gives a figure for it gives it for
+    another year ("Increase the number of jobs by 100,000 by 2024"): a target for 2024
+    is neither what was achieved by 2019 nor the target for 2030. A figure without a year
+    (often under a dated heading) may be the one asked for."""
+    asked = figure_year(question)
+    if asked is None:
+        return True
+    year, subject = asked
+    _concepts, passages = about(subject)
+    figures = [
+        s
+        for said in passages
+        for s in said
+        if s.coverage >= MIN_SUBJECT_COVERAGE and NUMBER.search(_YEAR.sub(" ", s.text))
+    ]
+    return not figures or any(
+        year in s.text or year in s.heading or not _YEAR.search(s.text) for s in figures
+    )
 
 
 # What kind of thing had an outcome: "review" of "the 2018 review of LEP roles",

@@ -175,7 +175,9 @@ _ASKER_RE = re.compile(
     r"lot|folks|people|guys|dept|department|unit)"
     # where they are: "our trust in leeds, ...", "our R&D lot at the QE in brum want to ..."
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|(?:in|at|from)\s+{_NAME_WORDS})"
-    rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b))?)\b",
+    rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
+    # "we're a CCG in derby and feel a bit out of the loop"
+    r"|\s+and\s+(?:feel|felt|are|were|have|had|want|need|keen|would|will|we|i|im|not)\b))?)\b",
     re.IGNORECASE,
 )
 
@@ -375,7 +377,10 @@ _ASKS_RE = re.compile(
 
 # A question inside a sentence that tells: "the board keeps asking what our LEP's
 # strategy says about health".
-_ASKS_WITHIN_RE = re.compile(r"\b(?:what|who|whom|which|how|when|where)\b", re.IGNORECASE)
+_ASKS_WITHIN_RE = re.compile(
+    r"\b(?:what|who|whom|which|how|when|where)(?:['’]?s)?\b",
+    re.IGNORECASE,  # "- whos the ..."
+)
 
 
 def asks(sentence: str) -> bool:

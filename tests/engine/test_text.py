@@ -130,6 +130,18 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("what do we get out of it?? acute trust in truro, board asking") == (
         terms("acute trust truro board")
     )
+    # where they are, then how they feel about it
+    assert asker_terms("we're a CCG in thornby and feel out of the loop, who can help?") == (
+        terms("CCG in thornby")
+    )
+
+
+def test_a_clause_that_asks_after_saying_who_asks_is_asked():
+    # "whos", "whens" as typed, after a dash that ends who asks
+    assert told_and_asked("were a trust in truro - whos the harbour lead. we like boats") == (
+        ["we like boats"],
+        ["were a trust in truro - whos the harbour lead."],
+    )
 
 
 def test_a_role_on_the_nhs_side_opening_the_question_is_who_asks():

@@ -1,0 +1,121 @@
+"""A figure or an event the documents give for one time is no answer for another: a
+target for 2030 is not what was achieved by 2025, nor the target for 2040; a plan that
+was still to come is not what it ended up proposing. And a place's own strategy the
+documents never mention is not covered, though the question also asks whom to talk to.
+Each on a small knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import engine_over
+
+DOCUMENTS = {
+    "targets.md": """# Moorland economic plan
+
+## Targets
+
+Increase the number of moorland jobs by 20,000 by 2030.
+
+Close the gap with the rest of the region in output per hour worked by 10% by 2030.
+
+## Plans
+
+The Dorset LEP published its final strategy in March 2019.
+
+The Cornwall LEP consulted on its emerging priorities in January 2019.
+""",
+    "care.md": """# Moorland care and funds
+
+A green paper on moorland care will be published in summer 2018.
+
+The harbour fund will replace the old coastal grants when they end. The harbour towns
+will receive money from the harbour fund to repair their slipways.
+
+## Timeline
+
+The moorland plan was drafted in 2021 and looks ahead to 2040, with a review in 2025.
+""",
+    "advice.md": """# Working with your LEP
+
+## What NHS leaders should do
+
+NHS trusts should talk to their LEP about the local industrial strategy: what it says
+about health and who to talk to there.
+
+## Dorset
+
+The Dorset strategy backs a workforce partnership between the LEP and the Dorset ICS.
+""",
+    "sources.yaml": "- file: targets.md\n  title: Moorland economic plan\n  published: 2019-06\n"
+    "- file: advice.md\n  title: Working with your LEP\n  published: 2019-06\n"
+    "- file: care.md\n  title: Moorland care and funds\n  published: 2018-03\n",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many moorland jobs had been created towards the 20,000 target by 2025?",
+        "whats the moorland target for number of jobs by 2040? need the figure for a paper",
+        "What was the moorland output per hour worked in 2019?",
+    ],
+)
+def test_a_figure_given_for_another_year_is_not_the_one_asked_for(engine, question):
+    assert engine.ask(question).mode == "no_answer"
+
+
+def test_a_figure_for_the_year_it_is_given_for_is_answered(engine):
+    assert "20,000" in engine.ask("how many moorland jobs will be added by 2030?").answer
+
+
+def test_what_had_happened_by_a_year_after_the_sources_were_written_is_not_answered(engine):
+    answer = engine.ask("how many moorland jobs were actually created by 2030?")
+    assert answer.mode == "no_answer"
+    assert "cannot say what happened in 2030" in answer.answer
+
+
+def test_whether_a_plan_was_ever_published_needs_a_sentence_saying_it_was(engine):
+    question = "did cornwall lep ever actually publish their final strategy after the consultation?"
+    assert engine.ask(question).mode == "no_answer"
+    question = "did the dorset LEP ever actually publish their final strategy?"
+    assert "March 2019" in engine.ask(question).answer
+
+
+def test_when_asked_after_saying_where_the_asker_is_still_needs_the_date_of_that_event(engine):
+    question = (
+        "im at royal cornwall hospital - when did the cornwall LEP publish their final strategy?"
+    )
+    assert engine.ask(question).mode == "no_answer"
+    question = "im at poole hospital - when did the dorset LEP publish their final strategy?"
+    assert "March 2019" in engine.ask(question).answer
+
+
+def test_what_a_paper_still_to_come_proposed_in_the_end_is_not_covered(engine):
+    question = "what did the green paper on moorland care actually propose in the end?"
+    assert engine.ask(question).mode == "no_answer"
+
+
+def test_an_allocation_asked_for_is_an_amount_of_money(engine):
+    question = "What allocation did the harbour towns receive from the harbour fund?"
+    assert engine.ask(question).mode == "no_answer"
+
+
+def test_a_place_s_own_strategy_is_not_covered_though_the_question_also_asks_whom_to_call(
+    engine,
+):
+    question = (
+        "im at a trust in norwich - what does new anglia lep's LIS say about health and "
+        "who do we talk to?"
+    )
+    answer = engine.ask(question)
+    assert answer.mode == "no_answer"
+    assert "New Anglia Local Enterprise Partnership" in answer.answer
+    # what to do there is the same everywhere, and still answered
+    question = "what should our trust in norwich do about the LIS and who do we talk to?"
+    assert "talk to their LEP" in engine.ask(question).answer
