@@ -35,7 +35,7 @@ from bot.engine.questions import (
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
 from bot.engine.stated import gives_email_of
-from bot.engine.text import sentences, terms, told_and_asked
+from bot.engine.text import named_sources, sentences, terms, told_and_asked
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
 from ingest.structure import paragraphs
@@ -201,7 +201,45 @@ class Engine:
         passages = self.retriever.retrieve(query)
         passages = self._with_what_is_asked(question, passages)
         passages = self._with_general_advice(question, passages)
+        passages = self._with_named_source(question, passages)
         return query, self._marked_local(question, self._with_place(question, passages))
+
+    def _with_named_source(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For "according to the NHS Confederation's June 2019 briefing, how could ...?":
+        the best passages of the documents it names, in turn with those found, so the
+        answer can come from the document the asker has in mind (another document that
+        shares its words, or its own summary elsewhere, would otherwise take the places).
+        A question comparing two documents ("... the 2017 briefing and the June 2019
+        one") brings both."""
+        named = list(
+            dict.fromkeys(filter(None, map(self._named_document, named_sources(question))))
+        )
+        if not named:
+            return passages
+        query = self.retriever.query(question, "", self._area_names(question))
+        found = self.retriever.retrieve(
+            query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
+        )
+        from_named: list[Passage] = []
+        for doc_id in named:
+            from_named = _interleaved(from_named, [p for p in found if p.chunk.doc_id == doc_id])
+        return _interleaved(from_named, passages, len(passages))
+
+    def _named_document(self, naming: list[str]) -> str | None:
+        """The document whose title, publisher and date hold more of the naming terms
+        than any other's ("june 2019 brief" names the one of June 2019; "confeder brief",
+        of which there are two, names none)."""
+        fits = sorted(
+            (
+                (len(set(naming) & set(terms(" ".join(filter(None, described))))), d.doc_id)
+                for d in self.store.documents()
+                for described in [(d.title, d.publisher, human_date(d.published))]
+            ),
+            reverse=True,
+        )
+        if not fits or not fits[0][0] or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+            return None
+        return fits[0][1]
 
     def _years_held(self) -> str:
         """The years the knowledge base's dated documents were written ("2017 to 2019"),
@@ -412,6 +450,7 @@ def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> lis
 
 
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none
+NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names
 
 # A question about where something stands today, and sources all older than this:
 # the knowledge base cannot answer it, though it can say what was true then.

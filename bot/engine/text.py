@@ -338,7 +338,7 @@ _SOURCE_RE = re.compile(
     r"recommend|suggest|advise)\b"
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:view|take|position|stance|"
     r"opinion)\b(?!\s+of\b)"  # "whats the confed view"; "the view of X" is asked of X
-    r"|\bthe\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
+    r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
     r"documents?|web\s*page|white\s+paper)s?\b"
     # "confed briefing - whats the benefit ...": the document, named before the question
     r"|^\W*(?:[\w&'’-]+\s+){0,3}?(?:briefing|report|slides|deck|docs?|paper)\s*[-–—:]",
@@ -355,6 +355,15 @@ def without_attribution(text: str) -> str:
     """The text without whose word it asks for (", according to the NHS Confederation's
     December 2017 briefing"), keeping any document it asks about ("the white paper")."""
     return re.sub(r",?\s*" + _ACCORDING_TO, " ", text, flags=re.IGNORECASE)
+
+
+def named_sources(question: str) -> list[list[str]]:
+    """The terms of each phrase that names a document the answer should come from ("the
+    NHS Confederation's 2017 briefing", "its June 2019 briefing"), less those the rest of
+    the question uses (see `source_terms`)."""
+    rest = set(terms(without_source(question)))
+    named = [terms(match.group(0)) for match in _SOURCE_RE.finditer(question)]
+    return [kept for phrase in named if (kept := [term for term in phrase if term not in rest])]
 
 
 def source_terms(question: str) -> list[str]:

@@ -1,0 +1,69 @@
+"""A question that names the document it wants ("according to the harbour board's March
+2019 briefing") is answered from that document, though others share more of its words;
+on a small knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import engine_over
+
+# Many pages that talk about how the fund could help trusts, and one briefing that says
+# what it pays for in other words.
+DOCUMENTS = {
+    f"news-{n}.md": f"""# Harbour news {n}
+
+## The fund
+
+The harbour fund could help trusts in many ways, as our March 2019 briefing explains;
+trusts could ask the harbour board how the fund could help them (note {n}).
+"""
+    for n in range(12)
+}
+DOCUMENTS["briefing.md"] = """# Harbour fund briefing
+
+## Taking part
+
+Taking part pays for new slipways, crew training and a shared boatyard.
+"""
+DOCUMENTS["later.md"] = """# Harbour fund update
+
+## Second round
+
+The second round pays for lighthouse repairs.
+"""
+DOCUMENTS["sources.yaml"] = (
+    "- file: briefing.md\n  title: Harbour fund briefing\n  publisher: Harbour Board\n"
+    "  published: 2019-03\n"
+    "- file: later.md\n  title: Harbour fund update\n  publisher: Harbour Board\n"
+    "  published: 2020-01\n"
+    + "".join(
+        f"- file: news-{n}.md\n  title: Harbour news {n}\n  publisher: Harbour Board\n"
+        "  published: 2019-06\n"
+        for n in range(12)
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
+
+
+def test_the_document_a_question_names_answers_it(engine):
+    question = (
+        "According to the harbour board's March 2019 briefing, how could the harbour fund "
+        "help trusts?"
+    )
+    answer = engine.ask(question)
+    assert "new slipways, crew training" in answer.answer
+    assert "Harbour fund briefing" in {c.title for c in answer.citations}
+
+
+def test_two_documents_named_are_both_searched(engine):
+    question = (
+        "how could the harbour fund help trusts - did the harbour board's March 2019 "
+        "briefing and its January 2020 update differ?"
+    )
+    titles = {c.title for c in engine.ask(question).citations}
+    assert {"Harbour fund briefing", "Harbour fund update"} <= titles
