@@ -176,6 +176,7 @@ LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
 LIST_CHARS = 1000  # room for a list that answers a list question
+PART_CHARS = 350  # more room for each further thing a question asks
 # A person's name, with any title before it, then a comma: "Dr Peter O'Brien, Executive
 # Director, ...", "Cllr Mark Hawthorne, Chairman of ...".
 _TITLE = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Cllr|Councillor|Lord|Baroness|Mr|Mrs|Ms)\.? )"
@@ -361,22 +362,26 @@ class ExtractiveComposer:
         if is_action_question(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
         parts = parts_referring_back(query.text)
+        # each further thing asked has room for its own point
+        room = self.max_chars + PART_CHARS * (len(parts) - 1) if parts else self.max_chars
         if len(parts) > 1:
             for clause, referent in parts:
                 part = f"{referent} {clause}".lstrip()
                 # what the clause asks, of what it refers back to: "... the lincs LEP? and
                 # did they say anything about rural health" asks for rural health
                 part_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
+                defined = definition_subject(part)
                 chosen = _answering(
                     part_concepts,
-                    definition_subject(part),
+                    defined,
                     _office_in(part),
                     chosen,
                     candidates,
                     self.max_sentences,
-                    self.max_chars,
+                    # what something is leads when too long to follow (see `_answering`)
+                    self.max_chars if defined else room,
                 )
-        chosen = _with_antecedents(chosen, candidates, self.max_sentences, self.max_chars)
+        chosen = _with_antecedents(chosen, candidates, self.max_sentences, room)
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]

@@ -159,3 +159,48 @@ def test_a_date_asked_of_what_it_points_back_to_is_its_date(engine):
 def test_what_a_plan_is_meant_to_be_and_how_far_ahead_it_goes_is_its_plan_and_end(engine):
     question = "whats the town plan programme actually meant to be and how far ahead does it go?"
     assert "delivery plan extending to 2030" in engine.ask(question).answer
+
+
+# A long sentence answers the first part, another in another document the second:
+# together longer than an answer to one question.
+LONG_AND_SHORT = {
+    "ferries.md": """# Island ferries
+
+## Crossings
+
+"""
+    + "The island ferry crossing to the island runs "
+    + "; ".join(
+        f"{times} times a day in summer from {port}, where the crossing takes about {minutes} "
+        "minutes in calm weather"
+        for port, times, minutes in [
+            ("Northport", "six", "forty"),
+            ("Southport", "five", "fifty"),
+            ("Westhaven", "four", "thirty"),
+            ("Eastbay", "three", "twenty"),
+            ("Oldquay", "two", "sixty"),
+            ("Newhaven", "one", "ninety"),
+        ]
+    )
+    + ".\n",
+    "fares.md": """# Island fares
+
+## Patients
+
+Patients travelling to the island hospital for treatment pay no fare: they ride free with an
+appointment letter from the hospital, and a carer or a relative may travel with them at half
+fare on the same crossing, provided they book the return crossing at the harbour office.
+""",
+}
+
+
+def test_each_thing_asked_has_room_though_the_first_is_answered_at_length(
+    tmp_path_factory, embedder
+):
+    engine = engine_over(LONG_AND_SHORT, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "how many times a day does the island ferry crossing run in summer, and do "
+        "patients going to the island hospital pay a fare?"
+    ).answer
+    assert "ride free with an appointment" in answer
+    assert "six times a day in summer from Northport" in answer
