@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from bot.engine.glossary import Glossary
 from bot.engine.questions import (
-    ABSENCE_ASKED,
     ANSWERED_AS,
     definition_subject,
     gainer_terms,
@@ -43,7 +42,6 @@ __all__ = [
 ]
 
 SAME_STEM = 7
-_ABSENCE_TERMS = frozenset(terms(ABSENCE_ASKED))
 ASKED_WEIGHT = 2.0
 
 
@@ -98,7 +96,12 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
     }
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     said_as = _how_the_answer_says_it(question)
-    asked |= {term for term in said_as if term in _ABSENCE_TERMS}  # "what was missing?"
+    asked |= {  # "what was missing?", "what could we gain?"
+        term
+        for kind in ANSWERED_AS
+        if kind.is_what_is_asked and kind.asks(question)
+        for term in terms(kind.asked_as)
+    }
     concepts = []
     for c in _concepts(question, glossary, idf):
         first = c.alternatives[0][0]
@@ -106,12 +109,27 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
         if c.alternatives == (("get",),) and not said:
             continue  # "getting a seat on the panel": joining; only a gain is said "get"
         if said:
-            c = Concept(tuple(dict.fromkeys(c.alternatives + said)), c.weight)
+            # a passage's "get" is seldom a gain ("how you can get involved")
+            own = () if c.alternatives == (("get",),) else c.alternatives
+            c = Concept(tuple(dict.fromkeys(own + said)), c.weight)
         weight = c.weight / 3 if _about_asker(c, aside) else c.weight
         if any(term in asked for alt in c.alternatives for term in alt):
             weight *= ASKED_WEIGHT
         concepts.append(Concept(c.alternatives, weight))
-    return concepts
+    return concepts + _implied(question, concepts, idf)
+
+
+def _implied(question: str, concepts: list[Concept], idf) -> list[Concept]:
+    """What the question asks for though it has no word for it: "whats in it for us?"
+    asks what it gains, which a passage says "benefits" (ANSWERED_AS), as a question
+    that says "gain" does."""
+    held = {term for c in concepts for alt in c.alternatives for term in alt}
+    implied = []
+    for kind in ANSWERED_AS:
+        answered = terms(kind.answered_as)
+        if kind.implied and kind.asks(question) and not held & set(answered):
+            implied.append(Concept(tuple((t,) for t in answered), max(map(idf, answered))))
+    return implied
 
 
 def _how_the_answer_says_it(question: str) -> dict[str, tuple[tuple[str, ...], ...]]:

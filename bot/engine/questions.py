@@ -477,7 +477,9 @@ def other_words_for(term: str) -> tuple[str, ...]:
 _WHAT_IT_GAINS = re.compile(
     r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
     r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)s?\s+(?:from|out\s+of|by)\b"
-    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+)?in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:to|in|if|from)\b|\W*$|\?)"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+)?in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+    # "... in it for us getting involved in the LIS": who gains, not what they do
+    r"(?=\s+(?:to|in|if|from|\w+ing)\b|\W*$|\?)"
     # "whats the point of us bothering with it?", "what's the benefit for a trust?"
     r"|\bwhat(?:['’]?s|\s+is)\s+the\s+(?:point|benefit|upside)\s+(?:of|for|in)\b"
     # "what could influencing it help us do?", "what can it help an ICS achieve?"
@@ -559,11 +561,23 @@ class AnsweredAs:
     asks: Callable[[str], bool]
     asked_as: str  # the question's words for it, which the answer's words stand for
     answered_as: str  # the words a passage that answers uses
+    # the thing asked for itself ("what was missing?", "what could we gain?"), which the
+    # answer must name, not a property of what is asked about ("how far does it run?")
+    is_what_is_asked: bool = False
+    # asked with no word for it at all ("whats in it for us?" asks what we would gain);
+    # "does it cover X?" may be answered yes, so it implies no "missing"
+    implied: bool = False
 
 
 ANSWERED_AS = (
-    AnsweredAs(asks_if_absent, ABSENCE_ASKED, ABSENCE_WORDS),
-    AnsweredAs(asks_what_it_gains, "gain gains get gets benefit", "benefits help"),
+    AnsweredAs(asks_if_absent, ABSENCE_ASKED, ABSENCE_WORDS, is_what_is_asked=True),
+    AnsweredAs(
+        asks_what_it_gains,
+        "gain gains get gets benefit",
+        "benefits help",
+        is_what_is_asked=True,
+        implied=True,
+    ),
     AnsweredAs(asks_how_far_it_runs, "far go goes run runs last lasts", "extending until period"),
     AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
 )

@@ -237,6 +237,9 @@ DOCUMENTS["heath-summary.md"] = """# Heathland partnership summary
 • There are significant benefits for pharmacies in joining the heathland partnership.
 
 • The heathland partnership meets every month in the village hall.
+
+• Any pharmacy can get involved in the heathland partnership: it takes little time, and
+the village hall has the forms.
 """
 DOCUMENTS["heath-briefing.md"] = """# Heathland partnership briefing
 
@@ -384,6 +387,9 @@ def test_a_list_replaces_the_line_that_only_says_it_exists(engine):
         "What advantages does the guide say a village pharmacy can gain from joining the "
         "heathland partnership?",
         "what could joining the heathland partnership help a village pharmacy to do?",
+        # no word for the gain at all, and the scene set after
+        "whats in it for us getting involved in the heathland partnership?? village "
+        "pharmacy, trying to convince the owner its worth the time",
     ],
 )
 def test_what_someone_gains_is_answered_by_the_benefits_listed(engine, question):
