@@ -27,6 +27,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     asks_if_absent,
+    asks_what_it_gains,
     counted,
     definition_subject,
     is_action_question,
@@ -381,6 +382,11 @@ class ExtractiveComposer:
                     # what something is leads when too long to follow (see `_answering`)
                     self.max_chars if defined else room,
                 )
+        why = next((p for p in parts if _ASKS_WHY.search(p[0])), None)
+        if why is not None and not asks_what_it_gains(query.text):  # "why bother? what's in it"
+            clause, referent = why
+            why_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
+            chosen = _with_reason(why_concepts, chosen, candidates, self.max_sentences, room)
         chosen = _with_antecedents(chosen, candidates, self.max_sentences, room)
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
@@ -791,6 +797,38 @@ def _antecedent(candidate: _Candidate, candidates: list[_Candidate]) -> _Candida
         and candidate.text not in c.text
     ]
     return max(earlier, key=lambda c: c.position, default=None)
+
+
+_ASKS_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+
+
+def _with_reason(
+    part: list[Concept],
+    chosen: list[_Candidate],
+    candidates: list[_Candidate],
+    max_sentences: int,
+    max_chars: int,
+) -> list[_Candidate]:
+    """For a question that asks why: the sentence after the point that best answers that
+    part, which often gives the reason ("... it is important that NHS organisations are
+    represented on the local skills advisory panels ..." / "Our workforce will be the
+    largest in virtually every LEP area ..."), when there is room for it."""
+    point = max(chosen, key=lambda c: coverage(part, c.terms | c.context))
+    after = next(
+        (
+            c
+            for c in candidates
+            if c.passage.chunk.id == point.passage.chunk.id and c.position == point.position + 1
+        ),
+        None,
+    )
+    if after is None or any(after.quote == c.quote for c in chosen):
+        return chosen
+    at = chosen.index(point) + 1
+    kept = [*chosen[:at], after, *chosen[at:]]
+    if len(kept) > max_sentences or sum(len(c.text) for c in kept) > max_chars:
+        return chosen  # the other points answer other things asked
+    return kept
 
 
 def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:

@@ -204,3 +204,32 @@ def test_each_thing_asked_has_room_though_the_first_is_answered_at_length(
     ).answer
     assert "ride free with an appointment" in answer
     assert "six times a day in summer from Northport" in answer
+
+
+REASONS = {
+    "panels.md": """# Harbour panels
+
+## Panels
+
+Harbour panels will plan the training of boat crews for each harbour town.
+
+It is important that trusts are represented on the harbour panels. Trusts employ more boat
+crews than anyone else on the coast, yet their needs are seldom heard.
+""",
+    "news.md": """# Harbour news
+
+## Crews
+
+Boat crews on the coast train at the harbour college every winter. The harbour panels meet
+in the harbour hall on the first Monday of the month, and trusts may send observers.
+""",
+}
+
+
+def test_why_is_answered_by_the_reason_that_follows_the_point(tmp_path_factory, embedder):
+    engine = engine_over(REASONS, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "What are harbour panels for, and why should trusts be represented on them?"
+    ).answer
+    assert "It is important that trusts are represented" in answer
+    assert "Trusts employ more boat crews than anyone else" in answer
