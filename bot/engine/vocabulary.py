@@ -167,6 +167,8 @@ _WHERE_TO_START = re.compile(
     r"(?:even\s+)?(?:start|begin)\b",
     re.IGNORECASE,
 )
+# "at what points in the process can we get our voice in?": at which stages
+_AT_WHICH_POINT = re.compile(r"\bat\s+(what|which)\s+points?\b", re.IGNORECASE)
 _PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
 _PHRASAL = re.compile(
     "|".join(  # "holding it back", "held the region back"
@@ -275,6 +277,7 @@ class Vocabulary:
         question = _HOWS_MUCH.sub(r"\1", question)
         question = _PHRASAL.sub(_said_plainly, question)
         question = _WHERE_TO_START.sub("what should we do", question)
+        question = _AT_WHICH_POINT.sub(r"at \1 stages", question)
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
         typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}
         question = self._clipped_before(self._names_clipped(question))

@@ -69,6 +69,9 @@ def vocabulary() -> Vocabulary:
         ("what's holding the harbour back?", "what's challenges the harbour?"),  # its object
         ("what came back out", "what came back out"),
         ("does the harbour count as an anchor?", "does the harbour is an anchor?"),
+        # "at what points can we ..." asks at which stages, not for key points
+        ("at what points can we get our voice in?", "at what stages can we get our voice in?"),
+        ("what are the key points", "what are the key points"),
     ],
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
