@@ -35,7 +35,7 @@ from bot.engine.questions import (
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
 from bot.engine.stated import gives_email_of
-from bot.engine.text import named_sources, sentences, terms, told_and_asked
+from bot.engine.text import named_sources, sentences, terms, told_and_asked, without_source
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
 from ingest.structure import paragraphs
@@ -216,7 +216,9 @@ class Engine:
         )
         if not named:
             return passages
-        query = self.retriever.query(question, "", self._area_names(question))
+        # within the document, what is asked of it: its name is in every passage of it
+        asked = without_source(question)
+        query = self.retriever.query(asked, "", self._area_names(asked))
         found = self.retriever.retrieve(
             query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
         )

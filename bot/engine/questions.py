@@ -197,6 +197,13 @@ _NAMED_THEN_ASKED = re.compile(
     re.IGNORECASE,
 )
 
+# "productivity whats the actual definition", "anchor institution - what's the meaning?"
+_NAMED_THEN_DEFINITION = re.compile(
+    r"^\s*([a-z][\w'’&. -]{2,60}?)\s*(?:[-–—:,]\s*)?wh?at(?:['’]?s|\s+is)\s+(?:the\s+)?"
+    r"(?:(?:actual|exact|official|real|proper)\s+)?(?:definition|meaning)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
 # A word or two put in quotes: the term someone asks about.
 _QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
 
@@ -216,7 +223,8 @@ def _defined(question: str) -> list[str] | None:
         return terms(_STRESS.sub(" ", phrase)) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
-        named = _NAMED_THEN_ASKED.match(GREETING.sub("", question))
+        greeted = GREETING.sub("", question)
+        named = _NAMED_THEN_ASKED.match(greeted) or _NAMED_THEN_DEFINITION.match(greeted)
         return terms(_STRESS.sub(" ", named.group(1))) or None if named else None
     phrase = re.split(
         r",|\?|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",

@@ -194,6 +194,8 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         # the thing named first, then asked about
         ("harbour hubs - what are they and should we join ours?", ["harbour", "hub"]),
         ("HHBs, what are those", ["hhb"]),
+        ("rural reach whats the actual definition", ["rural", "reach"]),
+        ("whats the definition of rural reach", ["rural", "reach"]),
         ("the harbour plan - what is it for?", None),
         ("harbour plan - whats this rural reach thing?", None),
         ("whats the harbour board view?", None),  # whose view, not what it is

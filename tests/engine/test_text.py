@@ -161,3 +161,10 @@ def test_a_role_on_the_nhs_side_opening_the_question_is_who_asks():
     # a role at the body asked about is what is asked
     assert asker_terms("the harbour board lead, who was it again?") == []
     assert asker_terms("skills lead at the harbour board: who?") == []
+
+
+def test_slides_are_named_by_what_they_are_of_and_a_report_asked_about_is_no_source():
+    assert source_terms(
+        "How is a slipway defined in the moorland local plan public engagement slides?"
+    ) == (terms("moorland local plan public engagement slides"))
+    assert source_terms("what did the harbour town council's latest progress report say?") == []
