@@ -374,9 +374,7 @@ def source_terms(question: str) -> list[str]:
     """Terms that say which document should answer, not what the answer is about (a term
     the rest of the question uses too is about it: "according to the NHS Confederation,
     how many people does the NHS employ?")."""
-    rest = set(terms(without_source(question)))
-    named = terms(" ".join(match.group(0) for match in _SOURCE_RE.finditer(question)))
-    return [term for term in named if term not in rest]
+    return [term for phrase in named_sources(question) for term in phrase]
 
 
 # A sentence that asks: it ends with a question mark or opens with a question word or a
