@@ -1192,30 +1192,34 @@ _ONCE_HAPPENED = re.compile(
 _PRONOUN = re.compile(r"(?:it|they|this|that|he|she)", re.IGNORECASE)
 
 
+def _happening(question: str) -> tuple[str, str] | None:
+    """The event a question asks whether it happened, or takes as done, and what it
+    happened to: ("come out", "the green paper"), ("publish", "lincs their final LIS"),
+    ("published", "what was the final strategy's commitment"); or None."""
+    if match := _HAPPENED.search(question):
+        return match.group("event"), match.group("thing")
+    if match := _DID_EVER_DO.search(question):
+        return match.group("event"), f"{match.group('doer')} {match.group('thing')}"
+    if match := _ONCE_HAPPENED.search(question):
+        return match.group("event"), question[: match.start()]
+    return None
+
+
 def happened_event(question: str) -> str | None:
     """What a question asks whether it happened ("did the plan ever get signed off?" ->
     "signed off"), or takes as having happened ("... once it was published?"), or None."""
-    match = (
-        _HAPPENED.search(question)
-        or _DID_EVER_DO.search(question)
-        or _ONCE_HAPPENED.search(question)
-    )
-    return match.group("event") if match and not _OUTCOME.search(question) else None
+    happening = _happening(question)
+    return happening[0] if happening and not _OUTCOME.search(question) else None
 
 
 def outcome_subject(question: str) -> str | None:
     """What a question asks the result of ("what did the Industrial Strategy Council
     conclude ...?" -> "the Industrial Strategy Council"), or whether something planned
     happened ("did the green paper ever come out?" -> "the green paper"); None for other
-    questions."""
+    questions. "did the consultation ever happen and what did it decide?" asks of the
+    consultation."""
     match = _OUTCOME.search(question)
-    happened = _HAPPENED.search(question)
-    if match and not (happened and _PRONOUN.fullmatch(match.group("doer") or "")):
+    happening = _happening(question)
+    if match and not (happening and _PRONOUN.fullmatch(match.group("doer") or "")):
         return match.group("doer") or match.group("of")
-    if happened:  # also "did the consultation ever happen and what did it decide?"
-        return happened.group("thing")
-    done = _DID_EVER_DO.search(question)
-    if done:
-        return f"{done.group('doer')} {done.group('thing')}"
-    once = _ONCE_HAPPENED.search(question)
-    return question[: once.start()] if once else None
+    return happening[1] if happening else None
