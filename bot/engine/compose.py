@@ -212,7 +212,7 @@ def _wanted_details(
         for wanted, holds in (
             (wants_list, lambda c: _lists(c, noun, in_a_row)),
             (wants_number, number),
-            (wants_date, _dated),
+            (wants_date, _dated_by(question)),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
             # "wasn't inclusive growth even in the white paper?": what the text leaves out
             (asks_if_absent, _says_absent),
@@ -229,12 +229,30 @@ _PERIOD = re.compile(
 )
 
 
-def _dated(candidate: _Candidate) -> float:
-    """1 for a sentence with a date, half for one with a stretch of time and no date: it
-    answers "over what period?" and places "when?" roughly."""
-    if DATE.search(candidate.text):
-        return 1.0
-    return 0.5 if _PERIOD.search(candidate.text) else 0.0
+def _dated_by(question: str) -> Callable[[_Candidate], float]:
+    """How far a sentence gives the date asked for: 1 for one with a date, half for one
+    with a stretch of time and no date (it answers "over what period?" and places "when?"
+    roughly), or whose every date the question gives itself ("how did the date change
+    between the 2017 briefing and the June 2019 one?" is not answered by "we published a
+    briefing in June 2019"), unless it asks whether that is the date ("is it March 2020?")."""
+    given = set() if _CONFIRMS.match(question) else _date_words(question)
+
+    def dated(candidate: _Candidate) -> float:
+        if DATE.search(candidate.text) and not _date_words(candidate.text) <= given:
+            return 1.0
+        return 0.5 if DATE.search(candidate.text) or _PERIOD.search(candidate.text) else 0.0
+
+    return dated
+
+
+def _date_words(text: str) -> set[str]:
+    return {match.group(0).lower() for match in DATE.finditer(text)}
+
+
+# "is the deadline March 2020?", "was it agreed in 2019?": asks whether, naming the answer.
+_CONFIRMS = re.compile(
+    r"^\W*(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b", re.IGNORECASE
+)
 
 
 # Text that says something is left out ("conspicuous by its absence", "what was missing").
@@ -855,6 +873,10 @@ def _units(
         label = heading(block.text) if block.kind == "heading" else block.text
         text, quote = _with_list(block.text, following, verbatim_lead=label)
         return [(text, quote)] if text != block.text else []
+    if _names_listed_lines(block, following, listed):
+        label = heading(block.text) if block.kind == "heading" else block.text
+        text, quote = _with_list(block.text, following, verbatim_lead=label, every_item=True)
+        return [(text, quote)] if text != block.text else []
     if block.kind == "heading":
         # Cleaning takes a short signature or contact line for a heading, or a slide's line
         # that spells out initials: it still says who someone is, how to reach them, or
@@ -961,6 +983,22 @@ def _labels_list(block: Block, before: Block | None, following: list[Block]) -> 
 
 
 _PLURAL = re.compile(r"[a-z]{2,}[^su]s$", re.IGNORECASE)
+
+
+def _names_listed_lines(block: Block, following: list[Block], listed: str | None) -> bool:
+    """A line of a slide that names what a list question lists, over short lines: the
+    label of those lines, however long ("... Sector Deals (published to date - more
+    planned)" over "Aerospace", "Automotive", ...), where a label names nothing else."""
+    kinds = [_item_kind(b) for b in following[:_LABELLED_LINES]]
+    return (
+        listed is not None
+        and _item_kind(block) == "line"
+        and listed in terms(block.text)
+        and kinds == ["line"] * _LABELLED_LINES
+    )
+
+
+_LABELLED_LINES = 3  # short lines under a line that names the list asked for
 
 
 def _announces_list(rest: list[str]) -> bool:

@@ -406,6 +406,12 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     sourced = contact if contact.source else next((c for c in contacts if c.source), None)
     if sourced is None:
         return None
+    # asked who to talk to about their area's strategy, the asker also gets the national
+    # contact, whose job is helping NHS organisations engage with it: a name to call
+    national = next((c for c in contacts if not c.area and c.name), None)
+    helper = national if contact.area and not named and national is not sourced else None
+    if _ASKS_WHO_HOLDS.search(question):
+        helper = None  # "who leads the GM LIS?" asks who holds it, not whom to call
     title = sourced.source.rsplit(" (", 1)[0]
     for needle in filter(None, (sourced.name, sourced.org, sourced.area)):
         chunk = store.find_mention(title, needle)
@@ -414,8 +420,23 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
         if quote:
             alone = sourced is contact
             line = _contact_line(sourced) if alone else _no_person_line(contact, sourced)
-            return Lead(line, Passage(chunk, 0.0, 0), quote, answers_alone=alone)
+            if helper is not None:
+                line = f"{line}. {_contact_line(helper, 'Nationally')}"
+            return Lead(
+                f"{line} (more under “Who to contact”).",
+                Passage(chunk, 0.0, 0),
+                quote,
+                answers_alone=alone,
+            )
     return None
+
+
+# "who leads our LIS?", "who chairs the board?": who holds it, not whom to call.
+_ASKS_WHO_HOLDS = re.compile(
+    r"\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:(?:actually|now|currently)\s+)?"
+    r"(?:leads?|leading|chairs?|chairing|runs?|running|in\s+charge)\b",
+    re.IGNORECASE,
+)
 
 
 def _no_person_line(body: Contact, national: Contact) -> str:
@@ -439,7 +460,7 @@ def _contact_line(contact: Contact, label: str | None = None) -> str:
         who = contact.org
     where = label or (f"Local contact for {contact.area}" if contact.area else "Contact")
     reach = f"email {contact.email}" if contact.email else contact.url  # how to reach them
-    return f"{where}: {who}{f', {reach}' if reach else ''} (more under “Who to contact”)."
+    return f"{where}: {who}{f', {reach}' if reach else ''}"
 
 
 def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> list[Passage]:

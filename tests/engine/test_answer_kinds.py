@@ -4,9 +4,11 @@ knowledge base made here (not on any evaluation question)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from bot.engine.compose import _is_name_line, _quotation_opening
+from bot.engine.compose import _dated_by, _is_name_line, _quotation_opening
 from ingest.structure import blocks
 from tests.conftest import engine_over
 
@@ -315,3 +317,38 @@ The harbour guide was agreed by the county council and the harbour board in 2019
     )
     answer = engine.ask("the harbour guide - who was it aimed at?")
     assert "practice managers, chairs" in answer.answer, answer.answer
+
+
+def test_a_slide_line_naming_the_list_asked_for_is_quoted_with_the_lines_under_it(
+    tmp_path_factory, embedder
+):
+    """A PDF slide run together: the line that names the deals is long, and the deals
+    stand one to a line under it."""
+    slide = "\n\n".join(
+        ["Harbour towns thriving Big Missions Harbour Deals (agreed so far - more to come)"]
+        + ["Ferries", "Shipbuilding", "Fishing fleets", "Boatyard tourism"]
+    )
+    engine = engine_over(
+        {
+            "slides.md": f"# Harbour strategy slides\n\n{slide}\n",
+            "notes.md": "# Harbour notes\n\nHarbour deals help the harbour towns grow.\n",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("which harbour deals do the slides list as agreed so far?")
+    assert "Shipbuilding" in answer.answer and "Boatyard tourism" in answer.answer
+
+
+def test_a_date_the_question_gives_itself_does_not_answer_when():
+    """Asked how a date changed between the 2017 note and the June 2019 one, the sentence
+    that says when the June 2019 note came out gives no date asked for; the new deadline
+    does. Asked whether the deadline is March 2020, March 2020 answers."""
+    changed = _dated_by(
+        "how did the expected date change between the 2017 note and the June 2019 one?"
+    )
+    came_out = SimpleNamespace(text="We wrote a note on harbour plans in June 2019.")
+    deadline = SimpleNamespace(text="Every plan is to be agreed by March 2020 at the latest.")
+    assert changed(deadline) > changed(came_out)
+    confirmed = _dated_by("is the deadline for agreeing plans March 2020?")
+    assert confirmed(deadline) == confirmed(came_out)

@@ -196,6 +196,7 @@ def test_who_leads_an_areas_strategy_is_answered_with_the_body_that_leads_it(eng
     lead = answer.answer.splitlines()[0]
     assert lead.startswith("Local contact for Greater Manchester: Greater Manchester Combined")
     assert "leads the Greater Manchester local industrial strategy" in lead
+    assert "Nationally" not in lead  # asked who leads it, not whom to call
     answer = engine.ask("who at the confed do we email about our LIS?")
     assert "email michael.wood@nhsconfed.org" in answer.answer.splitlines()[0]
 
@@ -206,6 +207,14 @@ def test_a_local_body_without_a_named_person_leads_with_it_and_the_national_cont
     assert lead.startswith("Local contact for Cornwall and Isles of Scilly: Cornwall")
     assert "Nationally: Michael Wood" in lead and lead.endswith("[1]")
     assert "NHS Confederation" in answer.citations[0].quote  # the source that names him
+
+
+def test_whom_to_talk_to_about_an_areas_strategy_names_the_national_contact_too(engine):
+    """Whoever leads locally, the national contact helps NHS organisations engage."""
+    lead = engine.ask("who do i talk to about our lep's strategy? im at a trust in lincoln")
+    first = lead.answer.splitlines()[0]
+    assert first.startswith("Local contact for Greater Lincolnshire: Dean Fathers")
+    assert "Nationally: Michael Wood" in first
 
 
 def test_other_questions_do_not_get_a_contact_lead(engine):
