@@ -986,19 +986,26 @@ _PLURAL = re.compile(r"[a-z]{2,}[^su]s$", re.IGNORECASE)
 
 
 def _names_listed_lines(block: Block, following: list[Block], listed: str | None) -> bool:
-    """A line of a slide that names what a list question lists, over short lines: the
-    label of those lines, however long ("... Sector Deals (published to date - more
+    """A line of a slide that ends by naming what a list question lists, over short lines:
+    the label of those lines, however long ("... Sector Deals (published to date - more
     planned)" over "Aerospace", "Automotive", ...), where a label names nothing else."""
-    kinds = [_item_kind(b) for b in following[:_LABELLED_LINES]]
+    under = following[:_LABELLED_LINES]
+    label = _BRACKETED_END.sub("", block.text).split()
     return (
         listed is not None
         and _item_kind(block) == "line"
-        and listed in terms(block.text)
-        and kinds == ["line"] * _LABELLED_LINES
+        # what the line ends by naming, many of them ("Sector Deals"), not a word in passing
+        and bool(label)
+        and terms(label[-1]) == [listed]
+        and _PLURAL.search(label[-1]) is not None
+        and len(under) == _LABELLED_LINES
+        and all(_item_kind(b) == "line" and len(b.text.split()) <= _NAME_WORDS for b in under)
     )
 
 
 _LABELLED_LINES = 3  # short lines under a line that names the list asked for
+_NAME_WORDS = 5  # such a line names one item ("Creative industries"), no more
+_BRACKETED_END = re.compile(r"\s*\([^()]*\)\s*$")  # "... Deals (published to date)"
 
 
 def _announces_list(rest: list[str]) -> bool:
