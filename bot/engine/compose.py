@@ -26,13 +26,16 @@ from bot.engine.concepts import Concept, concepts_with_context, coverage, questi
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
+    answer_words,
     asks_if_absent,
     asks_what_it_gains,
+    asks_where_to_find,
     counted,
     definition_subject,
     is_action_question,
     listed_count,
     listed_noun,
+    other_words_for,
     parts_referring_back,
     person_asked,
     role_asked,
@@ -203,14 +206,14 @@ def _wanted_details(
             return 0.0
         return 1.0 if not heads or counts(c.text, heads, shares=False) else 0.5
 
-    noun = listed_noun(question)
+    names = _names_for_listed(question)
     in_a_row = _lists_answer(question)  # not "what are T levels?"
-    if noun is not None and not any(_lists(c, noun, in_a_row) for c in candidates):
-        noun = None
+    if names and not any(_lists(c, names, in_a_row) for c in candidates):
+        names = frozenset()
     return [
         holds
         for wanted, holds in (
-            (wants_list, lambda c: _lists(c, noun, in_a_row)),
+            (wants_list, lambda c: _lists(c, names, in_a_row)),
             (wants_number, number),
             (wants_date, _dated_by(question)),
             (wants_phone, lambda c: bool(PHONE.search(c.text))),
@@ -284,20 +287,34 @@ def _short_items(text: str) -> bool:
     return len(items) >= 3 and statistics.median(len(item.split()) for item in items) <= 6
 
 
-def _lists(candidate: _Candidate, noun: str | None, in_a_row: bool = False) -> float:
-    """A list answers a list question when its lead-in names what is listed ("6 Targets"
-    for "what are the targets ...?"), or when nothing is said of what it lists. So does a
-    sentence that names three or more things in a row, or runs them together with
-    semicolons (`in_a_row`: "which organisations make up Birmingham Health Partners?")."""
+def _names_for_listed(question: str) -> frozenset[str]:
+    """The terms that name what a list question lists: its noun, and the other words
+    for it ("benefits" are what "could help you" lists, see `answer_words`); empty when
+    it names nothing."""
+    noun = listed_noun(question)
+    if noun is None:
+        return frozenset()
+    answered_as = frozenset(terms(answer_words(question)))
+    return frozenset({noun, *other_words_for(noun)}) | (
+        answered_as if noun in answered_as else set()
+    )
+
+
+def _lists(candidate: _Candidate, names: frozenset[str], in_a_row: bool = False) -> float:
+    """A list answers a list question when its lead-in names what is listed (`names`:
+    "6 Targets" for "what are the targets ...?"), or when nothing is said of what it
+    lists. So does a sentence that names three or more things in a row, or runs them
+    together with semicolons (`in_a_row`: "which organisations make up Birmingham Health
+    Partners?")."""
     if not candidate.carries_list:
         named = (
             in_a_row
             and (len(_NAMED_ITEM.findall(candidate.text)) >= 2 or _short_items(candidate.text))
             and not _is_name_line(candidate.text)  # a person's titles are not a list
         )
-        return 1.0 if named and (noun is None or noun in candidate.terms) else 0.0
+        return 1.0 if named and (not names or names & candidate.terms) else 0.0
     lead = candidate.quote.split(PARAGRAPH_BREAK)[0]
-    return 1.0 if noun is None or noun in terms(lead) else 0.0
+    return 1.0 if not names or names & set(terms(lead)) else 0.0
 
 
 QUOTATION_REACH = 4  # paragraphs back to where a quotation a chunk starts inside opens
@@ -369,8 +386,9 @@ class ExtractiveComposer:
         # Advice for a place leads with what names the place's strategy: keep the name's worth.
         place = frozenset() if is_action_question(query.text) else self._place_terms(query.text)
         listed = listed_noun(query.text)
+        finding = asks_where_to_find(query.text)  # "where do i read it?": signposts answer
         candidates = _unique(
-            [c for p in passages for c in self._candidates(p, concepts, place, listed)]
+            [c for p in passages for c in self._candidates(p, concepts, place, listed, finding)]
         )
         if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
             return None
@@ -459,6 +477,7 @@ class ExtractiveComposer:
         concepts: list[Concept],
         place: frozenset[str] = frozenset(),
         listed: str | None = None,
+        finding: bool = False,
     ) -> list[_Candidate]:
         """The passage's quotable units, each with its coverage of the question. In a
         passage about the place asked about, every sentence counts as naming the place:
@@ -492,7 +511,7 @@ class ExtractiveComposer:
             before = parts[index - 1] if index else None
             # a label printed after its list says nothing without it
             offered = _label_after_list(block, earlier + parts[:index], names_asked_list) or _units(
-                block, before, following, labels_asked, listed
+                block, before, following, labels_asked, listed, finding
             )
             units += [(text, quote, block) for text, quote in offered]
         speakers = _speakers([text for text, _quote, _block in units])
@@ -538,10 +557,13 @@ class ExtractiveComposer:
         asks_who = bool(_ASKS_WHO.search(query.text) or person)
         asks_when = wants_date(query.text)
         audience = bool(_ASKS_AUDIENCE.search(query.text))
+        finding = asks_where_to_find(query.text)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
             score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
+            if finding and _SIGNPOST.search(without_bullet(candidate.text).strip()):
+                score += DETAIL_BONUS  # "where do i find it?": "Visit the OxLEP website"
             if audience and _NAMES_READERS.search(candidate.text):
                 score += DETAIL_BONUS  # "This briefing will be of interest for NHS chief ..."
             if _is_name_line(candidate.text) and not asks_who:
@@ -863,6 +885,7 @@ def _units(
     following: list[Block],
     labels_asked: Callable[[str], bool],
     listed: str | None = None,
+    finding: bool = False,
 ) -> list[tuple[str, str]]:
     """What a block offers to quote, as (text shown, verbatim quote) pairs: its sentences,
     a sentence that introduces a list together with the list, and a label ("6 Targets",
@@ -911,10 +934,23 @@ def _units(
             start = paragraph.index(sentence)
             end = paragraph.index(said[number + 1], start) + len(said[number + 1])
             text = quote = paragraph[start:end]
-        if text.endswith(":") or not _quotable(text):
+        elif number + 1 == len(said) and _ends_naming(sentence, listed) and following:
+            # "... we have set ourselves ambition goals." / "“We want to grow our own ...":
+            # the goals asked for are the paragraph after it
+            then = sentences(following[0].text)[:1] if _item_kind(following[0]) == "prose" else []
+            if then:
+                text, quote = f"{sentence} {then[0]}", PARAGRAPH_BREAK.join([sentence, then[0]])
+        if text.endswith(":") or not _quotable(text, signposts=finding):
             continue  # a list's introduction without the list says nothing
         units.append((text, quote))
     return units
+
+
+def _ends_naming(sentence: str, listed: str | None) -> bool:
+    """The sentence ends by naming, in the plural, the things a list question asks for
+    ("... and we have set ourselves ambition goals."): it announces them."""
+    last = re.findall(r"[A-Za-z][\w'’-]*", sentence)[-1:]
+    return bool(listed and last and terms(last[0]) == [listed] and _PLURAL.search(last[0]))
 
 
 # A slide's title that says something, not just names a topic: "North East to take lead on
@@ -1136,10 +1172,11 @@ _CAPTION_WORDS = 8  # a line shorter than this that ends no sentence is a captio
 _DATED_CAPTION_WORDS = 12  # "Heart of the South West command paper (February 2019)"
 
 
-def _quotable(sentence: str) -> bool:
-    """A sentence worth quoting: not a caption, signpost or bare web address."""
+def _quotable(sentence: str, signposts: bool = False) -> bool:
+    """A sentence worth quoting: not a caption, bare web address or signpost ("Visit
+    the OxLEP website"), unless asked where to find something (`signposts`)."""
     prose = without_bullet(_URL.sub("", sentence).strip()).strip()
-    if len(prose) < 12 or len(prose.split()) < 3 or _SIGNPOST.search(prose):
+    if len(prose) < 12 or len(prose.split()) < 3 or (_SIGNPOST.search(prose) and not signposts):
         return False
     if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
         return False

@@ -42,6 +42,7 @@ __all__ = [
     "without_presentation",
     "asks_about_now",
     "asks_where_it_stands",
+    "asks_where_to_find",
     "phone_subject",
     "wants_phone",
     "wants_email",
@@ -98,7 +99,11 @@ _CONTACT_QUESTION = re.compile(
     r"(?:[\w&'’-]+\s+){0,2}?contact\s+"
     r"(?:for|re|about|at)\b"
     # "whos the confed's local growth person + their email?"
-    r"|(?:\+|\band)\s+(?:his|her|their)\s+(?:e-?mail|contact\s+details|(?:phone\s+)?number)\b",
+    r"|(?:\+|\band)\s+(?:his|her|their)\s+(?:e-?mail|contact\s+details|(?:phone\s+)?number)\b"
+    # "does the confed have a local growth person i can email?"
+    r"|\b(?:person|guy|someone|somebody|anyone|anybody|contact|lead)\s+(?:(?:that|who)\s+)?"
+    r"(?:i|we)\s+(?:can|could|should)\s+(?:e-?mail|contact|talk\s+to|speak\s+to|ring|call|"
+    r"phone|approach)\b",
     re.IGNORECASE,
 )
 _DEFINITION_QUESTION = re.compile(
@@ -121,7 +126,9 @@ _GAIN_QUESTION = re.compile(
 
 def is_action_question(question: str) -> bool:
     """ "What should our ICS do ...", "how can we ...": asks for something to do, not
-    what it brings ("what benefits can the NHS gain?")."""
+    what it brings ("what benefits can the NHS gain?"), nor where to read something
+    ("where do i read it?")."""
+    question = _WHERE_TO_FIND.sub(" ", question)
     return bool(_ACTION_QUESTION.search(question)) and not (
         _GAIN_QUESTION.search(question) or asks_what_it_gains(question)
     )
@@ -377,8 +384,10 @@ _LISTED_AS = re.compile(
 )
 # "what does the evidence say are the region's strengths?": what it names as such.
 _SAID_TO_BE = re.compile(
-    r"\b(?:say|says|said|think|thinks|reckon|reckons|see|sees|consider|considers)\s+(?:are|were)"
-    r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b",
+    r"\b(?:say|says|said|think|thinks|reckon|reckons|see|sees|consider|considers)\s+(?:"
+    r"(?:are|were)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b"
+    # "what did the review say the challenges are?"
+    r"|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\s+(?:are|were)\b)",
     re.IGNORECASE,
 )
 # "could you give me a line setting out the benefits of ...", "outline the main risks":
@@ -431,12 +440,17 @@ def listed_noun(question: str) -> str | None:
         or _LISTED_NOUN.search(question)
         or _set_out(question)
     )
-    if match and match.group(1).lower() in _VERBS_AFTER_WHAT:
+    if match and _noun(match).lower() in _VERBS_AFTER_WHAT:
         match = _LIST_NAMED_ALONE.search(question)
-    if not match or not wants_list(question) or match.group(1).lower() in _NOT_PLURAL:
+    if not match or not wants_list(question) or _noun(match).lower() in _NOT_PLURAL:
         return None
-    found = terms(match.group(1))
+    found = terms(_noun(match))
     return found[0] if found else None
+
+
+def _noun(match: re.Match) -> str:
+    """The noun a list pattern found (the first of its groups that matched)."""
+    return next(group for group in match.groups() if group)
 
 
 # "wasn't X even in the white paper?", "did it cover X or not?", "what was missing from ...".
@@ -502,7 +516,9 @@ _WHAT_IT_GAINS = re.compile(
     r"(?:[\w'’-]+\s+){0,6}?(?:get|gain|give|bring|offer)\s+(?:us|you|me|them|(?:the\s+)?nhs|"
     r"(?:our|my|an?|the)\s+[\w'’-]+)(?=\W*$|\s*[?.!,;])"
     # "what does the confed reckon our trust actually gets out of it?"
-    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b",
+    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b"
+    # "what r the 6 benefits of influencing ur LIS?": what doing it brings
+    r"|\b(?:benefits?|advantages?|upsides?)\s+(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b",
     re.IGNORECASE,
 )
 
@@ -782,6 +798,11 @@ def counted(question: str) -> list[str] | None:
         number_of = _NUMBER_OF.search(question, match.end())
         return [number_of.group(1)] if number_of else None
     words = [match.group(1)]
+    # "how many T level routes are there?": the noun that ends the name counts too
+    compound = _COMPOUND_REST.match(question, match.end(1))
+    head = compound.group(0).split()[-1] if compound else ""
+    if re.fullmatch(r"[a-z][\w'’-]{2,}s", head, re.IGNORECASE):  # a plural, not a verb
+        words.append(head)
     if match.group(2):  # the verb, not an adverb after it ("... employ nationally")
         said = [word for word in match.group(2).split() if not word.lower().endswith("ly")]
         words.extend(said[-1:])
@@ -789,6 +810,14 @@ def counted(question: str) -> list[str] | None:
 
 
 _AUXILIARIES = frozenset("should will would could can does did do has have must might".split())
+# The rest of a counted noun's name, up to the verb or preposition after it ("level routes"
+# in "how many T level routes are there").
+_COMPOUND_REST = re.compile(
+    r"(?:\s+(?!(?:are|is|were|was|r|do|does|did|will|would|can|could|have|has|had|in|on|at|of|"
+    r"for|from|to|with|by|there|the|a|an|and|or|that|which|who|we|they|it|you|i)\b)"
+    r"[a-z][\w'’-]*){1,3}(?=\s|[?,.;:!]|$)",
+    re.IGNORECASE,
+)
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+([\w'’-]+)", re.IGNORECASE)
 
 
@@ -1090,6 +1119,21 @@ _WHERE_IT_STANDS = re.compile(
 )
 
 
+# "where do i find the oxfordshire LIS?", "where can we read it", "link to the consultation?"
+_WHERE_TO_FIND = re.compile(
+    r"\bwhere\s+(?:do|can|could|would|should|might)\s+(?:i|we|you|people|one)\s+"
+    r"(?:actually\s+)?(?:find|get|read|see|download|access|look\s+at|get\s+hold\s+of)\b"
+    r"|\bwhere\s+to\s+(?:find|read|get|download|see)\b|\b(?:link|url)\s+(?:to|for)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_where_to_find(question: str) -> bool:
+    """ "Where do i find the Oxfordshire LIS?": the text that says where ("Visit the OxLEP
+    website", "Download the full report from ...") answers it."""
+    return bool(_WHERE_TO_FIND.search(question))
+
+
 def asks_where_it_stands(question: str) -> bool:
     """ "Has it been published yet?", "what's the current status of ...", "what's the
     latest on ...": asks where something stands today, which old sources cannot say."""
@@ -1103,9 +1147,18 @@ _PAST = re.compile(
 )
 
 
+# What a plan meant to do by a year, not what it did: "what did it aim for by 2024?"
+_AIMING = (
+    r"(?:aim|plan|want|hope|expect|intend|target|set|commit|promise|propos|pledg|need|say|said)"
+    r"\w*\b"
+)
 # "how many jobs were actually created by 2024?": what had happened by a year
 _DONE_BY_YEAR = re.compile(
-    r"\b(?:was|were)\s+(?:[a-z]+\s+){1,2}by\s+((?:19|20)\d\d)\b", re.IGNORECASE
+    r"\b(?:was|were)\s+(?:[a-z]+\s+){1,2}by\s+((?:19|20)\d\d)\b"
+    # "how many jobs did the NE actually create by 2024?", not "what did it aim for by 2024"
+    r"|\b(?:did|has|have|had)\s+(?!(?:[\w'’-]+\s+){0,5}?" + _AIMING + r")"
+    r"(?:[\w'’-]+\s+){1,5}?by\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1117,7 +1170,7 @@ def event_year(question: str) -> int | None:
     if match and _PAST.search(question):
         return int(match.group(1))
     done = _DONE_BY_YEAR.search(question)
-    return int(done.group(1)) if done else None
+    return int(done.group(1) or done.group(2)) if done else None
 
 
 _PHONE_QUESTION = re.compile(

@@ -352,3 +352,66 @@ def test_a_date_the_question_gives_itself_does_not_answer_when():
     assert changed(deadline) > changed(came_out)
     confirmed = _dated_by("is the deadline for agreeing plans March 2020?")
     assert confirmed(deadline) == confirmed(came_out)
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory, embedder):
+    return engine_over(
+        {
+            "partnership.md": """# Harbour partnership
+
+## Case study
+
+The harbour board has set up a partnership with the harbour hospital, and we have set
+ourselves three goals.
+
+We want to train our own ferry crews, open a clinic on the quay and repair the slipways.
+
+Visit the harbour board website for the full harbour plan.
+""",
+            "benefits.md": """# Harbour benefits
+
+## For trusts
+
+There are many benefits for trusts in the harbour plan, including:
+
+• faster ferries for patients
+
+• cheaper harbour dues for ambulance boats
+""",
+            "sidebar.md": """# Harbour news
+
+## Joining in
+
+The harbour board meets monthly.
+
+• train more crews
+
+• share a boatyard
+
+• cut ferry delays.
+
+Joining the harbour board could help you
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+
+
+def test_a_sentence_that_announces_the_things_asked_for_comes_with_the_next_paragraph(harbour):
+    answer = harbour.ask("what partnership has the harbour board set up, and what are its goals?")
+    assert "train our own ferry crews" in answer.answer
+
+
+def test_asked_where_to_find_something_the_signpost_answers(harbour):
+    answer = harbour.ask("where do i find the full harbour plan?")
+    assert "Visit the harbour board website" in answer.answer
+    # asked something else, a signpost says nothing
+    answer = harbour.ask("what goals has the harbour board set itself?")
+    assert "Visit the harbour board website" not in answer.answer
+
+
+def test_the_benefits_of_doing_something_are_the_list_of_what_it_could_help_with(harbour):
+    answer = harbour.ask("what are the benefits of joining the harbour board?")
+    assert answer.answer.startswith("Joining the harbour board could help you: train")

@@ -10,9 +10,12 @@ from bot.engine.questions import (
     asks_members,
     asks_what_it_gains,
     asks_where_it_stands,
+    asks_where_to_find,
+    counted,
     date_subject,
     definition_subject,
     event_words,
+    event_year,
     gainer_terms,
     is_action_question,
     is_contact_question,
@@ -279,6 +282,7 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     # what a source says they are
     assert listed_noun("what does the review say are the harbour's key strengths?") == "strength"
     assert not wants_list("what does the review say is the aim?")
+    assert listed_noun("what did the review say the challenges are for us?") == "challeng"
 
 
 def test_who_is_in_a_body_asks_for_a_list_of_its_members():
@@ -314,6 +318,9 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     # how it helps someone, not how we help
     assert gainer_terms("how does influencing the plan actually help a trust?") == ["trust"]
     assert not asks_what_it_gains("how can we help the harbour board?")
+    # the benefits of doing something: what doing it brings
+    assert asks_what_it_gains("what r the 6 benefits of influencing ur plan?")
+    assert not asks_what_it_gains("what are the benefits?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():
@@ -365,6 +372,27 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("exeter trust here - who's our lep and where are their docs?")
     assert is_contact_question("which LEP covers us and does their plan say anything?")
     assert not is_contact_question("who is our LEP chair?")  # who holds the office
+    # someone there to email
+    assert is_contact_question("does the board have a growth person i can email?")
+    assert not is_contact_question("does the board have a growth plan i can read?")
+
+
+def test_the_noun_a_how_many_question_counts_includes_the_end_of_its_name():
+    assert "routes" in counted("how many T level routes are there? and whats next")
+    assert counted("how many people work in health in the town") == ["people"]  # a verb
+
+
+def test_what_was_done_by_a_year_is_an_event_of_that_year():
+    assert event_year("how many jobs did the harbour actually create by 2024?") == 2024
+    assert event_year("what did the harbour plan aim to achieve by 2024?") is None
+    assert event_year("how many jobs will the harbour create by 2024?") is None
+
+
+def test_where_to_find_something_is_not_what_to_do():
+    question = "what did the harbour plan say about ferries? and where do i read it"
+    assert asks_where_to_find(question) and not is_action_question(question)
+    assert asks_where_to_find("link to the harbour plan pls")
+    assert is_action_question("where should our trust start with the harbour plan?")
 
 
 @pytest.mark.parametrize(
