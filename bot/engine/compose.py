@@ -22,7 +22,13 @@ import numpy as np
 
 from bot.engine.answer import Citation
 from bot.engine.boilerplate import discount
-from bot.engine.concepts import Concept, concepts_with_context, coverage, question_concepts
+from bot.engine.concepts import (
+    ASKED_WEIGHT,
+    Concept,
+    concepts_with_context,
+    coverage,
+    question_concepts,
+)
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
@@ -39,6 +45,7 @@ from bot.engine.questions import (
     parts_referring_back,
     person_asked,
     role_asked,
+    topic_asked,
     wants_date,
     wants_list,
     wants_number,
@@ -375,7 +382,18 @@ class ExtractiveComposer:
         self.max_chars = max_chars
 
     def _concepts(self, question: str, context: str, idf) -> list[Concept]:
-        return concepts_with_context(question, context, self.glossary, idf, CONTEXT_WEIGHT)
+        """The question's ideas (`concepts_with_context`); the topic it asks about a thing
+        ("NE LIS - anything on ageing?") weighs double in choosing sentences, where every
+        sentence of a passage about the place names the place (it is not doubled in
+        finding passages: there the place's own words must count as much)."""
+        concepts = concepts_with_context(question, context, self.glossary, idf, CONTEXT_WEIGHT)
+        topic = set(topic_asked(question))
+        return [
+            Concept(c.alternatives, c.weight * ASKED_WEIGHT)
+            if topic & {term for alt in c.alternatives for term in alt}
+            else c
+            for c in concepts
+        ]
 
     def compose(
         self, query: Query, passages: list[Passage], idf, lead: Lead | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from bot.engine.text import (
     GREETING,
@@ -43,6 +44,7 @@ __all__ = [
     "asks_about_now",
     "asks_where_it_stands",
     "asks_where_to_find",
+    "topic_asked",
     "phone_subject",
     "wants_phone",
     "wants_email",
@@ -54,6 +56,22 @@ __all__ = [
     "ANSWERED_AS",
 ]
 
+# Who would act, in "should our trust be on it?": the asker or an NHS body.
+_NHS_SUBJECT = (
+    r"(?:(?:our|my|the)\s+)?(?:nhs\s+)?(?:we|i|trusts?|ics|icss|icbs?|stps?|ccgs?|organisations?|"
+    r"hospitals?|providers?|systems?)"
+)
+# "should our trust be on the panel?", "does the confed think trusts should sit on it?":
+# whether to take part, which the advice answers (not "why should NHS organisations be
+# involved?", which asks the reasons)
+_SHOULD_THEY = re.compile(
+    r"^(?:(?!\bwhy\b)[^?.!])*?(?:\b(?:should|must|ought\s+to)\s+"
+    + _NHS_SUBJECT
+    + r"|\b"
+    + _NHS_SUBJECT
+    + r"\s+(?:should|must|ought\s+to))\s+(?:be|sit|have|get|join)\b",
+    re.IGNORECASE,
+)
 _ACTION_QUESTION = re.compile(
     # (in one clause: "what does X mean, and do nhs trusts count?" asks nothing to do)
     r"\b(what|how|where|which)\b[^,?;]*\b(should|can|could|must|might|do|to)\b.*"
@@ -100,6 +118,9 @@ _CONTACT_QUESTION = re.compile(
     r"(?:for|re|about|at)\b"
     # "whos the confed's local growth person + their email?"
     r"|(?:\+|\band)\s+(?:his|her|their)\s+(?:e-?mail|contact\s+details|(?:phone\s+)?number)\b"
+    # "whats the name + email of the confed person for local growth stuff?"
+    r"|\b(?:name|e-?mail|number|contact\s+details)\s+(?:(?:\+|and|&|n)\s+(?:e-?mail|name|number)\s+)?"
+    r"(?:of|for)\s+(?:the\s+|our\s+)?(?:[\w&'’-]+\s+){0,3}?(?:person|guy|contact|lead|advis[eo]r)\b"
     # "does the confed have a local growth person i can email?"
     r"|\b(?:person|guy|someone|somebody|anyone|anybody|contact|lead)\s+(?:(?:that|who)\s+)?"
     r"(?:i|we)\s+(?:can|could|should)\s+(?:e-?mail|contact|talk\s+to|speak\s+to|ring|call|"
@@ -129,9 +150,9 @@ def is_action_question(question: str) -> bool:
     what it brings ("what benefits can the NHS gain?"), nor where to read something
     ("where do i read it?")."""
     question = _WHERE_TO_FIND.sub(" ", question)
-    return bool(_ACTION_QUESTION.search(question)) and not (
-        _GAIN_QUESTION.search(question) or asks_what_it_gains(question)
-    )
+    clauses = re.split(r"(?<=[?.!])\s+", question)
+    asks = _ACTION_QUESTION.search(question) or any(map(_SHOULD_THEY.search, clauses))
+    return bool(asks) and not (_GAIN_QUESTION.search(question) or asks_what_it_gains(question))
 
 
 def is_contact_question(question: str) -> bool:
@@ -295,7 +316,20 @@ def members_subject(question: str) -> str | None:
     )
     end = _BODY_ENDS.search(rest)
     body = rest[: end.start()] if end else rest
-    return body if terms(body) or _REFERS_BACK.search(body) else None
+    if not terms(body) and _REFERS_BACK.search(body):
+        # "whats birmingham health partners, who's in it?": the body the clause before names
+        before = re.split(r"[?!.]\s|\s[-–—]\s", question[: match.start()])[-1]
+        named = _WHAT_IS_NAMED.match(before)
+        if not named:
+            return body
+        return re.sub(r"(?:\s+(?:and|n|&))?[\s,;:]*$", "", before[named.end() :], flags=re.I)
+    return body if terms(body) else None
+
+
+# "whats X, ...", "who are X and ...": how a clause asks what it names.
+_WHAT_IS_NAMED = re.compile(
+    r"^\W*(?:(?:what|who)(?:['’]?s|\s+is|\s+are|\s+r)|tell\s+me\s+about)\s+", re.IGNORECASE
+)
 
 
 _NUMBER_QUESTION = re.compile(
@@ -517,6 +551,9 @@ _WHAT_IT_GAINS = re.compile(
     r"(?:our|my|an?|the)\s+[\w'’-]+)(?=\W*$|\s*[?.!,;])"
     # "what does the confed reckon our trust actually gets out of it?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b"
+    # "influencing our LIS could help us with what exactly?"
+    r"|\b(?:could|can|would|might|will)\s+(?:actually\s+|really\s+)?help\s+(?:us|me|them|you|"
+    r"(?:an?|the|our|my)\s+[\w'’-]+)\s+with\b"
     # "what r the 6 benefits of influencing ur LIS?": what doing it brings
     r"|\b(?:benefits?|advantages?|upsides?)\s+(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b",
     re.IGNORECASE,
@@ -1128,6 +1165,24 @@ _WHERE_TO_FIND = re.compile(
 )
 
 
+# "NE LIS - anything on ageing?", "what does the GM LIS say about skills?": the topic asked
+# about, after the thing it is asked of.
+_TOPIC = re.compile(
+    r"\b(?:(?:anything|something|much|stuff|info|information|owt|mention\w*)\s+(?:on|about|re|"
+    r"regarding|around|for)|(?:say|says|said|mention|mentions)\s+(?:anything\s+)?(?:about|on|re))"
+    r"\s+(?:the\s+|our\s+)?([\w'’&-]+(?:\s+(?:(?:and|n|&|\+)\s+)?[\w'’&-]+){0,3}?)"
+    r"(?=\s*(?:[?,.;:!/]|\s[-–—]\s|\s+(?:and|or|n|&|\+)\s+(?:who|whos|what|whats|when|where|"
+    r"how|which|is|are|does|do|did|can)\b|\s+(?:for|in|at|we|i|im|etc|also|pls|please)\b|$))",
+    re.IGNORECASE,
+)
+
+
+def topic_asked(question: str) -> list[str]:
+    """The terms of what a question asks about a thing ("anything on ageing?" ->
+    ["age"]), or none."""
+    return [term for match in _TOPIC.finditer(question) for term in terms(match.group(1))]
+
+
 def asks_where_to_find(question: str) -> bool:
     """ "Where do i find the Oxfordshire LIS?": the text that says where ("Visit the OxLEP
     website", "Download the full report from ...") answers it."""
@@ -1147,6 +1202,8 @@ _PAST = re.compile(
 )
 
 
+# "last year", "this year": a year counted from today
+_RELATIVE_YEAR = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
 # What a plan meant to do by a year, not what it did: "what did it aim for by 2024?"
 _AIMING = (
     r"(?:aim|plan|want|hope|expect|intend|target|set|commit|promise|propos|pledg|need|say|said)"
@@ -1169,6 +1226,9 @@ def event_year(question: str) -> int | None:
     match = _EVENT_YEAR.search(question)
     if match and _PAST.search(question):
         return int(match.group(1))
+    relative = _RELATIVE_YEAR.search(question)
+    if relative and _PAST.search(question):  # "how much did trusts receive last year?"
+        return date.today().year - (relative.group(1).lower() == "last")
     done = _DONE_BY_YEAR.search(question)
     return int(done.group(1) or done.group(2)) if done else None
 

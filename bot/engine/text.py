@@ -51,7 +51,7 @@ many talk speak contact get us anything something thing things happen happens go
 big large size sized define defined defines definition described describes explained
 simple simply plain briefly brief summary summarise
 summarize overview quick query asap actually really basically urgently question exact
-someone somebody reckon reckons real ok okay dumb silly stupid newbie noob even
+someone somebody reckon reckons think thinks real ok okay yes y n dumb silly stupid newbie noob even
 everyone everyones everybody banging
 realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
@@ -244,7 +244,10 @@ _LOCATED_RE = re.compile(
     r"\b(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am)\s+(?:based\s+)?(?:in|at|from)\s+"
     # with what they add in brackets: "we're in salford (GM) - ...", "im at pilgrim in
     # boston (ULHT) and our exec wants ..."
-    r"([A-Za-z'’ &.-]{2,40}?(?:\s*\([^()]{1,30}\)(?=\s+(?:and|but|so)\b)"
+    # or after a comma, the body they are part of: "we're in leeds, WY&H ICS"
+    r"([A-Za-z'’ &.-]{2,40}?(?:,\s*[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?\s+"
+    r"(?:ics|icb|icp|stp|ccg|trust|ft|pcn)(?=\W*$)"
+    r"|\s*\([^()]{1,30}\)(?=\s+(?:and|but|so)\b)"
     rf"|(?:\s*\([^()]{{1,30}}\))?{_PHRASE_END}))",
     re.IGNORECASE,
 )

@@ -1,5 +1,7 @@
 """What kind of answer a question asks for, as people type it."""
 
+from datetime import date
+
 import pytest
 
 from bot.engine.questions import (
@@ -23,6 +25,7 @@ from bot.engine.questions import (
     members_subject,
     parts_referring_back,
     role_asked,
+    topic_asked,
     wants_date,
     wants_list,
     wants_number,
@@ -321,6 +324,7 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     # the benefits of doing something: what doing it brings
     assert asks_what_it_gains("what r the 6 benefits of influencing ur plan?")
     assert not asks_what_it_gains("what are the benefits?")
+    assert asks_what_it_gains("the board says joining could help us with what exactly?")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():
@@ -375,6 +379,8 @@ def test_whom_to_contact_is_a_contact_question():
     # someone there to email
     assert is_contact_question("does the board have a growth person i can email?")
     assert not is_contact_question("does the board have a growth plan i can read?")
+    assert is_contact_question("whats the name + email of the board person for growth stuff?")
+    assert not is_contact_question("whats the name of the fund?")
 
 
 def test_the_noun_a_how_many_question_counts_includes_the_end_of_its_name():
@@ -386,6 +392,31 @@ def test_what_was_done_by_a_year_is_an_event_of_that_year():
     assert event_year("how many jobs did the harbour actually create by 2024?") == 2024
     assert event_year("what did the harbour plan aim to achieve by 2024?") is None
     assert event_year("how many jobs will the harbour create by 2024?") is None
+    # a year counted from today
+    last_year = date.today().year - 1
+    assert event_year("how much did trusts receive from the harbour fund last year?") == last_year
+    assert event_year("what is the harbour plan for this year?") is None
+
+
+def test_whether_an_nhs_body_should_take_part_asks_what_to_do_but_why_does_not():
+    assert is_action_question("does the board think our trust should be on the panel? y/n")
+    assert is_action_question("should trusts sit on the panel?")
+    assert not is_action_question("what is the panel for, and why should trusts be on it?")
+
+
+def test_who_is_in_it_asks_the_members_of_what_the_clause_before_names():
+    assert members_subject("im at the QE - whats harbour partners, who's in it?") == (
+        "harbour partners"
+    )
+
+
+def test_the_topic_asked_about_a_thing():
+    assert topic_asked("NE plan - anything on ageing? we're at the freeman") == ["age"]
+    assert topic_asked("what does the plan say about skills and health?? also who") == [
+        "skill",
+        "health",
+    ]
+    assert topic_asked("what is the harbour plan?") == []
 
 
 def test_where_to_find_something_is_not_what_to_do():

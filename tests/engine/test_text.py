@@ -19,6 +19,8 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         ("hi, who should we be talking to about the fund?", ["fund"]),
         ("an anchor for LIS purposes", ["anchor", "lis"]),
         ("for the CEO before thurs", ["ceo"]),
+        # whose view, and how to answer, name no topic either
+        ("does the board think we should be on the panel? y/n", ["board", "panel"]),
     ],
 )
 def test_terms(text, expected):
@@ -131,6 +133,10 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
         terms("acute trust truro board")
     )
     # where they are, then how they feel about it
+    # where they are, then the body they are part of
+    assert asker_terms("what should we do first? we're in thornby, MN&H ICS") == terms(
+        "thornby MN&H ICS"
+    )
     assert asker_terms("we're a CCG in thornby and feel out of the loop, who can help?") == (
         terms("CCG in thornby")
     )
