@@ -1272,6 +1272,19 @@ _OUTCOME = re.compile(
 )
 
 
+# "which areas actually won strength in places fund money?", "which bids in the south west
+# were successful in the fund's competition?": the result of a competition.
+_WINNERS = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:[a-z]{2,}s|consortia|bid|area|place|region)"
+    r"(?:\s+(?:in|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+"
+    r"(?:(?:actually|have|had|has|finally|eventually)\s+)*(?:won|got|received|secured|"
+    r"(?:were|was|been)\s+(?:successful|awarded|funded|chosen|selected|shortlisted))\s+"
+    r"(?:(?:any\s+)?(?:money|funding|cash|awards?)\s+)?(?:(?:in|from|through|under|with|by)\s+)?"
+    r"(?P<of>[^?,;]+)",
+    re.IGNORECASE,
+)
+
+
 # "did the green paper ever actually come out?", "when was it eventually published?":
 # whether, or when, something planned happened in the end.
 _HAPPENED = re.compile(
@@ -1303,13 +1316,16 @@ _ONCE_HAPPENED = re.compile(
 
 
 _PRONOUN = re.compile(r"(?:it|they|this|that|he|she)", re.IGNORECASE)
+_WHICH_ONES = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
 
 
 def _happening(question: str) -> tuple[str, str] | None:
     """The event a question asks whether it happened, or takes as done, and what it
     happened to: ("come out", "the green paper"), ("publish", "lincs their final LIS"),
     ("published", "what was the final strategy's commitment"); or None."""
-    if match := _HAPPENED.search(question):
+    match = _HAPPENED.search(question)
+    # "which sector deals has govt actually agreed?" asks which ones, not whether
+    if match and not _WHICH_ONES.search(question[: match.start()]):
         return match.group("event"), match.group("thing")
     if match := _DID_EVER_DO.search(question):
         return match.group("event"), f"{match.group('doer')} {match.group('thing')}"
@@ -1335,4 +1351,6 @@ def outcome_subject(question: str) -> str | None:
     happening = _happening(question)
     if match and not (happening and _PRONOUN.fullmatch(match.group("doer") or "")):
         return match.group("doer") or match.group("of")
+    if winners := _WINNERS.search(question):
+        return winners.group("of")
     return happening[1] if happening else None

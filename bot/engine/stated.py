@@ -371,7 +371,12 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|forthcoming|upcoming|(?:is|are|was|were)\s+to|to\s+be\s+(?:published|"
     r"launched|set\s+up|established|agreed|signed\s+off|approved)|in\s+the\s+process\s+of|"
     r"(?:plans?|intends?|expected|due|set|going)\s+to|"
-    r"to\s+explore|exploring|under\s?way|ongoing|in\s+progress)\b",
+    r"to\s+explore|exploring|under\s?way|ongoing|in\s+progress|"
+    # "The government is launching a new competitive £115m Strength in Places Fund"
+    r"(?:is|are)\s+(?:launching|introducing|creating|setting\s+up|establishing)|"
+    r"(?:a|the)\s+new)\b"
+    # "• convene partners ... to maximise opportunities though the Fund": an item of a plan
+    r"|^\s*[•▪◦*-]\s*[a-z]",
     re.IGNORECASE,
 )
 

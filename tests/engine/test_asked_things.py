@@ -820,3 +820,32 @@ def test_what_a_consultation_still_to_come_decided_is_not_covered(tmp_path_facto
     question = "did the harbour fund consultation ever happen and what did it decide?"
     assert engine.ask(question).mode == "no_answer"
     assert "replace the old coastal grants" in engine.ask("what will the harbour fund do?").answer
+
+
+def test_who_won_a_competition_the_documents_only_announce_is_not_covered(
+    tmp_path_factory, embedder
+):
+    """Written as the fund was launched, the documents cannot say whose bids won."""
+    engine = engine_over(
+        {
+            "fund.md": """# Moorland ferries
+
+## Competitive Moorland Ferry Fund
+
+The government is launching a new competitive £50m Moorland Ferry Fund to support harbour
+towns to run winter ferries.
+
+## Our plans
+
+• bid to the Moorland Ferry Fund with the harbour hospitals
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    for question in (
+        "which harbour towns actually won moorland ferry fund money?",
+        "Which bids in the north were successful in the Moorland Ferry Fund competition?",
+    ):
+        assert engine.ask(question).mode == "no_answer", question
+    assert "£50m" in engine.ask("how much is the moorland ferry fund worth?").answer

@@ -23,6 +23,7 @@ from bot.engine.questions import (
     is_contact_question,
     listed_noun,
     members_subject,
+    outcome_subject,
     parts_referring_back,
     role_asked,
     topic_asked,
@@ -408,6 +409,13 @@ def test_who_is_in_it_asks_the_members_of_what_the_clause_before_names():
     assert members_subject("im at the QE - whats harbour partners, who's in it?") == (
         "harbour partners"
     )
+
+
+def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
+    assert outcome_subject("which harbour deals has the board actually agreed so far?") is None
+    assert outcome_subject("has the harbour plan actually been agreed?") == "the harbour plan"
+    # which ones won a competition: its result
+    assert outcome_subject("which towns won harbour fund money?") == "harbour fund money"
 
 
 def test_the_topic_asked_about_a_thing():
