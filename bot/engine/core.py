@@ -412,6 +412,8 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     helper = national if contact.area and not named and national is not sourced else None
     if _ASKS_WHO_HOLDS.search(question):
         helper = None  # "who leads the GM LIS?" asks who holds it, not whom to call
+        if not contact.area:
+            return None  # "who leads our LIS?" from nowhere known: not the national contact
     title = sourced.source.rsplit(" (", 1)[0]
     for needle in filter(None, (sourced.name, sourced.org, sourced.area)):
         chunk = store.find_mention(title, needle)

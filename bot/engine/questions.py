@@ -65,11 +65,15 @@ _NHS_SUBJECT = (
 # whether to take part, which the advice answers (not "why should NHS organisations be
 # involved?", which asks the reasons)
 _SHOULD_THEY = re.compile(
-    r"^(?:(?!\bwhy\b)[^?.!])*?(?:\b(?:should|must|ought\s+to)\s+"
+    r"^(?:(?!\bwhy\b)[^?.!])*?(?:(?:\b(?:should|must|ought\s+to)\s+"
     + _NHS_SUBJECT
     + r"|\b"
     + _NHS_SUBJECT
-    + r"\s+(?:should|must|ought\s+to))\s+(?:be|sit|have|get|join)\b",
+    + r"\s+(?:should|must|ought\s+to))\s+(?:be|sit|have|get|join)\b"
+    # "does our trust need a seat on the panel?"
+    + r"|\b"
+    + _NHS_SUBJECT
+    + r"\s+needs?\s+(?:to\s+(?:be|sit|have|get|join)|an?\s+(?:seat|place|say|rep))\b)",
     re.IGNORECASE,
 )
 _ACTION_QUESTION = re.compile(
@@ -95,7 +99,9 @@ _CONTACT_QUESTION = re.compile(
     r"responsible\s+for|behind|writing|drawing\s+up|developing)\s+"
     r"(?:(?:the\s+)?(?!(?:the|an?|its|their|our|this|that|lis|local\s+industrial)\b)[\w&'’-]+(?:\s+[\w&'’-]+)?\s+"
     r"(?:lis|local\s+industrial\s+strategy)\b"
-    r"|the\s+(?:lis|local\s+industrial\s+strategy)\s+(?:in|for|at)\s+\w)"
+    r"|the\s+(?:lis|local\s+industrial\s+strategy)\s+(?:in|for|at)\s+\w"
+    # "salford ccg who leads our lis": the asker's own area's
+    r"|(?:our|my)\s+(?:local\s+)?(?:lis|local\s+industrial\s+strategy)\b)"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
     r"(?:contacts?|(?:person|guy|go[\s-]to)(?=\s+(?:for|at|about)\b)"
     # "whos the confed local growth guy and whats his job title?"
@@ -443,8 +449,24 @@ _CLIPPED_LIST = re.compile(
 )
 
 
+# "ne health n life sci challenges from the lis review": a list asked for by a phrase that
+# names it, with no word that asks anything else (English nouns that name lists)
+_BARE_LIST = re.compile(
+    r"\b(challenges|strengths|weaknesses|priorities|targets|benefits|recommendations|risks|"
+    r"steps|stages|themes|aims|objectives|goals|actions|opportunities|barriers|findings|"
+    r"attributes|sectors|members|partners|examples|commitments|proposals)\b",
+    re.IGNORECASE,
+)
+_ASKS_SOMETHING = re.compile(
+    r"\b(?:what\w*|which|who\w*|how\w*|when\w*|where\w*|why|is|are|was|were|do|does|did|"
+    r"can|could|should|shld|would|will|has|have|any|anything)\b",
+    re.IGNORECASE,
+)
+
+
 def _set_out(question: str) -> re.Match[str] | None:
-    match = _SET_OUT.search(question) or _CLIPPED_LIST.search(question)
+    bare = None if _ASKS_SOMETHING.search(question) else _BARE_LIST.search(question)
+    match = _SET_OUT.search(question) or _CLIPPED_LIST.search(question) or bare
     plural = match and match.group(1).lower()
     return (
         match
@@ -537,7 +559,8 @@ _WHAT_IT_GAINS = re.compile(
     # "... in it for us getting involved in the LIS": who gains, not what they do
     r"(?=\s+(?:to|in|if|from|\w+ing)\b|\W*$|\?)"
     # "whats the point of us bothering with it?", "what's the benefit for a trust?"
-    r"|\bwhat(?:['’]?s|\s+is)\s+the\s+(?:point|benefit|upside)\s+(?:of|for|in)\b"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+|even\s+)?the\s+(?:point|benefit|upside)"
+    r"\s+(?:of|for|in)\b"
     # "what could influencing it help us do?", "what can it help an ICS achieve?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b"

@@ -253,6 +253,10 @@ _LOCATED_RE = re.compile(
 )
 
 
+# "the point of us (acute trust in reading) getting involved": who "us" are, in brackets.
+_BRACKETED_ASKER_RE = re.compile(r"\b(?:us|we|me|i)\s*\(([^()]{2,50})\)", re.IGNORECASE)
+
+
 # "asking for ULHT", "on behalf of our CEO": whom the asker asks for.
 _ACTING_FOR_RE = re.compile(
     r"\b(?:(?:asking|writing|enquiring)\s+(?:for|on\s+behalf\s+of)|on\s+behalf\s+of)\s+"
@@ -267,6 +271,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
+    spans += [m.span(1) for m in _BRACKETED_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."

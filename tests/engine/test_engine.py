@@ -209,6 +209,13 @@ def test_a_local_body_without_a_named_person_leads_with_it_and_the_national_cont
     assert "NHS Confederation" in answer.citations[0].quote  # the source that names him
 
 
+def test_who_leads_our_strategy_is_the_body_of_the_askers_area(engine):
+    lead = engine.ask("salford ccg who leads our lis").answer.splitlines()[0]
+    assert lead.startswith("Local contact for Greater Manchester: Greater Manchester Combined")
+    # from nowhere known, the national contact leads no strategy
+    assert not engine.ask("who leads our lis?").answer.startswith("Contact: Michael Wood")
+
+
 def test_whom_to_talk_to_about_an_areas_strategy_names_the_national_contact_too(engine):
     """Whoever leads locally, the national contact helps NHS organisations engage."""
     lead = engine.ask("who do i talk to about our lep's strategy? im at a trust in lincoln")

@@ -326,6 +326,13 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert asks_what_it_gains("what r the 6 benefits of influencing ur plan?")
     assert not asks_what_it_gains("what are the benefits?")
     assert asks_what_it_gains("the board says joining could help us with what exactly?")
+    assert asks_what_it_gains("whats actually the point of us getting involved in the plan?")
+
+
+def test_a_phrase_naming_a_list_with_nothing_else_asked_asks_for_the_list():
+    assert listed_noun("harbour health n care challenges from the plan review") == "challeng"
+    assert listed_noun("harbour plan targets") == "target"
+    assert not wants_list("the challenges are big, what now")
 
 
 def test_asked_to_set_out_things_the_answer_is_their_list():
@@ -362,6 +369,7 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("who leads GM LIS and when did it come out?")
     assert is_contact_question("who runs the LIS in dorset?")
     assert not is_contact_question("who leads the local industrial strategy?")  # anywhere
+    assert is_contact_question("salford ccg who leads our lis")  # the asker's area's
     assert not is_contact_question("who leads the development of the LIS?")
     # a body's contact for something, a person at a body, whom to ask
     assert is_contact_question("board contact for local growth stuff?")
@@ -402,6 +410,7 @@ def test_what_was_done_by_a_year_is_an_event_of_that_year():
 def test_whether_an_nhs_body_should_take_part_asks_what_to_do_but_why_does_not():
     assert is_action_question("does the board think our trust should be on the panel? y/n")
     assert is_action_question("should trusts sit on the panel?")
+    assert is_action_question("does our trust need a seat on the panel?? whats the board view")
     assert not is_action_question("what is the panel for, and why should trusts be on it?")
 
 

@@ -133,6 +133,10 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
         terms("acute trust truro board")
     )
     # where they are, then how they feel about it
+    # who "us" are, in brackets
+    assert asker_terms("whats the point of us (acute trust in thornby) joining in?") == terms(
+        "acute trust in thornby"
+    )
     # where they are, then the body they are part of
     assert asker_terms("what should we do first? we're in thornby, MN&H ICS") == terms(
         "thornby MN&H ICS"
