@@ -254,6 +254,8 @@ def _defined(question: str) -> list[str] | None:
         quoted = _QUOTED.search(question)
         if not terms(phrase) and quoted:  # "they keep saying 'anchor' - what do they mean by that?"
             phrase = quoted.group(1)
+        # "how does the confed define productivity in the june briefing?": not the briefing
+        phrase = without_source(phrase) if terms(without_source(phrase)) else phrase
         return terms(_STRESS.sub(" ", phrase)) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
@@ -536,7 +538,7 @@ SAME_MEANING = (
     "roles positions",
     "agreed approved signed endorsed",
     "funds pot cash",
-    "expenditure spend spending",
+    "expenditure spend spending investment",
     "people staff employees",
     "themes topics",
 )
@@ -926,7 +928,13 @@ _PRESENTATION = re.compile(
     # "3-4 bullets", "two or three bullet points": how many, which asks for no number
     r"(?:(?:\d+|two|three|four|five|six|a\s+few|few|some)(?:\s*[-–/]\s*\d+|\s+or\s+\w+)?\s+)?"
     r"(?:bullet(?:ed)?[\s-]+"
-    r"(?:list|points?)|bullets|one[\s-]+liner)(?!\s+of\b))\b",
+    r"(?:list|points?)|bullets|one[\s-]+liner)(?!\s+of\b)"
+    # "board wants a steer by next week": who wants the answer, and by when
+    r"|(?:(?:my|our|the)\s+)?(?:board|boss|ceo|chair|execs?|exec(?:utive)?\s+team|director)\s+"
+    r"(?:wants?|needs?|asked\s+for|is\s+asking\s+for)\s+(?:a|an|the|some)\s+(?:steer|update|"
+    r"view|answer|summary|briefing|position|line|note)"
+    r"|(?:by|before)\s+(?:next\s+(?:week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|(?:mon|tues?|"
+    r"wed(?:nes)?|thu(?:rs)?|fri)(?:day)?|tomorrow|the\s+(?:meeting|board\s+meeting)))\b",
     re.IGNORECASE,
 )
 

@@ -344,6 +344,9 @@ _SOURCE_RE = re.compile(
     # "what does the confed reckon ...": whose view is asked, not what about
     r"|\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:reckon|think|believe|"
     r"recommend|suggest|advise)\b"
+    # "how does the confed define productivity?": whose definition, not what is defined
+    r"|\bhow\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?=(?:define|describe|see|view|"
+    r"measure|characteri[sz]e)\b)"
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:view|take|position|stance|"
     r"opinion)\b(?!\s+of\b)"  # "whats the confed view"; "the view of X" is asked of X
     r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"

@@ -23,6 +23,7 @@ from bot.engine.questions import (
     is_contact_question,
     listed_noun,
     members_subject,
+    other_words_for,
     outcome_subject,
     parts_referring_back,
     role_asked,
@@ -185,6 +186,7 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         # where the word is used, how to put it, and what follows the question are not it
         ("what do they mean by productivity in all these docs", ["product"]),
         ("How do the moorland slides define productivity?", ["product"]),
+        ("how does the board define productivity in the june briefing?", ["product"]),
         ("what actually is 'productivity' in plain english?? my boss asks", ["product"]),
         ("what even is productivity??", ["product"]),
         ("hey what does 'anchor institution' mean and why do we count", ["anchor", "institut"]),
@@ -217,6 +219,11 @@ def test_what_a_definition_question_defines(question, subject):
     ("question", "read"),
     [
         ("what can the plan help us do? bullet list pls", "what can the plan help us do? pls"),
+        # who wants the answer, and by when
+        (
+            "what should we do about it? board wants a steer by next week",
+            "what should we do about it?",
+        ),
         ("what is productivity? one liner for exec team", "what is productivity?"),
         ("what are the bullet points of the plan?", "what are the bullet points of the plan?"),
         ("give me one line on the benefits", "give me on the benefits"),
@@ -425,6 +432,10 @@ def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
     assert outcome_subject("has the harbour plan actually been agreed?") == "the harbour plan"
     # which ones won a competition: its result
     assert outcome_subject("which towns won harbour fund money?") == "harbour fund money"
+
+
+def test_spending_finds_what_documents_call_investment():
+    assert "invest" in other_words_for("spend")
 
 
 def test_the_topic_asked_about_a_thing():

@@ -51,6 +51,8 @@ def test_words_that_name_the_source_are_not_the_topic():
         "harbour board view"
     )
     assert source_terms("what is the view of the harbour board?") == []  # asked of the board
+    # whose definition is asked: "how does the harbour board define reach?"
+    assert source_terms("how does the harbour board define reach?") == terms("harbour board")
 
 
 def test_sentences_that_set_the_scene_are_not_the_topic():
