@@ -67,7 +67,15 @@ _stemmer = Stemmer.Stemmer("english")
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    """The Snowball stem, except that a quality noun keeps what makes it one: the
+    stemmer gives "productivity" and "products" one stem ("product"), so every question
+    about productivity would match "new products and services" ("productivity" ->
+    "productiv", as "connectivity" -> "connectiv")."""
+    quality = _QUALITY.match(word)
+    return f"{quality.group(1)}iv" if quality else _stemmer.stemWord(word)
+
+
+_QUALITY = re.compile(r"^([a-z]{4,})ivit(?:y|ies)$")
 
 
 _CONTRACTION_RE = re.compile(r"'(s|re|ll|ve|d|m)$|n't$")

@@ -19,6 +19,8 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         ("hi, who should we be talking to about the fund?", ["fund"]),
         ("an anchor for LIS purposes", ["anchor", "lis"]),
         ("for the CEO before thurs", ["ceo"]),
+        # a quality noun keeps what makes it one: productivity is not products
+        ("productivity and new products", ["productiv", "new", "product"]),
         # whose view, and how to answer, name no topic either
         ("does the board think we should be on the panel? y/n", ["board", "panel"]),
     ],
