@@ -910,13 +910,13 @@ def _units(
     or a heading) together with the short lines under it, when the label names something
     asked about (not "Key points"). The list a list question asks for (`listed`, what it
     lists, named in the introduction) shows every item it can."""
-    if _labels_list(block, before, following) and labels_asked(block.text):
+    labelled = _labels_list(block, before, following) and labels_asked(block.text)
+    if labelled or _names_listed_lines(block, following, listed):
         label = heading(block.text) if block.kind == "heading" else block.text
-        text, quote = _with_list(block.text, following, verbatim_lead=label)
-        return [(text, quote)] if text != block.text else []
-    if _names_listed_lines(block, following, listed):
-        label = heading(block.text) if block.kind == "heading" else block.text
-        text, quote = _with_list(block.text, following, verbatim_lead=label, every_item=True)
+        # a line that names the list asked for shows every item it can
+        text, quote = _with_list(
+            block.text, following, verbatim_lead=label, every_item=not labelled
+        )
         return [(text, quote)] if text != block.text else []
     if block.kind == "heading":
         # Cleaning takes a short signature or contact line for a heading, or a slide's line
@@ -968,7 +968,12 @@ def _ends_naming(sentence: str, listed: str | None) -> bool:
     """The sentence ends by naming, in the plural, the things a list question asks for
     ("... and we have set ourselves ambition goals."): it announces them."""
     last = re.findall(r"[A-Za-z][\w'’-]*", sentence)[-1:]
-    return bool(listed and last and terms(last[0]) == [listed] and _PLURAL.search(last[0]))
+    return bool(last) and _names_plural(last[0], listed)
+
+
+def _names_plural(word: str, listed: str | None) -> bool:
+    """The word is what a list question lists, in the plural ("goals", "Deals")."""
+    return listed is not None and terms(word) == [listed] and _PLURAL.search(word) is not None
 
 
 # A slide's title that says something, not just names a topic: "North East to take lead on
@@ -1046,12 +1051,10 @@ def _names_listed_lines(block: Block, following: list[Block], listed: str | None
     under = following[:_LABELLED_LINES]
     label = _BRACKETED_END.sub("", block.text).split()
     return (
-        listed is not None
-        and _item_kind(block) == "line"
+        _item_kind(block) == "line"
         # what the line ends by naming, many of them ("Sector Deals"), not a word in passing
         and bool(label)
-        and terms(label[-1]) == [listed]
-        and _PLURAL.search(label[-1]) is not None
+        and _names_plural(label[-1], listed)
         and len(under) == _LABELLED_LINES
         and all(_item_kind(b) == "line" and len(b.text.split()) <= _NAME_WORDS for b in under)
     )

@@ -28,6 +28,7 @@ from bot.engine.places import Area
 from bot.engine.questions import (
     asks_about_now,
     asks_where_it_stands,
+    asks_who_holds,
     event_year,
     is_action_question,
     is_contact_question,
@@ -410,7 +411,7 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     # contact, whose job is helping NHS organisations engage with it: a name to call
     national = next((c for c in contacts if not c.area and c.name), None)
     helper = national if contact.area and not named and national is not sourced else None
-    if _ASKS_WHO_HOLDS.search(question):
+    if asks_who_holds(question):
         helper = None  # "who leads the GM LIS?" asks who holds it, not whom to call
         if not contact.area:
             return None  # "who leads our LIS?" from nowhere known: not the national contact
@@ -431,14 +432,6 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
                 answers_alone=alone,
             )
     return None
-
-
-# "who leads our LIS?", "who chairs the board?": who holds it, not whom to call.
-_ASKS_WHO_HOLDS = re.compile(
-    r"\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:(?:actually|now|currently)\s+)?"
-    r"(?:leads?|leading|chairs?|chairing|runs?|running|in\s+charge)\b",
-    re.IGNORECASE,
-)
 
 
 def _no_person_line(body: Contact, national: Contact) -> str:

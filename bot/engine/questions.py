@@ -44,6 +44,7 @@ __all__ = [
     "asks_about_now",
     "asks_where_it_stands",
     "asks_where_to_find",
+    "asks_who_holds",
     "topic_asked",
     "phone_subject",
     "wants_phone",
@@ -159,6 +160,20 @@ def is_action_question(question: str) -> bool:
     clauses = re.split(r"(?<=[?.!])\s+", question)
     asks = _ACTION_QUESTION.search(question) or any(map(_SHOULD_THEY.search, clauses))
     return bool(asks) and not (_GAIN_QUESTION.search(question) or asks_what_it_gains(question))
+
+
+# "who leads our LIS?", "who chairs the board?": who holds it, not whom to call.
+_WHO_HOLDS = re.compile(
+    r"\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:(?:actually|now|currently)\s+)?"
+    r"(?:leads?|leading|chairs?|chairing|runs?|running|in\s+charge)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_holds(question: str) -> bool:
+    """ "who leads the GM LIS?", "who chairs the board?": asks who holds a role (a
+    contact question of its own kind: the answer is that body, not also whom to call)."""
+    return bool(_WHO_HOLDS.search(question))
 
 
 def is_contact_question(question: str) -> bool:
