@@ -735,6 +735,12 @@ _MONEY_ASKED = re.compile(
 
 
 # "... as a % of turnover?", "what percentage of staff ...": a share of anything.
+# What an amount is given to: "... has X allocated to Y", "... did they give to trusts".
+_GIVEN_TO = re.compile(
+    r"\b(?:allocat\w*|give[ns]?|gave|award(?:ed|s)?|committ?(?:ed|s)?|provided?|grant(?:ed|s)?|"
+    r"earmark(?:ed|s)?|set\s+aside)\s+(?:to|for|towards)\s+",
+    re.IGNORECASE,
+)
 _SHARE_OF = re.compile(
     r"\b(?:as\s+an?|what)\s+(?:%|percent(?:age)?|per\s*cent|proportion|share)\s+of\b",
     re.IGNORECASE,
@@ -811,6 +817,11 @@ def amount_subject(question: str) -> str | None:
     if how_much and _MONEY_WORD.search(question) or share:
         how_much = how_much or share
         clause = _asking_clause(question, how_much.start())
+        given_to = _GIVEN_TO.search(clause)
+        if given_to and terms(clause[given_to.end() :]):
+            # "how much has the Challenge Fund allocated to the Healthy Ageing programme?":
+            # the programme's share, which the fund's own total does not give
+            clause = clause[given_to.end() :]
         subject = _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
         if not terms(_COUNT_ADJECTIVES.sub(" ", subject)):
             # "is the clean air fund something we could bid for? and how big is it", "...

@@ -559,6 +559,9 @@ def test_an_amount_for_a_strategy_is_not_one_for_its_programme(engine):
     # the programme's name typed in small letters beside the strategy's
     typed = "how much is the Moorland Strategy harbour renewal programme worth? might bid"
     assert engine.ask(typed).mode == "no_answer"
+    # the strategy as the giver: its own amounts are not the programme's share
+    given = "How much has the Moorland Strategy allocated to its renewal programme?"
+    assert engine.ask(given).mode == "no_answer"
     assert (
         "£5 million" in engine.ask("how much does the Moorland Strategy commit to clinics?").answer
     )

@@ -127,6 +127,10 @@ def test_the_budget_of_something_is_an_amount_of_money():
     # a question asked after a comma asks something else
     assert "number" not in terms(amount_subject("how much does the Fund spend, what number?"))
     assert amount_subject("how much has the LEP put into it?") is not None
+    # what the money is given to, not who gives it
+    assert amount_subject("how much has the Fund allocated to the Pier programme?") == (
+        "the Pier programme"
+    )
     # millions of pounds counted
     assert terms(amount_subject("how many £m has the harbour fund got?")) == terms(
         "has harbour got"
