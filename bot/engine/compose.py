@@ -140,6 +140,8 @@ class _Candidate:
     quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
     details: int = 0  # how many of the kinds of detail asked for it holds (`_wanted_details`)
     heading: tuple[str, ...] = ()  # the terms of the heading it sits under, in order
+    paragraph: str = ""  # the paragraph or line it comes from
+    refers_to: frozenset[str] = frozenset()  # what "These ..." opening it points back at
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
@@ -412,6 +414,10 @@ class ExtractiveComposer:
             return None
         if lead is not None:  # what the lead quotes, it says: no second point of it
             candidates = [c for c in candidates if c.quote != lead.quote] or candidates
+        # "The local industrial strategy is a key tool ..." in Dorset's quotation names no
+        # place: quoted for Buckinghamshire, it would pass for Buckinghamshire's
+        asked = self.places.area_ids(query.text) if self.places else set()
+        candidates = [c for c in candidates if not self._hides_place(c, asked)] or candidates
         self._score(query, candidates, len(passages))
         chosen = self._select(candidates, concepts, lists_first=_lists_answer(query.text))
         if is_action_question(query.text):
@@ -476,6 +482,15 @@ class ExtractiveComposer:
             return False
         named = self.places.area_ids(sentence) if self.places else set()
         return bool(named) and not named & asked
+
+    def _hides_place(self, candidate: _Candidate, asked: set[str]) -> bool:
+        """The sentence names no place, but its paragraph names only other places than
+        the ones asked about: it is about them, and would not say so."""
+        return (
+            bool(self.places and asked)
+            and self._elsewhere(candidate.paragraph, asked)
+            and not self.places.area_ids(candidate.text)
+        )
 
     def _place_terms(self, question: str) -> frozenset[str]:
         """The terms of the places the question names ("Greater Lincolnshire"), but not of
@@ -556,6 +571,8 @@ class ExtractiveComposer:
                     context,
                     quote=quote,
                     heading=heading,
+                    paragraph=block.text,
+                    refers_to=meant,
                 )
             )
         return found
@@ -599,9 +616,12 @@ class ExtractiveComposer:
                 score += DETAIL_BONUS  # "the 4 grand challenges": a list of four
             if action and _ACTION_SENTENCE.search(candidate.text):
                 score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
-            if subject and _defines(candidate.text, subject):
+            # "These will enable mayors ..." after "... to establish Skills Advisory Panels."
+            # says what the panels do
+            does_it = bool(subject) and candidate.refers_to >= set(subject)
+            if subject and (_defines(candidate.text, subject) or does_it):
                 score += 0.1
-                if _says_what_it_is(candidate.text, subject):
+                if does_it or _says_what_it_is(candidate.text, subject):
                     score += 0.1  # "Productivity measures ...", not "... matters because"
             if candidate.passage.local:
                 score += LOCAL_BONUS
@@ -629,7 +649,11 @@ class ExtractiveComposer:
             for candidate in ranked[1:]:
                 if candidate in chosen or length + len(candidate.text) > room(candidate):
                     continue
-                repeated = [c for c in chosen if _overlap(candidate.terms, c.terms) > 0.6]
+                repeated = [
+                    c
+                    for c in chosen
+                    if _overlap(candidate.terms, c.terms) > 0.6 or _shows_again(candidate, c)
+                ]
                 if repeated:
                     if _put_fuller(chosen, repeated, candidate, room(candidate) - length):
                         covered = frozenset().union(*(c.terms for c in chosen))
@@ -1112,6 +1136,10 @@ def _with_list(
         texts = [(sentences(text) or [text])[0] for text in texts]
         if every_item and sum(map(len, texts)) > limit:
             texts = [_before_examples(text) for text in texts]
+    if sum(map(len, texts)) > (room or limit) and len(texts) > 1:
+        # still too long for every item: each item says what it is before its relative
+        # clause ("the Working Well employment support programme that pooled funding ...")
+        texts = [_before_clause(text) for text in texts]
     kept: list[str] = []
     for text in texts:  # items cut as for `limit` may fill a list answer's `room`
         if sum(map(len, kept)) + len(text) > (room or limit):
@@ -1136,6 +1164,15 @@ _ITEM_HEAD = 30  # an item cut shorter than this would no longer say what it is
 
 def _before_examples(item: str) -> str:
     match = _EXAMPLES.search(item, _ITEM_HEAD)
+    return item[: match.start()] if match else item
+
+
+# Where a list item's relative clause starts: "..., which brings ...", "... that pooled".
+_CLAUSE = re.compile(r",?\s+(?:which|that|who|where)\s")
+
+
+def _before_clause(item: str) -> str:
+    match = _CLAUSE.search(item, _ITEM_HEAD)
     return item[: match.start()] if match else item
 
 
@@ -1308,6 +1345,22 @@ def _says_what_it_is(sentence: str, subject: list[str]) -> bool:
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
+
+
+SHARED_RUN = 8  # words in a row two points share when one quotes the other
+
+
+def _shows_again(candidate: _Candidate, chosen: _Candidate) -> bool:
+    """A list would show again, cut, an item already quoted whole ("the joint development
+    and delivery of the Working Well employment support programme"). The whole item after
+    the list is not a repeat: it says what the cut one left out."""
+    _lead, _, items = candidate.quote.partition(PARAGRAPH_BREAK)
+    return not _word_runs(items).isdisjoint(_word_runs(chosen.text))
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    said = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(said[i : i + SHARED_RUN]) for i in range(len(said) - SHARED_RUN + 1)}
 
 
 def _write(chosen: list[_Candidate]) -> Composition:

@@ -286,12 +286,16 @@ def _defined(question: str) -> list[str] | None:
     if _SAID_IN_IT.search(phrase):
         return None  # "whats the ageing stuff in there?": what it says of ageing
     phrase = _MEANT_TO_BE.sub(" ", phrase)  # "whats the NE lis meant to be": what it is
+    phrase = _ROLE_OF.sub("", phrase)  # "what is the role of X": what X is there to do
     subject = terms(_STRESS.sub(" ", phrase))
     return subject or None
 
 
 _MEANT_TO_BE = re.compile(
     r"\b(?:actually\s+|really\s+)?(?:meant|supposed|intended)\s+to\s+be\b.*$", re.IGNORECASE
+)
+_ROLE_OF = re.compile(
+    r"^\s*(?:role|purpose|function|job|remit|point)s?\s+of\s+(?:the\s+)?", re.IGNORECASE
 )
 _SAID_IN_IT = re.compile(r"\s(?:in|on)\s+(?:there|it|that|them|this)\s*$", re.IGNORECASE)
 

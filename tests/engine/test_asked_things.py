@@ -388,6 +388,21 @@ the roles and responsibilities of the harbour boards.
 """
 
 
+# Two places' case studies side by side: the second sentence of Dorset's names no place.
+DOCUMENTS["rural.txt"] = """CASE STUDY Rural care in local industrial strategies
+
+“Action to exploit Cumbria’s position will include:
+
+• supporting fell practices to test remote monitoring in people’s homes
+
+• training district nurses in the market towns.”
+
+“Dorset LEP has established a partnership with Dorset ICS and the university to secure a
+healthy future for the Dorset population. The local industrial strategy is a key tool in
+developing this partnership and we have set ourselves rural nursing goals.”
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -852,3 +867,10 @@ towns to run winter ferries.
     ):
         assert engine.ask(question).mode == "no_answer", question
     assert "£50m" in engine.ask("how much is the moorland ferry fund worth?").answer
+
+
+def test_another_places_case_study_beside_the_place_asked_about_is_not_its_answer(engine):
+    """A sentence that names no place belongs to the place its paragraph names."""
+    answer = engine.ask("what does the cumbria LIS say about rural nursing?").answer
+    assert "district nurses" in answer
+    assert "key tool" not in answer, answer

@@ -140,3 +140,24 @@ def test_what_a_body_does_is_said_by_sentences_that_name_it_only_by_pointing_bac
     answer = engine_over(PANELS, tmp_path_factory, embedder).ask(question).answer
     assert "agree which walls need repair" in answer
     assert "yearly survey" in answer
+
+
+def test_the_role_of_something_is_what_it_does_not_sentences_about_roles(
+    tmp_path_factory, embedder
+):
+    """ "What is the role of X?" asks what X does: the sentence that points back at X
+    ("These will enable ...") answers, though a list naming a panel of another name
+    shares more of the question's words."""
+    documents = dict(PANELS)
+    documents["roles.md"] = """# Harbour partnership
+
+## Training on the coast
+
+The harbour partnership will build on the strong record of joint working on training
+between the harbour towns and government. This includes the Harbour Skills and Advisory
+Panel, which brings colleges and employers together, and the Harbour Rescue programme.
+"""
+    answer = engine_over(documents, tmp_path_factory, embedder).ask(
+        "What is the role of Harbour Advisory Panels?"
+    )
+    assert "agree which walls need repair" in answer.answer, answer.answer

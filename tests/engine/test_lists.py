@@ -134,6 +134,26 @@ Raise awareness of skills in biologics
 Assist small firms with digitalisation
 """
 
+# A case study's list whose items are too long to quote whole, each with a relative clause.
+DOCUMENTS["fells.md"] = """# Fell partnership
+
+## Training on the fells
+
+The fell partnership will build on the strong record of joint working on training between
+the fell towns and government. This includes:
+
+• the Fell Training Panel, which brings colleges, training providers, local and national
+government, and employers together to identify and respond to the training needs of the fells
+
+• the joint development and delivery of the Fell Rescue apprenticeship programme that pooled
+funding from the fells' six district councils, six practices, the mountain rescue teams and
+the fell towns' own health and social care partnership board
+
+• the vital and unique relationship between the Fell Nursing College and the fell towns,
+which underpins joint commissioning and decision making, including the allocation of college
+budgets where appropriate to pilot new models of nursing for the fell villages
+"""
+
 # Two lists printed one after the other: the first ends with a full stop, the second's
 # title comes after it.
 DOCUMENTS["harbour.md"] = """# Harbour guide
@@ -562,3 +582,15 @@ def test_the_list_asked_for_is_quoted_whole_when_its_lead_in_names_it(tmp_path_f
     engine = engine_over(MOORLAND_STRENGTHS, tmp_path_factory, embedder)
     answer = engine.ask("what key strengths did the review of moorland sectors identify?")
     assert "sterile packaging" in answer.answer and "small molecules" in answer.answer
+
+
+def test_a_list_too_long_to_quote_whole_names_every_item(engine):
+    """Each item keeps what it is, before its relative clause, rather than the list
+    losing its last item."""
+    answer = engine.ask("what did the fell partnership do on training?").answer
+    for item in ("Fell Training Panel", "Fell Rescue apprenticeship", "Fell Nursing College"):
+        assert item in answer, answer
+    # asked about one item, the item is quoted whole, and not again, cut, in the list
+    answer = engine.ask("how is the fell rescue apprenticeship programme funded?").answer
+    assert "pooled funding from the fells' six district councils" in answer, answer
+    assert answer.count("Fell Rescue apprenticeship") == 1, answer
