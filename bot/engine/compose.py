@@ -1091,10 +1091,21 @@ _BRACKETED_END = re.compile(r"\s*\([^()]*\)\s*$")  # "... Deals (published to da
 
 def _announces_list(rest: list[str]) -> bool:
     """The sentence ends its paragraph with ":", or is followed only by a short
-    introduction that does ("These are:", "They include:")."""
+    introduction that does ("These are:", "They include:"), or by one that points back at
+    it ("To continue driving progress towards this priority, the West Midlands will:")."""
     if len(rest) == 1:
         return rest[0].endswith(":")
-    return len(rest) == 2 and rest[1].endswith(":") and len(rest[1].split()) <= 6
+    if len(rest) != 2 or not rest[1].endswith(":"):
+        return False
+    words = len(rest[1].split())
+    return words <= _SHORT_LEAD_WORDS or (
+        words <= _POINTING_LEAD_WORDS and bool(_POINTING_WORD.search(rest[1]))
+    )
+
+
+_SHORT_LEAD_WORDS = 6
+_POINTING_LEAD_WORDS = 15
+_POINTING_WORD = re.compile(r"\b(?:this|these|those|they|it)\b", re.IGNORECASE)
 
 
 def _with_list(

@@ -119,9 +119,11 @@ _CONTACT_QUESTION = re.compile(
     r"|\bwho(?:['’]?s|\s+is|\s+are)\s+(?:our|my)\s+(?:local\s+)?(?:lep|mca|combined\s+authority)"
     r"(?=\s*(?:[?,.;:!]|and\b|[-–—]|$))"  # not "who is our LEP chair?"
     r"|\bwhich\s+(?:lep|mca|combined\s+authority)\s+(?:covers|is\s+(?:ours|for)|are\s+we|do\s+we)\b"
-    # "confed contact for local growth?", "whats the confed contact for LEP stuff?"
-    r"|(?:^\s*(?:the\s+|our\s+|my\s+)?|\bwhat(?:['’]?s|\s+is)\s+(?:the|our|my)\s+)"
-    r"(?:[\w&'’-]+\s+){0,2}?contact\s+"
+    # "confed contact for local growth?", "whats the confed contact for LEP stuff?", "we're
+    # a trust in bolton - GM contacts for the LIS pls", "any contacts for the dorset LIS?"
+    r"|(?:(?:^|\s[-–—:;+]\s)\s*(?:the\s+|our\s+|my\s+|any\s+)?"
+    r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:the|our|my)\s+)"
+    r"(?:[\w&'’-]+\s+){0,2}?contacts?\s+"
     r"(?:for|re|about|at)\b"
     # "whos the confed's local growth person + their email?"
     r"|(?:\+|\band)\s+(?:his|her|their)\s+(?:e-?mail|contact\s+details|(?:phone\s+)?number)\b"
@@ -595,9 +597,9 @@ _WHAT_IT_GAINS = re.compile(
     r"(?:our|my|an?|the)\s+[\w'’-]+)(?=\W*$|\s*[?.!,;])"
     # "what does the confed reckon our trust actually gets out of it?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b"
-    # "influencing our LIS could help us with what exactly?"
+    # "influencing our LIS could help us with what exactly?", "... could help us - with what?"
     r"|\b(?:could|can|would|might|will)\s+(?:actually\s+|really\s+)?help\s+(?:us|me|them|you|"
-    r"(?:an?|the|our|my)\s+[\w'’-]+)\s+with\b"
+    r"(?:an?|the|our|my)\s+[\w'’-]+)\s*(?:[-–—,:]\s*|\.\.\.\s*)?with(?:\s+what\b|\s*\?|\s*$)"
     # "what r the 6 benefits of influencing ur LIS?": what doing it brings
     r"|\b(?:benefits?|advantages?|upsides?)\s+(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b",
     re.IGNORECASE,

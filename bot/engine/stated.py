@@ -151,11 +151,23 @@ def _base_terms(text: str | None) -> frozenset[str]:
 
 def _share_of(text: str, base: frozenset[str]) -> bool:
     """A share in the text, of the base the question asks about when it names one ("10
-    per cent of their funds" is not a share "of pay bill")."""
+    per cent of their funds" is not a share "of pay bill"). A share of "their funds" is of
+    the money the sentence has named: "levy-paying organisations will be able to transfer
+    10 per cent of their funds" is a share of the levy."""
+
+    def of_base(after: list[str]) -> bool:
+        if base & set(after):
+            return True
+        return bool(_MONEY_OF_IT & set(after[:1])) and base <= set(terms(text))
+
     return any(
-        not base or base & set(terms(text[share.end() :])[:SHARE_BASE_WINDOW])
+        not base or of_base(terms(text[share.end() :])[:SHARE_BASE_WINDOW])
         for share in SHARE.finditer(text)
     )
+
+
+# What a share may be "of their ..." besides a name: the money the sentence has named.
+_MONEY_OF_IT = frozenset(terms("funds money budget budgets funding income"))
 
 
 DATE_WINDOW = 3  # sentences from the one about the subject to the one with its date

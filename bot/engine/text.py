@@ -184,6 +184,8 @@ _ASKER_RE = re.compile(
     # where they are: "our trust in leeds, ...", "our R&D lot at the QE in brum want to ..."
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|(?:in|at|from)\s+{_NAME_WORDS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
+    # "we're a trust in leicester doing our estates strategy - ...": what they are doing
+    r"|\s+(?:doing|working\s+on|writing|drafting|reviewing|updating|preparing|refreshing)\b"
     # "we're a CCG in derby and feel a bit out of the loop"
     r"|\s+and\s+(?:feel|felt|are|were|have|had|want|need|keen|would|will|we|i|im|not)\b))?)\b",
     re.IGNORECASE,

@@ -626,6 +626,9 @@ def test_a_share_of_one_thing_does_not_answer_a_share_of_another(engine):
     question = "whats the moorland levy rate as a % of pay bill?"
     assert engine.ask(question).mode == "no_answer"
     assert "60%" in engine.ask("wat % of new jobs on the moors r meant to be rural jobs").answer
+    # "10 per cent of their funds", in the sentence about paying the levy, is of the levy
+    answer = engine.ask("what % of our moorland levy can we pass to another practice?")
+    assert "10 per cent" in answer.answer
 
 
 def test_the_askers_own_people_are_not_what_the_question_is_about(engine):

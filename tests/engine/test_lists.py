@@ -154,6 +154,19 @@ which underpins joint commissioning and decision making, including the allocatio
 budgets where appropriate to pilot new models of nursing for the fell villages
 """
 
+# A list whose lead-in points back at the sentence before it.
+DOCUMENTS["boats.md"] = """# Boat repair on the coast
+
+## Boat repair
+
+The harbour towns are a growing centre for wooden boat repair, working with the boat owners.
+To continue driving progress towards this priority, the harbour towns will:
+
+• train new shipwrights in the harbour college
+
+• open a shared slipway for small repair yards
+"""
+
 # Two lists printed one after the other: the first ends with a full stop, the second's
 # title comes after it.
 DOCUMENTS["harbour.md"] = """# Harbour guide
@@ -594,3 +607,13 @@ def test_a_list_too_long_to_quote_whole_names_every_item(engine):
     answer = engine.ask("how is the fell rescue apprenticeship programme funded?").answer
     assert "pooled funding from the fells' six district councils" in answer, answer
     assert answer.count("Fell Rescue apprenticeship") == 1, answer
+
+
+def test_a_sentence_is_quoted_with_the_list_its_next_sentence_introduces_by_pointing_back(
+    engine,
+):
+    """ "To continue driving progress towards this priority, X will:" lists what the
+    sentence before it is about: the sentence, the lead-in and the items are one point."""
+    answer = engine.ask("what is the harbour towns' priority for wooden boat repair?").answer
+    point = next(line for line in answer.splitlines() if "growing centre" in line)
+    assert "train new shipwrights" in point and "shared slipway" in point, answer

@@ -337,6 +337,9 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert asks_what_it_gains("what r the 6 benefits of influencing ur plan?")
     assert not asks_what_it_gains("what are the benefits?")
     assert asks_what_it_gains("the board says joining could help us with what exactly?")
+    assert asks_what_it_gains("the board says joining could help us - with what exactly?")
+    assert asks_what_it_gains("what does the board say joining could actually help us with? lol")
+    assert not asks_what_it_gains("who can help us with the moorland board?")  # a person
     assert asks_what_it_gains("whats actually the point of us getting involved in the plan?")
 
 
@@ -366,6 +369,10 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("the growth guy at the board, whats his name and email?")
     assert not is_contact_question("whats the name of the fund?")
     assert is_contact_question("whos the confed contact for local growth?")
+    # contacts asked for after saying who asks, or any contacts at all
+    assert is_contact_question("were a trust in thornby - MN contacts for the LIS pls")
+    assert is_contact_question("any contacts for the thornby LIS?")
+    assert not is_contact_question("we made contacts in the LEP, what next?")
     assert not is_contact_question("who is the chair of the board?")
     assert is_contact_question("whos the confed person for local growth / LEP stuff?")
     assert not is_contact_question("whos the health person on the lincs LEP?")  # who holds it

@@ -148,6 +148,10 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("we're a CCG in thornby and feel out of the loop, who can help?") == (
         terms("CCG in thornby")
     )
+    # then what they are working on
+    assert asker_terms("we're a trust in thornby doing our estates strategy - any tips?") == (
+        terms("trust in thornby")
+    )
 
 
 def test_a_clause_that_asks_after_saying_who_asks_is_asked():
