@@ -601,7 +601,9 @@ _WHAT_IT_GAINS = re.compile(
     r"|\b(?:could|can|would|might|will)\s+(?:actually\s+|really\s+)?help\s+(?:us|me|them|you|"
     r"(?:an?|the|our|my)\s+[\w'’-]+)\s*(?:[-–—,:]\s*|\.\.\.\s*)?with(?:\s+what\b|\s*\?|\s*$)"
     # "what r the 6 benefits of influencing ur LIS?": what doing it brings
-    r"|\b(?:benefits?|advantages?|upsides?)\s+(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b",
+    # "whats the actual benefit for the nhs in getting involved?"
+    r"|\b(?:benefits?|advantages?|upsides?)\s+(?:(?:for|to)\s+(?:the\s+|us\s+|an?\s+)?(?:[\w'’-]+\s+)?)?"
+    r"(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b",
     re.IGNORECASE,
 )
 

@@ -340,6 +340,7 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert asks_what_it_gains("the board says joining could help us - with what exactly?")
     assert asks_what_it_gains("what does the board say joining could actually help us with? lol")
     assert not asks_what_it_gains("who can help us with the moorland board?")  # a person
+    assert asks_what_it_gains("whats the actual benefit for the nhs in joining the board?")
     assert asks_what_it_gains("whats actually the point of us getting involved in the plan?")
 
 
