@@ -742,13 +742,13 @@ _MONEY_ASKED = re.compile(
 )
 
 
-# "... as a % of turnover?", "what percentage of staff ...": a share of anything.
 # What an amount is given to: "... has X allocated to Y", "... did they give to trusts".
 _GIVEN_TO = re.compile(
     r"\b(?:allocat\w*|give[ns]?|gave|award(?:ed|s)?|committ?(?:ed|s)?|provided?|grant(?:ed|s)?|"
     r"earmark(?:ed|s)?|set\s+aside)\s+(?:to|for|towards)\s+",
     re.IGNORECASE,
 )
+# "... as a % of turnover?", "what percentage of staff ...": a share of anything.
 _SHARE_OF = re.compile(
     r"\b(?:as\s+an?|what)\s+(?:%|percent(?:age)?|per\s*cent|proportion|share)\s+of\b",
     re.IGNORECASE,
