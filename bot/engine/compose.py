@@ -16,7 +16,7 @@ import math
 import re
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -647,7 +647,9 @@ class ExtractiveComposer:
             base = coverage(concepts, covered)
             best, best_value = None, 0.5 * chosen[0].score
             for candidate in ranked[1:]:
-                if candidate in chosen or length + len(candidate.text) > room(candidate):
+                if length + len(candidate.text) > room(candidate):
+                    candidate = _clipped(candidate, room(candidate) - length)
+                if candidate is None or candidate in chosen:
                     continue
                 repeated = [
                     c
@@ -672,6 +674,28 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
+
+
+# "We want to grow our own fit-for-purpose workforce ...; provide an environment ...;
+# deliver ...; and provide ...": a sentence that runs on as clauses between semicolons.
+_CLAUSE_BREAK = "; "
+_MIN_CLIPPED = 60  # shorter, a sentence's first clause no longer says what it is about
+
+
+def _clipped(candidate: _Candidate, room: int) -> _Candidate | None:
+    """A sentence too long for the room left, cut after as many of its clauses as fit:
+    its first clauses still say what the rest goes on to list. None when it cannot be."""
+    if candidate.carries_list:
+        return None
+    clauses = candidate.text.split(_CLAUSE_BREAK)
+    while len(clauses) > 1:
+        clauses.pop()
+        kept = _CLAUSE_BREAK.join(clauses)
+        if len(kept) + 3 <= room:
+            if len(kept) < _MIN_CLIPPED:
+                return None
+            return replace(candidate, text=f"{kept}; …", quote=kept, terms=frozenset(terms(kept)))
+    return None
 
 
 def _put_fuller(

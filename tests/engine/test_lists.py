@@ -617,3 +617,38 @@ def test_a_sentence_is_quoted_with_the_list_its_next_sentence_introduces_by_poin
     answer = engine.ask("what is the harbour towns' priority for wooden boat repair?").answer
     point = next(line for line in answer.splitlines() if "growing centre" in line)
     assert "train new shipwrights" in point and "shared slipway" in point, answer
+
+
+# A partnership's goals written as one long sentence of clauses between semicolons, too
+# long to follow the two sentences before it in an answer.
+HEATHSIDE_GOALS = {
+    "heathside.md": """# Heathside partnership
+
+## Health and the local economy
+
+“Heathside council has established the Heathside partnership with Heathside ICS, Heathside
+College and others to achieve a more strategic approach to securing a healthy future for the
+people of the heath, working across every town and village on the heath with the councils,
+the colleges, the hospital, the care homes and the many voluntary groups that support them.
+
+“We want to grow our own heathside nursing workforce to support the future provision of
+health and social care services across the heath; provide an environment that supports
+innovation, research and outstanding professional practice in every heathside clinic and
+care home; deliver undergraduate and postgraduate training for the current and future
+workforce in a wide variety of settings, from primary care and community services to the
+acute hospital, underpinned by existing and developing technology; and provide a model of
+education that is practice based, exploring ways of students financing their study through
+relevant and experimental employment with heathside employers.”
+"""
+}
+
+
+def test_a_long_sentence_of_clauses_is_quoted_as_far_as_its_clauses_fit(tmp_path_factory, embedder):
+    """Too long to follow the points before it, the goals sentence is not dropped: its
+    first clauses are quoted, verbatim, and marked as cut."""
+    engine = engine_over(HEATHSIDE_GOALS, tmp_path_factory, embedder)
+    answer = engine.ask("what does the heathside partnership want to achieve for the workforce?")
+    assert "grow our own heathside nursing workforce" in answer.answer, answer.answer
+    quote = next(c.quote for c in answer.citations if "heathside nursing" in c.quote)
+    assert "; …" in answer.answer and not quote.endswith(";"), quote
+    assert " ".join(quote.split()) in " ".join(HEATHSIDE_GOALS["heathside.md"].split())
