@@ -1,0 +1,174 @@
+"""Questions that ask for advice: what to do or whether to take part ("what should we do?",
+"should our trust be on it?"), whom to talk to or who holds a role, and what it would bring:
+the answer leads with something to do, or with the contact to call, not with a fact."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.questions.framing import _WHERE_TO_FIND
+from bot.engine.text import terms
+
+# Who would act, in "should our trust be on it?": the asker or an NHS body.
+_NHS_SUBJECT = (
+    r"(?:(?:our|my|the)\s+)?(?:nhs\s+)?(?:we|i|trusts?|ics|icss|icbs?|stps?|ccgs?|organisations?|"
+    r"hospitals?|providers?|systems?)"
+)
+# "should our trust be on the panel?", "does the confed think trusts should sit on it?":
+# whether to take part, which the advice answers (not "why should NHS organisations be
+# involved?", which asks the reasons)
+_SHOULD_THEY = re.compile(
+    r"^(?:(?!\bwhy\b)[^?.!])*?(?:(?:\b(?:should|must|ought\s+to)\s+"
+    + _NHS_SUBJECT
+    + r"|\b"
+    + _NHS_SUBJECT
+    + r"\s+(?:should|must|ought\s+to))\s+(?:be|sit|have|get|join)\b"
+    # "does our trust need a seat on the panel?"
+    + r"|\b"
+    + _NHS_SUBJECT
+    + r"\s+needs?\s+(?:to\s+(?:be|sit|have|get|join)|an?\s+(?:seat|place|say|rep))\b)",
+    re.IGNORECASE,
+)
+_ACTION_QUESTION = re.compile(
+    # (in one clause: "what does X mean, and do nhs trusts count?" asks nothing to do)
+    r"\b(what|how|where|which)\b[^,?;]*\b(should|can|could|must|might|do|to)\b.*"
+    r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
+    r"systems?|hospitals?|providers?)\b"
+    r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b"
+    # "what does the Confederation advise NHS leaders to do?"
+    r"|\b(advise[sd]?|advising|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|urge[sd]?|urging|"
+    r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?(to|do|should)\b",
+    re.IGNORECASE,
+)
+_CONTACT_QUESTION = re.compile(
+    r"\b(?:whom?|which\s+(?:organi[sz]ations?|bod(?:y|ies)|person|people|team|office)|"
+    r"any\s?(?:one|body)|some\s?(?:one|body))\b[^?]*"
+    r"\b(contact|talk|speak|approach|get in touch|reach out|go to|call|ring|phone|email)"
+    r"(?:ing)?\b"
+    r"|\b(contact details|point of contact|who to contact)\b"
+    # "who leads GM's LIS?", "who runs the LIS in dorset": the body the directory names for
+    # that area's strategy (not "who leads the local industrial strategy" in general)
+    r"|\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:leads?|leading|runs?|running|in\s+charge\s+of|"
+    r"responsible\s+for|behind|writing|drawing\s+up|developing)\s+"
+    r"(?:(?:the\s+)?(?!(?:the|an?|its|their|our|this|that|lis|local\s+industrial)\b)[\w&'’-]+(?:\s+[\w&'’-]+)?\s+"
+    r"(?:lis|local\s+industrial\s+strategy)\b"
+    r"|the\s+(?:lis|local\s+industrial\s+strategy)\s+(?:in|for|at)\s+\w"
+    # "salford ccg who leads our lis": the asker's own area's
+    r"|(?:our|my)\s+(?:local\s+)?(?:lis|local\s+industrial\s+strategy)\b)"
+    r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
+    r"(?:contacts?|(?:person|guy|go[\s-]to)(?=\s+(?:for|at|about)\b)"
+    # "whos the confed local growth guy and whats his job title?"
+    r"|(?:person|guy)(?=\s*(?:[?,.;:!+]|and\b|[-–—]|$)))\b"
+    r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)"
+    # "the local growth guy at the confed, whats his name and email?"
+    r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:name|e-?mail|contact|number)\b"
+    r"|\bwho\b[^?]*\b(?:do|can|should|could|would)\s+(?:i|we)\s+ask\b"
+    # "the confed growth person - who was it again?"
+    r"|\b(?:person|guy|contact)\s*[-–—,:]\s*who(?:['’]?s|\s+(?:is|was))\s+(?:it|they|that)\b"
+    # "who at the confed helps trusts with LIS stuff?": a person at a body
+    r"|\bwho\s+at\s+(?:the\s+)?[\w&'’-]+"
+    # "exeter trust here - who's our LEP?", "which LEP covers us?": the area's body
+    r"|\bwho(?:['’]?s|\s+is|\s+are)\s+(?:our|my)\s+(?:local\s+)?(?:lep|mca|combined\s+authority)"
+    r"(?=\s*(?:[?,.;:!]|and\b|[-–—]|$))"  # not "who is our LEP chair?"
+    r"|\bwhich\s+(?:lep|mca|combined\s+authority)\s+(?:covers|is\s+(?:ours|for)|are\s+we|do\s+we)\b"
+    # "confed contact for local growth?", "whats the confed contact for LEP stuff?", "we're
+    # a trust in bolton - GM contacts for the LIS pls", "any contacts for the dorset LIS?"
+    r"|(?:(?:^|\s[-–—:;+]\s)\s*(?:the\s+|our\s+|my\s+|any\s+)?"
+    r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:the|our|my)\s+)"
+    r"(?:[\w&'’-]+\s+){0,2}?contacts?\s+"
+    r"(?:for|re|about|at)\b"
+    # "whos the confed's local growth person + their email?"
+    r"|(?:\+|\band)\s+(?:his|her|their)\s+(?:e-?mail|contact\s+details|(?:phone\s+)?number)\b"
+    # "whats the name + email of the confed person for local growth stuff?"
+    r"|\b(?:name|e-?mail|number|contact\s+details)\s+(?:(?:\+|and|&|n)\s+(?:e-?mail|name|number)\s+)?"
+    r"(?:of|for)\s+(?:the\s+|our\s+)?(?:[\w&'’-]+\s+){0,3}?(?:person|guy|contact|lead|advis[eo]r)\b"
+    # "does the confed have a local growth person i can email?"
+    r"|\b(?:person|guy|someone|somebody|anyone|anybody|contact|lead)\s+(?:(?:that|who)\s+)?"
+    r"(?:i|we)\s+(?:can|could|should)\s+(?:e-?mail|contact|talk\s+to|speak\s+to|ring|call|"
+    r"phone|approach)\b",
+    re.IGNORECASE,
+)
+
+
+# "What benefits can the NHS gain?", "what would we get out of it?": asks what it brings.
+_GAIN_QUESTION = re.compile(
+    r"\b(gain|gets?\s+out\s+of|benefits?|expect|receive)\b(?![^?]*\b(do|doing)\b)", re.IGNORECASE
+)
+
+
+def is_action_question(question: str) -> bool:
+    """ "What should our ICS do ...", "how can we ...": asks for something to do, not
+    what it brings ("what benefits can the NHS gain?"), nor where to read something
+    ("where do i read it?")."""
+    question = _WHERE_TO_FIND.sub(" ", question)
+    clauses = re.split(r"(?<=[?.!])\s+", question)
+    asks = _ACTION_QUESTION.search(question) or any(map(_SHOULD_THEY.search, clauses))
+    return bool(asks) and not (_GAIN_QUESTION.search(question) or asks_what_it_gains(question))
+
+
+# "who leads our LIS?", "who chairs the board?": who holds it, not whom to call.
+_WHO_HOLDS = re.compile(
+    r"\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:(?:actually|now|currently)\s+)?"
+    r"(?:leads?|leading|chairs?|chairing|runs?|running|in\s+charge)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_holds(question: str) -> bool:
+    """ "who leads the GM LIS?", "who chairs the board?": asks who holds a role (a
+    contact question of its own kind: the answer is that body, not also whom to call)."""
+    return bool(_WHO_HOLDS.search(question))
+
+
+def is_contact_question(question: str) -> bool:
+    """ "Who should we talk to?", "who do we contact about ...", "contact details for ...",
+    "who's the confed contact for ..."."""
+    return bool(_CONTACT_QUESTION.search(question))
+
+
+# "what could an ICS gain from influencing it?", "what's in it for a trust?": its benefits.
+_WHAT_IT_GAINS = re.compile(
+    r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
+    r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)s?\s+(?:from|out\s+of|by)\b"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+)?in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+    # "... in it for us getting involved in the LIS": who gains, not what they do
+    r"(?=\s+(?:to|in|if|from|\w+ing)\b|\W*$|\?)"
+    # "whats the point of us bothering with it?", "what's the benefit for a trust?"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+|even\s+)?the\s+(?:point|benefit|upside)"
+    r"\s+(?:of|for|in)\b"
+    # "what could influencing it help us do?", "what can it help an ICS achieve?"
+    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b"
+    # "how does influencing the LIS actually help a trust?": what it brings them
+    r"|\bhow\s+(?:does|do|can|could|would|will|might)\s+(?!(?:we|i|you)\b)(?:[\w'’-]+\s+){1,6}?"
+    r"(?:actually\s+|really\s+)?"
+    r"(?:help|benefit)\s+((?:us|me|them|(?:an?|the|our|my)\s+[\w'’-]+|nhs\s+[\w'’-]+|trusts|icss?))\b"
+    # "what could influencing our LIS actually get us?", "what does it give the NHS?"
+    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|does|do)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:get|gain|give|bring|offer)\s+(?:us|you|me|them|(?:the\s+)?nhs|"
+    r"(?:our|my|an?|the)\s+[\w'’-]+)(?=\W*$|\s*[?.!,;])"
+    # "what does the confed reckon our trust actually gets out of it?"
+    r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?((?:[\w'’-]+\s+){0,3}?)(?:gains|gets)\s+(?:from|out\s+of)\b"
+    # "influencing our LIS could help us with what exactly?", "... could help us - with what?"
+    r"|\b(?:could|can|would|might|will)\s+(?:actually\s+|really\s+)?help\s+(?:us|me|them|you|"
+    r"(?:an?|the|our|my)\s+[\w'’-]+)\s*(?:[-–—,:]\s*|\.\.\.\s*)?with(?:\s+what\b|\s*\?|\s*$)"
+    # "what r the 6 benefits of influencing ur LIS?": what doing it brings
+    # "whats the actual benefit for the nhs in getting involved?"
+    r"|\b(?:benefits?|advantages?|upsides?)\s+(?:(?:for|to)\s+(?:the\s+|us\s+|an?\s+)?(?:[\w'’-]+\s+)?)?"
+    r"(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_it_gains(question: str) -> bool:
+    """ "What could an ICS gain from influencing its strategy?": the answer is the benefits
+    the documents list, whatever they call them."""
+    return bool(_WHAT_IT_GAINS.search(question))
+
+
+def gainer_terms(question: str) -> list[str]:
+    """Who would gain, in a question about what it gains ("an integrated care system" in
+    "what could an integrated care system gain from ...?"): the passages that list the
+    benefits seldom name them ("benefits for the NHS")."""
+    match = _WHAT_IT_GAINS.search(question)
+    return terms(next(filter(None, match.groups()), "")) if match else []

@@ -1,0 +1,246 @@
+"""Questions that ask when ("when was it published?", "deadline for bids?"): the answer is the
+date a sentence gives for the event asked about, not any date near the subject. With them,
+questions about how things stand now, which old sources cannot answer."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.engine.text import question_sentences, terms, without_asker, without_attribution
+
+# "what period will it cover?", "how far out does it go?": the years a plan runs to.
+_PERIOD_ASKED = (
+    r"\bwhat\s+(?:time\s*)?(?:period|timescale|time\s*frame|timeframe)\b"
+    r"|\bhow\s+far\s+(?:out|ahead)\b"
+)
+_DATE_QUESTION = re.compile(
+    r"^\W*when\b|(?:\band|[,;?])\s+when\s+(?:did|was|were|is|are|will|do|does)\b|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
+    r"|\b(?:expected|target|original|revised|new|agreed)\s+(?:date|deadline|timetable|timescale|"
+    r"time\s*frame|timeframe)s?\b"  # "how has the expected date for agreeing them changed?"
+    r"|(?:\band|\bn|[,;?+&])\s+when\s*(?:[?!.]|$)"  # "which areas published first, and when?"
+    r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b|" + _PERIOD_ASKED,
+    re.IGNORECASE,
+)
+
+
+# "how far out does the plan go?", "does it go beyond 2024?", "what period will it cover?":
+# how long a plan runs, which documents say as "a plan extending to 2030".
+_HOW_FAR_IT_RUNS = re.compile(
+    _PERIOD_ASKED + r"|\bhow\s+far\s+forward\b|\b(?:go|goes|run|runs|last|extend|extends)\s+"
+    r"(?:beyond|past|until|to|up\s+to)\s+(?:19|20)\d\d\b"
+    r"|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)",
+    re.IGNORECASE,
+)
+
+
+def asks_how_far_it_runs(question: str) -> bool:
+    """ "How far out does the plan go?": the answer is the year it extends to."""
+    return bool(_HOW_FAR_IT_RUNS.search(question))
+
+
+def wants_date(question: str) -> bool:
+    """ "When ...", "by what year ...": the answer holds a date."""
+    return bool(_DATE_QUESTION.search(question))
+
+
+_NOW = re.compile(
+    r"\b(now|nowadays|latest|current|currently|still|today|this year|up to date|"
+    r"most recent|so far|any news)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_now(question: str) -> bool:
+    """ "What's the latest on ...", "who leads it now": the answer must say how old it is."""
+    return bool(_NOW.search(question))
+
+
+_WHEN = re.compile(
+    r"^\W*(?:(?:on|by|in)\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))\b"
+    r"(.*?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|who|where|why|which)\b|\s*,\s*(?:and|but|or)\b"
+    r"|\s*[?;]|$)",
+    re.IGNORECASE,
+)
+
+
+# "deadline for strength in places fund bids??", "what's the closing date for ...".
+_DEADLINE = re.compile(
+    r"^\W*(?:what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?)?(?:deadline|closing\s+date)\s+"
+    r"((?:for|of|to|on)\b.*?)(?=\s*[?;]|\s*,\s*(?:and|but|or)\b|$)",
+    re.IGNORECASE,
+)
+
+
+# "what was the publication date of the final strategy?": the date of an event, by its noun.
+_DATE_OF_EVENT = re.compile(
+    r"^\W*(?:what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?)?(?P<event>publication|launch|release|"
+    r"start|opening)\s+date\s+(?:of|for)\s+(?P<of>.*?)(?=\s*[?;]|\s*,\s*(?:and|but|or)\b|$)",
+    re.IGNORECASE,
+)
+_EVENT_VERB = {
+    "publication": "published",
+    "launch": "launched",
+    "release": "released",
+    "start": "started",
+    "opening": "opened",
+}
+
+
+def date_subject(question: str) -> str | None:
+    """What a "when" question asks the date of ("when did government publish the final
+    strategy?" -> "did government publish the final strategy"; "deadline for fund bids?"
+    -> "for fund bids"), or None for questions that do not lead with "when" or
+    a deadline. Words that name the document the answer should come from ("according to
+    the NHS Confederation's briefing") are not part of it."""
+    subject = _date_asked_of(question)
+    if subject is None:  # "im at lincoln county hospital - when did lincs publish ...?"
+        subject = _date_asked_of(without_asker(question))
+    return None if subject is None else without_attribution(subject)
+
+
+def _date_asked_of(question: str) -> str | None:
+    match = _WHEN.match(question.strip()) or _DEADLINE.match(question.strip())
+    if match:
+        return match.group(1)
+    event = _DATE_OF_EVENT.match(question.strip())
+    if event:  # "the publication date of X": when X was published
+        return f"{event.group('of')} {_EVENT_VERB[event.group('event').lower()]}"
+    before = _date_of_what_came_before(question)
+    if before is not None:
+        return before
+    # "did the NE LIS ever get published? when was the final one published"
+    said = question_sentences(question)
+    for before, part in zip(said, said[1:], strict=False):
+        match = _WHEN.match(re.sub(r"^\W*(?:and|also|so|plus|&|\+)\s+", "", part, flags=re.I))
+        if match and match.group(1).strip():
+            if _ONES_BACK.search(match.group(1)):
+                # "whats the deadline for LIS to be agreed? when were the 1st ones due",
+                # "what will the NE LIS propose? and what year does it run to": what the
+                # sentence before names
+                return f"{before} {match.group(1)}"
+            return match.group(1)
+    return None
+
+
+_ONES_BACK = re.compile(r"\b(?:ones|it|they|them|those|these)\b", re.IGNORECASE)
+
+
+# "... what date was that", "when was it?", "when?": a date asked of what the sentence
+# before says.
+_WHEN_WAS_THAT = re.compile(
+    r"^\W*(?:and\s+|if\s+so,?\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))"
+    r"(?:\s+(?:was|is|did|will)\s+(?:that|it|this)(?:\s+(?:happen|be))?)?"
+    # "when, and what made the cut?": the date, then something else
+    r"(?:\W*$|\s*[,;]\s*(?:and|&|\+|plus|also)\b)",
+    re.IGNORECASE,
+)
+
+
+# "did it get signed off in the end, and when?": whether it happened, and the date it did.
+_AND_WHEN = re.compile(
+    r"^\W*((?:did|has|have|had|was|were)\s.+?)(?:\s*,\s*|\s+)(?:and|&|\+|n)\s+when\s*(?:[?.!]|$)",
+    re.IGNORECASE,
+)
+
+
+def _date_of_what_came_before(question: str) -> str | None:
+    """ "did the NE LIS ever get signed off by govt? what date was that" asks the date of
+    the signing off."""
+    parts = question_sentences(question)
+    for part in parts:
+        clause = _AND_WHEN.match(part)
+        if clause:
+            return clause.group(1)
+    for before, part in zip(parts, parts[1:], strict=False):
+        if _WHEN_WAS_THAT.match(part):
+            return before.rstrip("?!. ")
+    return None
+
+
+# What happens on a date: a "when" question about one of these is answered by a sentence
+# that names it ("published ... in May 2019"), not by any date near the subject. Words of
+# one group name the same event ("signed off" / "agreed").
+_EVENTS = [
+    frozenset(terms(group))
+    for group in (
+        "publish release launch announce unveil",
+        "agree approve sign endorse",
+        "open start begin launch",
+        "close end expire deadline",
+        "meet meeting",
+        "devolve transfer",
+        "introduce establish create",
+        "appoint",
+        "submit",
+        # "when's the next meeting?": not the first one's date
+        "next upcoming",
+    )
+]
+
+
+def event_words(subject: str) -> list[frozenset[str]]:
+    """The events a "when" question asks the date of ("did government publish ..." ->
+    the publishing group), each as the terms that name it; empty when it names none."""
+    said = set(terms(_IN_THE_END.sub(" ", subject)))
+    return [group for group in _EVENTS if group & said]
+
+
+# "did it get signed off in the end": eventually, not an ending
+_IN_THE_END = re.compile(r"\b(?:in\s+the\s+end|at\s+the\s+end\s+of\s+the\s+day)\b", re.I)
+
+
+_WHERE_IT_STANDS = re.compile(
+    # "is it still running?", "does it still exist", not "will the NHS still get a say"
+    r"\byet\b|\b(?:is|are|isn['’]?t|aren['’]?t|does|do|doesn['’]?t|has|have|['’]s|['’]re)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?still\b|\bstill\s+(?:exists?|around|running|active|open|going|"
+    r"in\s+place|relevant|valid|current|the\s+case|a\s+thing|on)\b|\bcurrent(?:ly)?\s+(?:status|position|state|stage|figures?|"
+    r"levels?|rates?|numbers?|gva|productivity|employment|funding|plans?)\b|"
+    r"\bwhat(?:'s|s|\s+is)\s+the\s+latest\b|\blatest\s+(?:on|news|version|position|"
+    r"figures?|update|status)\b|\bup to date\b|\bany news\b|\bas things stand\b",
+    re.IGNORECASE,
+)
+
+
+def asks_where_it_stands(question: str) -> bool:
+    """ "Has it been published yet?", "what's the current status of ...", "what's the
+    latest on ...": asks where something stands today, which old sources cannot say."""
+    return bool(_WHERE_IT_STANDS.search(question))
+
+
+# "what replaced it after the government withdrew it in 2021?": a year something happened
+_EVENT_YEAR = re.compile(r"\b(?:in|since|after|during)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:did|was|were|has|have|had|withdrew|went|became|\w{3,}ed)\b", re.IGNORECASE
+)
+
+
+# "last year", "this year": a year counted from today
+_RELATIVE_YEAR = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
+# What a plan meant to do by a year, not what it did: "what did it aim for by 2024?"
+_AIMING = (
+    r"(?:aim|plan|want|hope|expect|intend|target|set|commit|promise|propos|pledg|need|say|said)"
+    r"\w*\b"
+)
+# "how many jobs were actually created by 2024?": what had happened by a year
+_DONE_BY_YEAR = re.compile(
+    r"\b(?:was|were)\s+(?:[a-z]+\s+){1,2}by\s+((?:19|20)\d\d)\b"
+    # "how many jobs did the NE actually create by 2024?", not "what did it aim for by 2024"
+    r"|\b(?:did|has|have|had)\s+(?!(?:[\w'’-]+\s+){0,5}?" + _AIMING + r")"
+    r"(?:[\w'’-]+\s+){1,5}?by\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def event_year(question: str) -> int | None:
+    """The year a question says something happened in ("... after it was withdrawn in
+    2021?", "how many jobs were created by 2024?"), or None: a plan's target year ("jobs
+    by 2024") is no event."""
+    match = _EVENT_YEAR.search(question)
+    if match and _PAST.search(question):
+        return int(match.group(1))
+    relative = _RELATIVE_YEAR.search(question)
+    if relative and _PAST.search(question):  # "how much did trusts receive last year?"
+        return date.today().year - (relative.group(1).lower() == "last")
+    done = _DONE_BY_YEAR.search(question)
+    return int(done.group(1) or done.group(2)) if done else None

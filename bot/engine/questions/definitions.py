@@ -1,0 +1,139 @@
+"""Questions that ask what something is ("what is X?", "what does X mean?", "definition of
+X"), or who someone is through their roles: the answer is what defines it, not a passage
+that merely mentions it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.questions.framing import without_presentation
+from bot.engine.text import GREETING, terms, without_source
+
+_DEFINITION_QUESTION = re.compile(
+    # "what's X say about Y": "what does"
+    r"^\s*(what|who)(?:['’]?s(?![^?]*\b(?:say|think|reckon|recommend|suggest|mean|do)\b)"
+    r"|\s+(?:(?:actually|really|exactly|even)\s+)?(is|are|was|were))\s+"
+    # "who's in X", "what's happening with X": what is going on, not what X is
+    r"(?!(?:(?:actually|really|exactly|even)\s+)?(?:in|on|at|for|with|behind|up|going|"
+    r"happening|next|new)\b)"
+    r"(the\s+|an?\s+)?(.+?)\??$",
+    re.IGNORECASE,
+)
+
+
+# "what does X (actually) mean", "what do X and Y stand for", "how is X defined",
+# "(a simple) definition of X".
+_MEANING_QUESTION = re.compile(
+    r"^\s*what(?:\s+(?:does|do)|['’]?s)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
+    r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
+    # "how do the slides define productivity?"
+    r"|^\s*how\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,8}?define\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|$)"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
+    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or)\s+(?:why|how|what|who)\b"
+    r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"
+    r"|\bwhat\s+is\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
+    r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)",
+    re.IGNORECASE,
+)
+# Words that stress a question without changing what it asks about, besides those `terms`
+# already leaves out as framing ("actually", "really": `text.QUESTION_WORDS`).
+_STRESS = re.compile(r"\b(?:exactly|even)\b", re.IGNORECASE)
+
+
+# "what positions does Dean Fathers hold?": who someone is, asked through their offices.
+_PERSON_ROLE = re.compile(
+    r"\b(?i:what\s+(?:positions?|roles?|jobs?|job\s+titles?|titles?|posts?)\s+(?:does|did|do))"
+    r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)\s+(?i:hold|have|has|play)\b"
+)
+
+
+# "jane doe - what are her two roles?": the person named before the dash.
+_NAMED_THEN_ROLES = re.compile(
+    r"^\W*([A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){1,2})\s*[-–—:,]\s*what(?:['’]?s|\s+is|\s+are|\s+r)\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+)?(?:positions?|roles?|jobs?|job\s+titles?|titles?|posts?)\b",
+    re.IGNORECASE,
+)
+
+
+def person_asked(question: str) -> str | None:
+    """The person a question asks about through their roles ("what positions does Dean
+    Fathers hold?", "jane doe - what are her two roles?" -> the name), or None: it asks
+    who they are."""
+    match = _PERSON_ROLE.search(question) or _NAMED_THEN_ROLES.search(question)
+    return match.group(1) if match else None
+
+
+def definition_subject(question: str) -> list[str] | None:
+    """The terms of X in "What is X?", "Who are X?", "What does X mean ...?", "what do X
+    and Y stand for?", "how is X defined?", "definition of X", or None for other
+    questions; also "what does X mean?" after an aside that opens the question ("dumb q
+    but what does X actually mean?")."""
+    question = GREETING.sub("", question)  # "hey what does X mean?"
+    opening = _OPENING_ASIDE.match(question)
+    rest = question[opening.end() :] if opening else ""
+    # "dumb q but what even is X?": after an aside that apologises, "what is X" too
+    apologises = bool(opening) and opening.group(0).rstrip().lower().endswith("but")
+    asks = _MEANING_QUESTION.search(rest) or (apologises and _DEFINITION_QUESTION.match(rest))
+    return _defined(question) or (_defined(rest) if asks else None)
+
+
+# "skills advisory panels - what are they?", "SAPs, what are those": the thing named first.
+_NAMED_THEN_ASKED = re.compile(
+    r"^\s*([a-z][\w'’&. -]{2,60}?)\s*(?:\s[-–—]|:|,)\s*(?:so\s+)?wh?at(?:['’]?s|\s+(?:is|are|r|was|"
+    r"were))\s+(?:(?:actually|really|exactly|even)\s+)?(?:they|it|them|those|these|that|this)\b"
+    r"(?=\s*(?:[?.!,;]|and\b|$))",  # not "what's this working well thing?"
+    re.IGNORECASE,
+)
+
+# "productivity whats the actual definition", "anchor institution - what's the meaning?"
+_NAMED_THEN_DEFINITION = re.compile(
+    r"^\s*([a-z][\w'’&. -]{2,60}?)\s*(?:[-–—:,]\s*)?wh?at(?:['’]?s|\s+is)\s+(?:the\s+)?"
+    r"(?:(?:actual|exact|official|real|proper)\s+)?(?:definition|meaning)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+# A word or two put in quotes: the term someone asks about.
+_QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
+
+# "dumb q but ...", "sorry to ask - ...", "newbie here: ...": an aside before the question.
+_OPENING_ASIDE = re.compile(r"^[^?.!]{1,40}?(?:\s+but|\s[-–—:]|,)\s+(?=what|how|who)", re.I)
+
+
+def _defined(question: str) -> list[str] | None:
+    if not terms(without_source(question)):
+        return None  # "whats the confed view?" asks whose view, not what it is
+    meaning = _MEANING_QUESTION.search(question.strip())
+    if meaning:
+        phrase = next(group for group in meaning.groups() if group)
+        quoted = _QUOTED.search(question)
+        if not terms(phrase) and quoted:  # "they keep saying 'anchor' - what do they mean by that?"
+            phrase = quoted.group(1)
+        # "how does the confed define productivity in the june briefing?": not the briefing
+        phrase = without_source(phrase) if terms(without_source(phrase)) else phrase
+        return terms(_STRESS.sub(" ", phrase)) or None
+    match = _DEFINITION_QUESTION.match(question.strip())
+    if not match:
+        greeted = GREETING.sub("", question)
+        named = _NAMED_THEN_ASKED.match(greeted) or _NAMED_THEN_DEFINITION.match(greeted)
+        return terms(_STRESS.sub(" ", named.group(1))) or None if named else None
+    phrase = re.split(
+        r",|\?|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+        without_presentation(match.group(4)),
+        maxsplit=1,
+        flags=re.IGNORECASE,
+    )[0]
+    if _SAID_IN_IT.search(phrase):
+        return None  # "whats the ageing stuff in there?": what it says of ageing
+    phrase = _MEANT_TO_BE.sub(" ", phrase)  # "whats the NE lis meant to be": what it is
+    phrase = _ROLE_OF.sub("", phrase)  # "what is the role of X": what X is there to do
+    subject = terms(_STRESS.sub(" ", phrase))
+    return subject or None
+
+
+_MEANT_TO_BE = re.compile(
+    r"\b(?:actually\s+|really\s+)?(?:meant|supposed|intended)\s+to\s+be\b.*$", re.IGNORECASE
+)
+_ROLE_OF = re.compile(
+    r"^\s*(?:role|purpose|function|job|remit|point)s?\s+of\s+(?:the\s+)?", re.IGNORECASE
+)
+_SAID_IN_IT = re.compile(r"\s(?:in|on)\s+(?:there|it|that|them|this)\s*$", re.IGNORECASE)

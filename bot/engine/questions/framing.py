@@ -1,0 +1,122 @@
+"""Words around a question that name no topic ("in plain English", "for my board paper", "in
+the knowledge base"): matched as topics they pull in passages about something else. With
+them, the topic asked of a thing ("anything on ageing?") and asking where to find a text."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.text import terms
+
+_PRESENTATION = re.compile(
+    r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
+    r"(?:english|terms|language|words)|in\s+(?:lis|strategy|policy|nhs)\s+(?:terms|speak)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
+    r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?(?:board|boss|ceo|"
+    r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
+    r"governors?|slides?|deck|presentation|ppt|powerpoint)"
+    r"(?:\s+(?:paper|meeting|report|briefing|update))?|"
+    # "doing a board paper for CDDFT": the paper, and the organisation it is for
+    r"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?\b))?|"
+    # what the asker is making, whatever it is about ("for our LEP pitch")
+    r"for\s+(?:my|our)\s+(?:[\w'’&-]+\s+){0,3}?(?:pitch|slides?|deck|presentation|paper|"
+    r"report|briefing|business\s+case|talk|newsletter|blog)|"
+    r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"
+    r"summar|saying|that)|(?:explain\w*\s+(?:it\s+)?)?like\s+i\W?m\s+(?:5|five)|"
+    r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?"
+    # "3-4 bullets", "two or three bullet points": how many, which asks for no number
+    r"(?:(?:\d+|two|three|four|five|six|a\s+few|few|some)(?:\s*[-–/]\s*\d+|\s+or\s+\w+)?\s+)?"
+    r"(?:bullet(?:ed)?[\s-]+"
+    r"(?:list|points?)|bullets|one[\s-]+liner)(?!\s+of\b)"
+    # "board wants a steer by next week": who wants the answer, and by when
+    r"|(?:(?:my|our|the)\s+)?(?:board|boss|ceo|chair|execs?|exec(?:utive)?\s+team|director)\s+"
+    r"(?:wants?|needs?|asked\s+for|is\s+asking\s+for)\s+(?:a|an|the|some)\s+(?:steer|update|"
+    r"view|answer|summary|briefing|position|line|note)"
+    r"|(?:by|before)\s+(?:next\s+(?:week|month|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*)|(?:mon|tues?|"
+    r"wed(?:nes)?|thu(?:rs)?|fri)(?:day)?|tomorrow|the\s+(?:meeting|board\s+meeting)))\b",
+    re.IGNORECASE,
+)
+
+
+# "trying to get our estates director interested in the ... fund - how big is ...": whom
+# the asker wants to win over is the scene; what they want them interested in is the topic.
+_WINNING_OVER = re.compile(
+    r"\b(?:(?:i\s*(?:'|’)?m|we\s*(?:'|’)?re|i\s+am|we\s+are|i|we)\s+)?(?:trying|want(?:ing)?|"
+    r"need(?:ing)?|hoping|looking)\s+to\s+(?:get|persuade|convince|encourage)\s+(?:our|my|"
+    r"the)\s+(?:[\w'’&-]+\s+){0,3}?(?:interested\s+in|to\s+(?:care|think)\s+about|"
+    r"on\s+board\s+with|excited\s+about|engaged\s+(?:in|with)|to\s+engage\s+with|"
+    r"up\s+to\s+speed\s+(?:on|with))\b",
+    re.IGNORECASE,
+)
+
+
+# "in the knowledge base", "across your docs": the whole collection, which names no
+# document and no topic ("the NE docs" names one, and stays).
+_THE_COLLECTION = re.compile(
+    r"\b(?:in|from|across|within|according\s+to)\s+(?:the|your|these|this|our)\s+"
+    r"(?:(?:knowledge\s*base|kb)(?:\s+(?:documents?|docs?|sources?))?|documents|docs|sources)"
+    r"(?!\s+(?:on|about|from|by|of)\b)\b",
+    re.IGNORECASE,
+)
+
+
+# "is X a real project or did my CEO make it up?": whether someone invented it is no topic
+_MADE_UP = re.compile(
+    r"\b(?:or\s+)?(?:did|has|have|is|was|are)\s+(?:my|our|the|someone|somebody|they|he|she|i|we)"
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:make|made|making|dream|dreamt|dreamed|dreaming)\s+(?:it|this|that)"
+    r"(?:\s+up)?\b",
+    re.IGNORECASE,
+)
+
+
+# "two qs:", "a couple of questions -": how many things the message asks, which names none
+# of them (and "two" is not a number the answer must hold).
+_HOW_MANY_ASKED = re.compile(
+    r"\b(?:two|three|2|3|a\s+couple\s+of|couple\s+of|a\s+few|few)\s+(?:quick\s+)?"
+    r"(?:questions|qs|qns|things)\b(?=\s*[:\-–—,.]|\s+(?:for|here|pls|please)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_presentation(question: str) -> str:
+    """The question without how to present the answer ("in plain English", "for my
+    board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
+    my board interested in ..."), how many things it asks ("two qs:") or the collection
+    as a whole ("in the knowledge base"): those words name no topic, and matched as one
+    ("board") they pull in passages about something else."""
+    said = _HOW_MANY_ASKED.sub(" ", question)
+    said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", said))
+    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", said))
+    return " ".join(said.split()) or question
+
+
+# "where do i find the oxfordshire LIS?", "where can we read it", "link to the consultation?"
+_WHERE_TO_FIND = re.compile(
+    r"\bwhere\s+(?:do|can|could|would|should|might)\s+(?:i|we|you|people|one)\s+"
+    r"(?:actually\s+)?(?:find|get|read|see|download|access|look\s+at|get\s+hold\s+of)\b"
+    r"|\bwhere\s+to\s+(?:find|read|get|download|see)\b|\b(?:link|url)\s+(?:to|for)\b",
+    re.IGNORECASE,
+)
+
+
+# "NE LIS - anything on ageing?", "what does the GM LIS say about skills?": the topic asked
+# about, after the thing it is asked of.
+_TOPIC = re.compile(
+    r"\b(?:(?:anything|something|much|stuff|info|information|owt|mention\w*)\s+(?:on|about|re|"
+    r"regarding|around|for)|(?:say|says|said|mention|mentions)\s+(?:anything\s+)?(?:about|on|re))"
+    r"\s+(?:the\s+|our\s+)?([\w'’&-]+(?:\s+(?:(?:and|n|&|\+)\s+)?[\w'’&-]+){0,3}?)"
+    r"(?=\s*(?:[?,.;:!/]|\s[-–—]\s|\s+(?:and|or|n|&|\+)\s+(?:who|whos|what|whats|when|where|"
+    r"how|which|is|are|does|do|did|can)\b|\s+(?:for|in|at|we|i|im|etc|also|pls|please)\b|$))",
+    re.IGNORECASE,
+)
+
+
+def topic_asked(question: str) -> list[str]:
+    """The terms of what a question asks about a thing ("anything on ageing?" ->
+    ["age"]), or none."""
+    return [term for match in _TOPIC.finditer(question) for term in terms(match.group(1))]
+
+
+def asks_where_to_find(question: str) -> bool:
+    """ "Where do i find the Oxfordshire LIS?": the text that says where ("Visit the OxLEP
+    website", "Download the full report from ...") answers it."""
+    return bool(_WHERE_TO_FIND.search(question))

@@ -1,0 +1,250 @@
+"""Questions whose answer is a list ("what are the four grand challenges?", "who's in the
+partnership?"): the composer answers with the items, as many as asked, and, asked whether a
+text covers something, with what it leaves out."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.questions.advice import asks_what_it_gains
+from bot.engine.questions.figures import _REFERS_BACK
+from bot.engine.text import terms
+
+_LIST_QUESTION = re.compile(
+    r"\b(what|which)\s+(are|were)\b|\b(list|name)\s+(the|all)\b|\bwhat\s+(areas|sectors|"
+    r"themes|priorities|challenges|elements|stages|steps|foundations|types|kinds|ways)\b|"
+    r"\b(two|three|four|five|six|seven|eight|\d)\s+(?:[a-z'’-]+\s+){0,2}[a-z]+s\b|"
+    r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b|"  # "what the benefits are"
+    # "what does the sector deal commit to?", "what will it include?": what it is made of
+    r"\bwhat\s+(?:does|do|did|will|would)\s+(?:[\w'’&-]+\s+){1,6}?(?:include|involve|cover|"
+    r"consist\s+of|contain|comprise|commit\s+to)\b"
+    r"|\blist(?:ed)?\s+(?:them\s+)?as\b",  # "what do they list as strengths?"
+    re.IGNORECASE,
+)
+# "who's actually in the partnership?", "who else sits on the board?", "which
+# organisations are members of the board?": its members
+_MEMBERS_QUESTION = re.compile(
+    r"\bwho(?:\s+else)?(?:(?:['’]?s|\s+is|\s+are|\s+r)\s+(?:actually\s+|really\s+)?"
+    r"(?:in(?!\s+(?:charge|post|touch|the\s+lead)\b)|on|part\s+of|members?\s+of)"
+    r"|\s+(?:actually\s+|really\s+)?(?:sits?|serves?)\s+on|\s+makes?\s+up)\s+"
+    r"|\b(?:which|what)\s+(?:organisations|orgs|bodies|members|partners|people)\s+(?:are|sit)\s+"
+    r"(?:on|in|part\s+of|members\s+of)\s+",
+    re.IGNORECASE,
+)
+# Where the body's name ends: "... board apart from the chair?", "... group and who signs ..."
+_BODY_ENDS = re.compile(
+    r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now)\b"
+    r"|\s+(?:and|or)\s+(?=(?:who|what|whats|is|are|does|do|did|has|have|was|were|will|how|"
+    r"which|when|can)\b)",
+    re.IGNORECASE,
+)
+
+
+def members_subject(question: str) -> str | None:
+    """The body a question asks the members of ("who else sits on the greater lincs LEP
+    health and enterprise board apart from the chair?" -> "greater lincs LEP health and
+    enterprise board"), or None when it does not ask who is in or on something."""
+    match = _MEMBERS_QUESTION.search(question)
+    if not match:
+        return None
+    # "who else is in on it": "in on" is "in"
+    rest = re.sub(
+        r"^(?:on\s+)?(?:(?:the|that|this)\s+)?", "", question[match.end() :], flags=re.IGNORECASE
+    )
+    end = _BODY_ENDS.search(rest)
+    body = rest[: end.start()] if end else rest
+    if not terms(body) and _REFERS_BACK.search(body):
+        # "whats birmingham health partners, who's in it?": the body the clause before names
+        before = re.split(r"[?!.]\s|\s[-–—]\s", question[: match.start()])[-1]
+        named = _WHAT_IS_NAMED.match(before)
+        if not named:
+            return body
+        return re.sub(r"(?:\s+(?:and|n|&))?[\s,;:]*$", "", before[named.end() :], flags=re.I)
+    return body if terms(body) else None
+
+
+# "whats X, ...", "who are X and ...": how a clause asks what it names.
+_WHAT_IS_NAMED = re.compile(
+    r"^\W*(?:(?:what|who)(?:['’]?s|\s+is|\s+are|\s+r)|tell\s+me\s+about)\s+", re.IGNORECASE
+)
+
+
+# "what benefits ...", "which broad areas ...": a plural noun right after the question word.
+_PLURAL_AFTER_WHAT = re.compile(
+    r"\b(?:what|which)\s+(?:(?:key|main|other|broad|common|general|major|specific)\s+)?"
+    r"([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+_NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus".split())
+_NOT_ENDINGS = ("ss", "us", "is")
+
+
+def asks_members(question: str) -> bool:
+    """ "Who's in the partnership?": the bodies or people it is made of, a list (not the
+    signature line of someone who works there)."""
+    return members_subject(question) is not None
+
+
+def wants_list(question: str) -> bool:
+    """ "What are the four grand challenges?", "which sectors ...", "what benefits ...":
+    the answer is a list."""
+    if (
+        _LIST_QUESTION.search(question)
+        or _SAID_TO_BE.search(question)
+        or _set_out(question)
+        or asks_what_it_gains(question)
+        or asks_members(question)
+    ):
+        return True
+    plural = _PLURAL_AFTER_WHAT.search(question)
+    return (
+        bool(plural)
+        and plural.group(1).lower() not in _NOT_PLURAL
+        and not plural.group(1).lower().endswith(_NOT_ENDINGS)
+    )
+
+
+_COUNTED_ITEMS = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[a-z'’-]+\s+){0,3}?[a-z]+s\b",
+    re.IGNORECASE,
+)
+
+
+def listed_count(question: str) -> int | None:
+    """How many items a list question expects ("what are the 4 grand challenges?" -> 4)."""
+    match = _COUNTED_ITEMS.search(question)
+    if not match or not wants_list(question):
+        return None
+    return int(terms(match.group(1))[0])  # "four" and "4" are one term
+
+
+_LISTED_NOUN = re.compile(
+    r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}?([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+# "what do they list as strengths?": what they list.
+_LISTED_AS = re.compile(
+    r"\blist(?:ed)?\s+(?:them\s+)?as\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+# "what does the evidence say are the region's strengths?": what it names as such.
+_SAID_TO_BE = re.compile(
+    r"\b(?:say|says|said|think|thinks|reckon|reckons|see|sees|consider|considers)\s+(?:"
+    r"(?:are|were)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b"
+    # "what did the review say the challenges are?"
+    r"|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\s+(?:are|were)\b)",
+    re.IGNORECASE,
+)
+# "could you give me a line setting out the benefits of ...", "outline the main risks":
+# asked to set out things, the answer is their list.
+_SET_OUT = re.compile(
+    r"\b(?:set(?:ting)?\s+out|outlin(?:e|ing)|summari[sz](?:e|ing)|list(?:ing)?|"
+    r"(?:give|tell|show)\s+(?:me|us)(?:\s+[\w'’-]+){0,3}?)\s+the\s+(?:(?:main|key)\s+)?"
+    r"([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
+
+
+# "key challenges for NE health & life sci?", "main risks for us - ...": a list asked for
+# by its clipped name.
+_CLIPPED_LIST = re.compile(
+    r"(?:^|[-–—:?]\s+)\W*(?:the\s+)?(?:key|main|top|biggest|major|core)\s+"
+    r"(?:[a-z'’-]+\s+)?([a-z]{3,}s)\b(?!\s+(?:is|are|was|were|does|do|did)\b)",
+    re.IGNORECASE,
+)
+
+
+# "ne health n life sci challenges from the lis review": a list asked for by a phrase that
+# names it, with no word that asks anything else (English nouns that name lists)
+_BARE_LIST = re.compile(
+    r"\b(challenges|strengths|weaknesses|priorities|targets|benefits|recommendations|risks|"
+    r"steps|stages|themes|aims|objectives|goals|actions|opportunities|barriers|findings|"
+    r"attributes|sectors|members|partners|examples|commitments|proposals)\b",
+    re.IGNORECASE,
+)
+_ASKS_SOMETHING = re.compile(
+    r"\b(?:what\w*|which|who\w*|how\w*|when\w*|where\w*|why|is|are|was|were|do|does|did|"
+    r"can|could|should|shld|would|will|has|have|any|anything)\b",
+    re.IGNORECASE,
+)
+
+
+def _set_out(question: str) -> re.Match[str] | None:
+    bare = None if _ASKS_SOMETHING.search(question) else _BARE_LIST.search(question)
+    match = _SET_OUT.search(question) or _CLIPPED_LIST.search(question) or bare
+    plural = match and match.group(1).lower()
+    return (
+        match
+        if plural and plural not in _NOT_PLURAL and not plural.endswith(_NOT_ENDINGS)
+        else None
+    )
+
+
+# "growth hubs - key facts?": a list asked for by naming it alone.
+_LIST_NAMED_ALONE = re.compile(
+    r"(?:^|[-–—:,]\s+)(?:[a-z'’-]+\s+){0,2}([a-z]{3,}s)\s*\?", re.IGNORECASE
+)
+# "what makes ...", "what means ...": verbs, not what a list lists.
+_VERBS_AFTER_WHAT = frozenset("makes means matters happens counts needs helps works".split())
+
+
+def listed_noun(question: str) -> str | None:
+    """What a list question lists, as a term ("what are the key attributes of ...?" ->
+    "attribut"), or None."""
+    members = members_subject(question)
+    if members is not None:  # "who's in birmingham health partners?": lists of its partners
+        named = terms(members)
+        return named[-1] if named else None
+    match = (
+        _LISTED_AS.search(question)
+        or _SAID_TO_BE.search(question)
+        or _LISTED_NOUN.search(question)
+        or _set_out(question)
+    )
+    if match and _noun(match).lower() in _VERBS_AFTER_WHAT:
+        match = _LIST_NAMED_ALONE.search(question)
+    if not match or not wants_list(question) or _noun(match).lower() in _NOT_PLURAL:
+        return None
+    found = terms(_noun(match))
+    return found[0] if found else None
+
+
+def _noun(match: re.Match) -> str:
+    """The noun a list pattern found (the first of its groups that matched)."""
+    return next(group for group in match.groups() if group)
+
+
+# "wasn't X even in the white paper?", "did it cover X or not?", "what was missing from ...".
+_ABSENCE_QUESTION = re.compile(
+    r"\b(?:was|is|were|are|did|does|do)(?:n['’]?t|\s+not)\b(?:\s+\w+){0,3}?\s+(?:in|cover\w*|mention\w*|"
+    r"include\w*|feature\w*)\b|\bor\s+not\b|^\W*(?:did|does|do)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?"
+    r"(?:address|cover|mention|tackle|consider)\w*\b|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# How documents say something is left out: words to look for when asked whether it is.
+ABSENCE_WORDS = "missing absence absent omitted lacking overlooked feature"
+# How a question asks what is left out ("what was missing from it?").
+ABSENCE_ASKED = "absent absence missing omitted lacking"
+
+
+def asks_if_absent(question: str) -> bool:
+    """ "Wasn't inclusive growth even in the white paper?", "did it cover X or not?",
+    "what was missing from the strategy?": the answer may be what the text leaves out."""
+    return bool(_ABSENCE_QUESTION.search(question))
+
+
+# "what is the region good at?", "what does it do particularly well?": its strengths.
+_DOES_WELL = re.compile(
+    r"\b(?:good|great|best|strong)\s+at\b|\b(?:does|do|did|doing)\s+(?:\w+\s+)?well\b"
+    r"|\bexcels?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_it_does_well(question: str) -> bool:
+    """ "What is the North East good at?": the answer is the strengths the documents list."""
+    return bool(_DOES_WELL.search(question))

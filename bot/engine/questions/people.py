@@ -1,0 +1,74 @@
+"""Questions about a person: who holds an office ("who chairs the board?"), or their phone
+number or email address, which the answer must hold."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.questions.figures import _said_before
+from bot.engine.text import terms
+
+_ROLE = re.compile(
+    r"^\W*who(?:'s|s|\s+is|\s+was|\s+are|\s+will\s+be|\s+has\s+been)?"
+    r"(?:\s+(?:actually|currently|now|really|exactly))?\s+(?:the\s+|a\s+)?"
+    r"(?:(?:current|new)\s+)?(chairs?|chaired|chairman|chairwoman|chairperson|heads?|headed|"
+    r"directors?|chief\s+executive|ceo|appointed|took\s+over|replaced|succeeded)\b"
+    r"(?:\s+(?:of|as|for|at|to|from))?(?:\s+the)?"
+    r"\s+([^?,;+]+?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|when|who|where|why|which)\b|\s*[?,;+]|$)",
+    re.IGNORECASE,
+)
+
+# "who's the Dorset LEP director?", "who is the business champion for ageing?"
+# "who's the NE LEP chair?", "what's the name of the WM mayor who launched their LIS?"
+_ROLE_AFTER = re.compile(
+    r"\b(?:who(?:'s|s|\s+is|\s+was)|name\s+of)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|"
+    r"chairwoman|chairperson|head|director|chief\s+executive|ceo|champion|mayor)\b"
+    r"(?:\s+(?:of|for|at|leading|running|who\s+[a-z]+)\s+(?:the\s+|their\s+|its\s+)?([^?,;+]+?))?"
+    r"(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
+    re.IGNORECASE,
+)
+
+
+def role_asked(question: str) -> tuple[str, str] | None:
+    """The office and what it is of, in a question that asks who holds it ("who chairs
+    the North East LEP Board?" -> ("chairs", "North East LEP Board")); None otherwise.
+    Only offices people hold by name: "who leads the strategy?" is often answered by a
+    body ("mayoral combined authorities"), so it is not one of them."""
+    match = _ROLE.match(question.strip())
+    if match:
+        return match.group(1), match.group(2)
+    match = _ROLE_AFTER.search(question)
+    if not match:
+        return None
+    subject = " ".join(filter(None, [match.group(1), match.group(3)]))
+    if not terms(subject):  # "dorset LEP - whos the director?": of what the sentence opened on
+        subject = _said_before(question, match.start()).strip(" -–—:,")
+    return match.group(2), subject
+
+
+_PHONE_QUESTION = re.compile(
+    r"\b(?:(?:tele)?phone|tel|mobile|contact)\s*(?:number|no\.?|#)|\bnumber\s+to\s+(?:call|ring)\b|"
+    r"\b(?:tele)?phone\b",
+    re.IGNORECASE,
+)
+
+
+def phone_subject(question: str) -> str | None:
+    """Whose phone number the question asks for ("whats the phone number for the Dorset
+    LEP" -> "whats the for the Dorset LEP"), or None when it asks for none."""
+    if not _PHONE_QUESTION.search(question):
+        return None
+    return _PHONE_QUESTION.sub(" ", question)
+
+
+def wants_phone(question: str) -> bool:
+    """ "What's their phone number?": the answer holds one."""
+    return phone_subject(question) is not None
+
+
+_EMAIL_QUESTION = re.compile(r"\be-?mail\s*(?:address|addr|add)?\b", re.IGNORECASE)
+
+
+def wants_email(question: str) -> bool:
+    """ "whats jane doe's email addr?": the answer holds an email address."""
+    return bool(_EMAIL_QUESTION.search(question))
