@@ -174,20 +174,10 @@ class Engine:
             if self.generator:
                 answer = self._generated(answer, search_for, passages, area, history, on_text)
         if answer.citations and asks_where_it_stands(question) and _all_older(answer.citations):
-            answer = Answer(
-                question,
-                f"{_NOT_NOW.format(span=_span(answer.citations))}\n\n{answer.answer}",
-                "no_answer",
-                answer.citations,
-                contacts,
-            )
+            answer = _as_said_then(answer, _NOT_NOW.format(span=_span(answer.citations)))
         elif answer.citations and _all_before(answer.citations, year := event_year(question)):
-            answer = Answer(
-                question,
-                f"{_NOT_THEN.format(year=year, span=_span(answer.citations))}\n\n{answer.answer}",
-                "no_answer",
-                answer.citations,
-                contacts,
+            answer = _as_said_then(
+                answer, _NOT_THEN.format(year=year, span=_span(answer.citations))
             )
         elif answer.citations and asks_about_now(question):
             answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
@@ -483,6 +473,19 @@ _NOT_THEN = (
     "The knowledge base cannot say what happened in {year}: its sources on it were written "
     "{span}, before then. What they said:"
 )
+
+
+def _as_said_then(answer: Answer, caveat: str) -> Answer:
+    """Not covered for today (or for a later year): `no_answer`, which by the JSON contract
+    carries no citations. What the sources said then still follows the caveat, each point
+    naming its source and date in words where its citation number was."""
+    text = answer.answer
+    for citation in answer.citations:
+        source = ", ".join(
+            filter(None, [citation.title, citation.publisher, human_date(citation.published)])
+        )
+        text = text.replace(f"[{citation.n}]", f"({source})")
+    return Answer(answer.question, f"{caveat}\n\n{text}", "no_answer", [], answer.contacts)
 
 
 def _all_before(citations: list[Citation], year: int | None) -> bool:
