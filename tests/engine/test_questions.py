@@ -213,6 +213,13 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("harbour plan - whats this rural reach thing?", None),
         ("whats the harbour board view?", None),  # whose view, not what it is
         ("whats the rural reach stuff in there", None),  # what it says of rural reach
+        # asked for words that define it
+        (
+            "need a one liner defining rural reach for a board paper - what do they say",
+            ["rural", "reach"],
+        ),
+        ("pls define harbour hub", ["harbour", "hub"]),
+        ("how will the harbour board define its priorities?", None),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
@@ -250,6 +257,7 @@ def test_what_a_definition_question_defines(question, subject):
             "how big is the fund? want a stat",
         ),
         ("is there money for the harbour bid?", "is there money for the harbour bid?"),
+        ("whats reach? need a line for an STP paper", "whats reach? need"),
         # the organisation a paper is for, by its initials; a topic it is for stays
         ("what is the fund? doing a board paper for MHFT", "what is the fund? doing a"),
         ("doing a board paper for the fund - size?", "doing a for the fund - size?"),

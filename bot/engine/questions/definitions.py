@@ -22,7 +22,7 @@ _DEFINITION_QUESTION = re.compile(
 
 
 # "what does X (actually) mean", "what do X and Y stand for", "how is X defined",
-# "(a simple) definition of X".
+# "(a simple) definition of X", "a line defining X".
 _MEANING_QUESTION = re.compile(
     r"^\s*what(?:\s+(?:does|do)|['’]?s)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
     r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
@@ -32,7 +32,11 @@ _MEANING_QUESTION = re.compile(
     r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or)\s+(?:why|how|what|who)\b"
     r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"
     r"|\bwhat\s+is\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
-    r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)",
+    r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)"
+    # "need a one liner defining productivity for a paper", "pls define anchor institution"
+    r"|(?:\b(?:one[\s-]?liner|line|sentence|words?|something|need|want)\s+defining|^\W*(?:(?:pls|please|"
+    r"can\s+you|could\s+you)\s+)?define)\s+(?:the\s+|an?\s+)?(.+?)"
+    r"(?=[,?.;]|\s[-–—]\s|\s+(?:please|pls|for|in)\b|$)",
     re.IGNORECASE,
 )
 # Words that stress a question without changing what it asks about, besides those `terms`

@@ -20,6 +20,9 @@ _PRESENTATION = re.compile(
     # what the asker is making, whatever it is about ("for our LEP pitch")
     r"for\s+(?:my|our)\s+(?:[\w'’&-]+\s+){0,3}?(?:pitch|slides?|deck|presentation|paper|"
     r"report|briefing|business\s+case|talk|newsletter|blog)|"
+    # "for an STP paper", "for a board deck"
+    r"for\s+an?\s+(?:[\w'’&-]+\s+){0,2}?(?:pitch|slides?|deck|presentation|paper|briefing|"
+    r"talk|newsletter|blog)\b|"
     r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"
     r"summar|saying|that)|(?:explain\w*\s+(?:it\s+)?)?like\s+i\W?m\s+(?:5|five)|"
     r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?"
