@@ -787,7 +787,11 @@ def _answering(
         return 0.6 * own + 0.4 * coverage(concepts, candidate.terms | candidate.context)
 
     def covers(candidate: _Candidate) -> float:
-        if defined and _says_what_it_is(candidate.text, defined):
+        # "These panels will produce ..." after "... to establish Skills Advisory Panels."
+        # says what they are, as "Skills Advisory Panels are ..." would
+        if defined and (
+            _says_what_it_is(candidate.text, defined) or candidate.refers_to >= set(defined)
+        ):
             return 1.0
         if office and not any(t.startswith(office) for t in candidate.terms):
             return said(part, candidate) / 2  # naming the body is not naming its office holder
@@ -801,9 +805,16 @@ def _answering(
         or max(map(covers, chosen)) >= PART_ANSWERED * covers(best)
     ):
         return chosen
-    kept = chosen[: max_sentences - 1]
-    if sum(len(c.text) for c in kept) + len(best.text) > max_chars:
-        kept = kept[:-1]  # the weakest point makes room, if one is enough
+    # The weakest points make room: for the count, and one more for the length if that is
+    # enough; not the one `best` points back at ("These panels will produce ..." needs
+    # "... to establish Skills Advisory Panels." before it).
+    needed = _antecedent(best, candidates)
+    weakest = [c for c in reversed(chosen[1:]) if c is not needed]
+    kept = list(chosen)
+    while len(kept) > max_sentences - 1 and weakest:
+        kept.remove(weakest.pop(0))
+    if sum(len(c.text) for c in kept) + len(best.text) > max_chars and weakest:
+        kept.remove(weakest.pop(0))
     if kept and sum(len(c.text) for c in kept) + len(best.text) <= max_chars:
         return [*kept, best]
     if not defined or best.score < LEAD_RIVAL * chosen[0].score:

@@ -233,3 +233,38 @@ def test_why_is_answered_by_the_reason_that_follows_the_point(tmp_path_factory, 
     ).answer
     assert "It is important that trusts are represented" in answer
     assert "Trusts employ more boat crews than anyone else" in answer
+
+
+PANELS = {
+    "panels.md": """# Skills on the moor
+
+## Skills panels
+
+The county will work with the district councils across the moor to establish Moorland
+Skills Panels. These panels will produce an analysis of the supply and demand for nursing
+and care skills on the moor.
+
+## Taking part
+
+While skills funding on the moor is patchy, it is important that GP practices are
+represented on the moorland skills panels being set up in every district. Our practices
+on the moor will be following the changes to the moorland panels and boards closely, with
+more councils and colleges joining them each year and more of the practice workforce
+trained on the moor. Practices on the moor should also take part in the county's
+apprenticeship fairs for practice staff each spring, where colleges, councils and
+employers meet the young people of the moor. Practices on the moor should share their
+workforce plans with the councils each year, so that the moor's colleges train the
+nurses, receptionists and practice managers that practices will need.
+""",
+}
+
+
+def test_what_something_is_can_be_said_by_a_sentence_pointing_back_at_it(
+    tmp_path_factory, embedder
+):
+    """ "These panels will produce ..." after "... to establish Moorland Skills Panels."
+    says what the panels are, for the part that asks it."""
+    engine = engine_over(PANELS, tmp_path_factory, embedder)
+    answer = engine.ask("what r moorland skills panels and should our practice be on one?")
+    assert "supply and demand for nursing" in answer.answer, answer.answer
+    assert "represented on the moorland skills panels" in answer.answer, answer.answer

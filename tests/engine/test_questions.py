@@ -395,6 +395,7 @@ def test_whom_to_contact_is_a_contact_question():
     # who leads a named area's strategy: the body the directory names for it
     assert is_contact_question("who leads GM LIS and when did it come out?")
     assert is_contact_question("who runs the LIS in dorset?")
+    assert is_contact_question("who actually leads the GM local industrial strategy?")
     assert not is_contact_question("who leads the local industrial strategy?")  # anywhere
     assert is_contact_question("salford ccg who leads our lis")  # the asker's area's
     assert not is_contact_question("who leads the development of the LIS?")

@@ -48,7 +48,8 @@ _CONTACT_QUESTION = re.compile(
     r"|\b(contact details|point of contact|who to contact)\b"
     # "who leads GM's LIS?", "who runs the LIS in dorset": the body the directory names for
     # that area's strategy (not "who leads the local industrial strategy" in general)
-    r"|\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:leads?|leading|runs?|running|in\s+charge\s+of|"
+    r"|\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:(?:actually|really|now|currently)\s+)?"
+    r"(?:leads?|leading|runs?|running|in\s+charge\s+of|"
     r"responsible\s+for|behind|writing|drawing\s+up|developing)\s+"
     r"(?:(?:the\s+)?(?!(?:the|an?|its|their|our|this|that|lis|local\s+industrial)\b)[\w&'’-]+(?:\s+[\w&'’-]+)?\s+"
     r"(?:lis|local\s+industrial\s+strategy)\b"
