@@ -257,6 +257,8 @@ _LOCATED_RE = re.compile(
     # or after a comma, the body they are part of: "we're in leeds, WY&H ICS"
     r"([A-Za-z'’ &.-]{2,40}?(?:,\s*[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?\s+"
     r"(?:ics|icb|icp|stp|ccg|trust|ft|pcn)(?=\W*$)"
+    # or its initials: "im at lincoln county hospital, ULHT"
+    r"|,\s*(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?)(?=\W*$)"
     r"|\s*\([^()]{1,30}\)(?=\s+(?:and|but|so)\b)"
     rf"|(?:\s*\([^()]{{1,30}}\))?{_PHRASE_END}))",
     re.IGNORECASE,

@@ -39,6 +39,8 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         # initials up to seven letters, and a colleague's organisation
         "is the Shared Prosperity Fund for us? asking for our estates lead at NWAMBUS",
         "who leads the Healthy Ageing programme? new in the strategy team at the RD&E",
+        # where they are, then their organisation's initials
+        "who do i speak to about the Shared Prosperity Fund? im at pilgrim hospital, ULHT",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 
