@@ -145,7 +145,7 @@ class Assessor:
         asked = [  # not "the Sector Deal", nor the place of "notts healthcare"
             (name, areas)
             for name, areas in self.places.matches(question, titled=True)
-            if not re.search(rf"(?i:\b{re.escape(name)})\s+{_BODY_AFTER_PLACE}", question)
+            if _named_as_a_place(name, question)
         ]
         if not asked:
             return []
@@ -175,6 +175,15 @@ _NHS_BODY = re.compile(
 )
 # the same kinds of body as a question types them after a place ("notts healthcare")
 _BODY_AFTER_PLACE = r"(?i:healthcare|hospitals?|nhs|university|uni|health\s+partners)\b"
+
+
+def _named_as_a_place(name: str, question: str) -> bool:
+    """Somewhere the question names the place itself, not only a body named after it:
+    "what does the cornwall LIS say? we're at royal cornwall hospitals" asks of Cornwall."""
+    return any(
+        not re.match(rf"\s+{_BODY_AFTER_PLACE}", question[found.end() :])
+        for found in re.finditer(_name_pattern(name), question)
+    )
 
 
 def _asks_only_in_general(question: str, places: list[str]) -> bool:

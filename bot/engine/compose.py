@@ -446,7 +446,9 @@ class ExtractiveComposer:
         if why is not None and not asks_what_it_gains(query.text):  # "why bother? what's in it"
             clause, referent = why
             why_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
-            chosen = _with_reason(why_concepts, chosen, candidates, self.max_sentences, room)
+            chosen = _with_reason(
+                why_concepts, chosen, candidates, self.max_sentences, room, alone=len(parts) < 2
+            )
         chosen = _with_antecedents(chosen, candidates, self.max_sentences, room)
         if lead is not None:
             opening = _Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
@@ -925,11 +927,13 @@ def _with_reason(
     candidates: list[_Candidate],
     max_sentences: int,
     max_chars: int,
+    alone: bool = False,
 ) -> list[_Candidate]:
     """For a question that asks why: the sentence after the point that best answers that
     part, which often gives the reason ("... it is important that NHS organisations are
     represented on the local skills advisory panels ..." / "Our workforce will be the
-    largest in virtually every LEP area ..."), when there is room for it."""
+    largest in virtually every LEP area ..."), when there is room for it. When why is
+    all the question asks (`alone`), the points ranked below make room."""
     point = max(chosen, key=lambda c: coverage(part, c.terms | c.context))
     after = next(
         (
@@ -943,7 +947,13 @@ def _with_reason(
         return chosen
     at = chosen.index(point) + 1
     kept = [*chosen[:at], after, *chosen[at:]]
-    if len(kept) > max_sentences or sum(len(c.text) for c in kept) > max_chars:
+
+    def too_long() -> bool:
+        return len(kept) > max_sentences or sum(len(c.text) for c in kept) > max_chars
+
+    while alone and too_long() and len(kept) > at + 1:
+        kept.pop()
+    if too_long():
         return chosen  # the other points answer other things asked
     return kept
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.answerable import text_with_quotation
+from bot.engine.answerable import _named_as_a_place, text_with_quotation
 from bot.engine.retrieval import Passage
 from ingest.store import StoredChunk
 from tests.conftest import engine_over
@@ -764,6 +764,12 @@ def test_a_place_named_only_in_an_nhs_bodys_name_says_nothing_of_its_strategy(en
         "who chairs the greater lincolnshire LEP moorland board? same person as notts healthcare?"
     )
     assert "Jane Roe" in answer.answer
+    # asked about the place's strategy itself, by an asker at a body named after it
+    question = "what does the notts LIS say on health? we're at notts healthcare in mansfield"
+    assert engine.ask(question).mode == "no_answer"
+    # the place however its "and" is typed
+    assert _named_as_a_place("Cheshire and Warrington", "does the cheshire & warrington LIS?")
+    assert not _named_as_a_place("Notts", "we're at notts healthcare - what is the LIS?")
 
 
 def test_who_sits_on_a_board_no_sentence_gives_the_members_of_is_not_covered(engine):

@@ -268,3 +268,29 @@ def test_what_something_is_can_be_said_by_a_sentence_pointing_back_at_it(
     answer = engine.ask("what r moorland skills panels and should our practice be on one?")
     assert "supply and demand for nursing" in answer.answer, answer.answer
     assert "represented on the moorland skills panels" in answer.answer, answer.answer
+
+
+def test_why_alone_gets_its_reason_though_other_points_must_make_room(tmp_path_factory, embedder):
+    """The reason follows the point it explains; asked only why, the answer keeps it and
+    drops the weakest other points rather than the reason."""
+    documents = {
+        "moor-panels.md": """# Panels on the moor
+
+## Taking part
+
+While skills funding on the moor is patchy, it is important that GP practices are
+represented on the moorland skills panels being set up in every district. They employ
+more people than anyone else here, yet their needs are not widely understood. GP practices
+across the moorland towns run skills sessions for pharmacy, nursing and reception staff
+every spring. The moorland panels publish their minutes, and GP practices can read what
+the skills panels decided each quarter. Representatives of moorland GP practices met the
+county's education officers to plan new apprenticeships. Skills funding for GP practices
+on the moor comes from the county council and the health board in equal parts. The panels
+will also hear from colleges, employers, charities and the moorland bus company about
+skills needs.
+"""
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("Why should GP practices be represented on moorland skills panels?")
+    assert "represented on the moorland skills panels" in answer.answer, answer.answer
+    assert "not widely understood" in answer.answer, answer.answer

@@ -55,6 +55,7 @@ from bot.engine.vocabulary import Vocabulary
         ("Who is the elected mayor leading the moor plan?", ("mayor", "elected moor plan")),
         ("who took over from jane doe at the board?", ("took over", "jane doe at the board")),
         ("whats the name of the moor mayor who launched their plan?", ("mayor", "moor plan")),
+        ("whos the moor mayor thats leading the plan, want them at ours", ("mayor", "moor plan")),
     ],
 )
 def test_who_holds_an_office(question, asked):
@@ -323,6 +324,7 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert gainer_terms(question) == terms("integrated care system")
     assert gainer_terms("whats in it for a trust to engage with its LIS?") == ["trust"]
     assert asks_what_it_gains("ok so whats actually in it for us engaging with the board?")
+    assert asks_what_it_gains("why would the nhs even bother with the moor plan tbh?")
     assert not asks_what_it_gains("what should our ICS do to gain a seat on the board?")
     # who gains may come before "can gain": "what advantages does X say the NHS can gain"
     assert asks_what_it_gains("What advantages does the plan say the NHS can gain from it?")

@@ -156,7 +156,10 @@ _WHAT_IT_GAINS = re.compile(
     # "what r the 6 benefits of influencing ur LIS?": what doing it brings
     # "whats the actual benefit for the nhs in getting involved?"
     r"|\b(?:benefits?|advantages?|upsides?)\s+(?:(?:for|to)\s+(?:the\s+|us\s+|an?\s+)?(?:[\w'’-]+\s+)?)?"
-    r"(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b",
+    r"(?:of|from|in)\s+(?:[\w'’-]+\s+){0,2}?[a-z]+ing\b"
+    # "why would the nhs even bother with LIS stuff?", "why bother engaging?"
+    r"|\bwhy\s+(?:(?:would|should|do|does|did|shd|shld)\s+(?:[\w'’-]+\s+){0,3}?)?"
+    r"(?:even\s+|actually\s+|really\s+)?bother\b",
     re.IGNORECASE,
 )
 
