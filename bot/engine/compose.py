@@ -418,7 +418,7 @@ class ExtractiveComposer:
         # place: quoted for Buckinghamshire, it would pass for Buckinghamshire's
         asked = self.places.area_ids(query.text) if self.places else set()
         candidates = [c for c in candidates if not self._hides_place(c, asked)] or candidates
-        self._score(query, candidates, len(passages))
+        self._score(query, candidates, len(passages), asked)
         chosen = self._select(candidates, concepts, lists_first=_lists_answer(query.text))
         if is_action_question(query.text):
             chosen = _with_an_action(chosen, candidates, self.max_sentences)
@@ -579,7 +579,12 @@ class ExtractiveComposer:
             )
         return found
 
-    def _score(self, query: Query, candidates: list[_Candidate], passages: int) -> None:
+    def _score(
+        self, query: Query, candidates: list[_Candidate], passages: int, asked: set[str]
+    ) -> None:
+        """Each candidate's score: how well it covers the question, how like it it reads,
+        and bonuses for the kind of answer asked for; `asked` are the areas the question
+        names, whose passages count for it and other places' against it."""
         vectors = self.embedder.embed([c.text for c in candidates])
         similarity = vectors @ np.asarray(query.vector)
         action = bool(is_action_question(query.text))
@@ -588,7 +593,6 @@ class ExtractiveComposer:
         local = [c for c in candidates if c.passage.local]
         wanted = _wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
-        asked = self.places.area_ids(query.text) if self.places else set()
         person = frozenset(terms(person_asked(query.text) or ""))
         # "who chairs ...", "salford royal here, whos the contact ...?"
         asks_who = bool(_ASKS_WHO.search(query.text) or person)
