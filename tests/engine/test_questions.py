@@ -111,9 +111,15 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
     assert not wants_date("what has changed since the plan was agreed?")
     assert not wants_date("what happens when the fund closes?")
     # how long a plan runs, which documents say as "a plan extending to 2030"
-    for question in ("how far out does the plan go", "does it go beyond 2024?"):
+    for question in (
+        "how far out does the plan go",
+        "does it go beyond 2024?",
+        "moor plan - what yr does it run to?",
+        "when does the plan go up to?",
+    ):
         assert asks_how_far_it_runs(question), question
     assert not asks_how_far_it_runs("how far has the plan got?")
+    assert not asks_how_far_it_runs("who does the money go to?")
     assert not wants_date("what happens when?? and if")
     # "in the end" is eventually, not an ending the date is asked of
     assert event_words("did the plan get signed off in the end") == event_words("signed off")

@@ -29,7 +29,10 @@ _DATE_QUESTION = re.compile(
 _HOW_FAR_IT_RUNS = re.compile(
     _PERIOD_ASKED + r"|\bhow\s+far\s+forward\b|\b(?:go|goes|run|runs|last|extend|extends)\s+"
     r"(?:beyond|past|until|to|up\s+to)\s+(?:19|20)\d\d\b"
-    r"|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)",
+    r"|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)"
+    # "what year does it run to?", "when does the plan go up to?"
+    r"|\b(?:(?:run|runs|last|lasts|extend|extends)\s+(?:until|till|to|up\s+to)|(?:go|goes)\s+"
+    r"(?:until|till|up\s+to))(?=\s*(?:[?.!,;]|$))",
     re.IGNORECASE,
 )
 
