@@ -146,6 +146,11 @@ class _Candidate:
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
 
+    def points_back_at(self, subject: list[str]) -> bool:
+        """It names `subject` only by pointing back ("These panels will ..." after "... to
+        establish Skills Advisory Panels.")."""
+        return self.refers_to >= set(subject)
+
     @property
     def carries_list(self) -> bool:
         """The sentence is shown with the list it introduces (`_with_list`)."""
@@ -624,7 +629,7 @@ class ExtractiveComposer:
                 score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
             # "These will enable mayors ..." after "... to establish Skills Advisory Panels."
             # says what the panels do
-            does_it = bool(subject) and candidate.refers_to >= set(subject)
+            does_it = bool(subject) and candidate.points_back_at(subject)
             if subject and (_defines(candidate.text, subject) or does_it):
                 score += 0.1
                 if does_it or _says_what_it_is(candidate.text, subject):
@@ -697,10 +702,11 @@ def _clipped(candidate: _Candidate, room: int) -> _Candidate | None:
     while len(clauses) > 1:
         clauses.pop()
         kept = _CLAUSE_BREAK.join(clauses)
-        if len(kept) + 3 <= room:
+        shown = f"{kept}; …"  # marked as cut
+        if len(shown) <= room:
             if len(kept) < _MIN_CLIPPED:
                 return None
-            return replace(candidate, text=f"{kept}; …", quote=kept, terms=frozenset(terms(kept)))
+            return replace(candidate, text=shown, quote=kept, terms=frozenset(terms(kept)))
     return None
 
 
@@ -796,7 +802,7 @@ def _answering(
         # "These panels will produce ..." after "... to establish Skills Advisory Panels."
         # says what they are, as "Skills Advisory Panels are ..." would
         if defined and (
-            _says_what_it_is(candidate.text, defined) or candidate.refers_to >= set(defined)
+            _says_what_it_is(candidate.text, defined) or candidate.points_back_at(defined)
         ):
             return 1.0
         if office and not any(t.startswith(office) for t in candidate.terms):
@@ -1228,11 +1234,11 @@ def _before_examples(item: str) -> str:
 
 
 # Where a list item's relative clause starts: "..., which brings ...", "... that pooled".
-_CLAUSE = re.compile(r",?\s+(?:which|that|who|where)\s")
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|that|who|where)\s")
 
 
 def _before_clause(item: str) -> str:
-    match = _CLAUSE.search(item, _ITEM_HEAD)
+    match = _RELATIVE_CLAUSE.search(item, _ITEM_HEAD)
     return item[: match.start()] if match else item
 
 
