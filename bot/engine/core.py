@@ -27,6 +27,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Area
 from bot.engine.questions import (
     asks_about_now,
+    asks_only_where_it_stands,
     asks_where_it_stands,
     asks_who_holds,
     event_year,
@@ -173,13 +174,17 @@ class Engine:
                 )
             if self.generator:
                 answer = self._generated(answer, search_for, passages, area, history, on_text)
-        if answer.citations and asks_where_it_stands(question) and _all_older(answer.citations):
+        if (
+            answer.citations
+            and asks_only_where_it_stands(question)
+            and _all_older(answer.citations)
+        ):
             answer = _as_said_then(answer, _NOT_NOW.format(span=_span(answer.citations)))
         elif answer.citations and _all_before(answer.citations, year := event_year(question)):
             answer = _as_said_then(
                 answer, _NOT_THEN.format(year=year, span=_span(answer.citations))
             )
-        elif answer.citations and asks_about_now(question):
+        elif answer.citations and (asks_about_now(question) or asks_where_it_stands(question)):
             answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer

@@ -273,6 +273,29 @@ def test_where_things_stand_today_is_not_answered_from_old_sources(engine):
     assert "(Moorland funding, June 2019)" in answer.answer
 
 
+def test_a_question_that_also_asks_what_the_sources_answer_is_answered_with_their_age(
+    tmp_path_factory, embedder
+):
+    documents = {
+        "moor.md": "# Moorland programme\n\n## Staff\n\nThe Moorland Health Programme will "
+        "help rural practices recruit staff and keep clinics open.\n",
+        "sources.yaml": "- file: moor.md\n  title: Moorland programme\n  published: 2019-06\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "what will the moorland health programme help practices do? and is it still running"
+    )
+    assert answer.mode == "extractive" and "rural practices recruit staff" in answer.answer
+    assert "June 2019" in answer.note  # ... saying how old the sources are
+    # asked only where it stands, or also how it turned out: not answered from old sources
+    for question in (
+        "is the moorland health programme still running?",
+        "is the moorland health programme still running? did it work in the end",
+        "has the moorland health programme closed yet and whats its budget?",
+    ):
+        assert engine.ask(question).mode == "no_answer"
+
+
 def test_sources_are_old_when_every_one_is_dated_and_old_whatever_dates_they_share():
     def cited(doc_id: str, published: str | None) -> Citation:
         return Citation(1, doc_id, doc_id, None, published, None, None, None, "q")

@@ -16,6 +16,7 @@ from bot.engine.questions.advice import (
 from bot.engine.questions.dates import (
     asks_about_now,
     asks_how_far_it_runs,
+    asks_only_where_it_stands,
     asks_where_it_stands,
     date_subject,
     event_words,
@@ -70,6 +71,7 @@ __all__ = [
     "event_words",
     "without_presentation",
     "asks_about_now",
+    "asks_only_where_it_stands",
     "asks_where_it_stands",
     "asks_where_to_find",
     "asks_who_holds",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.engine.questions.figures import parts_referring_back, refers_back
 from bot.engine.text import question_sentences, terms, without_asker, without_attribution
 
 # "what period will it cover?", "how far out does it go?": the years a plan runs to.
@@ -209,6 +210,28 @@ def asks_where_it_stands(question: str) -> bool:
     """ "Has it been published yet?", "what's the current status of ...", "what's the
     latest on ...": asks where something stands today, which old sources cannot say."""
     return bool(_WHERE_IT_STANDS.search(question))
+
+
+# A clause that asks about what happened or how it ended, not about what the sources say:
+# "if so when?", "did it work in the end?", "how much did we receive?"
+_ABOUT_SINCE = re.compile(r"\b(?:if\s+so|in\s+the\s+end|final|did|has|have|had)\b", re.IGNORECASE)
+
+
+def asks_only_where_it_stands(question: str) -> bool:
+    """Asks where something stands today and nothing the sources could answer as written.
+    "whos the confed person for local growth? are they still called that?" also asks who
+    the person is: that is answered, with a note on how old the sources are."""
+    if not asks_where_it_stands(question):
+        return False
+    return not any(
+        not referent
+        and not refers_back(clause)  # "... replaced ESIF yet and what's its budget?"
+        and not asks_where_it_stands(clause)
+        and not asks_about_now(clause)
+        and not event_year(clause)
+        and not _ABOUT_SINCE.search(clause)
+        for clause, referent in parts_referring_back(question)
+    )
 
 
 # "what replaced it after the government withdrew it in 2021?": a year something happened

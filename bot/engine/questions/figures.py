@@ -110,7 +110,7 @@ def parts_referring_back(question: str) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
     for clause in clauses:
         referent = ""
-        if parts and (_REFERS_BACK.search(clause) or _PERSON_BACK.search(clause)):
+        if parts and refers_back(clause):
             # what the earlier part names, not what it asks of it: "who is jane doe and
             # what does she say ..." asks what she says, not again who she is
             earlier, earlier_referent = parts[-1]
@@ -118,6 +118,11 @@ def parts_referring_back(question: str) -> list[tuple[str, str]]:
         if terms(f"{referent} {clause}") and asks(f"{referent} {clause}"):
             parts.append((clause, referent))
     return parts
+
+
+def refers_back(clause: str) -> bool:
+    """The clause names what it asks about by pointing back ("it", "they", "his")."""
+    return bool(_REFERS_BACK.search(clause) or _PERSON_BACK.search(clause))
 
 
 _THEN_ASKS = re.compile(r",\s+(?=(?:how|what|what's|whats|who|who's|whos|when|where|which|why)\b)")
