@@ -296,6 +296,20 @@ def test_a_question_that_also_asks_what_the_sources_answer_is_answered_with_thei
         assert engine.ask(question).mode == "no_answer"
 
 
+def test_the_sectors_everyday_initials_are_read_as_the_words_they_stand_for(
+    tmp_path_factory, embedder
+):
+    # "LAs": the documents write "local authorities" in small letters, so no initials are
+    # derived from them; the glossary holds the sector's everyday initialisms
+    documents = {
+        "loans.md": "# Harbour loans\n\n## Borrowing\n\nUp to £40 million will be available "
+        "to local authorities through the Harbour Loan Board.\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("how much can LAs borrow thru the harbour loan board?")
+    assert answer.mode == "extractive" and "£40 million" in answer.answer
+
+
 def test_sources_are_old_when_every_one_is_dated_and_old_whatever_dates_they_share():
     def cited(doc_id: str, published: str | None) -> Citation:
         return Citation(1, doc_id, doc_id, None, published, None, None, None, "q")
