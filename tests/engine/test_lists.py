@@ -652,3 +652,30 @@ def test_a_long_sentence_of_clauses_is_quoted_as_far_as_its_clauses_fit(tmp_path
     quote = next(c.quote for c in answer.citations if "heathside nursing" in c.quote)
     assert "; …" in answer.answer and not quote.endswith(";"), quote
     assert " ".join(quote.split()) in " ".join(HEATHSIDE_GOALS["heathside.md"].split())
+
+
+HARBOUR_HUBS = {
+    "harbour.md": """# Harbour plan
+
+## Harbour Hubs
+
+The government will ensure every harbour business has access to a local Harbour Hub. Over
+the last three years, Harbour Hubs have been tested in every coastal county.
+
+## Harbour deal
+
+Key elements of the Harbour Deal include: making the coast a global hub for boat repair;
+supporting growth of harbour businesses; training harbour pilots; dredging the channels.
+""",
+}
+
+
+def test_what_something_is_is_not_answered_by_a_list_that_only_shares_its_words(
+    tmp_path_factory, embedder
+):
+    """ "What are Harbour Hubs and which businesses do they serve?" asks a list of what they
+    are or do: the Harbour Deal's list holds "hub", "growth" and "businesses" apart, not
+    the name."""
+    engine = engine_over(HARBOUR_HUBS, tmp_path_factory, embedder)
+    answer = engine.ask("What are Harbour Hubs and which businesses do they serve?")
+    assert "access to a local Harbour Hub" in answer.answer.splitlines()[0], answer.answer

@@ -206,6 +206,7 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
         ("ok dumb q but what even is productivity?? my chair keeps on about it", ["productiv"]),
         # "whats", "what's" as typed; "exactly" stresses
         ("whats a harbour hub exactly?", ["harbour", "hub"]),
+        ("what are harbour hubs and which towns do they serve?", ["harbour", "hub"]),
         ("what's NICA?", ["nica"]),
         # who is in it, what it says, what is going on: no definition
         ("who's actually in the harbour partnership?", None),

@@ -121,7 +121,7 @@ def _defined(question: str) -> list[str] | None:
         named = _NAMED_THEN_ASKED.match(greeted) or _NAMED_THEN_DEFINITION.match(greeted)
         return terms(_STRESS.sub(" ", named.group(1))) or None if named else None
     phrase = re.split(
-        r",|\?|\s+(?:and|or)\s+(?:why|how|what|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+        r",|\?|\s+(?:and|or)\s+(?:why|how|what|which|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
         without_presentation(match.group(4)),
         maxsplit=1,
         flags=re.IGNORECASE,
