@@ -970,9 +970,17 @@ def _with_reason(
 
     while alone and too_long() and len(kept) > at + 1:
         kept.pop()
+    # asked other things too, the weakest point besides the lead and the point makes room
+    spare = sorted((c for c in kept[1:] if c is not point and c is not after), key=_by_score)
+    if not alone and too_long() and spare:
+        kept.remove(spare[0])
     if too_long():
         return chosen  # the other points answer other things asked
     return kept
+
+
+def _by_score(candidate: _Candidate) -> float:
+    return candidate.score
 
 
 def _follows(candidate: _Candidate, chosen: list[_Candidate]) -> bool:

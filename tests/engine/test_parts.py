@@ -270,11 +270,7 @@ def test_what_something_is_can_be_said_by_a_sentence_pointing_back_at_it(
     assert "represented on the moorland skills panels" in answer.answer, answer.answer
 
 
-def test_why_alone_gets_its_reason_though_other_points_must_make_room(tmp_path_factory, embedder):
-    """The reason follows the point it explains; asked only why, the answer keeps it and
-    drops the weakest other points rather than the reason."""
-    documents = {
-        "moor-panels.md": """# Panels on the moor
+MOOR_PANELS = """# Panels on the moor
 
 ## Taking part
 
@@ -289,8 +285,29 @@ on the moor comes from the county council and the health board in equal parts. T
 will also hear from colleges, employers, charities and the moorland bus company about
 skills needs.
 """
+
+
+def test_why_alone_gets_its_reason_though_other_points_must_make_room(tmp_path_factory, embedder):
+    """The reason follows the point it explains; asked only why, the answer keeps it and
+    drops the weakest other points rather than the reason."""
+    engine = engine_over({"moor-panels.md": MOOR_PANELS}, tmp_path_factory, embedder)
+    answer = engine.ask("Why should GP practices be represented on moorland skills panels?")
+    assert "represented on the moorland skills panels" in answer.answer, answer.answer
+    assert "not widely understood" in answer.answer, answer.answer
+
+
+def test_why_among_other_things_asked_gets_its_reason_in_the_weakest_points_place(
+    tmp_path_factory, embedder
+):
+    documents = {
+        "moor-panels.md": MOOR_PANELS,
+        "about.md": "# Moorland skills panels\n\n## What they are\n\nMoorland skills panels "
+        "are boards of councils, colleges and employers that plan the training each district "
+        "needs. The panels will be set up in every district by the county council.\n",
     }
     engine = engine_over(documents, tmp_path_factory, embedder)
-    answer = engine.ask("Why should GP practices be represented on moorland skills panels?")
+    answer = engine.ask(
+        "What are moorland skills panels, and why should GP practices be represented on them?"
+    )
     assert "represented on the moorland skills panels" in answer.answer, answer.answer
     assert "not widely understood" in answer.answer, answer.answer
