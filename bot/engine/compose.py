@@ -433,7 +433,9 @@ class ExtractiveComposer:
         self._score(query, candidates, len(passages), asked)
         chosen = self._select(candidates, concepts, lists_first=_lists_answer(query.text))
         if is_action_question(query.text):
-            chosen = _with_an_action(chosen, candidates, self.max_sentences)
+            chosen = _with_an_action(
+                _with_the_place(chosen, candidates, self.max_chars), candidates, self.max_sentences
+            )
         parts = parts_referring_back(query.text)
         # each further thing asked has room for its own point
         room = self.max_chars + PART_CHARS * (len(parts) - 1) if parts else self.max_chars
@@ -769,6 +771,22 @@ def _with_an_action(
             best = max(actions, key=lambda c: c.score)
             return [chosen[0], best, *chosen[1 : limit - 1]]
     return chosen
+
+
+def _with_the_place(
+    chosen: list[_Candidate], candidates: list[_Candidate], max_chars: int
+) -> list[_Candidate]:
+    """Advice for a place says what the place's strategy or case study says before what
+    to do about it: when no chosen point comes from a passage about the place asked about,
+    the best that does leads, and the weakest points make room ("trust in exeter - what
+    shd we push for?" and the Heart of the South West command paper's anchors)."""
+    local = [c for c in candidates if c.passage.local]
+    if not local or any(c.passage.local for c in chosen):
+        return chosen
+    kept = [max(local, key=_by_score), *chosen]
+    while len(kept) > 2 and sum(len(c.text) for c in kept) > max_chars:
+        kept.pop()
+    return kept
 
 
 PART_COVERED = 0.75  # a candidate this close to a question's part answers it

@@ -58,7 +58,7 @@ tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
-meant supposed ahead
+meant supposed ahead push pushing lobby lobbying
 """.split()
 )
 

@@ -429,3 +429,33 @@ def test_a_place_no_passage_covers_is_named_once_in_the_refusal(engine):
     answer = engine.ask("warrington trust here - what's the moorland network doing in warrington?")
     assert answer.mode == "no_answer"
     assert answer.answer.count("“warrington”") == 1
+
+
+ADVICE_AND_A_PLACE = {
+    "advice.md": "# Working with LEPs\n\n## What to do\n\nNHS leaders should seek to establish "
+    "relations with their local enterprise partnership, with a view to being involved as "
+    "local industrial strategies are developed and agreed. Making a success of these "
+    "strategies will require NHS leaders to address the serious regional economic "
+    "imbalances that exist across the country, bringing both implications and "
+    "opportunities for trusts, clinical commissioning groups and the ambulance service. "
+    "The opportunity for the NHS to influence what each local enterprise partnership "
+    "says in its strategy is therefore timely. Every local enterprise partnership will "
+    "mention the NHS as a large employer, and trusts should make sure their local "
+    "enterprise partnership hears what the NHS needs from its strategy. Trusts that "
+    "engage early with their local enterprise partnership find that the NHS is mentioned "
+    "more often, and more usefully, in the strategy that is agreed. A local enterprise "
+    "partnership that hears from trusts will mention the NHS in its plans for skills. "
+    "Trusts should ask their local enterprise partnership how the NHS will be mentioned "
+    "in its strategy. NHS leaders should push their local enterprise partnership to "
+    "mention the NHS as an anchor employer.\n",
+    "places.md": "# Case studies\n\n## Heart of the South West command paper\n\n“Growth "
+    "will come from the region's strengths in defence, energy and marine science.”\n",
+}
+
+
+def test_advice_for_a_place_says_what_its_strategy_says(tmp_path_factory, embedder):
+    engine = engine_over(ADVICE_AND_A_PLACE, tmp_path_factory, embedder)
+    answer = engine.ask("trust in exeter - does our LEP even mention the NHS? what shd we push for")
+    # what the place's strategy says leads, then what to do about it
+    assert "strengths in defence, energy" in answer.answer.splitlines()[0], answer.answer
+    assert "NHS leaders should" in answer.answer, answer.answer

@@ -23,6 +23,8 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         ("productivity and new products", ["productiv", "new", "product"]),
         # whose view, and how to answer, name no topic either
         ("does the board think we should be on the panel? y/n", ["board", "panel"]),
+        # what to push or lobby for is advice asked, not a topic ("This lab will push ...")
+        ("what should we push for with the board", ["board"]),
     ],
 )
 def test_terms(text, expected):
