@@ -33,11 +33,19 @@ from bot.engine.questions import (
     event_year,
     is_action_question,
     is_contact_question,
+    parts_referring_back,
     without_presentation,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
 from bot.engine.stated import gives_email_of
-from bot.engine.text import named_sources, sentences, terms, told_and_asked, without_source
+from bot.engine.text import (
+    asker_terms,
+    named_sources,
+    sentences,
+    terms,
+    told_and_asked,
+    without_source,
+)
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
 from ingest.structure import paragraphs
@@ -196,6 +204,7 @@ class Engine:
         query = self.retriever.query(question, context, self._area_names(question))
         passages = self.retriever.retrieve(query)
         passages = self._with_what_is_asked(question, passages)
+        passages = self._with_each_part(question, passages)
         passages = self._with_general_advice(question, passages)
         passages = self._with_named_source(question, passages)
         return query, self._marked_local(question, self._with_place(question, passages))
@@ -276,6 +285,28 @@ class Engine:
         asked = " ".join(where + asking)
         found = self.retriever.retrieve(self.retriever.query(asked, "", self._area_names(asked)))
         return _interleaved(found, passages)
+
+    def _with_each_part(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For two questions in one message ("whats the deadline for our LIS? also whats
+        the national R&D target"): the best passages for each, in turn with those for the
+        whole, whose words may all fit the passages of one of its questions. A clause
+        that names no topic of its own ("... and should our trust be on ours?") searches
+        for nothing."""
+        asked = [
+            clause
+            for clause, referent in parts_referring_back(question)
+            if not referent and len(set(terms(clause)) - set(asker_terms(clause))) >= 2
+        ]
+        if len(asked) < 2:
+            return passages
+        heads = [
+            passage
+            for part in asked
+            for passage in self.retriever.retrieve(
+                self.retriever.query(part, "", self._area_names(part))
+            )[:PART_PASSAGES]
+        ]
+        return _interleaved(passages, heads, len(passages) + PART_PASSAGES)
 
     def _area_names(self, question: str) -> str:
         """The names of the areas the question's places lie in, where it does not use them."""
@@ -463,6 +494,7 @@ def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> lis
 
 
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none
+PART_PASSAGES = 2  # passages for each of two questions asked in one message
 NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names
 
 # A question about where something stands today, and sources all older than this:

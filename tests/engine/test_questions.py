@@ -510,6 +510,9 @@ def test_questions_about_what_is_left_out(question, asks):
         ("which four moorland challenges did the plan name?", ["four moorland challenges"]),
         # "what will they do?" says nothing without the clause before it
         ("What are harbour panels, and what will they do?", ["harbour panels", "they do"]),
+        # "also", "+" and a new sentence join a second question as "and" does
+        ("what does the plan cover. also whats the fund", ["plan cover", "the fund"]),
+        ("what does the board chair do + who is it?", ["chair do", "who is it"]),
     ],
 )
 def test_the_parts_a_question_asks(question, parts):

@@ -83,7 +83,10 @@ def share_base(question: str) -> str | None:
 # Where a question that asks two things starts its second: "... how much is it and
 # what's it for?", "... employ, and how much does it spend?".
 _NEXT_ASK = re.compile(
-    r"[?;]|,?\s+and\s+(?=(?:roughly\s+)?(?:how|what|what's|whats|who|whos|who's|when|whens|"
+    # "... do + who is it?", "... march 2019. also whats the R&D target": "+", "also" and a
+    # new sentence join a second question as "and" does
+    r"[?;]|(?:,?\s+(?:and|also|plus|\+)|\.(?:\s+also)?)\s+"
+    r"(?=(?:roughly\s+)?(?:how|what|what's|whats|who|whos|who's|when|whens|"
     r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
     re.IGNORECASE,
 )
