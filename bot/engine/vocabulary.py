@@ -33,7 +33,8 @@ from bot.engine.text import STOP_WORDS
 
 __all__ = ["Vocabulary"]
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z]")
+# A word, not letters inside a name with digits ("D2N2" is no "n" to read as "and")
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z])(?![A-Za-z0-9])")
 # Runs of capitalised words with the small words that join them ("Health and Social Care
 # Partnership", "UK Shared Prosperity Fund"): where initialisms come from.
 _NAME_RUN = re.compile(
