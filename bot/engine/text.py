@@ -215,7 +215,8 @@ _CLOSING_ASKER_RE = re.compile(
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
     r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
-    r"hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ambulance\s+service)(?:\s+(?:in|at|from)"
+    r"hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ahsn|csu|(?:gp\s+)?practice|ambulance\s+service)"
+    r"(?:\s+(?:in|at|from)"
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
     # says they are here

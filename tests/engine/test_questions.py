@@ -56,6 +56,10 @@ from bot.engine.vocabulary import Vocabulary
         ("who took over from jane doe at the board?", ("took over", "jane doe at the board")),
         ("whats the name of the moor mayor who launched their plan?", ("mayor", "moor plan")),
         ("whos the moor mayor thats leading the plan, want them at ours", ("mayor", "moor plan")),
+        (
+            "who is the champion appointed to lead the moor challenge?",
+            ("champion", "the moor challenge"),
+        ),
     ],
 )
 def test_who_holds_an_office(question, asked):

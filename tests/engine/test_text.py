@@ -178,6 +178,8 @@ def test_a_role_on_the_nhs_side_opening_the_question_is_who_asks():
     assert asker_terms("hi, strategy lead at a trust in thornby here - who runs the fund?") == (
         terms("strategy lead trust thornby")
     )
+    # an NHS body of any kind, where it is, then "asking"
+    assert asker_terms("AHSN in thornby asking - what are harbour panels?") == terms("AHSN thornby")
     # a role at the body asked about is what is asked
     assert asker_terms("the harbour board lead, who was it again?") == []
     assert asker_terms("skills lead at the harbour board: who?") == []

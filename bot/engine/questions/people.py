@@ -24,7 +24,9 @@ _ROLE_AFTER = re.compile(
     r"\b(?:who(?:'s|s|\s+is|\s+was)|name\s+of)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|"
     r"chairwoman|chairperson|head|director|chief\s+executive|ceo|champion|mayor)\b"
     # "... mayor who launched their LIS", "... mayor thats leading the WMCA strategy"
-    r"(?:\s+(?:of|for|at|leading|running|(?:who|that)(?:['’]?s)?\s+[a-z]+)\s+"
+    # "... champion appointed to lead the ageing society challenge"
+    r"(?:\s+(?:of|for|at|leading|running|(?:who|that)(?:['’]?s)?\s+[a-z]+|"
+    r"(?:appointed|chosen|named)\s+to\s+[a-z]+)\s+"
     r"(?:the\s+|their\s+|its\s+)?([^?,;+]+?))?"
     r"(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
     re.IGNORECASE,
