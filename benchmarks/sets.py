@@ -14,11 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
 from multiprocessing import Pool
 from pathlib import Path
 
-from bot.evaluation.scoring import CaseResult, load_cases
+from bot.evaluation.scoring import CaseResult, EvalReport, load_cases
 
 __all__ = ["case_kinds", "main"]
 
@@ -41,7 +40,8 @@ def case_kinds(text: str) -> dict[str, str]:
 _ENGINE = None
 
 
-def _answers(path: Path) -> list[dict]:
+def _answers(path: Path) -> tuple[str, list[dict]]:
+    """The set's line of figures (`EvalReport`, formal and casual apart) and its answers."""
     global _ENGINE
     if _ENGINE is None:  # one engine a worker process
         from bot.settings import get_settings
@@ -49,48 +49,36 @@ def _answers(path: Path) -> list[dict]:
 
         _ENGINE = build_engine(get_settings())
     kinds = case_kinds(path.read_text(encoding="utf-8"))
-    rows = []
-    for case in load_cases(path):
-        result = CaseResult(case, _ENGINE.ask(case.question))
-        rows.append(
-            {
-                "set": path.stem,
-                "id": case.id,
-                "kind": kinds.get(case.id, ""),
-                "expect": case.expect,
-                "recall": result.fact_recall,
-                "hit": result.hit,
-                "refused": result.refused,
-                "chars": len(result.answer.answer),
-                "mode": result.answer.mode,
-                "question": case.question,
-                "answer": result.answer.answer,
-            }
-        )
-    return rows
-
-
-def _mean(values: list[float | None]) -> float | None:
-    known = [v for v in values if v is not None]
-    return statistics.mean(known) if known else None
-
-
-def _line(rows: list[dict]) -> str:
-    answerable = [r for r in rows if r["expect"] != "no_answer"]
-    uncovered = [r for r in rows if r["expect"] == "no_answer"]
-    hits = [r["hit"] for r in answerable if r["hit"] is not None]
-    lengths = [r["chars"] for r in answerable if not r["refused"]]
-    recall = _mean([r["recall"] for r in answerable])
-    split = [
-        _mean([r["recall"] for r in answerable if r["kind"] == k]) for k in ("formal", "casual")
+    results = [CaseResult(case, _ENGINE.ask(case.question)) for case in load_cases(path)]
+    rows = [
+        {
+            "set": path.stem,
+            "id": r.case.id,
+            "kind": kinds.get(r.case.id, ""),
+            "expect": r.case.expect,
+            "recall": r.fact_recall,
+            "hit": r.hit,
+            "refused": r.refused,
+            "chars": len(r.answer.answer),
+            "mode": r.answer.mode,
+            "question": r.case.question,
+            "answer": r.answer.answer,
+        }
+        for r in results
     ]
+    split = [
+        EvalReport([r for r in results if kinds.get(r.case.id) == kind]).figures()["fact_recall"]
+        for kind in ("formal", "casual")
+    ]
+    return _line(path.stem, EvalReport(results).figures(), split), rows
+
+
+def _line(name: str, figures: dict, split: list[float | None]) -> str:
     return (
-        f"{rows[0]['set']:<10} hit@5 {sum(hits) / max(1, len(hits)):.2f}  recall "
-        f"{recall or 0:.2f}"
+        f"{name:<10} hit@5 {figures['hit@5'] or 0:.2f}  recall {figures['fact_recall'] or 0:.2f}"
         + (f" ({split[0]:.2f} / {split[1]:.2f})" if None not in split else "")
-        + f"  not covered {sum(r['refused'] for r in uncovered)}/{len(uncovered)}"
-        f"  refused {sum(r['refused'] for r in answerable)}"
-        f"  median {statistics.median(lengths) if lengths else 0:.0f}"
+        + f"  not covered {figures['no_answer_right']}/{figures['no_answer_cases']}"
+        f"  refused {figures['answerable_refused']}  median {figures['median_chars'] or 0:.0f}"
     )
 
 
@@ -107,11 +95,11 @@ def main(argv: list[str] | None = None) -> None:
     paths = [_path(name) for name in args.sets] or sorted(ROOT.glob("*.yaml"))
     with Pool(2) as pool:
         results = pool.map(_answers, paths, chunksize=1)
-    for rows in results:
-        print(_line(rows))
+    for line, _rows in results:
+        print(line)
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as out:
-            out.writelines(json.dumps(row) + "\n" for rows in results for row in rows)
+            out.writelines(json.dumps(row) + "\n" for _line, rows in results for row in rows)
 
 
 if __name__ == "__main__":

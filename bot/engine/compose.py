@@ -60,6 +60,7 @@ from bot.engine.stated import (
     counted_heads,
     counts,
     gives_phone,
+    in_order,
     names_holder,
     names_members,
     office_prefixes,
@@ -226,10 +227,10 @@ def _wanted_details(
         names = frozenset()
     # "what are growth hubs, and which areas do they cover?": a list of what they are
     # or do, not any list that shares the question's other words
-    of = () if in_a_row else tuple(definition_subject(question) or ())
+    of = [] if in_a_row else definition_subject(question) or []
 
     def listed(c: _Candidate) -> float:
-        return _lists(c, names, in_a_row) if _names_phrase(c.text, of) else 0.0
+        return _lists(c, names, in_a_row) if in_order(of, terms(c.text)) else 0.0
 
     return [
         holds
@@ -1455,13 +1456,6 @@ def _shows_again(candidate: _Candidate, chosen: _Candidate) -> bool:
     the list is not a repeat: it says what the cut one left out."""
     _lead, _, items = candidate.quote.partition(PARAGRAPH_BREAK)
     return not _word_runs(items).isdisjoint(_word_runs(chosen.text))
-
-
-def _names_phrase(text: str, phrase: tuple[str, ...]) -> bool:
-    """The text has the phrase's terms side by side ("Growth Hubs", not "growth of life
-    sciences ... a global hub"); any text has an empty phrase."""
-    said, n = terms(text), len(phrase)
-    return not phrase or any(tuple(said[i : i + n]) == phrase for i in range(len(said) - n + 1))
 
 
 def _word_runs(text: str) -> set[tuple[str, ...]]:

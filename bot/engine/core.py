@@ -283,8 +283,7 @@ class Engine:
         if len(where) == len(told):
             return passages  # no scene set, or only where the asker is
         asked = " ".join(where + asking)
-        found = self.retriever.retrieve(self.retriever.query(asked, "", self._area_names(asked)))
-        return _interleaved(found, passages)
+        return _interleaved(self._search(asked), passages)
 
     def _with_each_part(self, question: str, passages: list[Passage]) -> list[Passage]:
         """For two questions in one message ("whats the deadline for our LIS? also whats
@@ -299,13 +298,7 @@ class Engine:
         ]
         if len(asked) < 2:
             return passages
-        heads = [
-            passage
-            for part in asked
-            for passage in self.retriever.retrieve(
-                self.retriever.query(part, "", self._area_names(part))
-            )[:PART_PASSAGES]
-        ]
+        heads = [passage for part in asked for passage in self._search(part)[:PART_PASSAGES]]
         return _interleaved(passages, heads, len(passages) + PART_PASSAGES)
 
     def _area_names(self, question: str) -> str:
@@ -352,10 +345,11 @@ class Engine:
 
     def passages(self, question: str) -> list[Passage]:
         """The passages retrieval finds for a question on its own (for benchmarks)."""
-        question = self._read(_validated(question))
-        return self.retriever.retrieve(
-            self.retriever.query(question, "", self._area_names(question))
-        )
+        return self._search(self._read(_validated(question)))
+
+    def _search(self, text: str) -> list[Passage]:
+        """What retrieval finds for `text` alone, the areas its places lie in named."""
+        return self.retriever.retrieve(self.retriever.query(text, "", self._area_names(text)))
 
     def _read(self, question: str) -> str:
         """The question in the knowledge base's words: typos, clipped names and

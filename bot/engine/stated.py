@@ -40,6 +40,7 @@ from bot.engine.retrieval import Passage
 from bot.engine.text import sentences, terms, without_asker, without_source, words
 
 __all__ = [
+    "in_order",
     "AMOUNT",
     "DATE",
     "NUMBER",
@@ -130,9 +131,9 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
         where = passage_text(s.passage) if shares else text
         return bool(
             (AMOUNT.search(s.text) or (shares and _share_of(s.text, base)))
-            and _in_order(name, terms(where))
-            and _in_order(typed_name, terms(where))
-            and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and _in_order(name, terms(s.text))))
+            and in_order(name, terms(where))
+            and in_order(typed_name, terms(where))
+            and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and in_order(name, terms(s.text))))
             # and the place asked about: the national fund's total is not one area's share
             and _names_area(where, asked, places)
         )
@@ -213,8 +214,8 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
             held = _held(about_it.terms, text, typed, asked, places)
             if (
                 max(about_it.coverage, coverage(concepts, held)) >= MIN_SUBJECT_COVERAGE
-                and _in_order(name, terms(text))
-                and _in_order(typed_name, terms(text))
+                and in_order(name, terms(text))
+                and in_order(typed_name, terms(text))
                 and DATE.search(text)
                 and all(_names_event(group, text, what) for group in events)
                 and _names_area(text, asked, places)
@@ -292,7 +293,7 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     return any(
         mentions(s.text) > mentions(subject)
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
-        and _in_order(name, terms(s.text))
+        and in_order(name, terms(s.text))
         and _names_area(s.text, asked, places)
         and _names_body_of(s.text, asked, places, body)
         for said in passages
@@ -334,7 +335,7 @@ def names_members(question: str, about: Sentences, places: Gazetteer | None) -> 
             held = _held(named, text, typed, asked, places)
             if (
                 set(name) <= named
-                and (_in_order(kind, terms(text)) or _in_order(kind, list(s.heading)))
+                and (in_order(kind, terms(text)) or in_order(kind, list(s.heading)))
                 and coverage(concepts, held) >= MIN_HOLDER_COVERAGE
             ):
                 return True
@@ -411,7 +412,7 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
 
     def names_it(s: Sentence) -> bool:
         if name:
-            return _in_order(name, terms(s.text))
+            return in_order(name, terms(s.text))
         # a thing without a name ("the green paper on care"): a sentence mostly about it,
         # the place in any of its names ("lincs' final LIS": "Greater Lincolnshire")
         held = _held(s.terms, s.text, typed, asked, places)
@@ -658,7 +659,7 @@ def _name_as_typed(subject: str, passages: list[Sequence[Sentence]]) -> list[str
     found = [
         terms(match.group(0)) for said in passages for s in said for match in _NAME.finditer(s.text)
     ]
-    return max((name for name in found if name and _in_order(name, typed)), key=len, default=[])
+    return max((name for name in found if name and in_order(name, typed)), key=len, default=[])
 
 
 def _name_of(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:
@@ -666,7 +667,7 @@ def _name_of(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:
     return _longest_name(subject) or _name_as_typed(subject, passages)
 
 
-def _in_order(name: list[str], text_terms: list[str]) -> bool:
+def in_order(name: list[str], text_terms: list[str]) -> bool:
     """The name's terms, one after another, in the text's ("Places Fund", not "place-based
     ... funding"); no name asks for nothing."""
     size = len(name)
