@@ -23,7 +23,13 @@ from bot.engine.questions import (
     person_asked,
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
-from bot.engine.text import asker_spans, question_sentences, terms, told_and_asked
+from bot.engine.text import (
+    asker_spans,
+    question_sentences,
+    terms,
+    told_and_asked,
+    without_closing_tag,
+)
 from ingest.embeddings import Embedder
 from ingest.structure import paragraphs
 
@@ -207,6 +213,7 @@ def _only_where_they_are(question: str, places: list[str]) -> bool:
     topic = " ".join(asking)  # "... med tech testing? we're at bucks healthcare, stoke mandeville"
     for start, end in sorted(asker_spans(topic), reverse=True):
         topic = topic[:start] + " " + topic[end:]
+    topic = without_closing_tag(topic)
     return not any(re.search(_name_pattern(place), topic) for place in places)
 
 

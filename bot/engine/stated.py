@@ -37,7 +37,14 @@ from bot.engine.questions import (
     wants_email,
 )
 from bot.engine.retrieval import Passage
-from bot.engine.text import sentences, terms, without_asker, without_source, words
+from bot.engine.text import (
+    sentences,
+    terms,
+    without_asker,
+    without_closing_tag,
+    without_source,
+    words,
+)
 
 __all__ = [
     "in_order",
@@ -677,12 +684,12 @@ def in_order(name: list[str], text_terms: list[str]) -> bool:
 def _places_in(subject: str, places: Gazetteer | None) -> tuple[frozenset[str], set[str]]:
     """The terms of the place names the subject types ("lincs"), and the ids of their
     areas: a sentence that names the area in any of its names ("Greater Lincolnshire")
-    covers those terms."""
+    covers those terms. Not a closing bracket that tags where the asker is ("(herts)")."""
     if places is None:
         return frozenset(), set()
     typed: set[str] = set()
     asked: set[str] = set()
-    for name, areas in places.matches(subject):
+    for name, areas in places.matches(without_closing_tag(subject)):
         typed |= set(terms(name))
         asked |= {area.id for area in areas}
     return frozenset(typed), asked

@@ -19,6 +19,7 @@ __all__ = [
     "sentences",
     "asker_terms",
     "without_asker",
+    "without_closing_tag",
     "source_terms",
     "asker_spans",
     "STOP_WORDS",
@@ -304,6 +305,21 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
                 end = max(end, statement.end(1))
             spans.append((start + begin, start + end))
     return _merged(spans)
+
+
+# A message's closing bracket, as Slack users tag where they write from: "... every LEP
+# area (herts)", "... help us do? (cambs)". Unless it names a strategy ("(herts LIS)").
+_CLOSING_TAG = re.compile(r"\s*\(([^()]{2,40})\)\W*$")
+_ABOUT_A_STRATEGY = re.compile(r"(?i)\b(?:LIS|LISs|LEP|strateg\w*|plan|SEP|deal)\b")
+
+
+def without_closing_tag(question: str) -> str:
+    """The question without a closing bracket that tags where the asker is: it says
+    nothing of what is asked about ("is there one in every LEP area (herts)")."""
+    tag = _CLOSING_TAG.search(question)
+    if tag and not _ABOUT_A_STRATEGY.search(tag.group(1)):
+        return question[: tag.start()]
+    return question
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

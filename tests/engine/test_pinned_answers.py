@@ -407,6 +407,12 @@ def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engin
         "bucks LIS - anything on med tech testing? just over the border in stoke obvs"
     )
     assert answer.mode == "extractive" and "Aylesbury" in answer.answer
+    # ... or tagged in a closing bracket, as Slack users sign off where they write from
+    answer = engine.ask("how many practices are in the moorland network (warrington)")
+    assert answer.mode == "extractive" and "14 practices" in answer.answer
+    # a bracket that names the place's strategy still asks about it
+    answer = engine.ask("how many practices are in the moorland network (warrington LIS)")
+    assert answer.mode == "no_answer"
 
 
 def test_a_strategy_of_a_place_no_document_covers_is_not_covered_however_its_name_is_typed(
