@@ -288,15 +288,18 @@ class Engine:
     def _with_each_part(self, question: str, passages: list[Passage]) -> list[Passage]:
         """For two questions in one message ("whats the deadline for our LIS? also whats
         the national R&D target"): the best passages for each, in turn with those for the
-        whole, whose words may all fit the passages of one of its questions. A clause
-        that names no topic of its own ("... and should our trust be on ours?") searches
-        for nothing."""
+        whole, whose words may all fit the passages of one of its questions. A clause that
+        names no topic of its own ("... and should our trust be on ours?") searches for
+        nothing, but the topic before it still searches alone: "What are skills advisory
+        panels for, and why should NHS organisations be represented on them?" must not
+        lose what the panels are for to passages on why the NHS should take part."""
+        parts = parts_referring_back(question)
         asked = [
             clause
-            for clause, referent in parts_referring_back(question)
+            for clause, referent in parts
             if not referent and len(set(terms(clause)) - set(asker_terms(clause))) >= 2
         ]
-        if len(asked) < 2:
+        if len(parts) < 2 or not asked:
             return passages
         heads = [passage for part in asked for passage in self._search(part)[:PART_PASSAGES]]
         return _interleaved(passages, heads, len(passages) + PART_PASSAGES)
