@@ -135,6 +135,8 @@ def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("why do they want the value of the NHS considered?") is None
     assert amount_subject("what level of funding has the Fund had?") == " has the Fund had?"
     assert amount_subject("how much is govt putting into the programme?") is not None
+    # "costing" asks what it costs, as "cost" does
+    assert amount_subject("how much is the care record costing?") is not None
     # a question asked after a comma asks something else
     assert "number" not in terms(amount_subject("how much does the Fund spend, what number?"))
     assert amount_subject("how much has the LEP put into it?") is not None

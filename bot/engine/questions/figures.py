@@ -32,7 +32,7 @@ _HOW_MUCH = re.compile(
     re.IGNORECASE,
 )
 _MONEY_WORD = re.compile(
-    r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|costs?|"
+    r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|cost\w*|"
     r"spend\w*|spent|grants?|pounds|pot|put(?:ting)?\s+(?:in|into)|contribut\w*)\b|£"
     # "how much did the NE get from it?": what a place or body got is money
     r"|(?<=\s)(?:get|got|receive[ds]?|won|secured?)\b(?=\s+(?:from|through|thru|out\s+of|in)\b)",
