@@ -167,6 +167,7 @@ def test_the_budget_of_something_is_an_amount_of_money():
         "how can our trust get involved?",
         "What does the moorland board advise practice managers to do about the plan?",
         "what does the briefing recommend trusts do?",
+        "what does the confed think we should do about the panels?",
     ],
 )
 def test_questions_that_ask_what_to_do(question):
@@ -181,6 +182,13 @@ def test_a_yes_no_question_after_a_comma_does_not_make_it_ask_what_to_do():
     question = "what does 'harbour hub' mean, and do nhs trusts count as one?"
     assert not is_action_question(question)
     assert is_action_question("what should nhs trusts do about the harbour hub?")
+
+
+def test_who_asks_in_another_sentence_does_not_make_a_question_ask_what_to_do():
+    question = "harbour fund - how much is it & does it go to the councils? we're in an STP"
+    assert not is_action_question(question)
+    # nor does the NHS Confederation as who says it
+    assert not is_action_question("What did the NHS Confederation consider to be missing?")
 
 
 @pytest.mark.parametrize(

@@ -31,10 +31,12 @@ _SHOULD_THEY = re.compile(
 )
 _ACTION_QUESTION = re.compile(
     # (in one clause: "what does X mean, and do nhs trusts count?" asks nothing to do)
-    r"\b(what|how|where|which)\b[^,?;]*\b(should|can|could|must|might|do|to)\b.*"
-    r"\b(we|our|us|i|my|nhs|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
-    r"systems?|hospitals?|providers?)\b"
-    r"|\b(should|can|could|how do|how to)\b.*\b(we|our|i|us)\b"
+    # (and who does it in the same question: "how much is it & does it go to the mayoral
+    # CAs? we're in an STP" asks nothing to do; "what does the confed think we should do?")
+    r"\b(what|how|where|which)\b(?=[^,?;]*\b(should|can|could|must|might|do|to)\b)"
+    r"(?=[^?!]*\b(we|our|us|i|my|nhs(?!\s+confed)|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
+    r"systems?|hospitals?|providers?)\b)"
+    r"|\b(should|can|could|how do|how to)\b[^?!]*\b(we|our|i|us)\b"
     # "what does the Confederation advise NHS leaders to do?"
     r"|\b(advise[sd]?|advising|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|urge[sd]?|urging|"
     r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?(to|do|should)\b",
