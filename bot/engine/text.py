@@ -434,8 +434,18 @@ _ASKS_WITHIN_RE = re.compile(
 )
 
 
+# What the asker believed, as a sentence of its own: "i thought the first ones were due in
+# 2019??" says what they had in mind, which the answer may well contradict.
+_BELIEVED_RE = re.compile(
+    r"^\W*(?:i|we)\s+(?:thought|assumed|heard|read|believed|was\s+told|were\s+told)\b",
+    re.IGNORECASE,
+)
+
+
 def asks(sentence: str) -> bool:
     """The sentence asks something (rather than setting the scene)."""
+    if _BELIEVED_RE.search(sentence):
+        return bool(_ASKS_WITHIN_RE.search(sentence))
     return bool(_ASKS_RE.search(sentence) or _ASKS_WITHIN_RE.search(sentence))
 
 

@@ -79,6 +79,15 @@ def test_a_scene_set_in_lower_case_is_told_not_asked():
     assert told_and_asked("it says march 2019, I've seen 2020. which is it??")[0] == []
 
 
+def test_what_the_asker_thought_is_told_however_it_ends():
+    told, asked = told_and_asked("when is the plan due? i thought it was 2019?? confused")
+    assert told == ["i thought it was 2019??", "confused"] and asked == ["when is the plan due?"]
+    # unless it asks within
+    assert told_and_asked("i heard 2019 but when is it due? thanks")[1] == [
+        "i heard 2019 but when is it due?"
+    ]
+
+
 def test_whose_view_is_asked_is_the_source_not_the_topic():
     assert source_terms("did the plan address transport, in the NHS Confederation's view?") == [
         "nhs",
