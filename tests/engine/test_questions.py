@@ -7,6 +7,7 @@ import pytest
 from bot.engine.questions import (
     amount_subject,
     asked_parts,
+    count_subject,
     asks_how_far_it_runs,
     asks_if_absent,
     asks_members,
@@ -527,6 +528,8 @@ def test_questions_about_what_is_left_out(question, asks):
         # "also", "+" and a new sentence join a second question as "and" does
         ("what does the plan cover. also whats the fund", ["plan cover", "the fund"]),
         ("what does the board chair do + who is it?", ["chair do", "who is it"]),
+        # a question word after its preposition
+        ("how many extra jobs and by what year?", ["many extra jobs", "by what year"]),
     ],
 )
 def test_the_parts_a_question_asks(question, parts):
@@ -534,6 +537,12 @@ def test_the_parts_a_question_asks(question, parts):
     assert len(found) == len(parts)
     for part, said in zip(found, parts, strict=True):
         assert said in part
+
+
+def test_what_is_counted_ends_where_the_next_question_starts():
+    assert count_subject("moor jobs target - how many extra jobs and by what yr?") == (
+        "how many jobs"
+    )
 
 
 @pytest.mark.parametrize(

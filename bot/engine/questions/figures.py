@@ -86,7 +86,8 @@ _NEXT_ASK = re.compile(
     # "... do + who is it?", "... march 2019. also whats the R&D target": "+", "also" and a
     # new sentence join a second question as "and" does
     r"[?;]|(?:,?\s+(?:and|also|plus|\+)|\.(?:\s+also)?)\s+"
-    r"(?=(?:roughly\s+)?(?:how|what|what's|whats|who|whos|who's|when|whens|"
+    # "... how many jobs and by what year?": a question word after its preposition
+    r"(?=(?:roughly\s+|(?:by|in|from|until|till|since|for|to|with|at)\s+(?=wh))?(?:how|what|what's|whats|who|whos|who's|when|whens|"
     r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
     re.IGNORECASE,
 )
@@ -186,6 +187,8 @@ def count_subject(question: str) -> str | None:
     if not match:
         return None
     clause = re.split(r"[?;]|\s[-–—]\s", question[match.start() :], maxsplit=1)[0]
+    then = _NEXT_ASK.search(clause)  # "how many jobs and by what year?": the jobs
+    clause = clause[: then.start()] if then else clause
     clause = _COUNT_ADJECTIVES.sub("", clause)  # "how many extra jobs": the documents' "jobs"
     if _REFERS_BACK.search(clause):  # "the jobs target - how many are they aiming for?"
         return _said_before(question, match.start()) + clause
