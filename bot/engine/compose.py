@@ -143,6 +143,7 @@ class _Candidate:
     heading: tuple[str, ...] = ()  # the terms of the heading it sits under, in order
     paragraph: str = ""  # the paragraph or line it comes from
     refers_to: frozenset[str] = frozenset()  # what "These ..." opening it points back at
+    speaker: frozenset[str] = frozenset()  # who says it, when a name line follows its quotation
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
@@ -194,6 +195,17 @@ DETAIL_BONUS = 0.2
 LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
+SPOKEN_FACTOR = 0.9  # a named partner's comment, when a place's strategy is asked about
+# "what does the greater lincs LIS say about ...", "whats in the bucks LIS re health"
+_ASKS_WHAT_IT_SAYS = re.compile(
+    r"\b(?:say|says|said|saying|propos\w*|commit\w*)\b|\bwhat(?:['’]?s|\s+is)\s+in\b",
+    re.IGNORECASE,
+)
+# ... unless it asks who says it: "who ... is quoted and what did he say"
+_ASKS_WHO_SAYS = re.compile(
+    r"\bquoted?\b|\b(?:he|she)\s+(?:say|says|said)\b|\bwho\w*\s+(?:[\w'’]+\s+){0,6}?(?:say|says|said)\b",
+    re.IGNORECASE,
+)
 LIST_CHARS = 1000  # room for a list that answers a list question
 PART_CHARS = 350  # more room for each further thing a question asks
 # A person's name, with any title before it, then a comma: "Dr Peter O'Brien, Executive
@@ -590,6 +602,7 @@ class ExtractiveComposer:
                     heading=heading,
                     paragraph=block.text,
                     refers_to=meant,
+                    speaker=speakers.get(position, frozenset()),
                 )
             )
         return found
@@ -614,6 +627,12 @@ class ExtractiveComposer:
         asks_when = wants_date(query.text)
         audience = bool(_ASKS_AUDIENCE.search(query.text))
         finding = asks_where_to_find(query.text)
+        says_a_place = (
+            bool(asked)
+            and bool(_ASKS_WHAT_IT_SAYS.search(query.text))
+            and not _ASKS_WHO_SAYS.search(query.text)
+        )
+        asked_terms = frozenset(terms(query.text))
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
@@ -644,6 +663,10 @@ class ExtractiveComposer:
                 score += 0.1
                 if does_it or _says_what_it_is(candidate.text, subject):
                     score += 0.1  # "Productivity measures ...", not "... matters because"
+            if candidate.speaker and says_a_place and not candidate.speaker & asked_terms:
+                # "what does the lincs LIS say ...": the strategy's words before a
+                # partner's comment on it ("Health and care are significant industries ...")
+                score *= SPOKEN_FACTOR
             if candidate.passage.local:
                 score += LOCAL_BONUS
             elif self._elsewhere(candidate.text, asked):

@@ -465,3 +465,21 @@ def test_advice_for_a_place_says_what_its_strategy_says(tmp_path_factory, embedd
     # what the place's strategy says leads, then what to do about it
     assert "strengths in defence, energy" in answer.answer.splitlines()[0], answer.answer
     assert "NHS leaders should" in answer.answer, answer.answer
+
+
+PARTNER_COMMENT = {
+    "dorset.md": "# Health in local strategies\n\n## CASE STUDY Dorset evolving priorities\n\n"
+    "“Health and care in Dorset will gain a local centre for coastal care in Weymouth so that "
+    "residents live well for longer and stay in good health and care.”\n\n"
+    "“Health and care are big industries and we should act like one.”\n\n"
+    "Sam Example, Chair, Dorset Health Partnership Board\n",
+    "general.md": "# Strategies\n\n## Strategy and health\n\n"
+    + "Every local industrial strategy matters for the health service. " * 8,
+}
+
+
+def test_a_places_strategy_is_quoted_before_a_partners_comment_on_it(tmp_path_factory, embedder):
+    engine = engine_over(PARTNER_COMMENT, tmp_path_factory, embedder)
+    answer = engine.ask("what does the dorset LIS say about health and care?")
+    assert answer.mode == "extractive"
+    assert answer.answer.index("coastal care") < answer.answer.index("big industries")

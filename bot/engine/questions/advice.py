@@ -102,8 +102,9 @@ _GAIN_QUESTION = re.compile(
 def is_action_question(question: str) -> bool:
     """ "What should our ICS do ...", "how can we ...": asks for something to do, not
     what it brings ("what benefits can the NHS gain?"), nor where to read something
-    ("where do i read it?")."""
+    ("where do i read it?"), nor whom to call ("who should we talk to?")."""
     question = _WHERE_TO_FIND.sub(" ", question)
+    question = _CONTACT_QUESTION.sub(" ", question)  # "who should we talk to?": whom to call
     clauses = re.split(r"(?<=[?.!])\s+", question)
     asks = _ACTION_QUESTION.search(question) or any(map(_SHOULD_THEY.search, clauses))
     return bool(asks) and not (_GAIN_QUESTION.search(question) or asks_what_it_gains(question))
