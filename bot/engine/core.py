@@ -279,9 +279,16 @@ class Engine:
         those for the whole: the preamble's words can fill the whole question's
         passages with practice managers."""
         told, asking = told_and_asked(question)
-        where = [part for part in told if self.contacts.gazetteer.matches(part)]
-        if len(where) == len(told):
-            return passages  # no scene set, or only where the asker is
+        if not told:
+            return passages
+        # where the asker is and the names they give, without what they say of it ("our
+        # STP in lincs is way behind lol": STP, Lincolnshire, not being behind; "we're
+        # newcastle hosps and NICA is next door": NICA too)
+        where = [
+            " ".join([*(name for name, _ in places), *_names_besides_asker(part)])
+            for part in told
+            if (places := self.contacts.gazetteer.matches(part))
+        ]
         asked = " ".join(where + asking)
         return _interleaved(self._search(asked), passages)
 
@@ -479,6 +486,16 @@ def _contact_line(contact: Contact, label: str | None = None) -> str:
     where = label or (f"Local contact for {contact.area}" if contact.area else "Contact")
     reach = f"email {contact.email}" if contact.email else contact.url  # how to reach them
     return f"{where}: {who}{f', {reach}' if reach else ''}"
+
+
+# Names as typed in chat: initialisms and capitalised words ("STP", "NICA", "Hospitals").
+_NAMES = re.compile(r"\b[A-Z][A-Za-z0-9&]+\b")
+
+
+def _names_besides_asker(sentence: str) -> list[str]:
+    """The names a sentence gives other than who asks ("our STP", "newcastle hosps")."""
+    asker = set(asker_terms(sentence))
+    return [name for name in _NAMES.findall(sentence) if not set(terms(name)) <= asker]
 
 
 def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> list[Passage]:

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from bot.engine.answer import Citation
-from bot.engine.core import _all_older
+from bot.engine.core import _all_older, _names_besides_asker
 from bot.engine.questions import event_year
 from tests.conftest import engine_over
 
@@ -483,3 +483,9 @@ def test_a_places_strategy_is_quoted_before_a_partners_comment_on_it(tmp_path_fa
     answer = engine.ask("what does the dorset LIS say about health and care?")
     assert answer.mode == "extractive"
     assert answer.answer.index("coastal care") < answer.answer.index("big industries")
+
+
+def test_an_aside_about_the_askers_place_searches_only_with_its_names():
+    # "our STP in lincs is way behind lol" searches as Lincolnshire, not as being behind
+    assert _names_besides_asker("our STP in lincs is way behind lol") == []
+    assert _names_besides_asker("we're newcastle hosps and NICA is next door") == ["NICA"]

@@ -192,7 +192,6 @@ def test_who_asks_in_another_sentence_does_not_make_a_question_ask_what_to_do():
     assert not is_action_question("What did the NHS Confederation consider to be missing?")
 
 
-
 def test_whom_to_call_is_not_something_to_do():
     assert not is_action_question("what does the plan say? and who should we talk to?")
     assert is_action_question("what should we do and who should we talk to?")
