@@ -458,7 +458,7 @@ class ExtractiveComposer:
                 # what the clause asks, of what it refers back to: "... the lincs LEP? and
                 # did they say anything about rural health" asks for rural health
                 part_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
-                defined = definition_subject(part)
+                defined = self._defined(part)
                 chosen = _answering(
                     part_concepts,
                     defined,
@@ -504,6 +504,17 @@ class ExtractiveComposer:
             and states_outcome(question, about, self.places)
             and states_for_the_year(question, about)
         )
+
+    def _defined(self, question: str) -> list[str] | None:
+        """What the question asks to be defined, spelt out when typed as initials the
+        glossary knows ("whats a SAP?" -> skills advisory panel): the sentences that
+        say what it is ("These panels will produce ...") use the words."""
+        subject = definition_subject(question)
+        if subject and len(subject) == 1:
+            for entry in self.glossary.entries_in(question):
+                if terms(entry.acronym) == subject:
+                    return terms(entry.meaning)
+        return subject
 
     def _elsewhere(self, sentence: str, asked: set[str]) -> bool:
         """The sentence is about other areas than the one the question names."""
@@ -616,7 +627,7 @@ class ExtractiveComposer:
         vectors = self.embedder.embed([c.text for c in candidates])
         similarity = vectors @ np.asarray(query.vector)
         action = bool(is_action_question(query.text))
-        subject = definition_subject(query.text)
+        subject = self._defined(query.text)
         # the kind of list asked for, as the passages about the place asked about give it
         local = [c for c in candidates if c.passage.local]
         wanted = _wanted_details(query.text, local or candidates, self.glossary)

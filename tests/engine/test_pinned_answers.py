@@ -489,3 +489,14 @@ def test_an_aside_about_the_askers_place_searches_only_with_its_names():
     # "our STP in lincs is way behind lol" searches as Lincolnshire, not as being behind
     assert _names_besides_asker("our STP in lincs is way behind lol") == []
     assert _names_besides_asker("we're newcastle hosps and NICA is next door") == ["NICA"]
+
+
+def test_initials_asked_to_be_defined_are_defined_in_the_words_they_stand_for(engine):
+    # "These will map local skills needs ..." after "... establish Skills Advisory Panels."
+    # says what a SAP is; it points back at the words, not at the initials
+    assert engine.composer._defined("whats a SAP?? shd our trust be on one") == [
+        "skill",
+        "advisori",
+        "panel",
+    ]
+    assert engine.composer._defined("whats a harbour hub?") == ["harbour", "hub"]
