@@ -126,6 +126,15 @@ _NAMES_READERS = re.compile(
 
 
 # "who chairs ...", "..., and who leads it?" (not "people who work there")
+# "how do we actually influence our LIS?": the way to do it, which a list of stages or
+# steps that names the doing answers ("There are three important stages in which to
+# influence: ...")
+_HOW_TO = re.compile(
+    r"\bhow\s+(?:do|can|could|should|would|might|to)\s+"
+    r"(?:(?:we|i|you|they|our\s+\w+|trusts?|icss?|stps?|ccgs?|nhs\s+\w+)\s+)?"
+    r"(?:(?:actually|best|really|even|go\s+about)\s+)?([a-z]+)",
+    re.IGNORECASE,
+)
 _ASKS_WHO = re.compile(r"(?:^|[^\w\s'’]\s*|\b(?:and|or)\s+)who\b|\bwho['’]?s\b", re.IGNORECASE)
 
 
@@ -632,6 +641,8 @@ class ExtractiveComposer:
         local = [c for c in candidates if c.passage.local]
         wanted = _wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
+        how = _HOW_TO.search(query.text)
+        method = set(terms(how.group(1))) if how else set()
         person = frozenset(terms(person_asked(query.text) or ""))
         # "who chairs ...", "salford royal here, whos the contact ...?"
         asks_who = bool(_ASKS_WHO.search(query.text) or person)
@@ -663,6 +674,9 @@ class ExtractiveComposer:
                 held = sum(holds(candidate) for holds in wanted)
                 candidate.details = math.ceil(held)
                 score += DETAIL_BONUS * held
+            lead_in = candidate.quote.partition(PARAGRAPH_BREAK)[0]
+            if method and candidate.carries_list and method & set(terms(lead_in)):
+                score += DETAIL_BONUS  # "how do we influence it?": the stages to influence
             if items and candidate.list_items == items:
                 score += DETAIL_BONUS  # "the 4 grand challenges": a list of four
             if action and _ACTION_SENTENCE.search(candidate.text):

@@ -500,3 +500,21 @@ def test_initials_asked_to_be_defined_are_defined_in_the_words_they_stand_for(en
         "panel",
     ]
     assert engine.composer._defined("whats a harbour hub?") == ["harbour", "hub"]
+
+
+def test_how_to_do_something_is_answered_by_the_stages_of_doing_it(tmp_path_factory, embedder):
+    documents = {
+        "stages.md": DOCUMENTS["stages.md"],
+        "advice.md": "# Advice\n\n## Estates and engagement\n\nICS estates plans should be "
+        "aligned with the housing priorities in their local strategy, and thought should be "
+        "given to how to influence new developments. ICSs and trusts should seek to engage "
+        "their councils on the design and delivery of their local strategy. The "
+        "Confederation is supporting members to engage with and influence their local "
+        "strategies, and our ICS members should influence them early.\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("our ICS - how do we actually influence our local strategy? bullets pls")
+    assert answer.mode == "extractive"
+    assert all(
+        stage in answer.answer for stage in ("Gathering evidence", "Consulting", "Delivering")
+    )
