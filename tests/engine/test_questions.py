@@ -136,6 +136,9 @@ def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("why do they want the value of the NHS considered?") is None
     assert amount_subject("what level of funding has the Fund had?") == " has the Fund had?"
     assert amount_subject("how much is govt putting into the programme?") is not None
+    # who pays, and that it is more, name no subject: the clusters are what gets it
+    subject = amount_subject("how much extra govt money is going into clusters round unis?")
+    assert "govt" not in subject and "extra" not in subject and "clusters" in subject
     # "costing" asks what it costs, as "cost" does
     assert amount_subject("how much is the care record costing?") is not None
     # a question asked after a comma asks something else

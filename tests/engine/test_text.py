@@ -199,3 +199,8 @@ def test_slides_are_named_by_what_they_are_of_and_a_report_asked_about_is_no_sou
         "How is a slipway defined in the moorland local plan public engagement slides?"
     ) == (terms("moorland local plan public engagement slides"))
     assert source_terms("what did the harbour town council's latest progress report say?") == []
+
+
+def test_where_something_happens_around_names_no_topic():
+    # "round unis" and "around universities" are the same place, not a word to match
+    assert terms("clusters round unis") == terms("clusters around unis") == ["cluster", "uni"]

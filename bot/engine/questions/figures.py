@@ -31,6 +31,12 @@ _HOW_MUCH = re.compile(
     r"(?:exact\s+|overall\s+|combined\s+)?(?:total|proportion|share|percentage)\b",
     re.IGNORECASE,
 )
+_PAYER = re.compile(
+    r"\b(?:(?:extra|additional|new|more)\s+)?(?:(?:central\s+)?government|govt|gov|hmg)\s+"
+    r"(?=(?:money|cash|funds?|funding|investment|grants?)\b)"
+    r"|\b(?:extra|additional|new|more)\s+(?=(?:money|cash|funds?|funding|investment|grants?)\b)",
+    re.IGNORECASE,
+)
 _MONEY_WORD = re.compile(
     r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|cost\w*|"
     r"spend\w*|spent|grants?|pounds|pot|put(?:ting)?\s+(?:in|into)|contribut\w*)\b|£"
@@ -158,6 +164,8 @@ def amount_subject(question: str) -> str | None:
             # "how much has the Challenge Fund allocated to the Healthy Ageing programme?":
             # the programme's share, which the fund's own total does not give
             clause = clause[given_to.end() :]
+        # "how much extra govt money ...": who pays, and that it is more, name no subject
+        clause = _PAYER.sub(" ", clause)
         subject = _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
         if not terms(_COUNT_ADJECTIVES.sub(" ", subject)):
             # "is the clean air fund something we could bid for? and how big is it", "...
