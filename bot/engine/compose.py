@@ -135,6 +135,12 @@ _HOW_TO = re.compile(
     r"(?:(?:actually|best|really|even|go\s+about)\s+)?([a-z]+)",
     re.IGNORECASE,
 )
+# "whats in the life sci sector deal?": what it holds, which a list whose lead-in names it
+# gives ("Key elements of Life Sciences Sector Deal include: ...")
+_WHATS_IN = re.compile(
+    r"\bwhat(?:['’]?s|\s+is|\s+are)\s+in\s+(?:the\s+|a\s+|an\s+)?([^?.!,;]+?)(?=[?.!,;]|\s[-–—]\s|$)",
+    re.IGNORECASE,
+)
 _ASKS_WHO = re.compile(r"(?:^|[^\w\s'’]\s*|\b(?:and|or)\s+)who\b|\bwho['’]?s\b", re.IGNORECASE)
 
 
@@ -641,6 +647,8 @@ class ExtractiveComposer:
         local = [c for c in candidates if c.passage.local]
         wanted = _wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
+        holds = _WHATS_IN.search(query.text)
+        contents = terms(holds.group(1)) if holds else []
         how = _HOW_TO.search(query.text)
         method = set(terms(how.group(1))) if how else set()
         person = frozenset(terms(person_asked(query.text) or ""))
@@ -677,6 +685,8 @@ class ExtractiveComposer:
             lead_in = candidate.quote.partition(PARAGRAPH_BREAK)[0]
             if method and candidate.carries_list and method & set(terms(lead_in)):
                 score += DETAIL_BONUS  # "how do we influence it?": the stages to influence
+            if contents and candidate.carries_list and in_order(contents, terms(lead_in)):
+                score += DETAIL_BONUS  # "whats in the sector deal?": "Key elements of ..."
             if items and candidate.list_items == items:
                 score += DETAIL_BONUS  # "the 4 grand challenges": a list of four
             if action and _ACTION_SENTENCE.search(candidate.text):

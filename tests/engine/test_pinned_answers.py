@@ -518,3 +518,17 @@ def test_how_to_do_something_is_answered_by_the_stages_of_doing_it(tmp_path_fact
     assert all(
         stage in answer.answer for stage in ("Gathering evidence", "Consulting", "Delivering")
     )
+
+
+def test_whats_in_something_is_answered_by_the_list_of_what_it_holds(tmp_path_factory, embedder):
+    documents = {
+        "deal.md": "# Harbour\n\n## Harbour Deal\n\nKey elements of the Harbour Deal include:\n\n"
+        "• Building a new dock\n\n• Training harbour pilots\n\n• Funding ferry links\n\n"
+        "## Opportunities\n\nThe Harbour Deal and the coastal challenge give trusts "
+        "opportunities to take forward their priorities. Leveraging harbour data to improve "
+        "health outcomes for trusts, as outlined in the Harbour Deal. The Harbour Deal was the "
+        "first deal announced, and every trust should care about the Harbour Deal.\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("whats in the harbour deal? shd our trust care about it")
+    assert answer.mode == "extractive" and "Training harbour pilots" in answer.answer
