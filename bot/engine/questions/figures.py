@@ -31,10 +31,13 @@ _HOW_MUCH = re.compile(
     r"(?:exact\s+|overall\s+|combined\s+)?(?:total|proportion|share|percentage)\b",
     re.IGNORECASE,
 )
+# "extra govt money", "new funding": who pays and that it is more, before the money
+_MONEY_NOUN = r"(?=(?:money|cash|funds?|funding|investment|grants?)\b)"
 _PAYER = re.compile(
     r"\b(?:(?:extra|additional|new|more)\s+)?(?:(?:central\s+)?government|govt|gov|hmg)\s+"
-    r"(?=(?:money|cash|funds?|funding|investment|grants?)\b)"
-    r"|\b(?:extra|additional|new|more)\s+(?=(?:money|cash|funds?|funding|investment|grants?)\b)",
+    + _MONEY_NOUN
+    + r"|\b(?:extra|additional|new|more)\s+"
+    + _MONEY_NOUN,
     re.IGNORECASE,
 )
 _MONEY_WORD = re.compile(
