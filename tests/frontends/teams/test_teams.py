@@ -64,7 +64,9 @@ def test_every_citation_number_opens_the_passage_it_follows(teams_server, fake_c
     assert len(used) >= 2 and len(used) == len(claims) == len(cards)  # one number, one use
     for n, claim in claims.items():
         card_text = cards[n]["text"]
-        assert claim[1:60] in card_text, (n, claim, card_text)  # the card holds its sentence
+        # the card holds its sentence (a list's items with their bullets, as quoted)
+        as_quoted = " ".join(card_text.replace("• ", "").split())
+        assert claim[1:60] in as_quoted, (n, claim, card_text)
         assert cards[n]["abstract"].rstrip("…") in card_text.replace("“", "")
         assert cards[n]["name"] in card_text
 
