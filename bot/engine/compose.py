@@ -682,11 +682,12 @@ class ExtractiveComposer:
                 held = sum(holds(candidate) for holds in wanted)
                 candidate.details = math.ceil(held)
                 score += DETAIL_BONUS * held
-            lead_in = candidate.quote.partition(PARAGRAPH_BREAK)[0]
-            if method and candidate.carries_list and method & set(terms(lead_in)):
-                score += DETAIL_BONUS  # "how do we influence it?": the stages to influence
-            if contents and candidate.carries_list and in_order(contents, terms(lead_in)):
-                score += DETAIL_BONUS  # "whats in the sector deal?": "Key elements of ..."
+            if (method or contents) and candidate.carries_list:
+                lead_in = terms(candidate.quote.partition(PARAGRAPH_BREAK)[0])
+                if method & set(lead_in):
+                    score += DETAIL_BONUS  # "how do we influence it?": the stages to influence
+                if contents and in_order(contents, lead_in):
+                    score += DETAIL_BONUS  # "whats in the sector deal?": "Key elements of ..."
             if items and candidate.list_items == items:
                 score += DETAIL_BONUS  # "the 4 grand challenges": a list of four
             if action and _ACTION_SENTENCE.search(candidate.text):
