@@ -652,8 +652,9 @@ class ExtractiveComposer:
         how = _HOW_TO.search(query.text)
         method = set(terms(how.group(1))) if how else set()
         person = frozenset(terms(person_asked(query.text) or ""))
-        # "who chairs ...", "salford royal here, whos the contact ...?"
-        asks_who = bool(_ASKS_WHO.search(query.text) or person)
+        # "who chairs ...", "salford royal here, whos the contact ...?", "the name of the
+        # head of ..."
+        asks_who = bool(_ASKS_WHO.search(query.text) or person or role_asked(query.text))
         asks_when = wants_date(query.text)
         audience = bool(_ASKS_AUDIENCE.search(query.text))
         finding = asks_where_to_find(query.text)

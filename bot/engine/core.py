@@ -34,10 +34,12 @@ from bot.engine.questions import (
     is_action_question,
     is_contact_question,
     parts_referring_back,
+    role_asked,
+    wants_email,
     without_presentation,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
-from bot.engine.stated import gives_email_of
+from bot.engine.stated import gives_email_of, office_prefixes
 from bot.engine.text import (
     asker_terms,
     named_sources,
@@ -427,11 +429,13 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     """For "who should we talk to?", an opening line naming the first contact, or the one
     whose organisation the question names ("who at the confed do i email?"), cited to the
     passage of its source document that mentions them (none if no passage does)."""
-    if not is_contact_question(question) or not contacts:
+    # the directory adds to the documents' own line on them only how to reach them
+    holder = _holder_of(question, contacts) if wants_email(question) else None
+    if not (is_contact_question(question) or holder) or not contacts:
         return None
     # the organisation named where the question asks who, not where it names a source
     asked = {t for clause in re.findall(r"\bwho\b[^?.!]*", question, re.I) for t in terms(clause)}
-    named = [c for c in contacts if c.org and terms(c.org)[-1] in asked]
+    named = [holder] if holder else [c for c in contacts if c.org and terms(c.org)[-1] in asked]
     contact = (named or contacts)[0]
     # a body no document names a person at: say so, and lead with whom a document does name
     sourced = contact if contact.source else next((c for c in contacts if c.source), None)
@@ -461,6 +465,24 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
                 quote,
                 answers_alone=alone,
             )
+    return None
+
+
+def _holder_of(question: str, contacts: list[Contact]) -> Contact | None:
+    """The contact whose role is the office the question asks the holder of ("the name +
+    email of the head of health economic partnerships?" -> "Head of Health Economic
+    Partnerships"): every word of what the role is of must be asked, so the chair of a
+    LEP's health board does not answer "who chairs the LEP?"."""
+    asked = role_asked(question)
+    if asked is None:
+        return None
+    office = office_prefixes(asked[0])
+    subject = set(terms(asked[1]))
+    for contact in contacts:
+        role = terms((contact.role or "").partition("(")[0])
+        of = {term for term in role if not term.startswith(office)}
+        if contact.name and len(of) < len(role) and of and of <= subject:
+            return contact
     return None
 
 

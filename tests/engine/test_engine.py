@@ -201,6 +201,16 @@ def test_who_leads_an_areas_strategy_is_answered_with_the_body_that_leads_it(eng
     assert "email michael.wood@nhsconfed.org" in answer.answer.splitlines()[0]
 
 
+def test_the_email_of_an_office_asked_by_name_comes_from_the_directory(engine):
+    """The directory lists who holds the office, with the email the documents do not give
+    beside their name; asked only who holds it, the documents' own line answers."""
+    answer = engine.ask("name and email address for the Head of Health Economic Partnerships?")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("Contact: Michael Wood") and "michael.wood@nhsconfed.org" in lead
+    answer = engine.ask("who is the head of health economic partnerships at the NHS Confederation?")
+    assert answer.answer.startswith("Michael Wood, Head of Health Economic Partnerships")
+
+
 def test_a_local_body_without_a_named_person_leads_with_it_and_the_national_contact(engine):
     answer = engine.ask("trust in truro here - who do i talk to about our LIS?")
     lead = answer.answer.splitlines()[0]

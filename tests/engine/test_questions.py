@@ -61,6 +61,14 @@ from bot.engine.vocabulary import Vocabulary
             "who is the champion appointed to lead the moor challenge?",
             ("champion", "the moor challenge"),
         ),
+        # the name, and how to reach them, of whoever holds it
+        ("name + email of the moor LEP chair?", ("chair", "moor LEP")),
+        ("name and email address for the moor LEP director?", ("director", "moor LEP")),
+        # a second question starts where its question word does, however typed
+        (
+            "who is the head of moor partnerships and whats their email",
+            ("head", "moor partnerships"),
+        ),
     ],
 )
 def test_who_holds_an_office(question, asked):

@@ -14,14 +14,17 @@ _ROLE = re.compile(
     r"(?:(?:current|new)\s+)?(chairs?|chaired|chairman|chairwoman|chairperson|heads?|headed|"
     r"directors?|chief\s+executive|ceo|appointed|took\s+over|replaced|succeeded)\b"
     r"(?:\s+(?:of|as|for|at|to|from))?(?:\s+the)?"
-    r"\s+([^?,;+]+?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|when|who|where|why|which)\b|\s*[?,;+]|$)",
+    r"\s+([^?,;+]+?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|when|who|where|why|which)(?:['’]?s)?\b"
+    r"|\s*[?,;+]|$)",
     re.IGNORECASE,
 )
 
 # "who's the Dorset LEP director?", "who is the business champion for ageing?"
-# "who's the NE LEP chair?", "what's the name of the WM mayor who launched their LIS?"
+# "who's the NE LEP chair?", "what's the name of the WM mayor who launched their LIS?",
+# "the name + email of the head of X"
 _ROLE_AFTER = re.compile(
-    r"\b(?:who(?:'s|s|\s+is|\s+was)|name\s+of)\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|"
+    r"\b(?:who(?:'s|s|\s+is|\s+was)|name(?:\s*(?:\+|&|and|n|,)\s*(?:e-?mail|phone|number|"
+    r"contact)\w*(?:\s+(?:address|details|no))?)?\s+(?:of|for))\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|"
     r"chairwoman|chairperson|head|director|chief\s+executive|ceo|champion|mayor)\b"
     # "... mayor who launched their LIS", "... mayor thats leading the WMCA strategy"
     # "... champion appointed to lead the ageing society challenge"
