@@ -73,6 +73,7 @@ from bot.engine.stated import (
 from bot.engine.text import sentences, terms
 from ingest.embeddings import Embedder
 from ingest.structure import (
+    HEADING,
     PARAGRAPH_BREAK,
     Block,
     blocks,
@@ -599,7 +600,7 @@ class ExtractiveComposer:
             before = parts[index - 1] if index else None
             # a label printed after its list says nothing without it
             offered = _label_after_list(block, earlier + parts[:index], names_asked_list) or _units(
-                block, before, following, labels_asked, listed, finding
+                block, before, following, labels_asked, names_asked_list, listed, finding
             )
             units += [(text, quote, block) for text, quote in offered]
         speakers = _speakers([text for text, _quote, _block in units])
@@ -667,7 +668,8 @@ class ExtractiveComposer:
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
-            score *= _shape_factor(candidate.text) * discount(candidate.passage.novelty)
+            shape = _shape_factor(candidate.text, _titled_list(candidate))
+            score *= shape * discount(candidate.passage.novelty)
             if finding and _SIGNPOST.search(without_bullet(candidate.text).strip()):
                 score += DETAIL_BONUS  # "where do i find it?": "Visit the OxLEP website"
             if audience and _NAMES_READERS.search(candidate.text):
@@ -1075,6 +1077,7 @@ def _units(
     before: Block | None,
     following: list[Block],
     labels_asked: Callable[[str], bool],
+    names_asked_list: Callable[[str], bool],
     listed: str | None = None,
     finding: bool = False,
 ) -> list[tuple[str, str]]:
@@ -1083,7 +1086,9 @@ def _units(
     or a heading) together with the short lines under it, when the label names something
     asked about (not "Key points"). The list a list question asks for (`listed`, what it
     lists, named in the introduction) shows every item it can."""
-    labelled = _labels_list(block, before, following) and labels_asked(block.text)
+    labelled = (_labels_list(block, before, following) and labels_asked(block.text)) or (
+        names_asked_list(block.text) and _labels_list(block, before, following, titled=True)
+    )
     if labelled or _names_listed_lines(block, following, listed):
         label = heading(block.text) if block.kind == "heading" else block.text
         # a line that names the list asked for shows every item it can
@@ -1159,6 +1164,8 @@ _STATES = re.compile(
 _LISTS_IT = re.compile(r"^(?:these|they|those)\s+(?:include|includes|are|were)\b", re.I)
 
 _LABEL_WORDS = 6
+_TITLED_ITEM_WORDS = 5  # a slide title's first points are this long at least
+_TITLED_POINTS = 3
 _HEADING_WORDS = 12  # a heading that titles a list is no longer than this
 
 
@@ -1197,21 +1204,31 @@ def _label_after_list(
     return [_with_list(block.text, kept, verbatim_lead=lead)]
 
 
-def _labels_list(block: Block, before: Block | None, following: list[Block]) -> bool:
+def _labels_list(
+    block: Block, before: Block | None, following: list[Block], titled: bool = False
+) -> bool:
     """The block labels the list under it: a heading over bullet points, or, on a slide,
     a short label that names what it lists ("6 Targets", "Key strengths") over short
-    lines. Neither says much alone. Other short lines on slides are mostly phrases
-    wrapped across lines, not items."""
+    lines, or a slide's title that names most of what is asked (`titled`: "Proposed
+    approach to Health and Life Sciences in the North East LIS") over its points. None
+    says much alone. Other short lines on slides are mostly phrases wrapped across
+    lines, not items."""
     words = block.text.split()
-    if len(words) > _LABEL_WORDS or _item_kind(block) == "prose":
+    if len(words) > (_HEADING_WORDS if titled else _LABEL_WORDS) or _item_kind(block) in (
+        "prose",
+        "bullet",  # an item of the list above, not a label over the lines after it
+    ):
         return False
-    kinds = [_item_kind(b) for b in following[:2]]
-    if block.kind == "heading":
-        return kinds == ["bullet", "bullet"]
+    kinds = [_list_kind(b) if titled else _item_kind(b) for b in following[:2]]
+    points = [b for b in following[:_TITLED_POINTS] if _list_kind(b) == "line"]
+    if titled and any(len(b.text.split()) < _TITLED_ITEM_WORDS for b in points):
+        return False  # a title's points say something: not a flowchart's months and phrases
+    if block.kind == "heading":  # a section's title is over its points, not its bullets
+        return kinds == (["line", "line"] if titled else ["bullet", "bullet"])
     if before is not None and before.kind != "heading" and _item_kind(before) == "line":
         return False  # inside a run of short lines, not its start
     names_items = any(w.isdigit() for w in words) or _PLURAL.search(words[-1]) is not None
-    return names_items and kinds == ["line", "line"]
+    return (names_items or titled) and kinds == ["line", "line"]
 
 
 _PLURAL = re.compile(r"[a-z]{2,}[^su]s$", re.IGNORECASE)
@@ -1281,6 +1298,8 @@ def _with_list(
     for block in following:
         if items and _list_kind(block) != _list_kind(items[0]):
             break  # the list has ended: what follows is of another kind
+        if items and block.text.rstrip().endswith(":"):
+            break  # "Strengthen collaboration between:": another list's lead-in
         if not items and _item_kind(block) == "prose":
             if len(block.text) <= limit and _runs_as_list(block.text):
                 items.append(block)  # a list written as running text
@@ -1436,12 +1455,21 @@ def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
     return list(best.values())
 
 
-def _shape_factor(text: str) -> float:
+def _titled_list(candidate: _Candidate) -> bool:
+    """A list under its title or label ("Proposed approach to ...", "6 Targets"), not
+    under a sentence that introduces it: one unit, however long."""
+    lead_in = candidate.quote.partition(PARAGRAPH_BREAK)[0].removeprefix(HEADING).rstrip()
+    return candidate.carries_list and not lead_in.endswith((":", ".", "”", "?", "!"))
+
+
+def _shape_factor(text: str, titled_list: bool = False) -> float:
+    """Short fragments, long sentences (not a list under its title, which is one unit
+    however long), questions and text about the document itself weigh less."""
     words = len(text.split())
     factor = 1.0
     if words < 6:
         factor *= 0.6
-    elif words > 70:
+    elif words > 70 and not titled_list:
         factor *= 0.85
     if text.rstrip().endswith("?"):
         factor *= 0.5

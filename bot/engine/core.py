@@ -35,7 +35,7 @@ from bot.engine.questions import (
     is_contact_question,
     parts_referring_back,
     role_asked,
-    wants_email,
+    wants_to_reach,
     without_presentation,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
@@ -430,7 +430,7 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     whose organisation the question names ("who at the confed do i email?"), cited to the
     passage of its source document that mentions them (none if no passage does)."""
     # the directory adds to the documents' own line on them only how to reach them
-    holder = _holder_of(question, contacts) if wants_email(question) else None
+    holder = _holder_of(question, contacts) if wants_to_reach(question) else None
     if not (is_contact_question(question) or holder) or not contacts:
         return None
     # the organisation named where the question asks who, not where it names a source

@@ -183,7 +183,9 @@ _ASKER_RE = re.compile(
     r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?|"
     r"lot|folks|people|guys|dept|department|unit)"
     # where they are: "our trust in leeds, ...", "our R&D lot at the QE in brum want to ..."
-    rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|(?:in|at|from)\s+{_NAME_WORDS})"
+    # "our STP in the black country wants ..."
+    rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|"
+    rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
     # "we're a trust in leicester doing our estates strategy - ...": what they are doing
     r"|\s+(?:doing|working\s+on|writing|drafting|reviewing|updating|preparing|refreshing)\b"
@@ -349,12 +351,22 @@ _ABOUT_US = re.compile(
 )
 
 
+# "what did our LEP say ...": the body of the asker's area is what is asked about (not
+# "our LIS", often asked of every strategy: "whats the deadline for our LIS?")
+_OUR_AREAS_BODY = re.compile(
+    r"\b(?:our|my)\s+(?:local\s+)?(?:leps?|mcas?|combined\s+authority|mayor|"
+    r"local\s+enterprise\s+partnership)\b",
+    re.IGNORECASE,
+)
+
+
 def asker_terms(question: str) -> list[str]:
     """Terms that describe who is asking ("our ICS", "we're a trust"), not the topic (a
     term the rest of the question uses too is the topic: "grimsby trust here - anything
     in the white paper about grimsby?"; so is the asker, asked what concerns them: "we're
-    an ambulance trust - anything relevant to us?")."""
-    if _ABOUT_US.search(question):
+    an ambulance trust - anything relevant to us?", or what their area's body says: "dorset
+    ics here - what did our LEP say?")."""
+    if _ABOUT_US.search(question) or _OUR_AREAS_BODY.search(question):
         return []
     spans = asker_spans(question)
     about = set(terms(without_asker(question, spans)))

@@ -209,6 +209,11 @@ def test_the_email_of_an_office_asked_by_name_comes_from_the_directory(engine):
     assert lead.startswith("Contact: Michael Wood") and "michael.wood@nhsconfed.org" in lead
     answer = engine.ask("who is the head of health economic partnerships at the NHS Confederation?")
     assert answer.answer.startswith("Michael Wood, Head of Health Economic Partnerships")
+    # whose office it is, before it, and asked how to reach them
+    answer = engine.ask(
+        "Who's the Confederation's head of health economic partnerships? How can they be contacted?"
+    )
+    assert "michael.wood@nhsconfed.org" in answer.answer.splitlines()[0]
 
 
 def test_a_local_body_without_a_named_person_leads_with_it_and_the_national_contact(engine):

@@ -679,3 +679,67 @@ def test_what_something_is_is_not_answered_by_a_list_that_only_shares_its_words(
     engine = engine_over(HARBOUR_HUBS, tmp_path_factory, embedder)
     answer = engine.ask("What are Harbour Hubs and which businesses do they serve?")
     assert "access to a local Harbour Hub" in answer.answer.splitlines()[0], answer.answer
+
+
+APPROACH_SLIDES = {
+    "moorland-slides.md": """# Moorland plan engagement slides
+
+## What are we doing already?
+
+Key activities in the moorland plan include:
+
+• Define strategic opportunities
+
+• Shape delivery plans
+
+Proposed approach to Visitor Health in the Moorland plan
+
+Support commercialisation of moorland walking schemes in every market town and village
+
+Further strengthen our leading position in rural clinical trials using the Moor Care Record
+
+Development of a national centre for mountain rescue medicine in the moorland towns
+
+Moorland to take lead on the Rural Ageing Challenge
+
+Strengthen collaboration between:
+
+• Moorland clinics and pharmacies
+
+• Moorland and other upland regions
+
+Next steps
+
+Ongoing discussions with moorland advisory boards and other regional structures
+
+Draft Moorland
+
+Visitor plan
+""",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the proposed approach to visitor health in the Moorland plan?",
+        "whats the moorland plan proposing for visitor health? we're a trust up there",
+    ],
+)
+def test_a_slide_title_that_names_the_question_is_quoted_with_its_points(
+    tmp_path_factory, embedder, question
+):
+    """A slide's title line, not a sentence, names what is asked: the points under it
+    answer, quoted with it as one list that ends where another list's lead-in starts."""
+    engine = engine_over(APPROACH_SLIDES, tmp_path_factory, embedder)
+    lead = engine.ask(question).answer.splitlines()[0]
+    assert lead.startswith("Proposed approach to Visitor Health in the Moorland plan: "), lead
+    for point in ("walking schemes", "rural clinical trials", "mountain rescue", "Rural Ageing"):
+        assert point in lead
+    assert "Strengthen collaboration between" not in lead
+
+
+def test_a_flowcharts_wrapped_phrases_are_not_a_titles_points(tmp_path_factory, embedder):
+    engine = engine_over(APPROACH_SLIDES, tmp_path_factory, embedder)
+    answer = engine.ask("what are the ongoing discussions with moorland advisory boards?")
+    assert "structures: Draft Moorland" not in answer.answer, answer.answer

@@ -103,8 +103,11 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("grimsby trust here - anything in the strategy about grimsby?") == (
         terms("trust")
     )
-    # asked what concerns them, the asker is the topic
+    # asked what concerns them, or what their area's body says, the asker is the topic (not
+    # asked about "our LIS", which every area has)
     assert asker_terms("we're an ambulance trust - anything relevant to us?") == []
+    assert asker_terms("thornby ics here - what did our LEP say about health?") == []
+    assert asker_terms("moors trust here, whats the deadline for our LIS?") == terms("moors trust")
     assert asker_terms("ambulance trust here - what does the strategy mean for us") == []
     # whose view the question checks
     assert asker_terms("our DPH reckons the fund is gone - is that right?") == terms("DPH")
@@ -125,6 +128,9 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     )
     assert asker_terms("what is the harbour fund? our R&D lot at the QE in brum want to bid") == (
         terms("R&D lot at the QE in brum")
+    )
+    assert asker_terms("what is the harbour fund? our STP in the high moors wants to bid") == (
+        terms("STP in the high moors")
     )
     # who says they are here, by any name: "UHB here (brum) - ..."
     assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")

@@ -44,7 +44,13 @@ from bot.engine.questions.lists import (
     wants_list,
 )
 from bot.engine.questions.outcomes import happened_event, outcome_subject
-from bot.engine.questions.people import phone_subject, role_asked, wants_email, wants_phone
+from bot.engine.questions.people import (
+    phone_subject,
+    role_asked,
+    wants_email,
+    wants_phone,
+    wants_to_reach,
+)
 from bot.engine.questions.words import ANSWERED_AS, SAME_MEANING, answer_words, other_words_for
 
 __all__ = [
@@ -79,6 +85,7 @@ __all__ = [
     "phone_subject",
     "wants_phone",
     "wants_email",
+    "wants_to_reach",
     "outcome_subject",
     "share_base",
     "other_words_for",

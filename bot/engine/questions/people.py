@@ -47,7 +47,8 @@ def role_asked(question: str) -> tuple[str, str] | None:
     match = _ROLE_AFTER.search(question)
     if not match:
         return None
-    subject = " ".join(filter(None, [match.group(1), match.group(3)]))
+    # "the NHS Confederation head of Health Economic Partnerships": two names, not one
+    subject = ", ".join(part for part in (match.group(1), match.group(3)) if part and terms(part))
     if not terms(subject):  # "dorset LEP - whos the director?": of what the sentence opened on
         subject = _said_before(question, match.start()).strip(" -–—:,")
     return match.group(2), subject
@@ -79,3 +80,16 @@ _EMAIL_QUESTION = re.compile(r"\be-?mail\s*(?:address|addr|add)?\b", re.IGNORECA
 def wants_email(question: str) -> bool:
     """ "whats jane doe's email addr?": the answer holds an email address."""
     return bool(_EMAIL_QUESTION.search(question))
+
+
+# "how can they be contacted?", "how do i reach her?", "their contact details"
+_REACH_QUESTION = re.compile(
+    r"\bhow\s+(?:can|could|do|does|should|would)\s+(?:i|we|you|they|he|she|one|people)\s+"
+    r"(?:be\s+)?(?:contact|reach|get\s+(?:hold\s+of|in\s+touch))\w*|\bcontact\s+details\b",
+    re.IGNORECASE,
+)
+
+
+def wants_to_reach(question: str) -> bool:
+    """The question asks how to reach someone: by email, or however they can be contacted."""
+    return wants_email(question) or bool(_REACH_QUESTION.search(question))
