@@ -448,8 +448,13 @@ class ExtractiveComposer:
         place = frozenset() if is_action_question(query.text) else self._place_terms(query.text)
         listed = listed_noun(query.text)
         finding = asks_where_to_find(query.text)  # "where do i read it?": signposts answer
+        areas = frozenset(self.places.area_ids(query.text)) if self.places else frozenset()
         candidates = _unique(
-            [c for p in passages for c in self._candidates(p, concepts, place, listed, finding)]
+            [
+                c
+                for p in passages
+                for c in self._candidates(p, concepts, place, listed, finding, areas)
+            ]
         )
         if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
             return None
@@ -548,6 +553,31 @@ class ExtractiveComposer:
             and not self.places.area_ids(candidate.text)
         )
 
+    def _placed_from(
+        self, passage: Passage, units: list[tuple[str, Block]], areas: frozenset[str]
+    ) -> int:
+        """From which unit on a passage about the asked areas is about them: all of it when
+        its title, section or the text before it names them, else from the first unit
+        that does (a case study's caption before its quotes), not before ("Local areas are
+        at differing stages ..." before "The West Midlands ... were announced ..."). A
+        quotation of several paragraphs that names the place in a later one speaks for it
+        from its opening."""
+        if not (passage.local and areas and self.places):
+            return 0
+        info = passage.chunk.info
+        around = " ".join(filter(None, [info.title, info.section, passage.preceding]))
+        if areas & self.places.area_ids(around):
+            return 0
+        named = [n for n, (text, _block) in enumerate(units) if areas & self.places.area_ids(text)]
+        start = named[0] if named else 0
+        while start > 0:
+            block, then = units[start - 1][1], units[start][1]
+            quoted = block.text.lstrip().startswith("“")
+            if not (quoted and (block is then or not block.text.rstrip().endswith("”"))):
+                break
+            start -= 1
+        return start
+
     def _place_terms(self, question: str) -> frozenset[str]:
         """The terms of the places the question names ("Greater Lincolnshire"), but not of
         a place inside an organisation's name ("Birmingham Health Partners")."""
@@ -567,6 +597,7 @@ class ExtractiveComposer:
         place: frozenset[str] = frozenset(),
         listed: str | None = None,
         finding: bool = False,
+        areas: frozenset[str] = frozenset(),
     ) -> list[_Candidate]:
         """The passage's quotable units, each with its coverage of the question. In a
         passage about the place asked about, every sentence counts as naming the place:
@@ -604,6 +635,9 @@ class ExtractiveComposer:
             )
             units += [(text, quote, block) for text, quote in offered]
         speakers = _speakers([text for text, _quote, _block in units])
+        placed_from = self._placed_from(
+            passage, [(text, block) for text, _quote, block in units], areas
+        )
         for position, (text, quote, block) in enumerate(units):
             heading = tuple(terms(block.section or ""))
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
@@ -615,8 +649,9 @@ class ExtractiveComposer:
                 if earlier_unit and earlier_unit[2] is block
                 else frozenset()
             )
-            own = coverage(concepts, sentence_terms | place | meant)
-            with_context = coverage(concepts, sentence_terms | place | meant | context)
+            here = place if position >= placed_from else frozenset()
+            own = coverage(concepts, sentence_terms | here | meant)
+            with_context = coverage(concepts, sentence_terms | here | meant | context)
             found.append(
                 _Candidate(
                     text,

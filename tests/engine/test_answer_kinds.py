@@ -9,7 +9,9 @@ from types import SimpleNamespace
 import pytest
 
 from bot.engine.compose import _dated_by, _is_name_line, _quotation_opening
-from ingest.structure import blocks
+from bot.engine.retrieval import Passage
+from ingest.store import StoredChunk
+from ingest.structure import Block, blocks
 from tests.conftest import engine_over
 
 DOCUMENTS = {
@@ -415,3 +417,29 @@ def test_asked_where_to_find_something_the_signpost_answers(harbour):
 def test_the_benefits_of_doing_something_are_the_list_of_what_it_could_help_with(harbour):
     answer = harbour.ask("what are the benefits of joining the harbour board?")
     assert answer.answer.startswith("Joining the harbour board could help you: train")
+
+
+def test_a_passage_is_about_a_place_from_where_it_names_it(engine):
+    """What a passage says before it names the place asked about is not about the place
+    ("Local areas are at differing stages ..."); a quotation that names it in its last
+    paragraph speaks for it from its opening; a section that names it, all through."""
+
+    def placed_from(texts: list[str], section: str = "Key attributes") -> int:
+        chunk = StoredChunk("c1", "\n\n".join(texts), {"doc_id": "d", "section": section})
+        units = [(text, Block(text, "paragraph", section)) for text in texts]
+        return engine.composer._placed_from(Passage(chunk, 1.0, 1, local=True), units, {"cumbria"})
+
+    in_passing = [
+        "Local areas are at differing stages in the design of their own local plan.",
+        "Other areas are still consulting on their draft local plan.",
+        "Cumbria and Lancashire were announced as early trailblazers.",
+    ]
+    assert placed_from(in_passing) == 2
+    assert placed_from(in_passing, section="Cumbria case study") == 0
+    quotation = [
+        "Rural care plans (March 2019)",
+        "“Supporting people in rural areas:",
+        "“We aim to support the health and care of people in remote fell villages.",
+        "“Cumbria hosts a thriving market in medical technology.”",
+    ]
+    assert placed_from(quotation) == 1
