@@ -328,6 +328,20 @@ def _says_absent(candidate: _Candidate) -> float:
 # Hospitals Birmingham NHS Foundation Trust ... and the West Midlands AHSN", "including
 # the National Centre for ..., the Joseph Banks Laboratories ...".
 _NAMED_ITEM = re.compile(r"(?:,|\band|\bincluding)\s+(?:the\s+)?[A-Z]")
+# Four or more short things in a row, in small letters: "life sciences, construction,
+# artificial intelligence, the automotive sector and the creative industries", after the
+# word that introduces them
+_SERIES = re.compile(
+    r"\b(?:in|on|for|of|are|include[sd]?|including|such\s+as|across|between)\s+"
+    r"(?:(?:[\w’'-]+\s+){0,2}[\w’'-]+,\s+){3,}(?:[\w’'-]+\s+){0,3}?(?:and|or)\s+"
+    r"(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*(?:[.;:]|$)"
+)
+
+
+def _names_in_a_row(text: str) -> bool:
+    """The sentence names several things in a row: three or more capitalised names, short
+    items between semicolons, or four or more short things between commas."""
+    return len(_NAMED_ITEM.findall(text)) >= 2 or _short_items(text) or bool(_SERIES.search(text))
 
 
 def _short_items(text: str) -> bool:
@@ -359,7 +373,7 @@ def _lists(candidate: _Candidate, names: frozenset[str], in_a_row: bool = False)
     if not candidate.carries_list:
         named = (
             in_a_row
-            and (len(_NAMED_ITEM.findall(candidate.text)) >= 2 or _short_items(candidate.text))
+            and _names_in_a_row(candidate.text)
             and not _is_name_line(candidate.text)  # a person's titles are not a list
         )
         return 1.0 if named and (not names or names & candidate.terms) else 0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.compose import _short_items
+from bot.engine.compose import _names_in_a_row, _short_items
 from tests.conftest import engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -743,3 +743,20 @@ def test_a_flowcharts_wrapped_phrases_are_not_a_titles_points(tmp_path_factory, 
     engine = engine_over(APPROACH_SLIDES, tmp_path_factory, embedder)
     answer = engine.ask("what are the ongoing discussions with moorland advisory boards?")
     assert "structures: Draft Moorland" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "in_a_row"),
+    [
+        (
+            "Deals exist in boat repair, fishing, offshore wind, the ferry sector and tourism.",
+            True,
+        ),
+        ("Deals cover Fishing, Ferries and Tourism.", True),  # names, capitalised
+        ("These include: low pay; in-work progression; diversity.", True),
+        ("We met health, care and skills leads.", False),  # three in passing
+        ("The LEP, which began in 2011, works with councils, colleges and the NHS.", False),
+    ],
+)
+def test_things_named_in_a_row_are_a_list(sentence, in_a_row):
+    assert _names_in_a_row(sentence) is in_a_row
