@@ -143,6 +143,10 @@ def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("what is the council's role?") is None
     assert amount_subject("why do they want the value of the NHS considered?") is None
     assert amount_subject("what level of funding has the Fund had?") == " has the Fund had?"
+    # the money named before its allocation, for whom after
+    assert amount_subject("whats the harbour fund allocation for our area (fens)?") == (
+        "harbour fund for our area (fens)?"
+    )
     assert amount_subject("how much is govt putting into the programme?") is not None
     # who pays, and that it is more, name no subject: the clusters are what gets it
     subject = amount_subject("how much extra govt money is going into clusters round unis?")

@@ -62,6 +62,12 @@ _AMOUNT_NOUN = re.compile(
     r"|\b(?:allocation|share|slice|cut)\s+(?=(?:of|from)\b)",
     re.IGNORECASE,
 )
+# "whats the UKSPF allocation for our area?": the money, named before it, for what after.
+_NAMED_ALLOCATION = re.compile(
+    r"\bwhat(?:['’]?s|\s+is|\s+was|\s+will\s+be)\s+(?:the\s+|our\s+|their\s+|its\s+)?"
+    r"((?:[\w’'&-]+\s+){1,6}?)(?:allocation|budget|funding\s+pot)\s+(?=(?:for|to)\b)",
+    re.IGNORECASE,
+)
 # "what budget has the Council allocated to ...": the money noun heads the question.
 _MONEY_ASKED = re.compile(
     r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:budget|sum|amount\s+of\s+money|allocation)\s+"
@@ -175,6 +181,9 @@ def amount_subject(question: str) -> str | None:
             # the ISCF? how much extra is going in": what the sentence before names
             return _MONEY_WORD.sub(" ", _sentence_before(question, how_much.start())) + subject
         return subject
+    named = _NAMED_ALLOCATION.search(question)
+    if named:
+        return f"{named.group(1)}{question[named.end() :]}"
     noun = (
         _AMOUNT_NOUN.search(question)
         or _LEVEL_OF_MONEY.search(question)
