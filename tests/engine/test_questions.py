@@ -470,6 +470,8 @@ def test_the_noun_a_how_many_question_counts_includes_the_end_of_its_name():
 
 
 def test_what_was_done_by_a_year_is_an_event_of_that_year():
+    assert event_year("did the harbour plan get refreshed after covid?") == 2020
+    assert event_year("what does the harbour plan say about a pandemic?") is None
     assert event_year("how many jobs did the harbour actually create by 2024?") == 2024
     assert event_year("what did the harbour plan aim to achieve by 2024?") is None
     assert event_year("how many jobs will the harbour create by 2024?") is None

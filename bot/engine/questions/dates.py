@@ -241,6 +241,14 @@ _PAST = re.compile(
 )
 
 
+# "after covid", "since the pandemic": an event known by its name, in the year it began
+_NAMED_EVENT = re.compile(
+    r"\b(?:after|since|during|post)[\s-]+(?:the\s+)?(?:covid(?:-?19)?|coronavirus|"
+    r"(?:covid\s+)?pandemic|lockdowns?)\b",
+    re.IGNORECASE,
+)
+_NAMED_EVENT_YEAR = 2020
+
 # "last year", "this year": a year counted from today
 _RELATIVE_YEAR = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
 # What a plan meant to do by a year, not what it did: "what did it aim for by 2024?"
@@ -260,11 +268,13 @@ _DONE_BY_YEAR = re.compile(
 
 def event_year(question: str) -> int | None:
     """The year a question says something happened in ("... after it was withdrawn in
-    2021?", "how many jobs were created by 2024?"), or None: a plan's target year ("jobs
-    by 2024") is no event."""
+    2021?", "how many jobs were created by 2024?", "did it change after covid?"), or None:
+    a plan's target year ("jobs by 2024") is no event."""
     match = _EVENT_YEAR.search(question)
     if match and _PAST.search(question):
         return int(match.group(1))
+    if _NAMED_EVENT.search(question) and _PAST.search(question):  # "... refreshed after covid?"
+        return _NAMED_EVENT_YEAR
     relative = _RELATIVE_YEAR.search(question)
     if relative and _PAST.search(question):  # "how much did trusts receive last year?"
         return date.today().year - (relative.group(1).lower() == "last")
