@@ -614,7 +614,8 @@ class ExtractiveComposer:
         areas: frozenset[str] = frozenset(),
     ) -> list[_Candidate]:
         """The passage's quotable units, each with its coverage of the question. In a
-        passage about the place asked about, every sentence counts as naming the place:
+        passage about the place asked about (`areas`, whose names' terms are `place`),
+        every sentence from where it names the place (`_placed_from`) counts as naming it:
         sentences then compete on what else they say ("over-75 ... projected to double"),
         not on repeating the place's name."""
         info = passage.chunk.info
