@@ -126,7 +126,6 @@ _NAMES_READERS = re.compile(
 )
 
 
-# "who chairs ...", "..., and who leads it?" (not "people who work there")
 # "how do we actually influence our LIS?": the way to do it, which a list of stages or
 # steps that names the doing answers ("There are three important stages in which to
 # influence: ...")
@@ -142,6 +141,7 @@ _WHATS_IN = re.compile(
     r"\bwhat(?:['’]?s|\s+is|\s+are)\s+in\s+(?:the\s+|a\s+|an\s+)?([^?.!,;]+?)(?=[?.!,;]|\s[-–—]\s|$)",
     re.IGNORECASE,
 )
+# "who chairs ...", "..., and who leads it?" (not "people who work there")
 _ASKS_WHO = re.compile(r"(?:^|[^\w\s'’]\s*|\b(?:and|or)\s+)who\b|\bwho['’]?s\b", re.IGNORECASE)
 
 
@@ -173,6 +173,11 @@ class _Candidate:
     def carries_list(self) -> bool:
         """The sentence is shown with the list it introduces (`_with_list`)."""
         return PARAGRAPH_BREAK in self.quote
+
+    @property
+    def lead_in(self) -> str:
+        """What introduces the list it carries: a sentence, a label or a title."""
+        return self.quote.partition(PARAGRAPH_BREAK)[0].removeprefix(HEADING)
 
     @property
     def list_items(self) -> int:
@@ -736,7 +741,7 @@ class ExtractiveComposer:
                 candidate.details = math.ceil(held)
                 score += DETAIL_BONUS * held
             if (method or contents) and candidate.carries_list:
-                lead_in = terms(candidate.quote.partition(PARAGRAPH_BREAK)[0])
+                lead_in = terms(candidate.lead_in)
                 if method & set(lead_in):
                     score += DETAIL_BONUS  # "how do we influence it?": the stages to influence
                 if contents and in_order(contents, lead_in):
@@ -1270,9 +1275,10 @@ def _labels_list(
     ):
         return False
     kinds = [_list_kind(b) if titled else _item_kind(b) for b in following[:2]]
-    points = [b for b in following[:_TITLED_POINTS] if _list_kind(b) == "line"]
-    if titled and any(len(b.text.split()) < _TITLED_ITEM_WORDS for b in points):
-        return False  # a title's points say something: not a flowchart's months and phrases
+    if titled:
+        points = [b for b in following[:_TITLED_POINTS] if _list_kind(b) == "line"]
+        if any(len(b.text.split()) < _TITLED_ITEM_WORDS for b in points):
+            return False  # a title's points say something: not a flowchart's months, phrases
     if block.kind == "heading":  # a section's title is over its points, not its bullets
         return kinds == (["line", "line"] if titled else ["bullet", "bullet"])
     if before is not None and before.kind != "heading" and _item_kind(before) == "line":
@@ -1508,8 +1514,8 @@ def _unique(candidates: list[_Candidate]) -> list[_Candidate]:
 def _titled_list(candidate: _Candidate) -> bool:
     """A list under its title or label ("Proposed approach to ...", "6 Targets"), not
     under a sentence that introduces it: one unit, however long."""
-    lead_in = candidate.quote.partition(PARAGRAPH_BREAK)[0].removeprefix(HEADING).rstrip()
-    return candidate.carries_list and not lead_in.endswith((":", ".", "”", "?", "!"))
+    ends = (":", ".", "”", "?", "!")
+    return candidate.carries_list and not candidate.lead_in.rstrip().endswith(ends)
 
 
 def _shape_factor(text: str, titled_list: bool = False) -> float:

@@ -481,7 +481,8 @@ def _holder_of(question: str, contacts: list[Contact]) -> Contact | None:
     for contact in contacts:
         role = terms((contact.role or "").partition("(")[0])
         of = {term for term in role if not term.startswith(office)}
-        if contact.name and len(of) < len(role) and of and of <= subject:
+        holds_office = any(term.startswith(office) for term in role)
+        if contact.name and holds_office and of and of <= subject:
             return contact
     return None
 
