@@ -37,7 +37,9 @@ from bot.engine.questions import (
     asks_what_it_gains,
     asks_where_to_find,
     counted,
+    date_subject,
     definition_subject,
+    event_words,
     is_action_question,
     listed_count,
     listed_noun,
@@ -287,6 +289,9 @@ _PERIOD = re.compile(
 )
 
 
+OTHER_EVENT_DATE = 0.75  # a date the sentence gives for an event other than the one asked
+
+
 def _dated_by(question: str) -> Callable[[_Candidate], float]:
     """How far a sentence gives the date asked for: 1 for one with a date, half for one
     with a stretch of time and no date (it answers "over what period?" and places "when?"
@@ -294,10 +299,14 @@ def _dated_by(question: str) -> Callable[[_Candidate], float]:
     between the 2017 briefing and the June 2019 one?" is not answered by "we published a
     briefing in June 2019"), unless it asks whether that is the date ("is it March 2020?")."""
     given = set() if _CONFIRMS.match(question) else _date_words(question)
+    # "when was the first council of LEP chairs meeting?": a date of a meeting, not one
+    # of "the first of these strategies will be agreed by March 2019"
+    events = event_words(date_subject(question) or "")
 
     def dated(candidate: _Candidate) -> float:
         if DATE.search(candidate.text) and not _date_words(candidate.text) <= given:
-            return 1.0
+            said = set(terms(candidate.text))
+            return 1.0 if all(group & said for group in events) else OTHER_EVENT_DATE
         return 0.5 if DATE.search(candidate.text) or _PERIOD.search(candidate.text) else 0.0
 
     return dated

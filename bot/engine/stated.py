@@ -215,6 +215,9 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     typed_name = [] if name else _name_as_typed(subject, passages)
     # what the thing is, besides where and which event: "consultation"
     what = frozenset(terms(subject)) - typed - _STRATEGY_WORDS - frozenset().union(*events)
+    # "the date of the 2nd council of LEP chairs meeting": not that of the first ("which
+    # went first?" is looser: the first to publish need not be called that)
+    ordinals = {term for term in terms(subject) if _ORDINAL.match(term)} - {"1st"}
     for said in passages:
         for index, about_it in enumerate(said):
             text = " ".join(s.text for s in _date_window(said, index, places))
@@ -226,9 +229,14 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
                 and DATE.search(text)
                 and all(_names_event(group, text, what) for group in events)
                 and _names_area(text, asked, places)
+                and ordinals <= set(terms(text))
             ):
                 return True
     return False
+
+
+# "1st", "2nd", "3rd", "4th" ... as `terms` gives them ("second" -> "2nd")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 # "(to be agreed) by March 2020", "before 2030": a deadline, though no sentence says so.

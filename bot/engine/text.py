@@ -38,7 +38,7 @@ in into is it its itself just me more most my myself no nor not now of off on on
 or other our ours ourselves out over own same she should so some such than that the
 their theirs them themselves then there these they this those through to too under until
 up very was we were what when where which while who whom why will with would you your
-yours yourself yourselves don shall may might must per via etc e.g i.e around round
+yours yourself yourselves don shall may might must per via etc e.g i.e around round ones
 whats whos hows wheres whens whys thats theres im ive youre weve theyre
 dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt shouldnt couldnt wouldnt
 """.split()
@@ -468,13 +468,24 @@ def question_sentences(question: str) -> list[str]:
     return [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
 
 
+def _purpose_apart(sentence: str) -> list[str]:
+    """A sentence that asks, then after a dash says what the answer is for ("which ones
+    are most relevant to the NHS - need a quick line for our STP board"), as two: the
+    second sets the scene, and its words (a board, a line) are not what is asked."""
+    dashes = list(re.finditer(r"\s[-–—]\s", sentence))
+    dash = dashes[-1] if dashes else None
+    if dash and asks(sentence[: dash.start()]) and not asks(sentence[dash.end() :]):
+        return [sentence[: dash.start()], sentence[dash.end() :]]
+    return [sentence]
+
+
 def told_and_asked(question: str) -> tuple[list[str], list[str]]:
     """The question's sentences that set the scene and those that ask: "Our trust board
     has asked why we should spend time on it when we have a deficit to manage. Could you
     give me one line on the benefits of engaging?" is about the benefits of engaging. All
     of them ask when none sets a scene, or when the asking ones say too little to be about
     anything ("... what our LEP's strategy says. any pointers?")."""
-    parts = question_sentences(question)
+    parts = [piece for part in question_sentences(question) for piece in _purpose_apart(part)]
     asking = [part for part in parts if asks(part)]
     if not asking or len(asking) == len(parts) or not terms(" ".join(asking)):
         return [], parts  # "... march 2019 but I've seen march 2020. which is it??"

@@ -356,6 +356,38 @@ def test_a_date_the_question_gives_itself_does_not_answer_when():
     assert confirmed(deadline) == confirmed(came_out)
 
 
+def test_asked_when_an_event_was_a_date_of_that_event_answers_first():
+    """ "When was the first harbour board meeting?": the sentence dating a meeting, not
+    the one dating the first plans, which shares "first"."""
+    when = _dated_by("when was the first harbour board meeting?")
+    meeting = SimpleNamespace(text="The first meeting was held on Tuesday 19th June.")
+    plans = SimpleNamespace(text="The first of these plans will be agreed by March 2019.")
+    assert when(meeting) > when(plans)
+
+
+def test_the_date_of_a_second_event_is_not_that_of_the_first(tmp_path_factory, embedder):
+    """Only the first meeting is dated: asked the date of the second, the documents do not
+    say; asked that of the first (or when it met first), they do."""
+    engine = engine_over(
+        {
+            "council.md": """# Harbour council
+
+## Meetings
+
+The mayor will chair a biannual council of harbour masters. The first meeting was
+held on Tuesday 19th June.
+""",
+            "fleet.md": "# Harbour fleet\n\n## Boats\n\nThe harbour fleet has ten boats.\n",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    second = engine.ask("what was the date of the 2nd council of harbour masters mtg?")
+    assert second.mode == "no_answer"
+    first = engine.ask("what was the date of the first council of harbour masters meeting?")
+    assert "19th June" in first.answer
+
+
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory, embedder):
     return engine_over(

@@ -15,6 +15,8 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         ("ultra-low emission", ["ultra", "low", "emiss"]),
         ("the 1st meeting of five", ["1st", "meet", "5"]),
         ("the first meeting of 5", ["1st", "meet", "5"]),
+        # "which ones" points back at what was named; it names nothing itself
+        ("which ones cover harbours?", ["cover", "harbour"]),
         # greetings and how the asker means to get in touch name no topic
         ("hi, who should we be talking to about the fund?", ["fund"]),
         ("an anchor for LIS purposes", ["anchor", "lis"]),
@@ -77,6 +79,13 @@ def test_a_scene_set_in_lower_case_is_told_not_asked():
     # the sentence before
     assert told_and_asked("the board asks what the plan says. any pointers?")[0] == []
     assert told_and_asked("it says march 2019, I've seen 2020. which is it??")[0] == []
+
+
+def test_what_the_answer_is_for_after_a_dash_is_told():
+    told, asked = told_and_asked("which ones matter most for trusts - need a line for our board")
+    assert told == ["need a line for our board"] and asked == ["which ones matter most for trusts"]
+    # a second question after the dash still asks
+    assert told_and_asked("whats the plan - and who leads it?")[0] == []
 
 
 def test_what_the_asker_thought_is_told_however_it_ends():

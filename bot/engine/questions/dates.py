@@ -76,10 +76,12 @@ _DEADLINE = re.compile(
 )
 
 
-# "what was the publication date of the final strategy?": the date of an event, by its noun.
+# "what was the publication date of the final strategy?": the date of an event, by its
+# noun; "what was the date of the first meeting?": of the thing named.
 _DATE_OF_EVENT = re.compile(
-    r"^\W*(?:what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?)?(?P<event>publication|launch|release|"
-    r"start|opening)\s+date\s+(?:of|for)\s+(?P<of>.*?)(?=\s*[?;]|\s*,\s*(?:and|but|or)\b|$)",
+    r"^\W*(?:what(?:['’]?s|\s+is|\s+was)\s+(?:the\s+)?)?(?:(?P<event>publication|launch|"
+    r"release|start|opening)\s+)?date\s+(?:of|for)\s+(?P<of>.*?)(?=\s*[?;]|\s*,\s*(?:and|but|or)\b"
+    r"|\s+(?:and|n|&|plus)\s+(?:what|how|who|where|why|which)\b|$)",
     re.IGNORECASE,
 )
 _EVENT_VERB = {
@@ -109,7 +111,8 @@ def _date_asked_of(question: str) -> str | None:
         return match.group(1)
     event = _DATE_OF_EVENT.match(question.strip())
     if event:  # "the publication date of X": when X was published
-        return f"{event.group('of')} {_EVENT_VERB[event.group('event').lower()]}"
+        verb = _EVENT_VERB[event.group("event").lower()] if event.group("event") else ""
+        return f"{event.group('of')} {verb}".strip()
     before = _date_of_what_came_before(question)
     if before is not None:
         return before
