@@ -38,7 +38,7 @@ in into is it its itself just me more most my myself no nor not now of off on on
 or other our ours ourselves out over own same she should so some such than that the
 their theirs them themselves then there these they this those through to too under until
 up very was we were what when where which while who whom why will with would you your
-yours yourself yourselves don shall may might must per via etc e.g i.e around round ones
+yours yourself yourselves don shall may might must per via etc e.g i.e around round
 whats whos hows wheres whens whys thats theres im ive youre weve theyre
 dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt shouldnt couldnt wouldnt
 """.split()

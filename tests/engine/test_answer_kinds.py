@@ -4,12 +4,15 @@ knowledge base made here (not on any evaluation question)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
 
-from bot.engine.compose import _dated_by, _is_name_line, _quotation_opening
+from bot.engine.compose import _with_another_date
+from bot.engine.details import dated_by
 from bot.engine.retrieval import Passage
+from bot.engine.units import Candidate, is_name_line, quotation_opening
 from ingest.store import StoredChunk
 from ingest.structure import Block, blocks
 from tests.conftest import engine_over
@@ -124,13 +127,13 @@ def test_a_sentence_that_points_back_comes_after_the_one_that_introduces_its_sub
 def test_a_quotation_a_chunk_starts_inside_opens_with_the_chunk_before():
     earlier = blocks("Wessex (May 2019)\n\n“We will establish a living lab.\n\n• It grows.")
     inside = blocks("• This living lab will lead.”\n\nVisit the website.")
-    assert [b.text for b in _quotation_opening(earlier, inside)] == [
+    assert [b.text for b in quotation_opening(earlier, inside)] == [
         "“We will establish a living lab.",
         "• It grows.",
     ]
     # a chunk that starts outside any quotation, or one whose quotation closed before
-    assert _quotation_opening(earlier, blocks("“A new quote.”")) == []
-    assert _quotation_opening(blocks("“Closed.”\n\nMore."), inside) == []
+    assert quotation_opening(earlier, blocks("“A new quote.”")) == []
+    assert quotation_opening(blocks("“Closed.”\n\nMore."), inside) == []
 
 
 def test_a_signature_line_does_not_answer_a_question_about_something_else(engine):
@@ -236,7 +239,7 @@ def test_who_heads_a_body_and_who_is_in_it_gets_both(partners):
 
 
 def test_a_signature_with_letters_after_the_name_is_a_name_line_not_a_list():
-    assert _is_name_line(
+    assert is_name_line(
         "Jane Smith PhD FRCPE Hon.FRCPCH, Managing Director, Harbour Partners, and Director, "
         "Estuary Health Network"
     )
@@ -346,23 +349,44 @@ def test_a_date_the_question_gives_itself_does_not_answer_when():
     """Asked how a date changed between the 2017 note and the June 2019 one, the sentence
     that says when the June 2019 note came out gives no date asked for; the new deadline
     does. Asked whether the deadline is March 2020, March 2020 answers."""
-    changed = _dated_by(
+    changed = dated_by(
         "how did the expected date change between the 2017 note and the June 2019 one?"
     )
     came_out = SimpleNamespace(text="We wrote a note on harbour plans in June 2019.")
     deadline = SimpleNamespace(text="Every plan is to be agreed by March 2020 at the latest.")
     assert changed(deadline) > changed(came_out)
-    confirmed = _dated_by("is the deadline for agreeing plans March 2020?")
+    confirmed = dated_by("is the deadline for agreeing plans March 2020?")
     assert confirmed(deadline) == confirmed(came_out)
 
 
 def test_asked_when_an_event_was_a_date_of_that_event_answers_first():
     """ "When was the first harbour board meeting?": the sentence dating a meeting, not
     the one dating the first plans, which shares "first"."""
-    when = _dated_by("when was the first harbour board meeting?")
+    when = dated_by("when was the first harbour board meeting?")
     meeting = SimpleNamespace(text="The first meeting was held on Tuesday 19th June.")
     plans = SimpleNamespace(text="The first of these plans will be agreed by March 2019.")
     assert when(meeting) > when(plans)
+
+
+def test_documents_that_give_different_dates_are_both_quoted():
+    """The older note gives one deadline, the newer another: asked the deadline, the
+    newer note's date follows the lead when it scores near it, whatever else the older
+    note offers; a date the points already give, or a weak one, is not added."""
+
+    def point(text: str, doc: str, score: float) -> Candidate:
+        passage = SimpleNamespace(chunk=SimpleNamespace(doc_id=doc))
+        return Candidate(text, passage, frozenset(), 1.0, 0, score=score)
+
+    lead = point("The first harbour plans will be agreed by March 2019.", "2017", 1.0)
+    more = point("Harbour plans will guide spending by the board.", "2017", 0.9)
+    newer = point("Every plan is to be agreed by March 2020 at the latest.", "2019", 0.85)
+    dated = dated_by("whats the deadline for harbour plans to be agreed?")
+    chosen = _with_another_date([lead, more], [lead, more, newer], dated, 5, 850)
+    assert chosen == [lead, newer, more]
+    weak = replace(newer, score=0.5)
+    assert _with_another_date([lead, more], [lead, more, weak], dated, 5, 850) == [lead, more]
+    same = point("Plans are due by March 2019.", "2019", 0.95)
+    assert _with_another_date([lead, more], [lead, more, same], dated, 5, 850) == [lead, more]
 
 
 def test_the_date_of_a_second_event_is_not_that_of_the_first(tmp_path_factory, embedder):

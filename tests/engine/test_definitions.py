@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.compose import _defines
+from bot.engine.details import defines
 from tests.conftest import engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -101,9 +101,9 @@ The moorland bus serves the villages of the high moor on weekdays and market day
 
 def test_what_makes_something_one_says_what_it_is():
     subject = ["rural", "anchor"]
-    assert _defines("Practices are known as rural anchors given their size and reach.", subject)
-    assert _defines("Rural anchors such as practices and schools hold villages together.", subject)
-    assert not _defines("Every Tuesday the county council met the rural anchors.", subject)
+    assert defines("Practices are known as rural anchors given their size and reach.", subject)
+    assert defines("Rural anchors such as practices and schools hold villages together.", subject)
+    assert not defines("Every Tuesday the county council met the rural anchors.", subject)
 
 
 PANELS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.compose import _names_in_a_row, _short_items
+from bot.engine.details import _names_in_a_row, _short_items
 from tests.conftest import engine_over
 
 DOCUMENTS: dict[str, str] = {}

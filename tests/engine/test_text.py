@@ -15,8 +15,6 @@ from bot.engine.text import asker_terms, background_terms, source_terms, terms, 
         ("ultra-low emission", ["ultra", "low", "emiss"]),
         ("the 1st meeting of five", ["1st", "meet", "5"]),
         ("the first meeting of 5", ["1st", "meet", "5"]),
-        # "which ones" points back at what was named; it names nothing itself
-        ("which ones cover harbours?", ["cover", "harbour"]),
         # greetings and how the asker means to get in touch name no topic
         ("hi, who should we be talking to about the fund?", ["fund"]),
         ("an anchor for LIS purposes", ["anchor", "lis"]),

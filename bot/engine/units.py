@@ -1,0 +1,561 @@
+"""What the extractive composer can quote: a sentence, or a unit that carries more than one.
+
+A document's text is cut into candidates for quoting (`quotable_units`): its sentences,
+and the units a sentence alone would break: a sentence or label with the list it
+introduces (its items follow on their own lines, under a heading, or run together), a
+slide's title with its points, a quotation with the name line that signs it
+(`speakers_of`). The shape of a candidate (a caption, a signature line, a signpost, a
+sentence about the document itself) says how well it can answer anything
+(`shape_factor`); what it answers is scored in `bot.engine.compose`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.engine.retrieval import Passage
+from bot.engine.stated import (
+    DATED_TITLE,
+    PHONE,
+)
+from bot.engine.text import sentences, terms
+from ingest.structure import (
+    HEADING,
+    PARAGRAPH_BREAK,
+    Block,
+    heading,
+    is_bullet,
+    without_bullet,
+)
+
+# Sentences that point elsewhere instead of saying anything.
+SIGNPOST = re.compile(
+    r"^[\W]*(find out more|visit|download|read more|read the|click|see more|"
+    r"for more information|more information can be found)\b",
+    re.IGNORECASE,
+)
+# Sentences about the document rather than its subject ("This briefing explores ...").
+_ABOUT_THE_DOCUMENT = re.compile(
+    r"^(this|the)\s+(briefing|report|paper|document|section|"
+    r"page|slide|publication)\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+")
+
+
+@dataclass
+class Candidate:
+    """A sentence or unit the composer may quote, with what scoring and arranging need
+    to know of it: where it comes from, what it covers, and its score once scored."""
+
+    text: str
+    passage: Passage
+    terms: frozenset[str]
+    coverage: float
+    position: int
+    context: frozenset[str] = frozenset()  # its heading's, title's and neighbours' terms
+    score: float = 0.0
+    quote: str = ""  # the verbatim sentence to cite, when `text` adds the list it introduces
+    details: int = 0  # how many of the kinds of detail asked for it holds (`wanted_details`)
+    heading: tuple[str, ...] = ()  # the terms of the heading it sits under, in order
+    paragraph: str = ""  # the paragraph or line it comes from
+    refers_to: frozenset[str] = frozenset()  # what "These ..." opening it points back at
+    speaker: frozenset[str] = frozenset()  # who says it, when a name line follows its quotation
+
+    def __post_init__(self) -> None:
+        self.quote = self.quote or self.text
+
+    def points_back_at(self, subject: list[str]) -> bool:
+        """It names `subject` only by pointing back ("These panels will ..." after "... to
+        establish Skills Advisory Panels.")."""
+        return self.refers_to >= set(subject)
+
+    @property
+    def carries_list(self) -> bool:
+        """The sentence is shown with the list it introduces (`_with_list`)."""
+        return PARAGRAPH_BREAK in self.quote
+
+    @property
+    def lead_in(self) -> str:
+        """What introduces the list it carries: a sentence, a label or a title."""
+        return self.quote.partition(PARAGRAPH_BREAK)[0].removeprefix(HEADING)
+
+    @property
+    def list_items(self) -> int:
+        """Items after the lead-in: one per paragraph, or one per label when the items
+        are lines run together ("Innovation: ... Skills: ... Inclusive growth: ...")."""
+        _lead, _, items = self.quote.partition(PARAGRAPH_BREAK)
+        labels = len(_ITEM_LABEL.findall(items))
+        return max(self.quote.count(PARAGRAPH_BREAK), labels if labels > 1 else 0)
+
+
+# "Inclusive growth: including ...": a list item's label, a word or two then a colon.
+_ITEM_LABEL = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+)?:(?=\s)")
+
+
+LIST_CHARS = 1000  # room for a list that answers a list question
+
+
+# A person's name, with any title before it, then a comma: "Dr Peter O'Brien, Executive
+# Director, ...", "Cllr Mark Hawthorne, Chairman of ...".
+_TITLE = r"(?:(?:Dr|Prof|Professor|Sir|Dame|Cllr|Councillor|Lord|Baroness|Mr|Mrs|Ms)\.? )"
+# Letters after the name: "John Smith PhD FRCPE Hon.FRCPCH, Managing Director, ...".
+_POSTNOMINALS = r"(?: (?:PhD|MD|OBE|MBE|CBE|DBE|KBE|FRS|(?:Hon\.)?F[A-Z]{2,7}|M[A-Z]{2,5}))*"
+_SIGNATURE = re.compile(
+    rf"({_TITLE}*)[A-Z][a-z]+(?: [A-Z]\.?)? [A-Z][A-Za-z’'-]+{_POSTNOMINALS}, [A-Z]"
+)
+
+
+QUOTATION_REACH = 4  # paragraphs back to where a quotation a chunk starts inside opens
+
+
+def quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
+    """The paragraphs, from the chunk before, of a quotation `parts` starts inside: its
+    first quotation mark closes one ("... across Oxfordshire.”"), and one of the last
+    paragraphs before opens it. None when the chunk starts outside a quotation."""
+    marks = (re.search("[“”]", block.text) for block in parts)
+    first = next(filter(None, marks), None)
+    if first is None or first.group(0) != "”":
+        return []
+    reach = earlier[-QUOTATION_REACH:]
+    for back, block in enumerate(reversed(reach)):
+        if block.text.count("“") > block.text.count("”"):
+            return reach[len(reach) - 1 - back :]
+        if "”" in block.text:
+            return []  # another quotation closes first
+    return []
+
+
+QUOTATION_SENTENCES = 8  # sentences back to where a quotation a name line signs opens
+
+
+def speakers_of(texts: list[str]) -> dict[int, frozenset[str]]:
+    """Who says each quotation: a name line right after a quotation ("“GM has long
+    recognised ...” / Warren Heppolette, Executive Lead, ...") gives the speaker's name to
+    every sentence of it (by index in `texts`), so "what does Warren Heppolette say ..."
+    finds his words."""
+    said: dict[int, frozenset[str]] = {}
+    for index in range(1, len(texts)):
+        if not is_name_line(texts[index]) or not texts[index - 1].rstrip().endswith("”"):
+            continue
+        name = frozenset(terms(without_bullet(texts[index]).split(",")[0]))
+        for back in range(index - 1, max(-1, index - 1 - QUOTATION_SENTENCES), -1):
+            said[back] = name
+            if "“" in texts[back]:
+                break
+    return said
+
+
+def quotable_units(
+    block: Block,
+    before: Block | None,
+    following: list[Block],
+    labels_asked: Callable[[str], bool],
+    names_asked_list: Callable[[str], bool],
+    listed: str | None = None,
+    finding: bool = False,
+) -> list[tuple[str, str]]:
+    """What a block offers to quote, as (text shown, verbatim quote) pairs: its sentences,
+    a sentence that introduces a list together with the list, and a label ("6 Targets",
+    or a heading) together with the short lines under it, when the label names something
+    asked about (not "Key points"). The list a list question asks for (`listed`, what it
+    lists, named in the introduction) shows every item it can."""
+    labelled = (_labels_list(block, before, following) and labels_asked(block.text)) or (
+        names_asked_list(block.text) and _labels_list(block, before, following, titled=True)
+    )
+    if labelled or _names_listed_lines(block, following, listed):
+        label = heading(block.text) if block.kind == "heading" else block.text
+        # a line that names the list asked for shows every item it can
+        text, quote = _with_list(
+            block.text, following, verbatim_lead=label, every_item=not labelled
+        )
+        return [(text, quote)] if text != block.text else []
+    if block.kind == "heading":
+        # Cleaning takes a short signature or contact line for a heading, or a slide's line
+        # that spells out initials: it still says who someone is, how to reach them, or
+        # what the initials stand for ("Centre for Data (NICD) provides ...").
+        says = (
+            is_name_line(block.text)
+            or PHONE.search(block.text)
+            or SPELT_OUT.search(block.text)
+            or _STATES.search(block.text)
+        )
+        return [(block.text, heading(block.text))] if says else []
+    paragraph = block.text
+    said = sentences(paragraph)
+    units = []
+    for number, sentence in enumerate(said):
+        text, quote = sentence, sentence
+        if number and _LISTS_IT.match(sentence):
+            continue  # quoted with the sentence before it, which says what it lists
+        if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
+            # "There are several common areas ... These are:" and the list after
+            lead = paragraph[paragraph.index(sentence) :]
+            # the list the question asks for, named by its lead-in ("... key strengths ...
+            # as being:", "Ageing society - ... . Priorities include:"), may fill an
+            # answer's room for a list (LIST_CHARS)
+            every_item = listed is not None and listed in terms(lead)
+            whole = every_item and re.search(rf"(?i)\b{re.escape(listed)}\w*s\b", lead)
+            room = max(_LIST_ITEMS_CHARS, LIST_CHARS - len(lead)) if whole else None
+            text, quote = _with_list(lead, following, every_item=every_item, room=room)
+        elif number + 1 < len(said) and _LISTS_IT.match(said[number + 1]):
+            # "... priority issues ... These include: low pay sectors; ...": the list is
+            # what the sentence is about
+            start = paragraph.index(sentence)
+            end = paragraph.index(said[number + 1], start) + len(said[number + 1])
+            text = quote = paragraph[start:end]
+        elif number + 1 == len(said) and _ends_naming(sentence, listed) and following:
+            # "... we have set ourselves ambition goals." / "“We want to grow our own ...":
+            # the goals asked for are the paragraph after it
+            then = sentences(following[0].text)[:1] if _item_kind(following[0]) == "prose" else []
+            if then:
+                text, quote = f"{sentence} {then[0]}", PARAGRAPH_BREAK.join([sentence, then[0]])
+        if text.endswith(":") or not _quotable(text, signposts=finding):
+            continue  # a list's introduction without the list says nothing
+        units.append((text, quote))
+    return units
+
+
+def _ends_naming(sentence: str, listed: str | None) -> bool:
+    """The sentence ends by naming, in the plural, the things a list question asks for
+    ("... and we have set ourselves ambition goals."): it announces them."""
+    last = re.findall(r"[A-Za-z][\w'’-]*", sentence)[-1:]
+    return bool(last) and _names_plural(last[0], listed)
+
+
+def _names_plural(word: str, listed: str | None) -> bool:
+    """The word is what a list question lists, in the plural ("goals", "Deals")."""
+    return listed is not None and terms(word) == [listed] and _PLURAL.search(word) is not None
+
+
+# A slide's title that says something, not just names a topic: "North East to take lead on
+# Ageing Society Grand Challenge".
+_STATES = re.compile(
+    r"^(?!\w+ing\b)(?:[A-Z][\w'’&-]*\s+){1,3}(?:to|will)\s+(?!(?:the|our|a|an|its|date)\b)[a-z]+\s+\S+"
+)
+
+# A sentence that lists what the one before it names ("These include: low pay ...").
+_LISTS_IT = re.compile(r"^(?:these|they|those)\s+(?:include|includes|are|were)\b", re.I)
+
+_LABEL_WORDS = 6
+_TITLED_ITEM_WORDS = 5  # a slide title's first points are this long at least
+_TITLED_POINTS = 3
+_HEADING_WORDS = 12  # a heading that titles a list is no longer than this
+
+
+def label_after_list(
+    block: Block, preceding: list[Block], names_asked_list: Callable[[str], bool]
+) -> list[tuple[str, str]]:
+    """A heading or label line right after a run of bullet points, which a PDF's box puts
+    after the bullets it titles ("Key attributes of a local industrial strategy" under its
+    four points): the label with the points before it, nearest first kept, when the label
+    names most of what is asked."""
+    run: list[Block] = []
+    for earlier in reversed(preceding):
+        if earlier.kind != "bullet" or (len(run) > 1 and _ends_list_before(earlier, run)):
+            break
+        run.insert(0, earlier)
+    before = preceding[len(preceding) - len(run) - 1] if len(preceding) > len(run) else None
+    if (
+        _item_kind(block) != "line"
+        or block.text.rstrip().endswith(":")  # the lead-in of the next list
+        or (before is not None and before.text.rstrip().endswith(":"))  # it has a lead-in
+        or len(run) < 2
+        or len(block.text.split()) > _HEADING_WORDS
+        # a heading after a list may start the next section; a line of text there (see
+        # `ingest.cleaning`) can only be the list's label
+        or (block.kind == "heading" and not names_asked_list(block.text))
+    ):
+        return []
+    kept: list[Block] = []
+    for item in reversed(run):  # the points nearest the heading are the ones it titles
+        if sum(len(k.text) for k in kept) + len(item.text) > _LIST_ITEMS_CHARS:
+            break
+        kept.insert(0, item)
+    if len(kept) < 2:
+        return []
+    lead = heading(block.text) if block.kind == "heading" else block.text
+    return [_with_list(block.text, kept, verbatim_lead=lead)]
+
+
+def _labels_list(
+    block: Block, before: Block | None, following: list[Block], titled: bool = False
+) -> bool:
+    """The block labels the list under it: a heading over bullet points, or, on a slide,
+    a short label that names what it lists ("6 Targets", "Key strengths") over short
+    lines, or a slide's title that names most of what is asked (`titled`: "Proposed
+    approach to Health and Life Sciences in the North East LIS") over its points. None
+    says much alone. Other short lines on slides are mostly phrases wrapped across
+    lines, not items."""
+    words = block.text.split()
+    if len(words) > (_HEADING_WORDS if titled else _LABEL_WORDS) or _item_kind(block) in (
+        "prose",
+        "bullet",  # an item of the list above, not a label over the lines after it
+    ):
+        return False
+    kinds = [_list_kind(b) if titled else _item_kind(b) for b in following[:2]]
+    if titled:
+        points = [b for b in following[:_TITLED_POINTS] if _list_kind(b) == "line"]
+        if any(len(b.text.split()) < _TITLED_ITEM_WORDS for b in points):
+            return False  # a title's points say something: not a flowchart's months, phrases
+    if block.kind == "heading":  # a section's title is over its points, not its bullets
+        return kinds == (["line", "line"] if titled else ["bullet", "bullet"])
+    if before is not None and before.kind != "heading" and _item_kind(before) == "line":
+        return False  # inside a run of short lines, not its start
+    names_items = any(w.isdigit() for w in words) or _PLURAL.search(words[-1]) is not None
+    return (names_items or titled) and kinds == ["line", "line"]
+
+
+_PLURAL = re.compile(r"[a-z]{2,}[^su]s$", re.IGNORECASE)
+
+
+def _names_listed_lines(block: Block, following: list[Block], listed: str | None) -> bool:
+    """A line of a slide that ends by naming what a list question lists, over short lines:
+    the label of those lines, however long ("... Sector Deals (published to date - more
+    planned)" over "Aerospace", "Automotive", ...), where a label names nothing else."""
+    under = following[:_LABELLED_LINES]
+    label = _BRACKETED_END.sub("", block.text).split()
+    return (
+        _item_kind(block) == "line"
+        # what the line ends by naming, many of them ("Sector Deals"), not a word in passing
+        and bool(label)
+        and _names_plural(label[-1], listed)
+        and len(under) == _LABELLED_LINES
+        and all(_item_kind(b) == "line" and len(b.text.split()) <= _NAME_WORDS for b in under)
+    )
+
+
+_LABELLED_LINES = 3  # short lines under a line that names the list asked for
+_NAME_WORDS = 5  # such a line names one item ("Creative industries"), no more
+_BRACKETED_END = re.compile(r"\s*\([^()]*\)\s*$")  # "... Deals (published to date)"
+
+
+def _announces_list(rest: list[str]) -> bool:
+    """The sentence ends its paragraph with ":", or is followed only by a short
+    introduction that does ("These are:", "They include:"), or by one that points back at
+    it ("To continue driving progress towards this priority, the West Midlands will:")."""
+    if len(rest) == 1:
+        return rest[0].endswith(":")
+    if len(rest) != 2 or not rest[1].endswith(":"):
+        return False
+    words = len(rest[1].split())
+    return words <= _SHORT_LEAD_WORDS or (
+        words <= _POINTING_LEAD_WORDS and bool(_POINTING_WORD.search(rest[1]))
+    )
+
+
+_SHORT_LEAD_WORDS = 6
+_POINTING_LEAD_WORDS = 15
+_POINTING_WORD = re.compile(r"\b(?:this|these|those|they|it)\b", re.IGNORECASE)
+
+
+def _with_list(
+    sentence: str,
+    following: list[Block],
+    limit: int | None = None,
+    verbatim_lead: str | None = None,
+    every_item: bool = False,
+    room: int | None = None,
+) -> tuple[str, str]:
+    """A sentence that introduces a list ("The grand challenges are:") with the items that
+    follow it: as one sentence to show, and as the verbatim text to cite. Alone, such a
+    sentence says nothing.
+
+    The items are the bullet points after it; or short lines, which cleaning may have
+    taken for headings ("## Making the UK a global hub for advanced therapies"); or, when
+    the list is written as running text ("Innovation: ... Skills: ..."), the paragraph
+    right after it. Items longer than `limit` in all are cut to their first sentence (and,
+    in the list asked for, to what comes before their examples); as many as fit in `room`
+    (by default `limit`) are quoted.
+    """
+    limit = limit or _LIST_ITEMS_CHARS
+    items: list[Block] = []
+    for block in following:
+        if items and _list_kind(block) != _list_kind(items[0]):
+            break  # the list has ended: what follows is of another kind
+        if items and block.text.rstrip().endswith(":"):
+            break  # "Strengthen collaboration between:": another list's lead-in
+        if not items and _item_kind(block) == "prose":
+            if len(block.text) <= limit and _runs_as_list(block.text):
+                items.append(block)  # a list written as running text
+            break
+        items.append(block)
+        if _last_item(items):
+            break
+    texts = [i.text for i in items]
+    if sum(map(len, texts)) > limit and len(texts) > 1:
+        # Every item matters more than all of one: long points keep their first sentence,
+        # and, in the list asked for, what comes before their examples ("Supporting
+        # sectors to adapt to an ageing workforce including building on ...").
+        texts = [(sentences(text) or [text])[0] for text in texts]
+        if every_item and sum(map(len, texts)) > limit:
+            texts = [_before_examples(text) for text in texts]
+    if sum(map(len, texts)) > (room or limit) and len(texts) > 1:
+        # still too long for every item: each item says what it is before its relative
+        # clause ("the Working Well employment support programme that pooled funding ...")
+        texts = [_before_clause(text) for text in texts]
+    kept: list[str] = []
+    for text in texts:  # items cut as for `limit` may fill a list answer's `room`
+        if sum(map(len, kept)) + len(text) > (room or limit):
+            break
+        kept.append(text)
+    if not kept:
+        return sentence, sentence
+    shown = "; ".join(without_bullet(text).strip().rstrip(".;,") for text in kept)
+    verbatim = [
+        heading(text) if item.kind == "heading" else text
+        for item, text in zip(items, kept, strict=False)
+    ]
+    joined = " " if sentence.rstrip().endswith((":", ".")) else ": "
+    lead = sentence if verbatim_lead is None else verbatim_lead
+    return f"{sentence}{joined}{shown}.", PARAGRAPH_BREAK.join([lead, *verbatim])
+
+
+# Where a list item's examples start: "..., including building on ...", "such as ...".
+_EXAMPLES = re.compile(r",?\s+(?:including|such\s+as|for\s+example|e\.g\.)\s")
+_ITEM_HEAD = 30  # an item cut shorter than this would no longer say what it is
+
+
+def _before_examples(item: str) -> str:
+    match = _EXAMPLES.search(item, _ITEM_HEAD)
+    return item[: match.start()] if match else item
+
+
+# Where a list item's relative clause starts: "..., which brings ...", "... that pooled".
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|that|who|where)\s")
+
+
+def _before_clause(item: str) -> str:
+    match = _RELATIVE_CLAUSE.search(item, _ITEM_HEAD)
+    return item[: match.start()] if match else item
+
+
+def _last_item(items: list[Block]) -> bool:
+    """The newest item closes its list with a full stop where the ones before end bare
+    ("• pool investment" ... "• manage demand for services."): a list printed right after
+    it (its label below it, as PDFs extract boxes) is another list."""
+    *earlier, newest = items
+    bare = [i for i in earlier if i.kind == "bullet" and not _full_stop(i)]
+    return bool(bare) and len(bare) == len(earlier) and _full_stop(newest)
+
+
+def _ends_list_before(item: Block, run: list[Block]) -> bool:
+    """`item` closes the list printed before `run` (the bullets above a label): it ends
+    with a full stop where all of `run` but its last item end bare."""
+    return _full_stop(item) and not any(map(_full_stop, run[:-1]))
+
+
+def _full_stop(item: Block) -> bool:
+    return item.text.rstrip().endswith(".")
+
+
+_LIST_ITEMS_CHARS = 500  # the items quoted with a list's lead-in or label
+_SHORT_ITEM = 120  # a list item on a line of its own is short
+_SLIDE_ITEM = 300  # a slide's point wrapped over lines is not much longer
+
+
+def _runs_as_list(text: str) -> bool:
+    """Running text that reads as a list ("Innovation: ... Skills: ...", "a; b; c"), not
+    the next paragraph of a page whose list was an image."""
+    return text.count(":") + text.count(";") >= 2
+
+
+def _item_kind(block: Block) -> str:
+    """ "bullet", "line" (a short line, heading or not, that is not a sentence), "point"
+    (a slide's point wrapped over a few lines, not a sentence either), or "prose"."""
+    if block.kind == "bullet":
+        return "bullet"
+    text = block.text.strip()
+    if text.endswith((".", "!", "?", "”")) or len(text) > _SLIDE_ITEM:
+        return "prose"
+    # One short line, or a slide's point wrapped over a few lines ("Work with North East
+    # of England Process Industry Cluster (NEPIC) across the North East to support the
+    # manufacturing sector"): text that never ends a sentence.
+    return "line" if len(text) <= _SHORT_ITEM and "\n" not in text else "point"
+
+
+def _list_kind(block: Block) -> str:
+    """Items of one list: bullets, or lines (a slide's wrapped point among short lines)."""
+    kind = _item_kind(block)
+    return "line" if kind == "point" else kind
+
+
+_CAPTION_WORDS = 8  # a line shorter than this that ends no sentence is a caption
+_DATED_CAPTION_WORDS = 12  # "Heart of the South West command paper (February 2019)"
+
+
+def _quotable(sentence: str, signposts: bool = False) -> bool:
+    """A sentence worth quoting: not a caption, bare web address or signpost ("Visit
+    the OxLEP website"), unless asked where to find something (`signposts`)."""
+    prose = without_bullet(_URL.sub("", sentence).strip()).strip()
+    if len(prose) < 12 or len(prose.split()) < 3 or (SIGNPOST.search(prose) and not signposts):
+        return False
+    if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing
+        return False
+    ended = prose.rstrip("”’\"')").endswith((".", "!", "?", ":"))
+    is_caption = (
+        len(prose.split()) < _CAPTION_WORDS
+        and not ended
+        and not is_name_line(prose)
+        and not PHONE.search(prose)
+        and not DATED_TITLE.search(prose)  # "... consultation (January 2019)": when it came out
+    )
+    return not is_caption
+
+
+def is_dated_caption(text: str) -> bool:
+    """A document's title with its date in brackets, standing alone as a caption."""
+    prose = without_bullet(text).strip()
+    return len(prose.split()) <= _DATED_CAPTION_WORDS and bool(DATED_TITLE.search(prose))
+
+
+def is_name_line(text: str) -> bool:
+    """A signature or credit line ("Dean Fathers, Chair, Nottinghamshire Healthcare NHS
+    Trust and Chair, ...", "Cllr Mark Hawthorne, Chairman of the LGA ..."): a person's
+    name, a comma, and titles, not a statement."""
+    text = without_bullet(text)  # a list's item may be a name line too
+    name = _SIGNATURE.match(text)
+    if not name or text.rstrip().endswith((".", "!", "?")):
+        return False
+    return text.count(",") >= 2 or bool(name.group(1))
+
+
+def unique(candidates: list[Candidate]) -> list[Candidate]:
+    """Overlapping chunks repeat sentences: keep each sentence once, from its best passage."""
+    best: dict[str, Candidate] = {}
+    for candidate in candidates:
+        key = " ".join(candidate.text.split()).lower()
+        if key not in best or candidate.passage.rank < best[key].passage.rank:
+            best[key] = candidate
+    return list(best.values())
+
+
+def is_titled_list(candidate: Candidate) -> bool:
+    """A list under its title or label ("Proposed approach to ...", "6 Targets"), not
+    under a sentence that introduces it: one unit, however long."""
+    ends = (":", ".", "”", "?", "!")
+    return candidate.carries_list and not candidate.lead_in.rstrip().endswith(ends)
+
+
+def shape_factor(text: str, titled_list: bool = False) -> float:
+    """Short fragments, long sentences (not a list under its title, which is one unit
+    however long), questions and text about the document itself weigh less."""
+    words = len(text.split())
+    factor = 1.0
+    if words < 6:
+        factor *= 0.6
+    elif words > 70 and not titled_list:
+        factor *= 0.85
+    if text.rstrip().endswith("?"):
+        factor *= 0.5
+    body = without_bullet(text)
+    if body[:1].islower() and not is_bullet(text):
+        factor *= 0.85
+    if _ABOUT_THE_DOCUMENT.match(body):
+        factor *= 0.7
+    return factor
+
+
+SPELT_OUT = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")  # a name's initials after it
