@@ -251,8 +251,19 @@ _WHAT_IT_IS = re.compile(
 )
 
 
+# Before the subject, saying what counts as one: "NHS organisations are renowned as
+# important local anchor institutions given their size, ...".
+_COUNTS_AS = re.compile(
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:known|renowned|seen|regarded|recognised|recognized|"
+    r"described|considered|classed|counted)\s+as\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def says_what_it_is(sentence: str, subject: list[str]) -> bool:
-    """The sentence opens with the subject and says what it is or how it is measured."""
+    """The sentence opens with the subject and says what it is or how it is measured, or
+    says what counts as one and why ("... are renowned as important local anchor
+    institutions given their size, workforce, procurement budget ...")."""
     said = without_bullet(sentence)
     words = said.split()
     for end in range(len(subject), len(subject) + 3):
@@ -260,4 +271,9 @@ def says_what_it_is(sentence: str, subject: list[str]) -> bool:
             opening = re.match(r"\s*" + r"\s+".join(map(re.escape, words[:end])), said)
             rest = said[opening.end() :] if opening else ""
             return bool(_WHAT_IT_IS.match(rest))
+    for start in range(1, len(words)):
+        for end in range(start + len(subject), min(len(words), start + len(subject) + 2) + 1):
+            if terms(" ".join(words[start:end])) == subject:
+                before = " ".join(words[:start]) + " "
+                return bool(_COUNTS_AS.search(before)) and defines(sentence, subject)
     return False

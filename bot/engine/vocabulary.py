@@ -57,6 +57,7 @@ _SHORTHAND = {
     short: word
     for word, shorts in {
         "what": "wat wot wht",
+        "what is": "wats wots whts",
         "how": "hw",
         "when": "wen",
         "when is": "whens",

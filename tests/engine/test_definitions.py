@@ -24,6 +24,14 @@ DOCUMENTS["other.md"] = """# Moorland towns
 ## Towns
 
 The moorland towns share buses, clinics and a market day, and their councils plan together.
+
+## Anchors
+
+The moorland plans present a tremendous opportunity for colleges and anchor moorland
+institutions to shape the plans for the region.
+
+Moorland practices are renowned as important local anchor institutions given their size,
+workforce and buying power.
 """
 # A slide: short lines without full stops, which cleaning takes for headings.
 DOCUMENTS["slides.txt"] = """Moorland strengths
@@ -55,6 +63,13 @@ def test_what_initials_stand_for_is_answered_by_the_lines_that_spell_them_out(en
     )
     assert "Centre for Rural Care" in answer.answer
     assert "Moorland Data Institute" in answer.answer
+
+
+def test_what_a_thing_is_is_answered_by_what_counts_as_one_and_why(engine):
+    """ "Wats an anchor institution?": the sentence that says who are renowned as ones and
+    why, not the one that uses both words about something else."""
+    answer = engine.ask("wats an anchor institution and does it apply to our practice")
+    assert "given their size" in answer.answer.split("[1]")[0]
 
 
 def test_how_something_is_defined_is_a_definition_question(engine):

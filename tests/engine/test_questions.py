@@ -262,6 +262,13 @@ def test_whom_to_call_is_not_something_to_do():
             ["rural", "reach"],
         ),
         ("pls define harbour hub", ["harbour", "hub"]),
+        # the words in quotes, and not what is asked after "&" or "and does ..."
+        ('what do they mean by trusts as a "harbour hub" in plans', ["harbour", "hub"]),
+        ("whats a harbour hub & why is our trust one?", ["harbour", "hub"]),
+        ("what is a harbour hub and does it apply to our CCG", ["harbour", "hub"]),
+        # initials with what they stand for in brackets: the words, as documents use them
+        ("whats a HH (harbour hub) and should we join one?", ["harbour", "hub"]),
+        ("what is the harbour plan (draft)?", ["harbour", "plan", "draft"]),
         ("how will the harbour board define its priorities?", None),
     ],
 )

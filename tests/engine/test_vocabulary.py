@@ -53,6 +53,7 @@ def vocabulary() -> Vocabulary:
         ("our trust, like where do we even start?", "our trust, like what should we do?"),
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
+        ("wats the plan? wots a hub?", "what is the plan? what is a hub?"),
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
         ("comms person here", "communications person here"),

@@ -29,7 +29,7 @@ _MEANING_QUESTION = re.compile(
     # "how do the slides define productivity?"
     r"|^\s*how\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,8}?define\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|$)"
     r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
-    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or)\s+(?:why|how|what|who)\b"
+    r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or|&|\+)\s+(?:why|how|what|who)\b"
     r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"
     r"|\bwhat\s+is\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
     r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)"
@@ -110,7 +110,9 @@ def _defined(question: str) -> list[str] | None:
     if meaning:
         phrase = next(group for group in meaning.groups() if group)
         quoted = _QUOTED.search(question)
-        if not terms(phrase) and quoted:  # "they keep saying 'anchor' - what do they mean by that?"
+        # "they keep saying 'anchor' - what do they mean by that?", "what do they mean by
+        # nhs as an 'anchor institution'?": the words put in quotes
+        if quoted and (not terms(phrase) or quoted.group(1) in phrase):
             phrase = quoted.group(1)
         # "how does the confed define productivity in the june briefing?": not the briefing
         phrase = without_source(phrase) if terms(without_source(phrase)) else phrase
@@ -121,19 +123,35 @@ def _defined(question: str) -> list[str] | None:
         named = _NAMED_THEN_ASKED.match(greeted) or _NAMED_THEN_DEFINITION.match(greeted)
         return terms(_STRESS.sub(" ", named.group(1))) or None if named else None
     phrase = re.split(
-        r",|\?|\s+(?:and|or)\s+(?:why|how|what|which|who|when|where)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+        # "whats an anchor institution & why is the nhs one?", "... and does it apply to us"
+        r",|\?|\s+(?:and|or|&|\+)\s+(?:why|how|what|which|who|when|where|does|do|is|are|should|"
+        r"can|could|would)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
         without_presentation(match.group(4)),
         maxsplit=1,
         flags=re.IGNORECASE,
     )[0]
     if _SAID_IN_IT.search(phrase):
         return None  # "whats the ageing stuff in there?": what it says of ageing
+    # "whats a SAP (skills advisory panel)": the words the initials stand for, which the
+    # documents use where they say what it does
+    spelt = _SPELT_OUT_AFTER.match(phrase)
+    if spelt and _initials(spelt.group(2)) == spelt.group(1).lower().removesuffix("s"):
+        phrase = spelt.group(2)
     phrase = _MEANT_TO_BE.sub(" ", phrase)  # "whats the NE lis meant to be": what it is
     phrase = _ROLE_OF.sub("", phrase)  # "what is the role of X": what X is there to do
     subject = terms(_STRESS.sub(" ", phrase))
     return subject or None
 
 
+_SPELT_OUT_AFTER = re.compile(r"^\s*([A-Za-z]{2,6})\s*\(\s*([^()]{5,60}?)\s*\)\s*$")
+
+
+def _initials(words: str) -> str:
+    """ "skills advisory panel" -> "sap"; small joining words ("of", "and") count not."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", words) if w.lower() not in _JOINING)
+
+
+_JOINING = frozenset("of and for the in on to".split())
 _MEANT_TO_BE = re.compile(
     r"\b(?:actually\s+|really\s+)?(?:meant|supposed|intended)\s+to\s+be\b.*$", re.IGNORECASE
 )
