@@ -42,6 +42,7 @@ from bot.engine.details import (
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
+    alternatives,
     asks_what_it_gains,
     asks_where_to_find,
     definition_subject,
@@ -276,6 +277,9 @@ class ExtractiveComposer:
             chosen = _with_reason(
                 why_concepts, chosen, candidates, self.max_sentences, room, alone=len(parts) < 2
             )
+        choices = alternatives(query.text)
+        if choices:
+            chosen = _with_the_other_choice(choices, chosen, candidates, self.max_sentences, room)
         chosen = _with_antecedents(chosen, candidates, self.max_sentences, room)
         if lead is not None:
             opening = Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
@@ -901,6 +905,43 @@ def _with_reason(
         kept.remove(spare[0])
     if too_long():
         return chosen  # the other points answer other things asked
+    return kept
+
+
+def _with_the_other_choice(
+    choices: list[frozenset[str]],
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """Asked to choose ("who leads it, the mayor or the LEP?"), a lead that opens with one
+    choice is often followed by the sentence that opens with the other ("Mayors will lead
+    on local industrial strategies in combined authorities ... LEPs outside CAs will lead
+    ..."): that sentence follows the lead, and the weakest points make room."""
+    lead = chosen[0]
+    after = next(
+        (
+            c
+            for c in candidates
+            if c.passage.chunk.id == lead.passage.chunk.id and c.position == lead.position + 1
+        ),
+        None,
+    )
+    if after is None or any(after.quote == c.quote for c in chosen):
+        return chosen
+
+    def opens_with(candidate: Candidate) -> set[frozenset[str]]:
+        opening = set(terms(" ".join(without_bullet(candidate.text).split()[:3])))
+        return {choice for choice in choices if choice & opening}
+
+    if not opens_with(lead) or not opens_with(after) - opens_with(lead):
+        return chosen
+    kept = [lead, after, *chosen[1:]]
+    while len(kept) > 2 and (
+        len(kept) > max_sentences or sum(len(c.text) for c in kept) > max_chars
+    ):
+        kept.remove(min(kept[2:], key=_by_score))
     return kept
 
 

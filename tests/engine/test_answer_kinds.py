@@ -368,6 +368,34 @@ def test_asked_when_an_event_was_a_date_of_that_event_answers_first():
     assert when(meeting) > when(plans)
 
 
+def test_asked_to_choose_the_sentence_for_the_other_choice_follows(tmp_path_factory, embedder):
+    """ "Who leads the harbour plan, the mayor or the board?": the sentence on where the
+    mayor leads comes with the next one, on where the board does."""
+    engine = engine_over(
+        {
+            "harbour.md": """# Harbour plans
+
+## Who leads
+
+Mayors will lead on harbour plans in harbour authorities and will be supported by the
+boards. Boards outside harbour authorities will lead on the development of harbour plans.
+Harbour plans will be agreed with the harbour office.
+""",
+            "fleet.md": """# Harbour fleet
+
+## Leadership
+
+The mayor leads the harbour fleet parade every summer, and the board plans the route.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("quick q - who actually leads the harbour plan, the mayor or the board??")
+    assert "Boards outside harbour authorities" in answer.answer
+    assert "Mayors will lead" in answer.answer
+
+
 def test_documents_that_give_different_dates_are_both_quoted():
     """The older note gives one deadline, the newer another: asked the deadline, the
     newer note's date follows the lead when it scores near it, whatever else the older

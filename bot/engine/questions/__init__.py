@@ -34,7 +34,12 @@ from bot.engine.questions.figures import (
     share_base,
     wants_number,
 )
-from bot.engine.questions.framing import asks_where_to_find, topic_asked, without_presentation
+from bot.engine.questions.framing import (
+    alternatives,
+    asks_where_to_find,
+    topic_asked,
+    without_presentation,
+)
 from bot.engine.questions.lists import (
     asks_if_absent,
     asks_members,
@@ -54,6 +59,7 @@ from bot.engine.questions.people import (
 from bot.engine.questions.words import ANSWERED_AS, SAME_MEANING, answer_words, other_words_for
 
 __all__ = [
+    "alternatives",
     "figure_year",
     "is_action_question",
     "is_contact_question",

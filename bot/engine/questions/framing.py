@@ -123,3 +123,22 @@ def asks_where_to_find(question: str) -> bool:
     """ "Where do i find the Oxfordshire LIS?": the text that says where ("Visit the OxLEP
     website", "Download the full report from ...") answers it."""
     return bool(_WHERE_TO_FIND.search(question))
+
+
+# "who leads it, the mayor or the LEP?", "the council, the LEP or a mayor?": the things a
+# question asks the asker to choose between, each a word or two before "?" or a break.
+_ALTERNATIVES = re.compile(
+    r"(?:^|[,\s-])\s*(?:the\s+|a\s+|an\s+)?([\w'’&-]+(?:\s+[\w'’&-]+)?)\s+(?:or|vs\.?|versus)\s+"
+    r"(?:the\s+|a\s+|an\s+)?([\w'’&-]+(?:\s+[\w'’&-]+)?)\s*(?=[?!.,;]|\s[-–—]\s|\s+(?:that|which|who)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def alternatives(question: str) -> list[frozenset[str]]:
+    """The terms of each thing a question asks to choose between ("is it the mayor or the
+    LEP that leads?" asks it of "the mayor or the LEP" -> {"mayor"}, {"lep"}), or none."""
+    match = _ALTERNATIVES.search(question)
+    if not match:
+        return []
+    chosen = [frozenset(terms(match.group(1))), frozenset(terms(match.group(2)))]
+    return chosen if all(chosen) and chosen[0] != chosen[1] else []
