@@ -136,7 +136,8 @@ _HOW_TO = re.compile(
 # "whats in the life sci sector deal?": what it holds, which a list whose lead-in names it
 # gives ("Key elements of Life Sciences Sector Deal include: ...")
 _WHATS_IN = re.compile(
-    r"\bwhat(?:['’]?s|\s+is|\s+are)\s+in\s+(?:the\s+|a\s+|an\s+)?([^?.!,;]+?)(?=[?.!,;]|\s[-–—]\s|$)",
+    r"\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:(?:actually|really|exactly)\s+)?in\s+(?:the\s+|a\s+|an\s+)?"
+    r"([^?.!,;]+?)(?=[?.!,;]|\s[-–—]\s|$)",
     re.IGNORECASE,
 )
 # "who chairs ...", "..., and who leads it?" (not "people who work there")
@@ -170,7 +171,8 @@ NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names mo
 SPOKEN_FACTOR = 0.9  # a named partner's comment, when a place's strategy is asked about
 # "what does the greater lincs LIS say about ...", "whats in the bucks LIS re health"
 _ASKS_WHAT_IT_SAYS = re.compile(
-    r"\b(?:say|says|said|saying|propos\w*|commit\w*)\b|\bwhat(?:['’]?s|\s+is)\s+in\b",
+    r"\b(?:say|says|said|saying|propos\w*|commit\w*)\b"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:(?:actually|really|exactly)\s+)?in\b",
     re.IGNORECASE,
 )
 # ... unless it asks who says it: "who ... is quoted and what did he say"
