@@ -883,14 +883,7 @@ def _with_reason(
     largest in virtually every LEP area ..."), when there is room for it. When why is
     all the question asks (`alone`), the points ranked below make room."""
     point = max(chosen, key=lambda c: coverage(part, c.terms | c.context))
-    after = next(
-        (
-            c
-            for c in candidates
-            if c.passage.chunk.id == point.passage.chunk.id and c.position == point.position + 1
-        ),
-        None,
-    )
+    after = _next_sentence(point, candidates)
     if after is None or any(after.quote == c.quote for c in chosen):
         return chosen
     at = chosen.index(point) + 1
@@ -922,14 +915,7 @@ def _with_the_other_choice(
     on local industrial strategies in combined authorities ... LEPs outside CAs will lead
     ..."): that sentence follows the lead, and the weakest points make room."""
     lead = chosen[0]
-    after = next(
-        (
-            c
-            for c in candidates
-            if c.passage.chunk.id == lead.passage.chunk.id and c.position == lead.position + 1
-        ),
-        None,
-    )
+    after = _next_sentence(lead, candidates)
     if after is None or any(after.quote == c.quote for c in chosen):
         return chosen
 
@@ -945,6 +931,19 @@ def _with_the_other_choice(
     ):
         kept.remove(min(kept[2:], key=_by_score))
     return kept
+
+
+def _next_sentence(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate right after `candidate` in its passage, if any."""
+    return next(
+        (
+            c
+            for c in candidates
+            if c.passage.chunk.id == candidate.passage.chunk.id
+            and c.position == candidate.position + 1
+        ),
+        None,
+    )
 
 
 def _by_score(candidate: Candidate) -> float:
