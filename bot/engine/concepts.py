@@ -27,6 +27,7 @@ from bot.engine.text import (
     asker_spans,
     asker_terms,
     background_terms,
+    checks_a_claim,
     sentences,
     source_terms,
     terms,
@@ -240,6 +241,8 @@ def unfamiliar_names(
             normal = _normal(word)
             if match.start() == 0 and not word.isdigit() or skip(word):
                 continue
+            if word.isdigit() and checks_a_claim(sentence):
+                continue  # "is it right the target is 3% by 2030?": the asker's year
             if any(start <= match.start() < end for start, end in introduced):
                 continue
             if normal in STOP_WORDS or normal in QUESTION_WORDS or normal in known:

@@ -454,6 +454,23 @@ _BELIEVED_RE = re.compile(
 )
 
 
+# A sentence that puts what the asker believes to the documents: "is it right the target
+# is 3% by 2030?", "... is that by 2025?", "john bell back in 2016, right?". A year in it
+# is the asker's claim, which the answer may correct, not a name the documents must know.
+_CHECKS_A_CLAIM = re.compile(
+    r"^\W*(?:(?:and|also|so)\s+)?(?:is|was|are|were)\s+(?:it|this|that)\s+(?:right|true|correct)\b"
+    r"|\b(?:right|correct|true)\W*$"
+    r"|\b(?:is|was)\s+(?:that|it)\s+(?:by|in|from|for|due)\s+(?:\w+\s+)?(?:19|20)\d\d\W*$"
+    r"|^\W*(?:i|we)\s+(?:thought|heard|assumed|was\s+told|were\s+told)\b",
+    re.IGNORECASE,
+)
+
+
+def checks_a_claim(sentence: str) -> bool:
+    """The sentence asks whether what the asker believes is so (see `_CHECKS_A_CLAIM`)."""
+    return bool(_CHECKS_A_CLAIM.search(sentence.strip()))
+
+
 def asks(sentence: str) -> bool:
     """The sentence asks something (rather than setting the scene)."""
     if _BELIEVED_RE.search(sentence):

@@ -80,6 +80,26 @@ def test_what_had_happened_by_a_year_after_the_sources_were_written_is_not_answe
     assert "cannot say what happened in 2030" in answer.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it right the moorland jobs target is 50,000 by 2035?",
+        "the moorland care green paper, is that due in 2020?",
+        "the moorland plan was drafted back in 2016, right?",
+    ],
+)
+def test_a_year_the_asker_puts_to_the_documents_is_checked_not_refused(engine, question):
+    """Asked whether what they believe is so, with a year no document gives, the asker
+    gets what the documents do say (to correct them), not "nothing on 2035"."""
+    answer = engine.ask(question)
+    assert answer.mode == "extractive"
+    assert any(year in answer.answer for year in ("2030", "summer 2018", "2021"))
+
+
+def test_a_year_asked_about_is_still_not_covered_when_nothing_is_checked(engine):
+    assert engine.ask("how many moorland jobs were created in 2035?").mode == "no_answer"
+
+
 def test_whether_a_plan_was_ever_published_needs_a_sentence_saying_it_was(engine):
     question = "did cornwall lep ever actually publish their final strategy after the consultation?"
     assert engine.ask(question).mode == "no_answer"

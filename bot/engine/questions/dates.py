@@ -8,7 +8,13 @@ import re
 from datetime import date
 
 from bot.engine.questions.figures import parts_referring_back, refers_back
-from bot.engine.text import question_sentences, terms, without_asker, without_attribution
+from bot.engine.text import (
+    checks_a_claim,
+    question_sentences,
+    terms,
+    without_asker,
+    without_attribution,
+)
 
 # "what period will it cover?", "how far out does it go?": the years a plan runs to.
 _PERIOD_ASKED = (
@@ -272,7 +278,9 @@ _DONE_BY_YEAR = re.compile(
 def event_year(question: str) -> int | None:
     """The year a question says something happened in ("... after it was withdrawn in
     2021?", "how many jobs were created by 2024?", "did it change after covid?"), or None:
-    a plan's target year ("jobs by 2024") is no event."""
+    a plan's target year ("jobs by 2024") is no event, nor a year the asker puts to the
+    documents to check ("is it true the budget gets devolved in 2019?")."""
+    question = " ".join(s for s in question_sentences(question) if not checks_a_claim(s))
     match = _EVENT_YEAR.search(question)
     if match and _PAST.search(question):
         return int(match.group(1))

@@ -147,11 +147,12 @@ _SPELT_OUT_AFTER = re.compile(r"^\s*([A-Za-z]{2,6})\s*\(\s*([^()]{5,60}?)\s*\)\s
 
 
 def _initials(words: str) -> str:
-    """ "skills advisory panel" -> "sap"; small joining words ("of", "and") count not."""
+    """ "skills advisory panel" -> "sap"; small joining words ("of", "and") do not count."""
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", words) if w.lower() not in _JOINING)
 
 
 _JOINING = frozenset("of and for the in on to".split())
+
 _MEANT_TO_BE = re.compile(
     r"\b(?:actually\s+|really\s+)?(?:meant|supposed|intended)\s+to\s+be\b.*$", re.IGNORECASE
 )

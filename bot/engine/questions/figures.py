@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import asks, terms, without_source
+from bot.engine.text import asks, checks_a_claim, terms, without_source
 
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
@@ -284,11 +284,15 @@ _MEASURE = re.compile(
 def figure_year(question: str) -> tuple[str, str] | None:
     """The year a figure is asked for, and the clause that asks for it without the year
     ("how many jobs had the North East created by 2019?" -> ("2019", "how many jobs had
-    the North East created  ?")), or None when no figure is asked for a year."""
+    the North East created  ?")), or None when no figure is asked for a year. A year the
+    asker puts to the documents to check ("is it right the target is 3% by 2030?") asks
+    for the figure whatever its year: the answer may correct it."""
     match = _FOR_A_YEAR.search(question)
     if not match:
         return None
     clause = _asking_clause(question, match.start())
+    if checks_a_claim(clause):
+        return None
     if not (amount_subject(clause) or counted(clause) or _MEASURE.search(clause)):
         return None
     return match.group(1), clause.replace(match.group(0), " ")

@@ -1,6 +1,7 @@
 """Words around a question that name no topic ("in plain English", "for my board paper", "in
 the knowledge base"): matched as topics they pull in passages about something else. With
-them, the topic asked of a thing ("anything on ageing?") and asking where to find a text."""
+them, the topic asked of a thing ("anything on ageing?"), asking where to find a text, and
+the things a question asks to choose between ("the mayor or the LEP?")."""
 
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ _ALTERNATIVES = re.compile(
 
 def alternatives(question: str) -> list[frozenset[str]]:
     """The terms of each thing a question asks to choose between ("is it the mayor or the
-    LEP that leads?" asks it of "the mayor or the LEP" -> {"mayor"}, {"lep"}), or none."""
+    LEP that leads?" -> {"mayor"}, {"lep"}), or none."""
     match = _ALTERNATIVES.search(question)
     if not match:
         return []
