@@ -695,9 +695,7 @@ def _with_another_date(
     if not rivals:
         return chosen
     kept = [chosen[0], max(rivals, key=_by_score), *chosen[1:]]
-    while len(kept) > 2 and (
-        len(kept) > max_sentences or sum(len(c.text) for c in kept) > max_chars
-    ):
+    while len(kept) > 2 and _too_long(kept, max_sentences, max_chars):
         kept.pop()
     return kept
 
@@ -890,7 +888,7 @@ def _with_reason(
     kept = [*chosen[:at], after, *chosen[at:]]
 
     def too_long() -> bool:
-        return len(kept) > max_sentences or sum(len(c.text) for c in kept) > max_chars
+        return _too_long(kept, max_sentences, max_chars)
 
     while alone and too_long() and len(kept) > at + 1:
         kept.pop()
@@ -926,11 +924,14 @@ def _with_the_other_choice(
     if not opens_with(lead) or not opens_with(after) - opens_with(lead):
         return chosen
     kept = [lead, after, *chosen[1:]]
-    while len(kept) > 2 and (
-        len(kept) > max_sentences or sum(len(c.text) for c in kept) > max_chars
-    ):
+    while len(kept) > 2 and _too_long(kept, max_sentences, max_chars):
         kept.remove(min(kept[2:], key=_by_score))
     return kept
+
+
+def _too_long(points: list[Candidate], max_sentences: int, max_chars: int) -> bool:
+    """More points, or more characters, than an answer has room for."""
+    return len(points) > max_sentences or sum(len(c.text) for c in points) > max_chars
 
 
 def _next_sentence(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:

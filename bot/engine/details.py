@@ -233,11 +233,18 @@ def defines(sentence: str, subject: list[str]) -> bool:
     spelt_out = set(terms(" ".join(SPELT_OUT.findall(sentence))))
     if spelt_out and spelt_out.issuperset(subject):
         return True  # "... National Innovation Centre for Ageing (NICA)"
-    for start in range(len(said)):
-        for end in range(start + len(subject), min(len(said), start + len(subject) + 2) + 1):
-            if terms(" ".join(said[start:end])) == subject:
-                return bool(_DEFINING.match(" ".join(said[end:]).lstrip(",– -")))
-    return False
+    named = _where_named(said, subject)
+    return bool(named and _DEFINING.match(" ".join(said[named[1] :]).lstrip(",– -")))
+
+
+def _where_named(words: list[str], subject: list[str]) -> tuple[int, int] | None:
+    """Where the words first name the subject (a span of them whose terms are the
+    subject's, allowing two words more: "the", "local"), or None."""
+    for start in range(len(words)):
+        for end in range(start + len(subject), min(len(words), start + len(subject) + 2) + 1):
+            if terms(" ".join(words[start:end])) == subject:
+                return start, end
+    return None
 
 
 # After the subject at a sentence's start: "Productivity measures ...", "Productivity,
@@ -271,9 +278,8 @@ def says_what_it_is(sentence: str, subject: list[str]) -> bool:
             opening = re.match(r"\s*" + r"\s+".join(map(re.escape, words[:end])), said)
             rest = said[opening.end() :] if opening else ""
             return bool(_WHAT_IT_IS.match(rest))
-    for start in range(1, len(words)):
-        for end in range(start + len(subject), min(len(words), start + len(subject) + 2) + 1):
-            if terms(" ".join(words[start:end])) == subject:
-                before = " ".join(words[:start]) + " "
-                return bool(_COUNTS_AS.search(before)) and defines(sentence, subject)
-    return False
+    named = _where_named(words, subject)
+    if not named:
+        return False
+    before = " ".join(words[: named[0]]) + " "
+    return bool(_COUNTS_AS.search(before)) and defines(sentence, subject)

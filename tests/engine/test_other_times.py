@@ -81,19 +81,18 @@ def test_what_had_happened_by_a_year_after_the_sources_were_written_is_not_answe
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "said"),
     [
-        "is it right the moorland jobs target is 50,000 by 2035?",
-        "the moorland care green paper, is that due in 2020?",
-        "the moorland plan was drafted back in 2016, right?",
+        ("is it right the moorland jobs target is 50,000 by 2035?", "20,000 by 2030"),
+        ("the moorland care green paper, is that due in 2020?", "summer 2018"),
+        ("the moorland plan was drafted back in 2016, right?", "drafted in 2021"),
     ],
 )
-def test_a_year_the_asker_puts_to_the_documents_is_checked_not_refused(engine, question):
+def test_a_year_the_asker_puts_to_the_documents_is_checked_not_refused(engine, question, said):
     """Asked whether what they believe is so, with a year no document gives, the asker
     gets what the documents do say (to correct them), not "nothing on 2035"."""
     answer = engine.ask(question)
-    assert answer.mode == "extractive"
-    assert any(year in answer.answer for year in ("2030", "summer 2018", "2021"))
+    assert answer.mode == "extractive" and said in answer.answer
 
 
 def test_a_year_asked_about_is_still_not_covered_when_nothing_is_checked(engine):
