@@ -30,6 +30,7 @@ from bot.engine.concepts import (
     concepts_with_context,
     coverage,
     question_concepts,
+    said_by_figures,
 )
 from bot.engine.details import (
     date_words,
@@ -68,7 +69,7 @@ from bot.engine.stated import (
     states_for_the_year,
     states_outcome,
 )
-from bot.engine.text import terms
+from bot.engine.text import source_terms, terms
 from bot.engine.units import (
     LIST_CHARS,
     SIGNPOST,
@@ -203,11 +204,13 @@ class ExtractiveComposer:
         self.max_chars = max_chars
 
     def _concepts(self, question: str, context: str, idf) -> list[Concept]:
-        """The question's ideas (`concepts_with_context`); the topic it asks about a thing
+        """The question's ideas (`concepts_with_context`), a figure saying what only asks
+        for one (`said_by_figures`); the topic it asks about a thing
         ("NE LIS - anything on ageing?") weighs double in choosing sentences, where every
         sentence of a passage about the place names the place (it is not doubled in
         finding passages: there the place's own words must count as much)."""
         concepts = concepts_with_context(question, context, self.glossary, idf, CONTEXT_WEIGHT)
+        concepts = said_by_figures(question, concepts)
         topic = set(topic_asked(question))
         return [
             Concept(c.alternatives, c.weight * ASKED_WEIGHT)
@@ -227,11 +230,12 @@ class ExtractiveComposer:
         listed = listed_noun(query.text)
         finding = asks_where_to_find(query.text)  # "where do i read it?": signposts answer
         areas = frozenset(self.places.area_ids(query.text)) if self.places else frozenset()
+        sources = frozenset(source_terms(query.text))
         candidates = unique(
             [
                 c
                 for p in passages
-                for c in self._candidates(p, concepts, place, listed, finding, areas)
+                for c in self._candidates(p, concepts, place, listed, finding, areas, sources)
             ]
         )
         if not candidates or not self._states_what_is_asked(query, passages, idf, candidates):
@@ -296,7 +300,9 @@ class ExtractiveComposer:
         result the question asks for, if it asks for one (`bot.engine.stated`)."""
 
         def about(subject: str):
-            concepts = self._concepts(subject, query.context, idf)
+            concepts = concepts_with_context(
+                subject, query.context, self.glossary, idf, CONTEXT_WEIGHT
+            )
             return concepts, [self._candidates(p, concepts) for p in passages]
 
         question = query.text
@@ -383,6 +389,7 @@ class ExtractiveComposer:
         listed: str | None = None,
         finding: bool = False,
         areas: frozenset[str] = frozenset(),
+        sources: frozenset[str] = frozenset(),
     ) -> list[Candidate]:
         """The passage's quotable units, each with its coverage of the question. In a
         passage about the place asked about (`areas`, whose names' terms are `place`),
@@ -438,6 +445,10 @@ class ExtractiveComposer:
                 else frozenset()
             )
             here = place if position >= placed_from else frozenset()
+            if not speakers.get(position):  # a partner's "our" is the partner's
+                # not the source the question names ("the Confederation's 2017 briefing"):
+                # its "we published a briefing" does not answer what the briefing says
+                meant |= _writer(quote, info.publisher) - sources
             own = coverage(concepts, sentence_terms | here | meant)
             with_context = coverage(concepts, sentence_terms | here | meant | context)
             found.append(
@@ -727,6 +738,8 @@ def _answering(
     by a sentence that says so ("Productivity measures ..."), one that asks who holds an
     office (`office`) by a sentence that names the office ("..., Managing Director, ...")."""
 
+    # a word no passage has ("im at UHB in brum") cannot tell which one answers
+    part = [c for c in part if any(c.covered_by(k.terms | k.context) for k in candidates)]
     # the office is named its own way ("heads" -> "..., Managing Director, ...")
     besides_office = [c for c in part if not c.alternatives[0][0].startswith(office)]
 
@@ -796,6 +809,20 @@ _OPENS_POINTING = re.compile(
 )
 # A capitalised name of two words or more: "Skills Advisory Panels".
 _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+)+")
+
+
+# "We", "our", "us" outside a quotation: whoever wrote the document.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
+def _writer(text: str, publisher: str | None) -> frozenset[str]:
+    """Who "we" and "our" are in a document's own words, as terms: its publisher ("Our
+    Head of Health Economic Partnerships is on the expert panel ..." is the NHS
+    Confederation's). Not in a quotation, where they are the speaker's."""
+    if not publisher or not _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
+        return frozenset()
+    return frozenset(terms(publisher))
 
 
 def _referent(sentence: str, before: str) -> frozenset[str]:

@@ -17,9 +17,11 @@ from bot.engine.glossary import Glossary
 from bot.engine.questions import (
     ANSWERED_AS,
     definition_subject,
+    figure_kind_terms,
     gainer_terms,
     listed_noun,
     other_words_for,
+    wants_list,
 )
 from bot.engine.text import (
     QUESTION_WORDS,
@@ -28,6 +30,8 @@ from bot.engine.text import (
     asker_terms,
     background_terms,
     checks_a_claim,
+    claimed_terms,
+    question_sentences,
     sentences,
     source_terms,
     terms,
@@ -37,6 +41,7 @@ __all__ = [
     "Concept",
     "question_concepts",
     "coverage",
+    "said_by_figures",
     "stem_family",
     "unfamiliar_names",
     "concepts_with_context",
@@ -62,10 +67,32 @@ class Concept:
         return max(sum(_has(found, term) for term in alt) / len(alt) for alt in self.alternatives)
 
 
+# A term that any figure stands for: "target" in "what's the R&D target?"
+A_FIGURE = "<figure>"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def said_by_figures(question: str, concepts: list[Concept]) -> list[Concept]:
+    """The concepts, with any figure standing for a word that only says a figure is wanted
+    ("the R&D target" is said "raising ... to 2.4 per cent of GDP by 2027", while "schemes
+    that target particular sectors" says no target); not in a list question ("what are
+    the targets of the plan?"), where the word names the list. For choosing sentences
+    only: whether the documents give the figure is judged by its subject."""
+    if wants_list(question):
+        return concepts
+    kinds = set(figure_kind_terms(question))
+    return [
+        Concept((*c.alternatives, (A_FIGURE,)), c.weight) if c.alternatives[0][0] in kinds else c
+        for c in concepts
+    ]
+
+
 def _has(found: frozenset[str], term: str) -> bool:
     """Exact, or the same long word stem spelt on ("prioritise" / "priorities")."""
     if term in found:
         return True
+    if term == A_FIGURE:  # a number that is not a year
+        return any(any(ch.isdigit() for ch in f) and not _YEAR.fullmatch(f) for f in found)
     family = stem_family(term)
     return family is not None and any(f.startswith(family) for f in found)
 
@@ -80,13 +107,14 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
 
     Words that only say who is asking ("our ICS", "we're a trust") or which document
     should answer ("according to the NHS Confederation") weigh a third as much: they
-    rarely appear in the passage that answers. What a list question lists
-    ("what challenges did the review identify?") and what a definition question defines
-    ("what do NICA and NICD stand for? someone mentioned them in the NE slides") weigh
-    double, and so does the word for what is left out ("what was missing from it?"): the
-    answer names them ("identified a number of challenges including:"), while
-    the question's other words often fit a neighbouring passage as well (the same review's
-    strengths, the rest of the slides).
+    rarely appear in the passage that answers; so do the figures a question checks ("is
+    it right the target is 3% by 2030?"). What a list question lists ("what challenges
+    did the review identify?") and what a definition question defines ("what do NICA and
+    NICD stand for? someone mentioned them in the NE slides") weigh double, and so does
+    the word for what is left out ("what was missing from it?"): the answer names them
+    ("identified a number of challenges including:"), while the question's other words
+    often fit a neighbouring passage as well (the same review's strengths, the rest of
+    the slides).
     """
     # who asks, from where, and the scene they set
     aside = {
@@ -94,6 +122,7 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
         *source_terms(question),
         *background_terms(question),
         *gainer_terms(question),
+        *claimed_terms(question),
     }
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
     said_as = _how_the_answer_says_it(question)
@@ -233,6 +262,7 @@ def unfamiliar_names(
         introduced = [m.span(1) for m in _NAMED_ASKER.finditer(sentence)]
         introduced += asker_spans(sentence)
         introduced += [m.span(1) for m in _OWN_INITIALS.finditer(sentence)]
+        claims = _claim_spans(sentence)
         opening = _OPENING.match(sentence)
         if opening and _says_who_asks(opening.group(1), skip):
             introduced.append(opening.span(1))  # "Royal Berks in Reading - what's ..."
@@ -241,7 +271,7 @@ def unfamiliar_names(
             normal = _normal(word)
             if match.start() == 0 and not word.isdigit() or skip(word):
                 continue
-            if word.isdigit() and checks_a_claim(sentence):
+            if word.isdigit() and any(a <= match.start() < b for a, b in claims):
                 continue  # "is it right the target is 3% by 2030?": the asker's year
             if any(start <= match.start() < end for start, end in introduced):
                 continue
@@ -253,6 +283,18 @@ def unfamiliar_names(
                 continue
             missing.append(_name_around(sentence, match.start(), word))
     return list(dict.fromkeys(missing))
+
+
+def _claim_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence, as chat splits it ("whats the deadline? i thought it was march
+    2021"), states what the asker believes: a year there is their claim, not a name."""
+    spans, start = [], 0
+    for piece in question_sentences(sentence):
+        start = sentence.find(piece, start)
+        if checks_a_claim(piece):
+            spans.append((start, start + len(piece)))
+        start += len(piece)
+    return spans
 
 
 # A short opening the question sets apart with a dash ("RD&E exeter - what does ...").

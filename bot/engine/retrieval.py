@@ -28,7 +28,7 @@ import bm25s
 import numpy as np
 
 from bot.engine.boilerplate import Shingles, discount
-from bot.engine.concepts import coverage, question_concepts, stem_family
+from bot.engine.concepts import coverage, question_concepts, said_by_figures, stem_family
 from bot.engine.glossary import Glossary
 from bot.engine.questions import answer_words, other_words_for
 from bot.engine.text import asker_terms, source_terms, stems, terms, without_source, words
@@ -224,8 +224,13 @@ class HybridRetriever:
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))
         weights.update(dict.fromkeys(terms(places), 1.0))
-        weights.update(dict.fromkeys(terms(question), 1.0))
-        weights.update(dict.fromkeys(asker_terms(question) + source_terms(question), 1 / 3))
+        own = set(terms(question))
+        weights.update(dict.fromkeys(own, 1.0))
+        aside = asker_terms(question) + source_terms(question)
+        # what the asker's own initials stand for ("we're an STP": "sustainability and
+        # transformation partnership") is no more the topic than the initials are
+        aside += [t for t in terms(self.glossary.expand(" ".join(aside))) if t not in own]
+        weights.update(dict.fromkeys(aside, 1 / 3))
         vector = self.store.embedder.embed_one(expanded)
         return Query(question, expanded, weights, vector, context)
 
@@ -304,7 +309,9 @@ class HybridRetriever:
         programme", not "healthy ageing" here and "programme" there). Text that many
         documents share is discounted (`bot.engine.boilerplate`).
         """
-        concepts = question_concepts(query.text, self.glossary, index.idf)
+        concepts = said_by_figures(
+            query.text, question_concepts(query.text, self.glossary, index.idf)
+        )
         pairs = _term_pairs(query.text, index.idf)
         reranked = {}
         for cid in fused:

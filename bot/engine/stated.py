@@ -76,7 +76,9 @@ AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGN
 SHARE = re.compile(r"\d\s?(%|per\s?cent)", re.IGNORECASE)
 SHARE_BASE_WINDOW = 3  # terms between a share and what it is of ("10 per cent of their funds")
 _ASKS_SHARE = re.compile(
-    r"\bhow\s+much\s+of\b|\b(share|proportion|percentage|total)\b", re.IGNORECASE
+    r"\bhow\s+much\s+of\b|\b(share|proportion|percentage|total)\b"
+    r"|\b(?:some|part|a\s+portion)\s+of\b",  # "... can transfer some of their funds - how much?"
+    re.IGNORECASE,
 )
 DATE = re.compile(
     r"\b(1[89]|20)\d\d\b|\b(January|February|March|April|May|June|July|August|September|"
@@ -466,7 +468,8 @@ def states_for_the_year(question: str, about: Sentences) -> bool:
         s
         for said in passages
         for s in said
-        if s.coverage >= MIN_SUBJECT_COVERAGE and NUMBER.search(_YEAR.sub(" ", s.text))
+        # a figure in digits: "one of four areas" counts nothing for a year
+        if s.coverage >= MIN_SUBJECT_COVERAGE and re.search(r"\d", _YEAR.sub(" ", s.text))
     ]
     return not figures or any(
         year in s.text or year in s.heading or not _YEAR.search(s.text) for s in figures

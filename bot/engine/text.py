@@ -14,6 +14,7 @@ import Stemmer
 
 __all__ = [
     "terms",
+    "claimed_terms",
     "stems",
     "words",
     "sentences",
@@ -220,7 +221,9 @@ _OPENING_ASKER_RE = re.compile(
     r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
     r"hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ahsn|csu|(?:gp\s+)?practice|ambulance\s+service)"
     r"(?:\s+(?:in|at|from)"
-    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?)(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
+    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?"
+    r"(?:\s*\([^)]{1,40}\))?)"  # "STP in the north east (newcastle) - ..."
+    r"(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
     # says they are here
     r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]"
@@ -382,8 +385,9 @@ _ACCORDING_TO = r"\baccording\s+to\s+(?:the\s+)?[^,?;]+"
 _SOURCE_RE = re.compile(
     _ACCORDING_TO
     + r"|\bin\s+(?:the\s+)?(?:[\w&-]+\s+){0,3}?[\w&-]+(?:['’]s?)?\s+(?:view|opinion|words)\b"
-    # "what does the confed reckon ...": whose view is asked, not what about
-    r"|\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:reckon|think|believe|"
+    # "what does the confed reckon ...", "why does the confed think ...": whose view is
+    # asked, not what about
+    r"|\b(?:what|why)\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:reckon|think|believe|"
     r"recommend|suggest|advise)\b"
     # "how does the confed define productivity?": whose definition, not what is defined
     r"|\bhow\s+(?:does|do|did)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?=(?:define|describe|see|view|"
@@ -469,6 +473,29 @@ _CHECKS_A_CLAIM = re.compile(
 def checks_a_claim(sentence: str) -> bool:
     """The sentence asks whether what the asker believes is so (see `_CHECKS_A_CLAIM`)."""
     return bool(_CHECKS_A_CLAIM.search(sentence.strip()))
+
+
+# A figure or a year as a claim states it: "3%", "£1bn", "50,000", "2.4 per cent", "2035";
+# not a number that names a group ("over 75s").
+_CLAIMED_FIGURE = re.compile(
+    r"£\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion)\b)?"
+    r"|\d[\d,.]*\s?(?:%|per\s?cent\b|m\b|bn\b|million\b|billion\b)"
+    r"|\b\d{1,3}(?:,\d{3})+\b|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def claimed_terms(question: str) -> list[str]:
+    """The figures and years a question puts to the documents to check ("is it right the
+    target is 50,000 by 2035?"): the asker's belief, which the answer corrects, not what
+    it must hold."""
+    return [
+        term
+        for sentence in question_sentences(question)
+        if checks_a_claim(sentence)
+        for figure in _CLAIMED_FIGURE.finditer(sentence)
+        for term in terms(figure.group(0))
+    ]
 
 
 def asks(sentence: str) -> bool:

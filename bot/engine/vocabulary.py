@@ -74,6 +74,7 @@ _SHORTHAND = {
         "your": "ur",
         "are": "r",
         "and": "n",
+        "with": "w",
         "because": "bc bcoz cos",
         "though": "tho",
         "through": "thru",
@@ -119,9 +120,11 @@ _SHORTHAND = {
 }
 
 
-# Chat shorthand spelt with a digit ("any1 we shld talk to?", "b4 the deadline"), which
-# the word tokens above never see whole.
+# Chat shorthand spelt with a digit or a slash ("any1 we shld talk to?", "b4 the
+# deadline", "agreed w/ govt"), which the word tokens above never see whole.
 _DIGIT_SHORTHAND = {
+    "w/o": "without",
+    "w/": "with",
     "any1": "anyone",
     "some1": "someone",
     "sum1": "someone",
@@ -132,7 +135,9 @@ _DIGIT_SHORTHAND = {
     "2moro": "tomorrow",
     "2morrow": "tomorrow",
 }
-_DIGIT_WORD = re.compile(rf"\b(?:{'|'.join(_DIGIT_SHORTHAND)})\b", re.IGNORECASE)
+_DIGIT_WORD = re.compile(
+    rf"(?<![\w/])(?:{'|'.join(map(re.escape, _DIGIT_SHORTHAND))})(?![\w/])", re.IGNORECASE
+)
 
 
 # "hows much is it worth": "how" with a stray s, not "how is" (which "hows" alone means).
@@ -289,8 +294,9 @@ class Vocabulary:
         self, question: str, clipped_first: bool
     ) -> Iterator[tuple[re.Match[str], str, str]]:
         """Each word of two side by side that may be clipped: not a word of the documents,
-        nor short, nor next to a stop word ("the northumb" is a name of its own; anything
-        comes before "in"), with the word next to it; last first, so that a caller that
+        nor short, nor chat shorthand ("life sciences pls" is no "sciences plan"), nor
+        next to a stop word ("the northumb" is a name of its own; anything comes before
+        "in"), with the word next to it; last first, so that a caller that
         replaces one leaves the places of those before it as they were."""
         tokens = list(_TOKEN.finditer(question))
         for first, second in reversed(list(zip(tokens, tokens[1:], strict=False))):
@@ -299,6 +305,7 @@ class Vocabulary:
             if not (
                 len(clipped) < 3
                 or clipped in self.counts
+                or clipped in _SHORTHAND
                 or clipped in STOP_WORDS
                 or next_to in STOP_WORDS
             ):

@@ -271,6 +271,60 @@ The harbour board meets monthly, and every harbour town sends a member to it.
     assert deals.ask("how many members does the harbour board have?").mode == "no_answer"
 
 
+def test_asked_for_a_target_the_sentence_with_the_figure_leads(tmp_path_factory, embedder):
+    """ "whats the research target?": the sentence that raises research spending to a
+    figure answers, though it never says "target"; the one where "target" is a verb
+    ("schemes that target particular trades") does not."""
+    engine = engine_over(
+        {
+            "plan.md": """# The harbour plan
+
+## Research
+
+Harbour research schemes that target particular trades do slightly worse than schemes
+open to every trade, the research review found.
+
+## Ideas
+
+The plan commits to raising harbour research spending to 3.5 per cent of output by 2031.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("whats the harbour research target?")
+    assert "3.5 per cent" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_we_and_our_in_a_document_are_its_publisher(tmp_path_factory, embedder):
+    """ "Our adviser sits on the expert panel ..." in the network's own newsletter is the
+    network's adviser: asked what that adviser does, it answers, not another document's
+    sentence that names the network."""
+    engine = engine_over(
+        {
+            "network.md": """# Network news
+
+## Panels
+
+Our adviser sits on the expert panel of two harbour plans and advises boards on priorities.
+""",
+            "history.md": """# Harbour history
+
+## Bodies
+
+The Harbour Trust Network was founded in 1990, and its members run the harbour ferries.
+""",
+            "sources.yaml": "- file: network.md\n  title: Network news\n  published: 2019-06\n"
+            "  publisher: Harbour Trust Network\n- file: history.md\n  title: Harbour history\n"
+            "  published: 2019-06\n  publisher: Harbour Council\n",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what does the Harbour Trust Network's adviser do?")
+    assert "expert panel" in answer.answer.split("[1]")[0], answer.answer
+
+
 def test_asked_what_concerns_them_the_asker_is_the_topic(tmp_path_factory, embedder):
     """ "we're an ambulance trust - anything relevant to us?": the sentence about ambulance
     fleets answers, not the ones that say what is "relevant"."""

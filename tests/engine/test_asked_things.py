@@ -629,6 +629,11 @@ def test_a_share_of_one_thing_does_not_answer_a_share_of_another(engine):
     # "10 per cent of their funds", in the sentence about paying the levy, is of the levy
     answer = engine.ask("what % of our moorland levy can we pass to another practice?")
     assert "10 per cent" in answer.answer
+    # a share asked as "some of ... - how much?"
+    question = (
+        "heard practices paying the moorland levy can pass some of their funds on - how much?"
+    )
+    assert "10 per cent" in engine.ask(question).answer
 
 
 def test_the_askers_own_people_are_not_what_the_question_is_about(engine):

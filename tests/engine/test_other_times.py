@@ -86,6 +86,8 @@ def test_what_had_happened_by_a_year_after_the_sources_were_written_is_not_answe
         ("is it right the moorland jobs target is 50,000 by 2035?", "20,000 by 2030"),
         ("the moorland care green paper, is that due in 2020?", "summer 2018"),
         ("the moorland plan was drafted back in 2016, right?", "drafted in 2021"),
+        # the belief after the question, as chat types it (no capital after the "?")
+        ("quick one - when was the moorland plan drafted? i thought 2016", "drafted in 2021"),
     ],
 )
 def test_a_year_the_asker_puts_to_the_documents_is_checked_not_refused(engine, question, said):
@@ -138,3 +140,26 @@ def test_a_place_s_own_strategy_is_not_covered_though_the_question_also_asks_who
     # what to do there is the same everywhere, and still answered
     question = "what should our trust in norwich do about the LIS and who do we talk to?"
     assert "talk to their LEP" in engine.ask(question).answer
+
+
+def test_a_number_in_words_is_no_figure_for_the_year_asked(tmp_path_factory, embedder):
+    """ "one of four areas of the plan, which looks ahead to 2040" gives no jobs target for
+    2040; the only target given is for 2030."""
+    engine = engine_over(
+        {
+            "plan.md": """# Moorland economic plan
+
+## Targets
+
+Increase the number of moorland jobs by 20,000 by 2030.
+
+## Moorland jobs
+
+Moorland jobs in farming and tourism are one of four areas of the moorland plan, which
+looks ahead to 2040.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    assert engine.ask("whats the moorland target for number of jobs by 2040?").mode == "no_answer"

@@ -50,6 +50,11 @@ from bot.engine.vocabulary import Vocabulary
         ("who is the business champion for ageing?", ("champion", "business, ageing")),
         # the office of what the question opened on, before the dash
         ("moor LEP - whos the director and who are its partners?", ("director", "moor LEP")),
+        # asked after saying who asks
+        (
+            "im at MHT in thornby - who heads moor health partners?",
+            ("heads", "moor health partners"),
+        ),
         ("who leads the strategy?", None),  # often a body ("the mayor"), not a name
         ("who sits on the steering group?", None),
         # a mayor, and who came after someone, are offices people hold by name
@@ -551,12 +556,19 @@ def test_questions_about_what_is_left_out(question, asks):
         ("the moor fund - who chairs it? whats his background", ["who chairs", "who chairs"]),
         # asides that ask nothing are not parts
         ("which villages does the bus serve? need a line for my board", ["which villages"]),
+        ("which villages does the bus serve? please, we're a trust in thornby", ["which villages"]),
         ("which four moorland challenges did the plan name?", ["four moorland challenges"]),
         # "what will they do?" says nothing without the clause before it
         ("What are harbour panels, and what will they do?", ["harbour panels", "they do"]),
         # "also", "+" and a new sentence join a second question as "and" does
         ("what does the plan cover. also whats the fund", ["plan cover", "the fund"]),
         ("what does the board chair do + who is it?", ["chair do", "who is it"]),
+        ("who runs moor partners & who's in it?", ["who runs moor partners", "who's in it"]),
+        # what "its" is, though the clause before asks only after a dash
+        (
+            "were at MHT - does the moor plan have a health section & what are its priorities?",
+            ["health section", "moor plan have a health section &  what are its priorities"],
+        ),
         # a question word after its preposition
         ("how many extra jobs and by what year?", ["many extra jobs", "by what year"]),
     ],

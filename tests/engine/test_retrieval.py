@@ -100,3 +100,13 @@ def test_a_passage_with_a_word_no_better_one_has_passes_the_cap_per_document():
     passages = _diverse(ranked, dict.fromkeys(words, 1.0), 9, 5, words.__getitem__)
     chosen = [p.chunk.id for p in passages]
     assert "white-paper:5" in chosen and "white-paper:6" not in chosen
+
+
+def test_what_the_askers_own_initials_stand_for_weighs_as_little_as_they_do(engine):
+    """ "we're an STP in thornby": passages about sustainability and transformation
+    partnerships do not answer the deadline asked about, any more than the initials do."""
+    query = engine.retriever.query("whats the deadline for the plan? we're an STP in thornby")
+    assert query.weights["transform"] == query.weights["stp"] < query.weights["deadlin"]
+    # asked about the STP itself, its spelt-out words are the topic
+    query = engine.retriever.query("what does an STP do?")
+    assert query.weights["transform"] == 0.5

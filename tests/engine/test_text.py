@@ -101,6 +101,9 @@ def test_whose_view_is_asked_is_the_source_not_the_topic():
         "confeder",
         "view",
     ]
+    assert source_terms("whats the harbour fund & why does the confed think we shd care?") == terms(
+        "confed"
+    )
 
 
 def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
@@ -141,6 +144,9 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     )
     # who says they are here, by any name: "UHB here (brum) - ..."
     assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")
+    assert asker_terms("STP in the high moors (thornby) - what is the harbour fund for?") == terms(
+        "STP high moors thornby"
+    )
     # an integrated care partnership, or an opening that runs on into why they ask
     assert asker_terms("our ICP wants to know: what is the harbour fund for?") == terms("ICP")
     assert asker_terms("moors ICB wondering what the harbour fund is for") == terms("moors ICB")

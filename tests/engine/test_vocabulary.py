@@ -56,6 +56,8 @@ def vocabulary() -> Vocabulary:
         ("wats the plan? wots a hub?", "what is the plan? what is a hub?"),
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
+        ("agreed w the board", "agreed with the board"),
+        ("agreed w/ the board, not w/o it", "agreed with the board, not without it"),
         ("comms person here", "communications person here"),
         # and spelt with a digit
         (
@@ -79,6 +81,12 @@ def vocabulary() -> Vocabulary:
 )
 def test_questions_are_read_in_the_documents_words(vocabulary, typed, read):
     assert vocabulary.read(typed) == read
+
+
+def test_chat_shorthand_is_never_read_as_a_clipped_name():
+    """ "life sciences pls" is a request, not the "Life Sciences Plan" clipped."""
+    vocabulary = Vocabulary(["The Life Sciences Plan sets out the Life Sciences Plan."])
+    assert vocabulary.read("what about life sciences pls") == "what about life sciences please"
 
 
 def test_initials_the_documents_use_themselves_are_left_alone():

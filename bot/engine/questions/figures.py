@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import asks, checks_a_claim, terms, without_source
+from bot.engine.text import asker_terms, asks, checks_a_claim, terms, without_source
 
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
@@ -20,6 +20,19 @@ _NUMBER_QUESTION = re.compile(
 def wants_number(question: str) -> bool:
     """ "How many ...", "how much ...", "what is the target": the answer holds a number."""
     return bool(_NUMBER_QUESTION.search(question))
+
+
+# The words that only say a figure is wanted ("what's the R&D target?", "the total"): a
+# sentence that gives the figure seldom uses them ("raising ... to 2.4 per cent of GDP by
+# 2027"), while sentences that do often mean something else ("programmes that target").
+_FIGURE_KIND = re.compile(r"\b(?:targets?|figures?|numbers?|totals?|amounts?)\b", re.IGNORECASE)
+
+
+def figure_kind_terms(question: str) -> list[str]:
+    """The words of a question that asks for a figure which name only its kind."""
+    if not wants_number(question):
+        return []
+    return [term for match in _FIGURE_KIND.finditer(question) for term in terms(match.group(0))]
 
 
 # "how much ...", "what's the total the projects were worth?", "what proportion of the
@@ -98,9 +111,9 @@ def share_base(question: str) -> str | None:
 # Where a question that asks two things starts its second: "... how much is it and
 # what's it for?", "... employ, and how much does it spend?".
 _NEXT_ASK = re.compile(
-    # "... do + who is it?", "... march 2019. also whats the R&D target": "+", "also" and a
-    # new sentence join a second question as "and" does
-    r"[?;]|(?:,?\s+(?:and|also|plus|\+)|\.(?:\s+also)?)\s+"
+    # "... do + who is it?", "... & who's in it?", "... march 2019. also whats the R&D
+    # target": "+", "&", "also" and a new sentence join a second question as "and" does
+    r"[?;]|(?:,?\s+(?:and|also|plus|\+|&)|\.(?:\s+also)?)\s+"
     # "... how many jobs and by what year?": a question word after its preposition
     r"(?=(?:roughly\s+|(?:by|in|from|until|till|since|for|to|with|at)\s+(?=wh))?(?:how|what|what's|whats|who|whos|who's|when|whens|"
     r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
@@ -134,9 +147,24 @@ def parts_referring_back(question: str) -> list[tuple[str, str]]:
             # what does she say ..." asks what she says, not again who she is
             earlier, earlier_referent = parts[-1]
             referent = f"{earlier_referent} {_ASKING.sub('', earlier)}".lstrip()
-        if terms(f"{referent} {clause}") and asks(f"{referent} {clause}"):
+        if _only_who_asks(clause):
+            continue  # "pls, we're a foundation trust in gateshead"
+        if terms(f"{referent} {clause}") and _asks_in(f"{referent} {clause}"):
             parts.append((clause, referent))
     return parts
+
+
+def _only_who_asks(clause: str) -> bool:
+    """The clause names only who asks, with no question of its own ("please, we're a
+    trust in thornby"); "should our trust be on ours?" asks about the asker."""
+    asker = set(asker_terms(clause))
+    return bool(asker) and not clause.rstrip().endswith("?") and not set(terms(clause)) - asker
+
+
+def _asks_in(clause: str) -> bool:
+    """The clause asks something, perhaps after a dash that sets the asker apart ("were at
+    RCHT in truro - does the cornwall LIS have a health section & ...")."""
+    return any(asks(piece) for piece in re.split(r"\s[-–—]\s", clause))
 
 
 def refers_back(clause: str) -> bool:

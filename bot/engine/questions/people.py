@@ -36,14 +36,19 @@ _ROLE_AFTER = re.compile(
 )
 
 
+_CLAUSE_START = re.compile(r"\s[-–—:]\s|[?.!]\s+")
+
+
 def role_asked(question: str) -> tuple[str, str] | None:
     """The office and what it is of, in a question that asks who holds it ("who chairs
     the North East LEP Board?" -> ("chairs", "North East LEP Board")); None otherwise.
     Only offices people hold by name: "who leads the strategy?" is often answered by a
     body ("mayoral combined authorities"), so it is not one of them."""
-    match = _ROLE.match(question.strip())
-    if match:
-        return match.group(1), match.group(2)
+    # at the start, or of a clause after the asker's opening ("im at UHB - who runs ...")
+    for start in [0, *(m.end() for m in _CLAUSE_START.finditer(question))]:
+        match = _ROLE.match(question[start:].strip())
+        if match and terms(match.group(2)):  # not "whos the director and ..."
+            return match.group(1), match.group(2)
     match = _ROLE_AFTER.search(question)
     if not match:
         return None
