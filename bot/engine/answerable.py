@@ -148,6 +148,7 @@ class Assessor:
         mentions by any of their names ("Bucks" is covered by "Aylesbury")."""
         if self.places is None:
             return []
+        question = _TYPED_CORRIDOR.sub(" ", question)  # "the oxford-cambridge corridor"
         asked = [  # not "the Sector Deal", nor the place of "notts healthcare"
             (name, areas)
             for name, areas in self.places.matches(question, titled=True)
@@ -170,6 +171,13 @@ class Assessor:
 # Places joined into one ("the Cambridge-Milton Keynes-Oxford corridor"): a link between
 # them, which says nothing of any one place's own strategy.
 _CORRIDOR = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:-[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)+\b")
+
+
+# A corridor as a question types it ("the oxford-cambridge corridor"): asked about as one,
+# as the documents name it, not about any one place's own strategy.
+_TYPED_CORRIDOR = re.compile(
+    r"(?i)\b[a-z]+(?:\s[a-z]+)?(?:\s?[-–]\s?[a-z]+(?:\s[a-z]+)?)+\s+(?:corridor|arc)\b"
+)
 
 
 # An NHS body or university named after its place ("Dean Fathers, Chair, Nottinghamshire

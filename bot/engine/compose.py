@@ -482,6 +482,7 @@ class ExtractiveComposer:
         local = [c for c in candidates if c.passage.local]
         wanted = wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
+        listed = listed_noun(query.text)
         holds = _WHATS_IN.search(query.text)
         contents = terms(holds.group(1)) if holds else []
         how = _HOW_TO.search(query.text)
@@ -525,8 +526,12 @@ class ExtractiveComposer:
                     score += DETAIL_BONUS  # "how do we influence it?": the stages to influence
                 if contents and in_order(contents, lead_in):
                     score += DETAIL_BONUS  # "whats in the sector deal?": "Key elements of ..."
-            if items and candidate.list_items == items:
-                score += DETAIL_BONUS  # "the 4 grand challenges": a list of four
+            if (
+                items
+                and candidate.list_items == items
+                and (not listed or listed in candidate.terms)
+            ):
+                score += DETAIL_BONUS  # "the 4 grand challenges": a list of four of them
             if action and _ACTION_SENTENCE.search(candidate.text):
                 score += 0.3 if _NHS_ADVICE.search(candidate.text) else 0.2
             # "These will enable mayors ..." after "... to establish Skills Advisory Panels."

@@ -271,7 +271,9 @@ def unfamiliar_names(
             normal = _normal(word)
             if match.start() == 0 and not word.isdigit() or skip(word):
                 continue
-            if word.isdigit() and any(a <= match.start() < b for a, b in claims):
+            if (word.isdigit() or normal in _MONTHS) and any(
+                a <= match.start() < b for a, b in claims
+            ):
                 continue  # "is it right the target is 3% by 2030?": the asker's year
             if any(start <= match.start() < end for start, end in introduced):
                 continue
@@ -283,6 +285,11 @@ def unfamiliar_names(
                 continue
             missing.append(_name_around(sentence, match.start(), word))
     return list(dict.fromkeys(missing))
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 
 def _claim_spans(sentence: str) -> list[tuple[int, int]]:

@@ -42,6 +42,7 @@ up very was we were what when where which while who whom why will with would you
 yours yourself yourselves don shall may might must per via etc e.g i.e around round
 whats whos hows wheres whens whys thats theres im ive youre weve theyre
 dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt shouldnt couldnt wouldnt
+yeah yep yes ok okay lol tbh
 """.split()
 )
 
@@ -463,26 +464,39 @@ _BELIEVED_RE = re.compile(
 # is the asker's claim, which the answer may correct, not a name the documents must know.
 _CHECKS_A_CLAIM = re.compile(
     r"^\W*(?:(?:and|also|so)\s+)?(?:is|was|are|were)\s+(?:it|this|that)\s+(?:right|true|correct)\b"
-    r"|\b(?:right|correct|true)\W*$"
+    r"|\b(?:right|correct|true|yeah|yes|yep|isn['’]?t\s+it|aren['’]?t\s+they)\W*$"
     r"|\b(?:is|was)\s+(?:that|it)\s+(?:by|in|from|for|due)\s+(?:\w+\s+)?(?:19|20)\d\d\W*$"
     r"|^\W*(?:i|we)\s+(?:thought|heard|assumed|was\s+told|were\s+told)\b",
     re.IGNORECASE,
 )
 
 
+# A question to be answered yes or no ("does the strategy commit to 2.4 per cent by 2030?")
+_YES_OR_NO = re.compile(r"^\W*(?:does|do|did|is|are|was|were|will|has|have|had)\b", re.IGNORECASE)
+
+
 def checks_a_claim(sentence: str) -> bool:
-    """The sentence asks whether what the asker believes is so (see `_CHECKS_A_CLAIM`)."""
-    return bool(_CHECKS_A_CLAIM.search(sentence.strip()))
+    """The sentence asks whether what the asker believes is so (see `_CHECKS_A_CLAIM`), or
+    asks yes or no of a figure it states ("does it commit to 2.4 per cent of GDP by 2030?",
+    "is the target 100k jobs?")."""
+    sentence = sentence.strip()
+    if _CHECKS_A_CLAIM.search(sentence):
+        return True
+    figures = (f.group(0) for f in _CLAIMED_FIGURE.finditer(sentence))
+    return bool(_YES_OR_NO.match(sentence)) and any(not _YEAR_ONLY.fullmatch(f) for f in figures)
 
 
 # A figure or a year as a claim states it: "3%", "£1bn", "50,000", "2.4 per cent", "2035";
 # not a number that names a group ("over 75s").
 _CLAIMED_FIGURE = re.compile(
     r"£\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion)\b)?"
-    r"|\d[\d,.]*\s?(?:%|per\s?cent\b|m\b|bn\b|million\b|billion\b)"
+    r"|\d[\d,.]*\s?(?:%|per\s?cent\b|k\b|m\b|bn\b|million\b|billion\b)"
     r"|\b\d{1,3}(?:,\d{3})+\b|\b(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+
+
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
 
 def claimed_terms(question: str) -> list[str]:

@@ -358,7 +358,13 @@ class Vocabulary:
             meant = self.initialisms[token]
         elif self._initials_typed_small(token):
             meant = self.initialisms[token.upper()]
-        elif lower in self.counts or lower in STOP_WORDS or len(lower) < 3 or lower in _english():
+        elif (
+            lower in self.counts
+            or lower in STOP_WORDS
+            or len(lower) < 3
+            or lower in _english()
+            or self._joins_words(lower)
+        ):
             return token
         else:
             meant = self._clipped(lower, typed) or self._vowels_left_out(lower)
@@ -366,6 +372,15 @@ class Vocabulary:
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant
+
+    def _joins_words(self, word: str) -> bool:
+        """A hyphenated word made of words ("co-located", "place-based"): as meant, not a
+        typo of another word ("collocated")."""
+        parts = word.split("-")
+        return len(parts) > 1 and all(
+            part in self.counts or part in STOP_WORDS or part in _english() or len(part) < 3
+            for part in parts
+        )
 
     def _initials_typed_small(self, token: str) -> bool:
         """Initials typed in small letters ("the wm lis"): a word neither the knowledge

@@ -274,6 +274,9 @@ def test_a_place_named_only_in_a_corridor_between_places_is_not_covered(engine):
     # the white paper names "the Cambridge-Milton Keynes-Oxford corridor", nothing more
     answer = engine.ask("does the cambs LIS say anything about life sciences?")
     assert answer.mode == "no_answer"
+    # asked about the corridor itself, the sentence that names it answers
+    answer = engine.ask("cambs trust - does the white paper mention the oxford-cambridge corridor?")
+    assert "Cambridge-Milton Keynes-Oxford corridor" in answer.answer
 
 
 def test_whom_to_talk_to_in_a_place_the_documents_do_not_cover_is_its_contact_only(engine):

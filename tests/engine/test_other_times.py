@@ -88,6 +88,10 @@ def test_what_had_happened_by_a_year_after_the_sources_were_written_is_not_answe
         ("the moorland plan was drafted back in 2016, right?", "drafted in 2021"),
         # the belief after the question, as chat types it (no capital after the "?")
         ("quick one - when was the moorland plan drafted? i thought 2016", "drafted in 2021"),
+        # a month the asker states, a yes/no question stating a figure, "yeah?"
+        ("is it correct the moorland plan was drafted in October 2016?", "drafted in 2021"),
+        ("does the moorland plan add 50,000 jobs by 2035?", "20,000 by 2030"),
+        ("moorland jobs target is 50k by 2035 yeah?", "20,000 by 2030"),
     ],
 )
 def test_a_year_the_asker_puts_to_the_documents_is_checked_not_refused(engine, question, said):

@@ -50,6 +50,8 @@ from bot.engine.vocabulary import Vocabulary
         ("who is the business champion for ageing?", ("champion", "business, ageing")),
         # the office of what the question opened on, before the dash
         ("moor LEP - whos the director and who are its partners?", ("director", "moor LEP")),
+        # a belief check names someone for the office: who holds it is asked
+        ("is it right that Jo Bloggs chairs the moor board?", ("chairs", "moor board")),
         # asked after saying who asks
         (
             "im at MHT in thornby - who heads moor health partners?",
@@ -109,6 +111,12 @@ def test_who_holds_an_office(question, asked):
             " was the plan to be agreed ",
         ),
         ("when did govt publish the white paper", " did govt publish the white paper"),
+        # after the asker's opening and a dash
+        (
+            "moors ICS again - when does the plan consultation close?",
+            " does the plan consultation close",
+        ),
+        ("whats the deadline for the plan and where can i read it?", "for the plan"),
         # "when" on its own, then something else
         (
             "did the final plan ever get published? when, and what made the cut?",
@@ -357,6 +365,8 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     # "what makes ...": a verb; the list is named on its own after the dash
     assert listed_noun("what makes a proper plan - key attributes? heard etc") == "attribut"
     assert listed_noun("what makes it work? any ideas") is None
+    # "which ones" names nothing listed
+    assert listed_noun("whats the 4 aims, and which ones matter for us?") != "one"
     # what a source says they are
     assert listed_noun("what does the review say are the harbour's key strengths?") == "strength"
     assert not wants_list("what does the review say is the aim?")

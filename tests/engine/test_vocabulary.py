@@ -48,6 +48,8 @@ def vocabulary() -> Vocabulary:
         ("the wssx board", "the wessex board"),
         # A typo of an English word the documents never use is that word.
         ("what does growth actualy mean", "what does growth actually mean"),
+        # words joined by a hyphen are meant as typed, not as another word
+        ("which clinics are co-located there", "which clinics are co-located there"),
         ("do we recieve anythng", "do we receive anything"),
         # "where do we start" asks what to do first
         ("our trust, like where do we even start?", "our trust, like what should we do?"),

@@ -22,7 +22,9 @@ _PERIOD_ASKED = (
     r"|\bhow\s+far\s+(?:out|ahead)\b"
 )
 _DATE_QUESTION = re.compile(
-    r"^\W*when\b|(?:\band|[,;?])\s+when\s+(?:did|was|were|is|are|will|do|does)\b|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
+    # "when ...", "..., when did ...", "dorset ICS again - when does ..."
+    r"^\W*when\b|(?:\band|[,;?&+]|\s[-–—:])\s+when\s+(?:did|was|were|is|are|will|do|does)\b"
+    r"|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
     r"|\b(?:expected|target|original|revised|new|agreed)\s+(?:date|deadline|timetable|timescale|"
     r"time\s*frame|timeframe)s?\b"  # "how has the expected date for agreeing them changed?"
     r"|(?:\band|\bn|[,;?+&])\s+when\s*(?:[?!.]|$)"  # "which areas published first, and when?"
@@ -108,7 +110,17 @@ def date_subject(question: str) -> str | None:
     subject = _date_asked_of(question)
     if subject is None:  # "im at lincoln county hospital - when did lincs publish ...?"
         subject = _date_asked_of(without_asker(question))
+    if subject is None:  # "dorset ICS again - when does the consultation close?"
+        pieces = re.split(r"\s[-–—:]\s", question)[1:]
+        subject = next(filter(None, map(_date_asked_of, pieces)), None)
+    if subject is not None:  # "... deadline for the LIS and where can i read it?"
+        subject = _NEXT_QUESTION.split(subject)[0]
     return None if subject is None else without_attribution(subject)
+
+
+_NEXT_QUESTION = re.compile(
+    r"\s+(?:and|&|\+|also)\s+(?=(?:where|what|who|how|which|why|can|could)\b)", re.IGNORECASE
+)
 
 
 def _date_asked_of(question: str) -> str | None:

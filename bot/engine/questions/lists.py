@@ -75,7 +75,8 @@ _PLURAL_AFTER_WHAT = re.compile(
     r"([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
-_NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus".split())
+# not plurals, or plurals that name nothing ("which ones")
+_NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus ones".split())
 _NOT_ENDINGS = ("ss", "us", "is")
 
 

@@ -37,6 +37,11 @@ _ROLE_AFTER = re.compile(
 
 
 _CLAUSE_START = re.compile(r"\s[-–—:]\s|[?.!]\s+")
+# "is it right that Jane Doe chairs the harbour board?": who holds the office, checked
+_ROLE_CLAIMED = re.compile(
+    r"\b(?:that|if)\s+(?:[A-Z][\w'’-]+\s+){1,3}(chairs|heads|directs)\s+(?:the\s+)?([^?,;+]+?)"
+    r"(?=\s*[?,;+]|$)"
+)
 
 
 def role_asked(question: str) -> tuple[str, str] | None:
@@ -49,6 +54,9 @@ def role_asked(question: str) -> tuple[str, str] | None:
         match = _ROLE.match(question[start:].strip())
         if match and terms(match.group(2)):  # not "whos the director and ..."
             return match.group(1), match.group(2)
+    claimed = _ROLE_CLAIMED.search(question)
+    if claimed:
+        return claimed.group(1), claimed.group(2)
     match = _ROLE_AFTER.search(question)
     if not match:
         return None
