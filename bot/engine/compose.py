@@ -283,10 +283,14 @@ class ExtractiveComposer:
             chosen = _with_reason(
                 why_concepts, chosen, candidates, self.max_sentences, room, alone=len(parts) < 2
             )
+        elif _AND_WHY.search(query.text):  # "what should we do on skills, and why?": the lead's
+            chosen = _with_reason([], chosen, candidates, self.max_sentences, room, alone=True)
         choices = alternatives(query.text)
         if choices:
             chosen = _with_the_other_choice(choices, chosen, candidates, self.max_sentences, room)
-        chosen = _with_antecedents(chosen, candidates, self.max_sentences, room)
+        chosen = _with_antecedents(
+            chosen, candidates, self.max_sentences, room, self.glossary.entries_in
+        )
         if lead is not None:
             opening = Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
@@ -847,14 +851,20 @@ def _referent(sentence: str, before: str) -> frozenset[str]:
 
 
 def _with_antecedents(
-    chosen: list[Candidate], candidates: list[Candidate], max_sentences: int, max_chars: int
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    max_sentences: int,
+    max_chars: int,
+    explained: Callable[[str], object] = lambda initials: None,
 ) -> list[Candidate]:
     """A chosen sentence that points back ("This living lab will ...") comes after the
     sentence that introduces what it points at ("We will establish a health and wellbeing
-    living lab ..."), when a few sentences before it in its passage do. Points ranked
-    below it make room; when none can, the introducing sentence takes its place. A unit
-    that names the thing again ("These challenges ... The grand challenges are: ...")
-    needs no introduction."""
+    living lab ..."), when a few sentences before it in its passage do; so does one that
+    uses initials the glossary does not explain ("... the replacement to ESIF") after the
+    sentence that spells them out ("... European Structural and Investment Fund (ESIF)
+    projects ..."). Points ranked below it make room; when none can, the introducing
+    sentence takes its place. A unit that names the thing again ("These challenges ...
+    The grand challenges are: ...") needs no introduction."""
     result = list(chosen)
     budget = max(max_chars, sum(len(c.text) for c in chosen))
 
@@ -862,7 +872,9 @@ def _with_antecedents(
         return len(trial) <= max_sentences and sum(len(c.text) for c in trial) <= budget
 
     for candidate in chosen:
-        antecedent = _antecedent(candidate, candidates)
+        antecedent = _antecedent(candidate, candidates) or _spelt_out_before(
+            candidate, candidates, explained
+        )
         if antecedent is None or antecedent in result or candidate not in result:
             continue  # (or it made room for an earlier point's antecedent)
         at = result.index(candidate)
@@ -896,7 +908,34 @@ def _antecedent(candidate: Candidate, candidates: list[Candidate]) -> Candidate 
     return max(earlier, key=lambda c: c.position, default=None)
 
 
+_INITIALS = re.compile(r"\b([A-Z]{2,6})s?\b")
+
+
+def _spelt_out_before(
+    candidate: Candidate, candidates: list[Candidate], explained: Callable[[str], object]
+) -> Candidate | None:
+    """The nearest sentence before `candidate` in its passage that spells out initials it
+    uses without spelling them out ("the replacement to ESIF"), when the glossary does not
+    explain them: a reader knows "LEP", not "ESIF"."""
+    for initials in dict.fromkeys(m.group(1) for m in _INITIALS.finditer(candidate.text)):
+        if explained(initials) or f"({initials}" in candidate.text:
+            continue
+        earlier = [
+            c
+            for c in candidates
+            if c.passage.chunk.id == candidate.passage.chunk.id
+            and candidate.position - ANTECEDENT_REACH <= c.position < candidate.position
+            and f"({initials})" in c.text
+            and candidate.text not in c.text
+        ]
+        if earlier:
+            return max(earlier, key=lambda c: c.position)
+    return None
+
+
 _ASKS_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+# "why" on its own after what is asked: the reason for the answer itself
+_AND_WHY = re.compile(r"(?:,|\band|&|\+)\s*why\s*\W*$", re.IGNORECASE)
 
 
 def _with_reason(
@@ -910,13 +949,20 @@ def _with_reason(
     """For a question that asks why: the sentence after the point that best answers that
     part, which often gives the reason ("... it is important that NHS organisations are
     represented on the local skills advisory panels ..." / "Our workforce will be the
-    largest in virtually every LEP area ..."), when there is room for it. When why is
-    all the question asks (`alone`), the points ranked below make room."""
-    point = max(chosen, key=lambda c: coverage(part, c.terms | c.context))
+    largest in virtually every LEP area ..."), or, when the point ends its paragraph, the
+    sentence before it there ("The NHS will be the largest employer in every MCA or LEP
+    area ... STPs and ICSs ... should use ..."), when there is room for it. With no part
+    of its own ("what should we do on skills, and why?"), the point is the lead. When why
+    is all the question asks (`alone`), the points ranked below make room."""
+    point = max(chosen, key=lambda c: coverage(part, c.terms | c.context)) if part else chosen[0]
     after = _next_sentence(point, candidates)
+    at = chosen.index(point) + 1
+    if after is None or after.paragraph != point.paragraph:
+        before = _previous_sentence(point, candidates)
+        if before is not None and before.paragraph == point.paragraph:
+            after, at = before, at - 1  # the reason comes first
     if after is None or any(after.quote == c.quote for c in chosen):
         return chosen
-    at = chosen.index(point) + 1
     kept = [*chosen[:at], after, *chosen[at:]]
 
     def too_long() -> bool:
@@ -974,6 +1020,19 @@ def _next_sentence(candidate: Candidate, candidates: list[Candidate]) -> Candida
             for c in candidates
             if c.passage.chunk.id == candidate.passage.chunk.id
             and c.position == candidate.position + 1
+        ),
+        None,
+    )
+
+
+def _previous_sentence(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate right before `candidate` in its passage, if any."""
+    return next(
+        (
+            c
+            for c in candidates
+            if c.passage.chunk.id == candidate.passage.chunk.id
+            and c.position == candidate.position - 1
         ),
         None,
     )

@@ -581,3 +581,57 @@ def test_a_passage_is_about_a_place_from_where_it_names_it(engine):
         "“Cumbria hosts a thriving market in medical technology.”",
     ]
     assert placed_from(quotation) == 1
+
+
+def test_initials_are_spelt_out_by_the_sentence_before_that_introduces_them(
+    tmp_path_factory, embedder
+):
+    """ "... the replacement to CRG" says nothing to a reader who does not know CRG: the
+    sentence before, which spells it out, comes first."""
+    engine = engine_over(
+        {
+            "fund.md": """# Harbour funds
+
+## Funds
+
+Harbour clinics have taken part in many projects over the years. Lastly, the harbour
+clinics, largely through their networks, have successfully taken part in Coastal Renewal
+Grant (CRG) projects worth many millions of pounds. The value of the clinics must be
+considered by those designing the Harbour Prosperity Fund, the replacement to CRG, to
+ensure continued participation.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what is the Harbour Prosperity Fund meant to replace?").answer
+    assert "Coastal Renewal Grant (CRG)" in answer
+    assert answer.index("Coastal Renewal Grant (CRG)") < answer.index("the replacement to CRG")
+
+
+def test_asked_why_the_reason_before_the_advice_comes_with_it(tmp_path_factory, embedder):
+    """ "..., and why?": when the advice ends its paragraph, the sentence before it there
+    gives the reason ("... the largest employer in every harbour town ...")."""
+    engine = engine_over(
+        {
+            "skills.md": """# Harbour skills
+
+## Skills
+
+The harbour plan expects every town to look at its skills. Skills panels will be set up
+in every harbour town.
+
+The harbour clinics will be the largest employer in every harbour town and can offer
+careers at every level. Harbour boards should use the plan to engage the clinics in
+local skills plans for the harbour towns.
+
+## Ferries
+
+Harbour boards should also talk to the ferry operators about timetables.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what should harbour boards do on skills, and why?").answer
+    assert "largest employer" in answer and "engage the clinics" in answer
