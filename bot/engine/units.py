@@ -190,7 +190,12 @@ def quotable_units(
         text, quote = sentence, sentence
         if number and _LISTS_IT.match(sentence):
             continue  # quoted with the sentence before it, which says what it lists
-        if _announces_list(said[number:]) and paragraph.endswith(said[-1]):
+        if _titles_prose(sentence, number + 1 == len(said), following):
+            # "“Supporting people to live well for longer in rural areas:" over "“We aim to
+            # develop ...": the title says what the paragraph under it is about
+            then = sentences(following[0].text)[0]
+            text, quote = f"{sentence} {then}", PARAGRAPH_BREAK.join([sentence, then])
+        elif _announces_list(said[number:]) and paragraph.endswith(said[-1]):
             # "There are several common areas ... These are:" and the list after
             lead = paragraph[paragraph.index(sentence) :]
             # the list the question asks for, named by its lead-in ("... key strengths ...
@@ -216,6 +221,21 @@ def quotable_units(
             continue  # a list's introduction without the list says nothing
         units.append((text, quote))
     return units
+
+
+_TITLE_WORDS = 15
+
+
+def _titles_prose(sentence: str, last: bool, following: list[Block]) -> bool:
+    """A short line of its own ending in a colon, over a paragraph of prose: its title."""
+    return (
+        last
+        and sentence.endswith(":")
+        and len(sentence.split()) <= _TITLE_WORDS
+        and bool(following)
+        and _item_kind(following[0]) == "prose"
+        and bool(sentences(following[0].text))
+    )
 
 
 def _ends_naming(sentence: str, listed: str | None) -> bool:

@@ -635,3 +635,34 @@ Harbour boards should also talk to the ferry operators about timetables.
     )
     answer = engine.ask("what should harbour boards do on skills, and why?").answer
     assert "largest employer" in answer and "engage the clinics" in answer
+
+
+def test_a_title_line_ending_in_a_colon_leads_the_paragraph_under_it(tmp_path_factory, embedder):
+    """ "Helping people stay well in coastal villages:" says what the quotation under it is
+    about: asked in the title's words, the two answer together, not a sentence elsewhere
+    that shares the words ("stay well away from the cliffs")."""
+    engine = engine_over(
+        {
+            "coast.md": """# The coast plan
+
+## Priorities
+
+“Helping people stay well in coastal villages:
+
+“We aim to bring community nurses and pharmacies within reach of every village.
+
+“The plan also backs new ferry routes between the bays.”
+
+## Visitors
+
+Visitors to the coast should stay well away from the cliffs in winter, the plan says.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "what does the coast plan say about helping people stay well in the villages?"
+    )
+    lead = answer.answer.split("[1]")[0]
+    assert "Helping people stay well in coastal villages:" in lead and "community nurses" in lead

@@ -203,6 +203,12 @@ def test_questions_that_ask_what_to_do(question):
     assert is_action_question(Vocabulary([]).read(question))
 
 
+def test_what_others_will_do_with_us_is_not_what_to_do():
+    question = "trust in thornby - what does the moor plan say govt will do with us on care?"
+    assert not is_action_question(question)
+    assert is_action_question("trust in thornby - what should we do about the moor plan?")
+
+
 def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
     assert not is_action_question("What are Skills Advisory Panels intended to do?")
 

@@ -99,12 +99,21 @@ _GAIN_QUESTION = re.compile(
 )
 
 
+# "what does the LIS say government will do with us?": what others will do, not us
+_OTHERS_WILL_DO = re.compile(
+    r"\b(?:government|govt|gov|the\s+(?:lep|mca|mayor|combined\s+authority|council)|they|it)\s+"
+    r"(?:will|would|is\s+going\s+to|are\s+going\s+to|plans?\s+to|intends?\s+to)\s+do\b",
+    re.IGNORECASE,
+)
+
+
 def is_action_question(question: str) -> bool:
     """ "What should our ICS do ...", "how can we ...": asks for something to do, not
     what it brings ("what benefits can the NHS gain?"), nor where to read something
     ("where do i read it?"), nor whom to call ("who should we talk to?")."""
     question = _WHERE_TO_FIND.sub(" ", question)
     question = _CONTACT_QUESTION.sub(" ", question)  # "who should we talk to?": whom to call
+    question = _OTHERS_WILL_DO.sub(" ", question)  # "... say govt will do with us?": theirs
     clauses = re.split(r"(?<=[?.!])\s+", question)
     asks = _ACTION_QUESTION.search(question) or any(map(_SHOULD_THEY.search, clauses))
     return bool(asks) and not (_GAIN_QUESTION.search(question) or asks_what_it_gains(question))
