@@ -958,7 +958,7 @@ def _with_reason(
     after = _next_sentence(point, candidates)
     at = chosen.index(point) + 1
     if after is None or after.paragraph != point.paragraph:
-        before = _previous_sentence(point, candidates)
+        before = _next_sentence(point, candidates, step=-1)
         if before is not None and before.paragraph == point.paragraph:
             after, at = before, at - 1  # the reason comes first
     if after is None or any(after.quote == c.quote for c in chosen):
@@ -1012,27 +1012,16 @@ def _too_long(points: list[Candidate], max_sentences: int, max_chars: int) -> bo
     return len(points) > max_sentences or sum(len(c.text) for c in points) > max_chars
 
 
-def _next_sentence(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The candidate right after `candidate` in its passage, if any."""
+def _next_sentence(
+    candidate: Candidate, candidates: list[Candidate], step: int = 1
+) -> Candidate | None:
+    """The candidate right after `candidate` in its passage (before it, with `step` -1)."""
     return next(
         (
             c
             for c in candidates
             if c.passage.chunk.id == candidate.passage.chunk.id
-            and c.position == candidate.position + 1
-        ),
-        None,
-    )
-
-
-def _previous_sentence(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The candidate right before `candidate` in its passage, if any."""
-    return next(
-        (
-            c
-            for c in candidates
-            if c.passage.chunk.id == candidate.passage.chunk.id
-            and c.position == candidate.position - 1
+            and c.position == candidate.position + step
         ),
         None,
     )
