@@ -177,6 +177,11 @@ _ASKS_WHAT_IT_SAYS = re.compile(
     re.IGNORECASE,
 )
 # ... unless it asks who says it: "who ... is quoted and what did he say"
+_WHO_IS = re.compile(r"\bwho(?:['’]?s|\s+is|\s+was)\b", re.IGNORECASE)
+# "what did Cllr Mark Hawthorne say about ...?": someone's words
+_ASKS_WHAT_SAID = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have)\b[^?]*?\b(?:say|said|think|reckon|argue)\b", re.IGNORECASE
+)
 _ASKS_WHO_SAYS = re.compile(
     r"\bquoted?\b|\b(?:he|she)\s+(?:say|says|said)\b|\bwho\w*\s+(?:[\w'’]+\s+){0,6}?(?:say|says|said)\b",
     re.IGNORECASE,
@@ -504,6 +509,8 @@ class ExtractiveComposer:
             and not _ASKS_WHO_SAYS.search(query.text)
         )
         asked_terms = frozenset(terms(query.text))
+        # (asked who they are too, their line answers first: "who is X and what did he say?")
+        words_asked = bool(_ASKS_WHAT_SAID.search(query.text)) and not _WHO_IS.search(query.text)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
@@ -545,6 +552,8 @@ class ExtractiveComposer:
                 score += 0.1
                 if does_it or says_what_it_is(candidate.text, subject):
                     score += 0.1  # "Productivity measures ...", not "... matters because"
+            if words_asked and _said_by_the_one_named(candidate.speaker, asked_terms):
+                score += DETAIL_BONUS  # "what did Cllr Mark Hawthorne say ...": his words
             if candidate.speaker and says_a_place and not candidate.speaker & asked_terms:
                 # "what does the lincs LIS say ...": the strategy's words before a
                 # partner's comment on it ("Health and care are significant industries ...")
@@ -823,6 +832,12 @@ _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+
 # "We", "our", "us" outside a quotation: whoever wrote the document.
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
+def _said_by_the_one_named(speaker: frozenset[str], asked: frozenset[str]) -> bool:
+    """The quotation's speaker is the person the question names (two of the name's
+    words, or all of a shorter one)."""
+    return bool(speaker) and len(speaker & asked) >= min(2, len(speaker))
 
 
 def _writer(text: str, publisher: str | None) -> frozenset[str]:

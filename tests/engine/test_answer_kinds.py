@@ -666,3 +666,35 @@ Visitors to the coast should stay well away from the cliffs in winter, the plan 
     )
     lead = answer.answer.split("[1]")[0]
     assert "Helping people stay well in coastal villages:" in lead and "community nurses" in lead
+
+
+def test_asked_what_a_named_person_said_their_words_lead(tmp_path_factory, embedder):
+    """ "What did Cllr Jo Bloggs ... say ...?": the quotation his name line signs leads,
+    not a sentence that shares the words of his office ("the board's chair")."""
+    engine = engine_over(
+        {
+            "voices.md": """# Voices on the harbour plan
+
+## Partners
+
+The harbour board and the county council will both be heavily involved in the harbour plan,
+and the board's chair will report to the council.
+
+“As leaders of the harbour, we know the clinics and the ferries depend on each other.
+
+This must now be backed by ministers giving towns the powers and funding they need.”
+
+Cllr Jo Bloggs, Chairman of the Harbour Towns Board
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = (
+        "What did Cllr Jo Bloggs, Chairman of the Harbour Towns Board, say about the harbour plan?"
+    )
+    lead = engine.ask(question).answer.split("[1]")[0]
+    assert "As leaders of the harbour" in lead
+    # asked who he is as well, his line still answers
+    answer = engine.ask("who is Cllr Jo Bloggs and what did he say about the harbour plan?")
+    assert "Chairman of the Harbour Towns Board" in answer.answer
