@@ -10,14 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.engine.text import MONTHS
+
 __all__ = ["Answer", "Citation", "Contact", "Mode", "human_date", "sources_of"]
 
 Mode = Literal["extractive", "llm", "no_answer"]
-
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 
 
 def human_date(published: str | None) -> str | None:
@@ -29,7 +26,7 @@ def human_date(published: str | None) -> str | None:
         return published
     if len(parts) == 1:
         return parts[0]
-    month = _MONTHS[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 else parts[1]
+    month = MONTHS[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 else parts[1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 

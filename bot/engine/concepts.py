@@ -24,8 +24,10 @@ from bot.engine.questions import (
     wants_list,
 )
 from bot.engine.text import (
+    MONTHS,
     QUESTION_WORDS,
     STOP_WORDS,
+    YEAR,
     asker_spans,
     asker_terms,
     background_terms,
@@ -69,15 +71,15 @@ class Concept:
 
 # A term that any figure stands for: "target" in "what's the R&D target?"
 A_FIGURE = "<figure>"
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def said_by_figures(question: str, concepts: list[Concept]) -> list[Concept]:
     """The concepts, with any figure standing for a word that only says a figure is wanted
     ("the R&D target" is said "raising ... to 2.4 per cent of GDP by 2027", while "schemes
     that target particular sectors" says no target); not in a list question ("what are
-    the targets of the plan?"), where the word names the list. For choosing sentences
-    only: whether the documents give the figure is judged by its subject."""
+    the targets of the plan?"), where the word names the list. For choosing sentences and
+    ranking passages only: whether the documents give the figure is judged by its
+    subject."""
     if wants_list(question):
         return concepts
     kinds = set(figure_kind_terms(question))
@@ -92,7 +94,7 @@ def _has(found: frozenset[str], term: str) -> bool:
     if term in found:
         return True
     if term == A_FIGURE:  # a number that is not a year
-        return any(any(ch.isdigit() for ch in f) and not _YEAR.fullmatch(f) for f in found)
+        return any(any(ch.isdigit() for ch in f) and not YEAR.fullmatch(f) for f in found)
     family = stem_family(term)
     return family is not None and any(f.startswith(family) for f in found)
 
@@ -287,9 +289,7 @@ def unfamiliar_names(
     return list(dict.fromkeys(missing))
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = frozenset(month.lower() for month in MONTHS)
 
 
 def _claim_spans(sentence: str) -> list[tuple[int, int]]:

@@ -38,6 +38,7 @@ from bot.engine.questions import (
 )
 from bot.engine.retrieval import Passage
 from bot.engine.text import (
+    YEAR,
     sentences,
     terms,
     without_asker,
@@ -450,9 +451,6 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     return not of_it or not all(_FUTURE.search(text) for text in of_it)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def states_for_the_year(question: str, about: Sentences) -> bool:
     """False when the question asks a figure for a year ("how many jobs had the North
     East created by 2019?") and every sentence that gives a figure for it gives it for
@@ -469,10 +467,10 @@ def states_for_the_year(question: str, about: Sentences) -> bool:
         for said in passages
         for s in said
         # a figure in digits: "one of four areas" counts nothing for a year
-        if s.coverage >= MIN_SUBJECT_COVERAGE and re.search(r"\d", _YEAR.sub(" ", s.text))
+        if s.coverage >= MIN_SUBJECT_COVERAGE and re.search(r"\d", YEAR.sub(" ", s.text))
     ]
     return not figures or any(
-        year in s.text or year in s.heading or not _YEAR.search(s.text) for s in figures
+        year in s.text or year in s.heading or not YEAR.search(s.text) for s in figures
     )
 
 

@@ -15,6 +15,8 @@ import Stemmer
 __all__ = [
     "terms",
     "claimed_terms",
+    "MONTHS",
+    "YEAR",
     "stems",
     "words",
     "sentences",
@@ -483,7 +485,7 @@ def checks_a_claim(sentence: str) -> bool:
     if _CHECKS_A_CLAIM.search(sentence):
         return True
     figures = (f.group(0) for f in _CLAIMED_FIGURE.finditer(sentence))
-    return bool(_YES_OR_NO.match(sentence)) and any(not _YEAR_ONLY.fullmatch(f) for f in figures)
+    return bool(_YES_OR_NO.match(sentence)) and any(not YEAR.fullmatch(f) for f in figures)
 
 
 # A figure or a year as a claim states it: "3%", "£1bn", "50,000", "2.4 per cent", "2035";
@@ -496,7 +498,11 @@ _CLAIMED_FIGURE = re.compile(
 )
 
 
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+# A year as documents and questions write it ("2030"), and the months that date it.
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 def claimed_terms(question: str) -> list[str]:
