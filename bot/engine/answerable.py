@@ -25,6 +25,7 @@ from bot.engine.questions import (
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.text import (
     asker_spans,
+    dash_pieces,
     question_sentences,
     terms,
     told_and_asked,
@@ -234,11 +235,7 @@ def _name_pattern(place: str) -> str:
 def _clauses(question: str) -> list[str]:
     """The question's sentences, and the parts of each that a dash sets apart ("our trust
     has been told to link up with the growth hub - what do growth hubs do?")."""
-    return [
-        clause
-        for sentence in question_sentences(question)
-        for clause in re.split(r"\s[-–—]\s", sentence)
-    ]
+    return [clause for sentence in question_sentences(question) for clause in dash_pieces(sentence)]
 
 
 def passage_text(passage: Passage) -> str:

@@ -42,6 +42,7 @@ from bot.engine.retrieval import HybridRetriever, Passage, Query
 from bot.engine.stated import gives_email_of, office_prefixes
 from bot.engine.text import (
     asker_terms,
+    dash_pieces,
     named_sources,
     sentences,
     terms,
@@ -268,7 +269,7 @@ class Engine:
             return passages
         # "our ICS covers newcastle - what should we do to influence the NE LIS?": what
         # is asked, not who asks
-        asking = [part for part in re.split(r"\s[-–—]\s", question) if is_action_question(part)]
+        asking = [part for part in dash_pieces(question) if is_action_question(part)]
         general = asking[-1] if asking else question
         for name in places:
             general = re.sub(re.escape(name), " ", general, flags=re.IGNORECASE)

@@ -14,6 +14,7 @@ import Stemmer
 
 __all__ = [
     "terms",
+    "dash_pieces",
     "claimed_terms",
     "MONTHS",
     "YEAR",
@@ -530,6 +531,11 @@ def question_sentences(question: str) -> list[str]:
     forwarding me stuff about it. what does 'productivity' mean?"), which `sentences`,
     made for documents, does not split."""
     return [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
+
+
+def dash_pieces(text: str) -> list[str]:
+    """The text's parts a spaced dash sets apart ("our trust in truro - what does ...")."""
+    return re.split(r"\s[-–—]\s", text)
 
 
 def _purpose_apart(sentence: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import asker_terms, asks, checks_a_claim, terms, without_source
+from bot.engine.text import asker_terms, asks, checks_a_claim, dash_pieces, terms, without_source
 
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
@@ -164,7 +164,7 @@ def _only_who_asks(clause: str) -> bool:
 def _asks_in(clause: str) -> bool:
     """The clause asks something, perhaps after a dash that sets the asker apart ("were at
     RCHT in truro - does the cornwall LIS have a health section & ...")."""
-    return any(asks(piece) for piece in re.split(r"\s[-–—]\s", clause))
+    return any(asks(piece) for piece in dash_pieces(clause))
 
 
 def refers_back(clause: str) -> bool:
