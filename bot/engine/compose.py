@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -74,6 +74,7 @@ from bot.engine.units import (
     LIST_CHARS,
     SIGNPOST,
     Candidate,
+    Speaker,
     is_dated_caption,
     is_name_line,
     is_titled_list,
@@ -180,8 +181,11 @@ _ASKS_WHAT_IT_SAYS = re.compile(
 _WHO_IS = re.compile(r"\bwho(?:['’]?s|\s+is|\s+was)\b", re.IGNORECASE)
 # "what did Cllr Mark Hawthorne say about ...?": someone's words
 _ASKS_WHAT_SAID = re.compile(
-    r"\bwhat\s+(?:did|does|do|has|have)\b[^?]*?\b(?:say|said|think|reckon|argue)\b", re.IGNORECASE
+    r"\bwhat\s+(?:(?:exactly|actually|else)\s+)?(?:did|does|do|has|have)\b([^?]*?)\b"
+    r"(?:say|said|think|reckon|argue)\b",
+    re.IGNORECASE,
 )
+_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _ASKS_WHO_SAYS = re.compile(
     r"\bquoted?\b|\b(?:he|she)\s+(?:say|says|said)\b|\bwho\w*\s+(?:[\w'’]+\s+){0,6}?(?:say|says|said)\b",
     re.IGNORECASE,
@@ -290,12 +294,14 @@ class ExtractiveComposer:
             )
         elif _AND_WHY.search(query.text):  # "what should we do on skills, and why?": the lead's
             chosen = _with_reason([], chosen, candidates, self.max_sentences, room, alone=True)
+        chosen = _with_the_list_it_leads_to(chosen, candidates, self.max_sentences, room)
         choices = alternatives(query.text)
         if choices:
             chosen = _with_the_other_choice(choices, chosen, candidates, self.max_sentences, room)
         chosen = _with_antecedents(
             chosen, candidates, self.max_sentences, room, self.glossary.entries_in
         )
+        chosen = _quotations_in_order(chosen)
         if lead is not None:
             opening = Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
@@ -343,6 +349,16 @@ class ExtractiveComposer:
             return False
         named = self.places.area_ids(sentence) if self.places else set()
         return bool(named) and not named & asked
+
+    def _quotes_the_place(self, lead_in: str, asked: Collection[str]) -> bool:
+        """A list's lead-in is the asked place's strategy quoted on what the place will do
+        ("“Action to exploit Buckinghamshire’s position will include:"): that list is the
+        place's own answer, whole. (A briefing's own lists about a region are not.)"""
+        return (
+            lead_in.lstrip().startswith("“")
+            and bool(self.places and asked)
+            and bool(set(asked) & self.places.area_ids(lead_in))
+        )
 
     def _hides_place(self, candidate: Candidate, asked: set[str]) -> bool:
         """The sentence names no place, but its paragraph names only other places than
@@ -427,6 +443,9 @@ class ExtractiveComposer:
         def labels_asked(label: str) -> bool:
             return label_coverage(label) >= MIN_LABEL_COVERAGE
 
+        def names_asked_place(lead_in: str) -> bool:
+            return self._quotes_the_place(lead_in, areas)
+
         units: list[tuple[str, str, Block]] = []
         for index, block in enumerate(parts):
             following = parts[index + 1 :] + after
@@ -435,7 +454,14 @@ class ExtractiveComposer:
             offered = label_after_list(
                 block, earlier + parts[:index], names_asked_list
             ) or quotable_units(
-                block, before, following, labels_asked, names_asked_list, listed, finding
+                block,
+                before,
+                following,
+                labels_asked,
+                names_asked_list,
+                listed,
+                finding,
+                names_asked_place,
             )
             units += [(text, quote, block) for text, quote in offered]
         speakers = speakers_of([text for text, _quote, _block in units])
@@ -445,7 +471,8 @@ class ExtractiveComposer:
         for position, (text, quote, block) in enumerate(units):
             heading = tuple(terms(block.section or ""))
             context = frozenset(terms(f"{block.section or ''} {info.title or ''}")) | passage.nearby
-            context |= speakers.get(position, frozenset())
+            speaker = speakers.get(position)
+            context |= speaker.name if speaker else frozenset()
             sentence_terms = frozenset(terms(text))
             earlier_unit = units[position - 1] if position else None
             meant = (
@@ -454,7 +481,7 @@ class ExtractiveComposer:
                 else frozenset()
             )
             here = place if position >= placed_from else frozenset()
-            if not speakers.get(position):  # a partner's "our" is the partner's
+            if not speaker:  # a partner's "our" is the partner's
                 # not the source the question names ("the Confederation's 2017 briefing"):
                 # its "we published a briefing" does not answer what the briefing says
                 meant |= _writer(quote, info.publisher) - sources
@@ -472,7 +499,7 @@ class ExtractiveComposer:
                     heading=heading,
                     paragraph=block.text,
                     refers_to=meant,
-                    speaker=speakers.get(position, frozenset()),
+                    speaker=speaker,
                 )
             )
         return found
@@ -511,10 +538,15 @@ class ExtractiveComposer:
         asked_terms = frozenset(terms(query.text))
         # (asked who they are too, their line answers first: "who is X and what did he say?")
         words_asked = bool(_ASKS_WHAT_SAID.search(query.text)) and not _WHO_IS.search(query.text)
+        described = _speaker_described(query.text)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
-            shape = shape_factor(candidate.text, is_titled_list(candidate))
+            # a list under its title, or the place's own list, is one unit
+            one_unit = is_titled_list(candidate) or (
+                candidate.carries_list and self._quotes_the_place(candidate.lead_in, asked)
+            )
+            shape = shape_factor(candidate.text, one_unit)
             score *= shape * discount(candidate.passage.novelty)
             if finding and SIGNPOST.search(without_bullet(candidate.text).strip()):
                 score += DETAIL_BONUS  # "where do i find it?": "Visit the OxLEP website"
@@ -552,9 +584,9 @@ class ExtractiveComposer:
                 score += 0.1
                 if does_it or says_what_it_is(candidate.text, subject):
                     score += 0.1  # "Productivity measures ...", not "... matters because"
-            if words_asked and _said_by_the_one_named(candidate.speaker, asked_terms):
+            if words_asked and _said_by_the_one_asked(candidate.speaker, asked_terms, described):
                 score += DETAIL_BONUS  # "what did Cllr Mark Hawthorne say ...": his words
-            if candidate.speaker and says_a_place and not candidate.speaker & asked_terms:
+            if candidate.speaker and says_a_place and not candidate.speaker.name & asked_terms:
                 # "what does the lincs LIS say ...": the strategy's words before a
                 # partner's comment on it ("Health and care are significant industries ...")
                 score *= SPOKEN_FACTOR
@@ -589,7 +621,11 @@ class ExtractiveComposer:
                 repeated = [
                     c
                     for c in chosen
-                    if _overlap(candidate.terms, c.terms) > 0.6 or _shows_again(candidate, c)
+                    if (
+                        _overlap(candidate.terms, c.terms) > 0.6
+                        and not _one_quotation(candidate, c)
+                    )
+                    or _shows_again(candidate, c)
                 ]
                 if repeated:
                     if _put_fuller(chosen, repeated, candidate, room(candidate) - length):
@@ -834,10 +870,69 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
 
 
-def _said_by_the_one_named(speaker: frozenset[str], asked: frozenset[str]) -> bool:
+# the offices a name line gives, by which a question may say whose words it wants
+_OFFICES = frozenset(
+    terms("chair chairman chairwoman head director chief executive lead leader mayor president")
+)
+
+
+def _speaker_described(question: str) -> frozenset[str]:
+    """The words that describe whose words "what does ... say" asks for: its subject when
+    that names an office ("what did the LEP board's chair say"), or what came before when
+    the subject is "he" or "she" ("notts healthcare's chair ...? what does he say"); none
+    when a document or body is the subject ("what does the lincs LIS say")."""
+    asked = _ASKS_WHAT_SAID.search(question)
+    if not asked:
+        return frozenset()
+    subject = asked.group(1)
+    if _PRONOUN.search(subject):
+        return frozenset(terms(question[: asked.end()]))
+    named = frozenset(terms(subject))
+    return named if named & _OFFICES else frozenset()
+
+
+def _said_by_the_one_asked(
+    speaker: Speaker | None, asked: frozenset[str], described: frozenset[str]
+) -> bool:
     """The quotation's speaker is the person the question names (two of the name's
-    words, or all of a shorter one)."""
-    return bool(speaker) and len(speaker & asked) >= min(2, len(speaker))
+    words, or all of a shorter one), or describes (`described`) by an office and two
+    words of the bodies the name line gives."""
+    if not speaker or not speaker.name:
+        return False
+    if len(speaker.name & asked) >= min(2, len(speaker.name)):
+        return True
+    return (
+        bool(_OFFICES & speaker.titles & described)
+        and len((speaker.titles - _OFFICES) & described) >= 2
+    )
+
+
+def _one_quotation(candidate: Candidate, other: Candidate) -> bool:
+    """Two sentences of one person's quotation: each says its own part of it, however
+    many words they share ("Health leaders must speak up for the harbour." / "The harbour
+    plan is how ... its say in health.")."""
+    return (
+        candidate.speaker is not None
+        and candidate.speaker == other.speaker
+        and candidate.passage.chunk.id == other.passage.chunk.id
+    )
+
+
+def _quotations_in_order(chosen: list[Candidate]) -> list[Candidate]:
+    """Sentences of one person's quotation read in the order they said them, in the
+    places the answer gives that quotation: "“It is important ...” ... “The local
+    industrial strategy ... landscape.”", not its last sentence first."""
+    ordered = list(chosen)
+    quotations: dict[tuple[str, Speaker], list[int]] = {}
+    for index, candidate in enumerate(chosen):
+        if candidate.speaker:
+            key = (candidate.passage.chunk.id, candidate.speaker)
+            quotations.setdefault(key, []).append(index)
+    for places in quotations.values():
+        said = sorted((chosen[index] for index in places), key=lambda c: c.position)
+        for index, candidate in zip(places, said, strict=True):
+            ordered[index] = candidate
+    return ordered
 
 
 def _writer(text: str, publisher: str | None) -> frozenset[str]:
@@ -992,6 +1087,29 @@ def _with_reason(
     if too_long():
         return chosen  # the other points answer other things asked
     return kept
+
+
+def _with_the_list_it_leads_to(
+    chosen: list[Candidate], candidates: list[Candidate], max_sentences: int, max_chars: int
+) -> list[Candidate]:
+    """The lead's paragraph goes on into a list ("Evidence remains largely inconclusive on
+    how best to drive productivity ... Across a number of research studies, factors
+    reviewed included:" and the factors): the list is what the lead says, and follows it
+    (when there is room, the points ranked lowest making way)."""
+    lead = chosen[0]
+    after = _next_sentence(lead, candidates)
+    if (
+        lead.carries_list
+        or ":" in lead.text  # "Key opportunities ... include: ...": a list of its own
+        or after is None
+        or not after.carries_list
+        or after.paragraph != lead.paragraph
+    ):
+        return chosen
+    kept = [lead, after, *(c for c in chosen[1:] if c.quote != after.quote)]
+    while _too_long(kept, max_sentences, max_chars) and len(kept) > 2:
+        kept.remove(min(kept[2:], key=_by_score))
+    return chosen if _too_long(kept, max_sentences, max_chars) else kept
 
 
 def _with_the_other_choice(

@@ -33,7 +33,9 @@ from ingest.structure import (
 # Sentences that point elsewhere instead of saying anything.
 SIGNPOST = re.compile(
     r"^[\W]*(find out more|visit|download|read more|read the|click|see more|"
-    r"for more information|more information can be found)\b",
+    r"for more information|more information can be found"
+    # "Read Buckinghamshire’s local industrial strategy consultation on the LEP website."
+    r"|read\b(?=[^.]*\b(?:website|online|here)\b))\b",
     re.IGNORECASE,
 )
 # Sentences about the document rather than its subject ("This briefing explores ...").
@@ -62,7 +64,7 @@ class Candidate:
     heading: tuple[str, ...] = ()  # the terms of the heading it sits under, in order
     paragraph: str = ""  # the paragraph or line it comes from
     refers_to: frozenset[str] = frozenset()  # what "These ..." opening it points back at
-    speaker: frozenset[str] = frozenset()  # who says it, when a name line follows its quotation
+    speaker: Speaker | None = None  # who says it, when a name line follows its quotation
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text
@@ -131,18 +133,28 @@ def quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
 QUOTATION_SENTENCES = 8  # sentences back to where a quotation a name line signs opens
 
 
-def speakers_of(texts: list[str]) -> dict[int, frozenset[str]]:
+@dataclass(frozen=True)
+class Speaker:
+    """Who says a quotation, as terms: the name, and the offices and bodies the name line
+    gives after it ("Chair, Nottinghamshire Healthcare NHS Trust and Chair, ...")."""
+
+    name: frozenset[str]
+    titles: frozenset[str]
+
+
+def speakers_of(texts: list[str]) -> dict[int, Speaker]:
     """Who says each quotation: a name line right after a quotation ("“GM has long
-    recognised ...” / Warren Heppolette, Executive Lead, ...") gives the speaker's name to
-    every sentence of it (by index in `texts`), so "what does Warren Heppolette say ..."
-    finds his words."""
-    said: dict[int, frozenset[str]] = {}
+    recognised ...” / Warren Heppolette, Executive Lead, ...") gives the speaker to every
+    sentence of it (by index in `texts`), so "what does Warren Heppolette say ..." finds
+    his words."""
+    said: dict[int, Speaker] = {}
     for index in range(1, len(texts)):
         if not is_name_line(texts[index]) or not texts[index - 1].rstrip().endswith("”"):
             continue
-        name = frozenset(terms(without_bullet(texts[index]).split(",")[0]))
+        name, _comma, titles = without_bullet(texts[index]).partition(",")
+        speaker = Speaker(frozenset(terms(name)), frozenset(terms(titles)))
         for back in range(index - 1, max(-1, index - 1 - QUOTATION_SENTENCES), -1):
-            said[back] = name
+            said[back] = speaker
             if "“" in texts[back]:
                 break
     return said
@@ -156,6 +168,7 @@ def quotable_units(
     names_asked_list: Callable[[str], bool],
     listed: str | None = None,
     finding: bool = False,
+    names_asked_place: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, str]]:
     """What a block offers to quote, as (text shown, verbatim quote) pairs: its sentences,
     a sentence that introduces a list together with the list, and a label ("6 Targets",
@@ -202,7 +215,14 @@ def quotable_units(
             # as being:", "Ageing society - ... . Priorities include:"), may fill an
             # answer's room for a list (LIST_CHARS)
             every_item = listed is not None and listed in terms(lead)
-            whole = every_item and re.search(rf"(?i)\b{re.escape(listed)}\w*s\b", lead)
+            # (in the plural, or as what the lead-in opens on: "Action to exploit ... will
+            # include:")
+            whole = every_item and re.search(
+                rf"(?i)\b{re.escape(listed)}\w*s\b|^\W*{re.escape(listed)}", lead
+            )
+            # so may the list of the place asked about, in its strategy's own words
+            # ("“Action to exploit Buckinghamshire’s position will include:")
+            whole = whole or (names_asked_place is not None and names_asked_place(lead))
             room = max(_LIST_ITEMS_CHARS, LIST_CHARS - len(lead)) if whole else None
             text, quote = _with_list(lead, following, every_item=every_item, room=room)
         elif number + 1 < len(said) and _LISTS_IT.match(said[number + 1]):
@@ -430,7 +450,8 @@ def _with_list(
     ]
     joined = " " if sentence.rstrip().endswith((":", ".")) else ": "
     lead = sentence if verbatim_lead is None else verbatim_lead
-    return f"{sentence}{joined}{shown}.", PARAGRAPH_BREAK.join([lead, *verbatim])
+    stop = "" if shown.endswith(("”", ".")) else "."  # "... virtual consultation.”" ends it
+    return f"{sentence}{joined}{shown}{stop}", PARAGRAPH_BREAK.join([lead, *verbatim])
 
 
 # Where a list item's examples start: "..., including building on ...", "such as ...".

@@ -552,6 +552,29 @@ def test_asked_where_to_find_something_the_signpost_answers(harbour):
     assert "Visit the harbour board website" not in answer.answer
 
 
+def test_a_pointer_to_a_named_document_online_is_a_signpost_too(tmp_path_factory, embedder):
+    """ "Read Kingsbridge’s harbour strategy consultation on the board website." names
+    everything asked about the consultation and says nothing of it."""
+    engine = engine_over(
+        {
+            "kingsbridge.md": """# Harbour strategies
+
+## Kingsbridge
+
+The consultation proposes a health hub on the quay, run with the harbour hospital, and
+ferry links for patients from the islands.
+
+Read Kingsbridge’s harbour strategy consultation on the board website.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what does the kingsbridge harbour strategy consultation say about health?")
+    assert "health hub on the quay" in answer.answer
+    assert "Read Kingsbridge" not in answer.answer
+
+
 def test_the_benefits_of_doing_something_are_the_list_of_what_it_could_help_with(harbour):
     answer = harbour.ask("what are the benefits of joining the harbour board?")
     assert answer.answer.startswith("Joining the harbour board could help you: train")
@@ -698,3 +721,46 @@ Cllr Jo Bloggs, Chairman of the Harbour Towns Board
     # asked who he is as well, his line still answers
     answer = engine.ask("who is Cllr Jo Bloggs and what did he say about the harbour plan?")
     assert "Chairman of the Harbour Towns Board" in answer.answer
+
+
+def test_a_speaker_described_by_office_gets_their_quotation_in_the_order_said(
+    tmp_path_factory, embedder
+):
+    """ "the ferry trust's chair - what exactly does he say?": the quotation the name line
+    with that office signs, read in the order it was said, not another partner's words
+    about the same harbour."""
+    engine = engine_over(
+        {
+            "voices.md": """# Voices on the harbour plan
+
+## Partners
+
+“The harbour plan gives the ferry towns a health board of their own. We will open two
+clinics on the quay by 2021.”
+
+Mary Major, Director, Harbour Towns Council
+
+## The ferry trust
+
+“Health leaders must speak up for the harbour. We should not be shy about the jobs
+the ferries give. The harbour plan is how the ferry trust gets its say in health.”
+
+Sam Smith, Chair, Bayside Ferry Trust and Chair, Harbour Towns Health Board
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "the bayside ferry trust's chair sits on the harbour health board? what exactly does he "
+        "say about the harbour plan"
+    ).answer
+    said = [answer.find(words) for words in ("speak up", "not be shy", "gets its say")]
+    assert -1 not in said and said == sorted(said)
+    assert "two clinics" not in answer.split("[1]")[0]
+    # what a plan says is the plan's words, though the question names the chair's office
+    lead = engine.ask(
+        "what does the harbour plan say about health, and who chairs the harbour towns health "
+        "board?"
+    ).answer.split("[1]")[0]
+    assert "gives the ferry towns a health board" in lead

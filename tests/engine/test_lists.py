@@ -760,3 +760,119 @@ def test_a_flowcharts_wrapped_phrases_are_not_a_titles_points(tmp_path_factory, 
 )
 def test_things_named_in_a_row_are_a_list(sentence, in_a_row):
     assert _names_in_a_row(sentence) is in_a_row
+
+
+def test_a_list_led_in_by_what_it_lists_in_the_singular_is_quoted_whole(tmp_path_factory, embedder):
+    """ "What actions does the consultation propose?" over "“Action to grow Kingsbridge’s
+    harbour will include:" and three long points: every point, as one, not the first two
+    with the third left to compete with the rest of the documents."""
+    engine = engine_over(
+        {
+            "kingsbridge.md": """# Harbour strategies
+
+## Kingsbridge consultation
+
+“Action to grow Kingsbridge’s harbour will include:
+
+• supporting collaboration between the boatyards and the harbour hospital to support the
+running of the ferry service and the use of technology in the harbour offices, expanding the
+capacity to support new boatyards from the Harbour Trust and the colleges
+
+• using the town’s heritage as the birthplace of the lifeboat service to position the harbour
+as the “ferry tech test bed” with dedicated slipways for at scale boat testing and dedicated
+marine engineering degree apprenticeship programmes
+
+• as part of our proposed Healthy Harbour Programme, use the opportunities offered by housing
+growth around the Old Quay and surrounds to test new ways of bringing care to people on the
+islands and to advance the use of technology on the ferries for remote consultation.”
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "What actions does the Kingsbridge consultation propose to grow the harbour?"
+    ).answer
+    listed = answer.split("[1]")[0]  # one point: the list with its lead-in
+    assert "supporting collaboration" in listed
+    assert "ferry tech test bed" in listed
+    assert "Healthy Harbour Programme" in listed
+
+
+def test_a_list_the_leading_paragraph_goes_on_into_follows_it(tmp_path_factory, embedder):
+    """ "Evidence on what keeps ferry crews well remains mixed. Across a number of studies,
+    factors reviewed included:" and the factors: asked what the evidence says, the factors
+    come with the lead, not points from elsewhere that share its words."""
+    engine = engine_over(
+        {
+            "crews.md": """# Ferry crews
+
+## What the evidence tells us
+
+Evidence on what keeps ferry crews well remains largely inconclusive. Across a number of
+studies, factors reviewed included:
+
+• shorter shifts compared to longer ones
+
+• resting ashore compared to resting on board
+
+• programmes for one harbour compared to programmes for all. However, programmes for one
+harbour appear to do slightly worse than those that are harbour neutral
+
+## Crew welfare
+
+The harbour board gathers evidence that ferry crews are kept well paid and well trained.
+
+Ferry crews are kept well looked after in the new ferry terminal, the evidence shows.
+
+The ferry crews' union has evidence that pay keeps crews in the job.
+
+Evidence from the ferry crews' doctors keeps showing crews are well.
+
+What keeps ferry crews happy, the evidence says, is a well run timetable.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "what exactly does the evidence say about what keeps ferry crews well?"
+    ).answer
+    assert answer.startswith("Evidence on what keeps ferry crews well")
+    assert "harbour neutral" in answer.split("[2]")[0]  # the factors, right after it
+
+
+def test_what_a_named_places_strategy_will_do_is_quoted_as_one_list(tmp_path_factory, embedder):
+    """Asked what Cornwall's strategy says, the list of what Cornwall will do ("Action to
+    grow Cornwall’s ports will include:") is one point, every item of it, however long."""
+    engine = engine_over(
+        {
+            "cornwall.md": """# Local strategies
+
+## Cornwall consultation
+
+“Action to grow Cornwall’s ports will include:
+
+• supporting collaboration between the boatyards and the hospitals to support the running
+of the integrated care system and the use of technology in the harbour offices, expanding
+the capacity to support new boatyards from the Harbour Trust and the colleges
+
+• using the county’s heritage as the birthplace of the lifeboat service to position the ports
+as the “ferry tech test bed” with dedicated slipways for at scale boat testing and dedicated
+marine engineering degree apprenticeship programmes
+
+• as part of our proposed Healthy Harbour Programme, use the opportunities offered by housing
+growth around the Old Quay and surrounds to test new ways of bringing care to people on the
+islands and to advance the use of technology on the ferries for remote consultation.”
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "trust in truro - what does the cornwall LIS say about our ICS and health? bullets pls"
+    ).answer
+    listed = answer.split("[1]")[0]
+    assert "supporting collaboration" in listed
+    assert "ferry tech test bed" in listed
+    assert "Healthy Harbour Programme" in listed

@@ -367,6 +367,8 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     assert not wants_list("what the process is for agreeing it")
     assert wants_list("What does the Life Sciences Sector Deal commit to doing?")
     assert wants_list("what will the new unit include?")
+    # "what works": a verb, what the evidence found
+    assert not wants_list("what does the evidence say about what works in driving productivity?")
     assert listed_noun("In which broad areas does health tend to appear?") == "area"
     # "what makes ...": a verb; the list is named on its own after the dash
     assert listed_noun("what makes a proper plan - key attributes? heard etc") == "attribut"

@@ -75,8 +75,12 @@ _PLURAL_AFTER_WHAT = re.compile(
     r"([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
-# not plurals, or plurals that name nothing ("which ones")
-_NOT_PLURAL = frozenset("does is was has this its thus plus bus gas status focus ones".split())
+# not plurals, or plurals that name nothing ("which ones"), or verbs ("what works in
+# driving productivity?" asks what the evidence found, not for a list of works)
+_NOT_PLURAL = frozenset(
+    "does is was has this its thus plus bus gas status focus ones".split()
+    + "works matters happens helps".split()
+)
 _NOT_ENDINGS = ("ss", "us", "is")
 
 
