@@ -93,8 +93,10 @@ class Assessment:
 
     @property
     def missing(self) -> list[str]:
-        """What the knowledge base has nothing on, for the reply to name."""
-        return self.unfamiliar + self.unknown_places
+        """What the knowledge base has nothing on, for the reply to name: not a place
+        named only to say where the asker is ("finance team in norwich asking"), which is
+        not why a question that applies everywhere goes unanswered."""
+        return self.unfamiliar + ([] if self.general else self.unknown_places)
 
 
 class Assessor:
@@ -223,7 +225,22 @@ def _only_where_they_are(question: str, places: list[str]) -> bool:
     for start, end in sorted(asker_spans(topic), reverse=True):
         topic = topic[:start] + " " + topic[end:]
     topic = without_closing_tag(topic)
-    return not any(re.search(_name_pattern(place), topic) for place in places)
+    return not any(
+        re.search(_name_pattern(place), topic) and not _only_an_example(place, topic)
+        for place in places
+    )
+
+
+# "... where there's no combined authority, eg cornwall": an instance of what is asked
+_FOR_EXAMPLE = r"(?:\be\.?\s?g\.?|\bfor\s+(?:example|instance)|\bsuch\s+as)[\s,:]+(?:in\s+)?"
+
+
+def _only_an_example(place: str, topic: str) -> bool:
+    """Every mention of the place gives an example of the kind of place asked about."""
+    named = len(re.findall(_name_pattern(place), topic))
+    return named == len(
+        re.findall(_FOR_EXAMPLE + _name_pattern(place).removeprefix("(?i)"), topic, re.IGNORECASE)
+    )
 
 
 def _name_pattern(place: str) -> str:

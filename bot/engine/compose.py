@@ -68,6 +68,7 @@ from bot.engine.stated import (
     states_date,
     states_for_the_year,
     states_outcome,
+    states_share,
 )
 from bot.engine.text import source_terms, terms
 from bot.engine.units import (
@@ -330,6 +331,7 @@ class ExtractiveComposer:
             and gives_phone(question, about, self.places)
             and states_outcome(question, about, self.places)
             and states_for_the_year(question, about)
+            and states_share(question, about)
         )
 
     def _defined(self, question: str) -> list[str] | None:

@@ -191,7 +191,7 @@ def _lists(candidate: Candidate, names: frozenset[str], in_a_row: bool = False) 
     lists. So does a sentence that names three or more things in a row, or runs them
     together with semicolons (`in_a_row`: "which organisations make up Birmingham Health
     Partners?")."""
-    if not candidate.carries_list:
+    if not candidate.carries_list or candidate.titles_prose:
         named = (
             in_a_row
             and _names_in_a_row(candidate.text)

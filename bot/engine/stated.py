@@ -29,6 +29,7 @@ from bot.engine.questions import (
     figure_year,
     happened_event,
     members_subject,
+    names_money,
     other_words_for,
     outcome_subject,
     phone_subject,
@@ -62,6 +63,7 @@ __all__ = [
     "gives_phone",
     "states_outcome",
     "states_for_the_year",
+    "states_share",
     "counted_heads",
     "gives_email_of",
     "counts",
@@ -152,6 +154,41 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
         gives_it(before, s)
         for said in passages
         for before, s in zip([None, *said], said, strict=False)
+    )
+
+
+# "the apprenticeship levy rate (%) that trusts pay on their pay bill", "the interest rate on
+# the loans": a rate, and what it is charged on
+_RATE_ON = re.compile(
+    r"\brates?\b(?:\s*\(%\))?[^?.;]*?\b(?:on|of|for)\s+(?:the\s+|their\s+|its\s+)?([^?.;]+)",
+    re.IGNORECASE,
+)
+_ASKS_RATE = re.compile(
+    r"\bwhat(?:['’]?s|\s+(?:is|was|are|were))?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rates?\b"
+    r"|\brates?\s*\(%\)",
+    re.IGNORECASE,
+)
+
+
+def states_share(question: str, about: Sentences) -> bool:
+    """False when the question asks for a share or a rate of something ("what share of
+    the UK's total workforce ...?", "the levy rate (%) ... on their pay bill?") and no
+    sentence about it gives a percentage of that: the NHS's 1.4 million staff are not its
+    share of the workforce, nor "10 per cent of their funds" the levy's rate on pay. (A
+    share of a fund may be an amount: "£20 million of it goes to harbour towns".)"""
+    rate = _ASKS_RATE.search(question)
+    base_text = share_base(question)
+    if base_text is None and rate:
+        on = _RATE_ON.search(question, rate.start())
+        base_text = on.group(1) if on else ""
+    if base_text is None or (not rate and names_money(base_text)):
+        return True  # a share of money may be an amount: `states_amount` judges it
+    base = _base_terms(base_text)
+    _concepts, passages = about(question)
+    return any(
+        s.coverage >= MIN_COUNT_COVERAGE and _share_of(s.text, base)
+        for said in passages
+        for s in said
     )
 
 

@@ -85,6 +85,21 @@ class Candidate:
         return self.quote.partition(PARAGRAPH_BREAK)[0].removeprefix(HEADING)
 
     @property
+    def titles_prose(self) -> bool:
+        """A title over the paragraph under it ("“Supporting people to live well for longer
+        in rural areas:" / "“We aim to develop ..."), shown as one: not a list."""
+        lead, _, items = self.quote.partition(PARAGRAPH_BREAK)
+        return (
+            lead.rstrip().endswith(":")
+            and bool(items)
+            and PARAGRAPH_BREAK not in items
+            and not is_bullet(items)
+            and self.list_items < 2
+            and len(items.split()) >= _PROSE_WORDS
+            and items.rstrip().endswith((".", "”"))
+        )
+
+    @property
     def list_items(self) -> int:
         """Items after the lead-in: one per paragraph, or one per label when the items
         are lines run together ("Innovation: ... Skills: ... Inclusive growth: ...")."""
@@ -92,6 +107,8 @@ class Candidate:
         labels = len(_ITEM_LABEL.findall(items))
         return max(self.quote.count(PARAGRAPH_BREAK), labels if labels > 1 else 0)
 
+
+_PROSE_WORDS = 8  # a line under a title this long, ending a sentence, is its paragraph
 
 # "Inclusive growth: including ...": a list item's label, a word or two then a colon.
 _ITEM_LABEL = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:\s[a-z]+)?:(?=\s)")

@@ -764,3 +764,41 @@ Sam Smith, Chair, Bayside Ferry Trust and Chair, Harbour Towns Health Board
         "board?"
     ).answer.split("[1]")[0]
     assert "gives the ferry towns a health board" in lead
+
+
+def test_a_share_or_rate_is_answered_only_by_a_percentage_of_what_it_is_asked_of(
+    tmp_path_factory, embedder
+):
+    """ "What share of the county's workforce ...?" is not answered by a headcount, nor
+    "the levy rate (%) on their pay bill" by a share of something else; a percentage of
+    what is asked about answers."""
+    engine = engine_over(
+        {
+            "levy.md": """# Skills and the levy
+
+## The apprenticeship levy
+
+From April all levy-paying organisations will be able to transfer 10 per cent of their
+funds to another employer, including within their supply chain.
+
+## The harbour trust
+
+As an employer of 1,400 people, the harbour trust is one of the largest employers in the
+county workforce.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("how much of their funds can levy payers transfer to another employer?")
+    assert answer.mode == "extractive" and "10 per cent" in answer.answer
+    assert (
+        engine.ask("what share of the county's workforce does the harbour trust employ?").mode
+        == "no_answer"
+    )
+    declined = engine.ask(
+        "whats the apprenticeship levy rate (%) trusts pay on their pay bill? finance team in "
+        "warrington asking"
+    )
+    assert declined.mode == "no_answer"
+    assert "“warrington”" not in declined.answer  # not why it is not answered

@@ -500,6 +500,7 @@ def test_a_quotation_belongs_to_the_place_its_last_paragraph_names():
         "someone reckons patient transport wasnt even in the moorland plan - is that right?",
         "did the moorland plan cover patient transport or not?",
         "Did the moorland plan address patient transport, in the practices' view?",
+        "Did the moorland plan give a central place to patient transport?",
     ],
 )
 def test_whether_something_is_left_out_is_answered_by_what_says_so(engine, question):

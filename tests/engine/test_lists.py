@@ -876,3 +876,30 @@ islands and to advance the use of technology on the ferries for remote consultat
     assert "supporting collaboration" in listed
     assert "ferry tech test bed" in listed
     assert "Healthy Harbour Programme" in listed
+
+
+def test_a_title_over_its_paragraph_is_not_a_list(tmp_path_factory, embedder):
+    """ "Which anchors does the plan give as examples?" is answered by the sentence that
+    gives them, not by a title and its paragraph ("“Giving the coast plan’s villages examples
+    to follow:" / "“We aim ..."), which lists nothing though it is shown as one."""
+    engine = engine_over(
+        {
+            "anchors.md": """# The coast plan
+
+## Anchors
+
+“Anchors are vital for jobs on the coast. The coast plan’s anchors may be ports in supply
+chains (eg fishing in Brixham) or key sectors (boatbuilding in Dartmouth).”
+
+## Villages
+
+“Giving the coast plan’s villages examples to follow:
+
+“We aim to keep shops, surgeries and schools open in every coastal village for good.”
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("which anchors does the coast plan give as examples?").answer
+    assert "fishing" in answer.split("[1]")[0]

@@ -413,6 +413,12 @@ def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engin
     # a bracket that names the place's strategy still asks about it
     answer = engine.ask("how many practices are in the moorland network (warrington LIS)")
     assert answer.mode == "no_answer"
+    # ... but a place given as an example of the kind asked about does not
+    answer = engine.ask(
+        "what do the moorland network's clinics get a seat on, and would it be the same where "
+        "there is no network, eg warrington?"
+    )
+    assert answer.mode == "extractive" and "Moorland Board" in answer.answer
 
 
 def test_a_strategy_of_a_place_no_document_covers_is_not_covered_however_its_name_is_typed(

@@ -102,6 +102,11 @@ _SHARE_OF = re.compile(
 )
 
 
+def names_money(text: str) -> bool:
+    """The text is about money ("the clean seas fund", "their budget")."""
+    return bool(_MONEY_WORD.search(text))
+
+
 def share_base(question: str) -> str | None:
     """What a share is asked of ("... as a % of turnover?" -> "turnover?"), or None."""
     match = _SHARE_OF.search(question)

@@ -225,7 +225,8 @@ def _noun(match: re.Match) -> str:
 _ABSENCE_QUESTION = re.compile(
     r"\b(?:was|is|were|are|did|does|do)(?:n['’]?t|\s+not)\b(?:\s+\w+){0,3}?\s+(?:in|cover\w*|mention\w*|"
     r"include\w*|feature\w*)\b|\bor\s+not\b|^\W*(?:did|does|do)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?"
-    r"(?:address|cover|mention|tackle|consider)\w*\b|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*)\b",
+    # "did the white paper give a central place to inclusive growth?"
+    r"(?:address|cover|mention|tackle|consider|include|feature|prioriti[sz]e|give)\w*\b|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*)\b",
     re.IGNORECASE,
 )
 
