@@ -762,6 +762,25 @@ def test_things_named_in_a_row_are_a_list(sentence, in_a_row):
     assert _names_in_a_row(sentence) is in_a_row
 
 
+def _three_long_points(lead_in: str) -> str:
+    """A place's own list, as a briefing quotes its strategy: a lead-in, then three points
+    too long to quote whole in an ordinary answer's room."""
+    return f"""“{lead_in}
+
+• supporting collaboration between the boatyards and the hospitals to support the running
+of the integrated care system and the use of technology in the harbour offices, expanding
+the capacity to support new boatyards from the Harbour Trust and the colleges
+
+• using the county’s heritage as the birthplace of the lifeboat service to position the ports
+as the “ferry tech test bed” with dedicated slipways for at scale boat testing and dedicated
+marine engineering degree apprenticeship programmes
+
+• as part of our proposed Healthy Harbour Programme, use the opportunities offered by housing
+growth around the Old Quay and surrounds to test new ways of bringing care to people on the
+islands and to advance the use of technology on the ferries for remote consultation.”
+"""
+
+
 def test_a_list_led_in_by_what_it_lists_in_the_singular_is_quoted_whole(tmp_path_factory, embedder):
     """ "What actions does the consultation propose?" over "“Action to grow Kingsbridge’s
     harbour will include:" and three long points: every point, as one, not the first two
@@ -772,20 +791,8 @@ def test_a_list_led_in_by_what_it_lists_in_the_singular_is_quoted_whole(tmp_path
 
 ## Kingsbridge consultation
 
-“Action to grow Kingsbridge’s harbour will include:
-
-• supporting collaboration between the boatyards and the harbour hospital to support the
-running of the ferry service and the use of technology in the harbour offices, expanding the
-capacity to support new boatyards from the Harbour Trust and the colleges
-
-• using the town’s heritage as the birthplace of the lifeboat service to position the harbour
-as the “ferry tech test bed” with dedicated slipways for at scale boat testing and dedicated
-marine engineering degree apprenticeship programmes
-
-• as part of our proposed Healthy Harbour Programme, use the opportunities offered by housing
-growth around the Old Quay and surrounds to test new ways of bringing care to people on the
-islands and to advance the use of technology on the ferries for remote consultation.”
-""",
+"""
+            + _three_long_points("Action to grow Kingsbridge’s harbour will include:"),
         },
         tmp_path_factory,
         embedder,
@@ -851,20 +858,8 @@ def test_what_a_named_places_strategy_will_do_is_quoted_as_one_list(tmp_path_fac
 
 ## Cornwall consultation
 
-“Action to grow Cornwall’s ports will include:
-
-• supporting collaboration between the boatyards and the hospitals to support the running
-of the integrated care system and the use of technology in the harbour offices, expanding
-the capacity to support new boatyards from the Harbour Trust and the colleges
-
-• using the county’s heritage as the birthplace of the lifeboat service to position the ports
-as the “ferry tech test bed” with dedicated slipways for at scale boat testing and dedicated
-marine engineering degree apprenticeship programmes
-
-• as part of our proposed Healthy Harbour Programme, use the opportunities offered by housing
-growth around the Old Quay and surrounds to test new ways of bringing care to people on the
-islands and to advance the use of technology on the ferries for remote consultation.”
-""",
+"""
+            + _three_long_points("Action to grow Cornwall’s ports will include:"),
         },
         tmp_path_factory,
         embedder,
