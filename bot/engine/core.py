@@ -57,6 +57,7 @@ __all__ = ["Engine", "QuestionError", "MAX_QUESTION_CHARS"]
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
+_WORD = re.compile(r"[\w’'-]+")
 EMPTY = (
     "The knowledge base is empty, so I have nothing to answer from yet. An admin needs to "
     "add documents (`lis ingest`, or `/lis admin ingest <url>` in Slack)."
@@ -148,6 +149,7 @@ class Engine:
         query, passages = self._found(search_for, context)
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
+        assessment = replace(assessment, unfamiliar=self._not_sources(assessment.unfamiliar))
         if assessment.unknown_places and assessment.general:
             # "we're in derby - what are SAPs?": the documents know nothing of the place,
             # the answer applies everywhere; the place's name only finds other places' text
@@ -371,6 +373,21 @@ class Engine:
         return self.retriever.index.vocabulary.read(
             without_presentation(spelt_out), self._understood
         )
+
+    def _not_sources(self, names: list[str]) -> list[str]:
+        """The names the passages lack, less those of the knowledge base's own documents
+        and publishers: "the NE slides and the confed briefing both bang on about it" names
+        the NHS Confederation, which published documents here, though none of the passages
+        found for the question is one of them."""
+        if not names:
+            return names
+        documents = self.store.documents()
+        sources = {
+            word.lower()
+            for doc in documents
+            for word in _WORD.findall(f"{doc.title} {doc.publisher or ''}")
+        }
+        return [name for name in names if not {w.lower() for w in _WORD.findall(name)} <= sources]
 
     def _understood(self, word: str) -> bool:
         """Acronyms the glossary explains and place names the gazetteer knows."""

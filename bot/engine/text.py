@@ -236,7 +236,8 @@ _OPENING_ASKER_RE = re.compile(
     r"|^\W*(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
     r"would|will|has|have|any|the)\b)((?:[A-Za-z'’&.+/-]+\s+){0,6}?(?:lead|manager|mgr|person|"
     r"officer|director|head|nurse|gp|clinician|analyst|commissioner|planner|pharmacist|"
-    r"consultant|advis[eo]r|co-?ordinator|team)s?(?:\s+(?:at|in|from|for|with)"
+    r"consultant|advis[eo]r|co-?ordinator|team|(?:non[\s-]?)?exec(?:utive)?|ned|governor)s?"
+    r"(?:\s+(?:at|in|from|for|with)"
     r"(?:\s+[A-Za-z'’&.-]+){1,5}?)?(?:\s+here)?)\s*[-–—:,]",
     re.IGNORECASE,
 )

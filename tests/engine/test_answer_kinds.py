@@ -802,3 +802,34 @@ county workforce.
     )
     assert declined.mode == "no_answer"
     assert "“warrington”" not in declined.answer  # not why it is not answered
+
+
+def test_a_publisher_of_the_knowledge_base_is_never_an_unknown_name(tmp_path_factory, embedder):
+    """ "... the harbour slides and the confed briefing both bang on about it": the Harbour
+    Confederation publishes documents here, though none of the passages found for
+    productivity is one of them; naming it is no reason to refuse."""
+    documents = {
+        f"confed-{n}.md": f"# Ferry briefing {n}\n\n## Timetables {n}\n\n"
+        f"The Harbour Confederation plans winter ferry timetable {n} with the operators.\n"
+        for n in range(12)
+    }
+    documents["sources.yaml"] = "".join(
+        f"- file: confed-{n}.md\n  title: Ferry briefing {n}\n  publisher: Harbour Confederation\n"
+        for n in range(12)
+    )
+    for n in range(10):
+        documents[f"slides-{n}.md"] = (
+            f"# Harbour slides {n}\n\n## Productivity on the harbour {n}\n\n"
+            f"Productivity measures how much output is produced per worker on harbour {n}. "
+            "Harbour productivity matters for wages and for the health of harbour towns.\n"
+        )
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "what does productivity actually mean in harbour-speak? the harbour slides and the "
+        "confed briefing both bang on about it"
+    )
+    assert answer.mode == "extractive" and "how much output" in answer.answer
+    # a name nothing here has is still one
+    assert engine.ask("what does the Levelling Up Fund say productivity means?").mode == (
+        "no_answer"
+    )

@@ -202,6 +202,10 @@ def test_a_role_on_the_nhs_side_opening_the_question_is_who_asks():
     assert asker_terms(
         "im in the older peoples team at a community trust in thornby, what are the priorities?"
     ) == terms("older peoples team community trust thornby")
+    # a board member: "im a non exec at a trust in thornby - ..."
+    assert asker_terms("im a non exec at a trust in thornby - what are harbour panels?") == (
+        terms("non exec trust thornby")
+    )
     # after a greeting
     assert asker_terms("hi, strategy lead at a trust in thornby here - who runs the fund?") == (
         terms("strategy lead trust thornby")
