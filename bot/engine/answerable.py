@@ -231,15 +231,19 @@ def _only_where_they_are(question: str, places: list[str]) -> bool:
     )
 
 
-# "... where there's no combined authority, eg cornwall": an instance of what is asked
-_FOR_EXAMPLE = r"(?:\be\.?\s?g\.?|\bfor\s+(?:example|instance)|\bsuch\s+as)[\s,:]+(?:in\s+)?"
+# "... where there's no combined authority, eg cornwall": what comes before an instance
+# of what is asked
+_FOR_EXAMPLE = re.compile(
+    r"(?:\be\.?\s?g\.?|\bfor\s+(?:example|instance)|\bsuch\s+as)[\s,:]+(?:in\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _only_an_example(place: str, topic: str) -> bool:
     """Every mention of the place gives an example of the kind of place asked about."""
-    named = len(re.findall(_name_pattern(place), topic))
-    return named == len(
-        re.findall(_FOR_EXAMPLE + _name_pattern(place).removeprefix("(?i)"), topic, re.IGNORECASE)
+    return all(
+        _FOR_EXAMPLE.search(topic[: named.start()])
+        for named in re.finditer(_name_pattern(place), topic)
     )
 
 

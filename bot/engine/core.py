@@ -48,6 +48,7 @@ from bot.engine.text import (
     terms,
     told_and_asked,
     without_source,
+    words,
 )
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
@@ -57,7 +58,6 @@ __all__ = ["Engine", "QuestionError", "MAX_QUESTION_CHARS"]
 
 log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
-_WORD = re.compile(r"[\w’'-]+")
 EMPTY = (
     "The knowledge base is empty, so I have nothing to answer from yet. An admin needs to "
     "add documents (`lis ingest`, or `/lis admin ingest <url>` in Slack)."
@@ -381,13 +381,12 @@ class Engine:
         found for the question is one of them."""
         if not names:
             return names
-        documents = self.store.documents()
         sources = {
-            word.lower()
-            for doc in documents
-            for word in _WORD.findall(f"{doc.title} {doc.publisher or ''}")
+            word
+            for doc in self.store.documents()
+            for word in words(f"{doc.title} {doc.publisher or ''}")
         }
-        return [name for name in names if not {w.lower() for w in _WORD.findall(name)} <= sources]
+        return [name for name in names if not set(words(name)) <= sources]
 
     def _understood(self, word: str) -> bool:
         """Acronyms the glossary explains and place names the gazetteer knows."""

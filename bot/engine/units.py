@@ -467,7 +467,7 @@ def _with_list(
     ]
     joined = " " if sentence.rstrip().endswith((":", ".")) else ": "
     lead = sentence if verbatim_lead is None else verbatim_lead
-    stop = "" if shown.endswith(("”", ".")) else "."  # "... virtual consultation.”" ends it
+    stop = "" if shown.endswith("”") else "."  # "... virtual consultation.”" ends it
     return f"{sentence}{joined}{shown}{stop}", PARAGRAPH_BREAK.join([lead, *verbatim])
 
 

@@ -764,6 +764,12 @@ Sam Smith, Chair, Bayside Ferry Trust and Chair, Harbour Towns Health Board
         "board?"
     ).answer.split("[1]")[0]
     assert "gives the ferry towns a health board" in lead
+    # ... nor do the chair's words lead when the plan is what "says": who chairs is asked
+    lead = engine.ask(
+        "what does the harbour plan say about the ferry trust, and who chairs the harbour "
+        "towns health board?"
+    ).answer.split("[1]")[0]
+    assert "Sam Smith, Chair" in lead
 
 
 def test_a_share_or_rate_is_answered_only_by_a_percentage_of_what_it_is_asked_of(
