@@ -8,6 +8,7 @@ to ask instead), for the extractive composer and the language model alike. See
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,8 +31,10 @@ from bot.engine.text import (
     terms,
     told_and_asked,
     without_closing_tag,
+    words,
 )
 from ingest.embeddings import Embedder
+from ingest.store import StoredDocument
 from ingest.structure import paragraphs
 
 __all__ = [
@@ -103,11 +106,17 @@ class Assessor:
     """Judges retrieved passages against a question (see `Assessment`)."""
 
     def __init__(
-        self, embedder: Embedder, glossary: Glossary | None = None, places: Gazetteer | None = None
+        self,
+        embedder: Embedder,
+        glossary: Glossary | None = None,
+        places: Gazetteer | None = None,
+        documents: Callable[[], list[StoredDocument]] = list,
     ) -> None:
         self.embedder = embedder
         self.glossary = glossary or Glossary()
         self.places = places
+        # the knowledge base's documents (`KnowledgeStore.documents`), read when needed
+        self.documents = documents
 
     def assess(self, query: Query, passages: list[Passage], idf) -> Assessment:
         """How well the passages cover the question (see `Assessment`).
@@ -163,6 +172,18 @@ class Assessor:
         mentioned = self.places.area_ids(passages)
         unknown = [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
         return list(dict.fromkeys(unknown))  # "grimsby trust - anything about grimsby?": once
+
+    def not_sources(self, names: list[str]) -> list[str]:
+        """The names the passages lack, less those of the knowledge base's own documents
+        and publishers: "the NE slides and the confed briefing both bang on about it" names
+        the NHS Confederation, which published documents here, though none of the passages
+        found for the question is one of them."""
+        if not names:
+            return names
+        sources = {
+            word for doc in self.documents() for word in words(f"{doc.title} {doc.publisher or ''}")
+        }
+        return [name for name in names if not set(words(name)) <= sources]
 
     def _known(self, word: str) -> bool:
         """Acronyms the glossary explains and place names need not be in the passages."""

@@ -48,7 +48,6 @@ from bot.engine.text import (
     terms,
     told_and_asked,
     without_source,
-    words,
 )
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
@@ -90,7 +89,7 @@ class Engine:
             store=store,
             retriever=HybridRetriever(store, glossary),
             composer=ExtractiveComposer(store.embedder, glossary, contacts.gazetteer),
-            assessor=Assessor(store.embedder, glossary, contacts.gazetteer),
+            assessor=Assessor(store.embedder, glossary, contacts.gazetteer, store.documents),
             contacts=contacts,
             generator=generator,
         )
@@ -149,7 +148,9 @@ class Engine:
         query, passages = self._found(search_for, context)
         idf = self.retriever.index.idf
         assessment = self.assessor.assess(query, passages, idf)
-        assessment = replace(assessment, unfamiliar=self._not_sources(assessment.unfamiliar))
+        assessment = replace(
+            assessment, unfamiliar=self.assessor.not_sources(assessment.unfamiliar)
+        )
         if assessment.unknown_places and assessment.general:
             # "we're in derby - what are SAPs?": the documents know nothing of the place,
             # the answer applies everywhere; the place's name only finds other places' text
@@ -373,20 +374,6 @@ class Engine:
         return self.retriever.index.vocabulary.read(
             without_presentation(spelt_out), self._understood
         )
-
-    def _not_sources(self, names: list[str]) -> list[str]:
-        """The names the passages lack, less those of the knowledge base's own documents
-        and publishers: "the NE slides and the confed briefing both bang on about it" names
-        the NHS Confederation, which published documents here, though none of the passages
-        found for the question is one of them."""
-        if not names:
-            return names
-        sources = {
-            word
-            for doc in self.store.documents()
-            for word in words(f"{doc.title} {doc.publisher or ''}")
-        }
-        return [name for name in names if not set(words(name)) <= sources]
 
     def _understood(self, word: str) -> bool:
         """Acronyms the glossary explains and place names the gazetteer knows."""

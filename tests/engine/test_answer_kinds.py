@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.engine.compose import _with_another_date
+from bot.engine.additions import with_another_date
 from bot.engine.details import dated_by
 from bot.engine.retrieval import Passage
 from bot.engine.units import Candidate, is_name_line, quotation_opening
@@ -463,12 +463,12 @@ def test_documents_that_give_different_dates_are_both_quoted():
     more = point("Harbour plans will guide spending by the board.", "2017", 0.9)
     newer = point("Every plan is to be agreed by March 2020 at the latest.", "2019", 0.85)
     dated = dated_by("whats the deadline for harbour plans to be agreed?")
-    chosen = _with_another_date([lead, more], [lead, more, newer], dated, 5, 850)
+    chosen = with_another_date([lead, more], [lead, more, newer], dated, 5, 850)
     assert chosen == [lead, newer, more]
     weak = replace(newer, score=0.5)
-    assert _with_another_date([lead, more], [lead, more, weak], dated, 5, 850) == [lead, more]
+    assert with_another_date([lead, more], [lead, more, weak], dated, 5, 850) == [lead, more]
     same = point("Plans are due by March 2019.", "2019", 0.95)
-    assert _with_another_date([lead, more], [lead, more, same], dated, 5, 850) == [lead, more]
+    assert with_another_date([lead, more], [lead, more, same], dated, 5, 850) == [lead, more]
 
 
 def test_the_date_of_a_second_event_is_not_that_of_the_first(tmp_path_factory, embedder):

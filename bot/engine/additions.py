@@ -1,0 +1,614 @@
+"""What an answer adds to the points the composer chose: a recommendation for a "what
+should we do" question, the place's own words, another document's date, a point for each
+further thing a question asks, the sentence a point refers back to, the reason asked for,
+the list the lead goes on into, and the other of two choices asked between.
+
+`bot.engine.compose` scores the quoted sentences and chooses the best; the functions here
+then extend or adjust that choice within the answer's room (so many points, so many
+characters), the weakest points making way. They are kept apart from the scoring so that
+each module reads as one step. Here too are the tests of a candidate sentence that the
+choosing shares with them: a long sentence clipped to fit, a fuller one taking a repeat's
+place, one that follows, repeats or belongs to the same quotation as another, who said it
+and whom it describes, and what its "this", "these" or "we" refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.engine.concepts import Concept, coverage
+from bot.engine.details import date_words, says_what_it_is
+from bot.engine.questions import role_asked
+from bot.engine.stated import office_prefixes
+from bot.engine.text import terms
+from bot.engine.units import Candidate, Speaker
+from ingest.structure import PARAGRAPH_BREAK, without_bullet
+
+__all__ = [
+    "ACTION_SENTENCE",
+    "ASKS_WHAT_SAID",
+    "NHS_ADVICE",
+    "answering",
+    "clipped",
+    "follows",
+    "office_in",
+    "one_quotation",
+    "overlap",
+    "put_fuller",
+    "quotations_in_order",
+    "referent",
+    "said_by_the_one_asked",
+    "shows_again",
+    "speaker_described",
+    "with_an_action",
+    "with_another_date",
+    "with_antecedents",
+    "with_reason",
+    "with_the_list_it_leads_to",
+    "with_the_other_choice",
+    "with_the_place",
+    "writer",
+]
+
+
+# "We want to grow our own fit-for-purpose workforce ...; provide an environment ...;
+# deliver ...; and provide ...": a sentence that runs on as clauses between semicolons.
+_CLAUSE_BREAK = "; "
+_MIN_CLIPPED = 60  # shorter, a sentence's first clause no longer says what it is about
+
+
+def clipped(candidate: Candidate, room: int) -> Candidate | None:
+    """A sentence too long for the room left, cut after as many of its clauses as fit:
+    its first clauses still say what the rest goes on to list. None when it cannot be."""
+    if candidate.carries_list:
+        return None
+    clauses = candidate.text.split(_CLAUSE_BREAK)
+    while len(clauses) > 1:
+        clauses.pop()
+        kept = _CLAUSE_BREAK.join(clauses)
+        shown = f"{kept}; …"  # marked as cut
+        if len(shown) <= room:
+            if len(kept) < _MIN_CLIPPED:
+                return None
+            return replace(candidate, text=shown, quote=kept, terms=frozenset(terms(kept)))
+    return None
+
+
+def put_fuller(
+    chosen: list[Candidate], repeated: list[Candidate], candidate: Candidate, room: int
+) -> bool:
+    """A candidate that repeats one chosen sentence and adds the detail asked for takes
+    its place ("There are significant benefits for the NHS ..." gives way to "There are
+    many benefits ..., including: ..." and its list). True when it did."""
+    if len(repeated) != 1:
+        return False
+    (same,) = repeated
+    if candidate.details <= same.details or len(candidate.text) - len(same.text) > room:
+        return False
+    chosen[chosen.index(same)] = candidate
+    return True
+
+
+ACTION_SENTENCE = re.compile(
+    r"\b(should|need to|needs to|must|important (that|to|for)|seek to|engage|influence|"
+    r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
+    re.IGNORECASE,
+)
+# Advice addressed to the NHS: "STPs, ICSs and NHS organisations should seek to engage ...".
+NHS_ADVICE = re.compile(
+    r"\b(NHS|STPs?|ICSs?|ICBs?|CCGs?|trusts?|leaders|organisations|systems)\b[^.]{0,120}?"
+    r"\b(should|need to|must|can|could)\b",
+)
+
+
+def with_an_action(
+    chosen: list[Candidate], candidates: list[Candidate], limit: int
+) -> list[Candidate]:
+    """A "what should we do" answer includes the best recommendation the passages make,
+    preferably one addressed to the NHS ("ICSs ... should seek to engage ...").
+
+    When none of the chosen sentences recommends anything, the best-scoring sentence that
+    does, from the top passages, becomes the second point (the weakest point makes room):
+    what the place's strategy says first, then what to do about it.
+    """
+    for advice in (NHS_ADVICE, ACTION_SENTENCE):
+        if any(advice.search(c.text) for c in chosen):
+            return chosen
+        actions = [
+            c
+            for c in candidates
+            if advice.search(c.text)
+            and c.passage.rank <= 4
+            and c.coverage >= 0.15
+            and c not in chosen
+        ]
+        if actions:
+            best = max(actions, key=lambda c: c.score)
+            return [chosen[0], best, *chosen[1 : limit - 1]]
+    return chosen
+
+
+def with_the_place(
+    chosen: list[Candidate], candidates: list[Candidate], max_chars: int
+) -> list[Candidate]:
+    """Advice for a place says what the place's strategy or case study says before what
+    to do about it: when no chosen point comes from a passage about the place asked about,
+    the best that does leads, and the weakest points make room ("trust in exeter - what
+    shd we push for?" and the Heart of the South West command paper's anchors)."""
+    local = [c for c in candidates if c.passage.local]
+    if not local or any(c.passage.local for c in chosen):
+        return chosen
+    kept = [max(local, key=_by_score), *chosen]
+    while len(kept) > 2 and sum(len(c.text) for c in kept) > max_chars:
+        kept.pop()
+    return kept
+
+
+RIVAL_DATE = 0.8  # of the lead's score: another document's date this good is given too
+
+
+def with_another_date(
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    dated: Callable[[Candidate], float],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """Asked when (a deadline, a date), the documents may disagree: the 2017 briefing's
+    "the first ... agreed by March 2019", the June 2019 briefing's "by March 2020 at the
+    latest". When the chosen points date it from one document only, the best point of
+    another document that gives another date follows the lead, if it scores near the
+    lead: the asker sees both dates, each cited to its source."""
+    given = [c for c in chosen if dated(c) == 1.0]
+    if not given:
+        return chosen
+    sources = {c.passage.chunk.doc_id for c in given}
+    said = set().union(*(date_words(c.text) for c in given))
+    rivals = [
+        c
+        for c in candidates
+        if c not in chosen
+        and c.passage.chunk.doc_id not in sources
+        and dated(c) == 1.0
+        and not date_words(c.text) <= said
+        and c.score >= RIVAL_DATE * chosen[0].score
+    ]
+    if not rivals:
+        return chosen
+    kept = [chosen[0], max(rivals, key=_by_score), *chosen[1:]]
+    while len(kept) > 2 and _too_long(kept, max_sentences, max_chars):
+        kept.pop()
+    return kept
+
+
+PART_COVERED = 0.75  # a candidate this close to a question's part answers it
+PART_ANSWERED = 0.9  # of the best coverage of a question's part any candidate has
+LEAD_RIVAL = 0.85  # of the lead's score: a part's answer this good may lead instead
+
+
+def office_in(part: str) -> tuple[str, ...]:
+    """How sentences name the office a part asks the holder of ("who heads up X"), if any."""
+    asked = role_asked(part)
+    return office_prefixes(asked[0]) if asked else ()
+
+
+def answering(
+    part: list[Concept],
+    defined: list[str] | None,
+    office: tuple[str, ...],
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """For one of the things a question asks (`asked_parts`): when no chosen sentence
+    covers it nearly as well as the best candidate does, that candidate takes the weakest
+    point's place ("how is productivity defined, and why does it matter?" gets both a
+    definition and a reason). A part that asks what something is (`defined`) is covered
+    by a sentence that says so ("Productivity measures ..."), one that asks who holds an
+    office (`office`) by a sentence that names the office ("..., Managing Director, ...")."""
+
+    # a word no passage has ("im at UHB in brum") cannot tell which one answers
+    part = [c for c in part if any(c.covered_by(k.terms | k.context) for k in candidates)]
+    # the office is named its own way ("heads" -> "..., Managing Director, ...")
+    besides_office = [c for c in part if not c.alternatives[0][0].startswith(office)]
+
+    def said(concepts: list[Concept], candidate: Candidate) -> float:
+        own = coverage(concepts, candidate.terms)
+        return 0.6 * own + 0.4 * coverage(concepts, candidate.terms | candidate.context)
+
+    def covers(candidate: Candidate) -> float:
+        # "These panels will produce ..." after "... to establish Skills Advisory Panels."
+        # says what they are, as "Skills Advisory Panels are ..." would
+        if defined and (
+            says_what_it_is(candidate.text, defined) or candidate.points_back_at(defined)
+        ):
+            return 1.0
+        if office and not any(t.startswith(office) for t in candidate.terms):
+            return said(part, candidate) / 2  # naming the body is not naming its office holder
+        found = said(besides_office, candidate)
+        return found / 2 if defined else found  # naming the thing is not saying what it is
+
+    best = max(candidates, key=lambda c: (covers(c), c.score))
+    if (
+        covers(best) < PART_COVERED
+        or any(best.text in c.text for c in chosen)
+        or max(map(covers, chosen)) >= PART_ANSWERED * covers(best)
+    ):
+        return chosen
+    # The weakest points make room: for the count, and one more for the length if that is
+    # enough; not the one `best` points back at ("These panels will produce ..." needs
+    # "... to establish Skills Advisory Panels." before it).
+    needed = _antecedent(best, candidates)
+    weakest = [c for c in reversed(chosen[1:]) if c is not needed]
+    kept = list(chosen)
+    while len(kept) > max_sentences - 1 and weakest:
+        kept.remove(weakest.pop(0))
+    if sum(len(c.text) for c in kept) + len(best.text) > max_chars and weakest:
+        kept.remove(weakest.pop(0))
+    if kept and sum(len(c.text) for c in kept) + len(best.text) <= max_chars:
+        return [*kept, best]
+    if not defined or best.score < LEAD_RIVAL * chosen[0].score:
+        return chosen
+    # Too long to follow the lead, a sentence that says what was asked about and nearly
+    # as good by every other measure: it leads instead ("whats birmingham health
+    # partners? who's in it": "Birmingham Health Partners - which brings together ...").
+    kept, length = [best], len(best.text)
+    for candidate in chosen[: max_sentences - 1]:
+        if length + len(candidate.text) <= max_chars:
+            kept.append(candidate)
+            length += len(candidate.text)
+    return kept
+
+
+# "This living lab will ...", "These hubs ...": a sentence that names its subject by
+# pointing back to where an earlier sentence introduced it.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:this|these|that|those|such)\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+    r"(?:will|would|is|are|was|were|has|have|had|can|could|should|may|might|must)\b"
+)
+ANTECEDENT_REACH = 4  # sentences back to where the thing pointed at is introduced
+
+
+# "These will enable ...", "These panels will produce ...": a sentence that names its
+# subject only by pointing back to the sentence before.
+_OPENS_POINTING = re.compile(
+    r"^\W*(?:these|they|this|it|such)(?:\s+([a-z][\w-]*))?\s+"
+    r"(?:will|would|are|is|were|was|can|could|should|may|might|must|have|has|help|provide)\b",
+    re.IGNORECASE,
+)
+# A capitalised name of two words or more: "Skills Advisory Panels".
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+)+")
+
+
+# "We", "our", "us" outside a quotation: whoever wrote the document.
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
+# "what did Cllr Mark Hawthorne say about ...?": someone's words
+ASKS_WHAT_SAID = re.compile(
+    r"\bwhat\s+(?:(?:exactly|actually|else)\s+)?(?:did|does|do|has|have)\b([^?]*?)\b"
+    r"(?:say|said|think|reckon|argue)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+
+
+# the offices a name line gives, by which a question may say whose words it wants
+_OFFICES = frozenset(
+    terms("chair chairman chairwoman head director chief executive lead leader mayor president")
+)
+
+
+def speaker_described(question: str) -> frozenset[str]:
+    """The words that describe whose words "what does ... say" asks for: its subject when
+    that names an office ("what did the LEP board's chair say"), or what came before when
+    the subject is "he" or "she" ("notts healthcare's chair ...? what does he say"); none
+    when a document or body is the subject ("what does the lincs LIS say")."""
+    asked = ASKS_WHAT_SAID.search(question)
+    if not asked:
+        return frozenset()
+    subject = asked.group(1)
+    if _PRONOUN.search(subject):
+        return frozenset(terms(question[: asked.end()]))
+    named = frozenset(terms(subject))
+    return named if named & _OFFICES else frozenset()
+
+
+def said_by_the_one_asked(
+    speaker: Speaker | None, asked: frozenset[str], described: frozenset[str]
+) -> bool:
+    """The quotation's speaker is the person the question names (two of the name's
+    words, or all of a shorter one), or describes (`described`) by an office and two
+    words of the bodies the name line gives."""
+    if not speaker or not speaker.name:
+        return False
+    if len(speaker.name & asked) >= min(2, len(speaker.name)):
+        return True
+    return (
+        bool(_OFFICES & speaker.titles & described)
+        and len((speaker.titles - _OFFICES) & described) >= 2
+    )
+
+
+def one_quotation(candidate: Candidate, other: Candidate) -> bool:
+    """Two sentences of one person's quotation: each says its own part of it, however
+    many words they share ("Health leaders must speak up for the harbour." / "The harbour
+    plan is how ... its say in health.")."""
+    return (
+        candidate.speaker is not None
+        and candidate.speaker == other.speaker
+        and candidate.passage.chunk.id == other.passage.chunk.id
+    )
+
+
+def quotations_in_order(chosen: list[Candidate]) -> list[Candidate]:
+    """Sentences of one person's quotation read in the order they said them, in the
+    places the answer gives that quotation: "“It is important ...” ... “The local
+    industrial strategy ... landscape.”", not its last sentence first."""
+    ordered = list(chosen)
+    quotations: dict[tuple[str, Speaker], list[int]] = {}
+    for index, candidate in enumerate(chosen):
+        if candidate.speaker:
+            key = (candidate.passage.chunk.id, candidate.speaker)
+            quotations.setdefault(key, []).append(index)
+    for places in quotations.values():
+        said = sorted((chosen[index] for index in places), key=lambda c: c.position)
+        for index, candidate in zip(places, said, strict=True):
+            ordered[index] = candidate
+    return ordered
+
+
+def writer(text: str, publisher: str | None) -> frozenset[str]:
+    """Who "we" and "our" are in a document's own words, as terms: its publisher ("Our
+    Head of Health Economic Partnerships is on the expert panel ..." is the NHS
+    Confederation's). Not in a quotation, where they are the speaker's."""
+    if not publisher or not _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
+        return frozenset()
+    return frozenset(terms(publisher))
+
+
+def referent(sentence: str, before: str) -> frozenset[str]:
+    """What a sentence that points back names, as terms: the phrase of the sentence before
+    that ends in the noun it repeats ("These panels" -> "skills advisory panels"), or the
+    last name the sentence before gives ("These will enable ..." after "... to establish
+    Skills Advisory Panels.")."""
+    opening = _OPENS_POINTING.match(sentence)
+    if not opening:
+        return frozenset()
+    noun = opening.group(1)
+    if noun and noun.lower() not in {"will", "would", "are", "is", "were", "was", "have", "has"}:
+        found = re.search(rf"((?:[\w-]+\s+){{0,3}}){re.escape(noun)}\b", before, re.IGNORECASE)
+        return frozenset(terms(found.group(0))) if found else frozenset()
+    names = _CAPITALISED_NAME.findall(before)
+    return frozenset(terms(names[-1])) if names else frozenset()
+
+
+def with_antecedents(
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    max_sentences: int,
+    max_chars: int,
+    explained: Callable[[str], object] = lambda initials: None,
+) -> list[Candidate]:
+    """A chosen sentence that points back ("This living lab will ...") comes after the
+    sentence that introduces what it points at ("We will establish a health and wellbeing
+    living lab ..."), when a few sentences before it in its passage do; so does one that
+    uses initials the glossary does not explain ("... the replacement to ESIF") after the
+    sentence that spells them out ("... European Structural and Investment Fund (ESIF)
+    projects ..."). Points ranked below it make room; when none can, the introducing
+    sentence takes its place. A unit that names the thing again ("These challenges ...
+    The grand challenges are: ...") needs no introduction."""
+    result = list(chosen)
+    budget = max(max_chars, sum(len(c.text) for c in chosen))
+
+    def fits(trial: list[Candidate]) -> bool:
+        return len(trial) <= max_sentences and sum(len(c.text) for c in trial) <= budget
+
+    for candidate in chosen:
+        antecedent = _antecedent(candidate, candidates) or _spelt_out_before(
+            candidate, candidates, explained
+        )
+        if antecedent is None or antecedent in result or candidate not in result:
+            continue  # (or it made room for an earlier point's antecedent)
+        at = result.index(candidate)
+        trial = [*result[:at], antecedent, *result[at:]]
+        while not fits(trial) and len(trial) > at + 2:
+            trial.pop()  # the weakest point ranked below the sentence that points back
+        if not fits(trial):
+            trial = [*result[:at], antecedent, *result[at + 1 :]]
+        if fits(trial):
+            result = trial
+    return result
+
+
+def _antecedent(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The nearest sentence before `candidate` in its passage that names what it points
+    back at, when it points back and does not name the thing again (see above)."""
+    pointed = _POINTS_BACK.match(without_bullet(candidate.text).lower())
+    named = terms(pointed.group(1)) if pointed else []
+    said = terms(candidate.text)
+    if not named or any(said.count(term) > 1 for term in named):
+        return None
+    earlier = [
+        c
+        for c in candidates
+        if c.passage.chunk.id == candidate.passage.chunk.id
+        and candidate.position - ANTECEDENT_REACH <= c.position < candidate.position
+        and set(named) <= c.terms
+        and c.text not in candidate.text
+        and candidate.text not in c.text
+    ]
+    return max(earlier, key=lambda c: c.position, default=None)
+
+
+_INITIALS = re.compile(r"\b([A-Z]{2,6})s?\b")
+
+
+def _spelt_out_before(
+    candidate: Candidate, candidates: list[Candidate], explained: Callable[[str], object]
+) -> Candidate | None:
+    """The nearest sentence before `candidate` in its passage that spells out initials it
+    uses without spelling them out ("the replacement to ESIF"), when the glossary does not
+    explain them: a reader knows "LEP", not "ESIF"."""
+    for initials in dict.fromkeys(m.group(1) for m in _INITIALS.finditer(candidate.text)):
+        if explained(initials) or f"({initials}" in candidate.text:
+            continue
+        earlier = [
+            c
+            for c in candidates
+            if c.passage.chunk.id == candidate.passage.chunk.id
+            and candidate.position - ANTECEDENT_REACH <= c.position < candidate.position
+            and f"({initials})" in c.text
+            and candidate.text not in c.text
+        ]
+        if earlier:
+            return max(earlier, key=lambda c: c.position)
+    return None
+
+
+def with_reason(
+    part: list[Concept],
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    max_sentences: int,
+    max_chars: int,
+    alone: bool = False,
+) -> list[Candidate]:
+    """For a question that asks why: the sentence after the point that best answers that
+    part, which often gives the reason ("... it is important that NHS organisations are
+    represented on the local skills advisory panels ..." / "Our workforce will be the
+    largest in virtually every LEP area ..."), or, when the point ends its paragraph, the
+    sentence before it there ("The NHS will be the largest employer in every MCA or LEP
+    area ... STPs and ICSs ... should use ..."), when there is room for it. With no part
+    of its own ("what should we do on skills, and why?"), the point is the lead. When why
+    is all the question asks (`alone`), the points ranked below make room."""
+    point = max(chosen, key=lambda c: coverage(part, c.terms | c.context)) if part else chosen[0]
+    after = _next_sentence(point, candidates)
+    at = chosen.index(point) + 1
+    if after is None or after.paragraph != point.paragraph:
+        before = _next_sentence(point, candidates, step=-1)
+        if before is not None and before.paragraph == point.paragraph:
+            after, at = before, at - 1  # the reason comes first
+    if after is None or any(after.quote == c.quote for c in chosen):
+        return chosen
+    kept = [*chosen[:at], after, *chosen[at:]]
+
+    def too_long() -> bool:
+        return _too_long(kept, max_sentences, max_chars)
+
+    while alone and too_long() and len(kept) > at + 1:
+        kept.pop()
+    # asked other things too, the weakest point besides the lead and the point makes room
+    spare = sorted((c for c in kept[1:] if c is not point and c is not after), key=_by_score)
+    if not alone and too_long() and spare:
+        kept.remove(spare[0])
+    if too_long():
+        return chosen  # the other points answer other things asked
+    return kept
+
+
+def with_the_list_it_leads_to(
+    chosen: list[Candidate], candidates: list[Candidate], max_sentences: int, max_chars: int
+) -> list[Candidate]:
+    """The lead's paragraph goes on into a list ("Evidence remains largely inconclusive on
+    how best to drive productivity ... Across a number of research studies, factors
+    reviewed included:" and the factors): the list is what the lead says, and follows it
+    (when there is room, the points ranked lowest making way)."""
+    lead = chosen[0]
+    after = _next_sentence(lead, candidates)
+    if (
+        lead.carries_list
+        or ":" in lead.text  # "Key opportunities ... include: ...": a list of its own
+        or after is None
+        or not after.carries_list
+        or after.paragraph != lead.paragraph
+    ):
+        return chosen
+    kept = [lead, after, *(c for c in chosen[1:] if c.quote != after.quote)]
+    while _too_long(kept, max_sentences, max_chars) and len(kept) > 2:
+        kept.remove(min(kept[2:], key=_by_score))
+    return chosen if _too_long(kept, max_sentences, max_chars) else kept
+
+
+def with_the_other_choice(
+    choices: list[frozenset[str]],
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """Asked to choose ("who leads it, the mayor or the LEP?"), a lead that opens with one
+    choice is often followed by the sentence that opens with the other ("Mayors will lead
+    on local industrial strategies in combined authorities ... LEPs outside CAs will lead
+    ..."): that sentence follows the lead, and the weakest points make room."""
+    lead = chosen[0]
+    after = _next_sentence(lead, candidates)
+    if after is None or any(after.quote == c.quote for c in chosen):
+        return chosen
+
+    def opens_with(candidate: Candidate) -> set[frozenset[str]]:
+        opening = set(terms(" ".join(without_bullet(candidate.text).split()[:3])))
+        return {choice for choice in choices if choice & opening}
+
+    if not opens_with(lead) or not opens_with(after) - opens_with(lead):
+        return chosen
+    kept = [lead, after, *chosen[1:]]
+    while len(kept) > 2 and _too_long(kept, max_sentences, max_chars):
+        kept.remove(min(kept[2:], key=_by_score))
+    return kept
+
+
+def _too_long(points: list[Candidate], max_sentences: int, max_chars: int) -> bool:
+    """More points, or more characters, than an answer has room for."""
+    return len(points) > max_sentences or sum(len(c.text) for c in points) > max_chars
+
+
+def _next_sentence(
+    candidate: Candidate, candidates: list[Candidate], step: int = 1
+) -> Candidate | None:
+    """The candidate right after `candidate` in its passage (before it, with `step` -1)."""
+    return next(
+        (
+            c
+            for c in candidates
+            if c.passage.chunk.id == candidate.passage.chunk.id
+            and c.position == candidate.position + step
+        ),
+        None,
+    )
+
+
+def _by_score(candidate: Candidate) -> float:
+    return candidate.score
+
+
+def follows(candidate: Candidate, chosen: list[Candidate]) -> bool:
+    """The candidate is the sentence right after one already chosen, in the same passage."""
+    return any(
+        candidate.passage.chunk.id == c.passage.chunk.id and candidate.position == c.position + 1
+        for c in chosen
+    )
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+SHARED_RUN = 8  # words in a row two points share when one quotes the other
+
+
+def shows_again(candidate: Candidate, chosen: Candidate) -> bool:
+    """A list would show again, cut, an item already quoted whole ("the joint development
+    and delivery of the Working Well employment support programme"). The whole item after
+    the list is not a repeat: it says what the cut one left out."""
+    _lead, _, items = candidate.quote.partition(PARAGRAPH_BREAK)
+    return not _word_runs(items).isdisjoint(_word_runs(chosen.text))
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    said = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(said[i : i + SHARED_RUN]) for i in range(len(said) - SHARED_RUN + 1)}
