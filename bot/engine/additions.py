@@ -49,6 +49,7 @@ __all__ = [
     "with_the_list_it_leads_to",
     "with_the_other_choice",
     "with_the_place",
+    "with_the_recommendation",
     "writer",
 ]
 
@@ -128,6 +129,34 @@ def with_an_action(
             best = max(actions, key=lambda c: c.score)
             return [chosen[0], best, *chosen[1 : limit - 1]]
     return chosen
+
+
+# What a briefing recommends its reader do: "We recommend that you approach these partners".
+_RECOMMENDS_READER = re.compile(
+    r"\bwe\s+(?:would\s+)?(?:recommend|urge|encourage)\b|\byou\s+(?:should|need\s+to|must)\b",
+    re.IGNORECASE,
+)
+
+
+def with_the_recommendation(
+    chosen: list[Candidate], candidates: list[Candidate], max_sentences: int, max_chars: int
+) -> list[Candidate]:
+    """What the briefing itself recommends its reader do ("We recommend that you approach
+    these partners privately"), after the sentence that says whom it means: the step a
+    "what should we do" asks for, though it shares few of the question's words. The
+    weakest points but the lead make room."""
+    if any(_RECOMMENDS_READER.search(c.text) for c in chosen):
+        return chosen
+    found = [c for c in candidates if _RECOMMENDS_READER.search(c.text) and c not in chosen]
+    if not found:
+        return chosen
+    best = max(found, key=_by_score)
+    before = _antecedent(best, candidates, _NAMES_THESE)
+    added = [before, best] if before is not None and before not in chosen else [best]
+    kept = list(chosen)
+    while len(kept) > 1 and _too_long([*kept, *added], max_sentences, max_chars):
+        kept.remove(min(kept[1:], key=_by_score))
+    return [*kept, *added]
 
 
 def with_the_place(
@@ -425,10 +454,17 @@ def with_antecedents(
     return result
 
 
-def _antecedent(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+# "We recommend that you approach these partners privately": what it acts on, named before.
+_NAMES_THESE = re.compile(r".*?\b(?:these|those)\s+([a-z][\w-]*)")
+
+
+def _antecedent(
+    candidate: Candidate, candidates: list[Candidate], pointing: re.Pattern = _POINTS_BACK
+) -> Candidate | None:
     """The nearest sentence before `candidate` in its passage that names what it points
-    back at, when it points back and does not name the thing again (see above)."""
-    pointed = _POINTS_BACK.match(without_bullet(candidate.text).lower())
+    back at (by `pointing`: by default as its subject, "This living lab will ..."), when
+    it points back and does not name the thing again (see above)."""
+    pointed = pointing.match(without_bullet(candidate.text).lower())
     named = terms(pointed.group(1)) if pointed else []
     said = terms(candidate.text)
     if not named or any(said.count(term) > 1 for term in named):

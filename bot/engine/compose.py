@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,6 +47,7 @@ from bot.engine.additions import (
     with_the_list_it_leads_to,
     with_the_other_choice,
     with_the_place,
+    with_the_recommendation,
     writer,
 )
 from bot.engine.answer import Citation
@@ -71,6 +72,7 @@ from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     alternatives,
     asks_what_it_gains,
+    asks_what_to_do,
     asks_where_to_find,
     definition_subject,
     is_action_question,
@@ -198,6 +200,7 @@ _ASKS_WHO_SAYS = re.compile(
 )
 
 
+_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 PART_CHARS = 350  # more room for each further thing a question asks
 
 
@@ -235,10 +238,17 @@ class ExtractiveComposer:
         ]
 
     def compose(
-        self, query: Query, passages: list[Passage], idf, lead: Lead | None = None
+        self,
+        query: Query,
+        passages: list[Passage],
+        idf,
+        lead: Lead | None = None,
+        read_on: Sequence[Passage] = (),
     ) -> Composition | None:
         """A cited answer from passages that cover the question (see `assess`), opening
-        with `lead` when the engine has one."""
+        with `lead` when the engine has one. `read_on` are the later chunks of the best
+        passages' sections, which retrieval did not find: only what they recommend is
+        quoted from them, for "what should we do"."""
         concepts = self._concepts(query.text, query.context, idf)
         # Advice for a place leads with what names the place's strategy: keep the name's worth.
         place = frozenset() if is_action_question(query.text) else self._place_terms(query.text)
@@ -270,6 +280,18 @@ class ExtractiveComposer:
         if is_action_question(query.text):
             chosen = with_an_action(
                 with_the_place(chosen, candidates, self.max_chars), candidates, self.max_sentences
+            )
+        if asks_what_to_do(query.text) and not self._asks_a_persons_view(query.text):
+            further = [
+                c
+                for p in read_on
+                for c in self._candidates(p, concepts, place, listed, finding, areas, sources)
+            ]
+            if further:
+                self._score(query, further, len(passages), asked)
+            # a further step has the room of a further thing asked
+            chosen = with_the_recommendation(
+                chosen, candidates + further, self.max_sentences, self.max_chars + PART_CHARS
             )
         parts = parts_referring_back(query.text)
         # each further thing asked has room for its own point
@@ -313,6 +335,13 @@ class ExtractiveComposer:
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
             chosen = chosen[: self.max_sentences]
         return _write(chosen)
+
+    @staticmethod
+    def _asks_a_persons_view(question: str) -> bool:
+        """ "who is dean fathers and what does he reckon NHS leaders shd do?": his words
+        answer, not the steps the briefing recommends."""
+        said = ASKS_WHAT_SAID.search(question)
+        return bool(person_asked(question) or (said and _HE_OR_SHE.search(said.group(1))))
 
     def _states_what_is_asked(
         self, query: Query, passages: list[Passage], idf, candidates: list[Candidate]

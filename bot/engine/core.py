@@ -28,6 +28,7 @@ from bot.engine.places import Area
 from bot.engine.questions import (
     asks_about_now,
     asks_only_where_it_stands,
+    asks_what_to_do,
     asks_where_it_stands,
     asks_who_holds,
     event_year,
@@ -167,7 +168,8 @@ class Engine:
             assessment.covered
             or (lead is not None and lead.answers_alone and not assessment.unfamiliar)
         ) and gives_email_of(search_for, self.contacts.named_in(search_for), passages):
-            extractive = self.composer.compose(query, passages, idf, lead)
+            read_on = self._read_on(search_for, passages)
+            extractive = self.composer.compose(query, passages, idf, lead, read_on)
         if extractive is None:
             text = (
                 _not_covered(contacts, assessment.missing, self._years_held())
@@ -214,6 +216,23 @@ class Engine:
         passages = self._with_general_advice(question, passages)
         passages = self._with_named_source(question, passages)
         return query, self._marked_local(question, self._with_place(question, passages))
+
+    def _read_on(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For "what should we do?": the later chunks of the sections the best passages
+        open, which retrieval did not find. A briefing's "Knowing how to influence" names
+        the stages in one chunk and ends "We recommend that you approach these partners
+        privately" in a later one, which shares none of the question's words."""
+        if not asks_what_to_do(question):
+            return []
+        index, found = self.retriever.index, []
+        have = {p.chunk.id for p in passages}
+        for best in passages[:SECTIONS_READ_ON]:
+            for chunk in index.section_rest(best.chunk.id):
+                if chunk.id not in have:
+                    have.add(chunk.id)
+                    rank = len(passages) + len(found) + 1
+                    found.append(Passage(chunk, best.score, rank))
+        return found
 
     def _with_named_source(self, question: str, passages: list[Passage]) -> list[Passage]:
         """For "according to the NHS Confederation's June 2019 briefing, how could ...?":
@@ -534,6 +553,7 @@ def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> lis
     return [replace(p, rank=n) for n, p in enumerate(list(merged.values())[:k], 1)]
 
 
+SECTIONS_READ_ON = 3  # best passages whose section's later chunks a "what should we do" reads
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none
 PART_PASSAGES = 2  # passages for each of two questions asked in one message
 NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names

@@ -151,6 +151,21 @@ class _KeywordIndex:
         found = (self._place.get((doc_id, index + step)) for step in (-1, 1))
         return [i for i in found if i is not None]
 
+    def section_rest(self, chunk_id: str, most: int = 3) -> list[StoredChunk]:
+        """The chunks after `chunk_id` under the same heading of its document, at most
+        `most`: where a section's advice goes on past a chunk break."""
+        position = self.position.get(chunk_id)
+        info = None if position is None else self.chunks[position].info
+        if info is None or info.index is None or not info.section:
+            return []
+        doc_id, rest = self.chunks[position].doc_id, []
+        for step in range(1, most + 1):
+            found = self._place.get((doc_id, info.index + step))
+            if found is None or self.chunks[found].info.section != info.section:
+                break
+            rest.append(self.chunks[found])
+        return rest
+
     def following(self, chunk_id: str) -> str:
         """The text of the chunk after `chunk_id` in its document ("" at its end)."""
         return self._neighbour(chunk_id, 1)

@@ -128,10 +128,11 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
     # the Healthy Ageing programme, which a figure for the whole fund does not give
     typed_name = _name_as_typed(_NAME.sub(" ", subject), passages)
     # the place asked about, in the sentence that asks how much ("... did the west mids
-    # get?"), not one named after it ("... who's it for? salford")
+    # get?"), not one named after it ("... who's it for? salford") nor where the asker is
+    # ("acute trust in oxford - how much is in the pot?")
     parts = re.split(r"(?<=[?.!])\s+", question)
     asking = next((part for part in parts if amount_subject(part)), question)
-    _typed, asked = _places_in(asking, places)
+    _typed, asked = _places_in(without_asker(asking), places)
 
     def gives_it(before: Sentence | None, s: Sentence) -> bool:
         # the name, in this sentence or the line before ("... National Productivity

@@ -212,6 +212,24 @@ _REPORTER_RE = re.compile(
 )
 
 
+# The kinds of NHS body an asker says they are ("acute trust", "hull STP", "MH trust").
+_BODY_KIND = (
+    r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ahsn|"
+    r"csu|(?:gp\s+)?practice|ambulance\s+service)"
+)
+_NOT_A_QUESTION = (
+    r"(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
+    r"would|will|has|have|any|the)\b)"
+)
+
+# "... what even is a SAP. community and MH trust in hull": a closing sentence that only
+# says what kind of body asks, and where.
+_CLOSING_BODY_RE = re.compile(
+    rf"(?:^|[.?!]\s+){_NOT_A_QUESTION}((?:[A-Za-z'’&.+-]+\s+){{0,5}}?{_BODY_KIND}"
+    r"(?:\s+(?:in|at|from)(?:\s+[A-Za-z'’&.-]+){1,3})?)\W*$",
+    re.IGNORECASE,
+)
+
 # "... some kind of commission? UHB asking": who asks, named at the very end.
 _CLOSING_ASKER_RE = re.compile(
     r"(?:^|[.?!]\s+|\s[-–—]\s+|,\s*)((?:[A-Za-z'’&.+-]+\s+){0,4}?[A-Za-z'’&.+-]+)\s+"
@@ -222,19 +240,21 @@ _CLOSING_ASKER_RE = re.compile(
 
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
-    r"^\W*((?:[A-Za-z'’&.+-]+\s+){0,5}?(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|"
-    r"hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ahsn|csu|(?:gp\s+)?practice|ambulance\s+service)"
+    rf"^\W*((?:[A-Za-z'’&.+-]+\s+){{0,5}}?{_BODY_KIND}"
     r"(?:\s+(?:in|at|from)"
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?"
-    r"(?:\s*\([^)]{1,40}\))?)"  # "STP in the north east (newcastle) - ..."
+    r"(?:\s*\([^)]{1,40}\))?"  # "STP in the north east (newcastle) - ..."
+    # "acute trust in oxford thinking about a bid - ...": what they have in mind, unless
+    # it is a strategy ("trust in X looking at the X LIS - what does it say")
+    r"(?:\s+(?:thinking|looking|planning|considering|hoping|wanting|keen|trying)\b"
+    r"(?:\s+(?!(?:lis|leps?|strateg\w*|plans?)\b)[A-Za-z'’&.-]+){0,5}?)?)"
     r"(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
     # says they are here
     r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]"
     # "NE ics programme manager - ...", "workforce lead at an STP - ...", "im in the older
     # peoples team at a community trust in plymouth, ...": a role, and where it is
-    r"|^\W*(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
-    r"would|will|has|have|any|the)\b)((?:[A-Za-z'’&.+/-]+\s+){0,6}?(?:lead|manager|mgr|person|"
+    rf"|^\W*{_NOT_A_QUESTION}((?:[A-Za-z'’&.+/-]+\s+){{0,6}}?(?:lead|manager|mgr|person|"
     r"officer|director|head|nurse|gp|clinician|analyst|commissioner|planner|pharmacist|"
     r"consultant|advis[eo]r|co-?ordinator|team|(?:non[\s-]?)?exec(?:utive)?|ned|governor)s?"
     r"(?:\s+(?:at|in|from|for|with)"
@@ -298,6 +318,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _BRACKETED_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
+    spans += [m.span(1) for m in _CLOSING_BODY_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
     greeted = GREETING.match(question)  # "hi, strategy lead at a trust here - ..."
     for start in [greeted.end() if greeted else 0] + [

@@ -241,6 +241,7 @@ class Vocabulary:
         counts: Counter[str] = Counter()
         names: Counter[str] = Counter()
         phrases: Counter[str] = Counter()
+        self._small: set[str] = set()  # words the documents write in small letters
         self._words_before: dict[str, set[str]] = {}  # "tech" -> {"medical", ...}
         for text in texts:
             previous = ""
@@ -249,6 +250,8 @@ class Vocabulary:
                 counts[token.lower()] += 1
                 self._words_before.setdefault(token.lower(), set()).add(previous)
                 previous = token.lower()
+                if token.islower():
+                    self._small.add(token)
                 if token[0].isupper() and not token.isupper() and len(token) > 3:
                     names[token] += 1
             # "The Strength in Places Fund" opening a sentence is the fund's name
@@ -288,7 +291,26 @@ class Vocabulary:
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
         typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}
         question = self._clipped_before(self._names_clipped(question))
+        question = self._initials_before_last_word(question)
         return _TOKEN.sub(lambda match: self._word(match.group(0), known, typed), question)
+
+    def _initials_before_last_word(self, question: str) -> str:
+        """A name's first words typed as initials and its last word in full ("the GM h&sc
+        partnership"): the name's first words, when the initials with the last word's
+        first letter stand for a name that ends in that word ("HSCP", "Health and Social
+        Care Partnership")."""
+        tokens = list(_TOKEN.finditer(question))
+        for match, after in reversed(list(zip(tokens, tokens[1:], strict=False))):
+            typed, last = match.group(0), after.group(0)
+            if typed.lower() in self.counts or "&" not in typed and not typed.isupper():
+                continue
+            for initials in (typed.upper(), typed.upper().replace("&", "")):
+                name = self.initialisms.get(initials + last[0].upper(), "").split()
+                if len(name) > 1 and name[-1].lower() == last.lower():
+                    first_words = " ".join(name[:-1])
+                    question = question[: match.start()] + first_words + question[match.end() :]
+                    break
+        return question
 
     def _clipped_pairs(
         self, question: str, clipped_first: bool
@@ -396,7 +418,9 @@ class Vocabulary:
 
     def _clipped(self, lower: str, typed: set[str] = frozenset()) -> str | None:
         """A word the asker typed in full that the word starts ("ambulance trusts ... our
-        amb service"), else the most frequent name it starts ("lincs" -> "Lincolnshire")."""
+        amb service"), else the most frequent name it starts ("lincs" -> "Lincolnshire"),
+        in small letters when the documents also write it so ("gettin" -> "getting", not
+        the "Getting" of a heading, which would read as a name no passage mentions)."""
         own = sorted(w for w in typed if len(w) > len(lower) + 1 and w.startswith(lower))
         if own:
             return own[0]
@@ -406,7 +430,10 @@ class Vocabulary:
             for name, count in self.names.items()
             if len(name) > len(lower) and any(name.lower().startswith(s) for s in stems)
         ]
-        return max(starts)[1] if starts else None
+        if not starts:
+            return None
+        name = max(starts)[1]
+        return name.lower() if name.lower() in self._small else name
 
     def _vowels_left_out(self, lower: str) -> str | None:
         """The most frequent word the documents use that is this one with its vowels put

@@ -839,3 +839,38 @@ def test_a_publisher_of_the_knowledge_base_is_never_an_unknown_name(tmp_path_fac
     assert engine.ask("what does the Levelling Up Fund say productivity means?").mode == (
         "no_answer"
     )
+
+
+def test_what_to_do_gives_what_the_briefing_recommends_later_in_its_section(
+    tmp_path_factory, embedder
+):
+    """The section that says how to influence the plan ends, past a chunk break, with the
+    step it recommends its reader take, in words the question does not use."""
+    stages = " ".join(
+        f"Stage {n}: harbour boards will hold open meetings on the harbour plan in town {n}, "
+        "where clinics can bring evidence of what the harbour towns need."
+        for n in range(1, 9)
+    )
+    engine = engine_over(
+        {
+            "influence.md": f"""# Harbour plans and the clinics
+
+## Knowing how to influence the harbour plan
+
+Trusts and clinics should seek to engage their harbour boards on the harbour plan. {stages}
+
+Many of our usual partners, such as councils and colleges, will shape the plan with the
+boards. We recommend that you approach these partners privately to learn about openings.
+
+## Ferries
+
+The ferry timetable changes every spring, and the ferry company publishes it in March.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what should our trust actually do about the harbour plan?").answer
+    assert "approach these partners privately" in answer
+    assert "councils and colleges" in answer  # who "these partners" are
+    assert "should seek to engage" in answer

@@ -679,6 +679,20 @@ def test_a_pot_of_cash_is_a_fund(engine, question):
     assert "£20 million" in engine.ask(question).answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we're an acute trust in oxford thinking about a bid - how much is in the clean seas pot?",
+        "acute trust in oxford - how much is in the clean seas pot?",
+    ],
+)
+def test_who_asks_and_where_they_are_is_not_what_a_fund_is_asked_for(engine, question):
+    """Not an amount for the trust's bid, nor Oxford's share of the fund."""
+    answer = engine.ask(question)
+    assert "£20 million" in answer.answer
+    assert "oxford" in answer.note  # the answer says it applies everywhere
+
+
 def test_how_many_leads_with_the_number_next_to_what_is_counted(engine):
     """Not with the slide's other figures ("60% of all jobs created between 2014 and 2024");
     "they" in the question is the jobs target named before the dash."""

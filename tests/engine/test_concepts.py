@@ -41,6 +41,8 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "who leads the Healthy Ageing programme? new in the strategy team at the RD&E",
         # where they are, then their organisation's initials
         "who do i speak to about the Shared Prosperity Fund? im at pilgrim hospital, ULHT",
+        # a closing line that says only what kind of body asks, and where
+        "is the Shared Prosperity Fund for us? what even is it. community and MH trust in hull",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 
@@ -125,3 +127,10 @@ def test_a_glossary_name_does_not_swallow_the_questions_other_words():
     question = "does the plan say anything about ageing? NICA is next door"
     concepts = question_concepts(question, glossary, lambda term: 1.0)
     assert (("age",),) in [c.alternatives for c in concepts]
+
+
+def test_a_closing_question_about_a_kind_of_body_is_still_asked():
+    passages = ["Ambulance services run the fleet."]
+    assert unfamiliar_names("any news on the fleet? what about the NWAS trust", passages) == [
+        "NWAS"
+    ]

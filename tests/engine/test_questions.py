@@ -11,6 +11,7 @@ from bot.engine.questions import (
     asks_if_absent,
     asks_members,
     asks_what_it_gains,
+    asks_what_to_do,
     asks_where_it_stands,
     asks_where_to_find,
     count_subject,
@@ -695,3 +696,18 @@ def test_the_kind_of_detail_a_question_wants(wants, question, expected):
 )
 def test_questions_about_where_something_stands_today(question, asks):
     assert asks_where_it_stands(question) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what should our ICS actually do about the harbour plan?", True),
+        ("What should NHS leaders do to get involved in the harbour plan?", True),
+        ("how should we influence the harbour plan? practical steps pls", True),
+        # what a person says to NHS leaders, not what they should do
+        ("Who is Jo Bloggs, and what is her message to NHS leaders about the harbour?", False),
+        ("what does the harbour plan say about clinics?", False),
+    ],
+)
+def test_what_to_do_asked_in_so_many_words(question, asks):
+    assert asks_what_to_do(question) is asks

@@ -144,3 +144,22 @@ def test_initials_of_a_name_with_in_may_keep_or_leave_out_its_letter():
     vocabulary = Vocabulary(["The Strength in Harbours Fund pays for harbour walls."])
     assert vocabulary.read("how big is the SIHF") == "how big is the Strength in Harbours Fund"
     assert vocabulary.read("the shf pot") == "the Strength in Harbours Fund pot"
+
+
+def test_a_clipped_word_the_documents_write_in_small_letters_stays_a_word():
+    """A heading's "Getting" is not a name: "gettin" is the word, or the question
+    would name something no passage mentions."""
+    vocabulary = Vocabulary(["Getting started. Trusts are getting better at harbour work."] * 3)
+    assert vocabulary.read("our trust keeps gettin asked") == "our trust keeps getting asked"
+    assert "Zennorshire" in Vocabulary(["Zennorshire harbours."] * 3).read("the zennor LEP")
+
+
+def test_initials_of_a_names_first_words_before_its_last_word_typed_in_full():
+    vocabulary = Vocabulary(["The Health and Social Care Partnership of the moor met."] * 3)
+    assert vocabulary.read("who spoke for the h&sc partnership") == (
+        "who spoke for the Health and Social Care partnership"
+    )
+    assert vocabulary.read("who spoke for the HSC partnership") == (
+        "who spoke for the Health and Social Care partnership"
+    )
+    assert vocabulary.read("what did the HSC prospectus say") == "what did the HSC prospectus say"

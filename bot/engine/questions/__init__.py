@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.engine.questions.advice import (
     asks_what_it_gains,
+    asks_what_to_do,
     asks_who_holds,
     gainer_terms,
     is_action_question,
@@ -68,6 +69,7 @@ __all__ = [
     "is_contact_question",
     "asks_if_absent",
     "asks_what_it_gains",
+    "asks_what_to_do",
     "gainer_terms",
     "definition_subject",
     "person_asked",

@@ -107,6 +107,23 @@ _OTHERS_WILL_DO = re.compile(
 )
 
 
+# "what should our ICS actually do", "how shd we influence it", "where to start", "practical
+# steps pls": asks what the asker or an NHS body should do, in so many words (not "what is
+# his message to NHS leaders about working with the LEP?")
+_WHAT_TO_DO = re.compile(
+    r"\b(?:should|must|ought\s+to|need\s+to|can|could)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:do|doing|influence|engage|start|approach|push)\b"
+    r"|\bwhere\s+to\s+start\b|\b(?:practical|first|next)\s+steps?\b|\bwhat\s+to\s+do\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_to_do(question: str) -> bool:
+    """An action question (`is_action_question`) that asks in so many words what to do,
+    so that the steps a briefing recommends answer it, whatever their words."""
+    return is_action_question(question) and bool(_WHAT_TO_DO.search(question))
+
+
 def is_action_question(question: str) -> bool:
     """ "What should our ICS do ...", "how can we ...": asks for something to do, not
     what it brings ("what benefits can the NHS gain?"), nor where to read something

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import asker_terms, asks, checks_a_claim, dash_pieces, terms, without_source
+from bot.engine.text import (
+    asker_terms,
+    asks,
+    checks_a_claim,
+    dash_pieces,
+    terms,
+    without_asker,
+    without_source,
+)
 
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
@@ -184,12 +192,13 @@ def _asking_clause(question: str, at: int) -> str:
     """The question up to the end of the clause that holds position `at`: what comes
     before says what "it" is ("strength in places fund - how much is it and what's it
     for?"), what comes after asks something else. Words that name the document the
-    answer should come from ("according to the NHS Confederation") name no subject."""
+    answer should come from ("according to the NHS Confederation") name no subject, nor
+    do those that say who asks ("acute trust in oxford thinking about a bid - how much")."""
     ends = [m.start() for m in _NEXT_ASK.finditer(question, at)]
     ends += [m.start() for m in _THEN_ASKS.finditer(question, at)]  # "..., what were they?"
     end = min(ends, default=len(question))
     start = max((m.end() for m in re.finditer(r"[?!]\s", question[:at])), default=0)
-    return without_source(question[start:end])
+    return without_source(without_asker(question[start:end]))
 
 
 def amount_subject(question: str) -> str | None:
