@@ -144,7 +144,7 @@ def with_the_recommendation(
     """What the briefing itself recommends its reader do ("We recommend that you approach
     these partners privately"), after the sentence that says whom it means: the step a
     "what should we do" asks for, though it shares few of the question's words. The
-    weakest points but the lead make room."""
+    weakest points make room, but not the lead nor the advice to NHS bodies."""
     if any(_RECOMMENDS_READER.search(c.text) for c in chosen):
         return chosen
     found = [c for c in candidates if _RECOMMENDS_READER.search(c.text) and c not in chosen]
@@ -154,8 +154,12 @@ def with_the_recommendation(
     before = _antecedent(best, candidates, _NAMES_THESE)
     added = [before, best] if before is not None and before not in chosen else [best]
     kept = list(chosen)
-    while len(kept) > 1 and _too_long([*kept, *added], max_sentences, max_chars):
-        kept.remove(min(kept[1:], key=_by_score))
+    while _too_long([*kept, *added], max_sentences, max_chars):
+        # not the lead, nor the advice to NHS bodies `with_an_action` put second
+        weaker = [c for c in kept[1:] if not NHS_ADVICE.search(c.text)]
+        if not weaker:
+            return chosen
+        kept.remove(min(weaker, key=_by_score))
     return [*kept, *added]
 
 

@@ -133,7 +133,9 @@ __all__ = [
 # "who was it aimed at?", "who is the briefing for?": the readers a document names
 _ASKS_AUDIENCE = re.compile(
     r"\b(?:aimed\s+at|intended\s+for|written\s+for|audience|who\s+should\s+read|"
-    r"who(?:['’]?s|\s+is|\s+was)\s+(?:it|the\s+[\w-]+)\s+for)\b",
+    r"who(?:['’]?s|\s+is|\s+was)\s+(?:it|the\s+[\w-]+)\s+for"
+    # "For whom is the briefing ... intended?"
+    r"|for\s+whom\b[^?]*\b(?:intended|aimed|written|meant))\b",
     re.IGNORECASE,
 )
 _NAMES_READERS = re.compile(
@@ -486,6 +488,9 @@ class ExtractiveComposer:
         for index, block in enumerate(parts):
             following = parts[index + 1 :] + after
             before = parts[index - 1] if index else None
+            # a slide's label reads under the headings over it: "6 Targets" under "... the
+            # North East Strategic Economic Plan?" names the plan's targets
+            above = " ".join(b.text for b in _headings_before(parts, index))
             # a label printed after its list says nothing without it
             offered = label_after_list(
                 block, earlier + parts[:index], names_asked_list
@@ -493,7 +498,7 @@ class ExtractiveComposer:
                 block,
                 before,
                 following,
-                labels_asked,
+                lambda label, above=above: labels_asked(f"{above} {label}"),
                 names_asked_list,
                 listed,
                 finding,
@@ -587,7 +592,9 @@ class ExtractiveComposer:
             if finding and SIGNPOST.search(without_bullet(candidate.text).strip()):
                 score += DETAIL_BONUS  # "where do i find it?": "Visit the OxLEP website"
             if audience and _NAMES_READERS.search(candidate.text):
-                score += DETAIL_BONUS  # "This briefing will be of interest for NHS chief ..."
+                # "This briefing will be of interest for NHS chief ...": the answer itself,
+                # however few of the question's words (the document's title) it repeats
+                score += 2 * DETAIL_BONUS
             if is_name_line(candidate.text) and not asks_who:
                 score *= 0.6  # a signature line answers "who", and little else
             if not asks_when and is_dated_caption(candidate.text):
@@ -678,6 +685,14 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
+
+
+def _headings_before(parts: list[Block], index: int) -> list[Block]:
+    """The run of heading blocks right before `parts[index]`."""
+    start = index
+    while start and parts[start - 1].kind == "heading":
+        start -= 1
+    return parts[start:index]
 
 
 _ASKS_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)

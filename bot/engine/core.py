@@ -218,8 +218,8 @@ class Engine:
         return query, self._marked_local(question, self._with_place(question, passages))
 
     def _read_on(self, question: str, passages: list[Passage]) -> list[Passage]:
-        """For "what should we do?": the later chunks of the sections the best passages
-        open, which retrieval did not find. A briefing's "Knowing how to influence" names
+        """For "what should we do?": the later chunks of the passages' sections, which
+        retrieval did not find. A briefing's "Knowing how to influence" names
         the stages in one chunk and ends "We recommend that you approach these partners
         privately" in a later one, which shares none of the question's words."""
         if not asks_what_to_do(question):
@@ -553,7 +553,7 @@ def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> lis
     return [replace(p, rank=n) for n, p in enumerate(list(merged.values())[:k], 1)]
 
 
-SECTIONS_READ_ON = 3  # best passages whose section's later chunks a "what should we do" reads
+SECTIONS_READ_ON = 8  # passages whose sections' later chunks a "what should we do" reads
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none
 PART_PASSAGES = 2  # passages for each of two questions asked in one message
 NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names

@@ -427,7 +427,9 @@ _SOURCE_RE = re.compile(
     # progress report")
     r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){5,6}?(?:slides|slide\s+deck|deck|web\s*page)\b"
     # "confed briefing - whats the benefit ...": the document, named before the question
-    r"|^\W*(?:[\w&'’-]+\s+){0,3}?(?:briefing|report|slides|deck|docs?|paper)\s*[-–—:]",
+    r"|^\W*(?:[\w&'’-]+\s+){0,3}?(?:briefing|report|slides|deck|docs?|paper)\s*[-–—:]"
+    # "... sector deal?? NE LEP slides pls": the document, asked for after the question
+    r"|\b(?:[\w&'’-]+\s+){1,3}?(?:briefing|slides|deck)\s+(?:pls|please|plz)\b",
     re.IGNORECASE,
 )
 

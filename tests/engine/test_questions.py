@@ -170,14 +170,16 @@ def test_the_budget_of_something_is_an_amount_of_money():
     # a question asked after a comma asks something else
     assert "number" not in terms(amount_subject("how much does the Fund spend, what number?"))
     assert amount_subject("how much has the LEP put into it?") is not None
+    # what a deal got, asked of it after the sentence that names it
+    subject = amount_subject("did the harbour deal pilot go ahead? how much did it get")
+    assert "harbour" in terms(subject)
     # what the money is given to, not who gives it
     assert amount_subject("how much has the Fund allocated to the Pier programme?") == (
         "the Pier programme"
     )
     # millions of pounds counted
-    assert terms(amount_subject("how many £m has the harbour fund got?")) == terms(
-        "has harbour got"
-    )
+    # (what it "got" is the money, as "get from" is)
+    assert terms(amount_subject("how many £m has the harbour fund got?")) == terms("has harbour")
     assert amount_subject("what budget has the Council set aside for it?") == (
         " the Council set aside for it?"
     )
@@ -704,6 +706,8 @@ def test_questions_about_where_something_stands_today(question, asks):
         ("what should our ICS actually do about the harbour plan?", True),
         ("What should NHS leaders do to get involved in the harbour plan?", True),
         ("how should we influence the harbour plan? practical steps pls", True),
+        # the body that would act, however long its name
+        ("What should the Moorland and North Fell integrated care system do for it?", True),
         # what a person says to NHS leaders, not what they should do
         ("Who is Jo Bloggs, and what is her message to NHS leaders about the harbour?", False),
         ("what does the harbour plan say about clinics?", False),

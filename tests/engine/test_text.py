@@ -47,6 +47,10 @@ def test_words_that_name_the_source_are_not_the_topic():
     )
     # the document, named before the question
     assert source_terms("harbour briefing - whats in it for us?") == terms("harbour briefing")
+    # and asked for after the question
+    assert source_terms("whats in the ferry deal?? harbour board slides pls") == terms(
+        "harbour board slides pls"
+    )
     # whose view is asked: "what does the harbour board reckon ..."
     assert source_terms("what does the harbour board reckon we get out of the fund?") == terms(
         "harbour board"

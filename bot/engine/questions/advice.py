@@ -111,7 +111,7 @@ _OTHERS_WILL_DO = re.compile(
 # steps pls": asks what the asker or an NHS body should do, in so many words (not "what is
 # his message to NHS leaders about working with the LEP?")
 _WHAT_TO_DO = re.compile(
-    r"\b(?:should|must|ought\s+to|need\s+to|can|could)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:should|must|ought\s+to|need\s+to|can|could)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:do|doing|influence|engage|start|approach|push)\b"
     r"|\bwhere\s+to\s+start\b|\b(?:practical|first|next)\s+steps?\b|\bwhat\s+to\s+do\b",
     re.IGNORECASE,

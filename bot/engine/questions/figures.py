@@ -64,8 +64,10 @@ _PAYER = re.compile(
 _MONEY_WORD = re.compile(
     r"\b(money|cash|funds?|funding|funded|invest\w*|allocat\w*|budgets?|worth|cost\w*|"
     r"spend\w*|spent|grants?|pounds|pot|put(?:ting)?\s+(?:in|into)|contribut\w*)\b|£"
-    # "how much did the NE get from it?": what a place or body got is money
-    r"|(?<=\s)(?:get|got|receive[ds]?|won|secured?)\b(?=\s+(?:from|through|thru|out\s+of|in)\b)",
+    # "how much did the NE get from it?", "... how much did it get?": what a place or body
+    # got is money
+    r"|(?<=\s)(?:get|got|receive[ds]?|won|secured?)\b"
+    r"(?=\s+(?:from|through|thru|out\s+of|in)\b|\s*(?:[?.!]|$))",
     re.IGNORECASE,
 )
 
