@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from bot.engine.concepts import Concept, coverage
 from bot.engine.details import date_words, says_what_it_is
-from bot.engine.questions import role_asked
+from bot.engine.questions import ASKS_WHAT_SAID, role_asked
 from bot.engine.stated import office_prefixes
 from bot.engine.text import terms
 from bot.engine.units import Candidate, Speaker
@@ -28,7 +28,6 @@ from ingest.structure import PARAGRAPH_BREAK, without_bullet
 
 __all__ = [
     "ACTION_SENTENCE",
-    "ASKS_WHAT_SAID",
     "NHS_ADVICE",
     "answering",
     "clipped",
@@ -321,12 +320,6 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
 
 
-# "what did Cllr Mark Hawthorne say about ...?": someone's words
-ASKS_WHAT_SAID = re.compile(
-    r"\bwhat\s+(?:(?:exactly|actually|else)\s+)?(?:did|does|do|has|have)\b([^?]*?)\b"
-    r"(?:say|said|think|reckon|argue)\b",
-    re.IGNORECASE,
-)
 _PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 
 

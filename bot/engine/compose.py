@@ -26,7 +26,6 @@ import numpy as np
 
 from bot.engine.additions import (
     ACTION_SENTENCE,
-    ASKS_WHAT_SAID,
     NHS_ADVICE,
     answering,
     clipped,
@@ -70,7 +69,9 @@ from bot.engine.details import (
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
+    ASKS_WHAT_SAID,
     alternatives,
+    asks_a_persons_view,
     asks_what_it_gains,
     asks_what_to_do,
     asks_where_to_find,
@@ -202,7 +203,6 @@ _ASKS_WHO_SAYS = re.compile(
 )
 
 
-_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 PART_CHARS = 350  # more room for each further thing a question asks
 
 
@@ -248,7 +248,7 @@ class ExtractiveComposer:
         read_on: Sequence[Passage] = (),
     ) -> Composition | None:
         """A cited answer from passages that cover the question (see `assess`), opening
-        with `lead` when the engine has one. `read_on` are the later chunks of the best
+        with `lead` when the engine has one. `read_on` are the later chunks of the
         passages' sections, which retrieval did not find: only what they recommend is
         quoted from them, for "what should we do"."""
         concepts = self._concepts(query.text, query.context, idf)
@@ -283,7 +283,7 @@ class ExtractiveComposer:
             chosen = with_an_action(
                 with_the_place(chosen, candidates, self.max_chars), candidates, self.max_sentences
             )
-        if asks_what_to_do(query.text) and not self._asks_a_persons_view(query.text):
+        if asks_what_to_do(query.text) and not asks_a_persons_view(query.text):
             further = [
                 c
                 for p in read_on
@@ -337,13 +337,6 @@ class ExtractiveComposer:
             chosen = [opening] + [c for c in chosen if c.quote != lead.quote]
             chosen = chosen[: self.max_sentences]
         return _write(chosen)
-
-    @staticmethod
-    def _asks_a_persons_view(question: str) -> bool:
-        """ "who is dean fathers and what does he reckon NHS leaders shd do?": his words
-        answer, not the steps the briefing recommends."""
-        said = ASKS_WHAT_SAID.search(question)
-        return bool(person_asked(question) or (said and _HE_OR_SHE.search(said.group(1))))
 
     def _states_what_is_asked(
         self, query: Query, passages: list[Passage], idf, candidates: list[Candidate]

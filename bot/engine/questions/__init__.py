@@ -53,6 +53,8 @@ from bot.engine.questions.lists import (
 )
 from bot.engine.questions.outcomes import happened_event, outcome_subject
 from bot.engine.questions.people import (
+    ASKS_WHAT_SAID,
+    asks_a_persons_view,
     phone_subject,
     role_asked,
     wants_email,
@@ -70,6 +72,8 @@ __all__ = [
     "asks_if_absent",
     "asks_what_it_gains",
     "asks_what_to_do",
+    "asks_a_persons_view",
+    "ASKS_WHAT_SAID",
     "gainer_terms",
     "definition_subject",
     "person_asked",

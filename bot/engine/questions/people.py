@@ -5,8 +5,25 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.questions.definitions import person_asked
 from bot.engine.questions.figures import _said_before
 from bot.engine.text import terms
+
+# "what did Cllr Mark Hawthorne say about ...?": someone's words
+ASKS_WHAT_SAID = re.compile(
+    r"\bwhat\s+(?:(?:exactly|actually|else)\s+)?(?:did|does|do|has|have)\b([^?]*?)\b"
+    r"(?:say|said|think|reckon|argue)\b",
+    re.IGNORECASE,
+)
+_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
+
+
+def asks_a_persons_view(question: str) -> bool:
+    """ "who is dean fathers and what does he reckon NHS leaders shd do?": a person's own
+    words answer, not the steps a briefing recommends."""
+    said = ASKS_WHAT_SAID.search(question)
+    return bool(person_asked(question) or (said and _HE_OR_SHE.search(said.group(1))))
+
 
 _ROLE = re.compile(
     r"^\W*who(?:'s|s|\s+is|\s+was|\s+are|\s+will\s+be|\s+has\s+been)?"
