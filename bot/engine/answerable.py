@@ -16,11 +16,12 @@ import numpy as np
 from bot.engine.answer import human_date
 from bot.engine.concepts import concepts_with_context, coverage, unfamiliar_names
 from bot.engine.glossary import Glossary
-from bot.engine.places import Gazetteer
+from bot.engine.places import Gazetteer, typed_name_pattern
 from bot.engine.questions import (
     asked_parts,
     definition_subject,
     is_action_question,
+    is_contact_question,
     person_asked,
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
@@ -150,7 +151,11 @@ class Assessor:
         return Assessment(
             best,
             similarity,
-            unfamiliar_names(query.text, texts, self._known),
+            [
+                name
+                for name in unfamiliar_names(query.text, texts, self._known)
+                if not self._a_place(name)
+            ],
             unknown,
             general=_asks_only_in_general(query.text, unknown),
         )
@@ -184,6 +189,19 @@ class Assessor:
             word for doc in self.documents() for word in words(f"{doc.title} {doc.publisher or ''}")
         }
         return [name for name in names if not set(words(name)) <= sources]
+
+    def _a_place(self, name: str) -> bool:
+        """A place or body the gazetteer names, with at most the glossary's initials beside
+        it ("New Anglia LEP", "South Yorkshire and Bassetlaw ICS"): the asker's own area,
+        whose absence from the passages the contacts handle, not a thing nothing covers."""
+        if self.places is None:
+            return False
+        rest = name
+        for place, _ in self.places.matches(name):
+            rest = re.sub(typed_name_pattern(place), " ", rest)
+        return rest != name and all(
+            self._known(word) or word.lower() in {"and", "of", "the"} for word in rest.split()
+        )
 
     def _known(self, word: str) -> bool:
         """Acronyms the glossary explains and place names need not be in the passages."""
@@ -220,17 +238,23 @@ def _named_as_a_place(name: str, question: str) -> bool:
     "what does the cornwall LIS say? we're at royal cornwall hospitals" asks of Cornwall."""
     return any(
         not re.match(rf"\s+{_BODY_AFTER_PLACE}", question[found.end() :])
-        for found in re.finditer(_name_pattern(name), question)
+        for found in re.finditer(typed_name_pattern(name), question)
     )
 
 
 def _asks_only_in_general(question: str, places: list[str]) -> bool:
     """Each thing the question asks is what to do, or names the places only to say where
     the asker is: "what does new anglia's LIS say about health and who do we talk to?"
-    asks about New Anglia's own strategy, though "who do we talk to" does not."""
-    return all(
+    asks about New Anglia's own strategy, though "who do we talk to" does not. Beside
+    something to do, whom to talk to is general too ("whats the first step and who else
+    shd we be talking to?"): the contacts that end every answer name the area's body."""
+    parts = [
         is_action_question(part) or _only_where_they_are(part, places)
         for part in asked_parts(question) or [question]
+    ]
+    return any(parts) and all(
+        general or is_contact_question(part)
+        for general, part in zip(parts, asked_parts(question) or [question], strict=True)
     )
 
 
@@ -247,7 +271,7 @@ def _only_where_they_are(question: str, places: list[str]) -> bool:
         topic = topic[:start] + " " + topic[end:]
     topic = without_closing_tag(topic)
     return not any(
-        re.search(_name_pattern(place), topic) and not _only_an_example(place, topic)
+        re.search(typed_name_pattern(place), topic) and not _only_an_example(place, topic)
         for place in places
     )
 
@@ -264,14 +288,8 @@ def _only_an_example(place: str, topic: str) -> bool:
     """Every mention of the place gives an example of the kind of place asked about."""
     return all(
         _FOR_EXAMPLE.search(topic[: named.start()])
-        for named in re.finditer(_name_pattern(place), topic)
+        for named in re.finditer(typed_name_pattern(place), topic)
     )
-
-
-def _name_pattern(place: str) -> str:
-    """A place's name as typed: "Cheshire and Warrington" or "cheshire & warrington"."""
-    name = r"\s*(?:and|&)\s*".join(re.escape(part) for part in re.split(r"\s+and\s+", place))
-    return rf"(?i)\b{name}\b"
 
 
 def _clauses(question: str) -> list[str]:

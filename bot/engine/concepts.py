@@ -279,6 +279,8 @@ def unfamiliar_names(
                 continue  # "is it right the target is 3% by 2030?": the asker's year
             if any(start <= match.start() < end for start, end in introduced):
                 continue
+            if word.isdigit() and _a_bound_passed(sentence[: match.start()], int(word), known):
+                continue
             if normal in STOP_WORDS or normal in QUESTION_WORDS or normal in known:
                 continue
             if not word.isdigit() and any(
@@ -290,6 +292,23 @@ def unfamiliar_names(
 
 
 _MONTHS = frozenset(month.lower() for month in MONTHS)
+
+# "will the strategy extend beyond 2025?", "anything planned before 2020?": a year the
+# question measures against, not a year it asks about.
+_LATER_THAN = re.compile(r"\b(?:beyond|after|past|later\s+than)\s+(?:the\s+year\s+)?$", re.I)
+_EARLIER_THAN = re.compile(r"\b(?:before|earlier\s+than|prior\s+to)\s+(?:the\s+year\s+)?$", re.I)
+
+
+def _a_bound_passed(before: str, year: int, known: set[str]) -> bool:
+    """The year is a bound the question measures against ("beyond 2025") and the passages
+    state a year on the far side of it ("extending to 2030"), which answers the question
+    though they never name the asker's year."""
+    years = [int(word) for word in known if len(word) == 4 and word.isdigit()]
+    if _LATER_THAN.search(before):
+        return any(other > year for other in years)
+    if _EARLIER_THAN.search(before):
+        return any(other < year for other in years)
+    return False
 
 
 def _claim_spans(sentence: str) -> list[tuple[int, int]]:

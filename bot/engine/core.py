@@ -24,7 +24,7 @@ from bot.engine.contacts import ContactDirectory
 from bot.engine.followup import follow_up_context
 from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer
 from bot.engine.glossary import Glossary
-from bot.engine.places import Area
+from bot.engine.places import Area, typed_name_pattern
 from bot.engine.questions import (
     asks_about_now,
     asks_only_where_it_stands,
@@ -637,7 +637,7 @@ def _as_of(citations: list[Citation]) -> str:
 def _without(question: str, places: list[str]) -> str:
     """The question without the places' names ("we're in derby (D2N2)" -> "we're in")."""
     for name in places:
-        question = re.sub(rf"\b{re.escape(name)}\b", " ", question, flags=re.IGNORECASE)
+        question = re.sub(typed_name_pattern(name), " ", question)  # "cheshire & merseyside"
     return re.sub(r"\(\s*\)", " ", question)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.engine.text import STOP_WORDS
 from ingest.datafile import DataFileError, line_of, load_data_file
 
-__all__ = ["Area", "Gazetteer"]
+__all__ = ["Area", "Gazetteer", "typed_name_pattern"]
 
 
 @dataclass(frozen=True)
@@ -177,3 +177,9 @@ class Gazetteer:
     def area_ids(self, text: str) -> set[str]:
         """The ids of the areas a document's (or a question's) text names (`titled`)."""
         return {area.id for area in self.find(text, titled=True)}
+
+
+def typed_name_pattern(place: str) -> str:
+    """A place's name as typed: "Cheshire and Warrington" or "cheshire & warrington"."""
+    name = r"\s*(?:and|&)\s*".join(re.escape(part) for part in re.split(r"\s+and\s+", place))
+    return rf"(?i)\b{name}\b"

@@ -139,12 +139,15 @@ def quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
     if first is None or first.group(0) != "”":
         return []
     reach = earlier[-QUOTATION_REACH:]
+    opened_at = None
     for back, block in enumerate(reversed(reach)):
         if block.text.count("“") > block.text.count("”"):
-            return reach[len(reach) - 1 - back :]
-        if "”" in block.text:
-            return []  # another quotation closes first
-    return []
+            # (and a paragraph before it that opens without closing opens the same
+            # quotation: each paragraph of a long quotation opens, only the last closes)
+            opened_at = len(reach) - 1 - back
+        elif opened_at is not None or "”" in block.text:
+            break  # the quotation opens after this paragraph, or another closes first
+    return reach[opened_at:] if opened_at is not None else []
 
 
 QUOTATION_SENTENCES = 8  # sentences back to where a quotation a name line signs opens
@@ -170,11 +173,24 @@ def speakers_of(texts: list[str]) -> dict[int, Speaker]:
             continue
         name, _comma, titles = without_bullet(texts[index]).partition(",")
         speaker = Speaker(frozenset(terms(name)), frozenset(terms(titles)))
-        for back in range(index - 1, max(-1, index - 1 - QUOTATION_SENTENCES), -1):
+        for back in _quotation_before(texts, index):
             said[back] = speaker
-            if "“" in texts[back]:
-                break
     return said
+
+
+def _quotation_before(texts: list[str], index: int) -> list[int]:
+    """The sentences before `index` of the quotation that ends there, back to where it
+    opens, within QUOTATION_SENTENCES. A quotation of several paragraphs opens each of them
+    and closes only the last ("“The introduction of ... economy." / "“As leaders of place
+    ...”"): an earlier opening mark with no closing mark after it opens the same quotation."""
+    reach = range(index - 1, max(-1, index - 1 - QUOTATION_SENTENCES), -1)
+    opened_at = None
+    for back in reach:
+        if "”" in texts[back] and back != index - 1:
+            break  # another quotation closes here
+        if "“" in texts[back]:
+            opened_at = back
+    return list(range(index - 1, opened_at - 1, -1)) if opened_at is not None else []
 
 
 def quotable_units(
@@ -544,10 +560,21 @@ _CAPTION_WORDS = 8  # a line shorter than this that ends no sentence is a captio
 _DATED_CAPTION_WORDS = 12  # "Heart of the South West command paper (February 2019)"
 
 
+_TERMS_OF_REUSE = re.compile(
+    r"\b(?:copy|copied|distribute[ds]?|reproduced?|reuse[ds]?)\b[^.]{0,40}\bthis\s+(?:work|publication)\b"
+    r"|\ball\s+rights\s+reserved\b",
+    re.IGNORECASE,
+)
+
+
 def _quotable(sentence: str, signposts: bool = False) -> bool:
     """A sentence worth quoting: not a caption, bare web address or signpost ("Visit
-    the OxLEP website"), unless asked where to find something (`signposts`)."""
+    the OxLEP website"), unless asked where to find something (`signposts`), nor the terms
+    on which the publication may be reused ("You may copy or distribute this work, but you
+    must give the author credit ..."), which say nothing of its subject."""
     prose = without_bullet(_URL.sub("", sentence).strip()).strip()
+    if _TERMS_OF_REUSE.search(prose):
+        return False
     if len(prose) < 12 or len(prose.split()) < 3 or (SIGNPOST.search(prose) and not signposts):
         return False
     if prose.endswith(("-", "–", "—")):  # torn at a line break: the rest is missing

@@ -12,7 +12,7 @@ import pytest
 from bot.engine.additions import with_another_date
 from bot.engine.details import dated_by
 from bot.engine.retrieval import Passage
-from bot.engine.units import Candidate, is_name_line, quotation_opening
+from bot.engine.units import Candidate, is_name_line, quotation_opening, speakers_of
 from ingest.store import StoredChunk
 from ingest.structure import Block, blocks
 from tests.conftest import engine_over
@@ -134,6 +134,30 @@ def test_a_quotation_a_chunk_starts_inside_opens_with_the_chunk_before():
     # a chunk that starts outside any quotation, or one whose quotation closed before
     assert quotation_opening(earlier, blocks("“A new quote.”")) == []
     assert quotation_opening(blocks("“Closed.”\n\nMore."), inside) == []
+
+
+def test_a_quotation_of_several_paragraphs_opens_each_and_closes_only_the_last():
+    earlier = blocks("Partners agree.\n\n“Wessex is growing.\n\n“Councils lead places.")
+    inside = blocks("Backing must follow.” Jane Doe, Chair, Wessex Health Board")
+    assert [b.text for b in quotation_opening(earlier, inside)] == [
+        "“Wessex is growing.",
+        "“Councils lead places.",
+    ]
+    said = speakers_of(
+        ["Partners agree.", "“Wessex is growing.", "“Councils lead places.", "Backing follows.”"]
+        + ["Jane Doe, Chair, Wessex Health Board"]
+    )
+    assert sorted(said) == [1, 2, 3]
+    # an earlier quotation that closes is someone else's
+    said = speakers_of(
+        [
+            "“Ports matter.”",
+            "“Councils lead.",
+            "Backing follows.”",
+            "Jane Doe, Chair, Wessex Health Board",
+        ]
+    )
+    assert sorted(said) == [1, 2]
 
 
 def test_a_signature_line_does_not_answer_a_question_about_something_else(engine):

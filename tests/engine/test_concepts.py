@@ -47,6 +47,14 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         assert unfamiliar_names(question, PASSAGES) == [], question
 
 
+def test_a_year_the_question_measures_against_is_familiar_when_the_passages_pass_it():
+    # "beyond 2025": the passages' 2017 is not beyond it, a plan "to 2030" is
+    assert unfamiliar_names("Will the programme run beyond 2025?", PASSAGES) == ["2025"]
+    assert unfamiliar_names("Will it run beyond 2025?", ["A plan to 2030."]) == []
+    assert unfamiliar_names("was it agreed before 2020?", PASSAGES) == []
+    assert unfamiliar_names("was it agreed before 2015?", PASSAGES) == ["2015"]
+
+
 def test_initials_of_a_name_the_passages_spell_out_are_familiar():
     passages = ["The Prime Minister will chair the Council of Local Enterprise Partnership Chairs."]
     assert unfamiliar_names("how often does the PM chair the council", passages) == []

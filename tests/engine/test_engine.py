@@ -345,3 +345,67 @@ def test_how_to_contact_someone_is_answered_in_the_opening_line(engine):
     answer = engine.ask("who at the confed helps trusts with LIS stuff? how do i contact them")
     lead = answer.answer.splitlines()[0]
     assert "Michael Wood" in lead and "michael.wood@nhsconfed.org" in lead
+
+
+# Advice that applies everywhere, and a publisher's back page.
+ENGAGING = {
+    "engaging.md": """# Engaging with the LEP
+
+## The first step
+
+NHS organisations should seek to engage their local enterprise partnership on the design
+and delivery of its local industrial strategy, and should use the strategy in their
+prevention and population health planning.
+
+## Partners
+
+Universities and colleges will be heavily involved in the development of the strategy.
+""",
+    "back.md": """# Back page
+
+## Reuse
+
+©Health Publishers 2019. You may copy or distribute this work, but you must give the
+author credit, and you must not use it for commercial purposes.
+""",
+}
+
+
+def test_the_askers_own_lep_or_ics_named_as_the_directory_names_them_gets_general_advice(
+    tmp_path_factory, embedder
+):
+    """ "New Anglia LEP" and "South Yorkshire and Bassetlaw ICS" are the gazetteer's names
+    of the asker's own area, not things nothing covers: the answer applies everywhere."""
+    engine = engine_over(ENGAGING, tmp_path_factory, embedder)
+    for question in (
+        "How should the South Yorkshire and Bassetlaw ICS use its local industrial strategy "
+        "for prevention and population health planning?",
+        "how should our STP engage the LEP on the strategy before we go to New Anglia LEP",
+        # what to do first and whom else to talk to: the contacts end every answer
+        "our STP in Kent & Medway hasnt engaged w/ SELEP at all - whats the first step and "
+        "who else shd we be talking to?",
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "extractive", question
+        assert "seek to engage their local enterprise partnership" in answer.answer, question
+        assert answer.note and "Nothing in the knowledge base is specific to" in answer.note
+
+
+def test_the_terms_on_which_a_publication_may_be_reused_are_never_quoted(
+    tmp_path_factory, embedder
+):
+    engine = engine_over(ENGAGING, tmp_path_factory, embedder)
+    answer = engine.ask("what must NHS organisations do? who must we give credit to?")
+    assert "copy or distribute this work" not in answer.answer
+
+
+def test_a_place_typed_with_an_ampersand_gets_the_answer_typed_with_and(engine):
+    """The asker's own area, which the documents never mention, is left out of the search
+    however it is typed: "Cheshire & Merseyside" as "Cheshire and Merseyside"."""
+    asked = (
+        "our ICS in Cheshire {} Merseyside wants to use the LIS to fix workforce gaps - "
+        "what shd we be doing?"
+    )
+    typed, spelt = (engine.ask(asked.format(joined)) for joined in ("&", "and"))
+    assert typed.note and "Cheshire and Merseyside" in typed.note
+    assert typed.answer == spelt.answer

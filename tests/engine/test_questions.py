@@ -200,6 +200,8 @@ def test_the_budget_of_something_is_an_amount_of_money():
         "What does the moorland board advise practice managers to do about the plan?",
         "what does the briefing recommend trusts do?",
         "what does the confed think we should do about the panels?",
+        "our STP hasnt engaged w/ the board at all - whats the first step",
+        "where do we even start with the moor plan?",
     ],
 )
 def test_questions_that_ask_what_to_do(question):
@@ -292,6 +294,14 @@ def test_whom_to_call_is_not_something_to_do():
         ("whats a HH (harbour hub) and should we join one?", ["harbour", "hub"]),
         ("what is the harbour plan (draft)?", ["harbour", "plan", "draft"]),
         ("how will the harbour board define its priorities?", None),
+        # a term put in quotes, then "what does that mean?"; not what follows from it
+        (
+            "thornby CCG here - our papers keep saying 'rural reach', what does that mean?",
+            ["rural", "reach"],
+        ),
+        ("they keep saying 'rural reach' - what does it mean for us?", None),
+        ("told to 'join the board' - what does that mean in practice, when?", None),
+        ("whats meant by trusts being a 'harbour hub' in plans?", ["harbour", "hub"]),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):

@@ -29,6 +29,11 @@ _SHOULD_THEY = re.compile(
     + r"\s+needs?\s+(?:to\s+(?:be|sit|have|get|join)|an?\s+(?:seat|place|say|rep))\b)",
     re.IGNORECASE,
 )
+# "whats the first step", "practical steps pls", "where do we even start"
+_FIRST_STEP = (
+    r"\b(?:first|next|practical)\s+steps?\b"
+    r"|\bwhere\s+(?:(?:do|should|shall|can)\s+(?:we|i)\s+(?:even\s+)?start|to\s+start)\b"
+)
 _ACTION_QUESTION = re.compile(
     # (in one clause: "what does X mean, and do nhs trusts count?" asks nothing to do)
     # (and who does it in the same question: "how much is it & does it go to the mayoral
@@ -39,7 +44,8 @@ _ACTION_QUESTION = re.compile(
     r"|\b(should|can|could|how do|how to)\b[^?!]*\b(we|our|i|us)\b"
     # "what does the Confederation advise NHS leaders to do?"
     r"|\b(advise[sd]?|advising|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|urge[sd]?|urging|"
-    r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?(to|do|should)\b",
+    r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?(to|do|should)\b"
+    r"|" + _FIRST_STEP,
     re.IGNORECASE,
 )
 _CONTACT_QUESTION = re.compile(
@@ -113,7 +119,7 @@ _OTHERS_WILL_DO = re.compile(
 _WHAT_TO_DO = re.compile(
     r"\b(?:should|must|ought\s+to|need\s+to|can|could)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:do|doing|influence|engage|start|approach|push)\b"
-    r"|\bwhere\s+to\s+start\b|\b(?:practical|first|next)\s+steps?\b|\bwhat\s+to\s+do\b",
+    r"|\bwhat\s+to\s+do\b|" + _FIRST_STEP,
     re.IGNORECASE,
 )
 

@@ -31,7 +31,7 @@ _MEANING_QUESTION = re.compile(
     r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
     r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or|&|\+)\s+(?:why|how|what|who)\b"
     r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"
-    r"|\bwhat\s+is\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
+    r"|\bwhat(?:['’]?s|\s+is)\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
     r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)"
     # "need a one liner defining productivity for a paper", "pls define anchor institution"
     r"|(?:\b(?:one[\s-]?liner|line|sentence|words?|something|need|want)\s+defining|^\W*(?:(?:pls|please|"
@@ -96,6 +96,14 @@ _NAMED_THEN_DEFINITION = re.compile(
     re.IGNORECASE,
 )
 
+# "what does that actually mean?" after a term put in quotes: what the quoted term means
+# (not "what does it mean for us" or "... in practice", which ask what follows from it).
+_WHAT_IT_MEANS = re.compile(
+    r"\bwh?at\s+(?:does|do|did)\s+(?:that|it|this|they|those|these)\s+"
+    r"(?:(?:actually|really|exactly|even)\s+)?mean\b(?!\s+(?:for|to|in\s+practice)\b)",
+    re.IGNORECASE,
+)
+
 # A word or two put in quotes: the term someone asks about.
 _QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
 
@@ -106,6 +114,10 @@ _OPENING_ASIDE = re.compile(r"^[^?.!]{1,40}?(?:\s+but|\s[-–—:]|,)\s+(?=what|
 def _defined(question: str) -> list[str] | None:
     if not terms(without_source(question)):
         return None  # "whats the confed view?" asks whose view, not what it is
+    quoted = _QUOTED.search(question)
+    if quoted and _WHAT_IT_MEANS.search(question):
+        # "our board paper keeps saying 'inclusive growth', what does that actually mean?"
+        return terms(quoted.group(1)) or None
     meaning = _MEANING_QUESTION.search(question.strip())
     if meaning:
         phrase = next(group for group in meaning.groups() if group)
