@@ -234,8 +234,8 @@ def quotable_units(
     units = []
     for number, sentence in enumerate(said):
         text, quote = sentence, sentence
-        if number and _LISTS_IT.match(sentence):
-            continue  # quoted with the sentence before it, which says what it lists
+        if number and _GOES_ON.match(sentence):
+            continue  # quoted with the sentence before it, which says what it lists or does
         if _titles_prose(sentence, number + 1 == len(said), following):
             # "“Supporting people to live well for longer in rural areas:" over "“We aim to
             # develop ...": the title says what the paragraph under it is about
@@ -258,9 +258,10 @@ def quotable_units(
             whole = whole or (names_asked_place is not None and names_asked_place(lead))
             room = max(_LIST_ITEMS_CHARS, LIST_CHARS - len(lead)) if whole else None
             text, quote = _with_list(lead, following, every_item=every_item, room=room)
-        elif number + 1 < len(said) and _LISTS_IT.match(said[number + 1]):
+        elif number + 1 < len(said) and _GOES_ON.match(said[number + 1]):
             # "... priority issues ... These include: low pay sectors; ...": the list is
-            # what the sentence is about
+            # what the sentence is about; "... seek to influence the work of their LEP ...
+            # To do this we should not be shy ...": how to do what it says
             start = paragraph.index(sentence)
             end = paragraph.index(said[number + 1], start) + len(said[number + 1])
             text = quote = paragraph[start:end]
@@ -311,6 +312,13 @@ _STATES = re.compile(
 
 # A sentence that lists what the one before it names ("These include: low pay ...").
 _LISTS_IT = re.compile(r"^(?:these|they|those)\s+(?:include|includes|are|were)\b", re.I)
+# A sentence that cannot stand without the one before it: the list it lists, or how to do
+# what it says ("To do this ...", "In doing so ...").
+_GOES_ON = re.compile(
+    _LISTS_IT.pattern
+    + r"|^\W*(?:to\s+do\s+(?:this|that|so)|in\s+doing\s+so|by\s+doing\s+(?:this|so))\b",
+    re.I,
+)
 
 _LABEL_WORDS = 6
 _TITLED_ITEM_WORDS = 5  # a slide title's first points are this long at least

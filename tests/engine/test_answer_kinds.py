@@ -745,6 +745,11 @@ Cllr Jo Bloggs, Chairman of the Harbour Towns Board
     )
     lead = engine.ask(question).answer.split("[1]")[0]
     assert "As leaders of the harbour" in lead
+    # what he states is what he says
+    for verb in ("state that the harbour plan needs", "say the harbour plan needs"):
+        question = f"What does Cllr Jo Bloggs {verb} from the county council?"
+        lead = engine.ask(question).answer.split("[1]")[0]
+        assert "“" in lead, (question, lead)
     # asked who he is as well, his line still answers
     answer = engine.ask("who is Cllr Jo Bloggs and what did he say about the harbour plan?")
     assert "Chairman of the Harbour Towns Board" in answer.answer
@@ -924,3 +929,28 @@ def test_a_slides_label_reads_under_the_headings_over_it(engine):
     concepts = engine.composer._concepts(question, "", engine.retriever.index.idf)
     quoted = [c.text for c in engine.composer._candidates(Passage(chunk, 1.0, 1), concepts)]
     assert any(text.startswith("4 Targets: Increase the number of berths") for text in quoted)
+
+
+def test_how_to_do_what_a_sentence_says_is_quoted_with_it(tmp_path_factory, embedder):
+    """ "To do this ..." cannot stand alone, and says how to do what the sentence before
+    it says: the two are one point."""
+    engine = engine_over(
+        {
+            "advice.md": """# Harbour advice
+
+## Influence
+
+It is important that trust leaders seek to influence the work of the harbour board. To do
+this we should not be shy about our value to the towns. The harbour board meets monthly.
+
+## Ferries
+
+The ferry timetable for the harbour towns changes each spring and each autumn.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what should trust leaders do to influence the harbour board?")
+    lead = answer.answer.split("[1]")[0]
+    assert "seek to influence" in lead and "not be shy" in lead, answer.answer

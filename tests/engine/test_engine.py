@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.engine.compose import PART_CHARS
 from bot.engine.core import MAX_QUESTION_CHARS, QuestionError
 from bot.evaluation.scoring import evaluate, load_cases
 from ingest.structure import PARAGRAPH_BREAK
@@ -111,7 +112,8 @@ def test_prompt_injection_in_a_question_is_just_a_question(engine):
 def test_what_should_we_do_questions_get_recommended_actions(engine):
     answer = engine.ask("What should NHS leaders do about local industrial strategies?")
     assert re.search(r"\bshould\b|\bimportant\b", answer.answer)
-    assert len(answer.answer) <= 1000
+    # short: the points' room, and the room of the step the briefing recommends
+    assert len(answer.answer) <= engine.composer.max_chars + PART_CHARS
 
 
 @pytest.mark.parametrize("question", ["", "   ", "x" * (MAX_QUESTION_CHARS + 1)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.text import terms, without_source
 from tests.conftest import engine_over
 
 # Many pages that talk about how the fund could help trusts, and one briefing that says
@@ -67,3 +68,17 @@ def test_two_documents_named_are_both_searched(engine):
     )
     titles = {c.title for c in engine.ask(question).citations}
     assert {"Harbour fund briefing", "Harbour fund update"} <= titles
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How could the harbour fund help trusts, in the Harbour Board North Coast engagement "
+        "material?",
+        "how could the harbour fund help trusts, says the harbour board presentation?",
+    ],
+)
+def test_material_and_presentations_name_the_document_not_the_subject(question):
+    """The document's long name would otherwise outweigh what is asked of it."""
+    asked = terms(without_source(question))
+    assert "fund" in asked and "board" not in asked, asked

@@ -390,6 +390,10 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     assert listed_noun("whats the 4 aims, and which ones matter for us?") != "one"
     # what a source says they are
     assert listed_noun("what does the review say are the harbour's key strengths?") == "strength"
+    # the last noun of what is named, however typed ("r", "&")
+    question = "what does the review say r our health & life sci strengths?"
+    assert listed_noun(question) == "strength"
+    assert listed_noun("what does the review say are the ferries & ports strengths?") == "strength"
     assert not wants_list("what does the review say is the aim?")
     assert listed_noun("what did the review say the challenges are for us?") == "challeng"
 

@@ -134,10 +134,13 @@ _LISTED_AS = re.compile(
     r"([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
-# "what does the evidence say are the region's strengths?": what it names as such.
+# "what does the evidence say are the region's strengths?", "... say r our health & life
+# sci strengths?": what it names as such.
 _SAID_TO_BE = re.compile(
     r"\b(?:say|says|said|think|thinks|reckon|reckons|see|sees|consider|considers)\s+(?:"
-    r"(?:are|were)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\b"
+    r"(?:are|were|r)\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w'’&-]+\s+){0,4}?([a-z]{3,}s)\b"
+    # the last noun of the phrase ("health & life sciences strengths")
+    r"(?=\s*[?.!,;:]|\s*$|\s+(?:in|of|for|at|on|from|and|to|that|which|by)\b)"
     # "what did the review say the challenges are?"
     r"|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\s+(?:are|were)\b)",
     re.IGNORECASE,
