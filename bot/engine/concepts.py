@@ -287,8 +287,25 @@ def unfamiliar_names(
                 _one_edit(normal, other) for other in by_prefix.get(normal[:2], [])
             ):
                 continue
-            missing.append(_name_around(sentence, match.start(), word))
+            name = _name_around(sentence, match.start(), word)
+            if _initials_known(name, word, known):
+                continue  # "the Local Government Association", which passages call "the LGA"
+            missing.append(name)
     return list(dict.fromkeys(missing))
+
+
+def _initials_known(name: str, word: str, known: set[str]) -> bool:
+    """Some run of two or more of the name's words, `word` among them, is known by its
+    initials: a question may spell out a name its passages give only as initials."""
+    words = [w for w in name.split() if w.lower() not in _JOINERS]
+    if word not in words:
+        return False
+    at = words.index(word)
+    return any(
+        "".join(w[0] for w in words[start:end]).lower() in known
+        for start in range(at + 1)
+        for end in range(max(at + 1, start + 2), len(words) + 1)
+    )
 
 
 _MONTHS = frozenset(month.lower() for month in MONTHS)

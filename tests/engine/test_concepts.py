@@ -55,6 +55,15 @@ def test_a_year_the_question_measures_against_is_familiar_when_the_passages_pass
     assert unfamiliar_names("was it agreed before 2015?", PASSAGES) == ["2015"]
 
 
+def test_a_name_spelt_out_that_the_passages_give_as_initials_is_familiar():
+    passages = ["In June: Jo Bloggs, Chairman of the LGA People and Places Board"]
+    question = "Who speaks for the Local Government Association in the June briefing?"
+    assert unfamiliar_names(question, passages) == []
+    assert unfamiliar_names("does the Local Health Forum agree?", passages) == [
+        "Local Health Forum"
+    ]
+
+
 def test_initials_of_a_name_the_passages_spell_out_are_familiar():
     passages = ["The Prime Minister will chair the Council of Local Enterprise Partnership Chairs."]
     assert unfamiliar_names("how often does the PM chair the council", passages) == []

@@ -214,6 +214,18 @@ def test_what_others_will_do_with_us_is_not_what_to_do():
     assert is_action_question("trust in thornby - what should we do about the moor plan?")
 
 
+def test_what_someone_calls_for_is_not_whom_to_call():
+    assert not is_contact_question("who chairs the harbour board and what does he call for?")
+    assert is_contact_question("who should we call about the harbour board?")
+
+
+def test_what_a_plan_has_for_us_to_use_is_not_what_to_do():
+    question = "thornby ICS here - anything in the moor plan on care we should be plugging into?"
+    assert not is_action_question(question)
+    assert is_action_question("should our trust be on the moor plan's board?")
+    assert is_action_question("does the board think trusts should be sitting on the panel?")
+
+
 def test_a_body_named_advisory_does_not_make_a_question_ask_what_to_do():
     assert not is_action_question("What are Skills Advisory Panels intended to do?")
 
@@ -302,6 +314,9 @@ def test_whom_to_call_is_not_something_to_do():
         ("they keep saying 'rural reach' - what does it mean for us?", None),
         ("told to 'join the board' - what does that mean in practice, when?", None),
         ("whats meant by trusts being a 'harbour hub' in plans?", ["harbour", "hub"]),
+        # where the term is used is not part of it
+        ("What is meant by rural reach in the context of the moor plans?", ["rural", "reach"]),
+        ("What is a harbour deal under the Coast Strategy?", ["harbour", "deal"]),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):

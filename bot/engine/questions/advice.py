@@ -22,7 +22,9 @@ _SHOULD_THEY = re.compile(
     + _NHS_SUBJECT
     + r"|\b"
     + _NHS_SUBJECT
-    + r"\s+(?:should|must|ought\s+to))\s+(?:be|sit|have|get|join)\b"
+    # (not "anything in the LIS we shd be plugging into?": what it has, which we would use)
+    + r"\s+(?:should|must|ought\s+to))\s+"
+    + r"(?:be(?!\s+(?!sitting|joining|getting|having|taking)\w+ing\b)|sit|have|get|join)\b"
     # "does our trust need a seat on the panel?"
     + r"|\b"
     + _NHS_SUBJECT
@@ -51,7 +53,8 @@ _ACTION_QUESTION = re.compile(
 _CONTACT_QUESTION = re.compile(
     r"\b(?:whom?|which\s+(?:organi[sz]ations?|bod(?:y|ies)|person|people|team|office)|"
     r"any\s?(?:one|body)|some\s?(?:one|body))\b[^?]*"
-    r"\b(contact|talk|speak|approach|get in touch|reach out|go to|call|ring|phone|email)"
+    r"\b(contact|talk|speak|approach|get in touch|reach out|go to|call(?!\s+for\b)|ring|phone|"
+    r"email)"
     r"(?:ing)?\b"
     r"|\b(contact details|point of contact|who to contact)\b"
     # "who leads GM's LIS?", "who runs the LIS in dorset": the body the directory names for

@@ -128,7 +128,7 @@ def _defined(question: str) -> list[str] | None:
             phrase = quoted.group(1)
         # "how does the confed define productivity in the june briefing?": not the briefing
         phrase = without_source(phrase) if terms(without_source(phrase)) else phrase
-        return terms(_STRESS.sub(" ", phrase)) or None
+        return terms(_STRESS.sub(" ", _IN_SCOPE.sub("", phrase))) or None
     match = _DEFINITION_QUESTION.match(question.strip())
     if not match:
         greeted = GREETING.sub("", question)
@@ -150,6 +150,7 @@ def _defined(question: str) -> list[str] | None:
     if spelt and _initials(spelt.group(2)) == spelt.group(1).lower().removesuffix("s"):
         phrase = spelt.group(2)
     phrase = _MEANT_TO_BE.sub(" ", phrase)  # "whats the NE lis meant to be": what it is
+    phrase = _IN_SCOPE.sub("", phrase)
     phrase = _ROLE_OF.sub("", phrase)  # "what is the role of X": what X is there to do
     subject = terms(_STRESS.sub(" ", phrase))
     return subject or None
@@ -165,6 +166,13 @@ def _initials(words: str) -> str:
 
 _JOINING = frozenset("of and for the in on to".split())
 
+# "... in the context of local industrial strategies", "... under the Industrial Strategy":
+# where the term is used, not part of it
+_IN_SCOPE = re.compile(
+    r"\s+(?:in\s+the\s+context\s+of|in\s+relation\s+to|under\s+the|within\s+the|"
+    r"as\s+(?:used|set\s+out)\s+in)\b.*$",
+    re.IGNORECASE,
+)
 _MEANT_TO_BE = re.compile(
     r"\b(?:actually\s+|really\s+)?(?:meant|supposed|intended)\s+to\s+be\b.*$", re.IGNORECASE
 )
