@@ -248,13 +248,11 @@ def _asks_only_in_general(question: str, places: list[str]) -> bool:
     asks about New Anglia's own strategy, though "who do we talk to" does not. Beside
     something to do, whom to talk to is general too ("whats the first step and who else
     shd we be talking to?"): the contacts that end every answer name the area's body."""
-    parts = [
-        is_action_question(part) or _only_where_they_are(part, places)
-        for part in asked_parts(question) or [question]
-    ]
-    return any(parts) and all(
-        general or is_contact_question(part)
-        for general, part in zip(parts, asked_parts(question) or [question], strict=True)
+    parts = asked_parts(question) or [question]
+    general = [is_action_question(part) or _only_where_they_are(part, places) for part in parts]
+    return any(general) and all(
+        in_general or is_contact_question(part)
+        for in_general, part in zip(general, parts, strict=True)
     )
 
 
