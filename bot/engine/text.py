@@ -421,7 +421,7 @@ _SOURCE_RE = re.compile(
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:view|take|position|stance|"
     r"opinion)\b(?!\s+of\b)"  # "whats the confed view"; "the view of X" is asked of X
     r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
-    r"documents?|web\s*page|white\s+paper|presentation|(?:engagement\s+)?materials?)s?\b"
+    r"documents?|web\s*page|white\s+paper|presentation|materials?)s?\b"
     # slides are named by what they are of ("the North East Local Industrial Strategy
     # engagement slides"); a report may be what is asked about ("the council's latest
     # progress report")
