@@ -177,6 +177,13 @@ def sentences(paragraph: str) -> list[str]:
 
 # One or two words of a name ("leeds", "the QE", "Royal Derby").
 _NAME_WORDS = r"[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?"
+# What a body is called, after "our STP is": up to three words of a name ("Kent & Medway"),
+# none of them saying what the body is or does ("keen", "part of", "looking").
+_NAMED_AS = (
+    r"(?:(?!(?:an?|not|also|very|really|keen|looking|trying|interested|part|one|still|"
+    r"just|new|going|about|currently|hoping|planning|working|doing|in|on|at|to)\b)"
+    r"[A-Za-z'’&.-]+(?:\s+|(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)))){1,3}"
+)
 
 # "our ICS", "we're a trust", "as an STP", "I work in a CCG": who is asking, not the topic.
 _ASKER_RE = re.compile(
@@ -188,9 +195,10 @@ _ASKER_RE = re.compile(
     r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?|"
     r"lot|folks|people|guys|dept|department|unit)"
     # where they are: "our trust in leeds, ...", "our R&D lot at the QE in brum want to ..."
-    # "our STP in the black country wants ..."
+    # "our STP in the black country wants ...", "our STP is Kent & Medway - ..." (a name,
+    # not "our trust is keen to ...")
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|"
-    rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS})"
+    rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS}|is\s+(?:the\s+)?{_NAMED_AS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
     # "we're a trust in leicester doing our estates strategy - ...": what they are doing
     r"|\s+(?:doing|working\s+on|writing|drafting|reviewing|updating|preparing|refreshing)\b"
@@ -234,6 +242,17 @@ _CLOSING_BODY_RE = re.compile(
 _CLOSING_ASKER_RE = re.compile(
     r"(?:^|[.?!]\s+|\s[-–—]\s+|,\s*)((?:[A-Za-z'’&.+-]+\s+){0,4}?[A-Za-z'’&.+-]+)\s+"
     r"(?:asking|wondering|wants\s+to\s+know)\W*$",
+    re.IGNORECASE,
+)
+
+
+# "What should an integrated care system do to ...", "how can a trust use ...": the body
+# advised is whoever asks, not what the advice is about.
+_ADVISED_RE = re.compile(
+    r"\b(?:what|how)\s+(?:should|shall|can|could|might|must|would)\s+(?:an?\s+|the\s+)?"
+    r"((?:nhs\s+)?(?:integrated\s+care\s+(?:systems?|boards?)|sustainability\s+and\s+"
+    r"transformation\s+partnerships?|ics|icss|icb|icbs|stps?|ccgs?|trusts?|foundation\s+trusts?|"
+    r"(?:nhs\s+)?(?:organisations?|bodies|leaders)))\s+(?=[a-z]+\b)(?!(?:and|or|of|in)\b)",
     re.IGNORECASE,
 )
 
@@ -319,6 +338,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_BODY_RE.finditer(question)]
+    spans += [m.span(1) for m in _ADVISED_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
     greeted = GREETING.match(question)  # "hi, strategy lead at a trust here - ..."
     for start in [greeted.end() if greeted else 0] + [

@@ -50,6 +50,7 @@ _IS_CONTRACTION = re.compile(
     r"^(who|what|where|when|why|how|it|that|there|here|he|she)['’]s$", re.IGNORECASE
 )
 CLIPPED_AT_LEAST = 3  # letters a clipped word leaves off ("med" for "medical")
+CONTRACTED_AT_LEAST = 5  # letters of a word shortened in its middle ("instn")
 _MIN_ENGLISH_COUNT = 20_000  # rarer "words" in the frequency list are mostly typos or names
 # How people shorten ordinary English words in chat ("wat", "shld", "govt", "mtg"): too far
 # from the word for spelling correction, and about English, not the knowledge base.
@@ -65,8 +66,8 @@ _SHORTHAND = {
         "where is": "wheres",
         "where": "whr",
         "should": "shld shd shud",
-        "could": "cud cld coud",
-        "would": "wud wld woud",
+        "could": "cud cld coud cd",
+        "would": "wud wld woud wd",
         "about": "abt",
         "please": "pls plz",
         "thanks": "thx thks",
@@ -178,8 +179,8 @@ _WHERE_TO_START = re.compile(
 _AT_WHICH_POINT = re.compile(r"\bat\s+(what|which)\s+points?\b", re.IGNORECASE)
 _PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
 _PHRASAL = re.compile(
-    "|".join(  # "holding it back", "held the region back"
-        rf"\b(?:{'|'.join(forms)})\s+(?:(it|them|us|things|the\s+\w+)\s+)?{particle}\b"
+    "|".join(  # "holding it back", "held the region back"; not "what came out of the review?"
+        rf"\b(?:{'|'.join(forms)})\s+(?:(it|them|us|things|the\s+\w+)\s+)?{particle}\b(?!\s+of\b)"
         for forms, particle in _PHRASAL_VERBS
     ),
     re.IGNORECASE,
@@ -390,6 +391,7 @@ class Vocabulary:
             return token
         else:
             meant = self._clipped(lower, typed) or self._vowels_left_out(lower)
+            meant = meant or self._contracted(lower)
             meant = meant or self._corrected(lower) or _english_word(lower)
         if meant is None or known(token):
             return token
@@ -441,6 +443,22 @@ class Vocabulary:
         if len(lower) < 3 or _VOWELS.search(lower):
             return None
         found = self._skeletons.get(lower)
+        return max(found, key=self.counts.__getitem__) if found else None
+
+    def _contracted(self, lower: str) -> str | None:
+        """The most frequent word the documents use that starts as this one does and ends
+        with its last letter, some letters longer ("instn" -> "institution", "assocn" ->
+        "association"): a word shortened in its middle."""
+        if len(lower) < CONTRACTED_AT_LEAST or not lower.isalpha():
+            return None
+        start, end = lower[:-1], lower[-1]
+        found = [
+            word
+            for word in self.counts
+            if len(word) >= len(lower) + CLIPPED_AT_LEAST
+            and word.startswith(start)
+            and (word.endswith(end) or word.endswith(end + "s"))  # "instn": "institutions"
+        ]
         return max(found, key=self.counts.__getitem__) if found else None
 
     def _corrected(self, lower: str) -> str | None:

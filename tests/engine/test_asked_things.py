@@ -269,6 +269,9 @@ voice in the plan. The first meeting was held on Tuesday 4th June.
 
 The Bishop of Moorland chairs a Moorland Panel of Practice Leads, which meets twice a year.
 
+There is a further commitment to practices, with the councils chairing a twice-yearly
+Council of GP Leads.
+
 ## Findings
 
 The Moorland Transport Board found in its first report that half the villages have no bus
@@ -551,6 +554,19 @@ def test_what_something_concluded_is_not_covered_by_what_it_will_do(engine):
     )
     answer = engine.ask("what did the moorland transport board find in its first report?")
     assert "half the villages have no bus" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what came out of the first council of GP leads mtg? anything on clinics?",
+        "what got decided at the first council of GP leads meeting?",
+    ],
+)
+def test_what_a_meeting_produced_is_not_covered_by_that_it_will_meet(engine, question):
+    """ "... chairing a twice-yearly Council of GP Leads" says it will meet (its name typed
+    in small letters, its initials as written), not what its first meeting decided."""
+    assert engine.ask(question).mode == "no_answer"
 
 
 @pytest.mark.parametrize(

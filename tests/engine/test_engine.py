@@ -391,6 +391,10 @@ def test_the_askers_own_lep_or_ics_named_as_the_directory_names_them_gets_genera
         assert answer.mode == "extractive", question
         assert "seek to engage their local enterprise partnership" in answer.answer, question
         assert answer.note and "Nothing in the knowledge base is specific to" in answer.note
+    # "our STP is <name>" says where the asker is
+    answer = engine.ask("our STP is Kent & Medway - will universities be involved in the strategy?")
+    assert "heavily involved" in answer.answer
+    assert answer.note and "Nothing in the knowledge base is specific to Kent" in answer.note
 
 
 def test_the_terms_on_which_a_publication_may_be_reused_are_never_quoted(

@@ -49,7 +49,8 @@ together. There are 14 practices in the moorland network. As an employer of 900 
 the moorland network is one of the largest on the moors.
 
 Clinics in the moorland network have a seat on the Moorland Board alongside councils, and
-over the last three years the board has met in every market town.
+over the last three years the board has met in every market town. Priorities for the
+Moorland Board include housing, transport, schools and roads.
 """,
     "stages.md": "# Influencing a strategy\n\n## Knowing how to influence\n\n"
     "There are three stages at which to influence a strategy:\n\n"
@@ -191,6 +192,13 @@ def test_how_much_money_with_an_amount_for_that_thing_is_answered(engine):
 
 def test_how_many_with_no_number_next_to_the_thing_counted_is_not_covered(engine):
     answer = engine.ask("how many clinics have a seat on the moorland board")
+    assert answer.mode == "no_answer"
+
+
+def test_how_many_is_not_answered_by_a_list_after_a_word_that_only_names_the_counted(engine):
+    """ "how many Moorland Board seats ...?" counts seats: "Priorities for the Moorland
+    Board include housing, transport, ..." lists the board's priorities, not its seats."""
+    answer = engine.ask("how many Moorland Board seats do clinics have?")
     assert answer.mode == "no_answer"
 
 

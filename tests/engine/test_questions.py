@@ -16,6 +16,7 @@ from bot.engine.questions import (
     asks_where_to_find,
     count_subject,
     counted,
+    counted_noun,
     date_subject,
     definition_subject,
     event_words,
@@ -155,6 +156,7 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
 def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("What is the annual budget of the Council?") == " the Council?"
     assert amount_subject("what is the council's role?") is None
+    assert amount_subject("what value of harbour awards did the town secure?") is not None
     assert amount_subject("why do they want the value of the NHS considered?") is None
     assert amount_subject("what level of funding has the Fund had?") == " has the Fund had?"
     # the money named before its allocation, for whom after
@@ -529,6 +531,9 @@ def test_whom_to_contact_is_a_contact_question():
 def test_the_noun_a_how_many_question_counts_includes_the_end_of_its_name():
     assert "routes" in counted("how many T level routes are there? and whats next")
     assert counted("how many people work in health in the town") == ["people"]  # a verb
+    assert counted_noun("how many T level routes are there?") == "routes"
+    assert counted_noun("how many NHS orgs does the board count?") == "orgs"
+    assert counted_noun("how many LEPs does the network employ?") == "LEPs"
 
 
 def test_what_was_done_by_a_year_is_an_event_of_that_year():
@@ -559,6 +564,8 @@ def test_who_is_in_it_asks_the_members_of_what_the_clause_before_names():
 def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
     assert outcome_subject("which harbour deals has the board actually agreed so far?") is None
     assert outcome_subject("has the harbour plan actually been agreed?") == "the harbour plan"
+    assert outcome_subject("what came out of the first harbour mtg?") == "the first harbour mtg"
+    assert outcome_subject("what got decided at the harbour meeting?") == "the harbour meeting"
     # which ones won a competition: its result
     assert outcome_subject("which towns won harbour fund money?") == "harbour fund money"
 

@@ -122,6 +122,11 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("we're an ambulance trust - anything relevant to us?") == []
     assert asker_terms("thornby ics here - what did our LEP say about health?") == []
     assert asker_terms("moors trust here, whats the deadline for our LIS?") == terms("moors trust")
+    # "our STP is <name>" says where they are; "our trust is keen to ..." does not
+    assert asker_terms("our STP is Moor & Fen - is there a deadline for the plan?") == (
+        terms("STP is Moor & Fen")
+    )
+    assert asker_terms("our trust is keen to get involved, whats the deadline?") == terms("trust")
     assert asker_terms("ambulance trust here - what does the strategy mean for us") == []
     # whose view the question checks
     assert asker_terms("our DPH reckons the fund is gone - is that right?") == terms("DPH")

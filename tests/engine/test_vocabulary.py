@@ -12,6 +12,7 @@ DOCUMENTS = [
     "Growth Strategy names three priorities for Northumbria and Northamptonshire.",
     "Residents of Northamptonshire receive support through the Northamptonshire growth hub.",
     "Trowbridge makes medical devices, and the stated aim is more of them.",
+    "Colleges and universities are anchor institutions in Trowbridge.",
 ]
 
 
@@ -45,6 +46,8 @@ def vocabulary() -> Vocabulary:
         ("whats the stat in trowbridge", "whats the stat in trowbridge"),  # before anything
         # A word typed without its vowels is the documents' word with them.
         ("who is on the steering grp?", "who is on the steering group?"),
+        # A word shortened in its middle is the documents' word it starts and ends as.
+        ("whats the stated instn", "whats the stated institutions"),
         ("the wssx board", "the wessex board"),
         # A typo of an English word the documents never use is that word.
         ("what does growth actualy mean", "what does growth actually mean"),
@@ -58,6 +61,7 @@ def vocabulary() -> Vocabulary:
         ("wats the plan? wots a hub?", "what is the plan? what is a hub?"),
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
+        ("what cd we get from it? wd it help", "what could we get from it? would it help"),
         ("agreed w the board", "agreed with the board"),
         ("agreed w/ the board, not w/o it", "agreed with the board, not without it"),
         ("comms person here", "communications person here"),
@@ -73,6 +77,7 @@ def vocabulary() -> Vocabulary:
         ("what is holding back the moors?", "what is challenges the moors?"),
         ("what's holding the harbour back?", "what's challenges the harbour?"),  # its object
         ("what came back out", "what came back out"),
+        ("what came out of the review?", "what came out of the review?"),  # its result
         ("does the harbour count as an anchor?", "does the harbour is an anchor?"),
         # "at what points can we ..." asks at which stages, not for key points
         ("at what points can we get our voice in?", "at what stages can we get our voice in?"),

@@ -77,9 +77,10 @@ _LEVEL_OF_MONEY = re.compile(
     r"\b(?:level|amount|sum|scale)\s+of\s+(?:funding|money|investment|spending)\b",
     re.IGNORECASE,
 )
-# "what is the (annual) budget of ...": the amount of money something has.
+# "what is the (annual) budget of ...", "what value of awards did they secure": the
+# amount of money something has.
 _AMOUNT_NOUN = re.compile(
-    r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?"
+    r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[a-z]+\s+)?(?:budget|cost|price|value)\s+(?:of|for)\b"
     # "what cumbria's allocation from the fund is": a share of money
     r"|\b(?:allocation|share|slice|cut)\s+(?=(?:of|from)\b)",
@@ -280,23 +281,38 @@ def counted(question: str) -> list[str] | None:
     """The words for what a "how many" question counts: the noun ("how many LEPs ..."),
     and the verb that ends its clause ("how many staff does the NHS employ" counts
     whoever is employed, "1.4 million people"); None for other questions."""
+    parts = _counted_parts(question)
+    return None if parts is None else [word for word in parts if word]
+
+
+def counted_noun(question: str) -> str | None:
+    """The noun a "how many" question counts: the last word of its name ("how many NHS
+    organisations ..." counts organisations, and "the NHS including skills, ..." names
+    none of them)."""
+    parts = _counted_parts(question)
+    return None if parts is None else parts[1] or parts[0]
+
+
+def _counted_parts(question: str) -> tuple[str, str, str] | None:
+    """The first word of what is counted, the noun that ends its name when longer, and
+    the verb that ends the clause ("" for those absent)."""
     match = _HOW_MANY.search(question)
     if not match or match.group(1).lower() in {"and", "of", "are", "is", "by"}:
         return None
     if match.group(1).lower() in _AUXILIARIES:
         # "by how many should the plan increase the number of jobs?": the number's noun
         number_of = _NUMBER_OF.search(question, match.end())
-        return [number_of.group(1)] if number_of else None
-    words = [match.group(1)]
+        return (number_of.group(1), "", "") if number_of else None
     # "how many T level routes are there?": the noun that ends the name counts too
     compound = _COMPOUND_REST.match(question, match.end(1))
     head = compound.group(0).split()[-1] if compound else ""
-    if re.fullmatch(r"[a-z][\w'’-]{2,}s", head, re.IGNORECASE):  # a plural, not a verb
-        words.append(head)
+    if not re.fullmatch(r"[a-z][\w'’-]{2,}s", head, re.IGNORECASE):  # a plural, not a verb
+        head = ""
+    verb = ""
     if match.group(2):  # the verb, not an adverb after it ("... employ nationally")
         said = [word for word in match.group(2).split() if not word.lower().endswith("ly")]
-        words.extend(said[-1:])
-    return words
+        verb = said[-1] if said else ""
+    return match.group(1), head, verb
 
 
 _AUXILIARIES = frozenset("should will would could can does did do has have must might".split())

@@ -10,7 +10,7 @@ from bot.engine.answerable import passage_text
 from bot.engine.concepts import coverage
 from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer
-from bot.engine.questions import count_subject, counted, other_words_for
+from bot.engine.questions import count_subject, counted, counted_noun, other_words_for
 from bot.engine.stated.subjects import (
     MIN_COUNT_COVERAGE,
     Sentences,
@@ -54,7 +54,7 @@ def states_count(
         and (not of or coverage(of, _context_terms(s)) > 0)
         and _names_area(passage_text(s.passage), areas, places)  # the slide's title counts
     ]
-    forms = counted_forms(asked, glossary)
+    forms = counted_forms([counted_noun(question) or asked[0]], glossary)
     return any(
         counts(sentence.text, heads) or _lists_them(sentence.text, forms) for sentence in sentences
     )

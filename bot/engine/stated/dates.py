@@ -182,7 +182,8 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
 # What kind of thing had an outcome: "review" of "the 2018 review of LEP roles",
 # "consultation" of "the consultation on the fund".
 _OUTCOME_HEAD = re.compile(
-    r"\b(review|consultation|evaluation|inquiry|audit|report|study|trial|pilot|bid|bidding\s+round)"
+    r"\b(review|consultation|evaluation|inquiry|audit|report|study|trial|pilot|bid|bidding\s+round|"
+    r"meeting)"
     # "the consultation on the fund", or "the fund consultation"
     r"(?:\s+(?:of|on|into|about|for)\b|\W*$)",
     re.IGNORECASE,

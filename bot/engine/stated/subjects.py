@@ -41,8 +41,9 @@ def _context_terms(s: Sentence) -> frozenset[str]:
     return s.terms | frozenset(terms(f"{info.section or ''} {info.title or ''}"))
 
 
-# A name of two or more capitalised words ("Industrial Strategy Council").
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*[A-Z][a-z]+)+")
+# A name of two or more capitalised words ("Industrial Strategy Council"), initials among
+# them ("Council of LEP Chairs").
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*(?:[A-Z][a-z]+|[A-Z]{2,}s?\b))+")
 
 
 # "... the clean air fund in the Industrial Strategy": the name says where the thing sits.
