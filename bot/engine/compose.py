@@ -71,6 +71,7 @@ from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     ASKS_WHAT_SAID,
     alternatives,
+    answer_words,
     asks_a_persons_view,
     asks_what_it_gains,
     asks_what_to_do,
@@ -98,7 +99,7 @@ from bot.engine.stated import (
     states_outcome,
     states_share,
 )
-from bot.engine.text import source_terms, terms
+from bot.engine.text import question_sentences, source_terms, terms
 from bot.engine.units import (
     LIST_CHARS,
     SIGNPOST,
@@ -253,10 +254,15 @@ class ExtractiveComposer:
         quoted from them, for "what should we do"."""
         concepts = self._concepts(query.text, query.context, idf)
         # Advice for a place leads with what names the place's strategy: keep the name's worth.
-        place = frozenset() if is_action_question(query.text) else self._place_terms(query.text)
+        placed = place_matters(query.text, self.places)
+        place = (
+            frozenset()
+            if is_action_question(query.text) or not placed
+            else self._place_terms(query.text)
+        )
         listed = listed_noun(query.text)
         finding = asks_where_to_find(query.text)  # "where do i read it?": signposts answer
-        areas = frozenset(self.places.area_ids(query.text)) if self.places else frozenset()
+        areas = frozenset(self.places.area_ids(query.text)) if placed else frozenset()
         sources = frozenset(source_terms(query.text))
         candidates = unique(
             [
@@ -271,7 +277,7 @@ class ExtractiveComposer:
             candidates = [c for c in candidates if c.quote != lead.quote] or candidates
         # "The local industrial strategy is a key tool ..." in Dorset's quotation names no
         # place: quoted for Buckinghamshire, it would pass for Buckinghamshire's
-        asked = self.places.area_ids(query.text) if self.places else set()
+        asked = self.places.area_ids(query.text) if placed else set()
         candidates = [c for c in candidates if not self._hides_place(c, asked)] or candidates
         self._score(query, candidates, len(passages), asked)
         chosen = self._select(candidates, concepts, lists_first=lists_answer(query.text))
@@ -555,6 +561,8 @@ class ExtractiveComposer:
         listed = listed_noun(query.text)
         holds = _WHATS_IN.search(query.text)
         contents = terms(holds.group(1)) if holds else []
+        # "whats in it for us?": a list whose lead-in names it as answers do ("benefits")
+        answered = set(terms(answer_words(query.text)))
         how = _HOW_TO.search(query.text)
         method = set(terms(how.group(1))) if how else set()
         person = frozenset(terms(person_asked(query.text) or ""))
@@ -599,10 +607,12 @@ class ExtractiveComposer:
                 held = sum(holds(candidate) for holds in wanted)
                 candidate.details = math.ceil(held)
                 score += DETAIL_BONUS * held
-            if (method or contents) and candidate.carries_list:
+            if (method or contents or answered) and candidate.carries_list:
                 lead_in = terms(candidate.lead_in)
                 if method & set(lead_in):
                     score += DETAIL_BONUS  # "how do we influence it?": the stages to influence
+                if answered & set(lead_in):
+                    score += DETAIL_BONUS  # "There are many benefits ... including:"
                 if contents and in_order(contents, lead_in):
                     score += DETAIL_BONUS  # "whats in the sector deal?": "Key elements of ..."
             if (
@@ -678,6 +688,18 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
+
+
+def place_matters(question: str, places: Gazetteer | None) -> bool:
+    """What a term means is the same wherever the asker is ("whats 'productivity' mean?
+    need a 1 liner in gateshead"): a place steers a definition only when the term names
+    it ("what is the North East LIS?")."""
+    if places is None:
+        return False
+    if not definition_subject(question) or len(parts_referring_back(question)) > 1:
+        return True  # "whos the lead on the lincs LEP and whats their day job?"
+    defining = next((s for s in question_sentences(question) if definition_subject(s)), question)
+    return bool(places.area_ids(defining)) or not places.area_ids(question)
 
 
 def _headings_before(parts: list[Block], index: int) -> list[Block]:

@@ -18,7 +18,7 @@ from itertools import zip_longest
 
 from bot.engine.answer import Answer, Citation, Contact, human_date
 from bot.engine.answerable import MIN_COVERAGE, Assessor, passage_text, text_with_quotation
-from bot.engine.compose import ExtractiveComposer, Lead
+from bot.engine.compose import ExtractiveComposer, Lead, place_matters
 from bot.engine.concepts import coverage, question_concepts
 from bot.engine.contacts import ContactDirectory
 from bot.engine.followup import follow_up_context
@@ -209,12 +209,17 @@ class Engine:
         """The question's query, and the passages that answer it: those retrieval finds,
         with those for what a preamble asks, the general advice for a place, and the
         place's own passages (see below)."""
-        query = self.retriever.query(question, context, self._area_names(question))
+        placed = place_matters(question, self.contacts.gazetteer)
+        query = self.retriever.query(
+            question, context, self._area_names(question) if placed else ""
+        )
         passages = self.retriever.retrieve(query)
         passages = self._with_what_is_asked(question, passages)
         passages = self._with_each_part(question, passages)
         passages = self._with_general_advice(question, passages)
         passages = self._with_named_source(question, passages)
+        if not placed:
+            return query, passages
         return query, self._marked_local(question, self._with_place(question, passages))
 
     def _read_on(self, question: str, passages: list[Passage]) -> list[Passage]:

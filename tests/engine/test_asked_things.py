@@ -270,7 +270,7 @@ voice in the plan. The first meeting was held on Tuesday 4th June.
 The Bishop of Moorland chairs a Moorland Panel of Practice Leads, which meets twice a year.
 
 There is a further commitment to practices, with the councils chairing a twice-yearly
-Council of GP Leads.
+Council of GP Leads. The council first met on Tuesday 2nd July.
 
 ## Findings
 
@@ -567,6 +567,11 @@ def test_what_a_meeting_produced_is_not_covered_by_that_it_will_meet(engine, que
     """ "... chairing a twice-yearly Council of GP Leads" says it will meet (its name typed
     in small letters, its initials as written), not what its first meeting decided."""
     assert engine.ask(question).mode == "no_answer"
+
+
+def test_when_a_meeting_was_held_is_answered_by_the_sentence_after_its_name(engine):
+    answer = engine.ask("when was the first council of GP leads meeting?")
+    assert "2nd July" in answer.answer
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.compose import place_matters
 from bot.engine.details import defines
-from tests.conftest import engine_over
+from bot.engine.places import Gazetteer
+from tests.conftest import KNOWLEDGE, engine_over
 
 DOCUMENTS: dict[str, str] = {}
 DOCUMENTS["resilience.md"] = """# Moorland resilience
@@ -176,3 +178,36 @@ Panel, which brings colleges and employers together, and the Harbour Rescue prog
         "What is the role of Harbour Advisory Panels?"
     )
     assert "agree which walls need repair" in answer.answer, answer.answer
+
+
+# What a term means, in general; and a region's review that uses the term throughout.
+WHERE_ASKED = {
+    "measures.md": """# Measuring services
+
+## What is reach?
+
+Reach measures how many households a service touches in a year, for example the share of
+homes that a clinic sees.
+""",
+    "review.md": """# The North East reach review
+
+## Reach in the North East
+
+Partners in the North East will report on reach each year.
+""",
+}
+
+
+def test_where_the_asker_is_does_not_steer_what_a_term_means(tmp_path_factory, embedder):
+    """Gateshead is in the North East: the region's review uses the term, the general
+    passage says what it means."""
+    engine = engine_over(WHERE_ASKED, tmp_path_factory, embedder)
+    answer = engine.ask("whats 'reach' actually mean? need a 1 liner for our board in gateshead")
+    assert answer.answer.startswith("Reach measures how many households")
+
+
+def test_a_place_steers_a_definition_asked_beside_something_else_or_naming_it():
+    places = Gazetteer.load(KNOWLEDGE / "gazetteer.yaml")
+    assert not place_matters("whats 'reach' mean?? need a 1 liner in gateshead", places)
+    assert place_matters("what is the North East LIS?", places)
+    assert place_matters("whos the health person on the lincs LEP and whats their day job?", places)

@@ -423,6 +423,8 @@ def test_a_list_replaces_the_line_that_only_says_it_exists(engine):
         # no word for the gain at all, and the scene set after
         "whats in it for us getting involved in the heathland partnership?? village "
         "pharmacy, trying to convince the owner its worth the time",
+        # who "us" are in brackets, and the bullets wanted
+        "whats in it for us (pharmacy) joining the heathland partnership?",
     ],
 )
 def test_what_someone_gains_is_answered_by_the_benefits_listed(engine, question):
@@ -898,3 +900,39 @@ chains (eg fishing in Brixham) or key sectors (boatbuilding in Dartmouth).”
     )
     answer = engine.ask("which anchors does the coast plan give as examples?").answer
     assert "fishing" in answer.split("[1]")[0]
+
+
+# A review's strengths, listed; and a sentence that says "good at" of other things.
+GOOD_AT = {
+    "review.md": """# The moorland review
+
+## What the evidence tells us
+
+The review of moorland sectors and assets highlighted the region's key strengths as being:
+
+• Strong base of rural practices
+
+• Expertise in telecare and remote monitoring
+
+The review also identified a number of challenges including:
+
+• Poor broadband in the uplands
+
+• Few young people training as nurses
+
+## Working together
+
+The review found that the region is good at talking about working together, and that the
+moorland review itself was good at bringing the region's partners to the table.
+""",
+}
+
+
+def test_what_a_place_is_good_at_leads_with_the_list_its_lead_in_calls_strengths(
+    tmp_path_factory, embedder
+):
+    """The answer's word for it ("strengths") names the list; the question's ("good at")
+    only a sentence about something else."""
+    engine = engine_over(GOOD_AT, tmp_path_factory, embedder)
+    answer = engine.ask("what did the moorland review say the region is good at?")
+    assert answer.answer.startswith("The review of moorland sectors and assets highlighted")

@@ -371,6 +371,7 @@ def test_what_a_definition_question_defines(question, subject):
         ("whats an anchor in LIS terms?", "whats an anchor ?"),
         # how many bullets is how to present it, not a number to find
         ("what do we gain? need 3-4 bullets for the exec", "what do we gain? need"),
+        ("what is reach? a 1 liner for the board", "what is reach?"),
         ("two or three bullet points on the fund pls", "on the fund pls"),
         # how many things the message asks names none of them
         ("two qs: whats the fund? and who runs it", ": whats the fund? and who runs it"),
@@ -411,6 +412,12 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     question = "what does the review say r our health & life sci strengths?"
     assert listed_noun(question) == "strength"
     assert listed_noun("what does the review say are the ferries & ports strengths?") == "strength"
+    question = "what did the review say the towns health & harbour services strengths are?"
+    assert listed_noun(question) == "strength"
+    # the last plural of the name: "life sciences" names the strengths, "sector" the deals
+    assert listed_noun("what are the key health & harbour services strengths?") == "strength"
+    assert listed_noun("what are the harbour services sector deals?") == "deal"
+    assert listed_noun("what are the key priorities across the region?") == "prioriti"
     assert not wants_list("what does the review say is the aim?")
     assert listed_noun("what did the review say the challenges are for us?") == "challeng"
 
@@ -431,6 +438,8 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert gainer_terms("whats in it for a trust to engage with its LIS?") == ["trust"]
     assert asks_what_it_gains("ok so whats actually in it for us engaging with the board?")
     assert asks_what_it_gains("why would the nhs even bother with the moor plan tbh?")
+    assert asks_what_it_gains("whats in it for us (nhs) getting involved in the plan?")
+    assert not asks_what_it_gains("harbour plan - whats in it for health?? and who chairs it")
     assert not asks_what_it_gains("what should our ICS do to gain a seat on the board?")
     # who gains may come before "can gain": "what advantages does X say the NHS can gain"
     assert asks_what_it_gains("What advantages does the plan say the NHS can gain from it?")

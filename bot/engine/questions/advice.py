@@ -169,9 +169,12 @@ def is_contact_question(question: str) -> bool:
 _WHAT_IT_GAINS = re.compile(
     r"\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will|do|does|did|should)\s+"
     r"((?:[\w'’-]+\s+){0,5}?)(?:gain|get|benefit)s?\s+(?:from|out\s+of|by)\b"
-    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+)?in\s+it\s+for\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
-    # "... in it for us getting involved in the LIS": who gains, not what they do
-    r"(?=\s+(?:to|in|if|from|\w+ing)\b|\W*$|\?)"
+    # (not "whats in it for health?", which asks what it holds on a topic)
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+)?in\s+it\s+for\s+"
+    r"(?!(?:health|healthcare|care|ageing|skills|innovation|housing|estates|workforce|life)\b)"
+    r"((?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+    # "... in it for us (nhs) getting involved in the LIS": who gains, not what they do
+    r"(?:\s*\([^()]{1,20}\))?(?=\s+(?:to|in|if|from|\w+ing)\b|\W*$|\?)"
     # "whats the point of us bothering with it?", "what's the benefit for a trust?"
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+|even\s+)?the\s+(?:point|benefit|upside)"
     r"\s+(?:of|for|in)\b"

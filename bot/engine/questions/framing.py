@@ -30,7 +30,7 @@ _PRESENTATION = re.compile(
     # "3-4 bullets", "two or three bullet points": how many, which asks for no number
     r"(?:(?:\d+|two|three|four|five|six|a\s+few|few|some)(?:\s*[-–/]\s*\d+|\s+or\s+\w+)?\s+)?"
     r"(?:bullet(?:ed)?[\s-]+"
-    r"(?:list|points?)|bullets|one[\s-]+liner)(?!\s+of\b)"
+    r"(?:list|points?)|bullets|(?:one|1)[\s-]*liner)(?!\s+of\b)"
     # "board wants a steer by next week": who wants the answer, and by when
     r"|(?:(?:my|our|the)\s+)?(?:board|boss|ceo|chair|execs?|exec(?:utive)?\s+team|director)\s+"
     r"(?:wants?|needs?|asked\s+for|is\s+asking\s+for)\s+(?:a|an|the|some)\s+(?:steer|update|"

@@ -125,7 +125,7 @@ def listed_count(question: str) -> int | None:
 
 
 _LISTED_NOUN = re.compile(
-    r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}?([a-z]{3,}s)\b",
+    r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
 # "what do they list as strengths?": what they list.
@@ -142,7 +142,8 @@ _SAID_TO_BE = re.compile(
     # the last noun of the phrase ("health & life sciences strengths")
     r"(?=\s*[?.!,;:]|\s*$|\s+(?:in|of|for|at|on|from|and|to|that|which|by)\b)"
     # "what did the review say the challenges are?"
-    r"|(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?([a-z]{3,}s)\s+(?:are|were)\b)",
+    # "... say the regions health & life sciences strengths are?"
+    r"|(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,5}?([a-z]{3,}s)\s+(?:are|were)\b)",
     re.IGNORECASE,
 )
 # "could you give me a line setting out the benefits of ...", "outline the main risks":
@@ -215,8 +216,34 @@ def listed_noun(question: str) -> str | None:
         match = _LIST_NAMED_ALONE.search(question)
     if not match or not wants_list(question) or _noun(match).lower() in _NOT_PLURAL:
         return None
-    found = terms(_noun(match))
+    noun = _noun(match)
+    if match.re is _LISTED_NOUN:  # "what are the key health & life sciences strengths"
+        noun = _last_plural(noun, question[match.end() :])
+    found = terms(noun)
     return found[0] if found else None
+
+
+# The words after a plural that go on naming the thing ("life sciences | sector deals"),
+# up to a word that starts what is said of it.
+_NAME_GOES_ON = re.compile(
+    r"(?:\s+(?!(?:from|of|in|for|across|on|at|to|by|with|within|that|which|who|have|has|had|"
+    r"are|is|were|was|do|does|did|will|would|can|could|should|and|or|r)\b)[a-z][\w'’-]*){1,3}",
+    re.IGNORECASE,
+)
+
+
+def _last_plural(plural: str, after: str) -> str:
+    """The last plural of the name a list question's first plural begins: "the key health
+    and life sciences strengths" lists strengths, "the life sciences sector deals" deals."""
+    goes_on = _NAME_GOES_ON.match(after)
+    later = [
+        word
+        for word in (goes_on.group(0).split() if goes_on else [])
+        if re.fullmatch(r"[a-z]{3,}s", word, re.IGNORECASE)
+        and word.lower() not in _NOT_PLURAL
+        and not word.lower().endswith(_NOT_ENDINGS)
+    ]
+    return later[-1] if later else plural
 
 
 def _noun(match: re.Match) -> str:

@@ -150,7 +150,10 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     if subject is None:
         return True
     concepts, passages = about(subject)
-    name = _name_of(subject, passages)
+    # "what came out of the first council of LEP chairs mtg?": the sentences that name the
+    # council ("... chairing a bi-annual Council of LEP Chairs"), which a date answers
+    # elsewhere ("The first meeting was held ...") but not what came out of it
+    name = _name_of(subject, passages, initials=True)
     head = _OUTCOME_HEAD.search(subject)
     kind = frozenset(terms(head.group(1))) if head else frozenset()
 

@@ -41,9 +41,12 @@ def _context_terms(s: Sentence) -> frozenset[str]:
     return s.terms | frozenset(terms(f"{info.section or ''} {info.title or ''}"))
 
 
-# A name of two or more capitalised words ("Industrial Strategy Council"), initials among
-# them ("Council of LEP Chairs").
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*(?:[A-Z][a-z]+|[A-Z]{2,}s?\b))+")
+# A name of two or more capitalised words ("Industrial Strategy Council").
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*[A-Z][a-z]+)+")
+# The same, initials among them ("Council of LEP Chairs").
+_NAME_WITH_INITIALS = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*(?:[A-Z][a-z]+|[A-Z]{2,}s?\b))+"
+)
 
 
 # "... the clean air fund in the Industrial Strategy": the name says where the thing sits.
@@ -66,20 +69,27 @@ def _longest_name(subject: str) -> list[str]:
     return max(reversed(found), key=len) if found else []
 
 
-def _name_as_typed(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:
+def _name_as_typed(
+    subject: str, passages: list[Sequence[Sentence]], initials: bool = False
+) -> list[str]:
     """The longest name the passages spell out that the subject types in small letters
     ("deadline for strength in places fund bids" types "Places Fund"), as terms; not one
-    that says where the thing sits ("... reforms described in the Industrial Strategy")."""
+    that says where the thing sits ("... reforms described in the Industrial Strategy").
+    With `initials`, a name may hold some ("Council of LEP Chairs")."""
     typed = terms(without_source(_WHERE_NAMED.sub(" ", subject)))
+    pattern = _NAME_WITH_INITIALS if initials else _NAME
     found = [
-        terms(match.group(0)) for said in passages for s in said for match in _NAME.finditer(s.text)
+        terms(match.group(0))
+        for said in passages
+        for s in said
+        for match in pattern.finditer(s.text)
     ]
     return max((name for name in found if name and in_order(name, typed)), key=len, default=[])
 
 
-def _name_of(subject: str, passages: list[Sequence[Sentence]]) -> list[str]:
+def _name_of(subject: str, passages: list[Sequence[Sentence]], initials: bool = False) -> list[str]:
     """The subject's name as it spells it, or else as it types one the passages spell."""
-    return _longest_name(subject) or _name_as_typed(subject, passages)
+    return _longest_name(subject) or _name_as_typed(subject, passages, initials)
 
 
 def in_order(name: list[str], text_terms: list[str]) -> bool:
