@@ -148,10 +148,12 @@ _NAMES_READERS = re.compile(
 # "how do we actually influence our LIS?": the way to do it, which a list of stages or
 # steps that names the doing answers ("There are three important stages in which to
 # influence: ...")
+_WHO_DOES = r"(?:(?:we|i|you|they|our\s+\w+|trusts?|icss?|stps?|ccgs?|nhs\s+\w+)\s+)?"
+# "how do we influence it?", "what shd we be doing to influence it?": the way to do what
 _HOW_TO = re.compile(
-    r"\bhow\s+(?:do|can|could|should|would|might|to)\s+"
-    r"(?:(?:we|i|you|they|our\s+\w+|trusts?|icss?|stps?|ccgs?|nhs\s+\w+)\s+)?"
-    r"(?:(?:actually|best|really|even|go\s+about)\s+)?([a-z]+)",
+    rf"\bhow\s+(?:do|can|could|should|would|might|to)\s+{_WHO_DOES}"
+    r"(?:(?:actually|best|really|even|go\s+about)\s+)?([a-z]+)"
+    rf"|\bwhat\s+(?:do|can|could|should|must)\s+{_WHO_DOES}(?:be\s+)?(?:do|doing)\s+to\s+([a-z]+)",
     re.IGNORECASE,
 )
 # "whats in the life sci sector deal?": what it holds, which a list whose lead-in names it
@@ -190,6 +192,13 @@ LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
 SPOKEN_FACTOR = 0.9  # a named partner's comment, when a place's strategy is asked about
+# "no combined authority", "outside CAs", "non-mayoral areas": a case without something
+_LACKING = re.compile(
+    r"\b(?:no|without|outside(?:\s+of)?|non[- ]?|not\s+in)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"((?:[\w'’-]+\s+){0,1}[\w'’-]+)",
+    re.IGNORECASE,
+)
+_LACKED_IN_GENERAL = frozenset(terms("one thing things longer more doubt way need"))
 # "what does the greater lincs LIS say about ...", "whats in the bucks LIS re health"
 _ASKS_WHAT_IT_SAYS = re.compile(
     r"\b(?:say|says|said|saying|propos\w*|commit\w*)\b"
@@ -397,6 +406,15 @@ class ExtractiveComposer:
             and bool(set(asked) & self.places.area_ids(lead_in))
         )
 
+    def _lacked(self, text: str) -> set[str]:
+        """The terms of what the text says is absent, in any of its glossary forms: "if
+        theres no combined authority" and "LEPs outside CAs" speak of the same case."""
+        lacked: set[str] = set()
+        for match in _LACKING.finditer(text):
+            named = match.group(1)
+            lacked |= set(terms(named)) | set(terms(self.glossary.expand(named)))
+        return lacked - _LACKED_IN_GENERAL
+
     def _hides_place(self, candidate: Candidate, asked: set[str]) -> bool:
         """The sentence names no place, but its paragraph names only other places than
         the ones asked about: it is about them, and would not say so."""
@@ -564,7 +582,7 @@ class ExtractiveComposer:
         # "whats in it for us?": a list whose lead-in names it as answers do ("benefits")
         answered = set(terms(answer_words(query.text)))
         how = _HOW_TO.search(query.text)
-        method = set(terms(how.group(1))) if how else set()
+        method = set(terms(how.group(1) or how.group(2))) if how else set()
         person = frozenset(terms(person_asked(query.text) or ""))
         # "who chairs ...", "salford royal here, whos the contact ...?", "the name of the
         # head of ..."
@@ -581,6 +599,7 @@ class ExtractiveComposer:
         # (asked who they are too, their line answers first: "who is X and what did he say?")
         words_asked = bool(ASKS_WHAT_SAID.search(query.text)) and not _WHO_IS.search(query.text)
         described = speaker_described(query.text)
+        lacked = self._lacked(query.text)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
@@ -621,6 +640,8 @@ class ExtractiveComposer:
                 and (not listed or listed in candidate.terms)
             ):
                 score += DETAIL_BONUS  # "the 4 grand challenges": a list of four of them
+            if lacked and lacked & self._lacked(candidate.text):
+                score += DETAIL_BONUS  # "... if theres no combined authority?": "outside CAs"
             if action and ACTION_SENTENCE.search(candidate.text):
                 score += 0.3 if NHS_ADVICE.search(candidate.text) else 0.2
             # "These will enable mayors ..." after "... to establish Skills Advisory Panels."

@@ -33,6 +33,7 @@ from bot.engine.text import (
     background_terms,
     checks_a_claim,
     claimed_terms,
+    emphasised_terms,
     question_sentences,
     sentences,
     source_terms,
@@ -127,6 +128,7 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
         *claimed_terms(question),
     }
     asked = {listed_noun(question), *(definition_subject(question) or [])} - {None}
+    asked |= set(emphasised_terms(question))  # "... esp vehicles/fleet"
     said_as = _how_the_answer_says_it(question)
     asked |= {  # "what was missing?", "what could we gain?"
         term

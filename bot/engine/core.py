@@ -475,8 +475,10 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     helper = national if contact.area and not named and national is not sourced else None
     if asks_who_holds(question):
         helper = None  # "who leads the GM LIS?" asks who holds it, not whom to call
-        if not contact.area:
-            return None  # "who leads our LIS?" from nowhere known: not the national contact
+        if not contact.area and not named:
+            # "who leads our LIS?" from nowhere known: not the national contact (but "who
+            # leads the confed's work on it?" is)
+            return None
     title = sourced.source.rsplit(" (", 1)[0]
     for needle in filter(None, (sourced.name, sourced.org, sourced.area)):
         chunk = store.find_mention(title, needle)

@@ -45,7 +45,7 @@ up very was we were what when where which while who whom why will with would you
 yours yourself yourselves don shall may might must per via etc e.g i.e around round
 whats whos hows wheres whens whys thats theres im ive youre weve theyre
 dont doesnt didnt cant wont isnt arent wasnt werent havent hasnt shouldnt couldnt wouldnt
-yeah yep yes ok okay lol tbh
+yeah yep yes ok okay lol tbh especially particularly
 """.split()
 )
 
@@ -562,6 +562,19 @@ def claimed_terms(question: str) -> list[str]:
         for figure in _CLAIMED_FIGURE.finditer(sentence)
         for term in terms(figure.group(0))
     ]
+
+
+# "... anything relevant to us? esp vehicles/fleet": what the asker most wants covered.
+_EMPHASISED = re.compile(
+    r"\b(?:especially|particularly|in\s+particular|notably)\s+"
+    r"((?:[\w'’-]+(?:\s*[/&+]\s*|\s+(?:and|or)\s+|\s+)?){1,3})",
+    re.IGNORECASE,
+)
+
+
+def emphasised_terms(question: str) -> list[str]:
+    """The terms the asker singles out ("esp vehicles/fleet", "particularly housing")."""
+    return [term for match in _EMPHASISED.finditer(question) for term in terms(match.group(1))]
 
 
 def asks(sentence: str) -> bool:

@@ -924,3 +924,29 @@ def test_another_places_case_study_beside_the_place_asked_about_is_not_its_answe
     answer = engine.ask("what does the cumbria LIS say about rural nursing?").answer
     assert "district nurses" in answer
     assert "key tool" not in answer, answer
+
+
+# Who leads, in each case: with a combined authority, and outside one (by its initials).
+TWO_CASES = {
+    "leads.md": """# Harbour plans
+
+## Who leads
+
+Mayors will lead on harbour plans in combined authorities and will be supported by harbour
+boards. Harbour boards outside CAs will lead on the development of harbour plans.
+
+## Boards
+
+Harbour boards bring councils, ports and businesses together to plan for the coast.
+""",
+}
+
+
+def test_a_case_the_question_rules_out_is_answered_by_the_sentence_for_that_case(
+    tmp_path_factory, embedder
+):
+    """ "if theres no combined authority" is the case "outside CAs", not the one "in
+    combined authorities" that shares more of the question's words."""
+    engine = engine_over(TWO_CASES, tmp_path_factory, embedder)
+    answer = engine.ask("who leads the harbour plan if theres no combined authority?")
+    assert answer.answer.startswith("Harbour boards outside CAs will lead")

@@ -151,3 +151,13 @@ def test_a_closing_question_about_a_kind_of_body_is_still_asked():
     assert unfamiliar_names("any news on the fleet? what about the NWAS trust", passages) == [
         "NWAS"
     ]
+
+
+def test_what_the_asker_singles_out_weighs_double():
+    concepts = question_concepts(
+        "what does the harbour plan say on transport, especially vans?",
+        Glossary([]),
+        lambda term: 1.0,
+    )
+    weights = {c.alternatives[0][0]: c.weight for c in concepts}
+    assert weights["van"] == 2 * weights["harbour"]

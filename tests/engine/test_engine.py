@@ -347,6 +347,12 @@ def test_how_to_contact_someone_is_answered_in_the_opening_line(engine):
     answer = engine.ask("who at the confed helps trusts with LIS stuff? how do i contact them")
     lead = answer.answer.splitlines()[0]
     assert "Michael Wood" in lead and "michael.wood@nhsconfed.org" in lead
+    # who leads a named body's work, and how to reach them
+    answer = engine.ask(
+        "Who leads the NHS Confederation's work on local industrial strategies, and how can "
+        "they be contacted?"
+    )
+    assert "michael.wood@nhsconfed.org" in answer.answer.splitlines()[0]
 
 
 # Advice that applies everywhere, and a publisher's back page.

@@ -546,3 +546,31 @@ def test_whats_in_something_is_answered_by_the_list_of_what_it_holds(tmp_path_fa
     engine = engine_over(documents, tmp_path_factory, embedder)
     answer = engine.ask("whats in the harbour deal? shd our trust care about it")
     assert answer.mode == "extractive" and "Training harbour pilots" in answer.answer
+
+
+# The stages at which to influence any strategy, and a place's own timeline lines.
+HOW_TO_INFLUENCE = {
+    "stages.md": DOCUMENTS["stages.md"],
+    "ne.md": """# The North East strategy
+
+## Timeline
+
+Secretary of State announces government will work with North East to develop the strategy
+
+Delivery mechanism to increase productivity and living standards in the North East
+
+Representatives from: Government; North East councils; Newcastle University.
+""",
+}
+
+
+def test_what_to_be_doing_to_influence_a_strategy_is_answered_by_the_stages_to_influence(
+    tmp_path_factory, embedder
+):
+    """ "what shd we be doing to influence it?" asks how to influence it, as "how do we
+    influence it?" does: the stages at which to influence come before a place's lines."""
+    engine = engine_over(HOW_TO_INFLUENCE, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "our ICS covers newcastle - what shd we be doing to influence the NE strategy?"
+    ).answer
+    assert answer.index("three stages at which to influence") < answer.index("Delivery mechanism")

@@ -514,6 +514,7 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("who runs the LIS in dorset?")
     assert is_contact_question("who actually leads the GM local industrial strategy?")
     assert not is_contact_question("who leads the local industrial strategy?")  # anywhere
+    assert not is_contact_question("who leads the LIS in a mayoral area vs the rest?")
     assert is_contact_question("salford ccg who leads our lis")  # the asker's area's
     assert not is_contact_question("who leads the development of the LIS?")
     # a body's contact for something, a person at a body, whom to ask

@@ -2,7 +2,14 @@
 
 import pytest
 
-from bot.engine.text import asker_terms, background_terms, source_terms, terms, told_and_asked
+from bot.engine.text import (
+    asker_terms,
+    background_terms,
+    emphasised_terms,
+    source_terms,
+    terms,
+    told_and_asked,
+)
 
 
 @pytest.mark.parametrize(
@@ -236,3 +243,10 @@ def test_slides_are_named_by_what_they_are_of_and_a_report_asked_about_is_no_sou
 def test_where_something_happens_around_names_no_topic():
     # "round unis" and "around universities" are the same place, not a word to match
     assert terms("clusters round unis") == terms("clusters around unis") == ["cluster", "uni"]
+
+
+def test_what_the_asker_singles_out_is_what_they_most_want_covered():
+    assert emphasised_terms("anything relevant to us? esp vans/boats") == []  # "esp" is read first
+    assert emphasised_terms("anything relevant to us? especially vans/boats") == terms("vans boats")
+    assert emphasised_terms("what about housing, particularly for nurses?") == terms("nurses")
+    assert "especially" not in terms("especially vans")

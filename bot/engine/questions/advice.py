@@ -64,7 +64,9 @@ _CONTACT_QUESTION = re.compile(
     r"responsible\s+for|behind|writing|drawing\s+up|developing)\s+"
     r"(?:(?:the\s+)?(?!(?:the|an?|its|their|our|this|that|lis|local\s+industrial)\b)[\w&'’-]+(?:\s+[\w&'’-]+)?\s+"
     r"(?:lis|local\s+industrial\s+strategy)\b"
-    r"|the\s+(?:lis|local\s+industrial\s+strategy)\s+(?:in|for|at)\s+\w"
+    # (a place, not "in a mayoral area" or "in general")
+    r"|the\s+(?:lis|local\s+industrial\s+strategy)\s+(?:in|for|at)\s+"
+    r"(?!(?:an?|general|each|every|all|any|most|some)\b)\w"
     # "salford ccg who leads our lis": the asker's own area's
     r"|(?:our|my)\s+(?:local\s+)?(?:lis|local\s+industrial\s+strategy)\b)"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
@@ -72,6 +74,8 @@ _CONTACT_QUESTION = re.compile(
     # "whos the confed local growth guy and whats his job title?"
     r"|(?:person|guy)(?=\s*(?:[?,.;:!+]|and\b|[-–—]|$)))\b"
     r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)"
+    # "who leads the confed's work on it, and how can they be contacted?"
+    r"|\bhow\s+(?:do|can|should|could)\s+(?:they|he|she)\s+be\s+(?:contacted|reached)\b"
     # "the local growth guy at the confed, whats his name and email?"
     r"|\bwhat(?:['’]?s|\s+is|\s+are)\s+(?:his|her|their)\s+(?:name|e-?mail|contact|number)\b"
     r"|\bwho\b[^?]*\b(?:do|can|should|could|would)\s+(?:i|we)\s+ask\b"
