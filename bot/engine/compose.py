@@ -145,11 +145,11 @@ _NAMES_READERS = re.compile(
 )
 
 
-# "how do we actually influence our LIS?": the way to do it, which a list of stages or
-# steps that names the doing answers ("There are three important stages in which to
-# influence: ...")
+# Who would do it: "we", "our ICS", "trusts".
 _WHO_DOES = r"(?:(?:we|i|you|they|our\s+\w+|trusts?|icss?|stps?|ccgs?|nhs\s+\w+)\s+)?"
-# "how do we influence it?", "what shd we be doing to influence it?": the way to do what
+# "how do we actually influence our LIS?", "what shd we be doing to influence it?": the
+# way to do it, which a list of stages or steps that names the doing answers ("There are
+# three important stages in which to influence: ...")
 _HOW_TO = re.compile(
     rf"\bhow\s+(?:do|can|could|should|would|might|to)\s+{_WHO_DOES}"
     r"(?:(?:actually|best|really|even|go\s+about)\s+)?([a-z]+)"
@@ -198,6 +198,7 @@ _LACKING = re.compile(
     r"((?:[\w'’-]+\s+){0,1}[\w'’-]+)",
     re.IGNORECASE,
 )
+# "no one", "no longer", "no doubt", "no need": no case left out
 _LACKED_IN_GENERAL = frozenset(terms("one thing things longer more doubt way need"))
 # "what does the greater lincs LIS say about ...", "whats in the bucks LIS re health"
 _ASKS_WHAT_IT_SAYS = re.compile(

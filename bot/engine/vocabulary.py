@@ -447,8 +447,8 @@ class Vocabulary:
 
     def _contracted(self, lower: str) -> str | None:
         """The most frequent word the documents use that starts as this one does and ends
-        with its last letter, some letters longer ("instn" -> "institution", "assocn" ->
-        "association"): a word shortened in its middle."""
+        with its last letter (or that and "s"), some letters longer ("instn" ->
+        "institutions"): a word shortened in its middle."""
         if len(lower) < CONTRACTED_AT_LEAST or not lower.isalpha():
             return None
         start, end = lower[:-1], lower[-1]
