@@ -132,10 +132,32 @@ _NUMBERS = {
 }
 
 
+# Irregular past forms, which no stemmer brings to their verb: "who would lead them?" is
+# answered by "... led by metro mayors".
+_IRREGULAR = {
+    "led": "lead",
+    "met": "meet",
+    "held": "hold",
+    "won": "win",
+    "spent": "spend",
+    "paid": "pay",
+    "sought": "seek",
+    "brought": "bring",
+    "began": "begin",
+    "begun": "begin",
+    "grew": "grow",
+    "grown": "grow",
+}
+
+
 def stems(word_list: list[str], *, keep_question_words: bool = False) -> list[str]:
     """The stemmed content terms among `words(text)`: `terms` for words already split."""
     dropped = STOP_WORDS if keep_question_words else STOP_WORDS | QUESTION_WORDS
-    return [_stem(_NUMBERS.get(word, word)) for word in word_list if word not in dropped]
+    return [
+        _stem(_NUMBERS.get(word, _IRREGULAR.get(word, word)))
+        for word in word_list
+        if word not in dropped
+    ]
 
 
 _ABBREVIATIONS = (
@@ -198,7 +220,9 @@ _ASKER_RE = re.compile(
     # "our STP in the black country wants ...", "our STP is Kent & Medway - ..." (a name,
     # not "our trust is keen to ...")
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|"
-    rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS}|is\s+(?:the\s+)?{_NAMED_AS})"
+    rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS}|"
+    # "our STP falls within the Liverpool City Region, which ..."
+    rf"(?:is|falls\s+(?:with)?in|sits\s+(?:with)?in|is\s+part\s+of)\s+(?:the\s+)?{_NAMED_AS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
     # "we're a trust in leicester doing our estates strategy - ...": what they are doing
     r"|\s+(?:doing|working\s+on|writing|drafting|reviewing|updating|preparing|refreshing)\b"

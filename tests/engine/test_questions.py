@@ -157,6 +157,8 @@ def test_the_budget_of_something_is_an_amount_of_money():
     assert amount_subject("What is the annual budget of the Council?") == " the Council?"
     assert amount_subject("what is the council's role?") is None
     assert amount_subject("what value of harbour awards did the town secure?") is not None
+    assert amount_subject("what annual funding will the harbour fund provide?") is not None
+    assert amount_subject("what funding is there for harbours?") is None  # which funds
     assert amount_subject("why do they want the value of the NHS considered?") is None
     assert amount_subject("what level of funding has the Fund had?") == " has the Fund had?"
     # the money named before its allocation, for whom after
@@ -360,6 +362,8 @@ def test_what_a_definition_question_defines(question, subject):
         # the organisation a paper is for, by its initials; a topic it is for stays
         ("what is the fund? doing a board paper for MHFT", "what is the fund? doing a"),
         ("doing a board paper for the fund - size?", "doing a for the fund - size?"),
+        # the group a paper is for, whoever they are
+        ("doing a board paper for Moor ICS health group - when?", "doing a - when?"),
         # the whole collection names nothing; one document named by its topic stays
         ("how is reach defined in the knowledge base?", "how is reach defined ?"),
         ("anything on the fund in your docs?", "anything on the fund ?"),
@@ -414,6 +418,7 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     assert listed_noun("what does the review say are the ferries & ports strengths?") == "strength"
     question = "what did the review say the towns health & harbour services strengths are?"
     assert listed_noun(question) == "strength"
+    assert listed_noun("what did it say our harbour n ferry strengths are? list pls") == "strength"
     # the last plural of the name: "life sciences" names the strengths, "sector" the deals
     assert listed_noun("what are the key health & harbour services strengths?") == "strength"
     assert listed_noun("what are the harbour services sector deals?") == "deal"
@@ -752,6 +757,7 @@ def test_questions_about_where_something_stands_today(question, asks):
         ("what should our ICS actually do about the harbour plan?", True),
         ("What should NHS leaders do to get involved in the harbour plan?", True),
         ("how should we influence the harbour plan? practical steps pls", True),
+        ("how should we go about engaging with the harbour plan? what are the steps", True),
         # the body that would act, however long its name
         ("What should the Moorland and North Fell integrated care system do for it?", True),
         # what a person says to NHS leaders, not what they should do

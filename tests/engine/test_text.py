@@ -134,6 +134,8 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
         terms("STP is Moor & Fen")
     )
     assert asker_terms("our trust is keen to get involved, whats the deadline?") == terms("trust")
+    question = "Our STP falls within Moor & Fen, which has a combined authority. Who leads it?"
+    assert asker_terms(question) == terms("STP falls within Moor & Fen")
     assert asker_terms("ambulance trust here - what does the strategy mean for us") == []
     # whose view the question checks
     assert asker_terms("our DPH reckons the fund is gone - is that right?") == terms("DPH")
@@ -250,3 +252,9 @@ def test_what_the_asker_singles_out_is_what_they_most_want_covered():
     assert emphasised_terms("anything relevant to us? especially vans/boats") == terms("vans boats")
     assert emphasised_terms("what about housing, particularly for nurses?") == terms("nurses")
     assert "especially" not in terms("especially vans")
+
+
+def test_an_irregular_past_is_its_verb():
+    """ "who would lead them?" is answered by "... led by the mayors"."""
+    assert terms("led by the mayors") == terms("lead by the mayors")
+    assert terms("the board first met in May") == terms("the board first meet in May")

@@ -125,7 +125,7 @@ _OTHERS_WILL_DO = re.compile(
 # his message to NHS leaders about working with the LEP?")
 _WHAT_TO_DO = re.compile(
     r"\b(?:should|must|ought\s+to|need\s+to|can|could)\s+(?:[\w'’-]+\s+){0,8}?"
-    r"(?:do|doing|influence|engage|start|approach|push)\b"
+    r"(?:do|doing|influenc(?:e|ing)|engag(?:e|ing)|start|approach(?:ing)?|push)\b"
     r"|\bwhat\s+to\s+do\b|" + _FIRST_STEP,
     re.IGNORECASE,
 )

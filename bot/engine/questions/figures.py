@@ -93,8 +93,10 @@ _NAMED_ALLOCATION = re.compile(
     re.IGNORECASE,
 )
 # "what budget has the Council allocated to ...": the money noun heads the question.
+# "what annual funding will the fund provide?": how much a year, or in all.
 _MONEY_ASKED = re.compile(
-    r"\b(?:what|which)\s+(?:[a-z]+\s+)?(?:budget|sum|amount\s+of\s+money|allocation)\s+"
+    r"\b(?:what|which)\s+(?:(?:[a-z]+\s+)?(?:budget|sum|amount\s+of\s+money|allocation)|"
+    r"(?:annual|yearly|total|overall)\s+(?:funding|money|investment|spending))\s+"
     r"(?:has|have|had|did|does|do|will|would|is|was|are|were)\b",
     re.IGNORECASE,
 )

@@ -16,8 +16,11 @@ _PRESENTATION = re.compile(
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?|slides?|deck|presentation|ppt|powerpoint)"
     r"(?:\s+(?:paper|meeting|report|briefing|update))?|"
-    # "doing a board paper for CDDFT": the paper, and the organisation it is for
-    r"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?\b))?|"
+    # "doing a board paper for CDDFT", "... for Herts LEP health group - ...": the paper, and
+    # the organisation or group it is for
+    r"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?:(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?\b)|"
+    r"(?:the\s+|our\s+)?(?:[A-Za-z&'’-]+\s+){0,3}?(?:group|board|committee|forum|team)"
+    r"(?=\s*(?:[-–—,:;.?!]|$))))?|"
     # what the asker is making, whatever it is about ("for our LEP pitch")
     r"for\s+(?:my|our)\s+(?:[\w'’&-]+\s+){0,3}?(?:pitch|slides?|deck|presentation|paper|"
     r"report|briefing|business\s+case|talk|newsletter|blog)|"

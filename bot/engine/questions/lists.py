@@ -143,7 +143,7 @@ _SAID_TO_BE = re.compile(
     r"(?=\s*[?.!,;:]|\s*$|\s+(?:in|of|for|at|on|from|and|to|that|which|by)\b)"
     # "what did the review say the challenges are?"
     # "... say the regions health & life sciences strengths are?"
-    r"|(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,5}?([a-z]{3,}s)\s+(?:are|were)\b)",
+    r"|(?:the|its|their|our|your)\s+(?:[\w'’&-]+\s+){0,5}?([a-z]{3,}s)\s+(?:are|were)\b)",
     re.IGNORECASE,
 )
 # "could you give me a line setting out the benefits of ...", "outline the main risks":
