@@ -132,32 +132,10 @@ _NUMBERS = {
 }
 
 
-# Irregular past forms, which no stemmer brings to their verb: "who would lead them?" is
-# answered by "... led by metro mayors".
-_IRREGULAR = {
-    "led": "lead",
-    "met": "meet",
-    "held": "hold",
-    "won": "win",
-    "spent": "spend",
-    "paid": "pay",
-    "sought": "seek",
-    "brought": "bring",
-    "began": "begin",
-    "begun": "begin",
-    "grew": "grow",
-    "grown": "grow",
-}
-
-
 def stems(word_list: list[str], *, keep_question_words: bool = False) -> list[str]:
     """The stemmed content terms among `words(text)`: `terms` for words already split."""
     dropped = STOP_WORDS if keep_question_words else STOP_WORDS | QUESTION_WORDS
-    return [
-        _stem(_NUMBERS.get(word, _IRREGULAR.get(word, word)))
-        for word in word_list
-        if word not in dropped
-    ]
+    return [_stem(_NUMBERS.get(word, word)) for word in word_list if word not in dropped]
 
 
 _ABBREVIATIONS = (

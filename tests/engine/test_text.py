@@ -252,9 +252,3 @@ def test_what_the_asker_singles_out_is_what_they_most_want_covered():
     assert emphasised_terms("anything relevant to us? especially vans/boats") == terms("vans boats")
     assert emphasised_terms("what about housing, particularly for nurses?") == terms("nurses")
     assert "especially" not in terms("especially vans")
-
-
-def test_an_irregular_past_is_its_verb():
-    """ "who would lead them?" is answered by "... led by the mayors"."""
-    assert terms("led by the mayors") == terms("lead by the mayors")
-    assert terms("the board first met in May") == terms("the board first meet in May")
