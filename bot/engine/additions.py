@@ -311,6 +311,10 @@ _OPENS_POINTING = re.compile(
     r"(?:will|would|are|is|were|was|can|could|should|may|might|must|have|has|help|provide)\b",
     re.IGNORECASE,
 )
+# "These will enable ...", "They will ...": a plural named in the sentence before does it.
+_THESE_DO = re.compile(
+    r"^\W*(?:these|they)\s+(?:will|would|are|can|could|should|must|have)\b", re.I
+)
 # A capitalised name of two words or more: "Skills Advisory Panels".
 _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+)+")
 
@@ -438,9 +442,14 @@ def with_antecedents(
         antecedent = _antecedent(candidate, candidates) or _spelt_out_before(
             candidate, candidates, explained
         )
-        if antecedent is None or antecedent in result or candidate not in result:
+        if antecedent is None or candidate not in result:
             continue  # (or it made room for an earlier point's antecedent)
         at = result.index(candidate)
+        if antecedent in result:
+            if result.index(antecedent) > at:  # chosen too, but below: it moves up
+                result.remove(antecedent)
+                result.insert(at, antecedent)
+            continue
         trial = [*result[:at], antecedent, *result[at:]]
         while not fits(trial) and len(trial) > at + 2:
             trial.pop()  # the weakest point ranked below the sentence that points back
@@ -464,13 +473,28 @@ def _antecedent(
     pointed = pointing.match(without_bullet(candidate.text).lower())
     named = terms(pointed.group(1)) if pointed else []
     said = terms(candidate.text)
+    reach = ANTECEDENT_REACH
+    if not named and pointing is _POINTS_BACK and _THESE_DO.match(candidate.text):
+        # "These will enable ...": what the sentence just before names last (not "It is
+        # important that ...", whose "it" points at nothing)
+        before = next(
+            (
+                c
+                for c in candidates
+                if c.passage.chunk.id == candidate.passage.chunk.id
+                and c.position == candidate.position - 1
+            ),
+            None,
+        )
+        named = sorted(referent(candidate.text, before.text)) if before else []
+        reach = 1
     if not named or any(said.count(term) > 1 for term in named):
         return None
     earlier = [
         c
         for c in candidates
         if c.passage.chunk.id == candidate.passage.chunk.id
-        and candidate.position - ANTECEDENT_REACH <= c.position < candidate.position
+        and candidate.position - reach <= c.position < candidate.position
         and set(named) <= c.terms
         and c.text not in candidate.text
         and candidate.text not in c.text

@@ -78,10 +78,12 @@ from bot.engine.questions import (
     asks_where_to_find,
     definition_subject,
     is_action_question,
+    last_named,
     listed_count,
     listed_noun,
     parts_referring_back,
     person_asked,
+    purpose_subject,
     role_asked,
     topic_asked,
     wants_date,
@@ -202,8 +204,10 @@ _LACKING = re.compile(
 _LACKED_IN_GENERAL = frozenset(terms("one thing things longer more doubt way need"))
 # "what does the greater lincs LIS say about ...", "whats in the bucks LIS re health"
 _ASKS_WHAT_IT_SAYS = re.compile(
-    r"\b(?:say|says|said|saying|propos\w*|commit\w*)\b"
-    r"|\bwhat(?:['’]?s|\s+is)\s+(?:(?:actually|really|exactly)\s+)?in\b",
+    r"\b(?:say|says|said|saying|propos\w*|commit\w*|mention\w*|includ\w*|putting)\b"
+    r"|\bwhat(?:['’]?s|\s+is)\s+(?:(?:actually|really|exactly)\s+)?in\b"
+    # "is health actually in the lincs LIS or not?"
+    r"|\b(?:is|are)\s+(?:[\w&'’-]+\s+){1,4}?in\s+(?:the|our|their|its)\b",
     re.IGNORECASE,
 )
 # ... unless it asks who says it: "who ... is quoted and what did he say"
@@ -320,7 +324,7 @@ class ExtractiveComposer:
                 # what the clause asks, of what it refers back to: "... the lincs LEP? and
                 # did they say anything about rural health" asks for rural health
                 part_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
-                defined = self._defined(part)
+                defined = self._defined(part) or purpose_subject(clause, referent)
                 chosen = answering(
                     part_concepts,
                     defined,
@@ -580,6 +584,8 @@ class ExtractiveComposer:
         listed = listed_noun(query.text)
         holds = _WHATS_IN.search(query.text)
         contents = terms(holds.group(1)) if holds else []
+        if holds and not contents:  # "... the life sciences sector deal - whats in it?"
+            contents = terms(last_named(query.text[: holds.start()]))
         # "whats in it for us?": a list whose lead-in names it as answers do ("benefits")
         answered = set(terms(answer_words(query.text)))
         how = _HOW_TO.search(query.text)

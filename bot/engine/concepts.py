@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.engine.glossary import Glossary
 from bot.engine.questions import (
     ANSWERED_AS,
+    defined_alone,
     definition_subject,
     figure_kind_terms,
     gainer_terms,
@@ -136,8 +137,12 @@ def question_concepts(question: str, glossary: Glossary, idf) -> list[Concept]:
         if kind.is_what_is_asked and kind.asks(question)
         for term in terms(kind.asked_as)
     }
+    # what a term means is the same whoever asks: their words are left out
+    unasked = set(asker_terms(question)) if defined_alone(question) else set()
     concepts = []
     for c in _concepts(question, glossary, idf):
+        if _about_asker(c, unasked):
+            continue
         first = c.alternatives[0][0]
         said = said_as.get(first, ()) + tuple((other,) for other in other_words_for(first))
         if c.alternatives == (("get",),) and not said:

@@ -30,8 +30,16 @@ import numpy as np
 from bot.engine.boilerplate import Shingles, discount
 from bot.engine.concepts import coverage, question_concepts, said_by_figures, stem_family
 from bot.engine.glossary import Glossary
-from bot.engine.questions import answer_words, other_words_for
-from bot.engine.text import asker_terms, source_terms, stems, terms, without_source, words
+from bot.engine.questions import answer_words, defined_alone, other_words_for
+from bot.engine.text import (
+    asker_terms,
+    source_terms,
+    stems,
+    terms,
+    without_asker,
+    without_source,
+    words,
+)
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
 
@@ -235,7 +243,10 @@ class HybridRetriever:
         expansion = self.glossary.expand(without_source(question))
         others = {other for term in terms(question) for other in other_words_for(term)}
         expansion = " ".join(filter(None, [expansion, answer_words(question), *sorted(others)]))
-        expanded = " ".join(filter(None, [question, expansion, places, context]))
+        # what a term means is the same whoever asks (see below)
+        alone = defined_alone(question)
+        said = without_asker(question) if alone else question
+        expanded = " ".join(filter(None, [said, expansion, places, context]))
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))
         weights.update(dict.fromkeys(terms(places), 1.0))
@@ -246,6 +257,9 @@ class HybridRetriever:
         # transformation partnership") is no more the topic than the initials are
         aside += [t for t in terms(self.glossary.expand(" ".join(aside))) if t not in own]
         weights.update(dict.fromkeys(aside, 1 / 3))
+        if alone:  # their words are left out
+            for term in set(aside) - set(source_terms(question)):
+                weights.pop(term, None)
         vector = self.store.embedder.embed_one(expanded)
         return Query(question, expanded, weights, vector, context)
 

@@ -56,12 +56,12 @@ tell explain describe know mean means meaning say says said give list please muc
 many talk speak contact get us anything something thing things happen happens going
 big large size sized define defined defines definition described describes explained
 simple simply plain briefly brief summary summarise
-summarize overview quick query asap actually really basically urgently question exact
+summarize overview quick query asap actually really basically urgently question exact exactly
 someone somebody reckon reckons think thinks real ok okay yes y n dumb silly stupid newbie noob even
 everyone everyones everybody banging
 realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
-bit confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
+bit bits confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
 meant supposed ahead push pushing lobby lobbying
@@ -187,9 +187,13 @@ _NAMED_AS = (
 
 # "our ICS", "we're a trust", "as an STP", "I work in a CCG": who is asking, not the topic.
 _ASKER_RE = re.compile(
-    r"\b(?:our|my|we\s*(?:'|’)?re\s+(?:an?|the)|we\s+are\s+(?:an?|the)|as\s+an?|"
+    # ("we're NHS Kernow CCG", and "were" typed for it where a clause opens)
+    r"\b(?:our|my|we\s*(?:'|’)?re\s+(?:an?|the)|we\s*(?:'|’)re|we\s+are\s+(?:an?|the)|as\s+an?|"
+    r"(?:^|(?<=[.?!,;:]\s)|(?<=\s[-–—]\s))were(?:\s+(?:an?|the))?|"
     r"i\s*(?:'|’)?m\s+(?:from\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
-    r"((?:[A-Za-z&]+\s+){0,2}?(?:trusts?|ics|icss|icps?|stps?|ccgs?|acs|icb|organisations?|"
+    # (the body's name of up to three words, "Kent & Medway STP", not "LIS help an ICS")
+    r"((?:(?!(?:a|an|the|to|for|with|is|are|do|does|did|can|could|help|helps|what|how|who|"
+    r"about|on|in|at)\s)[A-Za-z&]+\s+){0,3}?(?:trusts?|ics|icss|icps?|stps?|ccgs?|acs|icb|organisations?|"
     r"systems?|partnerships?|hospitals?|teams?|board|foundation trust|"
     # the asker's own people ("my CEO", "our HR dir", "our DoF is asking")
     r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?|"
@@ -214,10 +218,11 @@ _ASKER_RE = re.compile(
 # what it is about.
 _REPORTER_RE = re.compile(
     r"\b(?:our|my)\s+((?:[A-Za-z&]+\s+){0,2}?[A-Za-z&]+\s+(?:reckons|reckoned|thinks|"
-    r"thought|keeps|kept|told|mentioned|insists|swears)"
-    # "... keeps saying", "... keeps going on about": how they say it, not the topic
+    r"thought|keeps|kept|told|mentioned|insists|swears|asks|asked)"
+    # "... keeps saying", "... keeps going on about", "our board keeps asking": how they
+    # say it, not the topic
     r"(?:\s+(?:saying|going\s+on\s+about|banging\s+on\s+about|on\s+about|talking\s+about|"
-    r"mentioning|asking\s+about|pushing))?)\b",
+    r"mentioning|asking(?:\s+about)?|pushing))?)\b",
     re.IGNORECASE,
 )
 

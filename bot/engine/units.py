@@ -136,7 +136,14 @@ def quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
     paragraphs before opens it. None when the chunk starts outside a quotation."""
     marks = (re.search("[“”]", block.text) for block in parts)
     first = next(filter(None, marks), None)
-    if first is None or first.group(0) != "”":
+    if first is None or not earlier:
+        return []
+    if first.group(0) == "“" and not (
+        # a paragraph that opens without closing, right after one that did the same: the
+        # next paragraph of one long quotation ("“Supporting people to live well ...:" /
+        # ... / "“Greater Lincolnshire has made ..."), not a quotation of its own
+        _opens_unclosed(parts[0].text) and _opens_unclosed(earlier[-1].text)
+    ):
         return []
     reach = earlier[-QUOTATION_REACH:]
     opened_at = None
@@ -148,6 +155,11 @@ def quotation_opening(earlier: list[Block], parts: list[Block]) -> list[Block]:
         elif opened_at is not None or "”" in block.text:
             break  # the quotation opens after this paragraph, or another closes first
     return reach[opened_at:] if opened_at is not None else []
+
+
+def _opens_unclosed(text: str) -> bool:
+    """The paragraph opens a quotation and does not close it."""
+    return text.lstrip().startswith("“") and text.count("“") > text.count("”")
 
 
 QUOTATION_SENTENCES = 8  # sentences back to where a quotation a name line signs opens

@@ -371,7 +371,11 @@ class Vocabulary:
     def _word(self, token: str, known: Callable[[str], bool], typed: set[str] = frozenset()) -> str:
         if _IS_CONTRACTION.match(token):
             return token  # "who's" is "who is", not a possessive
-        token = _POSSESSIVE.sub("", token)
+        stem = _POSSESSIVE.sub("", token)
+        meant = _SHORTHAND.get(stem.lower(), "")
+        if stem != token and _IS_CONTRACTION.match(meant + token[len(stem) :]):
+            return meant + token[len(stem) :]  # "wht's a SAP?": "what's", not "what"
+        token = stem
         lower = token.lower()
         if lower in _SHORTHAND and lower not in self.counts and not token.isupper():
             return _SHORTHAND[lower]

@@ -136,6 +136,21 @@ def test_a_quotation_a_chunk_starts_inside_opens_with_the_chunk_before():
     assert quotation_opening(blocks("“Closed.”\n\nMore."), inside) == []
 
 
+def test_a_chunk_that_opens_the_next_paragraph_of_a_long_quotation_starts_inside_it():
+    """Each paragraph of a long quotation opens with a mark and only the last closes: a
+    chunk that starts with such a paragraph, after one that ended with another, goes on
+    with the quotation (whose place it names only here)."""
+    earlier = blocks("Dorset plan (May 2019)\n\n“Living well in rural areas:\n\n“We aim to reach.")
+    inside = blocks("“Wessex has built a rural centre.\n\n“Wessex hosts firms.”")
+    assert [b.text for b in quotation_opening(earlier, inside)] == [
+        "“Living well in rural areas:",
+        "“We aim to reach.",
+    ]
+    # a quotation of its own after a closed one, or after plain text
+    assert quotation_opening(blocks("“We aim to reach.”"), inside) == []
+    assert quotation_opening(blocks("We aim to reach."), inside) == []
+
+
 def test_a_quotation_of_several_paragraphs_opens_each_and_closes_only_the_last():
     earlier = blocks("Partners agree.\n\n“Wessex is growing.\n\n“Councils lead places.")
     inside = blocks("Backing must follow.” Jane Doe, Chair, Wessex Health Board")

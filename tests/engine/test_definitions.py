@@ -159,6 +159,20 @@ def test_what_a_body_does_is_said_by_sentences_that_name_it_only_by_pointing_bac
     assert "yearly survey" in answer
 
 
+def test_a_sentence_that_names_its_subject_only_by_pointing_back_follows_the_one_naming_it(
+    tmp_path_factory, embedder
+):
+    """ "These will enable ports ..." says what the panels do, but only after "... to
+    establish Harbour Advisory Panels." says which panels "these" are."""
+    answer = engine_over(PANELS, tmp_path_factory, embedder).ask(
+        "harbour advisory panels - what are they for and should practices be on ours?"
+    )
+    lines = answer.answer.splitlines()
+    naming = next(i for i, line in enumerate(lines) if "establish Harbour Advisory" in line)
+    pointing = next(i for i, line in enumerate(lines) if "These will enable" in line)
+    assert naming < pointing, answer.answer
+
+
 def test_the_role_of_something_is_what_it_does_not_sentences_about_roles(
     tmp_path_factory, embedder
 ):
@@ -178,6 +192,31 @@ Panel, which brings colleges and employers together, and the Harbour Rescue prog
         "What is the role of Harbour Advisory Panels?"
     )
     assert "agree which walls need repair" in answer.answer, answer.answer
+
+
+def test_what_a_body_is_is_answered_beside_whether_to_join_it(tmp_path_factory, embedder):
+    """Two things asked at once, the "what" typed short with its "'s": what a panel is,
+    and whether to be on one. The sentence that says what the panels do answers the
+    first, though advice to practices shares more of the question's words."""
+    documents = dict(PANELS)
+    documents["roles.md"] = """# Harbour partnership
+
+## Training on the coast
+
+The harbour partnership will build on the strong record of joint working on training
+between the harbour towns and government. This includes the Harbour Skills and Advisory
+Panel, which brings colleges and employers together, and the Harbour Rescue programme.
+
+## Practices and the coast
+
+Practices should use the harbour plans to engage their council in the alignment of local
+training plans. Practices will be the largest employer in every harbour town.
+"""
+    answer = engine_over(documents, tmp_path_factory, embedder).ask(
+        "wht's a harbour advisory panel & shd our practice be on ours?"
+    )
+    assert "agree which walls need repair" in answer.answer, answer.answer
+    assert "practices are represented" in answer.answer, answer.answer
 
 
 # What a term means, in general; and a region's review that uses the term throughout.
@@ -204,6 +243,28 @@ def test_where_the_asker_is_does_not_steer_what_a_term_means(tmp_path_factory, e
     engine = engine_over(WHERE_ASKED, tmp_path_factory, embedder)
     answer = engine.ask("whats 'reach' actually mean? need a 1 liner for our board in gateshead")
     assert answer.answer.startswith("Reach measures how many households")
+
+
+# What a term means, in general; and what a CCG's reach review says, using it throughout.
+WHO_ASKS = {
+    "measures.md": WHERE_ASKED["measures.md"],
+    "ccg.md": """# Clinical commissioning groups and reach
+
+## Reach for CCGs
+
+Clinical commissioning groups (CCGs) are new to reach: every CCG will report on reach,
+and NHS CCG boards will be asked about reach each year.
+""",
+}
+
+
+def test_who_asks_does_not_steer_what_a_term_means(tmp_path_factory, embedder):
+    """ "were NHS Moorside CCG" ("we're", typed short) says who asks, a body the documents
+    never name: what reach means is the same for them, not what CCGs will do about it."""
+    engine = engine_over(WHO_ASKS, tmp_path_factory, embedder)
+    answer = engine.ask("whats reach exactly?? new to all this, were NHS Moorside CCG")
+    assert answer.mode == "extractive", answer.answer
+    assert answer.answer.startswith("Reach measures how many households"), answer.answer
 
 
 def test_a_place_steers_a_definition_asked_beside_something_else_or_naming_it():

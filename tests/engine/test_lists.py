@@ -936,3 +936,11 @@ def test_what_a_place_is_good_at_leads_with_the_list_its_lead_in_calls_strengths
     engine = engine_over(GOOD_AT, tmp_path_factory, embedder)
     answer = engine.ask("what did the moorland review say the region is good at?")
     assert answer.answer.startswith("The review of moorland sectors and assets highlighted")
+
+
+def test_whats_in_it_after_a_dash_asks_what_the_thing_named_before_holds(engine):
+    """ "heath ICS looking at the heathland pact - whats actually in it?": "it" is the
+    pact, whose list of elements answers, not news that mentions it."""
+    answer = engine.ask("heath ICS looking at the heathland pact - whats actually in it?")
+    for element in ("two new surgeries", "local nurses", "Sharing records"):
+        assert element in answer.answer, answer.answer

@@ -295,6 +295,9 @@ def test_a_question_that_also_asks_what_the_sources_answer_is_answered_with_thei
     )
     assert answer.mode == "extractive" and "rural practices recruit staff" in answer.answer
     assert "June 2019" in answer.note  # ... saying how old the sources are
+    # what to do about it stands, whether or not it still runs
+    answer = engine.ask("is the moorland programme still a thing? should our practice join ours?")
+    assert answer.mode == "extractive" and "June 2019" in answer.note
     # asked only where it stands, or also how it turned out: not answered from old sources
     for question in (
         "is the moorland health programme still running?",

@@ -29,6 +29,7 @@ from bot.engine.questions import (
     other_words_for,
     outcome_subject,
     parts_referring_back,
+    purpose_subject,
     role_asked,
     topic_asked,
     wants_date,
@@ -124,6 +125,8 @@ def test_who_holds_an_office(question, asked):
             "did the final plan ever get published? when, and what made the cut?",
             "did the final plan ever get published",
         ),
+        # who keeps asking is not what is dated
+        ("when was the 1st one, our chair keeps asking", " was the 1st one"),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
@@ -206,6 +209,8 @@ def test_the_budget_of_something_is_an_amount_of_money():
         "what does the confed think we should do about the panels?",
         "our STP hasnt engaged w/ the board at all - whats the first step",
         "where do we even start with the moor plan?",
+        # an ICS or STP by its own name
+        "What should the Moorland Health and Care Partnership seek from the moor plan?",
     ],
 )
 def test_questions_that_ask_what_to_do(question):
@@ -292,7 +297,9 @@ def test_whom_to_call_is_not_something_to_do():
         ("HHBs, what are those", ["hhb"]),
         ("rural reach whats the actual definition", ["rural", "reach"]),
         ("whats the definition of rural reach", ["rural", "reach"]),
-        ("the harbour plan - what is it for?", None),
+        # what it is there to do is what it is
+        ("the harbour plan - what is it for?", ["harbour", "plan"]),
+        ("harbour hubs - what r they actually for + who runs them", ["harbour", "hub"]),
         ("harbour plan - whats this rural reach thing?", None),
         ("whats the harbour board view?", None),  # whose view, not what it is
         ("whats the rural reach stuff in there", None),  # what it says of rural reach
@@ -408,6 +415,10 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     # "what makes ...": a verb; the list is named on its own after the dash
     assert listed_noun("what makes a proper plan - key attributes? heard etc") == "attribut"
     assert listed_noun("what makes it work? any ideas") is None
+    # the plural before the verb, after the words that name its kind
+    question = "moor plan - what health & rural care challenges did the review find?"
+    assert listed_noun(question) == "challeng"
+    assert not wants_list("what share of trusts do that?")
     # "which ones" names nothing listed
     assert listed_noun("whats the 4 aims, and which ones matter for us?") != "one"
     # what a source says they are
@@ -579,6 +590,8 @@ def test_who_is_in_it_asks_the_members_of_what_the_clause_before_names():
 def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
     assert outcome_subject("which harbour deals has the board actually agreed so far?") is None
     assert outcome_subject("has the harbour plan actually been agreed?") == "the harbour plan"
+    # asked when, after "what date": not which ones
+    assert outcome_subject("on what date was the plan eventually agreed?") == "the plan"
     assert outcome_subject("what came out of the first harbour mtg?") == "the first harbour mtg"
     assert outcome_subject("what got decided at the harbour meeting?") == "the harbour meeting"
     # which ones won a competition: its result
@@ -703,6 +716,19 @@ def test_a_part_that_refers_back_keeps_what_it_refers_to_apart_from_what_it_asks
     assert "harbour board" in referent
 
 
+def test_whether_to_join_ours_is_asked_of_what_the_part_before_names():
+    """ "... and should we be on ours? we're an STP in the moors": a second thing asked, of
+    the panels the first part names, though its own words are all small ones and who
+    asks follows it."""
+    parts = parts_referring_back(
+        "harbour panels - what are they for and should we be on ours? we're an STP in the moors"
+    )
+    assert len(parts) == 2
+    clause, referent = parts[1]
+    assert clause.startswith("should we be on ours")
+    assert "harbour panels" in referent
+
+
 @pytest.mark.parametrize(
     "question",
     ["Which four long-term challenges did the plan identify?", "the 3 make-or-break issues?"],
@@ -767,3 +793,21 @@ def test_questions_about_where_something_stands_today(question, asks):
 )
 def test_what_to_do_asked_in_so_many_words(question, asks):
     assert asks_what_to_do(question) is asks
+
+
+@pytest.mark.parametrize(
+    "clause, referent, subject",
+    [
+        (
+            "what r they actually for?",
+            "should we be on the harbour advisory panels?",
+            ["harbour", "advisori", "panel"],
+        ),
+        ("and whats it for", "how big is the pot", ["pot"]),
+        # not a purpose asked of what is pointed back to
+        ("what are they doing about it?", "should we be on the harbour panels?", None),
+        ("what is it for?", "how much is left", None),  # nothing named to point back to
+    ],
+)
+def test_what_something_pointed_back_to_is_for(clause, referent, subject):
+    assert purpose_subject(clause.removeprefix("and "), referent) == subject

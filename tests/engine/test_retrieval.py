@@ -105,7 +105,7 @@ def test_a_passage_with_a_word_no_better_one_has_passes_the_cap_per_document():
 def test_what_the_askers_own_initials_stand_for_weighs_as_little_as_they_do(engine):
     """ "we're an STP in thornby": passages about sustainability and transformation
     partnerships do not answer the deadline asked about, any more than the initials do."""
-    query = engine.retriever.query("whats the deadline for the plan? we're an STP in thornby")
+    query = engine.retriever.query("when is the deadline for the plan? we're an STP in thornby")
     assert query.weights["transform"] == query.weights["stp"] < query.weights["deadlin"]
     # asked about the STP itself, its spelt-out words are the topic
     query = engine.retriever.query("what does an STP do?")

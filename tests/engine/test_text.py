@@ -32,6 +32,8 @@ from bot.engine.text import (
         ("does the board think we should be on the panel? y/n", ["board", "panel"]),
         # what to push or lobby for is advice asked, not a topic ("This lab will push ...")
         ("what should we push for with the board", ["board"]),
+        # "the innovation bits of the plan" are the innovation parts of it
+        ("the innovation bits of the plan", ["innov", "plan"]),
     ],
 )
 def test_terms(text, expected):
@@ -150,6 +152,22 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("our AHSN keeps saying the harbour fund matters") == terms(
         "AHSN keeps saying"
     )
+    # "we're" with no article after it, or typed "were" where a clause opens
+    assert asker_terms("whats the harbour fund? we're NHS Moorside CCG") == terms(
+        "NHS Moorside CCG"
+    )
+    assert set(terms("NHS Moorside CCG")) <= set(
+        asker_terms("whats the harbour fund? new to this, were NHS Moorside CCG")
+    )
+    assert asker_terms("which bodies were STPs in 2019?") == []
+    # a body of three words' name ("Kent & Medway STP"), its board's paper after it
+    assert set(terms("Moor & Dale STP")) <= set(
+        asker_terms("how big is the fund - for our Moor & Dale STP board paper")
+    )
+    assert asker_terms("what can influencing our plan help an ICS do?") == []
+    assert set(terms("keeps asking")) <= set(
+        asker_terms("is the harbour fund open or not? our AHSN keeps asking")
+    )
     # where their team is: "our trust in leeds", "our R&D lot at the QE in brum want to bid"
     assert asker_terms("at our trust in leeds, what is the harbour fund for?") == terms(
         "trust in leeds"
@@ -174,7 +192,7 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     # where they are, with what they add in brackets
     assert asker_terms("were in thornby (NM) - who leads the harbour fund?") == terms("thornby NM")
     assert asker_terms("who runs it? im at st hild in thornby (HHT) and our exec asks") == (
-        terms("st hild thornby HHT exec")
+        terms("st hild thornby HHT exec asks")
     )
     # two names for where they are, either side of a slash
     assert asker_terms("st hild / thornby trust here, what is the harbour fund for?") == terms(

@@ -59,6 +59,7 @@ def vocabulary() -> Vocabulary:
         # Chat shorthand is English, whatever the documents say.
         ("wat shld we do abt the govt mtg", "what should we do about the government meeting"),
         ("wats the plan? wots a hub?", "what is the plan? what is a hub?"),
+        ("wht's the plan? wot’s a hub?", "what's the plan? what’s a hub?"),
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
         ("what cd we get from it? wd it help", "what could we get from it? would it help"),

@@ -24,7 +24,13 @@ from bot.engine.questions.dates import (
     event_year,
     wants_date,
 )
-from bot.engine.questions.definitions import definition_subject, person_asked
+from bot.engine.questions.definitions import (
+    defined_alone,
+    definition_subject,
+    last_named,
+    person_asked,
+    purpose_subject,
+)
 from bot.engine.questions.figures import (
     amount_subject,
     asked_parts,
@@ -76,8 +82,11 @@ __all__ = [
     "asks_a_persons_view",
     "ASKS_WHAT_SAID",
     "gainer_terms",
+    "defined_alone",
     "definition_subject",
+    "last_named",
     "person_asked",
+    "purpose_subject",
     "wants_list",
     "listed_count",
     "listed_noun",

@@ -41,8 +41,9 @@ _ACTION_QUESTION = re.compile(
     # (and who does it in the same question: "how much is it & does it go to the mayoral
     # CAs? we're in an STP" asks nothing to do; "what does the confed think we should do?")
     r"\b(what|how|where|which)\b(?=[^,?;]*\b(should|can|could|must|might|do|to)\b)"
+    # ("the Cheshire and Merseyside Health and Care Partnership": an ICS by its own name)
     r"(?=[^?!]*\b(we|our|us|i|my|nhs(?!\s+confed)|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
-    r"systems?|hospitals?|providers?)\b)"
+    r"systems?|hospitals?|providers?|(?:care|transformation)\s+partnerships?)\b)"
     r"|\b(should|can|could|how do|how to)\b[^?!]*\b(we|our|i|us)\b"
     # "what does the Confederation advise NHS leaders to do?"
     r"|\b(advise[sd]?|advising|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|urge[sd]?|urging|"

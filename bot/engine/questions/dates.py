@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.engine.questions.advice import is_action_question
 from bot.engine.questions.figures import parts_referring_back, refers_back
 from bot.engine.text import (
     checks_a_claim,
@@ -71,7 +72,8 @@ def asks_about_now(question: str) -> bool:
 _WHEN = re.compile(
     r"^\W*(?:(?:on|by|in)\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))\b"
     r"(.*?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|who|where|why|which)\b|\s*,\s*(?:and|but|or)\b"
-    r"|\s*[?;]|$)",
+    # "..., our chair keeps asking": who asks, not what
+    r"|\s*,\s*(?:our|my)\s|\s*[?;]|$)",
     re.IGNORECASE,
 )
 
@@ -245,8 +247,9 @@ def asks_only_where_it_stands(question: str) -> bool:
     if not asks_where_it_stands(question):
         return False
     return not any(
-        not referent
-        and not refers_back(clause)  # "... replaced ESIF yet and what's its budget?"
+        # "... replaced ESIF yet and what's its budget?" asks of what may not exist; "...
+        # still a thing? should our trust be on ours?" asks what to do, which stands
+        (is_action_question(clause) or (not referent and not refers_back(clause)))
         and not asks_where_it_stands(clause)
         and not asks_about_now(clause)
         and not event_year(clause)

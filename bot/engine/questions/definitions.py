@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.questions.figures import parts_referring_back
 from bot.engine.questions.framing import without_presentation
-from bot.engine.text import GREETING, terms, without_source
+from bot.engine.text import GREETING, asker_terms, terms, without_source
 
 _DEFINITION_QUESTION = re.compile(
     # "what's X say about Y": "what does"
@@ -59,6 +60,46 @@ _NAMED_THEN_ROLES = re.compile(
 )
 
 
+# "... the skills advisory panels? and what r they actually for?": what the thing pointed
+# back to is there to do.
+_WHAT_FOR = re.compile(
+    r"^\W*wh?at(?:['’]?s|\s+(?:is|are|r))\s+(?:it|they|these|those)\s+"
+    r"(?:(?:actually|really|even)\s+)?for\s*(?:[?.!]|$)",
+    re.IGNORECASE,
+)
+# the last thing a clause names with "the", "a" or "its": "... be on the skills advisory
+# panels?" -> "skills advisory panels"
+_LAST_NAMED = re.compile(r".*\b(?:the|an?|its|their|our)\s+([^?.!,;]+)", re.IGNORECASE)
+
+
+def purpose_subject(clause: str, referent: str) -> list[str] | None:
+    """The terms of what a clause asks the purpose of by pointing back ("and what r they
+    actually for?" after "... on the skills advisory panels?"): the last thing the clause
+    before names, which the sentences saying what it does name or point back to."""
+    if not _WHAT_FOR.match(clause):
+        return None
+    return terms(last_named(referent)) or None
+
+
+def last_named(text: str) -> str:
+    """The last thing a text names with "the", "a", "its", "their" or "our" ("HIOW ICS
+    looking at the life sciences sector deal" -> "life sciences sector deal"), or ""."""
+    named = _LAST_NAMED.match(text.strip())
+    return named.group(1) if named else ""
+
+
+def defined_alone(question: str) -> bool:
+    """The question asks only what a term means, and the term is not who asks: what it
+    means is the same whoever asks ("whats a LIS exactly?? new to all this, were NHS
+    Kernow CCG"), so the asker's words steer neither the search nor the answer."""
+    subject = definition_subject(question)
+    return (
+        bool(subject)
+        and len(parts_referring_back(question)) <= 1
+        and not set(subject) & set(asker_terms(question))
+    )
+
+
 def person_asked(question: str) -> str | None:
     """The person a question asks about through their roles ("what positions does Dean
     Fathers hold?", "jane doe - what are her two roles?" -> the name), or None: it asks
@@ -85,7 +126,9 @@ def definition_subject(question: str) -> list[str] | None:
 _NAMED_THEN_ASKED = re.compile(
     r"^\s*([a-z][\w'’&. -]{2,60}?)\s*(?:\s[-–—]|:|,)\s*(?:so\s+)?wh?at(?:['’]?s|\s+(?:is|are|r|was|"
     r"were))\s+(?:(?:actually|really|exactly|even)\s+)?(?:they|it|them|those|these|that|this)\b"
-    r"(?=\s*(?:[?.!,;]|and\b|$))",  # not "what's this working well thing?"
+    # "growth hubs - what r they (actually) for?": what they are there to do
+    r"(?:\s+(?:actually\s+|really\s+)?for\b)?"
+    r"(?=\s*(?:[?.!,;+&]|and\b|$))",  # not "what's this working well thing?"
     re.IGNORECASE,
 )
 

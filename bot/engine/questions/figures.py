@@ -176,7 +176,8 @@ def _only_who_asks(clause: str) -> bool:
     """The clause names only who asks, with no question of its own ("please, we're a
     trust in thornby"); "should our trust be on ours?" asks about the asker."""
     asker = set(asker_terms(clause))
-    return bool(asker) and not clause.rstrip().endswith("?") and not set(terms(clause)) - asker
+    # ("should we be on ours? we're an STP in the marches" asks, then says who asks)
+    return bool(asker) and "?" not in clause and not set(terms(clause)) - asker
 
 
 def _asks_in(clause: str) -> bool:
@@ -276,7 +277,10 @@ def _sentence_before(question: str, at: int) -> str:
 
 
 _COUNT_ADJECTIVES = re.compile(r"\b(?:extra|more|new|additional)\b\s*", re.IGNORECASE)
-_REFERS_BACK = re.compile(r"\b(?:they|it|them|their|its|this|that|these|those)\b", re.IGNORECASE)
+# ("should we be on ours?": on our panel, of the kind just named)
+_REFERS_BACK = re.compile(
+    r"\b(?:they|it|them|their|its|this|that|these|those|ours|theirs)\b", re.IGNORECASE
+)
 
 
 def counted(question: str) -> list[str] | None:

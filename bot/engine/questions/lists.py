@@ -75,6 +75,14 @@ _PLURAL_AFTER_WHAT = re.compile(
     r"([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
+# "what health & life sciences challenges did the review find?": the plural before the
+# verb names what is listed, however many words name its kind (not "what share of trusts
+# do ...", a share)
+_PLURAL_THEN_VERB = re.compile(
+    r"\b(?:what|which)\s+(?:(?!(?:of|for|in|to|per|the|a|an)\b)[\w'’&-]+\s+){1,4}?([a-z]{3,}s)\s+"
+    r"(?:did|do|does|are|were|will|would|have|has|had|can|could|should|might|may)\b",
+    re.IGNORECASE,
+)
 # not plurals, or plurals that name nothing ("which ones"), or verbs ("what works in
 # driving productivity?" asks what the evidence found, not for a list of works)
 _NOT_PLURAL = frozenset(
@@ -101,7 +109,7 @@ def wants_list(question: str) -> bool:
         or asks_members(question)
     ):
         return True
-    plural = _PLURAL_AFTER_WHAT.search(question)
+    plural = _PLURAL_AFTER_WHAT.search(question) or _PLURAL_THEN_VERB.search(question)
     return (
         bool(plural)
         and plural.group(1).lower() not in _NOT_PLURAL

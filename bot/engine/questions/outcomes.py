@@ -64,7 +64,10 @@ _ONCE_HAPPENED = re.compile(
 
 
 _PRONOUN = re.compile(r"(?:it|they|this|that|he|she)", re.IGNORECASE)
-_WHICH_ONES = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE)
+# (not "on what date was it eventually published?", which asks when it happened)
+_WHICH_ONES = re.compile(
+    r"\b(?:which|what)\s+(?!(?:date|year|month|day)\b)(?:[\w'’-]+\s+){1,3}$", re.IGNORECASE
+)
 
 
 def _happening(question: str) -> tuple[str, str] | None:
