@@ -204,7 +204,8 @@ _LACKING = re.compile(
 _LACKED_IN_GENERAL = frozenset(terms("one thing things longer more doubt way need"))
 # "what does the greater lincs LIS say about ...", "whats in the bucks LIS re health"
 _ASKS_WHAT_IT_SAYS = re.compile(
-    r"\b(?:say|says|said|saying|propos\w*|commit\w*|mention\w*|includ\w*|putting)\b"
+    r"\b(?:say|says|said|saying|propos\w*|commit\w*|promis\w*|pledg\w*|mention\w*|includ\w*|"
+    r"putting|sign(?:ing|ed)?\s+up)\b"
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:(?:actually|really|exactly)\s+)?in\b"
     # "is health actually in the lincs LIS or not?"
     r"|\b(?:is|are)\s+(?:[\w&'’-]+\s+){1,4}?in\s+(?:the|our|their|its)\b",

@@ -27,6 +27,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Area, typed_name_pattern
 from bot.engine.questions import (
     asks_about_now,
+    asks_if_done_yet,
     asks_only_where_it_stands,
     asks_what_to_do,
     asks_where_it_stands,
@@ -40,7 +41,7 @@ from bot.engine.questions import (
     without_presentation,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
-from bot.engine.stated import gives_email_of, office_prefixes
+from bot.engine.stated import DATE, gives_email_of, office_prefixes
 from bot.engine.text import (
     asker_terms,
     dash_pieces,
@@ -194,6 +195,7 @@ class Engine:
             answer.citations
             and asks_only_where_it_stands(question)
             and _all_older(answer.citations)
+            and not self._says_it_was_done(question, answer)
         ):
             answer = _as_said_then(answer, _NOT_NOW.format(span=_span(answer.citations)))
         elif answer.citations and _all_before(answer.citations, year := event_year(question)):
@@ -204,6 +206,24 @@ class Engine:
             answer.note = " ".join(filter(None, [answer.note, _as_of(answer.citations)]))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def _says_it_was_done(self, question: str, answer: Answer) -> bool:
+        """ "has GM actually published its LIS yet?" answered by a point that says, with a
+        date, that the place did it ("... Greater Manchester ... published their strategies
+        in May and June 2019"): done then is done now, whatever the sources' age."""
+        asked = asks_if_done_yet(question)
+        if asked is None:
+            return False
+        thing, event = asked
+        places = self.contacts.gazetteer
+        areas = {area.id for area in places.find(thing)}
+        return bool(areas) and any(
+            event & set(terms(line))
+            and DATE.search(line)
+            and not _PLANNED.search(line)
+            and areas <= places.area_ids(line)
+            for line in answer.answer.splitlines()
+        )
 
     def _found(self, question: str, context: str) -> tuple[Query, list[Passage]]:
         """The question's query, and the passages that answer it: those retrieval finds,
@@ -564,6 +584,12 @@ SECTIONS_READ_ON = 8  # passages whose sections' later chunks a "what should we 
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none
 PART_PASSAGES = 2  # passages for each of two questions asked in one message
 NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names
+
+# A point that says something is still to happen: "(to be published by summer 2018)".
+_PLANNED = re.compile(
+    r"\b(?:to\s+be|will|shall|expected|due|planned|plans?\s+to|forthcoming|draft)\b", re.I
+)
+
 
 # A question about where something stands today, and sources all older than this:
 # the knowledge base cannot answer it, though it can say what was true then.

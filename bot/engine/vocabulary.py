@@ -397,6 +397,8 @@ class Vocabulary:
             meant = self._clipped(lower, typed) or self._vowels_left_out(lower)
             meant = meant or self._contracted(lower)
             meant = meant or self._corrected(lower) or _english_word(lower)
+        if known(token) and self._initials_typed_small(token):
+            return token.upper()  # "wmca": the initials the glossary and places know, "WMCA"
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant

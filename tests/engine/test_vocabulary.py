@@ -169,3 +169,13 @@ def test_initials_of_a_names_first_words_before_its_last_word_typed_in_full():
         "who spoke for the Health and Social Care partnership"
     )
     assert vocabulary.read("what did the HSC prospectus say") == "what did the HSC prospectus say"
+
+
+def test_initials_typed_small_that_the_places_know_are_read_in_capitals():
+    """ "wmca LIS": the places file knows "WMCA" (in capitals only, as short initials may be
+    words), so the initials are read as typed, in capitals, not spelt out."""
+    vocabulary = Vocabulary(["The Moorland Combined Authority leads the plan."] * 3)
+    known = {"mca"}.__contains__
+    assert vocabulary.read("mca plan - who leads?", lambda word: known(word.lower())) == (
+        "MCA plan - who leads?"
+    )

@@ -240,6 +240,26 @@ def asks_where_it_stands(question: str) -> bool:
 _ABOUT_SINCE = re.compile(r"\b(?:if\s+so|in\s+the\s+end|final|did|has|have|had)\b", re.IGNORECASE)
 
 
+# "has GM actually published its LIS yet?": whether something has happened by now.
+_DONE_YET = re.compile(
+    r"\b(?:has|have)\s+(?P<thing>[^?.!]+?)\s+(?:(?:actually|already|finally|ever)\s+)?"
+    r"(?:been\s+)?(?P<event>published|launched|released|agreed|signed|approved)\b"
+    r"[^?.!]*\byet\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_done_yet(question: str) -> tuple[str, frozenset[str]] | None:
+    """What a "has X happened yet?" question asks about, and the event ("has GM actually
+    published its LIS yet?" -> ("GM", the publishing terms)), or None. A source that says
+    it happened answers it, however old: what is done stays done."""
+    match = _DONE_YET.search(question)
+    if not match:
+        return None
+    events = event_words(match.group("event"))
+    return (match.group("thing"), events[0]) if events else None
+
+
 def asks_only_where_it_stands(question: str) -> bool:
     """Asks where something stands today and nothing the sources could answer as written.
     "whos the confed person for local growth? are they still called that?" also asks who
