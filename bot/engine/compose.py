@@ -196,7 +196,10 @@ NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names mo
 SPOKEN_FACTOR = 0.9  # a named partner's comment, when a place's strategy is asked about
 # "no combined authority", "outside CAs", "non-mayoral areas": a case without something
 _LACKING = re.compile(
-    r"\b(?:no|without|outside(?:\s+of)?|non[- ]?|not\s+in)\s+(?:an?\s+|the\s+|any\s+)?"
+    # ("we dont have a metro mayor", read as "do not have")
+    r"\b(?:no|without|outside(?:\s+of)?|non[- ]?|not\s+in|(?:do|does|did)\s+not\s+have|"
+    r"(?:don|doesn|didn)['’]?t\s+have|(?:have|has)\s+not\s+got|(?:haven|hasn)['’]?t\s+got)\s+"
+    r"(?:an?\s+|the\s+|any\s+)?"
     r"((?:[\w'’-]+\s+){0,1}[\w'’-]+)",
     re.IGNORECASE,
 )
@@ -608,6 +611,8 @@ class ExtractiveComposer:
         words_asked = bool(ASKS_WHAT_SAID.search(query.text)) and not _WHO_IS.search(query.text)
         described = speaker_described(query.text)
         lacked = self._lacked(query.text)
+        # "why are NHS bodies seen as anchors?" (not "why bother? whats in it for us")
+        asks_why = bool(_OPENS_WITH_WHY.search(query.text)) and not asks_what_it_gains(query.text)
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
@@ -665,6 +670,8 @@ class ExtractiveComposer:
                 # "what does the lincs LIS say ...": the strategy's words before a
                 # partner's comment on it ("Health and care are significant industries ...")
                 score *= SPOKEN_FACTOR
+            if asks_why and GIVES_REASON.search(candidate.text):
+                score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
             if candidate.passage.local:
                 score += LOCAL_BONUS
             elif self._elsewhere(candidate.text, asked):
@@ -740,6 +747,15 @@ def _headings_before(parts: list[Block], index: int) -> list[Block]:
 
 
 _ASKS_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
+# A clause that opens with "why" (not "... and why?" after what is asked).
+_OPENS_WITH_WHY = re.compile(r"(?:^|[-–—:,.?!]\s*)why\b", re.IGNORECASE)
+# A sentence that gives a reason for what it says.
+GIVES_REASON = re.compile(
+    r"\b(?:because|given\s+(?:their|its|the|that|our)|due\s+to|owing\s+to|as\s+a\s+result\s+of|"
+    r"which\s+means|meaning\s+that|since\s+(?:it|they|the|we|our))\b",
+    re.IGNORECASE,
+)
+REASON_BONUS = 0.1
 # "why" on its own after what is asked: the reason for the answer itself
 _AND_WHY = re.compile(r"(?:,|\band|&|\+)\s*why\s*\W*$", re.IGNORECASE)
 

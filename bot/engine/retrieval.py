@@ -32,6 +32,7 @@ from bot.engine.concepts import coverage, question_concepts, said_by_figures, st
 from bot.engine.glossary import Glossary
 from bot.engine.questions import answer_words, defined_alone, other_words_for
 from bot.engine.text import (
+    asker_spans,
     asker_terms,
     source_terms,
     stems,
@@ -240,12 +241,12 @@ class HybridRetriever:
         words: documents name an area by its name, people by their town or a nickname."""
         # "did the white paper address X?": "X ... was missing"; "what obstacles did the
         # review find?": "... identified a number of challenges"
-        expansion = self.glossary.expand(without_source(question))
-        others = {other for term in terms(question) for other in other_words_for(term)}
-        expansion = " ".join(filter(None, [expansion, answer_words(question), *sorted(others)]))
         # what a term means is the same whoever asks (see below)
         alone = defined_alone(question)
         said = without_asker(question) if alone else question
+        expansion = self.glossary.expand(without_source(said))
+        others = {other for term in terms(question) for other in other_words_for(term)}
+        expansion = " ".join(filter(None, [expansion, answer_words(question), *sorted(others)]))
         expanded = " ".join(filter(None, [said, expansion, places, context]))
         weights = dict.fromkeys(terms(context), CONTEXT_WEIGHT)
         weights.update(dict.fromkeys(terms(expansion), 0.5))
@@ -254,8 +255,19 @@ class HybridRetriever:
         weights.update(dict.fromkeys(own, 1.0))
         aside = asker_terms(question) + source_terms(question)
         # what the asker's own initials stand for ("we're an STP": "sustainability and
-        # transformation partnership") is no more the topic than the initials are
-        aside += [t for t in terms(self.glossary.expand(" ".join(aside))) if t not in own]
+        # transformation partnership") is no more the topic than the initials are, nor the
+        # initials of what they spell out ("clinical commissioning group here": "CCG")
+        said_aside = " ".join(
+            word
+            for start, end in asker_spans(question)
+            for word in question[start:end].split()
+            if set(terms(word)) & set(aside)  # not "NHS" asked of elsewhere too
+        )
+        aside += [
+            t
+            for t in terms(self.glossary.expand(f"{said_aside} {' '.join(aside)}"))
+            if t not in own
+        ]
         weights.update(dict.fromkeys(aside, 1 / 3))
         if alone:  # their words are left out
             for term in set(aside) - set(source_terms(question)):

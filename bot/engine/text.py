@@ -56,7 +56,7 @@ tell explain describe know mean means meaning say says said give list please muc
 many talk speak contact get us anything something thing things happen happens going
 big large size sized define defined defines definition described describes explained
 simple simply plain briefly brief summary summarise
-summarize overview quick query asap actually really basically urgently question exact exactly
+summarize overview quick query asap actual actually really basically urgently question exact exactly
 someone somebody reckon reckons think thinks real ok okay yes y n dumb silly stupid newbie noob even
 everyone everyones everybody banging
 realistically honestly genuinely seriously practically literally definitely probably possibly
@@ -64,7 +64,7 @@ tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit bits confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
-meant supposed ahead push pushing lobby lobbying
+meant supposed ahead push pushing lobby lobbying tip tips pointer pointers lot lots bang bangs
 """.split()
 )
 
@@ -175,8 +175,12 @@ def sentences(paragraph: str) -> list[str]:
     return pieces
 
 
-# One or two words of a name ("leeds", "the QE", "Royal Derby").
-_NAME_WORDS = r"[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?"
+# One or two words of a name ("leeds", "the QE", "Royal Derby"), or two joined by "&" or
+# "and" ("Norfolk & Waveney").
+_NAME_WORDS = (
+    r"[A-Za-z'’&.-]+(?:\s+(?:&|and)\s+(?!(?:we|i|im|they|you|it|not)\b)[A-Za-z'’.-]+"
+    r"|\s+[A-Za-z'’&.-]+)?"
+)
 # What a body is called, after "our STP is": up to three words of a name ("Kent & Medway"),
 # none of them saying what the body is or does ("keen", "part of", "looking").
 _NAMED_AS = (
@@ -264,6 +268,15 @@ _ADVISED_RE = re.compile(
 )
 
 
+# "any tips for a small trust in cornwall on ...": advice asked for the asker's kind of body.
+_TIPS_FOR_RE = re.compile(
+    r"\b(?:tips|pointers|advice|suggestions)\s+for\s+(?:an?\s+|our\s+|my\s+)?"
+    rf"((?:[A-Za-z'’&-]+\s+){{0,2}}?{_BODY_KIND}(?:\s+(?:in|at|from)\s+{_NAME_WORDS})?)"
+    r"(?=\s+(?:on|about|re|with|for|to|when|who|that)\b|\W*$)",
+    re.IGNORECASE,
+)
+
+
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
     rf"^\W*((?:[A-Za-z'’&.+-]+\s+){{0,5}}?{_BODY_KIND}"
@@ -346,6 +359,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_BODY_RE.finditer(question)]
     spans += [m.span(1) for m in _ADVISED_RE.finditer(question)]
+    spans += [m.span(1) for m in _TIPS_FOR_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
     greeted = GREETING.match(question)  # "hi, strategy lead at a trust here - ..."
     for start in [greeted.end() if greeted else 0] + [
@@ -456,6 +470,9 @@ _SOURCE_RE = re.compile(
     r"presentation|materials?)\b"
     # "confed briefing - whats the benefit ...": the document, named before the question
     r"|^\W*(?:[\w&'’-]+\s+){0,3}?(?:briefing|report|slides|deck|docs?|paper)\s*[-–—:]"
+    # "NE slides say productivity a lot - ...": the document, saying what is asked about
+    r"|^\W*(?:[\w&'’-]+\s+){0,3}?(?:briefing|report|slides|deck|docs?|paper)\s+(?:says?|said|"
+    r"mentions?|uses?|keeps?\s+saying)\b"
     # "... sector deal?? NE LEP slides pls": the document, asked for after the question
     r"|\b(?:[\w&'’-]+\s+){1,3}?(?:briefing|slides|deck)\s+(?:pls|please|plz)\b",
     re.IGNORECASE,

@@ -951,3 +951,91 @@ def test_a_case_the_question_rules_out_is_answered_by_the_sentence_for_that_case
     engine = engine_over(TWO_CASES, tmp_path_factory, embedder)
     answer = engine.ask("who leads the harbour plan if theres no combined authority?")
     assert answer.answer.startswith("Harbour boards outside CAs will lead")
+    # said of the asker's own area
+    answer = engine.ask("we dont have a combined authority so who leads our harbour plan?")
+    assert answer.answer.startswith("Harbour boards outside CAs will lead"), answer.answer
+
+
+def test_how_big_a_fund_named_with_in_is_when_the_asker_only_names_it_in_their_plans(
+    tmp_path_factory, embedder
+):
+    """ "thinking about a Ferries in Winter bid - how big is the fund?": the fund is the
+    one named in what the asker has in mind, its name holds a small "in", and the
+    sentence with the amount names it without the asker's other words ("bid")."""
+    engine = engine_over(
+        {
+            "fund.md": """# Moorland ferries
+
+## Ferries in Winter Fund
+
+The government is launching a new competitive £50m Ferries in Winter Fund to support
+harbour towns to run ferries through the winter.
+
+## Other funds
+
+Harbour towns can also apply for £2m of lighthouse grants, which will open next year.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("we're an STP thinking abt a Ferries in Winter bid - how big is the fund?")
+    assert "£50m" in answer.answer, answer.answer
+
+
+def test_how_many_of_a_places_bodies_did_something_needs_a_count_of_them(
+    tmp_path_factory, embedder
+):
+    """ "How many of England's harbour boards ...": a count of the boards, which a
+    sentence about every board's deadline does not give; "how many of them" counts
+    nothing it names."""
+    engine = engine_over(
+        {
+            "plans.md": """# Harbour plans
+
+## Plans
+
+Every harbour board in England is developing a harbour plan, to be agreed with the
+government by March 2020.
+
+## Ferries
+
+Three ferry companies run winter crossings between the harbour towns.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = "How many of England's harbour boards had their harbour plan agreed by March 2020?"
+    assert engine.ask(question).mode == "no_answer"
+    answer = engine.ask("how many of the ferry companies run winter crossings?")
+    assert "Three ferry companies" in answer.answer
+
+
+def test_how_fast_something_is_meant_to_grow_is_answered_by_its_projection(
+    tmp_path_factory, embedder
+):
+    """ "meant to grow according to the plan" asks what is projected (not what to do), and
+    "grow" is the document's "increase"."""
+    engine = engine_over(
+        {
+            "plan.md": """# Cumbria plan
+
+## Care in Cumbria
+
+Since demand will increase across the sector, extraordinary opportunities exist in the race
+to find cost-efficient solutions.
+
+“Over the next 20 years our over-80 generation is projected to increase by double the rate
+in England.”
+
+Health and care are significant industries in Cumbria and we should act like one.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "Cumbria ICS here - how fast is our over 80 pop meant to grow according to the plan??"
+    )
+    assert answer.answer.startswith("“Over the next 20 years"), answer.answer

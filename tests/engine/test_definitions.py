@@ -8,6 +8,7 @@ import pytest
 from bot.engine.compose import place_matters
 from bot.engine.details import defines
 from bot.engine.places import Gazetteer
+from bot.engine.questions import definition_subject
 from tests.conftest import KNOWLEDGE, engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -272,3 +273,43 @@ def test_a_place_steers_a_definition_asked_beside_something_else_or_naming_it():
     assert not place_matters("whats 'reach' mean?? need a 1 liner in gateshead", places)
     assert place_matters("what is the North East LIS?", places)
     assert place_matters("whos the health person on the lincs LEP and whats their day job?", places)
+
+
+def test_who_asks_opening_the_question_does_not_hide_that_it_asks_what_a_term_means(
+    tmp_path_factory, embedder
+):
+    """ "Moorside CCG here - whats reach?": the opening only says who asks; what follows
+    asks what reach means, and the sentence that says so leads, not what CCGs will do."""
+    engine = engine_over(WHO_ASKS, tmp_path_factory, embedder)
+    answer = engine.ask("Moorside clinical commissioning group here - whats reach?")
+    assert answer.mode == "extractive", answer.answer
+    assert answer.answer.startswith("Reach measures how many households"), answer.answer
+
+
+def test_why_something_counts_as_one_is_answered_by_the_sentence_giving_the_reason(
+    tmp_path_factory, embedder
+):
+    """The sentence that says why ("... given their size, workforce and buying power")
+    leads, not the one that shares more of the question's words."""
+    engine = engine_over(DOCUMENTS, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "Why are moorland practices regarded as anchor institutions in the moorland plans?"
+    )
+    assert answer.answer.startswith("Moorland practices are renowned"), answer.answer
+
+
+def test_what_a_term_means_asked_after_the_document_that_keeps_using_it(tmp_path_factory, embedder):
+    """ "the slides say reach a lot - whats the actual defn?": the term the document says,
+    not the document, is what is defined ("defn" typed short for "definition")."""
+    engine = engine_over(WHERE_ASKED, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "harbour slides say reach a lot - whats the actual defn? simple version pls"
+    )
+    assert answer.answer.startswith("Reach measures how many households"), answer.answer
+
+
+def test_what_a_thing_is_doing_is_not_what_it_is():
+    assert definition_subject("what is the harbour LEP doing with us on the plan?") is None
+    assert definition_subject("moor STP here - whats the moor LIS proposing on health?") is None
+    assert definition_subject("whats the harbour fund putting in its plan?") is None
+    assert definition_subject("what is the harbour funding?") == ["harbour", "fund"]

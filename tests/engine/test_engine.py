@@ -403,6 +403,29 @@ def test_the_askers_own_lep_or_ics_named_as_the_directory_names_them_gets_genera
     assert answer.note and "Nothing in the knowledge base is specific to Kent" in answer.note
 
 
+def test_advice_asked_for_as_tips_or_a_suggestion_from_a_place_nothing_covers_is_general(
+    tmp_path_factory, embedder
+):
+    """ "any tips for a small trust in X ...", "our ICS in X & Y wants to ... - what does
+    the confed suggest?": advice asked for, and the place (two names joined by "&") says
+    where the asker is; the answer applies everywhere, with the note."""
+    engine = engine_over(ENGAGING, tmp_path_factory, embedder)
+    for question, place in (
+        ("any tips for a small trust in Cornwall on engaging the LEP on its strategy?", "Cornwall"),
+        (
+            "our ICS in Norfolk & Waveney wants to use the strategy for population health - "
+            "what does the confed suggest?",
+            "Norfolk",
+        ),
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "extractive", answer.answer
+        assert "seek to engage their local enterprise partnership" in answer.answer, question
+        assert (
+            answer.note and f"Nothing in the knowledge base is specific to {place}" in answer.note
+        )
+
+
 def test_the_terms_on_which_a_publication_may_be_reused_are_never_quoted(
     tmp_path_factory, embedder
 ):

@@ -433,6 +433,40 @@ def test_what_someone_gains_is_answered_by_the_benefits_listed(engine, question)
         assert benefit in answer.answer, question
 
 
+# Text about ways and needs, which a question about what joining brings shares words with.
+WAYS_AND_NEEDS = {
+    "heath-briefing.md": DOCUMENTS["heath-briefing.md"],
+    "ways.md": """# Village pharmacy ways of working
+
+## Ways and needs
+
+There are new ways for a village pharmacy to work with the heathland partnership, and
+every village pharmacy board needs to set out its needs in a paper.
+
+## Joining
+
+A village pharmacy joining the heathland partnership can get help with joining in several
+ways: from the village hall, from the partnership's website and from its monthly meetings.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "in what ways" asks how, and "ways" names nothing
+        "in what ways could joining the heathland partnership help a village pharmacy?",
+        # the bullets wanted are the answer's shape, not a topic
+        "shd our village pharmacy join the heathland partnership? whats in it for us - "
+        "bullet points for the board",
+    ],
+)
+def test_how_a_gain_is_asked_for_names_no_topic(tmp_path_factory, embedder, question):
+    answer = engine_over(WAYS_AND_NEEDS, tmp_path_factory, embedder).ask(question)
+    for benefit in ("apprentices", "delivery vans", "joint purchasing"):
+        assert benefit in answer.answer, answer.answer
+
+
 def test_what_something_commits_to_is_answered_by_the_list_of_its_elements(engine):
     answer = engine.ask("What does the Heathland Pact commit to doing?")
     for element in ("two new surgeries", "local nurses", "Sharing records"):

@@ -126,6 +126,15 @@ def test_what_a_paper_still_to_come_proposed_in_the_end_is_not_covered(engine):
     assert engine.ask(question).mode == "no_answer"
 
 
+def test_whether_a_plan_still_to_come_delivered_anything_is_not_covered(engine):
+    """Written before the green paper came out, the documents cannot say what it did."""
+    question = "did the green paper on moorland care actually deliver anything for care homes?"
+    assert engine.ask(question).mode == "no_answer"
+    assert (
+        "summer 2018" in engine.ask("when will the green paper on moorland care come out?").answer
+    )
+
+
 def test_an_allocation_asked_for_is_an_amount_of_money(engine):
     question = "What allocation did the harbour towns receive from the harbour fund?"
     assert engine.ask(question).mode == "no_answer"

@@ -211,10 +211,26 @@ def test_the_budget_of_something_is_an_amount_of_money():
         "where do we even start with the moor plan?",
         # an ICS or STP by its own name
         "What should the Moorland Health and Care Partnership seek from the moor plan?",
+        # advice asked for
+        "any tips for a small trust in thornby on the moor plan?",
+        "our ICS wants to use the moor plan for prevention - what does the board suggest?",
     ],
 )
 def test_questions_that_ask_what_to_do(question):
     assert is_action_question(Vocabulary([]).read(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how fast is our over 75 population meant to grow according to the moor plan?",
+        "how many jobs are we expected to create by 2024?",
+        "what did the review recommend?",
+    ],
+)
+def test_what_is_planned_or_found_is_not_what_to_do(question):
+    """ "meant to", "according to": no "to do"; "what did X recommend" reports."""
+    assert not is_action_question(question)
 
 
 def test_what_others_will_do_with_us_is_not_what_to_do():
@@ -382,6 +398,9 @@ def test_what_a_definition_question_defines(question, subject):
         ("whats an anchor in LIS terms?", "whats an anchor ?"),
         # how many bullets is how to present it, not a number to find
         ("what do we gain? need 3-4 bullets for the exec", "what do we gain? need"),
+        ("whats in it for us - bullet pts for our trust board", "whats in it for us -"),
+        ("in what ways could the fund help us?", "how could the fund help us?"),
+        ("whats reach in LIS-speak? simple version pls", "whats reach ? pls"),
         ("what is reach? a 1 liner for the board", "what is reach?"),
         ("two or three bullet points on the fund pls", "on the fund pls"),
         # how many things the message asks names none of them
@@ -462,6 +481,10 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     # what it could help someone do, or do for them
     assert asks_what_it_gains("what could influencing the plan help NHS organisations to do?")
     assert asks_what_it_gains("what can getting stuck into the plan actually do for us?")
+    # "in what ways" is read as "how"
+    assert asks_what_it_gains(
+        without_presentation("in what ways could influencing the plan help an NHS trust?")
+    )
     # what it could get or give them
     assert asks_what_it_gains("what could influencing the plan actually get us? need to sell it")
     assert asks_what_it_gains("what does the plan give the NHS?")
@@ -600,6 +623,10 @@ def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
 
 def test_spending_finds_what_documents_call_investment():
     assert "invest" in other_words_for("spend")
+    # what a plan is expected to steer, it will "guide"
+    assert "guid" in other_words_for("steer")
+    # how fast a population is meant to grow: "projected to increase"
+    assert "increas" in other_words_for("grow")
 
 
 def test_the_topic_asked_about_a_thing():

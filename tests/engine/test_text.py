@@ -34,6 +34,9 @@ from bot.engine.text import (
         ("what should we push for with the board", ["board"]),
         # "the innovation bits of the plan" are the innovation parts of it
         ("the innovation bits of the plan", ["innov", "plan"]),
+        # asking for tips, how often a document says it: no topic
+        ("any tips on the fund? could it help?", ["fund", "help"]),
+        ("the slides say productivity a lot, they bang on about it", ["slide", "productiv"]),
     ],
 )
 def test_terms(text, expected):
@@ -270,3 +273,16 @@ def test_what_the_asker_singles_out_is_what_they_most_want_covered():
     assert emphasised_terms("anything relevant to us? especially vans/boats") == terms("vans boats")
     assert emphasised_terms("what about housing, particularly for nurses?") == terms("nurses")
     assert "especially" not in terms("especially vans")
+
+
+def test_where_the_asker_is_may_be_two_names_joined_and_advice_may_be_asked_for_them():
+    assert asker_terms(
+        "our ICS in Thornby & Moorside wants to plan for population health - any ideas?"
+    ) == terms("ICS Thornby Moorside")
+    # "... and we": not a name
+    assert asker_terms("our trust in thornby and we want to know about the harbour fund") == terms(
+        "trust thornby"
+    )
+    assert asker_terms("any tips for a small trust in Thornby on engaging the LEP?") == terms(
+        "small trust Thornby"
+    )

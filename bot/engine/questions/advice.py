@@ -40,7 +40,10 @@ _ACTION_QUESTION = re.compile(
     # (in one clause: "what does X mean, and do nhs trusts count?" asks nothing to do)
     # (and who does it in the same question: "how much is it & does it go to the mayoral
     # CAs? we're in an STP" asks nothing to do; "what does the confed think we should do?")
-    r"\b(what|how|where|which)\b(?=[^,?;]*\b(should|can|could|must|might|do|to)\b)"
+    # ("how fast is it meant to grow according to the LEP?" asks what is planned, not what
+    # to do)
+    r"\b(what|how|where|which)\b(?=[^,?;]*\b(should|can|could|must|might|do|(?<!meant\s)"
+    r"(?<!supposed\s)(?<!expected\s)(?<!projected\s)(?<!going\s)(?<!due\s)(?<!according\s)to)\b)"
     # ("the Cheshire and Merseyside Health and Care Partnership": an ICS by its own name)
     r"(?=[^?!]*\b(we|our|us|i|my|nhs(?!\s+confed)|trusts?|ics|icss|icbs?|stps?|ccgs?|leaders|organisations?|"
     r"systems?|hospitals?|providers?|(?:care|transformation)\s+partnerships?)\b)"
@@ -48,6 +51,10 @@ _ACTION_QUESTION = re.compile(
     # "what does the Confederation advise NHS leaders to do?"
     r"|\b(advise[sd]?|advising|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|urge[sd]?|urging|"
     r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?(to|do|should)\b"
+    # "what does the confed suggest?", "any tips for a small trust on ...?" (not "what did
+    # the review recommend?", which reports what a document found)
+    r"|\bwhat\s+(?:does|do|would)\s+(?:[\w'’-]+\s+){1,4}?(?:suggest|recommend|advise)\s*(?=[?.!]|$)"
+    r"|\b(?:any|some|quick|top)\s+(?:tips|pointers|advice|suggestions)\b"
     r"|" + _FIRST_STEP,
     re.IGNORECASE,
 )

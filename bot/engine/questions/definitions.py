@@ -8,7 +8,7 @@ import re
 
 from bot.engine.questions.figures import parts_referring_back
 from bot.engine.questions.framing import without_presentation
-from bot.engine.text import GREETING, asker_terms, terms, without_source
+from bot.engine.text import GREETING, asker_spans, asker_terms, terms, without_source
 
 _DEFINITION_QUESTION = re.compile(
     # "what's X say about Y": "what does"
@@ -116,10 +116,24 @@ def definition_subject(question: str) -> list[str] | None:
     question = GREETING.sub("", question)  # "hey what does X mean?"
     opening = _OPENING_ASIDE.match(question)
     rest = question[opening.end() :] if opening else ""
-    # "dumb q but what even is X?": after an aside that apologises, "what is X" too
+    # "dumb q but what even is X?", "leeds teaching hosps here - whats a SAP?": after an
+    # aside that apologises or only says who asks, "what is X" too
     apologises = bool(opening) and opening.group(0).rstrip().lower().endswith("but")
     asks = _MEANING_QUESTION.search(rest) or (apologises and _DEFINITION_QUESTION.match(rest))
+    introduced = _after_who_asks(question)
+    if not asks and introduced is not None and _DEFINITION_QUESTION.match(introduced):
+        asks, rest = True, introduced
     return _defined(question) or (_defined(rest) if asks else None)
+
+
+def _after_who_asks(question: str) -> str | None:
+    """What a question asks after an opening that only says who asks ("Leeds teaching
+    hosps here - whats a SAP?" -> "whats a SAP?"), or None."""
+    for start, end in asker_spans(question):
+        opening = re.match(r"\s*[-–—:,]\s*(?=what|how|who)", question[end:], re.IGNORECASE)
+        if start == 0 and opening:
+            return question[end + opening.end() :]
+    return None
 
 
 # "skills advisory panels - what are they?", "SAPs, what are those": the thing named first.
@@ -173,10 +187,13 @@ def _defined(question: str) -> list[str] | None:
         phrase = without_source(phrase) if terms(without_source(phrase)) else phrase
         return terms(_STRESS.sub(" ", _IN_SCOPE.sub("", phrase))) or None
     match = _DEFINITION_QUESTION.match(question.strip())
+    if match and _DOING.match(match.group(4)):
+        return None  # "what is the NE LIS proposing on health?": what it does, not what it is
     if not match:
         greeted = GREETING.sub("", question)
         named = _NAMED_THEN_ASKED.match(greeted) or _NAMED_THEN_DEFINITION.match(greeted)
-        return terms(_STRESS.sub(" ", named.group(1))) or None if named else None
+        # ("NE slides say productivity a lot - whats the actual definition?": not the slides)
+        return terms(_STRESS.sub(" ", without_source(named.group(1)))) or None if named else None
     phrase = re.split(
         # "whats an anchor institution & why is the nhs one?", "... and does it apply to us"
         r",|\?|\s+(?:and|or|&|\+)\s+(?:why|how|what|which|who|when|where|does|do|is|are|should|"
@@ -199,6 +216,15 @@ def _defined(question: str) -> list[str] | None:
     return subject or None
 
 
+# "the LEP doing with us", "greater lincs LEP putting in its LIS": a thing, then what it is
+# doing (not "the funding?", "joined-up working").
+_DOING = re.compile(
+    r"^(?:[\w&'’.-]+\s+){1,5}?(?:doing|proposing|putting|planning|saying|offering|asking|"
+    r"pushing|focusing|prioriti[sz]ing|promising|aiming|trying|hoping|bringing|delivering|"
+    r"developing|seeking)\b(?=\s+(?:on|in|for|with|to|about|re|around|its|their|our|the|an?|us|we)\b"
+    r"|\s*(?:[?,.;!]|$))",
+    re.IGNORECASE,
+)
 _SPELT_OUT_AFTER = re.compile(r"^\s*([A-Za-z]{2,6})\s*\(\s*([^()]{5,60}?)\s*\)\s*$")
 
 

@@ -241,7 +241,9 @@ def amount_subject(question: str) -> str | None:
 
 
 _HOW_MANY = re.compile(
-    r"\bhow\s+many\s+(?:(?:extra|more|new|additional|different|separate)\s+)*([\w'’-]+)"
+    r"\bhow\s+many\s+(?:(?:extra|more|new|additional|different|separate)\s+)*"
+    # "how many of England's LEPs ...": of them, the LEPs (not "how many of them")
+    r"(?:of\s+(?:the|these|those|our|their|its|[\w-]+['’]s|(?-i:[A-Z][a-z]+))\s+)?([\w'’-]+)"
     r"(?:\s+(?:do|does|did|will|would|can|could)\s+([^,;:?+]*?)(?=\s+and\b|\s*[,;:?+]|$))?",
     re.IGNORECASE,
 )

@@ -11,8 +11,10 @@ from bot.engine.text import terms
 
 _PRESENTATION = re.compile(
     r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
-    r"(?:english|terms|language|words)|in\s+(?:lis|strategy|policy|nhs)\s+(?:terms|speak)|in\s+a\s+nutshell|in\s+(?:one|a|two|a\s+few)\s+"
-    r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?(?:board|boss|ceo|"
+    r"(?:english|terms|language|words)|in\s+(?:lis|strategy|policy|nhs)[\s-]+(?:terms|speak)|in\s+a\s+nutshell|"
+    r"(?:simple|short|plain|quick|easy|brief)\s+version|in\s+(?:one|a|two|a\s+few)\s+"
+    r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?"
+    r"(?:(?:trust|ics|stp|ccg|icb|icp|pcn|nhs)\s+)?(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?|slides?|deck|presentation|ppt|powerpoint)"
     r"(?:\s+(?:paper|meeting|report|briefing|update))?|"
@@ -33,7 +35,7 @@ _PRESENTATION = re.compile(
     # "3-4 bullets", "two or three bullet points": how many, which asks for no number
     r"(?:(?:\d+|two|three|four|five|six|a\s+few|few|some)(?:\s*[-–/]\s*\d+|\s+or\s+\w+)?\s+)?"
     r"(?:bullet(?:ed)?[\s-]+"
-    r"(?:list|points?)|bullets|(?:one|1)[\s-]*liner)(?!\s+of\b)"
+    r"(?:list|points?|pts)|bullets|(?:one|1)[\s-]*liner)(?!\s+of\b)"
     # "board wants a steer by next week": who wants the answer, and by when
     r"|(?:(?:my|our|the)\s+)?(?:board|boss|ceo|chair|execs?|exec(?:utive)?\s+team|director)\s+"
     r"(?:wants?|needs?|asked\s+for|is\s+asking\s+for)\s+(?:a|an|the|some)\s+(?:steer|update|"
@@ -84,15 +86,21 @@ _HOW_MANY_ASKED = re.compile(
 )
 
 
+# "in what ways could it help us?": how it could.
+_IN_WHAT_WAYS = re.compile(r"\bin\s+(?:what|which)\s+ways?\b", re.IGNORECASE)
+
+
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
     board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
     my board interested in ..."), how many things it asks ("two qs:") or the collection
     as a whole ("in the knowledge base"): those words name no topic, and matched as one
-    ("board") they pull in passages about something else."""
+    ("board") they pull in passages about something else. "In what ways" is read as
+    "how" ("ways" names no topic either)."""
     said = _HOW_MANY_ASKED.sub(" ", question)
     said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", said))
     said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", said))
+    said = _IN_WHAT_WAYS.sub("how", said)
     return " ".join(said.split()) or question
 
 

@@ -20,6 +20,14 @@ _OUTCOME = re.compile(
 )
 
 
+# "did the grimsby town deal pilot actually deliver anything?": what a plan produced.
+_DID_IT_DELIVER = re.compile(
+    r"\b(?:did|has|have)\s+(?P<doer>[^?,;]+?)\s+(?:(?:ever|actually|really|finally|eventually)\s+)*"
+    r"(?:deliver|achieve|produce)(?:d|ed)?\s+(?:anything|much|any\s+\w+|results?)\b",
+    re.IGNORECASE,
+)
+
+
 # "which areas actually won strength in places fund money?", "which bids in the south west
 # were successful in the fund's competition?": the result of a competition.
 _WINNERS = re.compile(
@@ -104,4 +112,6 @@ def outcome_subject(question: str) -> str | None:
         return match.group("doer") or match.group("of")
     if winners := _WINNERS.search(question):
         return winners.group("of")
+    if delivered := _DID_IT_DELIVER.search(question):
+        return delivered.group("doer")
     return happening[1] if happening else None

@@ -33,6 +33,8 @@ SAME_MEANING = (
     "expenditure spend spending investment",
     "people staff employees",
     "themes topics",
+    "guide steer",
+    "increase grow rise",
 )
 
 

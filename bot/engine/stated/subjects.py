@@ -42,10 +42,10 @@ def _context_terms(s: Sentence) -> frozenset[str]:
 
 
 # A name of two or more capitalised words ("Industrial Strategy Council").
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*[A-Z][a-z]+)+")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the|in)?\s*[A-Z][a-z]+)+")
 # The same, initials among them ("Council of LEP Chairs").
 _NAME_WITH_INITIALS = re.compile(
-    r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the)?\s*(?:[A-Z][a-z]+|[A-Z]{2,}s?\b))+"
+    r"\b[A-Z][a-z]+(?:\s+(?:of|for|and|the|in)?\s*(?:[A-Z][a-z]+|[A-Z]{2,}s?\b))+"
 )
 
 
