@@ -194,6 +194,7 @@ LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
 SPOKEN_FACTOR = 0.9  # a named partner's comment, when a place's strategy is asked about
+REASON_BONUS = 0.1  # a sentence that gives a reason, for a clause that opens with "why"
 # "no combined authority", "outside CAs", "non-mayoral areas": a case without something
 _LACKING = re.compile(
     # ("we dont have a metro mayor", read as "do not have")
@@ -670,7 +671,7 @@ class ExtractiveComposer:
                 # "what does the lincs LIS say ...": the strategy's words before a
                 # partner's comment on it ("Health and care are significant industries ...")
                 score *= SPOKEN_FACTOR
-            if asks_why and GIVES_REASON.search(candidate.text):
+            if asks_why and _GIVES_REASON.search(candidate.text):
                 score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
             if candidate.passage.local:
                 score += LOCAL_BONUS
@@ -750,12 +751,11 @@ _ASKS_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)
 # A clause that opens with "why" (not "... and why?" after what is asked).
 _OPENS_WITH_WHY = re.compile(r"(?:^|[-–—:,.?!]\s*)why\b", re.IGNORECASE)
 # A sentence that gives a reason for what it says.
-GIVES_REASON = re.compile(
+_GIVES_REASON = re.compile(
     r"\b(?:because|given\s+(?:their|its|the|that|our)|due\s+to|owing\s+to|as\s+a\s+result\s+of|"
     r"which\s+means|meaning\s+that|since\s+(?:it|they|the|we|our))\b",
     re.IGNORECASE,
 )
-REASON_BONUS = 0.1
 # "why" on its own after what is asked: the reason for the answer itself
 _AND_WHY = re.compile(r"(?:,|\band|&|\+)\s*why\s*\W*$", re.IGNORECASE)
 

@@ -67,8 +67,8 @@ _WHAT_FOR = re.compile(
     r"(?:(?:actually|really|even)\s+)?for\s*(?:[?.!]|$)",
     re.IGNORECASE,
 )
-# the last thing a clause names with "the", "a" or "its": "... be on the skills advisory
-# panels?" -> "skills advisory panels"
+# the last thing a clause names with "the", "a", "its", "their" or "our": "... be on the
+# skills advisory panels?" -> "skills advisory panels"
 _LAST_NAMED = re.compile(r".*\b(?:the|an?|its|their|our)\s+([^?.!,;]+)", re.IGNORECASE)
 
 
