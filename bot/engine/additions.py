@@ -23,7 +23,7 @@ from bot.engine.details import date_words, says_what_it_is
 from bot.engine.questions import ASKS_WHAT_SAID, role_asked
 from bot.engine.stated import office_prefixes
 from bot.engine.text import terms
-from bot.engine.units import Candidate, Speaker
+from bot.engine.units import Candidate, Speaker, is_dated_caption, is_name_line
 from ingest.structure import PARAGRAPH_BREAK, without_bullet
 
 __all__ = [
@@ -168,8 +168,14 @@ def with_the_place(
     """Advice for a place says what the place's strategy or case study says before what
     to do about it: when no chosen point comes from a passage about the place asked about,
     the best that does leads, and the weakest points make room ("trust in exeter - what
-    shd we push for?" and the Heart of the South West command paper's anchors)."""
-    local = [c for c in candidates if c.passage.local]
+    shd we push for?" and the Heart of the South West command paper's anchors). A caption
+    ("Oxfordshire technical negotiating draft (December 2018)") or a signature line names
+    the place and says nothing of it: it never leads."""
+    local = [
+        c
+        for c in candidates
+        if c.passage.local and not is_dated_caption(c.text) and not is_name_line(c.text)
+    ]
     if not local or any(c.passage.local for c in chosen):
         return chosen
     kept = [max(local, key=_by_score), *chosen]
@@ -401,19 +407,31 @@ def writer(text: str, publisher: str | None) -> frozenset[str]:
     return frozenset(terms(publisher))
 
 
-def referent(sentence: str, before: str) -> frozenset[str]:
-    """What a sentence that points back names, as terms: the phrase of the sentence before
-    that ends in the noun it repeats ("These panels" -> "skills advisory panels"), or the
-    last name the sentence before gives ("These will enable ..." after "... to establish
-    Skills Advisory Panels.")."""
-    opening = _OPENS_POINTING.match(sentence)
+def referent(sentence: str, before: list[str]) -> frozenset[str]:
+    """What a sentence that points back names, as terms: the phrase of a sentence `before`
+    it (nearest last) that ends in the noun it repeats ("These panels" -> "skills advisory
+    panels"), or the last name the sentence just before gives ("These will enable ..."
+    after "... to establish Skills Advisory Panels."). Pointing back need not open the
+    sentence: "We recommend that you approach these partners privately" names "traditional
+    partners, such as local government and universities", examples and all, two sentences
+    before."""
+    opening = _OPENS_POINTING.match(sentence) or _NAMES_THESE.match(sentence)
     if not opening:
         return frozenset()
     noun = opening.group(1)
     if noun and noun.lower() not in {"will", "would", "are", "is", "were", "was", "have", "has"}:
-        found = re.search(rf"((?:[\w-]+\s+){{0,3}}){re.escape(noun)}\b", before, re.IGNORECASE)
-        return frozenset(terms(found.group(0))) if found else frozenset()
-    names = _CAPITALISED_NAME.findall(before)
+        phrase = re.compile(
+            rf"(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b"
+            r"(?:,?\s+(?:such\s+as|including)\s+[^,.;:]+)?",
+            re.IGNORECASE,
+        )
+        for earlier in reversed(before[-ANTECEDENT_REACH:]):
+            if found := list(phrase.finditer(earlier)):
+                return frozenset(terms(found[-1].group(0)))
+        return frozenset()
+    names = (
+        _CAPITALISED_NAME.findall(before[-1]) if before and _OPENS_POINTING.match(sentence) else []
+    )
     return frozenset(terms(names[-1])) if names else frozenset()
 
 
@@ -486,7 +504,7 @@ def _antecedent(
             ),
             None,
         )
-        named = sorted(referent(candidate.text, before.text)) if before else []
+        named = sorted(referent(candidate.text, [before.text])) if before else []
         reach = 1
     if not named or any(said.count(term) > 1 for term in named):
         return None

@@ -488,6 +488,9 @@ class ExtractiveComposer:
         not on repeating the place's name."""
         info = passage.chunk.info
         place = place if passage.local else frozenset()
+        beyond_source = any(
+            term not in sources for c in concepts for alt in c.alternatives for term in alt
+        )
         found = []
         parts = blocks(passage.chunk.text, info.section)
         # A list whose lead-in ends this chunk goes on in the next (overlap left out).
@@ -542,19 +545,20 @@ class ExtractiveComposer:
             speaker = speakers.get(position)
             context |= speaker.name if speaker else frozenset()
             sentence_terms = frozenset(terms(text))
-            earlier_unit = units[position - 1] if position else None
-            meant = (
-                referent(text, earlier_unit[0])
-                if earlier_unit and earlier_unit[2] is block
-                else frozenset()
+            meant = referent(
+                text, [earlier for earlier, _q, unit in units[:position] if unit is block]
             )
             here = place if position >= placed_from else frozenset()
             if not speaker:  # a partner's "our" is the partner's
                 # not the source the question names ("the Confederation's 2017 briefing"):
                 # its "we published a briefing" does not answer what the briefing says
                 meant |= writer(quote, info.publisher) - sources
-            own = coverage(concepts, sentence_terms | here | meant)
-            with_context = coverage(concepts, sentence_terms | here | meant | context)
+            # the words that name the document asked of choose the document, not its
+            # sentence: "We published a briefing in June 2019 ..." does not say what the
+            # "June 2019 briefing" says of productivity
+            stated = sentence_terms - sources if beyond_source else sentence_terms
+            own = coverage(concepts, stated | here | meant)
+            with_context = coverage(concepts, stated | here | meant | context)
             found.append(
                 Candidate(
                     text,

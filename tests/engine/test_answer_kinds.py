@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.engine.additions import with_another_date
+from bot.engine.additions import referent, with_another_date
 from bot.engine.details import dated_by
 from bot.engine.retrieval import Passage
 from bot.engine.units import Candidate, is_name_line, quotation_opening, speakers_of
@@ -969,3 +969,16 @@ The ferry timetable for the harbour towns changes each spring and each autumn.
     answer = engine.ask("what should trust leaders do to influence the harbour board?")
     lead = answer.answer.split("[1]")[0]
     assert "seek to influence" in lead and "not be shy" in lead, answer.answer
+
+
+def test_what_a_sentence_means_by_these_things_is_named_in_a_sentence_before_it():
+    before = [
+        "Many of our traditional partners, such as councils and colleges, will be involved.",
+        "The issues raised are relevant for these organisations.",
+    ]
+    # "these partners" are the traditional partners two sentences back, examples and all
+    named = referent("We recommend that you approach these partners privately.", before)
+    assert {"tradit", "partner", "council", "colleg"} <= named
+    # ... as "These panels will ..." are the ones the sentence just before names
+    assert "skill" in referent("These panels will meet.", ["It sets up skills panels."])
+    assert not referent("We recommend that you approach them privately.", before)

@@ -82,3 +82,33 @@ def test_material_and_presentations_name_the_document_not_the_subject(question):
     """The document's long name would otherwise outweigh what is asked of it."""
     asked = terms(without_source(question))
     assert "fund" in asked and "board" not in asked, asked
+
+
+# A briefing that says when it was published, in the words a question uses to name it.
+SELF_DESCRIBED = {
+    "moor.md": """# Moorland briefing
+
+## About us
+
+The Moor Trust published its briefing in June 2019 on clinics.
+
+## Boats
+
+Ferries cross the estuary twice a day. The harbour dredging ends in spring.
+
+## Seasons
+
+Rural clinics close early in winter.
+""",
+    "sources.yaml": "- file: moor.md\n  title: Moorland briefing\n  publisher: Moor Trust\n"
+    "  published: 2019-06\n",
+}
+
+
+def test_the_words_naming_a_document_do_not_choose_its_sentence(tmp_path_factory, embedder):
+    engine = engine_over(SELF_DESCRIBED, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "What does the Moor Trust's June 2019 briefing say about rural clinics in winter?"
+    )
+    # what the briefing says of them, not the sentence that says when it was published
+    assert answer.answer.startswith("Rural clinics close early in winter"), answer.answer

@@ -298,6 +298,11 @@ def test_a_question_that_also_asks_what_the_sources_answer_is_answered_with_thei
     # what to do about it stands, whether or not it still runs
     answer = engine.ask("is the moorland programme still a thing? should our practice join ours?")
     assert answer.mode == "extractive" and "June 2019" in answer.note
+    # what practices have to do, and whose clinics ("their") it names itself, stands too
+    answer = engine.ask(
+        "what do practices have to do to keep their clinics open? is it still running now"
+    )
+    assert answer.mode == "extractive" and "June 2019" in answer.note
     # asked only where it stands, or also how it turned out: not answered from old sources
     for question in (
         "is the moorland health programme still running?",
@@ -502,6 +507,20 @@ def test_advice_for_a_place_says_what_its_strategy_says(tmp_path_factory, embedd
     # what the place's strategy says leads, then what to do about it
     assert "strengths in defence, energy" in answer.answer.splitlines()[0], answer.answer
     assert "NHS leaders should" in answer.answer, answer.answer
+
+
+def test_a_caption_naming_the_place_does_not_lead_advice_for_it(tmp_path_factory, embedder):
+    captioned = {
+        **ADVICE_AND_A_PLACE,
+        "places.md": "# Case studies\n\n## Innovation in strategies\n\n"
+        "Heart of the South West technical negotiating draft (December 2018)\n\n"
+        "https://example.org/heart-of-the-south-west\n",
+    }
+    engine = engine_over(captioned, tmp_path_factory, embedder)
+    answer = engine.ask("trust in exeter - does our LEP even mention the NHS? what shd we push for")
+    # the caption names the place and says nothing of it: what to do leads
+    assert "negotiating draft" not in answer.answer, answer.answer
+    assert "NHS leaders should" in answer.answer.splitlines()[0], answer.answer
 
 
 PARTNER_COMMENT = {

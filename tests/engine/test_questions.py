@@ -344,6 +344,9 @@ def test_whom_to_call_is_not_something_to_do():
         # where the term is used is not part of it
         ("What is meant by rural reach in the context of the moor plans?", ["rural", "reach"]),
         ("What is a harbour deal under the Coast Strategy?", ["harbour", "deal"]),
+        # nor whose definition it is
+        ("whats the definition of reach the moor board uses?", ["reach"]),
+        ("whats the meaning of harbour hub which the board gives?", ["harbour", "hub"]),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
@@ -401,6 +404,11 @@ def test_what_a_definition_question_defines(question, subject):
         ("whats in it for us - bullet pts for our trust board", "whats in it for us -"),
         ("in what ways could the fund help us?", "how could the fund help us?"),
         ("whats reach in LIS-speak? simple version pls", "whats reach ? pls"),
+        ("whats reach? need it for a board slide pls", "whats reach? pls"),
+        # how new the asker is to it names no topic ("new" would find "new partners")
+        ("Moor STP here, new to all this - what is reach?", "Moor STP here, - what is reach?"),
+        ("im new here - what is the fund?", "- what is the fund?"),
+        ("what are the new towns?", "what are the new towns?"),
         ("what is reach? a 1 liner for the board", "what is reach?"),
         ("two or three bullet points on the fund pls", "on the fund pls"),
         # how many things the message asks names none of them
@@ -506,6 +514,9 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert not asks_what_it_gains("who can help us with the moorland board?")  # a person
     assert asks_what_it_gains("whats the actual benefit for the nhs in joining the board?")
     assert asks_what_it_gains("whats actually the point of us getting involved in the plan?")
+    assert asks_what_it_gains("what could influencing the plan actually help us with? list pls")
+    assert asks_what_it_gains("what can joining the board help an ICS with?")
+    assert not asks_what_it_gains("what can the board help with the harbour bid?")
 
 
 def test_a_phrase_naming_a_list_with_nothing_else_asked_asks_for_the_list():
@@ -798,6 +809,9 @@ def test_the_kind_of_detail_a_question_wants(wants, question, expected):
         # "still" about what the plan will do, not where it stands today
         ("what is the harbour fund replacing? and will the NHS still get a look in", False),
         ("we still need to engage with the board, how?", False),
+        # "still" in a clause that says which plan: the kind of plan, not where it stands
+        ("how should a trust influence a plan that is still being developed?", False),
+        ("what about plans which are still being written?", False),
     ],
 )
 def test_questions_about_where_something_stands_today(question, asks):

@@ -190,9 +190,11 @@ _WHAT_IT_GAINS = re.compile(
     # "whats the point of us bothering with it?", "what's the benefit for a trust?"
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:actually\s+|really\s+|even\s+)?the\s+(?:point|benefit|upside)"
     r"\s+(?:of|for|in)\b"
-    # "what could influencing it help us do?", "what can it help an ICS achieve?"
+    # "what could influencing it help us do?", "what can it help an ICS achieve?",
+    # "what could influencing our LIS help us with?"
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
-    r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve)|do\s+for\s+(?:us|you|me|them))\b"
+    r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve|with(?=\W*$|\s*[?.!,;-]))"
+    r"|do\s+for\s+(?:us|you|me|them))\b"
     # "how does influencing the LIS actually help a trust?": what it brings them
     r"|\bhow\s+(?:does|do|can|could|would|will|might)\s+(?!(?:we|i|you)\b)(?:[\w'’-]+\s+){1,6}?"
     r"(?:actually\s+|really\s+)?"

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from bot.engine.questions.advice import is_action_question
-from bot.engine.questions.figures import parts_referring_back, refers_back
+from bot.engine.questions.figures import parts_referring_back, points_before_naming
 from bot.engine.text import (
     checks_a_claim,
     question_sentences,
@@ -219,7 +219,9 @@ _IN_THE_END = re.compile(r"\b(?:in\s+the\s+end|at\s+the\s+end\s+of\s+the\s+day)\
 
 _WHERE_IT_STANDS = re.compile(
     # "is it still running?", "does it still exist", not "will the NHS still get a say"
-    r"\byet\b|\b(?:is|are|isn['’]?t|aren['’]?t|does|do|doesn['’]?t|has|have|['’]s|['’]re)\s+"
+    # nor "a strategy that is still being developed" (which says what kind of strategy)
+    r"\byet\b|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
+    r"\b(?:is|are|isn['’]?t|aren['’]?t|does|do|doesn['’]?t|has|have|['’]s|['’]re)\s+"
     r"(?:[\w'’-]+\s+){0,4}?still\b|\bstill\s+(?:exists?|around|running|active|open|going|"
     r"in\s+place|relevant|valid|current|the\s+case|a\s+thing|on)\b|\bcurrent(?:ly)?\s+(?:status|position|state|stage|figures?|"
     r"levels?|rates?|numbers?|gva|productivity|employment|funding|plans?)\b|"
@@ -236,8 +238,11 @@ def asks_where_it_stands(question: str) -> bool:
 
 
 # A clause that asks about what happened or how it ended, not about what the sources say:
-# "if so when?", "did it work in the end?", "how much did we receive?"
-_ABOUT_SINCE = re.compile(r"\b(?:if\s+so|in\s+the\s+end|final|did|has|have|had)\b", re.IGNORECASE)
+# "if so when?", "did it work in the end?", "how much did we receive?" (not "by when do LEPs
+# have to get it signed off?", which asks a deadline the sources set)
+_ABOUT_SINCE = re.compile(
+    r"\b(?:if\s+so|in\s+the\s+end|final|did|has|have|had)\b(?!\s+to\b)", re.IGNORECASE
+)
 
 
 # "has GM actually published its LIS yet?": whether something has happened by now.
@@ -269,7 +274,7 @@ def asks_only_where_it_stands(question: str) -> bool:
     return not any(
         # "... replaced ESIF yet and what's its budget?" asks of what may not exist; "...
         # still a thing? should our trust be on ours?" asks what to do, which stands
-        (is_action_question(clause) or (not referent and not refers_back(clause)))
+        (is_action_question(clause) or (not referent and not points_before_naming(clause)))
         and not asks_where_it_stands(clause)
         and not asks_about_now(clause)
         and not event_year(clause)

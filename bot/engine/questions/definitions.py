@@ -33,7 +33,10 @@ _MEANING_QUESTION = re.compile(
     r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or|&|\+)\s+(?:why|how|what|who)\b"
     r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"
     r"|\bwhat(?:['’]?s|\s+is)\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
-    r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$)"
+    r"|\b(?:definition|meaning)\s+of\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|in|for)\b|$"
+    # "the definition of productivity the NE LEP uses": whose definition is no part of it
+    r"|\s+(?:that\s+|which\s+)?(?:the|its|their|our|your)\s+(?:[\w'’&-]+\s+){0,3}?"
+    r"(?:uses?|used|gives?|gave|adopts?|adopted|applies|applied)\b)"
     # "need a one liner defining productivity for a paper", "pls define anchor institution"
     r"|(?:\b(?:one[\s-]?liner|line|sentence|words?|something|need|want)\s+defining|^\W*(?:(?:pls|please|"
     r"can\s+you|could\s+you)\s+)?define)\s+(?:the\s+|an?\s+)?(.+?)"

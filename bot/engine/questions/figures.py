@@ -191,6 +191,14 @@ def refers_back(clause: str) -> bool:
     return bool(_REFERS_BACK.search(clause) or _PERSON_BACK.search(clause))
 
 
+def points_before_naming(clause: str) -> bool:
+    """The clause points back ("it", "their") before it names anything itself: "does their
+    LIS mention health?" needs what came before; "by when do LEPs have to get their LIS
+    signed off?" says whose it is."""
+    found = [m.start() for p in (_REFERS_BACK, _PERSON_BACK) if (m := p.search(clause))]
+    return bool(found) and not terms(clause[: min(found)])
+
+
 _THEN_ASKS = re.compile(r",\s+(?=(?:how|what|what's|whats|who|who's|whos|when|where|which|why)\b)")
 
 

@@ -13,11 +13,13 @@ _PRESENTATION = re.compile(
     r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
     r"(?:english|terms|language|words)|in\s+(?:lis|strategy|policy|nhs)[\s-]+(?:terms|speak)|in\s+a\s+nutshell|"
     r"(?:simple|short|plain|quick|easy|brief)\s+version|in\s+(?:one|a|two|a\s+few)\s+"
-    r"(?:lines?|sentences?|paragraphs?|words)|for\s+(?:(?:my|our|the|a)\s+)?"
+    r"(?:lines?|sentences?|paragraphs?|words)|"
+    # "need it for a board slide": what the answer is for ("need" alone may be a topic)
+    r"(?:(?:need|want)(?:ed|s)?\s+(?:it|this|that|them)\s+)?for\s+(?:(?:my|our|the|a)\s+)?"
     r"(?:(?:trust|ics|stp|ccg|icb|icp|pcn|nhs)\s+)?(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?|slides?|deck|presentation|ppt|powerpoint)"
-    r"(?:\s+(?:paper|meeting|report|briefing|update))?|"
+    r"(?:\s+(?:paper|meeting|report|briefing|update|slides?|deck|presentation|pack))?|"
     # "doing a board paper for CDDFT", "... for Herts LEP health group - ...": the paper, and
     # the organisation or group it is for
     r"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?:(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?\b)|"
@@ -86,6 +88,16 @@ _HOW_MANY_ASKED = re.compile(
 )
 
 
+# "new to all this", "i'm new here": how long the asker has known it, which names no
+# topic ("new" matched as one finds "new partners" and "new developments").
+_NEW_TO_IT = re.compile(
+    r"\b(?:(?:i\s*(?:'|’)?m|we\s*(?:'|’)?re|i\s+am|we\s+are)\s+)?(?:(?:quite|very|pretty|fairly|"
+    r"totally|completely|brand|v)\s+)?new\s+(?:to\s+(?:all\s+(?:of\s+)?)?(?:this|it|that)"
+    r"(?:\s+(?:stuff|world))?|here)\b",
+    re.IGNORECASE,
+)
+
+
 # "in what ways could it help us?": how it could.
 _IN_WHAT_WAYS = re.compile(r"\bin\s+(?:what|which)\s+ways?\b", re.IGNORECASE)
 
@@ -93,13 +105,14 @@ _IN_WHAT_WAYS = re.compile(r"\bin\s+(?:what|which)\s+ways?\b", re.IGNORECASE)
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
     board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
-    my board interested in ..."), how many things it asks ("two qs:") or the collection
-    as a whole ("in the knowledge base"): those words name no topic, and matched as one
+    my board interested in ..."), how new the asker is to it ("new to all this"), how
+    many things it asks ("two qs:") or the collection as a whole ("in the knowledge
+    base"): those words name no topic, and matched as one
     ("board") they pull in passages about something else. "In what ways" is read as
     "how" ("ways" names no topic either)."""
     said = _HOW_MANY_ASKED.sub(" ", question)
     said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", said))
-    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", said))
+    said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", _NEW_TO_IT.sub(" ", said)))
     said = _IN_WHAT_WAYS.sub("how", said)
     return " ".join(said.split()) or question
 
