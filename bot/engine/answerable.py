@@ -19,6 +19,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Gazetteer, typed_name_pattern
 from bot.engine.questions import (
     asked_parts,
+    asks_who_holds,
     definition_subject,
     is_action_question,
     is_contact_question,
@@ -247,9 +248,16 @@ def _asks_only_in_general(question: str, places: list[str]) -> bool:
     the asker is: "what does new anglia's LIS say about health and who do we talk to?"
     asks about New Anglia's own strategy, though "who do we talk to" does not. Beside
     something to do, whom to talk to is general too ("whats the first step and who else
-    shd we be talking to?"): the contacts that end every answer name the area's body."""
+    shd we be talking to?"): the contacts that end every answer name the area's body. So
+    does "who leads the LIS in liverpool city region?": the directory names the body that
+    covers the place, and the documents say which kind of body leads where."""
     parts = asked_parts(question) or [question]
-    general = [is_action_question(part) or _only_where_they_are(part, places) for part in parts]
+    general = [
+        is_action_question(part)
+        or _only_where_they_are(part, places)
+        or (is_contact_question(part) and asks_who_holds(part))
+        for part in parts
+    ]
     return any(general) and all(
         in_general or is_contact_question(part)
         for in_general, part in zip(general, parts, strict=True)

@@ -9,6 +9,7 @@ authority by name; an unknown one gets an invitation to say where the asker is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -81,14 +82,32 @@ class ContactDirectory:
     def named_in(self, question: str) -> list[Contact]:
         """The people of the directory the question names ("jane does email?")."""
         said = f" {' '.join(terms(question))} "
-        everyone = [self.national, *(c for contacts in self.by_area.values() for c in contacts)]
-        return [c for c in everyone if c.name and f" {' '.join(terms(c.name))} " in said]
+        return [c for c in self._everyone() if c.name and f" {' '.join(terms(c.name))} " in said]
+
+    def renamed_in(self, question: str) -> list[Contact]:
+        """The people of the directory whose role records a change ("Head of Health Economic
+        Partnerships (formerly NHS local growth advisor)") that the question names, by
+        their name or their former title ("is it still the local growth advisor?")."""
+        said = set(terms(question))
+        return [
+            c
+            for c in self._everyone()
+            if (former := _FORMERLY.search(c.role or ""))
+            and (c in self.named_in(question) or set(terms(former.group(1))) - {"nhs"} <= said)
+        ]
+
+    def _everyone(self) -> list[Contact]:
+        return [self.national, *(c for contacts in self.by_area.values() for c in contacts)]
 
     def _body_of(self, area: Area) -> Contact:
         notes = [self.no_local_contact_note, self.lep_note if area.kind == "lep" else None]
         return Contact(
             org=area.org, area=area.name, note=" ".join(note for note in notes if note) or None
         )
+
+
+# "... (formerly NHS local growth advisor)": the title a person held before.
+_FORMERLY = re.compile(r"\(formerly\s+([^()]+)\)", re.IGNORECASE)
 
 
 def _contact(path: Path, entry, area: Area | None = None) -> Contact:

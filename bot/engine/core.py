@@ -26,12 +26,16 @@ from bot.engine.generate import AnswerGenerator, GenerationError, NoAnswer
 from bot.engine.glossary import Glossary
 from bot.engine.places import Area, typed_name_pattern
 from bot.engine.questions import (
+    answer_words,
+    asked_parts,
     asks_about_now,
     asks_if_done_yet,
     asks_only_where_it_stands,
+    asks_what_it_gains,
     asks_what_to_do,
     asks_where_it_stands,
     asks_who_holds,
+    definition_subject,
     event_year,
     is_action_question,
     is_contact_question,
@@ -196,6 +200,7 @@ class Engine:
             and asks_only_where_it_stands(question)
             and _all_older(answer.citations)
             and not self._says_it_was_done(question, answer)
+            and not self.contacts.renamed_in(question)
         ):
             answer = _as_said_then(answer, _NOT_NOW.format(span=_span(answer.citations)))
         elif answer.citations and _all_before(answer.citations, year := event_year(question)):
@@ -237,6 +242,7 @@ class Engine:
         passages = self._with_what_is_asked(question, passages)
         passages = self._with_each_part(question, passages)
         passages = self._with_general_advice(question, passages)
+        passages = self._with_what_it_brings(question, passages)
         passages = self._with_named_source(question, passages)
         if not placed:
             return query, passages
@@ -271,15 +277,20 @@ class Engine:
         )
         if not named:
             return passages
-        # within the document, what is asked of it: its name is in every passage of it
-        asked = without_source(question)
-        query = self.retriever.query(asked, "", self._area_names(asked))
-        found = self.retriever.retrieve(
-            query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
-        )
+        # within the document, what is asked of it (each thing, when it asks two: "how
+        # does the June 2019 briefing define productivity, and why ... important?"): its
+        # name is in every passage of it
         from_named: list[Passage] = []
-        for doc_id in named:
-            from_named = _interleaved(from_named, [p for p in found if p.chunk.doc_id == doc_id])
+        parts = asked_parts(question)
+        for part in [*parts, question] if len(parts) > 1 else [question]:
+            asked = without_source(part)
+            query = self.retriever.query(asked, "", self._area_names(asked))
+            found = self.retriever.retrieve(
+                query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
+            )
+            for doc_id in named:
+                of_doc = [p for p in found if p.chunk.doc_id == doc_id]
+                from_named = _interleaved(from_named, of_doc, len(from_named) + len(of_doc))
         return _interleaved(from_named, passages, len(passages))
 
     def _named_document(self, naming: list[str]) -> str | None:
@@ -322,6 +333,20 @@ class Engine:
             general = re.sub(re.escape(name), " ", general, flags=re.IGNORECASE)
         return _interleaved(passages, self.retriever.retrieve(self.retriever.query(general)))
 
+    def _with_what_it_brings(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For "whats actually in it for us?": the lists of what taking part brings ("There
+        are many benefits for the NHS in engaging ..., including:", a box of points labelled
+        "... could help you"), first, alternating with those found: they share few of the
+        question's words, and a passage on how to "get involved" outranks them. A list
+        counts when its lead-in or label says what such lists say (`answer_words`), and
+        the best are those whose lead-in or label says most of the question."""
+        if not asks_what_it_gains(question):
+            return passages
+        said = set(terms(answer_words(question)))
+        query = self.retriever.query(question)
+        lists = self.retriever.lists_announced(said, query.weights)[:GAIN_LISTS]
+        return _interleaved(lists, passages, len(passages))
+
     def _with_what_is_asked(self, question: str, passages: list[Passage]) -> list[Passage]:
         """For a question after a preamble ("sorry total newbie, our practice manager
         keeps forwarding me stuff about the strategy. what does 'productivity' mean?"):
@@ -351,10 +376,13 @@ class Engine:
         panels for, and why should NHS organisations be represented on them?" must not
         lose what the panels are for to passages on why the NHS should take part."""
         parts = parts_referring_back(question)
+        # (a term defined is a topic of its own, one word though it is: "How is
+        # productivity defined, and why is it important ...?")
         asked = [
             clause
             for clause, referent in parts
-            if not referent and len(set(terms(clause)) - set(asker_terms(clause))) >= 2
+            if not referent
+            and (len(set(terms(clause)) - set(asker_terms(clause))) >= 2 or _defines(clause))
         ]
         if len(parts) < 2 or not asked:
             return passages
@@ -571,6 +599,11 @@ def _names_besides_asker(sentence: str) -> list[str]:
     return [name for name in _NAMES.findall(sentence) if not set(terms(name)) <= asker]
 
 
+def _defines(clause: str) -> bool:
+    """The clause asks what a term means ("How is productivity defined, and")."""
+    return bool(definition_subject(clause.rstrip(" ,;&+").removesuffix(" and")))
+
+
 def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> list[Passage]:
     """The passages of two searches taken in turn, each once, ranked anew."""
     merged: dict[str, Passage] = {}
@@ -583,6 +616,7 @@ def _interleaved(first: list[Passage], second: list[Passage], k: int = 8) -> lis
 SECTIONS_READ_ON = 8  # passages whose sections' later chunks a "what should we do" reads
 PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found none
 PART_PASSAGES = 2  # passages for each of two questions asked in one message
+GAIN_LISTS = 2  # lists of what taking part brings, for "whats in it for us?"
 NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names
 
 # A point that says something is still to happen: "(to be published by summer 2018)".

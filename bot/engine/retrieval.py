@@ -43,6 +43,7 @@ from bot.engine.text import (
 )
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
+from ingest.structure import is_bullet, paragraphs
 
 __all__ = ["Passage", "HybridRetriever", "Query"]
 
@@ -307,16 +308,25 @@ class HybridRetriever:
             per_document,
             lambda cid: asked.intersection(_terms_of(cid, pool, index)),
         )
-        passages = _with_neighbours(passages, index, k)
+        return [_in_context(p, index) for p in _with_neighbours(passages, index, k)]
+
+    def lists_announced(self, said: set[str], weights: dict[str, float]) -> list[Passage]:
+        """The passages holding a list of two items or more whose lead-in (the paragraph
+        before it) or label (the one after it) says one of `said`, best first by the
+        `weights` of the lead-in's or label's terms; none that says none of them."""
+        index = self.index
+        scored = []
+        # only the chunks that say one of them (the keyword index finds those at any size)
+        for position in np.flatnonzero(index.scores(dict.fromkeys(said, 1.0))):
+            chunk = index.chunks[position]
+            lead = _list_lead(chunk.text, said)
+            score = sum(weights.get(term, 0.0) for term in set(terms(lead or "")))
+            if score:
+                scored.append((score, chunk))
+        scored.sort(key=lambda pair: pair[0], reverse=True)
         return [
-            replace(
-                p,
-                novelty=index.novelty_of(p.chunk.id),
-                nearby=index.nearby(p.chunk.id),
-                following=index.following(p.chunk.id),
-                preceding=index.preceding(p.chunk.id),
-            )
-            for p in passages
+            _in_context(Passage(chunk, score, rank), index)
+            for rank, (score, chunk) in enumerate(scored, 1)
         ]
 
     def _fused(
@@ -426,6 +436,36 @@ def _with_neighbours(passages: list[Passage], index: _KeywordIndex, k: int) -> l
     joined = [Passage(c, best.score, 0) for c in around if c.id not in have]
     merged = [best, *joined, *passages[1:]][:k]
     return [replace(p, rank=n) for n, p in enumerate(merged, 1)]
+
+
+def _in_context(passage: Passage, index: _KeywordIndex) -> Passage:
+    """The passage with what its document says around it (see `Passage`)."""
+    chunk_id = passage.chunk.id
+    return replace(
+        passage,
+        novelty=index.novelty_of(chunk_id),
+        nearby=index.nearby(chunk_id),
+        following=index.following(chunk_id),
+        preceding=index.preceding(chunk_id),
+    )
+
+
+def _list_lead(text: str, said: set[str]) -> str | None:
+    """The lead-in or label of the first list of two items or more in `text` that says one
+    of `said`, or None."""
+    found = paragraphs(text)
+    for start, paragraph in enumerate(found):
+        if not is_bullet(paragraph) or (start and is_bullet(found[start - 1])):
+            continue
+        end = start
+        while end + 1 < len(found) and is_bullet(found[end + 1]):
+            end += 1
+        if end == start:
+            continue
+        for around in found[start - 1 : start] + found[end + 1 : end + 2]:
+            if said & set(terms(around)):
+                return around
+    return None
 
 
 def _diverse(

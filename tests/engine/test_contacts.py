@@ -172,3 +172,21 @@ def test_malformed_contacts_file_names_the_problem(tmp_path, text, message):
 )
 def test_a_compass_point_clipped_to_its_letter_is_spelt_out_in_a_place_name(gazetteer, typed, read):
     assert gazetteer.with_directions_spelt_out(typed) == read
+
+
+def test_a_role_that_records_a_former_title_is_found_by_the_name_or_the_old_title(tmp_path):
+    path = tmp_path / "contacts.yaml"
+    path.write_text(
+        "national:\n  name: Jane Doe\n  role: Head of Harbours (formerly harbour adviser)\n"
+        "  org: Moor Trust\nareas:\n  dorset:\n    - name: Sam Roe\n      role: Director\n"
+        "      org: Dorset LEP\n"
+    )
+    directory = ContactDirectory.load(path, KNOWLEDGE / "gazetteer.yaml")
+    # "is X still Y?" asked of someone whose change of title the directory records
+    assert [c.name for c in directory.renamed_in("is jane doe still their adviser?")] == [
+        "Jane Doe"
+    ]
+    assert directory.renamed_in("is it still the harbour adviser? need her email")
+    # ... not of someone whose title has not changed, nor of another title
+    assert not directory.renamed_in("is sam roe still the director?")
+    assert not directory.renamed_in("is it still the ferry adviser?")

@@ -978,3 +978,47 @@ def test_whats_in_it_after_a_dash_asks_what_the_thing_named_before_holds(engine)
     answer = engine.ask("heath ICS looking at the heathland pact - whats actually in it?")
     for element in ("two new surgeries", "local nurses", "Sharing records"):
         assert element in answer.answer, answer.answer
+
+
+# Two lists of what joining brings, one announced before its items and one boxed with its
+# label after them, and many paragraphs on how to get involved, which share the question's
+# words.
+TWO_GAIN_LISTS = {
+    f"involve-{n}.md": f"""# Getting involved {n}
+
+## How to get involved
+
+Boat owners can get involved in the harbour plan: the harbour office can help you get
+involved, and explains the benefits for boat owners of getting involved early (note {n}).
+"""
+    for n in range(20)
+}
+TWO_GAIN_LISTS["guide.md"] = """# Harbour guide
+
+## Background
+
+The harbour plan was agreed in 2019 after a long consultation with every harbour user.
+
+There are many benefits in engaging with it, including:
+
+• cheaper winter moorings
+
+• a shared crew pool
+
+## The box
+
+• faster hull repairs
+
+• safer slipways
+
+Influencing your harbour plan could help you
+"""
+
+
+def test_what_taking_part_brings_is_answered_by_every_list_of_its_benefits(
+    tmp_path_factory, embedder
+):
+    engine = engine_over(TWO_GAIN_LISTS, tmp_path_factory, embedder)
+    answer = engine.ask("whats actually in it for us boat owners if we get involved in the plan?")
+    for benefit in ("cheaper winter moorings", "a shared crew pool", "faster hull repairs"):
+        assert benefit in answer.answer, answer.answer

@@ -112,3 +112,35 @@ def test_the_words_naming_a_document_do_not_choose_its_sentence(tmp_path_factory
     )
     # what the briefing says of them, not the sentence that says when it was published
     assert answer.answer.startswith("Rural clinics close early in winter"), answer.answer
+
+
+# The named briefing defines a term in one passage and says why it matters in many.
+DEFINED_IN_ONE_PASSAGE = {
+    "briefing.md": "# Moorland briefing\n\n"
+    + "\n\n".join(
+        f"## Why it matters {n}\n\nFootfall is important for every moorland plan, and the "
+        f"moorland plans describe why footfall is important to towns (part {n})."
+        for n in range(12)
+    )
+    + "\n\n## Measures\n\nFootfall, routinely counted as the visitors passing a shop in a "
+    "day, is the main driver of town income.\n",
+    **{
+        f"news-{n}.md": f"# Town news {n}\n\n## The briefing\n\nThe Moor Trust's June 2019 "
+        f"briefing on footfall was read by every town council in June 2019 (note {n}).\n"
+        for n in range(10)
+    },
+    "other.md": "# Town guide\n\n## Footfall\n\nFootfall measures how many people walk "
+    "down a street.\n",
+    "sources.yaml": "- file: briefing.md\n  title: Moorland briefing\n  publisher: Moor Trust\n"
+    "  published: 2019-06\n- file: other.md\n  title: Town guide\n  publisher: Town Board\n"
+    "  published: 2018-01\n",
+}
+
+
+def test_each_thing_asked_of_a_named_document_is_looked_for_in_it(tmp_path_factory, embedder):
+    engine = engine_over(DEFINED_IN_ONE_PASSAGE, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "How does the Moor Trust's June 2019 briefing define footfall, and why does it "
+        "describe footfall as important?"
+    )
+    assert "routinely counted as the visitors passing a shop" in answer.answer, answer.answer

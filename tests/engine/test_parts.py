@@ -311,3 +311,32 @@ def test_why_among_other_things_asked_gets_its_reason_in_the_weakest_points_plac
     )
     assert "represented on the moorland skills panels" in answer.answer, answer.answer
     assert "not widely understood" in answer.answer, answer.answer
+
+
+# A term of one word, defined once, among many passages on why it matters to plans.
+ONE_WORD_TERM = {
+    f"plans-{n}.md": f"""# Moorland plans {n}
+
+## Why it matters
+
+Footfall is considered important for every moorland plan, and each moorland plan says
+why footfall is important to it (plan {n}).
+"""
+    for n in range(12)
+}
+ONE_WORD_TERM["terms.md"] = """# Terms
+
+## Measures
+
+Footfall, usually counted as the visitors passing a shop in a day, drives town income.
+"""
+
+
+def test_a_one_word_term_asked_to_be_defined_in_a_first_part_gets_its_definition(
+    tmp_path_factory, embedder
+):
+    engine = engine_over(ONE_WORD_TERM, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "How is footfall defined, and why is it considered important for moorland plans?"
+    )
+    assert "usually counted as the visitors passing a shop" in answer.answer, answer.answer

@@ -623,3 +623,39 @@ def test_what_to_be_doing_to_influence_a_strategy_is_answered_by_the_stages_to_i
         "our ICS covers newcastle - what shd we be doing to influence the NE strategy?"
     ).answer
     assert answer.index("three stages at which to influence") < answer.index("Delivery mechanism")
+
+
+def test_who_leads_a_places_strategy_is_answered_from_the_directory_and_the_general_rule(
+    engine,
+):
+    # no document covers Warrington, but the directory names the body that covers it,
+    # and what the documents say of who leads where applies there too
+    answer = engine.ask("who leads the LIS in warrington - the council or the LEP?")
+    assert answer.mode == "extractive", answer.answer
+    assert "Nothing in the knowledge base is specific to warrington" in answer.note
+    assert any("Cheshire and Warrington" in (c.org or "") for c in answer.contacts)
+    # ... not what the place's own strategy says, which no document has
+    answer = engine.ask("what does the warrington LIS say about the network? who leads it there?")
+    assert answer.mode == "no_answer"
+
+
+def test_is_someone_still_in_a_role_the_directory_records_a_change_of_is_answered(
+    tmp_path_factory, embedder
+):
+    # the directory (knowledge/contacts.yaml) gives Michael Wood's title as "Head of Health
+    # Economic Partnerships (formerly NHS local growth advisor)"
+    documents = {
+        "old.md": "# Old briefing\n\n## Further information\n\nTo discuss it, please contact: "
+        "Michael Wood, NHS local growth advisor, at michael.wood@nhsconfed.org.\n",
+        "new.md": "# New briefing\n\n## Contact\n\nMichael Wood, Head of Health Economic "
+        "Partnerships, NHS Confederation\n",
+        "sources.yaml": "- file: old.md\n  title: Old briefing\n  published: 2017-12\n"
+        "- file: new.md\n  title: New briefing\n  published: 2019-06\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("is michael wood still the local growth advisor? whats his title now")
+    # the sources record the change: what they say, and how old they are, not a refusal
+    assert answer.mode == "extractive", answer.answer
+    assert "when they were written" in answer.note
+    # ... and the contact it ends with gives the title the directory records now
+    assert any("Head of Health Economic Partnerships" in (c.role or "") for c in answer.contacts)

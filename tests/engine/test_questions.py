@@ -405,6 +405,8 @@ def test_what_a_definition_question_defines(question, subject):
         ("in what ways could the fund help us?", "how could the fund help us?"),
         ("whats reach in LIS-speak? simple version pls", "whats reach ? pls"),
         ("whats reach? need it for a board slide pls", "whats reach? pls"),
+        ("why is reach considered important?", "why is reach important?"),
+        ("why is reach regarded as a hub?", "why is reach regarded as a hub?"),
         # how new the asker is to it names no topic ("new" would find "new partners")
         ("Moor STP here, new to all this - what is reach?", "Moor STP here, - what is reach?"),
         ("im new here - what is the fund?", "- what is the fund?"),
@@ -505,6 +507,9 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     # how it helps someone, not how we help
     assert gainer_terms("how does influencing the plan actually help a trust?") == ["trust"]
     assert not asks_what_it_gains("how can we help the harbour board?")
+    # what a body does for them, not what doing something brings
+    assert not asks_what_it_gains("how does the board actually help trusts? whos the person")
+    assert asks_what_it_gains("how would getting involved help us?")
     # the benefits of doing something: what doing it brings
     assert asks_what_it_gains("what r the 6 benefits of influencing ur plan?")
     assert not asks_what_it_gains("what are the benefits?")

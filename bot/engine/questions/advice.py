@@ -195,8 +195,9 @@ _WHAT_IT_GAINS = re.compile(
     r"|\bwhat\s+(?:[\w'’-]+\s+){0,10}?(?:could|can|would|might|will)\s+(?:[\w'’-]+\s+){0,6}?"
     r"(?:help\s+((?:[\w'’-]+\s+){0,3}?)(?:to\s+)?(?:do|achieve|with(?=\W*$|\s*[?.!,;-]))"
     r"|do\s+for\s+(?:us|you|me|them))\b"
-    # "how does influencing the LIS actually help a trust?": what it brings them
-    r"|\bhow\s+(?:does|do|can|could|would|will|might)\s+(?!(?:we|i|you)\b)(?:[\w'’-]+\s+){1,6}?"
+    # "how does influencing the LIS actually help a trust?": what doing it brings them (not
+    # "how does the confed help trusts?", what a body does for them)
+    r"|\bhow\s+(?:does|do|can|could|would|will|might)\s+[a-z]+ing\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:actually\s+|really\s+)?"
     r"(?:help|benefit)\s+((?:us|me|them|(?:an?|the|our|my)\s+[\w'’-]+|nhs\s+[\w'’-]+|trusts|icss?))\b"
     # "what could influencing our LIS actually get us?", "what does it give the NHS?"

@@ -98,6 +98,12 @@ _NEW_TO_IT = re.compile(
 )
 
 
+# "why is it considered important?": how a thing is regarded frames the question ("consider"
+# in a document is seldom that: "Engagement event to consider implications ..."); not "why
+# are practices regarded as anchor institutions?", which asks what makes them one.
+_REGARDED = re.compile(r"\b(?:considered|regarded|deemed)\b(?!\s+(?:as|to)\b)", re.IGNORECASE)
+
+
 # "in what ways could it help us?": how it could.
 _IN_WHAT_WAYS = re.compile(r"\bin\s+(?:what|which)\s+ways?\b", re.IGNORECASE)
 
@@ -109,11 +115,11 @@ def without_presentation(question: str) -> str:
     many things it asks ("two qs:") or the collection as a whole ("in the knowledge
     base"): those words name no topic, and matched as one
     ("board") they pull in passages about something else. "In what ways" is read as
-    "how" ("ways" names no topic either)."""
+    "how" ("ways" names no topic either), and "considered important" as "important"."""
     said = _HOW_MANY_ASKED.sub(" ", question)
     said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", said))
     said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", _NEW_TO_IT.sub(" ", said)))
-    said = _IN_WHAT_WAYS.sub("how", said)
+    said = _IN_WHAT_WAYS.sub("how", _REGARDED.sub(" ", said))
     return " ".join(said.split()) or question
 
 
