@@ -415,7 +415,8 @@ def referent(sentence: str, before: list[str]) -> frozenset[str]:
     sentence: "We recommend that you approach these partners privately" names "traditional
     partners, such as local government and universities", examples and all, two sentences
     before."""
-    opening = _OPENS_POINTING.match(sentence) or _NAMES_THESE.match(sentence)
+    pointing = _OPENS_POINTING.match(sentence)
+    opening = pointing or _NAMES_THESE.match(sentence)
     if not opening:
         return frozenset()
     noun = opening.group(1)
@@ -429,9 +430,7 @@ def referent(sentence: str, before: list[str]) -> frozenset[str]:
             if found := list(phrase.finditer(earlier)):
                 return frozenset(terms(found[-1].group(0)))
         return frozenset()
-    names = (
-        _CAPITALISED_NAME.findall(before[-1]) if before and _OPENS_POINTING.match(sentence) else []
-    )
+    names = _CAPITALISED_NAME.findall(before[-1]) if before and pointing else []
     return frozenset(terms(names[-1])) if names else frozenset()
 
 

@@ -87,13 +87,15 @@ class ContactDirectory:
     def renamed_in(self, question: str) -> list[Contact]:
         """The people of the directory whose role records a change ("Head of Health Economic
         Partnerships (formerly NHS local growth advisor)") that the question names, by
-        their name or their former title ("is it still the local growth advisor?")."""
+        their name or their former title ("is it still the local growth advisor?"; the words
+        of their organisation, "NHS", need not be said)."""
         said = set(terms(question))
+        named = self.named_in(question)
         return [
             c
             for c in self._everyone()
             if (former := _FORMERLY.search(c.role or ""))
-            and (c in self.named_in(question) or set(terms(former.group(1))) - {"nhs"} <= said)
+            and (c in named or set(terms(former.group(1))) - set(terms(c.org or "")) <= said)
         ]
 
     def _everyone(self) -> list[Contact]:

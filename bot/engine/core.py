@@ -343,8 +343,8 @@ class Engine:
         if not asks_what_it_gains(question):
             return passages
         said = set(terms(answer_words(question)))
-        query = self.retriever.query(question)
-        lists = self.retriever.lists_announced(said, query.weights)[:GAIN_LISTS]
+        _searched, weights = self.retriever.keywords(question)
+        lists = self.retriever.lists_announced(said, weights)[:GAIN_LISTS]
         return _interleaved(lists, passages, len(passages))
 
     def _with_what_is_asked(self, question: str, passages: list[Passage]) -> list[Passage]:

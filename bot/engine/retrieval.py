@@ -240,6 +240,15 @@ class HybridRetriever:
         """`places`: the areas of the places the question names, by their own names
         ("Buckinghamshire Thames Valley" for "bucks"), weighted like the question's own
         words: documents name an area by its name, people by their town or a nickname."""
+        expanded, weights = self.keywords(question, context, places)
+        vector = self.store.embedder.embed_one(expanded)
+        return Query(question, expanded, weights, vector, context)
+
+    def keywords(
+        self, question: str, context: str = "", places: str = ""
+    ) -> tuple[str, dict[str, float]]:
+        """The text `query` embeds and the weight of each keyword term (see `Query`), for
+        a search by keywords alone (`lists_announced`) without embedding the question."""
         # "did the white paper address X?": "X ... was missing"; "what obstacles did the
         # review find?": "... identified a number of challenges"
         # what a term means is the same whoever asks (see below)
@@ -273,8 +282,7 @@ class HybridRetriever:
         if alone:  # their words are left out
             for term in set(aside) - set(source_terms(question)):
                 weights.pop(term, None)
-        vector = self.store.embedder.embed_one(expanded)
-        return Query(question, expanded, weights, vector, context)
+        return expanded, weights
 
     def retrieve(
         self, query: Query, k: int = 8, per_document: int = 5, candidates: int = 30
