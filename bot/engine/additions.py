@@ -113,15 +113,18 @@ def with_an_action(
     does, from the top passages, becomes the second point (the weakest point makes room):
     what the place's strategy says first, then what to do about it.
     """
-    for advice in (NHS_ADVICE, ACTION_SENTENCE):
+    for advice, least in ((NHS_ADVICE, 0.0), (ACTION_SENTENCE, 0.15)):
         if any(advice.search(c.text) for c in chosen):
             return chosen
+        # advice to NHS bodies from a top passage answers, whatever words it shares with
+        # "what shld we be doing re our LIS?" (only the strategy's); any other sentence
+        # that urges something must share more of them
         actions = [
             c
             for c in candidates
             if advice.search(c.text)
             and c.passage.rank <= 4
-            and c.coverage >= 0.15
+            and c.coverage >= least
             and c not in chosen
         ]
         if actions:
@@ -276,18 +279,26 @@ def answering(
         or max(map(covers, chosen)) >= PART_ANSWERED * covers(best)
     ):
         return chosen
-    # The weakest points make room: for the count, and one more for the length if that is
-    # enough; not the one `best` points back at ("These panels will produce ..." needs
-    # "... to establish Skills Advisory Panels." before it).
+    # The weakest points make room: for the count, and one more for the length, or as many
+    # as it takes for what a thing is or does, which nothing else says; not the one `best`
+    # points back at ("These panels will produce ..." needs "... to establish Skills
+    # Advisory Panels." before it, and room for it when it is not chosen yet).
     needed = _antecedent(best, candidates)
     weakest = [c for c in reversed(chosen[1:]) if c is not needed]
     kept = list(chosen)
-    while len(kept) > max_sentences - 1 and weakest:
+    adding = [best] if needed is None or needed in chosen else [needed, best]
+    while len(kept) + len(adding) > max_sentences and weakest:
         kept.remove(weakest.pop(0))
-    if sum(len(c.text) for c in kept) + len(best.text) > max_chars and weakest:
+    room_made = 0
+    while (
+        sum(len(c.text) for c in kept + adding) > max_chars
+        and weakest
+        and (defined or not room_made)
+    ):
         kept.remove(weakest.pop(0))
-    if kept and sum(len(c.text) for c in kept) + len(best.text) <= max_chars:
-        return [*kept, best]
+        room_made += 1
+    if kept and sum(len(c.text) for c in kept + adding) <= max_chars:
+        return [*kept, *adding]
     if not defined or best.score < LEAD_RIVAL * chosen[0].score:
         return chosen
     # Too long to follow the lead, a sentence that says what was asked about and nearly

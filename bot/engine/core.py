@@ -215,20 +215,26 @@ class Engine:
     def _says_it_was_done(self, question: str, answer: Answer) -> bool:
         """ "has GM actually published its LIS yet?" answered by a point that says, with a
         date, that the place did it ("... Greater Manchester ... published their strategies
-        in May and June 2019"): done then is done now, whatever the sources' age."""
+        in May and June 2019"), or "has the life sciences sector deal been agreed?" by one
+        that says it has been ("Sector deals have been agreed in life sciences, ..."): done
+        then is done now, whatever the sources' age."""
         asked = asks_if_done_yet(question)
         if asked is None:
             return False
         thing, event = asked
         places = self.contacts.gazetteer
         areas = {area.id for area in places.find(thing)}
-        return bool(areas) and any(
-            event & set(terms(line))
-            and DATE.search(line)
-            and not _PLANNED.search(line)
-            and areas <= places.area_ids(line)
-            for line in answer.answer.splitlines()
-        )
+        named = set(terms(thing))
+
+        def says_done(line: str) -> bool:
+            held = set(terms(line))
+            if not event & held or _PLANNED.search(line):
+                return False
+            if areas:
+                return bool(DATE.search(line)) and areas <= places.area_ids(line)
+            return named <= held and bool(DATE.search(line) or _HAS_BEEN.search(line))
+
+        return any(says_done(line) for line in answer.answer.splitlines())
 
     def _found(self, question: str, context: str) -> tuple[Query, list[Passage]]:
         """The question's query, and the passages that answer it: those retrieval finds,
@@ -620,6 +626,8 @@ GAIN_LISTS = 2  # lists of what taking part brings, for "whats in it for us?"
 NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names
 
 # A point that says something is still to happen: "(to be published by summer 2018)".
+# "Sector deals have been agreed in ...": says a thing is done, without a date
+_HAS_BEEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?been\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:to\s+be|will|shall|expected|due|planned|plans?\s+to|forthcoming|draft)\b", re.I
 )

@@ -221,12 +221,24 @@ _ASKER_RE = re.compile(
 # "our DPH reckons ...", "my boss keeps saying ...": whose view the question checks, not
 # what it is about.
 _REPORTER_RE = re.compile(
-    r"\b(?:our|my)\s+((?:[A-Za-z&]+\s+){0,2}?[A-Za-z&]+\s+(?:reckons|reckoned|thinks|"
+    # ("our LEP in Cheshire & Warrington keeps saying ...": where they are, too)
+    r"\b(?:our|my)\s+((?:[A-Za-z&]+\s+){0,2}?[A-Za-z&]+\s+"
+    r"(?:(?:in|at|from)\s+(?:[A-Za-z'’&.-]+\s+){1,4}?)?(?:reckons|reckoned|thinks|"
     r"thought|keeps|kept|told|mentioned|insists|swears|asks|asked)"
     # "... keeps saying", "... keeps going on about", "our board keeps asking": how they
     # say it, not the topic
     r"(?:\s+(?:saying|going\s+on\s+about|banging\s+on\s+about|on\s+about|talking\s+about|"
     r"mentioning|asking(?:\s+about)?|pushing))?)\b",
+    re.IGNORECASE,
+)
+
+
+# "someone at Vale of York CCG said the confed is ...": whose claim the question checks, and
+# where they work, which sets the scene and is not what the question asks about.
+_SOMEONE_SAID_RE = re.compile(
+    r"\b((?:someone|somebody|a\s+colleague|colleagues|people|a\s+(?:friend|contact))\s+"
+    r"(?:at|from)\s+(?:[A-Za-z'’&.-]+\s+){1,6}?(?:said|says|told\s+(?:me|us)|reckons|"
+    r"thinks|mentioned|claims?|insists))\b",
     re.IGNORECASE,
 )
 
@@ -336,8 +348,12 @@ _LOCATED_RE = re.compile(
 )
 
 
-# "the point of us (acute trust in reading) getting involved": who "us" are, in brackets.
-_BRACKETED_ASKER_RE = re.compile(r"\b(?:us|we|me|i)\s*\(([^()]{2,50})\)", re.IGNORECASE)
+# "the point of us (acute trust in reading) getting involved", "our ICS (Surrey
+# Heartlands) wants a seat ...": who "us" or "our ICS" are, in brackets.
+_BRACKETED_ASKER_RE = re.compile(
+    rf"\b(?:us|we|me|i|(?:our|my)\s+(?:[A-Za-z&]+\s+){{0,2}}?{_BODY_KIND})\s*\(([^()]{{2,50}})\)",
+    re.IGNORECASE,
+)
 
 
 # "asking for ULHT", "on behalf of our CEO": whom the asker asks for.
@@ -356,6 +372,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
     spans += [m.span(1) for m in _BRACKETED_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
+    spans += [m.span(1) for m in _SOMEONE_SAID_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_BODY_RE.finditer(question)]
     spans += [m.span(1) for m in _ADVISED_RE.finditer(question)]

@@ -68,7 +68,7 @@ _SHORTHAND = {
         "should": "shld shd shud",
         "could": "cud cld coud cd",
         "would": "wud wld woud wd",
-        "about": "abt",
+        "about": "abt re",
         "please": "pls plz",
         "thanks": "thx thks",
         "you": "u",
@@ -363,7 +363,9 @@ class Vocabulary:
             }
             if len(found) == 1:
                 word = found.pop()
-                if word.capitalize() in self.names:  # a name, as the documents write it
+                # a name, as the documents write it ("medical" is written small too: not
+                # "Medical tech", which would read as a name no document uses)
+                if word.capitalize() in self.names and word not in self._small:
                     word = word.capitalize()
                 question = question[: match.start()] + word + question[match.end() :]
         return question

@@ -765,6 +765,11 @@ Cllr Jo Bloggs, Chairman of the Harbour Towns Board
         question = f"What does Cllr Jo Bloggs {verb} from the county council?"
         lead = engine.ask(question).answer.split("[1]")[0]
         assert "“" in lead, (question, lead)
+    # and so is what he advises or recommends
+    for verb in ("advise", "recommend"):
+        question = f"What does Cllr Jo Bloggs {verb} the county council should do?"
+        lead = engine.ask(question).answer.split("[1]")[0]
+        assert "“" in lead, (question, lead)
     # asked who he is as well, his line still answers
     answer = engine.ask("who is Cllr Jo Bloggs and what did he say about the harbour plan?")
     assert "Chairman of the Harbour Towns Board" in answer.answer

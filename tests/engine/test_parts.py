@@ -268,6 +268,13 @@ def test_what_something_is_can_be_said_by_a_sentence_pointing_back_at_it(
     answer = engine.ask("what r moorland skills panels and should our practice be on one?")
     assert "supply and demand for nursing" in answer.answer, answer.answer
     assert "represented on the moorland skills panels" in answer.answer, answer.answer
+    # asked what they will do, beside whether practices should be on them: the sentence
+    # that says so takes the place of weaker points, however many must make room
+    answer = engine.ask(
+        "What will Moorland Skills Panels do, and should GP practices be represented on them?"
+    )
+    assert "supply and demand for nursing" in answer.answer, answer.answer
+    assert "represented on the moorland skills panels" in answer.answer, answer.answer
 
 
 MOOR_PANELS = """# Panels on the moor

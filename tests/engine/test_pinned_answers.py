@@ -332,6 +332,35 @@ def test_whether_something_has_happened_yet_is_answered_by_a_source_that_says_it
     assert engine.ask("has dorset published its LIS yet?").mode == "no_answer"
 
 
+def test_whether_a_thing_was_agreed_is_answered_by_a_source_that_says_it_has_been(
+    tmp_path_factory, embedder
+):
+    """ "Sector deals have been agreed in marine engineering, ..." says the Marine
+    Engineering Sector Deal was agreed, though it turns the name about and gives no date:
+    asked whether it was agreed, or whether it is still forthcoming, the answer quotes it.
+    A deal the sources only expect is still not covered for today."""
+    documents = {
+        "deals.md": "# Sector deals\n\n## Agreed so far\n\nSector deals have been agreed in "
+        "marine engineering, textiles and tourism, each a partnership of government and "
+        "industry.\n\nThe Marine Engineering Sector Deal will fund new shipyard training "
+        "places across the coast.\n\nA ceramics sector deal is expected to follow, once "
+        "government and industry agree its terms.\n",
+        "sources.yaml": "- file: deals.md\n  title: Sector deals\n  published: 2018-05\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask("did govt actually agree a marine engineering sector deal??")
+    assert answer.mode == "extractive", answer.answer
+    assert "have been agreed in marine engineering" in answer.answer
+    answer = engine.ask(
+        "has the marine engineering sector deal actually been agreed or is it still forthcoming?"
+    )
+    assert answer.mode == "extractive", answer.answer
+    assert "have been agreed in marine engineering" in answer.answer
+    assert "May 2018" in answer.note
+    question = "has the ceramics sector deal actually been agreed or is it still forthcoming?"
+    assert engine.ask(question).mode == "no_answer"
+
+
 def test_the_sectors_everyday_initials_are_read_as_the_words_they_stand_for(
     tmp_path_factory, embedder
 ):
@@ -445,6 +474,13 @@ def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engin
     assert answer.mode == "extractive" and "Aylesbury" in answer.answer
     # ... or tagged in a closing bracket, as Slack users sign off where they write from
     answer = engine.ask("how many practices are in the moorland network (warrington)")
+    assert answer.mode == "extractive" and "14 practices" in answer.answer
+    # ... or in brackets after "our ICS", or as where someone whose claim it checks works
+    answer = engine.ask("our ICS (Warrington) wants in - how many practices are in the network?")
+    assert answer.mode == "extractive" and "14 practices" in answer.answer
+    answer = engine.ask(
+        "someone at warrington CCG said the moorland network has 14 practices - true?"
+    )
     assert answer.mode == "extractive" and "14 practices" in answer.answer
     # a bracket that names the place's strategy still asks about it
     answer = engine.ask("how many practices are in the moorland network (warrington LIS)")

@@ -725,6 +725,8 @@ def test_what_is_counted_ends_where_the_next_question_starts():
         ("who's actually in harbour partners? im at kingsbridge", "harbour partners"),
         ("the harbour partnership - who else is in on it, is it the uni?", "it"),
         ("who sits on the steering group and who signs the plan off", "steering group"),
+        ("whos actually in harbour health partners & who runs it?", "harbour health partners"),
+        ("who sits on the health & wellbeing board?", "health & wellbeing board"),
         ("who is in charge of the plan?", None),
     ],
 )
@@ -853,7 +855,11 @@ def test_what_to_do_asked_in_so_many_words(question, asks):
         # not a purpose asked of what is pointed back to
         ("what are they doing about it?", "should we be on the harbour panels?", None),
         ("what is it for?", "how much is left", None),  # nothing named to point back to
+        # or asked of what the clause names: what it will do
+        ("What will Harbour Panels do, and", "", ["harbour", "panel"]),
+        ("what do the panels actually do?", "", ["panel"]),
+        ("what should we do?", "", None),  # what the asker should do: advice, not a purpose
     ],
 )
-def test_what_something_pointed_back_to_is_for(clause, referent, subject):
+def test_what_something_is_for(clause, referent, subject):
     assert purpose_subject(clause.removeprefix("and "), referent) == subject

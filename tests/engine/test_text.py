@@ -147,6 +147,15 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("my opposite number thinks the fund is gone") == terms(
         "opposite number thinks"
     )
+    assert asker_terms("our CCG in Moor & Dale keeps saying its 2020 - true?") == terms(
+        "CCG in Moor & Dale keeps saying"
+    )
+    assert asker_terms("someone at Moorside CCG said the fund is gone - true?") == terms(
+        "someone at Moorside CCG said"
+    )
+    assert set(terms("Moor and Dale")) <= set(
+        asker_terms("our ICS (Moor and Dale) wants a seat on the board - what does it do?")
+    )
     # a short statement that opens with who asks is all about them
     assert asker_terms("ambulance service, HQ near truro. is the harbour fund open?") == terms(
         "ambulance service HQ near truro"

@@ -13,6 +13,8 @@ DOCUMENTS = [
     "Residents of Northamptonshire receive support through the Northamptonshire growth hub.",
     "Trowbridge makes medical devices, and the stated aim is more of them.",
     "Colleges and universities are anchor institutions in Trowbridge.",
+    # "Medical" opens a name here, and is written small above: not a name of its own
+    "The Medical Devices Forum meets in Trowbridge.",
 ]
 
 
@@ -64,6 +66,7 @@ def vocabulary() -> Vocabulary:
         ("what shud we do", "what should we do"),
         ("what cd we get from it? wd it help", "what could we get from it? would it help"),
         ("agreed w the board", "agreed with the board"),
+        ("what shd we be doing re the board", "what should we be doing about the board"),
         ("agreed w/ the board, not w/o it", "agreed with the board, not without it"),
         ("comms person here", "communications person here"),
         # and spelt with a digit

@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.engine.questions.advice import is_action_question
 from bot.engine.questions.figures import parts_referring_back, points_before_naming
+from bot.engine.questions.outcomes import happening
 from bot.engine.text import (
     checks_a_claim,
     question_sentences,
@@ -257,12 +258,16 @@ _DONE_YET = re.compile(
 def asks_if_done_yet(question: str) -> tuple[str, frozenset[str]] | None:
     """What a "has X happened yet?" question asks about, and the event ("has GM actually
     published its LIS yet?" -> ("GM", the publishing terms)), or None. A source that says
-    it happened answers it, however old: what is done stays done."""
-    match = _DONE_YET.search(question)
-    if not match:
+    it happened answers it, however old: what is done stays done. So does "has the sector
+    deal actually been agreed or is it still forthcoming?" (`happening`)."""
+    if match := _DONE_YET.search(question):
+        thing, event = match.group("thing"), match.group("event")
+    elif happened := happening(question):
+        event, thing = happened
+    else:
         return None
-    events = event_words(match.group("event"))
-    return (match.group("thing"), events[0]) if events else None
+    events = event_words(event)
+    return (thing, events[0]) if events else None
 
 
 def asks_only_where_it_stands(question: str) -> bool:

@@ -75,10 +75,21 @@ _WHAT_FOR = re.compile(
 _LAST_NAMED = re.compile(r".*\b(?:the|an?|its|their|our)\s+([^?.!,;]+)", re.IGNORECASE)
 
 
+# "What will Skills Advisory Panels do, and ...": what a thing (not the asker) is for.
+_WHAT_IT_DOES = re.compile(
+    r"^\W*wh?at\s+(?:will|do|does|would)\s+(?!(?:we|i|you|they|us|our|my|your)\b)"
+    r"(?P<thing>[^?.!,;]+?)\s+(?:(?:actually|really|even)\s+)?do\s*(?:[?.!,;]|\band\b|$)",
+    re.IGNORECASE,
+)
+
+
 def purpose_subject(clause: str, referent: str) -> list[str] | None:
     """The terms of what a clause asks the purpose of by pointing back ("and what r they
     actually for?" after "... on the skills advisory panels?"): the last thing the clause
-    before names, which the sentences saying what it does name or point back to."""
+    before names, which the sentences saying what it does name or point back to. Or of
+    what it names itself: "What will Skills Advisory Panels do, and ...?"."""
+    if does := _WHAT_IT_DOES.match(clause):
+        return terms(does.group("thing")) or None
     if not _WHAT_FOR.match(clause):
         return None
     return terms(last_named(referent)) or None

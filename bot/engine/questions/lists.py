@@ -18,7 +18,9 @@ _LIST_QUESTION = re.compile(
     # "what does the sector deal commit to?", "what will it include?": what it is made of
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:[\w'’&-]+\s+){1,6}?(?:include|involve|cover|"
     r"consist\s+of|contain|comprise|commit\s+to)\b"
-    r"|\blist(?:ed)?\s+(?:them\s+)?as\b",  # "what do they list as strengths?"
+    r"|\blist(?:ed)?\s+(?:them\s+)?as\b"  # "what do they list as strengths?"
+    # "where does health show up? quick list pls": the answer asked for as a list
+    r"|\b(?:quick|short|full|in\s+a|as\s+a)\s+list\b(?!\s+of\b)|\blist\s+(?:please|pls|plz)\b",
     re.IGNORECASE,
 )
 # "who's actually in the partnership?", "who else sits on the board?", "which
@@ -34,7 +36,8 @@ _MEMBERS_QUESTION = re.compile(
 # Where the body's name ends: "... board apart from the chair?", "... group and who signs ..."
 _BODY_ENDS = re.compile(
     r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now)\b"
-    r"|\s+(?:and|or)\s+(?=(?:who|what|whats|is|are|does|do|did|has|have|was|were|will|how|"
+    # ("... partners & who runs it?": "&" too, where it joins a second question)
+    r"|(?:\s+(?:and|or)|\s*[&+])\s+(?=(?:who|what|whats|is|are|does|do|did|has|have|was|were|will|how|"
     r"which|when|can)\b)",
     re.IGNORECASE,
 )

@@ -78,7 +78,7 @@ _WHICH_ONES = re.compile(
 )
 
 
-def _happening(question: str) -> tuple[str, str] | None:
+def happening(question: str) -> tuple[str, str] | None:
     """The event a question asks whether it happened, or takes as done, and what it
     happened to: ("come out", "the green paper"), ("publish", "lincs their final LIS"),
     ("published", "what was the final strategy's commitment"); or None."""
@@ -96,8 +96,8 @@ def _happening(question: str) -> tuple[str, str] | None:
 def happened_event(question: str) -> str | None:
     """What a question asks whether it happened ("did the plan ever get signed off?" ->
     "signed off"), or takes as having happened ("... once it was published?"), or None."""
-    happening = _happening(question)
-    return happening[0] if happening and not _OUTCOME.search(question) else None
+    happened = happening(question)
+    return happened[0] if happened and not _OUTCOME.search(question) else None
 
 
 def outcome_subject(question: str) -> str | None:
@@ -107,11 +107,11 @@ def outcome_subject(question: str) -> str | None:
     questions. "did the consultation ever happen and what did it decide?" asks of the
     consultation."""
     match = _OUTCOME.search(question)
-    happening = _happening(question)
-    if match and not (happening and _PRONOUN.fullmatch(match.group("doer") or "")):
+    happened = happening(question)
+    if match and not (happened and _PRONOUN.fullmatch(match.group("doer") or "")):
         return match.group("doer") or match.group("of")
     if winners := _WINNERS.search(question):
         return winners.group("of")
     if delivered := _DID_IT_DELIVER.search(question):
         return delivered.group("doer")
-    return happening[1] if happening else None
+    return happened[1] if happened else None

@@ -12,7 +12,8 @@ from bot.engine.text import terms
 # "what did Cllr Mark Hawthorne say about ...?": someone's words
 ASKS_WHAT_SAID = re.compile(
     r"\bwhat\s+(?:(?:exactly|actually|else)\s+)?(?:did|does|do|has|have)\b([^?]*?)\b"
-    r"(?:say|said|think|reckon|argue|state|stated)\b",
+    # ("what does he advise NHS leaders to do?": his advice, in his words)
+    r"(?:say|said|think|reckon|argue|state|stated|advise|recommend|suggest|urge)\b",
     re.IGNORECASE,
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)

@@ -159,9 +159,14 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
 
     typed, asked = _places_in(subject, places)
 
+    events = event_words(happened_event(question) or "")
+
     def names_it(s: Sentence) -> bool:
         if name:
-            return in_order(name, terms(s.text))
+            # whether it happened may be said with the name turned about: "Sector deals
+            # have been agreed in life sciences" says the Life Sciences Sector Deal was
+            said = terms(s.text)
+            return in_order(name, said) or bool(events) and set(name) <= set(said)
         # a thing without a name ("the green paper on care"): a sentence mostly about it,
         # the place in any of its names ("lincs' final LIS": "Greater Lincolnshire")
         held = _held(s.terms, s.text, typed, asked, places)
@@ -169,7 +174,6 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
 
     naming = [s.text for said in passages for s in said if names_it(s)]
     # "did the Lincolnshire strategy ever get agreed?": sentences that say it was agreed
-    events = event_words(happened_event(question) or "")
     if events and naming:
         naming = [text for text in naming if all(group & set(terms(text)) for group in events)]
         if not naming:
