@@ -290,11 +290,14 @@ def test_a_question_that_also_asks_what_the_sources_answer_is_answered_with_thei
         "sources.yaml": "- file: moor.md\n  title: Moorland programme\n  published: 2019-06\n",
     }
     engine = engine_over(documents, tmp_path_factory, embedder)
-    answer = engine.ask(
-        "what will the moorland health programme help practices do? and is it still running"
-    )
-    assert answer.mode == "extractive" and "rural practices recruit staff" in answer.answer
-    assert "June 2019" in answer.note  # ... saying how old the sources are
+    for question in (
+        "what will the moorland health programme help practices do? and is it still running",
+        # a second question after a comma, opening with its verb
+        "what will the moorland health programme help practices do, is it still running?",
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "extractive" and "rural practices recruit staff" in answer.answer
+        assert "June 2019" in answer.note  # ... saying how old the sources are
     # what to do about it stands, whether or not it still runs
     answer = engine.ask("is the moorland programme still a thing? should our practice join ours?")
     assert answer.mode == "extractive" and "June 2019" in answer.note

@@ -131,7 +131,10 @@ def share_base(question: str) -> str | None:
 _NEXT_ASK = re.compile(
     # "... do + who is it?", "... & who's in it?", "... march 2019. also whats the R&D
     # target": "+", "&", "also" and a new sentence join a second question as "and" does
-    r"[?;]|(?:,?\s+(?:and|also|plus|\+|&)|\.(?:\s+also)?)\s+"
+    # ("what does the GM LIS say on skills, is working well still in it?": a comma before
+    # a second question that opens with its verb)
+    r"[?;]|,\s+(?=(?:is|are|was|were|does|do|did|has|have|can|will|should)\s)"
+    r"|(?:,?\s+(?:and|also|plus|\+|&)|\.(?:\s+also)?)\s+"
     # "... how many jobs and by what year?": a question word after its preposition
     r"(?=(?:roughly\s+|(?:by|in|from|until|till|since|for|to|with|at)\s+(?=wh))?(?:how|what|what's|whats|who|whos|who's|when|whens|"
     r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
