@@ -429,6 +429,9 @@ def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
 def test_a_count_before_a_plural_asks_for_a_list():
     assert wants_list("tl;dr the 4 grand challenges in the strategy")
     assert not wants_list("is the grand challenge in the strategy")
+    # ... and so does asking for the answer as one
+    assert wants_list("where does health show up in the strategies? quick list pls")
+    assert not wants_list("is there a list of the strategies?")
 
 
 def test_asked_what_the_things_are_the_answer_is_a_list():
