@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from bot.engine.answer import Citation
-from bot.engine.core import _all_older, _names_besides_asker
+from bot.engine.core import _all_older
+from bot.engine.gathering import _names_besides_asker
 from bot.engine.questions import event_year
 from tests.conftest import engine_over
 
