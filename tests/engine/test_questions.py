@@ -401,6 +401,13 @@ def test_what_a_definition_question_defines(question, subject):
         ("whats an anchor in LIS terms?", "whats an anchor ?"),
         # how many bullets is how to present it, not a number to find
         ("what do we gain? need 3-4 bullets for the exec", "what do we gain? need"),
+        # a note or email the answer is for, and how long it should be
+        (
+            "whats the key attributes of the plan? pls keep it short, for a board cover note",
+            "whats the key attributes of the plan? pls ,",
+        ),
+        ("what should we do? for a note to our CEO", "what should we do? to our CEO"),
+        ("a note on the fund please", "a note on the fund please"),  # the note is asked for
         ("whats in it for us - bullet pts for our trust board", "whats in it for us -"),
         ("in what ways could the fund help us?", "how could the fund help us?"),
         ("whats reach in LIS-speak? simple version pls", "whats reach ? pls"),

@@ -19,7 +19,8 @@ _PRESENTATION = re.compile(
     r"(?:(?:trust|ics|stp|ccg|icb|icp|pcn|nhs)\s+)?(?:board|boss|ceo|"
     r"chair|chief\s+exec\w*|exec(?:utive)?\s+team|execs?|team|colleagues|directors?|"
     r"governors?|slides?|deck|presentation|ppt|powerpoint)"
-    r"(?:\s+(?:paper|meeting|report|briefing|update|slides?|deck|presentation|pack))?|"
+    r"(?:\s+(?:paper|meeting|report|briefing|update|slides?|deck|presentation|pack|"
+    r"(?:cover\s+)?notes?|memo|email))?|"
     # "doing a board paper for CDDFT", "... for Herts LEP health group - ...": the paper, and
     # the organisation or group it is for
     r"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?:(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?\b)|"
@@ -27,10 +28,12 @@ _PRESENTATION = re.compile(
     r"(?=\s*(?:[-–—,:;.?!]|$))))?|"
     # what the asker is making, whatever it is about ("for our LEP pitch")
     r"for\s+(?:my|our)\s+(?:[\w'’&-]+\s+){0,3}?(?:pitch|slides?|deck|presentation|paper|"
-    r"report|briefing|business\s+case|talk|newsletter|blog)|"
+    r"report|briefing|business\s+case|talk|newsletter|blog|(?:cover\s+)?notes?|memo|email)|"
     # "for an STP paper", "for a board deck"
     r"for\s+an?\s+(?:[\w'’&-]+\s+){0,2}?(?:pitch|slides?|deck|presentation|paper|briefing|"
-    r"talk|newsletter|blog)\b|"
+    r"talk|newsletter|blog|(?:cover\s+)?notes?|memo|email)\b|"
+    # "pls keep it short": how long the answer should be
+    r"(?:keep\s+it|make\s+it|nice\s+and)\s+(?:short|brief|simple|snappy|high[\s-]level)\b|"
     r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"
     r"summar|saying|that)|(?:explain\w*\s+(?:it\s+)?)?like\s+i\W?m\s+(?:5|five)|"
     r"tl;?dr|eli5|(?:in\s+|as\s+)?(?:a\s+)?(?:quick\s+|short\s+)?"
