@@ -289,14 +289,10 @@ def answering(
     adding = [best] if needed is None or needed in chosen else [needed, best]
     while len(kept) + len(adding) > max_sentences and weakest:
         kept.remove(weakest.pop(0))
-    room_made = 0
-    while (
-        sum(len(c.text) for c in kept + adding) > max_chars
-        and weakest
-        and (defined or not room_made)
-    ):
+    for_length = len(weakest) if defined else 1
+    while sum(len(c.text) for c in kept + adding) > max_chars and weakest and for_length:
         kept.remove(weakest.pop(0))
-        room_made += 1
+        for_length -= 1
     if kept and sum(len(c.text) for c in kept + adding) <= max_chars:
         return [*kept, *adding]
     if not defined or best.score < LEAD_RIVAL * chosen[0].score:

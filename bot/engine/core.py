@@ -28,7 +28,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.places import Area, typed_name_pattern
 from bot.engine.questions import (
     asks_about_now,
-    asks_if_done_yet,
+    asks_if_done,
     asks_only_where_it_stands,
     asks_where_it_stands,
     asks_who_holds,
@@ -40,10 +40,7 @@ from bot.engine.questions import (
 )
 from bot.engine.retrieval import HybridRetriever, Passage
 from bot.engine.stated import DATE, gives_email_of, office_prefixes
-from bot.engine.text import (
-    sentences,
-    terms,
-)
+from bot.engine.text import sentences, terms
 from bot.errors import UsageError
 from ingest.store import KnowledgeStore, StoredDocument
 from ingest.structure import paragraphs
@@ -214,7 +211,7 @@ class Engine:
         in May and June 2019"), or "has the life sciences sector deal been agreed?" by one
         that says it has been ("Sector deals have been agreed in life sciences, ..."): done
         then is done now, whatever the sources' age."""
-        asked = asks_if_done_yet(question)
+        asked = asks_if_done(question)
         if asked is None:
             return False
         thing, event = asked

@@ -17,7 +17,7 @@ from bot.engine.questions.advice import (
 from bot.engine.questions.dates import (
     asks_about_now,
     asks_how_far_it_runs,
-    asks_if_done_yet,
+    asks_if_done,
     asks_only_where_it_stands,
     asks_where_it_stands,
     date_subject,
@@ -104,7 +104,7 @@ __all__ = [
     "event_words",
     "without_presentation",
     "asks_about_now",
-    "asks_if_done_yet",
+    "asks_if_done",
     "asks_only_where_it_stands",
     "asks_where_it_stands",
     "asks_where_to_find",

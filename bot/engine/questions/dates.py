@@ -255,8 +255,8 @@ _DONE_YET = re.compile(
 )
 
 
-def asks_if_done_yet(question: str) -> tuple[str, frozenset[str]] | None:
-    """What a "has X happened yet?" question asks about, and the event ("has GM actually
+def asks_if_done(question: str) -> tuple[str, frozenset[str]] | None:
+    """What a "has X happened (yet)?" question asks about, and the event ("has GM actually
     published its LIS yet?" -> ("GM", the publishing terms)), or None. A source that says
     it happened answers it, however old: what is done stays done. So does "has the sector
     deal actually been agreed or is it still forthcoming?" (`happening`)."""

@@ -166,7 +166,7 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
             # whether it happened may be said with the name turned about: "Sector deals
             # have been agreed in life sciences" says the Life Sciences Sector Deal was
             said = terms(s.text)
-            return in_order(name, said) or bool(events) and set(name) <= set(said)
+            return in_order(name, said) or (bool(events) and set(name) <= set(said))
         # a thing without a name ("the green paper on care"): a sentence mostly about it,
         # the place in any of its names ("lincs' final LIS": "Greater Lincolnshire")
         held = _held(s.terms, s.text, typed, asked, places)
