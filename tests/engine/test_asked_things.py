@@ -1039,3 +1039,33 @@ Health and care are significant industries in Cumbria and we should act like one
         "Cumbria ICS here - how fast is our over 80 pop meant to grow according to the plan??"
     )
     assert answer.answer.startswith("“Over the next 20 years"), answer.answer
+
+
+def test_how_many_sit_on_a_body_named_in_full_needs_a_count_for_that_body(
+    tmp_path_factory, embedder
+):
+    """ "How many people sit on the Harbour Strategy Council?" is not answered by a count
+    of people in a document about the harbour strategy: the body it names is the council,
+    and no passage that names the council counts anyone on it."""
+    engine = engine_over(
+        {
+            "harbour.md": """# Understanding the Harbour Strategy
+
+## People
+
+The harbour boards employ 12,000 people across the coast and spend £40 million a year.
+""",
+            "progress.md": """# Harbour Strategy progress
+
+## Progress
+
+An independent Harbour Strategy Council will assess progress and make recommendations to
+government.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    assert engine.ask("how many ppl sit on the Harbour Strategy Council?").mode == "no_answer"
+    answer = engine.ask("how many ppl do the harbour boards employ?")
+    assert "12,000 people" in answer.answer, answer.answer

@@ -15,10 +15,12 @@ from bot.engine.stated.subjects import (
     MIN_COUNT_COVERAGE,
     Sentences,
     _context_terms,
+    _longest_name,
     _names_area,
     _places_in,
+    in_order,
 )
-from bot.engine.text import terms, words
+from bot.engine.text import terms, without_source, words
 
 _COUNT_WORD = re.compile(
     r"^(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -46,6 +48,10 @@ def states_count(
     # what the count is of, besides its unit: "9,000 people" in the fells are not the
     # people "on the moors"
     of = [c for c in concepts if not heads & {term for alt in c.alternatives for term in alt}]
+    # a body it spells out by name is that body, not one that shares its words: "how many
+    # people sit on the Industrial Strategy Council?" is not answered by a sentence about
+    # people in a document about the Industrial Strategy
+    name = [term for term in _longest_name(without_source(subject)) if term not in heads]
     sentences = [
         s
         for said in passages
@@ -53,6 +59,7 @@ def states_count(
         if s.coverage >= MIN_COUNT_COVERAGE
         and (not of or coverage(of, _context_terms(s)) > 0)
         and _names_area(passage_text(s.passage), areas, places)  # the slide's title counts
+        and in_order(name, terms(passage_text(s.passage)))
     ]
     forms = counted_forms([counted_noun(question) or asked[0]], glossary)
     return any(
