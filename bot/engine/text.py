@@ -202,6 +202,8 @@ _ASKER_RE = re.compile(
     # the asker's own people ("my CEO", "our HR dir", "our DoF is asking")
     r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?|"
     r"lot|folks|people|guys|dept|department|unit)"
+    # the body's own board or team: "im on our ICS board in Notts - ..."
+    r"(?:\s+(?:board|team|execs?|leadership))?"
     # where they are: "our trust in leeds, ...", "our R&D lot at the QE in brum want to ..."
     # "our STP in the black country wants ...", "our STP is Kent & Medway - ..." (a name,
     # not "our trust is keen to ...")

@@ -190,6 +190,10 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("what is the harbour fund? our STP in the high moors wants to bid") == (
         terms("STP in the high moors")
     )
+    # the body's own board or team, then where it is: "im on our ICS board in Notts"
+    assert asker_terms("im on our ICS board in thornby - what is the harbour fund for?") == (
+        terms("ICS board in thornby")
+    )
     # who says they are here, by any name: "UHB here (brum) - ..."
     assert asker_terms("MHT here (moors) - what is the harbour fund for?") == terms("MHT")
     assert asker_terms("STP in the high moors (thornby) - what is the harbour fund for?") == terms(
