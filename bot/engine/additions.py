@@ -49,6 +49,7 @@ __all__ = [
     "with_the_other_choice",
     "with_the_place",
     "with_the_recommendation",
+    "with_what_it_goes_on_to_say",
     "writer",
 ]
 
@@ -481,6 +482,57 @@ def with_antecedents(
             trial = [*result[:at], antecedent, *result[at + 1 :]]
         if fits(trial):
             result = trial
+    return result
+
+
+# "Importantly, they will likely guide ...", "Led by MCAs or LEPs, these strategies will
+# bring together ...": a sentence that goes on about what the one before it named.
+_GOES_ON = re.compile(
+    r"^\W*(?:[\w-]+ly,\s+|(?:also|however|in\s+addition),?\s+|[^,.;:]{3,40},\s+)?"
+    # (not "It is expected that ...", whose "it" points at nothing)
+    r"(?:they|it(?!\s+(?:is|was|will\s+be|would\s+be)\b)|these|this)"
+    r"(?:\s+(?!(?:will|would|are|is|can|could|should|may|might|must|have|has)\b)([a-z][\w-]*))?\s+"
+    r"(?:will|would|are|is|can|could|should|may|might|must|have|has|aim|set|bring|guide)\b",
+    re.IGNORECASE,
+)
+
+
+def with_what_it_goes_on_to_say(
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    subjects: list[list[str]],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """For "what is X?", after a chosen sentence that names X (by any of `subjects`, its
+    names), the sentence right after it when that goes on about X by pointing back
+    ("Local industrial strategies are intended to be long-term, collaborative and
+    evidence-based. Importantly, they will likely guide the use of local funding streams
+    ..."; "... its own local industrial strategy. Led by MCAs or LEPs, these strategies
+    will bring together ..."): the rest of what the document says X is. The weakest
+    other points make room; the first point stays."""
+    result = list(chosen)
+    budget = max(max_chars, sum(len(c.text) for c in chosen))
+    kept: set[int] = {id(chosen[0])} if chosen else set()
+    for candidate in chosen:
+        after = _next_sentence(candidate, candidates)
+        pointing = _GOES_ON.match(after.text) if after else None
+        named = next((s for s in subjects if s and set(s) <= candidate.terms), None)
+        if not pointing or named is None or after in result or candidate not in result:
+            continue
+        noun = pointing.group(1)
+        if noun and not set(terms(noun)) & set(named):
+            continue  # "these partners" after a sentence naming X points at the partners
+        trial = list(result)
+        trial.insert(trial.index(candidate) + 1, after)
+        keep = kept | {id(candidate), id(after)}
+        while _too_long(trial, max_sentences, budget):
+            weakest = min((c for c in trial if id(c) not in keep), key=_by_score, default=None)
+            if weakest is None:
+                break
+            trial.remove(weakest)
+        if not _too_long(trial, max_sentences, budget):
+            result, kept = trial, keep
     return result
 
 

@@ -47,6 +47,7 @@ from bot.engine.additions import (
     with_the_other_choice,
     with_the_place,
     with_the_recommendation,
+    with_what_it_goes_on_to_say,
     writer,
 )
 from bot.engine.answer import Citation
@@ -350,6 +351,16 @@ class ExtractiveComposer:
         elif _AND_WHY.search(query.text):  # "what should we do on skills, and why?": the lead's
             chosen = with_reason([], chosen, candidates, self.max_sentences, room, alone=True)
         chosen = with_the_list_it_leads_to(chosen, candidates, self.max_sentences, room)
+        defined = definition_subject(query.text) if len(parts) < 2 else None
+        if defined:  # by any of its names: "LIS", "local industrial strategy"
+            names = [defined] + [
+                terms(form)
+                for entry in self.glossary.entries_in(" ".join(defined))
+                for form in entry.forms()
+            ]
+            chosen = with_what_it_goes_on_to_say(
+                chosen, candidates, names, self.max_sentences, room
+            )
         choices = alternatives(query.text)
         if choices:
             chosen = with_the_other_choice(choices, chosen, candidates, self.max_sentences, room)

@@ -313,3 +313,36 @@ def test_what_a_thing_is_doing_is_not_what_it_is():
     assert definition_subject("moor STP here - whats the moor LIS proposing on health?") is None
     assert definition_subject("whats the harbour fund putting in its plan?") is None
     assert definition_subject("what is the harbour funding?") == ["harbour", "fund"]
+
+
+def test_what_something_is_goes_on_to_the_sentences_that_say_more_of_it(tmp_path_factory, embedder):
+    """ "What is a harbour plan?": the sentence that says what one is, and the sentences
+    that go on about it by pointing back ("Importantly, they will ...", "Led by harbour
+    boards, these plans will ..."), which name it only as "they" or "these plans"; not
+    one whose "it" points at nothing ("It is expected that ...")."""
+    engine = engine_over(
+        {
+            "plans.md": """# Harbour plans
+
+## Harbour plans
+
+The Coast Strategy invited every harbour town to write its own harbour plan. Led by
+harbour boards, these plans will bring together ferry firms, councils and clinics to agree
+local priorities.
+
+Harbour plans are intended to be long-term, shared and evidence-based. Importantly, they
+will guide the use of the winter ferry fund and any spending from the coast office.
+
+## Harbour towns
+
+Every harbour town has a harbour plan on its website. It is expected that harbour towns
+will meet twice a year. Harbour plans feature in most council meetings.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("quick defn pls - what actually is a harbour plan?").answer
+    assert "intended to be long-term" in answer, answer
+    assert "Importantly, they will guide the use of the winter ferry fund" in answer, answer
+    assert "Led by harbour boards, these plans" in answer, answer

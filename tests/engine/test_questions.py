@@ -347,6 +347,9 @@ def test_whom_to_call_is_not_something_to_do():
         # nor whose definition it is
         ("whats the definition of reach the moor board uses?", ["reach"]),
         ("whats the meaning of harbour hub which the board gives?", ["harbour", "hub"]),
+        # an aside that asks for a definition, then "what is X"
+        ("quick defn pls - what actually is a harbour hub?", ["harbour", "hub"]),
+        ("quick one - what actually is a harbour hub?", None),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):

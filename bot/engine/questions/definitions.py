@@ -133,7 +133,11 @@ def definition_subject(question: str) -> list[str] | None:
     # "dumb q but what even is X?", "leeds teaching hosps here - whats a SAP?": after an
     # aside that apologises or only says who asks, "what is X" too
     apologises = bool(opening) and opening.group(0).rstrip().lower().endswith("but")
-    asks = _MEANING_QUESTION.search(rest) or (apologises and _DEFINITION_QUESTION.match(rest))
+    # "quick definition please - what actually is a LIS?": an aside that asks for one
+    wants_one = bool(opening) and bool(_ASKS_FOR_ONE.search(opening.group(0)))
+    asks = _MEANING_QUESTION.search(rest) or (
+        (apologises or wants_one) and _DEFINITION_QUESTION.match(rest)
+    )
     introduced = _after_who_asks(question)
     if not asks and introduced is not None and _DEFINITION_QUESTION.match(introduced):
         asks, rest = True, introduced
@@ -179,6 +183,7 @@ _WHAT_IT_MEANS = re.compile(
 _QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
 
 # "dumb q but ...", "sorry to ask - ...", "newbie here: ...": an aside before the question.
+_ASKS_FOR_ONE = re.compile(r"\b(?:definition|defn|explainer|explanation)\b", re.I)
 _OPENING_ASIDE = re.compile(r"^[^?.!]{1,40}?(?:\s+but|\s[-–—:]|,)\s+(?=what|how|who)", re.I)
 
 
