@@ -194,7 +194,7 @@ DETAIL_BONUS = 0.2
 LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
-SPOKEN_FACTOR = 0.9  # a named partner's comment, when a place's strategy is asked about
+SPOKEN_FACTOR = 0.8  # a named partner's comment, when a place's strategy is asked about
 REASON_BONUS = 0.1  # a sentence that gives a reason, for a clause that opens with "why"
 # "no combined authority", "outside CAs", "non-mayoral areas": a case without something
 _LACKING = re.compile(
@@ -218,6 +218,14 @@ _ASKS_WHAT_IT_SAYS = re.compile(
 )
 # ... unless it asks who says it: "who ... is quoted and what did he say"
 _WHO_IS = re.compile(r"\bwho(?:['’]?s|\s+is|\s+was)\b", re.IGNORECASE)
+# "what has our LEP said ...", "who's in it and what did they say ...": a body's or a
+# person's words asked, which its people's comments give (not "what does the LIS say")
+_BODY_SAYS = re.compile(
+    r"\b(?:leps?|mcas?|partners?|partnership|they|mayor|authority|board|he|she)\s+"
+    r"(?:(?:has|have|had|did|does|do|actually|really|ever|already|just|also)\s+){0,2}"
+    r"(?:say|says|said|saying)\b",
+    re.IGNORECASE,
+)
 _ASKS_WHO_SAYS = re.compile(
     r"\bquoted?\b|\b(?:he|she)\s+(?:say|says|said)\b|\bwho\w*\s+(?:[\w'’]+\s+){0,6}?(?:say|says|said)\b",
     re.IGNORECASE,
@@ -619,8 +627,10 @@ class ExtractiveComposer:
         finding = asks_where_to_find(query.text)
         says_a_place = (
             bool(asked)
-            and bool(_ASKS_WHAT_IT_SAYS.search(query.text))
+            # ("they got mentioned in some LIS thing": where the asker heard of them)
+            and bool(_ASKS_WHAT_IT_SAYS.search(re.sub(r"\bmentioned\b", " ", query.text)))
             and not _ASKS_WHO_SAYS.search(query.text)
+            and not _BODY_SAYS.search(query.text)
         )
         asked_terms = frozenset(terms(query.text))
         # (asked who they are too, their line answers first: "who is X and what did he say?")

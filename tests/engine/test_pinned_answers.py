@@ -588,6 +588,37 @@ def test_a_places_strategy_is_quoted_before_a_partners_comment_on_it(tmp_path_fa
         assert lines.index("coastal care") < lines.index("big industries"), (question, lines)
 
 
+PARTNER_ON_THE_STRATEGY = {
+    "dorset.md": "# Health in local strategies\n\n## CASE STUDY Dorset evolving priorities\n\n"
+    "“Supporting people to live well for longer on the coast:\n\n"
+    "“We aim to develop new ways to support the health and care of people who live in "
+    "coastal towns.\n\n"
+    "“Dorset has made huge developments in the field of health and care, including the "
+    "Centre for Coastal Care.”\n\n"
+    "## CASE STUDY Health in local strategies\n\n"
+    "“It is important that NHS leaders seek to influence their partners. Health and care are "
+    "significant industries and we should act like one. The local industrial strategy for "
+    "Dorset is an important means of aligning health and care with the wider policy "
+    "landscape.”\n\n"
+    "Sam Example, Chair, Dorset Health Partnership Board\n",
+    "general.md": "# Strategies\n\n## Strategy and health\n\n"
+    + "Every local industrial strategy matters for the health service. " * 8,
+}
+
+
+def test_what_a_strategy_says_puts_its_words_before_a_partners_words_about_it(
+    tmp_path_factory, embedder
+):
+    """Asked what the Dorset strategy says, its own words ("We aim to develop ...") come
+    before a partner's remark about the strategy, even one that names it; asked what the
+    partner's board said, the partner's words are what is asked."""
+    engine = engine_over(PARTNER_ON_THE_STRATEGY, tmp_path_factory, embedder)
+    answer = engine.ask("what does the dorset LIS say about health and care?").answer
+    assert answer.index("We aim to develop") < answer.index("important means of aligning"), answer
+    answer = engine.ask("what has the dorset partnership board said about health and care?").answer
+    assert answer.index("significant industries") < answer.index("We aim to develop"), answer
+
+
 def test_an_aside_about_the_askers_place_searches_only_with_its_names():
     # "our STP in lincs is way behind lol" searches as Lincolnshire, not as being behind
     assert _names_besides_asker("our STP in lincs is way behind lol") == []
