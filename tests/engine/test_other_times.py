@@ -176,3 +176,43 @@ looks ahead to 2040.
         embedder,
     )
     assert engine.ask("whats the moorland target for number of jobs by 2040?").mode == "no_answer"
+
+
+SOURCE_NAMED = {
+    "coast.md": """# Understanding the Coast Strategy
+
+## Harbour plans
+
+Every harbour town is developing a harbour plan, to be agreed with government by
+March 2020.
+
+## Ferries
+
+Of greater importance could be the forthcoming paper on winter ferries (to be published by
+summer 2018) as a means of helping ferry firms adapt.
+
+The Coast Office published its briefing on the Coast Strategy in December 2017 and has been
+working with harbour towns since. It published a second briefing in June 2019 on ferry
+timetables.
+""",
+}
+
+
+def test_the_document_named_as_where_to_look_is_not_what_a_date_is_asked_of(
+    tmp_path_factory, embedder
+):
+    """ "..., as set out in the Coast Office's June 2019 briefing": the deadline asked is
+    the plans', which the documents give, not the briefing's; and "the paper referred to in
+    the Coast Office's briefing" is the ferry paper, whose publication no sentence reports
+    (the briefing's own does not count)."""
+    engine = engine_over(SOURCE_NAMED, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "What is the deadline for harbour plans to be agreed with government, as set out "
+        "in the Coast Office's June 2019 briefing?"
+    )
+    assert "March 2020" in answer.answer, answer.answer
+    question = (
+        "When was the paper on winter ferries, referred to in the Coast Office's Coast "
+        "Strategy briefing, actually published?"
+    )
+    assert engine.ask(question).mode == "no_answer"

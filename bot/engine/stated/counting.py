@@ -19,8 +19,9 @@ from bot.engine.stated.subjects import (
     _names_area,
     _places_in,
     in_order,
+    not_the_source,
 )
-from bot.engine.text import terms, without_source, words
+from bot.engine.text import terms, words
 
 _COUNT_WORD = re.compile(
     r"^(\d[\d,.]*%?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -51,7 +52,7 @@ def states_count(
     # a body it spells out by name is that body, not one that shares its words: "how many
     # people sit on the Industrial Strategy Council?" is not answered by a sentence about
     # people in a document about the Industrial Strategy
-    name = [term for term in _longest_name(without_source(subject)) if term not in heads]
+    name = [term for term in _longest_name(not_the_source(subject)) if term not in heads]
     sentences = [
         s
         for said in passages

@@ -22,6 +22,7 @@ from bot.engine.stated.subjects import (
     _names_area,
     _places_in,
     in_order,
+    not_the_source,
 )
 from bot.engine.text import terms, without_asker
 
@@ -59,6 +60,7 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     subject = date_subject(question)
     if subject is None:
         return True
+    subject = not_the_source(subject)  # not the date of "the confed's june 2019 briefing"
     typed, asked = _places_in(subject, places)
     if not asked and _REFERS_BACK.search(subject):  # "when was the final one published"
         typed, asked = _places_in(without_asker(question), places)
@@ -149,6 +151,9 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     subject = outcome_subject(question)
     if subject is None:
         return True
+    # the green paper "referred to in the Confederation's briefing" is not the briefing,
+    # which was published
+    subject = not_the_source(subject)
     concepts, passages = about(subject)
     # "what came out of the first council of LEP chairs mtg?": the sentences that name the
     # council ("... chairing a bi-annual Council of LEP Chairs"), which a date answers

@@ -54,6 +54,22 @@ _WHERE_IT_SITS = re.compile(r"\b(?:in|under|within|from)\s+the\s+$", re.IGNORECA
 _WHERE_NAMED = re.compile(r"\b(?i:in|under|within|from)\s+the\s+(?:[A-Z][a-z]+\s*)+")
 
 
+def not_the_source(subject: str) -> str:
+    """The subject without the document it names as where to look ("..., as set out in
+    the NHS Confederation's June 2019 briefing"): the briefing's own name and date are
+    not what is asked of (unless that is all there is)."""
+    rest = _POINTED_TO.sub(" ", without_source(subject))
+    return rest if terms(rest) else subject
+
+
+# What is left of "..., referred to in the Confederation's briefing," once the briefing goes.
+_POINTED_TO = re.compile(
+    r"(?:\bas\s+)?\b(?:set\s+out|referred\s+to|mentioned|described|cited|quoted|covered)"
+    r"\s+in\s*(?=[,.;:?]|$)",
+    re.IGNORECASE,
+)
+
+
 def _longest_name(subject: str) -> list[str]:
     """The longest name the subject spells out, as terms (or none): an amount for "the
     Industrial Strategy" is not one for "the Industrial Strategy Council". Only the
