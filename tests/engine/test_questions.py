@@ -206,6 +206,9 @@ def test_the_budget_of_something_is_an_amount_of_money():
         "how can our trust get involved?",
         "What does the moorland board advise practice managers to do about the plan?",
         "what does the briefing recommend trusts do?",
+        # whom the advice is for, described with an example between commas
+        "What does the paper advise a trust in an area of big housing growth, such as "
+        "Thornby Garden Town, to do with its estates plans?",
         "what does the confed think we should do about the panels?",
         "our STP hasnt engaged w/ the board at all - whats the first step",
         "where do we even start with the moor plan?",

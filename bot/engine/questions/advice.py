@@ -50,7 +50,9 @@ _ACTION_QUESTION = re.compile(
     r"|\b(should|can|could|how do|how to)\b[^?!]*\b(we|our|i|us)\b"
     # "what does the Confederation advise NHS leaders to do?"
     r"|\b(advise[sd]?|advising|recommend(?:s|ed|ing)?|suggest(?:s|ed|ing)?|urge[sd]?|urging|"
-    r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?(to|do|should)\b"
+    r"encourage[sd]?|encouraging)\s+(?:[\w'’-]+\s+){0,4}?"
+    # ("... advise an ICS in an area of major housing growth, such as Aylesbury, to do")
+    r"(?:(?:in|with|at|on)\s+[^?.;]{0,100}?,\s+)?(to|do|should)\b"
     # "what does the confed suggest?", "any tips for a small trust on ...?" (not "what did
     # the review recommend?", which reports what a document found)
     r"|\bwhat\s+(?:does|do|would)\s+(?:[\w'’-]+\s+){1,4}?(?:suggest|recommend|advise)\s*(?=[?.!]|$)"
