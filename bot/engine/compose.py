@@ -359,11 +359,11 @@ class ExtractiveComposer:
         elif _AND_WHY.search(query.text):  # "what should we do on skills, and why?": the lead's
             chosen = with_reason([], chosen, candidates, self.max_sentences, room, alone=True)
         chosen = with_the_list_it_leads_to(chosen, candidates, self.max_sentences, room)
-        defined = definition_subject(query.text) if len(parts) < 2 else None
-        if defined:  # by any of its names: "LIS", "local industrial strategy"
-            names = [defined] + [
+        asked_to_define = definition_subject(query.text) if len(parts) < 2 else None
+        if asked_to_define:  # by any of its names: "LIS", "local industrial strategy"
+            names = [asked_to_define] + [
                 terms(form)
-                for entry in self.glossary.entries_in(" ".join(defined))
+                for entry in self.glossary.entries_in(" ".join(asked_to_define))
                 for form in entry.forms()
             ]
             chosen = with_what_it_goes_on_to_say(
