@@ -247,7 +247,7 @@ _SOMEONE_SAID_RE = re.compile(
 
 # The kinds of NHS body an asker says they are ("acute trust", "hull STP", "MH trust").
 _BODY_KIND = (
-    r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|stp|ccg|pcn|ahsn|"
+    r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
     r"csu|(?:gp\s+)?practice|ambulance\s+service)"
 )
 _NOT_A_QUESTION = (
@@ -294,7 +294,8 @@ _TIPS_FOR_RE = re.compile(
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
     rf"^\W*((?:[A-Za-z'’&.+-]+\s+){{0,5}}?{_BODY_KIND}"
-    r"(?:\s+(?:in|at|from)"
+    # "hull STP in the east", "HCV ICS, based in hull - ..."
+    r"(?:,?\s+(?:based\s+)?(?:in|at|from)"
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?"
     r"(?:\s*\([^)]{1,40}\))?"  # "STP in the north east (newcastle) - ..."
     # "acute trust in oxford thinking about a bid - ...": what they have in mind, unless

@@ -199,6 +199,13 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("STP in the high moors (thornby) - what is the harbour fund for?") == terms(
         "STP high moors thornby"
     )
+    # a health and care partnership by its initials, the town in brackets; or "based in"
+    assert asker_terms("moors HCP (thornby) - is the harbour fund open?") == terms(
+        "moors HCP thornby"
+    )
+    assert asker_terms("M&T ICS, based in thornby - what is the harbour fund for?") == terms(
+        "M&T ICS based in thornby"
+    )
     # an integrated care partnership, or an opening that runs on into why they ask
     assert asker_terms("our ICP wants to know: what is the harbour fund for?") == terms("ICP")
     assert asker_terms("moors ICB wondering what the harbour fund is for") == terms("moors ICB")
