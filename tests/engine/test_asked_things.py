@@ -306,6 +306,16 @@ Jane Roe, Chair, Nottinghamshire Healthcare NHS Trust and Chair, Greater Lincoln
 Enterprise Partnership Moorland Board
 """
 
+# A body named by the initials the glossary knows ("LGA"), where people spell them out.
+DOCUMENTS["forum.md"] = """# Moorland voices
+
+## Quotes
+
+“Councils want practices at the table when the moorland plan is written.”
+
+Cllr Ann Heath, Chairman of the LGA Moorland Forum
+"""
+
 # What someone's office does, and the contact list that names her: her name line is
 # not what she does.
 DOCUMENTS["touch.txt"] = """Getting in touch
@@ -610,6 +620,13 @@ def test_where_a_thing_is_described_is_not_part_of_its_name(engine):
         "fund goes to harbour towns?"
     )
     assert "£20 million" in engine.ask(question).answer
+
+
+def test_a_body_named_by_its_initials_is_found_when_they_are_spelt_out(engine):
+    """The glossary's "LGA" is the Local Government Association, whichever way it is typed."""
+    spelt_out = engine.ask("Who chairs the Local Government Association's Moorland Forum?")
+    assert spelt_out.answer.startswith("Cllr Ann Heath, Chairman of the LGA Moorland Forum")
+    assert "Ann Heath" in engine.ask("who chairs the LGA moorland forum?").answer
 
 
 def test_the_chair_of_one_panel_does_not_chair_another_of_similar_name(engine):

@@ -18,7 +18,7 @@ from bot.engine.stated.subjects import (
     _longest_name,
     _names_area,
     _places_in,
-    in_order,
+    named_either_way,
     not_the_source,
 )
 from bot.engine.text import terms, words
@@ -60,7 +60,7 @@ def states_count(
         if s.coverage >= MIN_COUNT_COVERAGE
         and (not of or coverage(of, _context_terms(s)) > 0)
         and _names_area(passage_text(s.passage), areas, places)  # the slide's title counts
-        and in_order(name, terms(passage_text(s.passage)))
+        and named_either_way(name, terms(passage_text(s.passage)), concepts)
     ]
     forms = counted_forms([counted_noun(question) or asked[0]], glossary)
     return any(

@@ -22,6 +22,7 @@ from bot.engine.stated.subjects import (
     _names_area,
     _places_in,
     in_order,
+    named_either_way,
     not_the_source,
 )
 from bot.engine.text import terms, without_asker
@@ -79,7 +80,7 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
             held = _held(about_it.terms, text, typed, asked, places)
             if (
                 max(about_it.coverage, coverage(concepts, held)) >= MIN_SUBJECT_COVERAGE
-                and in_order(name, terms(text))
+                and named_either_way(name, terms(text), concepts)
                 and in_order(typed_name, terms(text))
                 and DATE.search(text)
                 and all(_names_event(group, text, what) for group in events)
@@ -171,7 +172,9 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
             # whether it happened may be said with the name turned about: "Sector deals
             # have been agreed in life sciences" says the Life Sciences Sector Deal was
             said = terms(s.text)
-            return in_order(name, said) or (bool(events) and set(name) <= set(said))
+            return named_either_way(name, said, concepts) or (
+                bool(events) and set(name) <= set(said)
+            )
         # a thing without a name ("the green paper on care"): a sentence mostly about it,
         # the place in any of its names ("lincs' final LIS": "Greater Lincolnshire")
         held = _held(s.terms, s.text, typed, asked, places)

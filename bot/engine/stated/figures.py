@@ -20,6 +20,7 @@ from bot.engine.stated.subjects import (
     _names_area,
     _places_in,
     in_order,
+    named_either_way,
 )
 from bot.engine.text import YEAR, terms, without_asker
 
@@ -51,7 +52,7 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
     subject = amount_subject(question)
     if subject is None:
         return True
-    _concepts, passages = about(subject)
+    concepts, passages = about(subject)
     shares = bool(_ASKS_SHARE.search(question) or share_base(question))
     base = _base_terms(share_base(question))
     name = _longest_name(subject)
@@ -75,9 +76,12 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
         where = passage_text(s.passage) if shares else text
         return bool(
             (AMOUNT.search(s.text) or (shares and _share_of(s.text, base)))
-            and in_order(name, terms(where))
+            and named_either_way(name, terms(where), concepts)
             and in_order(typed_name, terms(where))
-            and (s.coverage >= MIN_SUBJECT_COVERAGE or (name and in_order(name, terms(s.text))))
+            and (
+                s.coverage >= MIN_SUBJECT_COVERAGE
+                or (name and named_either_way(name, terms(s.text), concepts))
+            )
             # and the place asked about: the national fund's total is not one area's share
             and _names_area(where, asked, places)
         )
@@ -160,7 +164,7 @@ def states_for_the_year(question: str, about: Sentences) -> bool:
     if asked is None:
         return True
     year, subject = asked
-    _concepts, passages = about(subject)
+    concepts, passages = about(subject)
     figures = [
         s
         for said in passages

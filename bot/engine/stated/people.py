@@ -22,6 +22,7 @@ from bot.engine.stated.subjects import (
     _names_area,
     _places_in,
     in_order,
+    named_either_way,
 )
 from bot.engine.text import sentences, terms
 
@@ -61,7 +62,7 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     return any(
         mentions(s.text) > mentions(subject)
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
-        and in_order(name, terms(s.text))
+        and named_either_way(name, terms(s.text), concepts)
         and _names_area(s.text, asked, places)
         and _names_body_of(s.text, asked, places, body)
         for said in passages

@@ -115,6 +115,27 @@ def in_order(name: list[str], text_terms: list[str]) -> bool:
     return any(text_terms[i : i + size] == name for i in range(len(text_terms) - size + 1))
 
 
+def named_either_way(name: list[str], text_terms: list[str], concepts: list[Concept]) -> bool:
+    """`in_order`, or the name with a part written the other way the glossary knows: the
+    "Local Government Association's People and Places Board" is named "the LGA People and
+    Places Board", and "the LGA board" is named in full."""
+    if in_order(name, text_terms):
+        return True
+    for concept in concepts:
+        forms = [list(form) for form in concept.alternatives]
+        for form in forms:
+            for i in range(len(name) - len(form) + 1):
+                if name[i : i + len(form)] != form:
+                    continue
+                if any(
+                    in_order(name[:i] + other + name[i + len(form) :], text_terms)
+                    for other in forms
+                    if other != form
+                ):
+                    return True
+    return False
+
+
 def _places_in(subject: str, places: Gazetteer | None) -> tuple[frozenset[str], set[str]]:
     """The terms of the place names the subject types ("lincs"), and the ids of their
     areas: a sentence that names the area in any of its names ("Greater Lincolnshire")
