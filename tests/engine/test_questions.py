@@ -353,6 +353,12 @@ def test_whom_to_call_is_not_something_to_do():
         # an aside that asks for a definition, then "what is X"
         ("quick defn pls - what actually is a harbour hub?", ["harbour", "hub"]),
         ("quick one - what actually is a harbour hub?", None),
+        # two sources that both define it, however many words name them
+        ("the moor slides and the port briefing both define reach, is it the same?", ["reach"]),
+        (
+            "how do the moor LEP's board slides and the port trust's briefing define reach?",
+            ["reach"],
+        ),
     ],
 )
 def test_what_a_definition_question_defines(question, subject):
@@ -481,6 +487,10 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     assert listed_noun("what are the key priorities across the region?") == "prioriti"
     assert not wants_list("what does the review say is the aim?")
     assert listed_noun("what did the review say the challenges are for us?") == "challeng"
+    # a box or section named by what it lists: "what does it list?" lists its items
+    question = "the moor plan has a box called key strengths of the harbour - what does it list?"
+    assert listed_noun(question) == "strength"
+    assert listed_noun("what does the section headed 'main risks' list?") == "risk"
 
 
 def test_who_is_in_a_body_asks_for_a_list_of_its_members():

@@ -17,7 +17,7 @@ _LIST_QUESTION = re.compile(
     r"\bwhat\s+the\s+(?:[a-z]+\s+){0,2}[a-z]{3,}s\s+(?:are|were|r)\b|"  # "what the benefits are"
     # "what does the sector deal commit to?", "what will it include?": what it is made of
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:[\w'’&-]+\s+){1,6}?(?:include|involve|cover|"
-    r"consist\s+of|contain|comprise|commit\s+to)\b"
+    r"consist\s+of|contain|comprise|commit\s+to|list)\b"
     r"|\blist(?:ed)?\s+(?:them\s+)?as\b"  # "what do they list as strengths?"
     # "where does health show up? quick list pls": the answer asked for as a list
     r"|\b(?:quick|short|full|in\s+a|as\s+a)\s+list\b(?!\s+of\b)|\blist\s+(?:please|pls|plz)\b",
@@ -225,6 +225,9 @@ def listed_noun(question: str) -> str | None:
     )
     if match and _noun(match).lower() in _VERBS_AFTER_WHAT:
         match = _LIST_NAMED_ALONE.search(question)
+    named_nothing = not match or _noun(match).lower() in _NOT_PLURAL
+    if named_nothing and wants_list(question) and (called := _CALLED.search(question)):
+        return terms(called.group(1))[0]  # "a box called key attributes of ..., what does it list?"
     if not match or not wants_list(question) or _noun(match).lower() in _NOT_PLURAL:
         return None
     noun = _noun(match)
@@ -232,6 +235,14 @@ def listed_noun(question: str) -> str | None:
         noun = _last_plural(noun, question[match.end() :])
     found = terms(noun)
     return found[0] if found else None
+
+
+# "a box called key attributes of a LIS", "the section headed 'key opportunities'": the
+# plural that opens a box's or section's title names what it lists.
+_CALLED = re.compile(
+    r"\b(?:called|titled|entitled|headed|named)\s+[\"'‘“]?(?:[\w'’&-]+\s+){0,2}?([a-z]{3,}s)\b",
+    re.IGNORECASE,
+)
 
 
 # The words after a plural that go on naming the thing ("life sciences | sector deals"),
