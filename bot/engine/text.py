@@ -197,7 +197,7 @@ _ASKER_RE = re.compile(
     r"i\s*(?:'|’)?m\s+(?:from\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
     # (the body's name of up to three words, "Kent & Medway STP", not "LIS help an ICS")
     r"((?:(?!(?:a|an|the|to|for|with|is|are|do|does|did|can|could|help|helps|what|how|who|"
-    r"about|on|in|at)\s)[A-Za-z&]+\s+){0,3}?(?:trusts?|ics|icss|icps?|stps?|ccgs?|acs|icb|organisations?|"
+    r"about|on|in|at)\s)[A-Za-z&]+\s+){0,3}?(?:trusts?|ics|icss|icps?|hcps?|stps?|ccgs?|acs|icb|organisations?|"
     r"systems?|partnerships?|hospitals?|teams?|board|foundation trust|"
     # the asker's own people ("my CEO", "our HR dir", "our DoF is asking")
     r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?|"
@@ -210,7 +210,7 @@ _ASKER_RE = re.compile(
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|"
     rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS}|"
     # "our STP falls within the Liverpool City Region, which ..."
-    rf"(?:is|falls\s+(?:with)?in|sits\s+(?:with)?in|is\s+part\s+of)\s+(?:the\s+)?{_NAMED_AS})"
+    rf"(?:is|falls\s+(?:with)?in|sits\s+(?:with)?in|is\s+part\s+of|covers|serves)\s+(?:the\s+)?{_NAMED_AS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
     # "we're a trust in leicester doing our estates strategy - ...": what they are doing
     r"|\s+(?:doing|working\s+on|writing|drafting|reviewing|updating|preparing|refreshing)\b"
@@ -248,7 +248,7 @@ _SOMEONE_SAID_RE = re.compile(
 # The kinds of NHS body an asker says they are ("acute trust", "hull STP", "MH trust").
 _BODY_KIND = (
     r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
-    r"csu|(?:gp\s+)?practice|ambulance\s+service)"
+    r"csu|(?:gp\s+)?practice|ambulance\s+service|(?:gp\s+)?federation|(?:provider\s+)?collaborative)"
 )
 _NOT_A_QUESTION = (
     r"(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
@@ -293,7 +293,9 @@ _TIPS_FOR_RE = re.compile(
 
 # "middlesbrough FT - does ...", "hull STP here, ...": a question that opens with who asks.
 _OPENING_ASKER_RE = re.compile(
-    rf"^\W*((?:[A-Za-z'’&.+-]+\s+){{0,5}}?{_BODY_KIND}"
+    rf"^\W*((?:(?:[A-Za-z'’&.+-]+\s+){{0,5}}?{_BODY_KIND}"
+    # an NHS body by its name, then where it is: "NHS Kent & Medway, based in maidstone - ..."
+    r"|(?-i:NHS(?:\s+(?:[A-Z][\w'’.-]*|&|and)){1,5})(?=,?\s+based\b|\s*\(|\s+here\b))"
     # "hull STP in the east", "HCV ICS, based in hull - ..."
     r"(?:,?\s+(?:based\s+)?(?:in|at|from)"
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?"
@@ -312,7 +314,7 @@ _OPENING_ASKER_RE = re.compile(
     r"officer|director|head|nurse|gp|clinician|analyst|commissioner|planner|pharmacist|"
     r"consultant|advis[eo]r|co-?ordinator|team|(?:non[\s-]?)?exec(?:utive)?|ned|governor)s?"
     r"(?:\s+(?:at|in|from|for|with)"
-    r"(?:\s+[A-Za-z'’&.-]+){1,5}?)?(?:\s+here)?)\s*[-–—:,]",
+    r"(?:\s+[A-Za-z'’&.-]+){1,5}?)?(?:\s*\([^)]{1,40}\))?(?:\s+here)?)\s*[-–—:,]",
     re.IGNORECASE,
 )
 
@@ -328,6 +330,9 @@ _NHS_SIDE = re.compile(
     r"community|acute|mental\s+health|primary\s+care)\b",
     re.IGNORECASE,
 )
+
+# "im the strategy lead at UHDB (derby) - ...": a role the asker says is theirs.
+_SAYS_I_AM = re.compile(r"(?:i\s*(?:'|’)?m|i\s+am)\s", re.IGNORECASE)
 
 # A sentence of a few words that asks nothing, ended by a full stop.
 _SHORT_STATEMENT = re.compile(r"^([^.?!]{1,80}?)\.(?:\s|$)")
@@ -387,7 +392,8 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     ]:
         opening = _OPENING_ASKER_RE.match(question[start:])
         if opening:
-            if opening.group(3) and not _NHS_SIDE.search(opening.group(3)):
+            role = opening.group(3)
+            if role and not _NHS_SIDE.search(role) and not _SAYS_I_AM.match(role):
                 continue  # "skills lead at the LEP: who?" asks who the LEP's lead is
             begin, end = opening.span(next(g for g in (1, 2, 3) if opening.group(g)))
             # "ambulance service, HQ near exeter. is ...?": a short statement that opens

@@ -637,6 +637,9 @@ def test_what_was_done_by_a_year_is_an_event_of_that_year():
     last_year = date.today().year - 1
     assert event_year("how much did trusts receive from the harbour fund last year?") == last_year
     assert event_year("what is the harbour plan for this year?") is None
+    # a thing named by the year it happened, not a year a plan looks to
+    assert event_year("what did the 2021 budget say about the harbour?") == 2021
+    assert event_year("what did the harbour plan say about the 2030 target?") is None
 
 
 def test_whether_an_nhs_body_should_take_part_asks_what_to_do_but_why_does_not():
@@ -655,6 +658,9 @@ def test_who_is_in_it_asks_the_members_of_what_the_clause_before_names():
 def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
     assert outcome_subject("which harbour deals has the board actually agreed so far?") is None
     assert outcome_subject("has the harbour plan actually been agreed?") == "the harbour plan"
+    # whether it happened, asked without "ever" or "actually"
+    assert outcome_subject("did the harbour lab get funded?") == "the harbour lab"
+    assert outcome_subject("has the harbour lab been set up?") == "the harbour lab"
     # asked when, after "what date": not which ones
     assert outcome_subject("on what date was the plan eventually agreed?") == "the plan"
     assert outcome_subject("what came out of the first harbour mtg?") == "the first harbour mtg"

@@ -206,6 +206,20 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("M&T ICS, based in thornby - what is the harbour fund for?") == terms(
         "M&T ICS based in thornby"
     )
+    # an NHS body by its name, where it is based; a GP federation; what the body covers
+    assert asker_terms("NHS Moors & Dales, based in thornby - what is the harbour fund?") == (
+        terms("NHS Moors & Dales based in thornby")
+    )
+    assert asker_terms("GP federation in thornby - what is the harbour fund?") == terms(
+        "GP federation thornby"
+    )
+    assert asker_terms("our HCP covers thornby - what is the harbour fund?") == terms(
+        "HCP covers thornby"
+    )
+    # a role the asker says is theirs, at a body known by its initials, the town in brackets
+    assert asker_terms("im the strategy lead at THH (thornby) - what is the harbour fund?") == (
+        terms("im the strategy lead at THH thornby")
+    )
     # an integrated care partnership, or an opening that runs on into why they ask
     assert asker_terms("our ICP wants to know: what is the harbour fund for?") == terms("ICP")
     assert asker_terms("moors ICB wondering what the harbour fund is for") == terms("moors ICB")

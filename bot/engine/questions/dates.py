@@ -289,7 +289,15 @@ def asks_only_where_it_stands(question: str) -> bool:
 
 
 # "what replaced it after the government withdrew it in 2021?": a year something happened
-_EVENT_YEAR = re.compile(r"\b(?:in|since|after|during)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_EVENT_YEAR = re.compile(
+    r"\b(?:in|since|after|during)\s+((?:19|20)\d\d)\b"
+    # "what did the 2020 budget say about LISs?": a thing that happened in that year (not
+    # "the 2030 target", a year a plan looks to)
+    r"|\b(?:the|its|their)\s+((?:19|20)\d\d)\s+(?:budget|spending\s+review|review|report|"
+    r"evaluation|election|manifesto|consultation|conference|summit|announcement|statement|"
+    r"refresh|update)\b",
+    re.IGNORECASE,
+)
 _PAST = re.compile(
     r"\b(?:did|was|were|has|have|had|withdrew|went|became|\w{3,}ed)\b", re.IGNORECASE
 )
@@ -328,7 +336,7 @@ def event_year(question: str) -> int | None:
     question = " ".join(s for s in question_sentences(question) if not checks_a_claim(s))
     match = _EVENT_YEAR.search(question)
     if match and _PAST.search(question):
-        return int(match.group(1))
+        return int(match.group(1) or match.group(2))
     if _NAMED_EVENT.search(question) and _PAST.search(question):  # "... refreshed after covid?"
         return _NAMED_EVENT_YEAR
     relative = _RELATIVE_YEAR.search(question)

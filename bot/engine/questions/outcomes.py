@@ -51,6 +51,15 @@ _HAPPENED = re.compile(
 )
 
 
+# "did the living lab get funded?": whether it happened, asked without "ever" or "actually"
+_GOT_DONE = re.compile(
+    r"\b(?:did|has|have)\s+(?P<thing>[^?]+?)\s+(?:(?:ever|actually|finally|eventually)\s+)*"
+    r"(?:get|got|been)\s+(?P<event>funded|published|launched|released|set\s+up|agreed|signed\s+off|"
+    r"approved|adopted|finalised)\b",
+    re.IGNORECASE,
+)
+
+
 # "did lincs ever actually publish their final LIS?": the same, with a doer and a thing done.
 _DID_EVER_DO = re.compile(
     r"\bdid\s+(?P<doer>[^?]+?)\s+(?:(?:ever|actually|finally|eventually)\s+)+"
@@ -82,7 +91,7 @@ def happening(question: str) -> tuple[str, str] | None:
     """The event a question asks whether it happened, or takes as done, and what it
     happened to: ("come out", "the green paper"), ("publish", "lincs their final LIS"),
     ("published", "what was the final strategy's commitment"); or None."""
-    match = _HAPPENED.search(question)
+    match = _HAPPENED.search(question) or _GOT_DONE.search(question)
     # "which sector deals has govt actually agreed?" asks which ones, not whether
     if match and not _WHICH_ONES.search(question[: match.start()]):
         return match.group("event"), match.group("thing")
