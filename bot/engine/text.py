@@ -194,11 +194,11 @@ _ASKER_RE = re.compile(
     # ("we're NHS Kernow CCG", and "were" typed for it where a clause opens)
     r"\b(?:our|my|we\s*(?:'|’)?re\s+(?:an?|the)|we\s*(?:'|’)re|we\s+are\s+(?:an?|the)|as\s+an?|"
     r"(?:^|(?<=[.?!,;:]\s)|(?<=\s[-–—]\s))were(?:\s+(?:an?|the))?|"
-    r"i\s*(?:'|’)?m\s+(?:from\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
+    r"i\s*(?:'|’)?m\s+(?:from\s+|on\s+the\s+board\s+of\s+|with\s+)?(?:an?|the)|i\s+work\s+(?:in|at|for)\s+(?:an?|the))\s+"
     # (the body's name of up to three words, "Kent & Medway STP", not "LIS help an ICS")
     r"((?:(?!(?:a|an|the|to|for|with|is|are|do|does|did|can|could|help|helps|what|how|who|"
     r"about|on|in|at)\s)[A-Za-z&]+\s+){0,3}?(?:trusts?|ics|icss|icps?|hcps?|stps?|ccgs?|acs|icb|organisations?|"
-    r"systems?|partnerships?|hospitals?|teams?|board|foundation trust|"
+    r"systems?|partnerships?|hospitals?|hospices?|teams?|board|foundation trust|"
     # the asker's own people ("my CEO", "our HR dir", "our DoF is asking")
     r"ceo|chief\s+exec\w*|chair|dir|directors?|dof|fd|cfo|coo|boss|execs?|colleagues?|"
     r"lot|folks|people|guys|dept|department|unit)"
@@ -248,7 +248,7 @@ _SOMEONE_SAID_RE = re.compile(
 # The kinds of NHS body an asker says they are ("acute trust", "hull STP", "MH trust").
 _BODY_KIND = (
     r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
-    r"csu|(?:gp\s+)?practice|ambulance\s+service|(?:gp\s+)?federation|(?:provider\s+)?collaborative)"
+    r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|(?:provider\s+)?collaborative)"
 )
 _NOT_A_QUESTION = (
     r"(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
@@ -313,8 +313,10 @@ _OPENING_ASKER_RE = re.compile(
     rf"|^\W*{_NOT_A_QUESTION}((?:[A-Za-z'’&.+/-]+\s+){{0,6}}?(?:lead|manager|mgr|person|"
     r"officer|director|head|nurse|gp|clinician|analyst|commissioner|planner|pharmacist|"
     r"consultant|advis[eo]r|co-?ordinator|team|(?:non[\s-]?)?exec(?:utive)?|ned|governor)s?"
-    r"(?:\s+(?:at|in|from|for|with)"
-    r"(?:\s+[A-Za-z'’&.-]+){1,5}?)?(?:\s*\([^)]{1,40}\))?(?:\s+here)?)\s*[-–—:,]",
+    r"(?:\s+(?:at|in|from|for|with|of)"
+    r"(?:\s+[A-Za-z'’&.-]+){1,7}?)?(?:\s*\([^)]{1,40}\))?(?:\s+here)?)\s*[-–—:,]"
+    # "(hello) from Nottingham (NUH), ...": where they write from
+    r"|^\W*(from\s+(?!the\b)[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?(?:\s*\([^)]{1,40}\))?)\s*[-–—:,]",
     re.IGNORECASE,
 )
 
@@ -395,7 +397,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
             role = opening.group(3)
             if role and not _NHS_SIDE.search(role) and not _SAYS_I_AM.match(role):
                 continue  # "skills lead at the LEP: who?" asks who the LEP's lead is
-            begin, end = opening.span(next(g for g in (1, 2, 3) if opening.group(g)))
+            begin, end = opening.span(next(g for g in (1, 2, 3, 4) if opening.group(g)))
             # "ambulance service, HQ near exeter. is ...?": a short statement that opens
             # with who asks is all about them
             statement = _SHORT_STATEMENT.match(question[start:])
@@ -442,7 +444,9 @@ def without_asker(question: str, spans: list[tuple[int, int]] | None = None) -> 
 # "anything relevant to us?", "what does it mean for us": the asker is what is asked about
 _ABOUT_US = re.compile(
     r"\b(?:relevant|relevance|apply|applies|matters?|mean|means|affects?|useful|important|"
-    r"in\s+it)\s+(?:to|for)\s+us\b",
+    r"in\s+it)\s+(?:to|for)\s+us\b"
+    # "who at the LEP is leading the partnership w/ us?": what the asker's body is part of
+    r"|(?<!\bhelp\s)\b(?:with|w/)\s+us\b",
     re.IGNORECASE,
 )
 

@@ -133,6 +133,7 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     # asked about "our LIS", which every area has)
     assert asker_terms("we're an ambulance trust - anything relevant to us?") == []
     assert asker_terms("thornby ics here - what did our LEP say about health?") == []
+    assert asker_terms("thornby ICS - who leads the health partnership w/ us?") == []
     assert asker_terms("moors trust here, whats the deadline for our LIS?") == terms("moors trust")
     # "our STP is <name>" says where they are; "our trust is keen to ..." does not
     assert asker_terms("our STP is Moor & Fen - is there a deadline for the plan?") == (
@@ -219,6 +220,15 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     # a role the asker says is theirs, at a body known by its initials, the town in brackets
     assert asker_terms("im the strategy lead at THH (thornby) - what is the harbour fund?") == (
         terms("im the strategy lead at THH thornby")
+    )
+    # where they write from, after a greeting; a role "of" something at a body; a hospice
+    assert asker_terms("hello from thornby (THH), what is the harbour fund?") == terms(
+        "thornby THH"
+    )
+    question = "as the director of strategy at a trust in thornby, what is the harbour fund?"
+    assert asker_terms(question) == terms("director of strategy at a trust in thornby")
+    assert asker_terms("im on the board of a hospice in thornby - what is the harbour fund?") == (
+        terms("hospice in thornby")
     )
     # an integrated care partnership, or an opening that runs on into why they ask
     assert asker_terms("our ICP wants to know: what is the harbour fund for?") == terms("ICP")
