@@ -629,6 +629,12 @@ def test_a_body_named_by_its_initials_is_found_when_they_are_spelt_out(engine):
     assert "Ann Heath" in engine.ask("who chairs the LGA moorland forum?").answer
 
 
+def test_an_office_asked_in_two_words_is_who_holds_it(engine):
+    """ "moorland panel of practice leads chair?": whoever chairs it, or else not covered."""
+    assert "Bishop" in engine.ask("moorland panel of practice leads chair?").answer
+    assert engine.ask("moorland review panel chair?").mode == "no_answer"
+
+
 def test_the_chair_of_one_panel_does_not_chair_another_of_similar_name(engine):
     assert engine.ask("who chairs the moorland review panel?").mode == "no_answer"
     assert "Bishop" in engine.ask("who chairs the moorland panel of practice leads?").answer

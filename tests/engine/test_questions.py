@@ -74,6 +74,10 @@ from bot.engine.vocabulary import Vocabulary
         # the name, and how to reach them, of whoever holds it
         ("name + email of the moor LEP chair?", ("chair", "moor LEP")),
         ("name and email address for the moor LEP director?", ("director", "moor LEP")),
+        # the office and its body, and nothing else: "moor health board chair?"
+        ("moor health board chair?", ("chair", "moor health board")),
+        ("im at MHT - chair of the moor health board??", ("chair", "moor health board")),
+        ("what does the board chair?", None),
         # a second question starts where its question word does, however typed
         (
             "who is the head of moor partnerships and whats their email",

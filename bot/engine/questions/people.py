@@ -54,6 +54,15 @@ _ROLE_AFTER = re.compile(
 )
 
 
+# "lincs health and enterprise board chair?", "chair of the harbour board?": the office
+# and what it is of, and nothing else
+_ROLE_ALONE = re.compile(
+    r"^\W*(?!(?:what|who|how|when|where|why|which|is|are|does|do|did|can|could|should|will)\b)"
+    r"(?:(?:the\s+)?(?P<of>(?:(?!\s[-–—:]\s)[^?,;+]){3,60}?)\s+(?P<office>chair|chairman|chairwoman|chairperson|"
+    r"chief\s+executive|ceo)|(?P<office2>chair|chairman|chairwoman|chairperson|chief\s+executive|"
+    r"ceo)\s+of\s+(?:the\s+)?(?P<of2>[^?,;+]{3,60}?))\s*\?+\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(r"\s[-–—:]\s|[?.!]\s+")
 # "is it right that Jane Doe chairs the harbour board?": who holds the office, checked
 _ROLE_CLAIMED = re.compile(
@@ -72,6 +81,11 @@ def role_asked(question: str) -> tuple[str, str] | None:
         match = _ROLE.match(question[start:].strip())
         if match and terms(match.group(2)):  # not "whos the director and ..."
             return match.group(1), match.group(2)
+        alone = _ROLE_ALONE.match(question[start:].strip())
+        if alone and terms(alone.group("of") or alone.group("of2")):
+            return alone.group("office") or alone.group("office2"), alone.group(
+                "of"
+            ) or alone.group("of2")
     claimed = _ROLE_CLAIMED.search(question)
     if claimed:
         return claimed.group(1), claimed.group(2)
