@@ -210,7 +210,7 @@ _ASKER_RE = re.compile(
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|"
     rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS}|"
     # "our STP falls within the Liverpool City Region, which ..."
-    rf"(?:is|falls\s+(?:with)?in|sits\s+(?:with)?in|is\s+part\s+of|covers|serves)\s+(?:the\s+)?{_NAMED_AS})"
+    rf"(?:is|falls\s+(?:with)?in|sits\s+(?:with)?in|is\s+part\s+of)\s+(?:the\s+)?{_NAMED_AS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
     # "we're a trust in leicester doing our estates strategy - ...": what they are doing
     r"|\s+(?:doing|working\s+on|writing|drafting|reviewing|updating|preparing|refreshing)\b"
