@@ -58,9 +58,10 @@ _ROLE_AFTER = re.compile(
 # and what it is of, and nothing else
 _ROLE_ALONE = re.compile(
     r"^\W*(?!(?:what|who|how|when|where|why|which|is|are|does|do|did|can|could|should|will)\b)"
-    r"(?:(?:the\s+)?(?P<of>(?:(?!\s[-–—:]\s)[^?,;+]){3,60}?)\s+(?P<office>chair|chairman|chairwoman|chairperson|"
-    r"chief\s+executive|ceo)|(?P<office2>chair|chairman|chairwoman|chairperson|chief\s+executive|"
-    r"ceo)\s+of\s+(?:the\s+)?(?P<of2>[^?,;+]{3,60}?))\s*\?+\s*$",
+    r"(?:(?:the\s+)?(?P<of>(?:(?!\s[-–—:]\s)[^?,;+]){3,60}?)\s+"
+    r"(?P<office>chair|chairman|chairwoman|chairperson|chief\s+executive|ceo)"
+    r"|(?P<office2>chair|chairman|chairwoman|chairperson|chief\s+executive|ceo)"
+    r"\s+of\s+(?:the\s+)?(?P<of2>[^?,;+]{3,60}?))\s*\?+\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"\s[-–—:]\s|[?.!]\s+")
@@ -82,10 +83,8 @@ def role_asked(question: str) -> tuple[str, str] | None:
         if match and terms(match.group(2)):  # not "whos the director and ..."
             return match.group(1), match.group(2)
         alone = _ROLE_ALONE.match(question[start:].strip())
-        if alone and terms(alone.group("of") or alone.group("of2")):
-            return alone.group("office") or alone.group("office2"), alone.group(
-                "of"
-            ) or alone.group("of2")
+        if alone and terms(of := alone.group("of") or alone.group("of2")):
+            return alone.group("office") or alone.group("office2"), of
     claimed = _ROLE_CLAIMED.search(question)
     if claimed:
         return claimed.group(1), claimed.group(2)

@@ -164,7 +164,7 @@ def states_for_the_year(question: str, about: Sentences) -> bool:
     if asked is None:
         return True
     year, subject = asked
-    concepts, passages = about(subject)
+    _concepts, passages = about(subject)
     figures = [
         s
         for said in passages
