@@ -56,12 +56,11 @@ _ROLE_AFTER = re.compile(
 
 # "lincs health and enterprise board chair?", "chair of the harbour board?": the office
 # and what it is of, and nothing else
+_OFFICE_ALONE = r"chair|chairman|chairwoman|chairperson|chief\s+executive|ceo"
 _ROLE_ALONE = re.compile(
     r"^\W*(?!(?:what|who|how|when|where|why|which|is|are|does|do|did|can|could|should|will)\b)"
-    r"(?:(?:the\s+)?(?P<of>(?:(?!\s[-–—:]\s)[^?,;+]){3,60}?)\s+"
-    r"(?P<office>chair|chairman|chairwoman|chairperson|chief\s+executive|ceo)"
-    r"|(?P<office2>chair|chairman|chairwoman|chairperson|chief\s+executive|ceo)"
-    r"\s+of\s+(?:the\s+)?(?P<of2>[^?,;+]{3,60}?))\s*\?+\s*$",
+    rf"(?:(?:the\s+)?(?P<of>(?:(?!\s[-–—:]\s)[^?,;+]){{3,60}}?)\s+(?P<office>{_OFFICE_ALONE})"
+    rf"|(?P<office2>{_OFFICE_ALONE})\s+of\s+(?:the\s+)?(?P<of2>[^?,;+]{{3,60}}?))\s*\?+\s*$",
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"\s[-–—:]\s|[?.!]\s+")

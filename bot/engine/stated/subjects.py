@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import permutations
 from typing import Protocol
 
 from bot.engine.concepts import Concept
@@ -119,21 +120,13 @@ def named_either_way(name: list[str], text_terms: list[str], concepts: list[Conc
     """`in_order`, or the name with a part written the other way the glossary knows: the
     "Local Government Association's People and Places Board" is named "the LGA People and
     Places Board", and "the LGA board" is named in full."""
-    if in_order(name, text_terms):
-        return True
-    for concept in concepts:
-        forms = [list(form) for form in concept.alternatives]
-        for form in forms:
-            for i in range(len(name) - len(form) + 1):
-                if name[i : i + len(form)] != form:
-                    continue
-                if any(
-                    in_order(name[:i] + other + name[i + len(form) :], text_terms)
-                    for other in forms
-                    if other != form
-                ):
-                    return True
-    return False
+    return in_order(name, text_terms) or any(
+        in_order(name[:i] + list(other) + name[i + len(form) :], text_terms)
+        for concept in concepts
+        for form, other in permutations(concept.alternatives, 2)
+        for i in range(len(name) - len(form) + 1)
+        if tuple(name[i : i + len(form)]) == form
+    )
 
 
 def _places_in(subject: str, places: Gazetteer | None) -> tuple[frozenset[str], set[str]]:
