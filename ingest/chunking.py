@@ -2,20 +2,24 @@
 
 LangChain's RecursiveCharacterTextSplitter does the splitting, told to break at section
 headings first, then paragraphs, then lines, then sentences. Chunks never cross a page,
-so each has an exact page number; each also carries the section heading it sits under
-and the document's title, publisher, date and URL. A chunk's id is a hash of its
+so each has an exact page number; each also carries the section heading it sits under,
+the captions printed under the boxes it quotes from (`ingest.captions`), and the
+document's title, publisher, date and URL. A chunk's id is a hash of its
 document, place and text: unchanged text keeps its id, which is what lets a re-ingest
 skip the embedding work.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from ingest.captions import captioned_boxes
 from ingest.documents import Document
 
 __all__ = ["Chunk", "chunk_document", "CHUNK_SIZE", "CHUNK_OVERLAP"]
@@ -42,6 +46,8 @@ class Chunk:
     index: int
     page: int | None
     section: str | None
+    # (start, end, caption): a box in the chunk's text whose caption is printed under it
+    captions: tuple[tuple[int, int, str], ...] = ()
 
     def metadata(self, document: Document, content_hash: str, ingested_at: str) -> dict:
         """Chroma metadata: provenance for citations; None values are left out."""
@@ -51,6 +57,7 @@ class Chunk:
             "chunk_index": self.index,
             "page": self.page,
             "section": self.section,
+            "captions": json.dumps(self.captions) if self.captions else None,
             "title": info.title,
             "publisher": info.publisher,
             "published": info.published,
@@ -68,18 +75,32 @@ def chunk_document(document: Document) -> list[Chunk]:
     seen: set[str] = set()
     for page in document.pages:
         headings = [(m.start(), m.group(1).strip()) for m in _HEADING_RE.finditer(page.text)]
+        boxes = captioned_boxes(page.text)
         for piece in _splitter.create_documents([page.text]):
             text = piece.page_content.strip()
             start = piece.metadata["start_index"]
+            at = start + len(piece.page_content) - len(piece.page_content.lstrip())
             # The section is the last heading at or before the chunk's first line.
             section = next((h for pos, h in reversed(headings) if pos <= start), section)
             if not _has_content(text):
                 continue
             chunk = _make_chunk(document.info.doc_id, text, len(chunks), page.number, section)
+            chunk = dataclasses.replace(chunk, captions=_captions_within(boxes, at, len(text)))
             if chunk.id not in seen:
                 seen.add(chunk.id)
                 chunks.append(chunk)
     return chunks
+
+
+def _captions_within(
+    boxes: list[tuple[int, int, str]], at: int, length: int
+) -> tuple[tuple[int, int, str], ...]:
+    """The captioned boxes that overlap the chunk at `at` in its page, in its offsets."""
+    return tuple(
+        (max(start - at, 0), min(end - at, length), caption)
+        for start, end, caption in boxes
+        if start < at + length and end > at
+    )
 
 
 def _has_content(text: str) -> bool:

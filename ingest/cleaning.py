@@ -17,7 +17,13 @@ from collections import Counter
 
 from ingest.structure import HEADING, PARAGRAPH_BREAK, bullet, heading, is_bullet, is_heading
 
-__all__ = ["clean_text", "remove_repeated_lines", "split_columns", "is_heading_line"]
+__all__ = [
+    "DATED_CAPTION_RE",
+    "clean_text",
+    "remove_repeated_lines",
+    "split_columns",
+    "is_heading_line",
+]
 
 BULLET_CHARS = "•●▪◦‣∙■□➢➤✓-*—"
 _BULLET_RE = re.compile(rf"^\s*[{re.escape(BULLET_CHARS)}]\s+(?=\S)")
@@ -56,7 +62,7 @@ _FUNCTION_WORDS = {
 # Money, percentages and counts ("£4.7 billion", "50%", "100,000"): targets and facts in
 # an infographic, which are short like headings but are content.
 _QUANTITY_RE = re.compile(r"[£$€%]|\b\d{1,3}(?:,\d{3})+\b")
-_DATED_CAPTION_RE = re.compile(r"\((?:\w+\s+)?(?:19|20)\d\d\)$")
+DATED_CAPTION_RE = re.compile(r"\((?:\w+\s+)?(?:19|20)\d\d\)$")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
 
@@ -112,7 +118,7 @@ def is_heading_line(line: str) -> bool:
         and not _BULLET_RE.match(line)
         and not line.startswith(("http", "www."))
         and not _ends_mid_sentence(line)
-        and not _DATED_CAPTION_RE.search(line)
+        and not DATED_CAPTION_RE.search(line)
         and not _QUANTITY_RE.search(line)
         and sum(ch.isalpha() for ch in line) >= 0.6 * len(line.replace(" ", ""))
     )

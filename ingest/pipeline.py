@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 SAFE_FETCH = FetchPolicy()
 BATCH_CHUNKS = 400
 # Bump when cleaning or chunking changes, so every document is re-indexed with the new code.
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 SUPPORTED_SUFFIXES = frozenset(suffix for loader in LOADERS for suffix in loader.suffixes)
 
 

@@ -18,6 +18,7 @@ finding id"). The command line keeps that from happening (`bot.services.ingest_l
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -99,6 +100,8 @@ class ChunkInfo:
     page: int | None = None
     section: str | None = None
     source: str | None = None
+    # (start, end, caption) of boxes in the chunk captioned under them (`ingest.captions`)
+    captions: tuple[tuple[int, int, str], ...] = ()
 
     @classmethod
     def of(cls, metadata: dict) -> ChunkInfo:
@@ -112,6 +115,7 @@ class ChunkInfo:
             page=metadata.get("page"),
             section=metadata.get("section"),
             source=metadata.get("source"),
+            captions=tuple(map(tuple, json.loads(metadata.get("captions") or "[]"))),
         )
 
 

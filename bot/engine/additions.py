@@ -189,6 +189,7 @@ def with_the_place(
 
 
 RIVAL_DATE = 0.8  # of the lead's score: another document's date this good is given too
+COMPARED_DATE = 0.5  # the same, when the question sets the documents' dates side by side
 
 
 def with_another_date(
@@ -197,12 +198,15 @@ def with_another_date(
     dated: Callable[[Candidate], float],
     max_sentences: int,
     max_chars: int,
+    compared: bool = False,
 ) -> list[Candidate]:
     """Asked when (a deadline, a date), the documents may disagree: the 2017 briefing's
     "the first ... agreed by March 2019", the June 2019 briefing's "by March 2020 at the
     latest". When the chosen points date it from one document only, the best point of
     another document that gives another date follows the lead, if it scores near the
-    lead: the asker sees both dates, each cited to its source."""
+    lead (or not far below it, when the question is `compared`: "how does the date in
+    the 2017 briefing compare with the June 2019 one?"): the asker sees both dates, each
+    cited to its source."""
     given = [c for c in chosen if dated(c) == 1.0]
     if not given:
         return chosen
@@ -215,7 +219,7 @@ def with_another_date(
         and c.passage.chunk.doc_id not in sources
         and dated(c) == 1.0
         and not date_words(c.text) <= said
-        and c.score >= RIVAL_DATE * chosen[0].score
+        and c.score >= (COMPARED_DATE if compared else RIVAL_DATE) * chosen[0].score
     ]
     if not rivals:
         return chosen

@@ -77,6 +77,7 @@ from bot.engine.questions import (
     asks_what_it_gains,
     asks_what_to_do,
     asks_where_to_find,
+    compares_dates,
     definition_subject,
     is_action_question,
     last_named,
@@ -111,6 +112,7 @@ from bot.engine.units import (
     is_name_line,
     is_titled_list,
     label_after_list,
+    lists_parts_of,
     quotable_units,
     quotation_opening,
     shape_factor,
@@ -233,6 +235,7 @@ _ASKS_WHO_SAYS = re.compile(
 
 
 PART_CHARS = 350  # more room for each further thing a question asks
+_QUOTE_WORDS_TO_PLACE = 6  # enough of a quote's opening words to find where it sits
 
 
 class ExtractiveComposer:
@@ -311,7 +314,12 @@ class ExtractiveComposer:
         chosen = self._select(candidates, concepts, lists_first=lists_answer(query.text))
         if wants_date(query.text):
             chosen = with_another_date(
-                chosen, candidates, dated_by(query.text), self.max_sentences, self.max_chars
+                chosen,
+                candidates,
+                dated_by(query.text),
+                self.max_sentences,
+                self.max_chars,
+                compared=compares_dates(query.text),
             )
         if is_action_question(query.text):
             chosen = with_an_action(
@@ -679,6 +687,8 @@ class ExtractiveComposer:
                 and (not listed or listed in candidate.terms)
             ):
                 score += DETAIL_BONUS  # "the 4 grand challenges": a list of four of them
+            if listed and lists_parts_of(candidate, listed):
+                score -= DETAIL_BONUS  # "which sector deals?": not "Key elements of X Deal"
             if lacked and lacked & self._lacked(candidate.text):
                 score += DETAIL_BONUS  # "... if theres no combined authority?": "outside CAs"
             if action and ACTION_SENTENCE.search(candidate.text):
@@ -729,7 +739,12 @@ class ExtractiveComposer:
                 repeated = [
                     c
                     for c in chosen
-                    if (overlap(candidate.terms, c.terms) > 0.6 and not one_quotation(candidate, c))
+                    if (
+                        overlap(candidate.terms, c.terms) > 0.6
+                        and not one_quotation(candidate, c)
+                        # "Michael Wood, Head of ...": who holds the office the point names
+                        and not (is_name_line(candidate.text) and not is_name_line(c.text))
+                    )
                     or shows_again(candidate, c)
                 ]
                 if repeated:
@@ -828,6 +843,16 @@ def citation_for(n: int, passage: Passage, quote: str) -> Citation:
         published=info.published,
         url=info.url,
         page=info.page,
-        section=info.section,
+        section=_section_shown(passage, quote),
         quote=quote,
     )
+
+
+def _section_shown(passage: Passage, quote: str) -> str | None:
+    """The section a citation names: the caption printed under the box the quote comes
+    from (`Passage.captioned`), which says whose case study it is, else the heading above
+    the passage."""
+    words = without_bullet(quote).strip("“”‘’\"' ").split()[:_QUOTE_WORDS_TO_PLACE]
+    opening = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
+    captions = (caption for box, caption in passage.captioned if words and opening.search(box))
+    return next(captions, passage.chunk.info.section)

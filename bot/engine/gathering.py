@@ -20,11 +20,13 @@ from bot.engine.questions import (
     asked_parts,
     asks_what_it_gains,
     asks_what_to_do,
+    compares_dates,
     definition_subject,
     is_action_question,
     parts_referring_back,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
+from bot.engine.stated import DATE
 from bot.engine.text import (
     asker_terms,
     dash_pieces,
@@ -58,6 +60,7 @@ class PassageFinder:
         passages = self._with_general_advice(question, passages)
         passages = self._with_what_it_brings(question, passages)
         passages = self._with_named_source(question, passages)
+        passages = self._with_each_documents_date(question, passages)
         if not placed:
             return query, passages
         return query, self._marked_local(question, self._with_place(question, passages))
@@ -106,6 +109,26 @@ class PassageFinder:
                 of_doc = [p for p in found if p.chunk.doc_id == doc_id]
                 from_named = _interleaved(from_named, of_doc, len(from_named) + len(of_doc))
         return _interleaved(from_named, passages, len(passages))
+
+    def _with_each_documents_date(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For "how did the date for agreeing them change between the 2017 briefing and the
+        June 2019 one?": each document's best passage that states a date, in turn with
+        those found. Documents date one thing differently ("by March 2019", "by March 2020
+        at the latest"), and a date shares no word with the question, so passages that
+        only talk about the thing outrank the one of a document that dates it."""
+        if not compares_dates(question):
+            return passages
+        query = self.retriever.query(without_source(question))
+        found = self.retriever.retrieve(
+            query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
+        )
+        have = {p.chunk.id for p in passages}
+        dated: dict[str, Passage] = {}
+        for passage in found:
+            if DATE.search(passage.chunk.text):
+                dated.setdefault(passage.chunk.doc_id, passage)
+        fresh = [p for p in dated.values() if p.chunk.id not in have]
+        return _interleaved(passages, fresh, len(passages) + len(fresh))
 
     def _named_document(self, naming: list[str]) -> str | None:
         """The document whose title, publisher and date hold more of the naming terms

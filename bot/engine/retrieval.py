@@ -80,6 +80,9 @@ class Passage:
     local: bool = False
     following: str = ""
     preceding: str = ""
+    # (a box's text, its caption) in this chunk and the two beside it: the caption printed
+    # under a box names whose case study a quote from it is (`ingest.captions`)
+    captioned: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,18 @@ class _KeywordIndex:
             None if index is None else self._place.get((self.chunks[position].doc_id, index + step))
         )
         return "" if found is None else self.chunks[found].text
+
+    def captioned(self, chunk_id: str) -> tuple[tuple[str, str], ...]:
+        """The captioned boxes' text in `chunk_id` and the chunks beside it, with captions."""
+        position = self.position.get(chunk_id)
+        if position is None:
+            return ()
+        chunks = [self.chunks[i] for i in sorted([position, *self.around(chunk_id)])]
+        return tuple(
+            (chunk.text[start:end], caption)
+            for chunk in chunks
+            for start, end, caption in chunk.info.captions
+        )
 
     def nearby(self, chunk_id: str) -> frozenset[str]:
         """The terms of the chunks before and after `chunk_id` in its document."""
@@ -455,6 +470,7 @@ def _in_context(passage: Passage, index: _KeywordIndex) -> Passage:
         nearby=index.nearby(chunk_id),
         following=index.following(chunk_id),
         preceding=index.preceding(chunk_id),
+        captioned=index.captioned(chunk_id),
     )
 
 

@@ -78,10 +78,16 @@ def _stem(word: str) -> str:
     about productivity would match "new products and services" ("productivity" ->
     "productiv", as "connectivity" -> "connectiv")."""
     quality = _QUALITY.match(word)
-    return f"{quality.group(1)}iv" if quality else _stemmer.stemWord(word)
+    if quality:
+        return f"{quality.group(1)}iv"
+    # American spellings and the noun of "analyse" meet the British verb: "prioritize",
+    # "analyze" and "analysis" are "prioritise" and "analyse"
+    word = _BRITISH_ISE.sub(r"\1s\2", word)
+    return _stemmer.stemWord(word[:-2] + "e" if word.endswith("ysis") else word)
 
 
 _QUALITY = re.compile(r"^([a-z]{4,})ivit(?:y|ies)$")
+_BRITISH_ISE = re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$")
 
 
 _CONTRACTION_RE = re.compile(r"'(s|re|ll|ve|d|m)$|n't$")
@@ -304,10 +310,11 @@ _OPENING_ASKER_RE = re.compile(
     # it is a strategy ("trust in X looking at the X LIS - what does it say")
     r"(?:\s+(?:thinking|looking|planning|considering|hoping|wanting|keen|trying)\b"
     r"(?:\s+(?!(?:lis|leps?|strateg\w*|plans?)\b)[A-Za-z'’&.-]+){0,5}?)?)"
-    r"(?:\s*[-–—:,]|(?=\s+(?:wondering|asking)\b))"
+    # ("BSol ICS here (west mids). whats ...": a sentence of its own)
+    r"(?:\s*[-–—:,]|\.(?=\s)|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
     # says they are here
-    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?[-–—:,]"
+    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:,]|\.(?=\s))"
     # "NE ics programme manager - ...", "workforce lead at an STP - ...", "im in the older
     # peoples team at a community trust in plymouth, ...": a role, and where it is
     rf"|^\W*{_NOT_A_QUESTION}((?:[A-Za-z'’&.+/-]+\s+){{0,6}}?(?:lead|manager|mgr|person|"

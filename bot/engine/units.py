@@ -644,6 +644,21 @@ def is_titled_list(candidate: Candidate) -> bool:
     return candidate.carries_list and not candidate.lead_in.rstrip().endswith(ends)
 
 
+# "Key elements of Life Sciences Sector Deal include:": what a lead-in lists, of what
+_LISTS_OF = re.compile(r"\b([a-z]{3,}s)\s+of\s+(.+)", re.IGNORECASE)
+
+
+def lists_parts_of(candidate: Candidate, listed: str) -> bool:
+    """The list is of parts of the thing asked for, not of such things: "Key elements of
+    Life Sciences Sector Deal include: ..." does not answer "which sector deals are
+    there?", though its lead-in names a sector deal."""
+    lists_of = _LISTS_OF.search(candidate.lead_in) if candidate.carries_list else None
+    if lists_of is None or listed in terms(candidate.lead_in[: lists_of.start()]):
+        return False
+    head = terms(lists_of.group(1))
+    return bool(head) and head[0] != listed and listed in terms(lists_of.group(2))
+
+
 def shape_factor(text: str, titled_list: bool = False) -> float:
     """Short fragments, long sentences (not a list under its title, which is one unit
     however long), questions and text about the document itself weigh less."""

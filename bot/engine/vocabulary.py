@@ -235,6 +235,9 @@ def _english_word(lower: str) -> str | None:
     return found[0].term if found else None
 
 
+COMPOUND_PART_AT_LEAST = 3  # letters of each word of two typed as one
+
+
 class Vocabulary:
     """The knowledge base's words, names and initialisms (see the module docstring)."""
 
@@ -398,12 +401,23 @@ class Vocabulary:
         else:
             meant = self._clipped(lower, typed) or self._vowels_left_out(lower)
             meant = meant or self._contracted(lower)
-            meant = meant or self._corrected(lower) or _english_word(lower)
+            meant = meant or self._corrected(lower) or self._two_words(lower)
+            meant = meant or _english_word(lower)
         if known(token) and self._initials_typed_small(token):
             return token.upper()  # "wmca": the initials the glossary and places know, "WMCA"
         if meant is None or known(token):
             return token
         return meant[:1].upper() + meant[1:] if token[:1].isupper() else meant
+
+    def _two_words(self, lower: str) -> str | None:
+        """Two words typed as one ("paybill", "carehome"), the documents' word one of
+        them: the two words, rather than an English word a letter away ("playbill")."""
+        english = _english()
+        for cut in range(COMPOUND_PART_AT_LEAST, len(lower) - COMPOUND_PART_AT_LEAST + 1):
+            first, second = lower[:cut], lower[cut:]
+            if {first, second} <= english and (first in self.counts or second in self.counts):
+                return f"{first} {second}"
+        return None
 
     def _joins_words(self, word: str) -> bool:
         """A hyphenated word made of words ("co-located", "place-based"): as meant, not a

@@ -672,6 +672,9 @@ def test_a_share_of_one_thing_does_not_answer_a_share_of_another(engine):
     """10 per cent "of their funds" is not a rate "of pay bill"; 60% "of all jobs" is."""
     question = "whats the moorland levy rate as a % of pay bill?"
     assert engine.ask(question).mode == "no_answer"
+    # the share asked again in a word of its own after the question
+    question = "moors trust here - what rate is the moorland levy set at? % of pay bill pls"
+    assert engine.ask(question).mode == "no_answer"
     assert "60%" in engine.ask("wat % of new jobs on the moors r meant to be rural jobs").answer
     # "10 per cent of their funds", in the sentence about paying the levy, is of the levy
     answer = engine.ask("what % of our moorland levy can we pass to another practice?")

@@ -43,6 +43,9 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "who do i speak to about the Shared Prosperity Fund? im at pilgrim hospital, ULHT",
         # a closing line that says only what kind of body asks, and where
         "is the Shared Prosperity Fund for us? what even is it. community and MH trust in hull",
+        # who asks, said in a sentence of its own
+        "hey, BSol ICS here (west mids). what does the Healthy Ageing programme offer?",
+        "Kernow CCG. is the Shared Prosperity Fund for us?",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

@@ -3,9 +3,13 @@ its lead-in. On a small knowledge base made here (not on any evaluation question
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from bot.engine.details import _names_in_a_row, _short_items
+from bot.engine.text import terms
+from bot.engine.units import lists_parts_of
 from tests.conftest import engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -1022,3 +1026,19 @@ def test_what_taking_part_brings_is_answered_by_every_list_of_its_benefits(
     answer = engine.ask("whats actually in it for us boat owners if we get involved in the plan?")
     for benefit in ("cheaper winter moorings", "a shared crew pool", "faster hull repairs"):
         assert benefit in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "parts"),
+    [
+        ("Key elements of Life Sciences Sector Deal include:", True),  # parts of one deal
+        ("Sector Deals (published to date - more planned)", False),  # the deals themselves
+        ("Sector deals have been agreed in:", False),
+        ("Key elements of the deals include:", True),
+    ],
+)
+def test_a_list_of_the_parts_of_one_thing_does_not_list_such_things(lead_in, parts):
+    """Asked which sector deals there are, "Key elements of X Sector Deal include: ..."
+    lists what one deal is made of (it weighs less than a list of deals)."""
+    candidate = SimpleNamespace(carries_list=True, lead_in=lead_in)
+    assert lists_parts_of(candidate, terms("deals")[0]) is parts

@@ -347,3 +347,25 @@ def test_a_one_word_term_asked_to_be_defined_in_a_first_part_gets_its_definition
         "How is footfall defined, and why is it considered important for moorland plans?"
     )
     assert "usually counted as the visitors passing a shop" in answer.answer, answer.answer
+
+
+def test_who_holds_an_office_is_named_though_a_point_names_the_office_in_the_same_words(
+    tmp_path_factory, embedder
+):
+    """ "Jane Roe, Head of Harbour Partnerships, Moorland Trust" shares most of its words
+    with "The Moorland Trust, through its Head of Harbour Partnerships, is ...": the
+    signature still answers who holds the office."""
+    documents = {
+        "help.md": "# How we are helping\n\n## Our work\n\nThe Moorland Trust, through its Head "
+        "of Harbour Partnerships, is supporting several harbours to shape their plans. Our "
+        "Head of Harbour Partnerships sits on the panel of some plans.\n",
+        "briefing.md": "# Harbour briefing\n\n## Harbour plans\n\nHarbour plans set out how the "
+        "coast will grow.\n\n## Contact\n\n"
+        "Jane Roe, Head of Harbour Partnerships, Moorland Trust\n",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "Who is the Moorland Trust's Head of Harbour Partnerships, and what does the trust do "
+        "to help harbours?"
+    ).answer
+    assert "Jane Roe" in answer and "supporting several harbours" in answer, answer

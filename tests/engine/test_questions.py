@@ -37,6 +37,7 @@ from bot.engine.questions import (
     wants_number,
     without_presentation,
 )
+from bot.engine.retrieval import HybridRetriever
 from bot.engine.stated import _kind_of_body
 from bot.engine.text import terms
 from bot.engine.vocabulary import Vocabulary
@@ -899,3 +900,18 @@ def test_what_to_do_asked_in_so_many_words(question, asks):
 )
 def test_what_something_is_for(clause, referent, subject):
     assert purpose_subject(clause.removeprefix("and "), referent) == subject
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we're a GP federation in stoke - what shd we do to get a say in our LIS?",
+        "how can our trust have our say on the lincs strategy?",
+        "how do we input into the NE LIS?",
+    ],
+)
+def test_getting_a_say_is_searched_for_as_influencing(question, starter_store):
+    """Passages say "influence" ("Knowing how to influence"); the question says "get a
+    say": the search looks for the briefing's word too."""
+
+    assert "influence" in HybridRetriever(starter_store).query(question).expanded.split()

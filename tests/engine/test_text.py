@@ -37,6 +37,9 @@ from bot.engine.text import (
         # asking for tips, how often a document says it: no topic
         ("any tips on the fund? could it help?", ["fund", "help"]),
         ("the slides say productivity a lot, they bang on about it", ["slide", "productiv"]),
+        # American spellings and the noun "analysis" meet the British verbs of the documents
+        ("analyze the analysis they analysed", ["analys", "analys", "analys"]),
+        ("prioritize organizations", ["prioritis", "organis"]),
     ],
 )
 def test_terms(text, expected):

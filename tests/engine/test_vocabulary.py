@@ -36,6 +36,8 @@ def vocabulary() -> Vocabulary:
         ("the partnership's steering group", "the partnership steering group"),
         ("who's on the board? what's it for", "who's on the board? what's it for"),  # "is"
         ("what does the board say", "what does the board say"),  # English words stay
+        # two words typed as one, one of them the documents': the two words
+        ("who sits on the growthboard?", "who sits on the growth board?"),
         # Initials typed in small letters, as chat often is.
         (
             "who sits on the whcp board?",

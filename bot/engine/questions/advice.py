@@ -222,6 +222,20 @@ _WHAT_IT_GAINS = re.compile(
 )
 
 
+# "what shd we do to get a say in our LIS?", "how can we have our say / input into it?":
+# influencing it, in everyday words
+_A_SAY = re.compile(
+    r"\b(?:get|have|having|getting)\s+(?:a|our|any|more\s+of\s+a|some)\s+(?:say|input)\b"
+    r"|\b(?:input|feed)\s+into\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_have_a_say(question: str) -> bool:
+    """ "How do we get a say in our LIS?": asks how to influence it."""
+    return bool(_A_SAY.search(question))
+
+
 def asks_what_it_gains(question: str) -> bool:
     """ "What could an ICS gain from influencing its strategy?": the answer is the benefits
     the documents list, whatever they call them."""

@@ -27,10 +27,13 @@ _DATE_QUESTION = re.compile(
     # "when ...", "..., when did ...", "dorset ICS again - when does ..."
     r"^\W*when\b|(?:\band|[,;?&+]|\s[-–—:])\s+when\s+(?:did|was|were|is|are|will|do|does)\b"
     r"|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
-    r"|\b(?:expected|target|original|revised|new|agreed)\s+(?:date|deadline|timetable|timescale|"
+    r"|\b(?:expected|target|original|revised|new|agreed)\s+(?:date|deadline|timing|timetable|timescale|"
     r"time\s*frame|timeframe)s?\b"  # "how has the expected date for agreeing them changed?"
     r"|(?:\band|\bn|[,;?+&])\s+when\s*(?:[?!.]|$)"  # "which areas published first, and when?"
-    r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b|" + _PERIOD_ASKED,
+    r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b"
+    # "the date for agreeing them", "the date given in the June 2019 briefing"
+    r"|\bthe\s+(?:date|deadline|timetable|timescale|timing)\s+(?:for|of|given|set)\b|"
+    + _PERIOD_ASKED,
     re.IGNORECASE,
 )
 
@@ -56,6 +59,21 @@ def asks_how_far_it_runs(question: str) -> bool:
 def wants_date(question: str) -> bool:
     """ "When ...", "by what year ...": the answer holds a date."""
     return bool(_DATE_QUESTION.search(question))
+
+
+# "how does it compare with ...", "has that changed?", "they give diff dates": the dates
+# of two documents, or of then and now, set side by side
+_COMPARED = re.compile(
+    r"\b(?:compare[sd]?|comparison|change[sd]?|differ\w*|diff|different|same|vs|versus|"
+    r"moved|slipped|revised)\b",
+    re.IGNORECASE,
+)
+
+
+def compares_dates(question: str) -> bool:
+    """ "How does the date in the 2017 briefing compare with the June 2019 one?": a date
+    question that sets dates side by side (each document's date is asked for)."""
+    return wants_date(question) and bool(_COMPARED.search(question))
 
 
 _NOW = re.compile(

@@ -110,7 +110,9 @@ _GIVEN_TO = re.compile(
 )
 # "... as a % of turnover?", "what percentage of staff ...": a share of anything.
 _SHARE_OF = re.compile(
-    r"\b(?:as\s+an?|what)\s+(?:%|percent(?:age)?|per\s*cent|proportion|share)\s+of\b",
+    r"\b(?:as\s+an?|what)\s+(?:%|percent(?:age)?|per\s*cent|proportion|share)\s+of\b"
+    # "what rate is the levy set at? % of paybill pls": the share, asked again in a word
+    r"|(?:^|[?!.,;:]\s*|\s[-–—]\s*)(?:%|percent(?:age)?|per\s*cent)\s+of\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,60 @@
+"""A citation of a case study names the caption printed under its box ("CASE STUDY ...:
+Harbourside technical draft (December 2018)"), not the heading in force above it, which is
+the caption of the case study before; on a small knowledge base made here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import engine_over
+
+DOCUMENTS = {
+    "case-studies.txt": """Case studies in moorland strategies
+
+Moorland strategies speak of health in many ways, and some of them at length.
+
+“The Fellside will open a rural health centre in every market town, with nurses for the
+smallest villages and a bus to reach them.”
+
+Download the full report here.
+
+CASE STUDY Rural health in moorland strategies
+
+Fellside draft strategy (May 2019)
+
+“We will establish a harbour health living lab linked to the quays, with care for the
+fishing fleet and their families.
+
+• The living lab will pioneer remote care for crews at sea, with the harbour college.”
+
+Visit the Harbourside website for more information.
+
+CASE STUDY Rural health in moorland strategies
+
+Harbourside technical draft (December 2018)
+"""
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
+
+
+def sections_citing(answer, words: str) -> set[str | None]:
+    return {c.section for c in answer.citations if words in c.quote}
+
+
+def test_a_case_study_is_cited_by_the_caption_under_it(engine):
+    answer = engine.ask("what does the harbourside strategy say about a living lab?")
+    assert sections_citing(answer, "living lab") == {
+        "CASE STUDY Rural health in moorland strategies: "
+        "Harbourside technical draft (December 2018)"
+    }
+
+
+def test_the_case_study_before_it_keeps_its_own_caption(engine):
+    answer = engine.ask("what will the fellside strategy do for rural health?")
+    assert sections_citing(answer, "rural health centre") == {
+        "CASE STUDY Rural health in moorland strategies: Fellside draft strategy (May 2019)"
+    }

@@ -1,0 +1,88 @@
+"""Asked how two documents' dates for one thing compare, the answer gives each
+document's date, though passages that only talk about the thing share more of the
+question's words; on a small knowledge base made here (not on any evaluation question)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.questions import compares_dates, wants_date
+from tests.conftest import engine_over
+
+DOCUMENTS = {
+    "rotas-2017.md": """# Winter rotas briefing
+
+## What the board announced
+
+The board announced winter rotas for every moorland practice. The first winter rotas will
+be agreed by March 2019.
+""",
+    "rotas-2019.md": """# Winter rotas in practice
+
+## Key points
+
+• Every moorland practice is in the process of writing a winter rota, to be agreed with
+the board by March 2020.
+
+## Agreeing winter rotas
+
+Agreeing winter rotas with the board takes time (first), and agreeing them well matters to
+every practice. Practices agreeing winter rotas should talk to the board early, and the
+board's guidance on agreeing winter rotas explains what agreeing a rota involves.
+
+Agreeing winter rotas with the board takes time (second), and agreeing them well matters to
+every practice. Practices agreeing winter rotas should talk to the board early, and the
+board's guidance on agreeing winter rotas explains what agreeing a rota involves.
+
+Agreeing winter rotas with the board takes time (third), and agreeing them well matters to
+every practice. Practices agreeing winter rotas should talk to the board early, and the
+board's guidance on agreeing winter rotas explains what agreeing a rota involves.
+
+Agreeing winter rotas with the board takes time (fourth), and agreeing them well matters to
+every practice. Practices agreeing winter rotas should talk to the board early, and the
+board's guidance on agreeing winter rotas explains what agreeing a rota involves.
+""",
+    "sources.yaml": (
+        "- file: rotas-2017.md\n  title: Winter rotas briefing\n  publisher: Moorland Board\n"
+        "  published: 2017-12\n"
+        "- file: rotas-2019.md\n  title: Winter rotas in practice\n  publisher: Moorland Board\n"
+        "  published: 2019-06\n"
+    ),
+}
+for n in range(12):
+    DOCUMENTS[f"notes-{n}.md"] = f"""# Practice notes {n}
+
+## Agreeing winter rotas
+
+Agreeing winter rotas is on the agenda again (note {n}); practices agreeing winter rotas
+compare notes on agreeing them, and the briefing on agreeing winter rotas is discussed.
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, embedder):
+    return engine_over(DOCUMENTS, tmp_path_factory, embedder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does the date for agreeing winter rotas in the December 2017 briefing compare "
+        "with the date given in the June 2019 briefing?",
+        "how did the expected timing for agreeing winter rotas change between the 2017 "
+        "briefing and the 2019 one?",
+        "whats the deadline for winter rotas to be agreed? the 2017 briefing and the 2019 one "
+        "seem to give diff dates",
+    ],
+)
+def test_dates_set_side_by_side_are_each_given(engine, question):
+    answer = engine.ask(question).answer
+    assert "March 2019" in answer and "March 2020" in answer
+
+
+def test_what_sets_dates_side_by_side():
+    assert wants_date("what was the date for agreeing them in the 2017 briefing?")
+    assert compares_dates("how does the timetable for agreeing rotas compare with 2019's?")
+    assert compares_dates("has the deadline for agreeing rotas changed since 2017?")
+    assert not compares_dates("how does the rota compare with last winter's?")  # no date asked
+    assert not compares_dates("when will rotas be agreed?")
