@@ -248,13 +248,15 @@ def answering(
     candidates: list[Candidate],
     max_sentences: int,
     max_chars: int,
+    dated: Callable[[Candidate], float] | None = None,
 ) -> list[Candidate]:
     """For one of the things a question asks (`asked_parts`): when no chosen sentence
     covers it nearly as well as the best candidate does, that candidate takes the weakest
     point's place ("how is productivity defined, and why does it matter?" gets both a
     definition and a reason). A part that asks what something is (`defined`) is covered
     by a sentence that says so ("Productivity measures ..."), one that asks who holds an
-    office (`office`) by a sentence that names the office ("..., Managing Director, ...")."""
+    office (`office`) by a sentence that names the office ("..., Managing Director, ..."),
+    one that asks when (`dated`) by a sentence that gives its date."""
 
     # a word no passage has ("im at UHB in brum") cannot tell which one answers
     part = [c for c in part if any(c.covered_by(k.terms | k.context) for k in candidates)]
@@ -274,6 +276,8 @@ def answering(
             return 1.0
         if office and not any(t.startswith(office) for t in candidate.terms):
             return said(part, candidate) / 2  # naming the body is not naming its office holder
+        if dated is not None and dated(candidate) < 1.0:
+            return said(part, candidate) / 2  # asked when, a sentence without its date
         found = said(besides_office, candidate)
         return found / 2 if defined else found  # naming the thing is not saying what it is
 

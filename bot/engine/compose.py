@@ -356,6 +356,8 @@ class ExtractiveComposer:
                     self.max_sentences,
                     # what something is leads when too long to follow (see `answering`)
                     self.max_chars if defined else room,
+                    # "when was it published, and what are its 5 foundations?": its date
+                    dated=dated_by(part) if wants_date(clause) else None,
                 )
         why = next((p for p in parts if _ASKS_WHY.search(p[0])), None)
         if why is not None and not asks_what_it_gains(query.text):  # "why bother? what's in it"

@@ -110,13 +110,36 @@ def dated_by(question: str) -> Callable[[Candidate], float]:
     # of "the first of these strategies will be agreed by March 2019"
     events = event_words(date_subject(question) or "")
 
+    asked = set(terms(date_subject(question) or ""))
+
     def dated(candidate: Candidate) -> float:
         if DATE.search(candidate.text) and not date_words(candidate.text) <= given:
             said = set(terms(candidate.text))
-            return 1.0 if all(group & said for group in events) else OTHER_EVENT_DATE
+            if all(group & said for group in events) and not _dates_a_paper_on(
+                candidate.text, asked
+            ):
+                return 1.0
+            return OTHER_EVENT_DATE
         return 0.5 if DATE.search(candidate.text) or _PERIOD.search(candidate.text) else 0.0
 
     return dated
+
+
+# "The NHS Confederation published its briefing on the Industrial Strategy in November
+# 2017": the date of a paper about the thing, not of the thing
+_PAPER_ON = re.compile(
+    r"\b(?:published|released|issued|launched)\s+(?:its|their|our|a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(briefing|report|response|paper|summary|guide|statement)s?\b"
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:on|about|into)\s",
+    re.IGNORECASE,
+)
+
+
+def _dates_a_paper_on(text: str, asked: set[str]) -> bool:
+    """The sentence dates a paper about what is asked, when the question asks of the
+    thing itself ("when was the industrial strategy published?"), not of a paper."""
+    paper = _PAPER_ON.search(text) if asked else None
+    return bool(paper) and not set(terms(paper.group(1))) & asked
 
 
 def date_words(text: str) -> set[str]:
@@ -215,9 +238,10 @@ def lists_answer(question: str) -> bool:
 
 
 # After the subject, words that say what it is, what makes one, or what counts as one:
-# "... important local anchor institutions given their size, workforce ...".
+# "... important local anchor institutions given their size, workforce ..." (of "anchor
+# institutions", and of "anchors": the kind of thing it names may come between)
 _DEFINING = re.compile(
-    r"^(?:which|that|is|are|means?|refers? to|given|because|such as)\b",
+    r"^(?:[a-z]{3,}s\s+)?(?:which|that|is|are|means?|refers? to|given|because|such as)\b",
     re.IGNORECASE,
 )
 

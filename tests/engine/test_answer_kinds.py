@@ -9,9 +9,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.engine.additions import referent, with_another_date
+from bot.engine.additions import answering, referent, with_another_date
+from bot.engine.concepts import question_concepts
 from bot.engine.details import dated_by
+from bot.engine.glossary import Glossary
 from bot.engine.retrieval import Passage
+from bot.engine.text import terms
 from bot.engine.units import Candidate, is_name_line, quotation_opening, speakers_of
 from ingest.store import StoredChunk
 from ingest.structure import Block, blocks
@@ -453,6 +456,41 @@ def test_a_date_the_question_gives_itself_does_not_answer_when():
     assert changed(deadline) > changed(came_out)
     confirmed = dated_by("is the deadline for agreeing plans March 2020?")
     assert confirmed(deadline) == confirmed(came_out)
+
+
+def test_the_date_of_a_paper_about_a_thing_is_not_the_date_of_the_thing():
+    """ "When was the harbour strategy published?": the government's publishing it, not
+    the board's publishing a briefing on it (unless the briefing is asked for)."""
+    strategy = dated_by("when was the harbour strategy published?")
+    briefing = SimpleNamespace(
+        text="The Harbour Board published its briefing on the Harbour Strategy in May 2018."
+    )
+    itself = SimpleNamespace(text="The government published its Harbour Strategy in March 2018.")
+    assert strategy(itself) > strategy(briefing)
+    asked_of_the_briefing = dated_by("when did the board publish its briefing on the strategy?")
+    assert asked_of_the_briefing(briefing) == 1.0
+
+
+def test_a_part_asking_when_is_answered_only_by_a_sentence_that_dates_it():
+    """ "When was the harbour strategy published, and what are its pillars?": a report on
+    the strategy, dated, shares the part's words but does not date the strategy; the
+    sentence that does takes the weakest point's place."""
+    passage = SimpleNamespace(chunk=SimpleNamespace(id="c", doc_id="d"))
+
+    def point(text: str, score: float, position: int) -> Candidate:
+        return Candidate(text, passage, frozenset(terms(text)), 1.0, position, score=score)
+
+    pillars = point("The pillars of the harbour strategy are boats, crews and harbours.", 1.0, 0)
+    report = point("We published a report on the harbour strategy in June 2019.", 0.9, 1)
+    weak = point("Harbours matter to the coast.", 0.4, 2)
+    dating = point("The government published its Harbour Strategy in March 2018.", 0.5, 3)
+    part = "when was the harbour strategy published"
+    concepts = question_concepts(part, Glossary([]), lambda term: 1.0)
+    everything = [pillars, report, weak, dating]
+    chosen = answering(
+        concepts, None, (), [pillars, report, weak], everything, 3, 850, dated=dated_by(part)
+    )
+    assert dating in chosen and pillars in chosen
 
 
 def test_asked_when_an_event_was_a_date_of_that_event_answers_first():

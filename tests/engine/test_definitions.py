@@ -73,6 +73,9 @@ def test_what_a_thing_is_is_answered_by_what_counts_as_one_and_why(engine):
     why, not the one that uses both words about something else."""
     answer = engine.ask("wats an anchor institution and does it apply to our practice")
     assert "given their size" in answer.answer.split("[1]")[0]
+    # asked of the word alone, the kind of thing it names may come between
+    answer = engine.ask("ppl keep calling practices 'anchors' - what do they mean by that?")
+    assert "given their size" in answer.answer.split("[1]")[0], answer.answer
 
 
 def test_how_something_is_defined_is_a_definition_question(engine):
@@ -122,6 +125,9 @@ def test_what_makes_something_one_says_what_it_is():
     assert defines("Practices are known as rural anchors given their size and reach.", subject)
     assert defines("Rural anchors such as practices and schools hold villages together.", subject)
     assert not defines("Every Tuesday the county council met the rural anchors.", subject)
+    # "anchor" asked alone: "... anchor institutions given their size"
+    assert defines("Practices are known as anchor institutions given their size.", ["anchor"])
+    assert not defines("On Tuesday the county council met the anchor teams.", ["anchor"])
 
 
 PANELS = {

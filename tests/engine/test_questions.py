@@ -704,7 +704,10 @@ def test_where_to_find_something_is_not_what_to_do():
         ("inclusive growth was not even in the white paper?", True),
         ("did the white paper cover inclusive growth or not?", True),
         ("what was missing from the strategy?", True),
+        ("does the white paper make inclusive growth a central theme?", True),
+        ("what notable omission from the plan does the board highlight?", True),
         ("what is in the white paper?", False),
+        ("does the plan make the case for a new hospital?", False),
         ("which areas have not agreed a strategy?", False),
     ],
 )

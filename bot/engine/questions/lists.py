@@ -278,7 +278,11 @@ _ABSENCE_QUESTION = re.compile(
     r"\b(?:was|is|were|are|did|does|do)(?:n['’]?t|\s+not)\b(?:\s+\w+){0,3}?\s+(?:in|cover\w*|mention\w*|"
     r"include\w*|feature\w*)\b|\bor\s+not\b|^\W*(?:did|does|do)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?"
     # "did the white paper give a central place to inclusive growth?"
-    r"(?:address|cover|mention|tackle|consider|include|feature|prioriti[sz]e|give)\w*\b|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*)\b",
+    r"(?:address|cover|mention|tackle|consider|include|feature|prioriti[sz]e|give)\w*\b"
+    # "does the white paper make inclusive growth a central theme?"
+    r"|\bmake\s+(?:[\w'’-]+\s+){1,4}?an?\s+(?:central|key|main|core|major)\s+"
+    r"(?:theme|priority|focus|part|pillar)\b"
+    r"|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*|omissions?)\b",
     re.IGNORECASE,
 )
 
