@@ -11,11 +11,10 @@ skip the embedding work.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -85,7 +84,7 @@ def chunk_document(document: Document) -> list[Chunk]:
             if not _has_content(text):
                 continue
             chunk = _make_chunk(document.info.doc_id, text, len(chunks), page.number, section)
-            chunk = dataclasses.replace(chunk, captions=_captions_within(boxes, at, len(text)))
+            chunk = replace(chunk, captions=_captions_within(boxes, at, len(text)))
             if chunk.id not in seen:
                 seen.add(chunk.id)
                 chunks.append(chunk)

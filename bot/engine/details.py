@@ -109,8 +109,7 @@ def dated_by(question: str) -> Callable[[Candidate], float]:
     # "when was the first council of LEP chairs meeting?": a date of a meeting, not one
     # of "the first of these strategies will be agreed by March 2019"
     events = event_words(date_subject(question) or "")
-
-    asked = set(terms(date_subject(question) or ""))
+    asked = set(terms(date_subject(question) or ""))  # what the date is asked of
 
     def dated(candidate: Candidate) -> float:
         if DATE.search(candidate.text) and not date_words(candidate.text) <= given:
