@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -83,8 +83,10 @@ def chunk_document(document: Document) -> list[Chunk]:
             section = next((h for pos, h in reversed(headings) if pos <= start), section)
             if not _has_content(text):
                 continue
-            chunk = _make_chunk(document.info.doc_id, text, len(chunks), page.number, section)
-            chunk = replace(chunk, captions=_captions_within(boxes, at, len(text)))
+            captions = _captions_within(boxes, at, len(text))
+            chunk = _make_chunk(
+                document.info.doc_id, text, len(chunks), page.number, section, captions
+            )
             if chunk.id not in seen:
                 seen.add(chunk.id)
                 chunks.append(chunk)
@@ -108,8 +110,16 @@ def _has_content(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", body)) >= 4
 
 
-def _make_chunk(doc_id: str, text: str, index: int, page: int | None, section: str | None) -> Chunk:
-    # The index is not hashed, so inserting a paragraph does not change later chunks' ids.
+def _make_chunk(
+    doc_id: str,
+    text: str,
+    index: int,
+    page: int | None,
+    section: str | None,
+    captions: tuple[tuple[int, int, str], ...] = (),
+) -> Chunk:
+    # The index is not hashed, so inserting a paragraph does not change later chunks' ids;
+    # nor are the captions, which change no text to embed.
     digest = hashlib.sha256(f"{doc_id}\x00{page}\x00{section}\x00{text}".encode()).hexdigest()
     return Chunk(
         id=f"{doc_id}:{digest[:16]}",
@@ -118,4 +128,5 @@ def _make_chunk(doc_id: str, text: str, index: int, page: int | None, section: s
         index=index,
         page=page,
         section=section,
+        captions=captions,
     )

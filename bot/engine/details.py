@@ -108,8 +108,9 @@ def dated_by(question: str) -> Callable[[Candidate], float]:
     given = set() if _CONFIRMS.match(question) else date_words(question)
     # "when was the first council of LEP chairs meeting?": a date of a meeting, not one
     # of "the first of these strategies will be agreed by March 2019"
-    events = event_words(date_subject(question) or "")
-    asked = set(terms(date_subject(question) or ""))  # what the date is asked of
+    subject = date_subject(question) or ""
+    events = event_words(subject)
+    asked = set(terms(subject))  # what the date is asked of
 
     def dated(candidate: Candidate) -> float:
         if DATE.search(candidate.text) and not date_words(candidate.text) <= given:
