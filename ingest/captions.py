@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.cleaning import DATED_CAPTION_RE
+from ingest.cleaning import DATED_CAPTION_RE, DATED_CAPTION_WORDS
 from ingest.structure import HEADING
 
 __all__ = ["captioned_boxes"]
 
 _PARAGRAPH_RE = re.compile(r"\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
-_DATED_CAPTION_WORDS = 12  # "Heart of the South West command paper (February 2019)"
 _POINTER_WORDS = 20  # "Read the emerging priorities for ... on the LEP website."
 _OPEN, _CLOSE = "“", "”"
 
@@ -44,7 +43,7 @@ def captioned_boxes(text: str) -> list[tuple[int, int, str]]:
 
 def _is_dated_line(paragraph: str) -> bool:
     line = " ".join(paragraph.split())
-    return len(line.split()) <= _DATED_CAPTION_WORDS and bool(DATED_CAPTION_RE.search(line))
+    return len(line.split()) <= DATED_CAPTION_WORDS and bool(DATED_CAPTION_RE.search(line))
 
 
 def _box_end(paragraphs: list[tuple[int, int, str]], heading: int) -> int | None:

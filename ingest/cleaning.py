@@ -19,6 +19,7 @@ from ingest.structure import HEADING, PARAGRAPH_BREAK, bullet, heading, is_bulle
 
 __all__ = [
     "DATED_CAPTION_RE",
+    "DATED_CAPTION_WORDS",
     "clean_text",
     "remove_repeated_lines",
     "split_columns",
@@ -63,6 +64,7 @@ _FUNCTION_WORDS = {
 # an infographic, which are short like headings but are content.
 _QUANTITY_RE = re.compile(r"[£$€%]|\b\d{1,3}(?:,\d{3})+\b")
 DATED_CAPTION_RE = re.compile(r"\((?:\w+\s+)?(?:19|20)\d\d\)$")
+DATED_CAPTION_WORDS = 12  # "Heart of the South West command paper (February 2019)"
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
 

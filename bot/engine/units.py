@@ -21,6 +21,7 @@ from bot.engine.stated import (
     PHONE,
 )
 from bot.engine.text import sentences, terms
+from ingest.cleaning import DATED_CAPTION_WORDS
 from ingest.structure import (
     HEADING,
     PARAGRAPH_BREAK,
@@ -577,7 +578,6 @@ def _list_kind(block: Block) -> str:
 
 
 _CAPTION_WORDS = 8  # a line shorter than this that ends no sentence is a caption
-_DATED_CAPTION_WORDS = 12  # "Heart of the South West command paper (February 2019)"
 
 
 _TERMS_OF_REUSE = re.compile(
@@ -613,7 +613,7 @@ def _quotable(sentence: str, signposts: bool = False) -> bool:
 def is_dated_caption(text: str) -> bool:
     """A document's title with its date in brackets, standing alone as a caption."""
     prose = without_bullet(text).strip()
-    return len(prose.split()) <= _DATED_CAPTION_WORDS and bool(DATED_TITLE.search(prose))
+    return len(prose.split()) <= DATED_CAPTION_WORDS and bool(DATED_TITLE.search(prose))
 
 
 def is_name_line(text: str) -> bool:
