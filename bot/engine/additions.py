@@ -178,9 +178,9 @@ def with_the_place(
     local = [
         c
         for c in candidates
-        if c.passage.local and not is_dated_caption(c.text) and not is_name_line(c.text)
+        if c.local and not is_dated_caption(c.text) and not is_name_line(c.text)
     ]
-    if not local or any(c.passage.local for c in chosen):
+    if not local or any(c.local for c in chosen):
         return chosen
     kept = [max(local, key=_by_score), *chosen]
     while len(kept) > 2 and sum(len(c.text) for c in kept) > max_chars:

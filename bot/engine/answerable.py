@@ -25,7 +25,7 @@ from bot.engine.questions import (
     is_contact_question,
     person_asked,
 )
-from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
+from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query, holds_name
 from bot.engine.text import (
     asker_spans,
     dash_pieces,
@@ -113,12 +113,15 @@ class Assessor:
         glossary: Glossary | None = None,
         places: Gazetteer | None = None,
         documents: Callable[[], list[StoredDocument]] = list,
+        uses_name: Callable[[list[str]], bool] = lambda named: False,
     ) -> None:
         self.embedder = embedder
         self.glossary = glossary or Glossary()
         self.places = places
         # the knowledge base's documents (`KnowledgeStore.documents`), read when needed
         self.documents = documents
+        # whether any chunk holds a name's terms in a row, beyond the passages found
+        self.uses_name = uses_name
 
     def assess(self, query: Query, passages: list[Passage], idf) -> Assessment:
         """How well the passages cover the question (see `Assessment`).
@@ -156,7 +159,8 @@ class Assessor:
                 name
                 for name in unfamiliar_names(query.text, texts, self._known)
                 if not self._a_place(name)
-            ],
+            ]
+            + self._unknown_documents(query.text, texts),
             unknown,
             general=_asks_only_in_general(query.text, unknown),
         )
@@ -178,6 +182,38 @@ class Assessor:
         mentioned = self.places.area_ids(passages)
         unknown = [name for name, areas in asked if not any(a.id in mentioned for a in areas)]
         return list(dict.fromkeys(unknown))  # "grimsby trust - anything about grimsby?": once
+
+    def _unknown_documents(self, question: str, texts: list[str]) -> list[str]:
+        """Documents the question asks what they say ("does the NHS long term plan say
+        anything abt LEPs?") whose names neither the passages nor any other chunk use: the
+        knowledge base does not hold them, though it shares their words ("a long-term plan
+        to create an economy"). Where a document's name places it ("the Dorset plan"), the
+        place is no part of it."""
+        found = [terms(text) for text in texts]
+        unknown = []
+        for asked in _DOCUMENT_ASKED.finditer(question):
+            name = asked.group("name")
+            for place, _ in self.places.matches(name) if self.places else []:
+                name = re.sub(typed_name_pattern(place), " ", name)
+            if not self._names_another_document(name):
+                continue
+            named = terms(name)
+            if not any(holds_name(said, named) for said in found) and not self.uses_name(named):
+                unknown.append(asked.group("document").strip())
+        return unknown
+
+    def _names_another_document(self, name: str) -> bool:
+        """The name has a word beyond those that describe the knowledge base's own
+        documents: their titles and publishers, the glossary's names ("the confed's LIS
+        paper") and how people tell one from
+        another ("the national industrial strategy", "the emerging one"); places are
+        already left out ("the berkshire LIS framework")."""
+        described = {
+            term for doc in self.documents() for term in terms(f"{doc.title} {doc.publisher or ''}")
+        }
+        for entry in self.glossary.entries_in(name):
+            described |= set(terms(" ".join(entry.forms())))
+        return any(term not in described | _DESCRIBING for term in terms(name))
 
     def not_sources(self, names: list[str]) -> list[str]:
         """The names the passages lack, less those of the knowledge base's own documents
@@ -209,6 +245,24 @@ class Assessor:
         if self.glossary.entries_in(word):
             return True
         return self.places is not None and bool(self.places.matches(word))
+
+
+# How a question tells documents apart, which names no other document.
+_DESCRIBING = frozenset(
+    terms(
+        "national local regional government govt emerging new newer latest recent old older "
+        "earlier original first second draft final full main own briefing briefings slides"
+    )
+)
+# "does the NHS long term plan say anything about ...?", "what did the levelling up white
+# paper say ...": a document asked what it says, by its name and its kind.
+_DOCUMENT_ASKED = re.compile(
+    r"\b(?:does|did|do|will|would)\s+(?:the\s+|their\s+|its\s+)?(?P<document>"
+    r"(?P<name>(?:[\w'’&-]+\s+){1,5}?)(?:plan|white\s+paper|green\s+paper|paper|review|report|"
+    r"framework|strategy|prospectus|act|bill))\s+(?:actually\s+|really\s+)?(?:say|says|said|"
+    r"mention|cover|include|talk|have|refer|reference|set\s+out)\b",
+    re.IGNORECASE,
+)
 
 
 # Places joined into one ("the Cambridge-Milton Keynes-Oxford corridor"): a link between

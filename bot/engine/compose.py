@@ -103,7 +103,7 @@ from bot.engine.stated import (
     states_outcome,
     states_share,
 )
-from bot.engine.text import question_sentences, source_terms, terms
+from bot.engine.text import question_sentences, source_terms, terms, without_asker
 from bot.engine.units import (
     LIST_CHARS,
     SIGNPOST,
@@ -428,6 +428,14 @@ class ExtractiveComposer:
                     return terms(entry.meaning)
         return subject
 
+    def _captioned_elsewhere(self, passage: Passage, quote: str, asked: Collection[str]) -> bool:
+        """The quote comes from a box whose caption names other areas than the one asked
+        about: a case study printed after another place's caption ("Heart of the South
+        West command paper" over Greater Lincolnshire's quotes) is not that place's."""
+        caption = box_caption(passage, quote) if asked and self.places else None
+        named = self.places.area_ids(caption) if caption and self.places else set()
+        return bool(named) and not set(named) & set(asked)
+
     def _elsewhere(self, sentence: str, asked: set[str]) -> bool:
         """The sentence is about other areas than the one the question names."""
         if not asked:
@@ -577,7 +585,8 @@ class ExtractiveComposer:
             meant = referent(
                 text, [earlier for earlier, _q, unit in units[:position] if unit is block]
             )
-            here = place if position >= placed_from else frozenset()
+            elsewhere = self._captioned_elsewhere(passage, quote, areas)
+            here = place if position >= placed_from and not elsewhere else frozenset()
             if not speaker:  # a partner's "our" is the partner's
                 # not the source the question names ("the Confederation's 2017 briefing"):
                 # its "we published a briefing" does not answer what the briefing says
@@ -601,6 +610,7 @@ class ExtractiveComposer:
                     paragraph=block.text,
                     refers_to=meant,
                     speaker=speaker,
+                    local=passage.local and not elsewhere,
                 )
             )
         return found
@@ -616,7 +626,7 @@ class ExtractiveComposer:
         action = bool(is_action_question(query.text))
         subject = self._defined(query.text)
         # the kind of list asked for, as the passages about the place asked about give it
-        local = [c for c in candidates if c.passage.local]
+        local = [c for c in candidates if c.local]
         wanted = wanted_details(query.text, local or candidates, self.glossary)
         items = listed_count(query.text)
         listed = listed_noun(query.text)
@@ -710,9 +720,12 @@ class ExtractiveComposer:
                 score *= SPOKEN_FACTOR
             if asks_why and _GIVES_REASON.search(candidate.text):
                 score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
-            if candidate.passage.local:
+            if candidate.local:
                 score += LOCAL_BONUS
-            elif self._elsewhere(candidate.text, asked):
+            elif self._elsewhere(candidate.text, asked) or (
+                candidate.passage.local
+                and self._captioned_elsewhere(candidate.passage, candidate.quote, asked)
+            ):
                 score -= LOCAL_BONUS  # the North East's list does not answer for Lincolnshire
             candidate.score = score
 
@@ -778,7 +791,11 @@ def place_matters(question: str, places: Gazetteer | None) -> bool:
     if not definition_subject(question) or len(parts_referring_back(question)) > 1:
         return True  # "whos the lead on the lincs LEP and whats their day job?"
     defining = next((s for s in question_sentences(question) if definition_subject(s)), question)
-    return bool(places.area_ids(defining)) or not places.area_ids(question)
+    # where the asker is says nothing of what a term means ("(STP in Sunderland) a plain
+    # english definition of productivity?"), but says whose office-holder is asked for
+    # ("im at lincoln county hospital, who's the LEP health lead?")
+    where = defining if _ASKS_WHO.search(defining) else without_asker(defining)
+    return bool(places.area_ids(where)) or not places.area_ids(question)
 
 
 def _headings_before(parts: list[Block], index: int) -> list[Block]:
@@ -854,7 +871,12 @@ def _section_shown(passage: Passage, quote: str) -> str | None:
     """The section a citation names: the caption printed under the box the quote comes
     from (`Passage.captioned`), which says whose case study it is, else the heading above
     the passage."""
+    return box_caption(passage, quote) or passage.chunk.info.section
+
+
+def box_caption(passage: Passage, quote: str) -> str | None:
+    """The caption printed under the box the quote comes from, if it comes from one."""
     words = without_bullet(quote).strip("“”‘’\"' ").split()[:_QUOTE_WORDS_TO_PLACE]
     opening = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
     captions = (caption for box, caption in passage.captioned if words and opening.search(box))
-    return next(captions, passage.chunk.info.section)
+    return next(captions, None)

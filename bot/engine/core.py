@@ -77,11 +77,18 @@ class Engine:
         generator: AnswerGenerator | None = None,
     ) -> Engine:
         """The engine's parts over one store (`bot.wiring.build_engine` reads the settings)."""
+        retriever = HybridRetriever(store, glossary)
         return cls(
             store=store,
-            retriever=HybridRetriever(store, glossary),
+            retriever=retriever,
             composer=ExtractiveComposer(store.embedder, glossary, contacts.gazetteer),
-            assessor=Assessor(store.embedder, glossary, contacts.gazetteer, store.documents),
+            assessor=Assessor(
+                store.embedder,
+                glossary,
+                contacts.gazetteer,
+                store.documents,
+                uses_name=lambda named: retriever.index.holds_name(named),
+            ),
             contacts=contacts,
             generator=generator,
         )

@@ -101,6 +101,40 @@ class Query:
     context: str = ""
 
 
+NAME_GAP = 2  # other terms a name may have between its own as written out in full
+
+
+def holds_name(said: list[str], named: list[str]) -> bool:
+    """`said` holds the terms of `named` in order, each within NAME_GAP terms of the one
+    before: a name, as a question may clip it ("the heart of the fellside command paper"
+    for "Heart of the Fellside market towns command paper"), or give some of its words as
+    initials ("heart of SW" for "Heart of the South West"), not its words scattered."""
+    if not named:
+        return True
+    return any(_name_from(said, start, named) for start in range(len(said)))
+
+
+def _name_from(said: list[str], at: int, named: list[str]) -> bool:
+    """`said` holds the name from position `at` (see `holds_name`)."""
+    for index, term in enumerate(named):
+        window = range(at, min(len(said), at + (1 if index == 0 else 1 + NAME_GAP)))
+        width = next((w for p in window if (w := _spells(said, p, term))), 0)
+        if not width:
+            return False
+        at = next(p for p in window if _spells(said, p, term)) + width
+    return True
+
+
+def _spells(said: list[str], at: int, term: str) -> int:
+    """How many of `said`'s terms from `at` the term stands for: 1 when it is the next
+    term, more when it is their initials ("sw": "south", "west"), else 0."""
+    if said[at] == term:
+        return 1
+    width = len(term)
+    initials = "".join(word[0] for word in said[at : at + width])
+    return width if 2 <= width <= 4 and term.isalpha() and initials == term else 0
+
+
 class _KeywordIndex:
     """BM25 over the chunks of one store version, plus document frequencies, and the
     vocabulary questions are read by (`bot.engine.vocabulary`).
@@ -128,7 +162,7 @@ class _KeywordIndex:
         self.size = max(1, len(chunks))
         self.position = {chunk.id: i for i, chunk in enumerate(chunks)}
         self._place = {(chunk.doc_id, chunk.info.index): i for i, chunk in enumerate(chunks)}
-        self._term_lists: dict[int, list[str]] = {}
+        self._term_lists: dict[int, list[str]] = dict(enumerate(tokenised))
         self._bm25 = bm25s.BM25()
         if chunks:
             self._bm25.index([tokens or ["\x00"] for tokens in tokenised], show_progress=False)
@@ -211,8 +245,12 @@ class _KeywordIndex:
         """The terms of the chunks before and after `chunk_id` in its document."""
         return frozenset(term for i in self.around(chunk_id) for term in self.term_list(i))
 
+    def holds_name(self, named: list[str]) -> bool:
+        """Some chunk holds the name's terms in a row (`holds_name`): the documents use it."""
+        return any(holds_name(self.term_list(i), named) for i in range(len(self.chunks)))
+
     def term_list(self, position: int) -> list[str]:
-        """A chunk's terms in order, tokenised once and kept (only chunks that get re-ranked)."""
+        """A chunk's terms in order, tokenised once and kept."""
         found = self._term_lists.get(position)
         if found is None:
             found = self._term_lists[position] = terms(_index_text(self.chunks[position]))

@@ -65,6 +65,7 @@ bit bits confused confusing unsure wondering curious main kind sort kinda sorta 
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
 meant supposed ahead push pushing lobby lobbying tip tips pointer pointers lot lots bang bangs
+side sides
 """.split()
 )
 
@@ -254,7 +255,7 @@ _SOMEONE_SAID_RE = re.compile(
 # The kinds of NHS body an asker says they are ("acute trust", "hull STP", "MH trust").
 _BODY_KIND = (
     r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
-    r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|(?:provider\s+)?collaborative)"
+    r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|gp\s+fed|(?:provider\s+)?collaborative)"
 )
 _NOT_A_QUESTION = (
     r"(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
@@ -324,6 +325,14 @@ _OPENING_ASKER_RE = re.compile(
     r"(?:\s+[A-Za-z'’&.-]+){1,7}?)?(?:\s*\([^)]{1,40}\))?(?:\s+here)?)\s*[-–—:,]"
     # "(hello) from Nottingham (NUH), ...": where they write from
     r"|^\W*(from\s+(?!the\b)[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?(?:\s*\([^)]{1,40}\))?)\s*[-–—:,]",
+    re.IGNORECASE,
+)
+
+
+# "(STP in Sunderland) can someone ...": a bracket opening the message that names the
+# asker's body, as a tag of where they write from.
+_OPENING_TAG_RE = re.compile(
+    rf"^[^\w(]*\(((?:[A-Za-z'’&.+/-]+\s+){{0,5}}?{_BODY_KIND}\b[^()]{{0,40}})\)",
     re.IGNORECASE,
 )
 
@@ -399,6 +408,9 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     for start in [greeted.end() if greeted else 0] + [
         m.end() for m in re.finditer(r"[?!.]+\s+", question)
     ]:
+        tag = _OPENING_TAG_RE.match(question[start:])
+        if tag:
+            spans.append((start + tag.start(1), start + tag.end(1)))
         opening = _OPENING_ASKER_RE.match(question[start:])
         if opening:
             role = opening.group(3)

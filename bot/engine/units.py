@@ -66,6 +66,9 @@ class Candidate:
     paragraph: str = ""  # the paragraph or line it comes from
     refers_to: frozenset[str] = frozenset()  # what "These ..." opening it points back at
     speaker: Speaker | None = None  # who says it, when a name line follows its quotation
+    # about the place asked: from a passage about it, and not from a box captioned as
+    # another place's case study
+    local: bool = False
 
     def __post_init__(self) -> None:
         self.quote = self.quote or self.text

@@ -36,6 +36,36 @@ Harbourside technical draft (December 2018)
 }
 
 
+# The box after a caption is the next place's case study, printed before its own caption.
+TWO_PLACES = {
+    "anchors.txt": """Anchors in moorland strategies
+
+Moorland strategies speak of anchors in many ways.
+
+“The LEP should support anchor employers in defence, energy and health across the moors.”
+
+Download the full report from the LEP website.
+
+CASE STUDY Anchor institutions in moorland strategies
+
+Heart of the South West command paper (February 2019)
+
+“Supporting people to live well for longer in the fens:
+
+“We aim to support people in hard-to-reach villages to live independently for longer.
+Significant market opportunities exist for new products to support independent living.
+
+“Greater Lincolnshire has opened a rural health centre and a new medical school.”
+
+Download the full report here.
+
+CASE STUDY Health in moorland strategies
+
+Greater Lincolnshire evolving priorities (January 2019)
+"""
+}
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -58,3 +88,17 @@ def test_the_case_study_before_it_keeps_its_own_caption(engine):
     assert sections_citing(answer, "rural health centre") == {
         "CASE STUDY Rural health in moorland strategies: Fellside draft strategy (May 2019)"
     }
+
+
+def test_advice_for_a_place_does_not_lead_with_the_next_places_case_study(
+    tmp_path_factory, embedder
+):
+    """Greater Lincolnshire's quotes follow the Heart of the South West caption, and the
+    chunk that holds them names that place first: they are still not its strategy."""
+    engine = engine_over(TWO_PLACES, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "trust in exeter - what shd we push for on independent living in the heart of the "
+        "south west LIS?"
+    )
+    lead = answer.citations[0]
+    assert "Greater Lincolnshire" not in (lead.section or ""), answer.answer

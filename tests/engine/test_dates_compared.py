@@ -73,6 +73,8 @@ def engine(tmp_path_factory, embedder):
         "briefing and the 2019 one?",
         "whats the deadline for winter rotas to be agreed? the 2017 briefing and the 2019 one "
         "seem to give diff dates",
+        "the 2017 briefing and the newer one give diff deadlines for agreeing winter rotas?? "
+        "whats each one say",
     ],
 )
 def test_dates_set_side_by_side_are_each_given(engine, question):
@@ -86,3 +88,5 @@ def test_what_sets_dates_side_by_side():
     assert compares_dates("has the deadline for agreeing rotas changed since 2017?")
     assert not compares_dates("how does the rota compare with last winter's?")  # no date asked
     assert not compares_dates("when will rotas be agreed?")
+    assert compares_dates("the two briefings give diff deadlines for rotas?")
+    assert wants_date("what are the deadlines for rotas?")

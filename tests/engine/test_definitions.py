@@ -278,6 +278,10 @@ def test_a_place_steers_a_definition_asked_beside_something_else_or_naming_it():
     places = Gazetteer.load(KNOWLEDGE / "gazetteer.yaml")
     assert not place_matters("whats 'reach' mean?? need a 1 liner in gateshead", places)
     assert place_matters("what is the North East LIS?", places)
+    # nor where the asker is, tagged in a bracket opening the message
+    assert not place_matters("(STP in Sunderland) a plain english definition of reach?", places)
+    # ... though it says whose office-holder a "who's the ..." asks for
+    assert place_matters("im at lincoln county hospital, who's the LEP health lead?", places)
     assert place_matters("whos the health person on the lincs LEP and whats their day job?", places)
 
 

@@ -458,6 +458,25 @@ def test_the_budget_of_something_only_its_namesake_has_an_amount_for_is_not_cove
     )
 
 
+def test_whose_budget_is_asked_must_be_named_with_the_amount(engine):
+    """The Coastal Renewal Fund's £45 million for harbour towns is not the Moorland
+    network's budget for them, though the sentence has every other word asked."""
+    answered = engine.ask("whats the Coastal Renewal Fund budget for harbour towns?")
+    assert answered.mode == "extractive" and "£45 million" in answered.answer
+    question = "whats the Moorland network's annual budget for harbour towns?"
+    assert engine.ask(question).mode == "no_answer"
+
+
+def test_a_document_the_knowledge_base_does_not_hold_is_not_covered(engine):
+    """ "does the NHS long term plan say ...": the documents share its words, not its name."""
+    answer = engine.ask("does the moorland clinics plan say anything abt recruitment?")
+    assert answer.mode == "no_answer"
+    assert "“moorland clinics plan”" in answer.answer
+    # a document named by its place and kind is the place's own, which passages quote
+    answer = engine.ask("does the buckinghamshire strategy say anything about devices?")
+    assert answer.mode == "extractive" and "Aylesbury" in answer.answer
+
+
 def test_the_question_a_dash_sets_apart_from_its_preamble_is_answered(engine):
     answer = engine.ask(
         "our exec team wants a quick brief for thursday after a long chat at the quarterly "

@@ -429,6 +429,10 @@ def test_what_a_definition_question_defines(question, subject):
         ("in what ways could the fund help us?", "how could the fund help us?"),
         ("whats reach in LIS-speak? simple version pls", "whats reach ? pls"),
         ("whats reach? need it for a board slide pls", "whats reach? pls"),
+        # a sign-off asks nothing more ("advise" would find a sentence about advisers)
+        ("when shd we influence the plan? pls advise", "when shd we influence the plan?"),
+        ("what is reach? any advice welcome, thanks in advance", "what is reach? ,"),
+        ("a plain english definition of reach?", "a definition of reach?"),
         ("why is reach considered important?", "why is reach important?"),
         ("why is reach regarded as a hub?", "why is reach regarded as a hub?"),
         # how new the asker is to it names no topic ("new" would find "new partners")
@@ -768,6 +772,9 @@ def test_what_is_counted_ends_where_the_next_question_starts():
         ("whos actually in harbour health partners & who runs it?", "harbour health partners"),
         ("who sits on the health & wellbeing board?", "health & wellbeing board"),
         ("who is in charge of the plan?", None),
+        # the kind of member, qualified ("NHS trusts"), and the time asked of after the body
+        ("which NHS trusts sit on the harbour LEP board at the moment?", "harbour LEP board"),
+        ("which universities are part of harbour partners?", "harbour partners"),
     ],
 )
 def test_the_body_a_question_asks_the_members_of(question, body):

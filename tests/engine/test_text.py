@@ -330,3 +330,23 @@ def test_where_the_asker_is_may_be_two_names_joined_and_advice_may_be_asked_for_
     assert asker_terms("any tips for a small trust in Thornby on engaging the LEP?") == terms(
         "small trust Thornby"
     )
+
+
+def test_a_bracket_opening_the_message_that_names_the_askers_body_says_who_asks():
+    """Slack users tag where they write from at the start as well as at the end."""
+    assert asker_terms("(STP in Thornby) can someone define reach for me?") == terms(
+        "STP in Thornby"
+    )
+    assert asker_terms("gp fed in thornby (fen LEP area) - what is the moor plan proposing?") == (
+        terms("gp fed in thornby (fen LEP area)")
+    )
+    # a bracket that names no body of the asker's is what is asked about
+    assert asker_terms("(the moor plan) what does it say about reach?") == []
+
+
+def test_the_side_of_a_thing_is_the_thing():
+    """ "the innovation side of our LIS": "side" is in no document and would outweigh
+    every word that is."""
+    assert terms("what shd we be doing on the innovation side of our LIS?") == terms(
+        "what shd we be doing on the innovation of our LIS?"
+    )

@@ -26,7 +26,9 @@ _PERIOD_ASKED = (
 _DATE_QUESTION = re.compile(
     # "when ...", "..., when did ...", "dorset ICS again - when does ..."
     r"^\W*when\b|(?:\band|[,;?&+]|\s[-–—:])\s+when\s+(?:did|was|were|is|are|will|do|does)\b"
-    r"|\b(?:deadline|closing\s+date)\s+(?:for|of|to|on)\b"
+    r"|\b(?:deadline|closing\s+date)s?\s+(?:for|of|to|on)\b"
+    # "the two briefings give diff deadlines": each document's date
+    r"|\b(?:diff\w*|different|two|both|their|its)\s+(?:dates|deadlines|timetables|timescales)\b"
     r"|\b(?:expected|target|original|revised|new|agreed)\s+(?:date|deadline|timing|timetable|timescale|"
     r"time\s*frame|timeframe)s?\b"  # "how has the expected date for agreeing them changed?"
     r"|(?:\band|\bn|[,;?+&])\s+when\s*(?:[?!.]|$)"  # "which areas published first, and when?"

@@ -253,6 +253,16 @@ def amount_subject(question: str) -> str | None:
     return question[noun.end() :] if noun else None
 
 
+def money_owner(question: str) -> list[str]:
+    """The body whose money is asked for, as a capitalised name before the money noun
+    ("whats the Confederation annual budget for ..." -> ["confeder"]): a figure for the
+    NHS's annual expenditure is not the Confederation's budget."""
+    named = _NAMED_ALLOCATION.search(question)
+    if not named:
+        return []
+    return terms(" ".join(re.findall(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})\b", named.group(1))))
+
+
 _HOW_MANY = re.compile(
     r"\bhow\s+many\s+(?:(?:extra|more|new|additional|different|separate)\s+)*"
     # "how many of England's LEPs ...": of them, the LEPs (not "how many of them")

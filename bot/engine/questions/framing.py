@@ -11,7 +11,11 @@ from bot.engine.text import terms
 
 _PRESENTATION = re.compile(
     r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
-    r"(?:english|terms|language|words)|in\s+(?:lis|strategy|policy|nhs)[\s-]+(?:terms|speak)|in\s+a\s+nutshell|"
+    r"(?:english|terms|language|words)|(?:plain|simple)[\s-]english\b|"
+    # "pls advise", "any advice welcome", "thanks in advance": a sign-off, asking nothing more
+    r"(?:pls|please|plz|kindly)\s+advise\b|any\s+(?:advice|help|pointers|thoughts)\s+(?:much\s+)?"
+    r"(?:welcome|appreciated|gratefully\s+received)|thanks\s+in\s+advance|\btia\b|"
+    r"in\s+(?:lis|strategy|policy|nhs)[\s-]+(?:terms|speak)|in\s+a\s+nutshell|"
     r"(?:simple|short|plain|quick|easy|brief)\s+version|in\s+(?:one|a|two|a\s+few)\s+"
     r"(?:lines?|sentences?|paragraphs?|words)|"
     # "need it for a board slide": what the answer is for ("need" alone may be a topic)

@@ -29,13 +29,16 @@ _MEMBERS_QUESTION = re.compile(
     r"\bwho(?:\s+else)?(?:(?:['’]?s|\s+is|\s+are|\s+r)\s+(?:actually\s+|really\s+)?"
     r"(?:in(?!\s+(?:charge|post|touch|the\s+lead)\b)|on|part\s+of|members?\s+of)"
     r"|\s+(?:actually\s+|really\s+)?(?:sits?|serves?)\s+on|\s+makes?\s+up)\s+"
-    r"|\b(?:which|what)\s+(?:organisations|orgs|bodies|members|partners|people)\s+(?:are|sit)\s+"
-    r"(?:on|in|part\s+of|members\s+of)\s+",
+    # "which NHS trusts sit on the LEP board?": the kind of member, however qualified
+    r"|\b(?:which|what)\s+(?:(?:nhs|local|health|other)\s+){0,2}(?:organisations|orgs|bodies|"
+    r"members|partners|people|trusts|hospitals|ccgs|icss|stps|universities|businesses|"
+    r"companies|employers)\s+(?:are|sit|serve)\s+(?:on|in|part\s+of|members\s+of)\s+",
     re.IGNORECASE,
 )
 # Where the body's name ends: "... board apart from the chair?", "... group and who signs ..."
 _BODY_ENDS = re.compile(
-    r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now)\b"
+    r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now|currently|at\s+the\s+moment|"
+    r"at\s+present|these\s+days)\b"
     # ("... partners & who runs it?": "&" too, where it joins a second question)
     r"|(?:\s+(?:and|or)|\s*[&+])\s+(?=(?:who|what|whats|is|are|does|do|did|has|have|was|were|will|how|"
     r"which|when|can)\b)",

@@ -8,7 +8,7 @@ import re
 
 from bot.engine.answerable import passage_text
 from bot.engine.places import Gazetteer
-from bot.engine.questions import amount_subject, figure_year, names_money, share_base
+from bot.engine.questions import amount_subject, figure_year, money_owner, names_money, share_base
 from bot.engine.stated.subjects import (
     _NAME,
     MIN_COUNT_COVERAGE,
@@ -55,7 +55,7 @@ def states_amount(question: str, about: Sentences, places: Gazetteer | None = No
     concepts, passages = about(subject)
     shares = bool(_ASKS_SHARE.search(question) or share_base(question))
     base = _base_terms(share_base(question))
-    name = _longest_name(subject)
+    name = _longest_name(subject) or money_owner(question)
     # and a name it types in small letters besides: "the ISCF healthy ageing programme" is
     # the Healthy Ageing programme, which a figure for the whole fund does not give
     typed_name = _name_as_typed(_NAME.sub(" ", subject), passages)
