@@ -205,12 +205,9 @@ class Assessor:
     def _names_another_document(self, name: str) -> bool:
         """The name has a word beyond those that describe the knowledge base's own
         documents: their titles and publishers, the glossary's names ("the confed's LIS
-        paper") and how people tell one from
-        another ("the national industrial strategy", "the emerging one"); places are
-        already left out ("the berkshire LIS framework")."""
-        described = {
-            term for doc in self.documents() for term in terms(f"{doc.title} {doc.publisher or ''}")
-        }
+        paper") and how people tell one from another ("the national industrial strategy",
+        "the emerging one"); places are already left out ("the berkshire LIS framework")."""
+        described = set(terms(self._titles_and_publishers()))
         for entry in self.glossary.entries_in(name):
             described |= set(terms(" ".join(entry.forms())))
         return any(term not in described | _DESCRIBING for term in terms(name))
@@ -222,10 +219,12 @@ class Assessor:
         found for the question is one of them."""
         if not names:
             return names
-        sources = {
-            word for doc in self.documents() for word in words(f"{doc.title} {doc.publisher or ''}")
-        }
+        sources = set(words(self._titles_and_publishers()))
         return [name for name in names if not set(words(name)) <= sources]
+
+    def _titles_and_publishers(self) -> str:
+        """The knowledge base's documents' titles and publishers, as one text."""
+        return " ".join(f"{doc.title} {doc.publisher or ''}" for doc in self.documents())
 
     def _a_place(self, name: str) -> bool:
         """A place or body the gazetteer names, with at most the glossary's initials beside

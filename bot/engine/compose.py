@@ -722,10 +722,8 @@ class ExtractiveComposer:
                 score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
             if candidate.local:
                 score += LOCAL_BONUS
-            elif self._elsewhere(candidate.text, asked) or (
-                candidate.passage.local
-                and self._captioned_elsewhere(candidate.passage, candidate.quote, asked)
-            ):
+            # (from a passage about the place, but a box captioned as another place's)
+            elif self._elsewhere(candidate.text, asked) or candidate.passage.local:
                 score -= LOCAL_BONUS  # the North East's list does not answer for Lincolnshire
             candidate.score = score
 

@@ -118,10 +118,10 @@ def _name_from(said: list[str], at: int, named: list[str]) -> bool:
     """`said` holds the name from position `at` (see `holds_name`)."""
     for index, term in enumerate(named):
         window = range(at, min(len(said), at + (1 if index == 0 else 1 + NAME_GAP)))
-        width = next((w for p in window if (w := _spells(said, p, term))), 0)
-        if not width:
+        found = next(((p, w) for p in window if (w := _spells(said, p, term))), None)
+        if found is None:
             return False
-        at = next(p for p in window if _spells(said, p, term)) + width
+        at = found[0] + found[1]
     return True
 
 

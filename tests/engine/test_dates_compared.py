@@ -9,6 +9,13 @@ import pytest
 from bot.engine.questions import compares_dates, wants_date
 from tests.conftest import engine_over
 
+# A paragraph that talks about agreeing rotas without dating it, repeated so that it
+# outranks the dated passages
+_TALK = """Agreeing winter rotas with the board takes time ({}), and agreeing them well matters to
+every practice. Practices agreeing winter rotas should talk to the board early, and the
+board's guidance on agreeing winter rotas explains what agreeing a rota involves.
+"""
+
 DOCUMENTS = {
     "rotas-2017.md": """# Winter rotas briefing
 
@@ -26,22 +33,8 @@ the board by March 2020.
 
 ## Agreeing winter rotas
 
-Agreeing winter rotas with the board takes time (first), and agreeing them well matters to
-every practice. Practices agreeing winter rotas should talk to the board early, and the
-board's guidance on agreeing winter rotas explains what agreeing a rota involves.
-
-Agreeing winter rotas with the board takes time (second), and agreeing them well matters to
-every practice. Practices agreeing winter rotas should talk to the board early, and the
-board's guidance on agreeing winter rotas explains what agreeing a rota involves.
-
-Agreeing winter rotas with the board takes time (third), and agreeing them well matters to
-every practice. Practices agreeing winter rotas should talk to the board early, and the
-board's guidance on agreeing winter rotas explains what agreeing a rota involves.
-
-Agreeing winter rotas with the board takes time (fourth), and agreeing them well matters to
-every practice. Practices agreeing winter rotas should talk to the board early, and the
-board's guidance on agreeing winter rotas explains what agreeing a rota involves.
-""",
+"""
+    + "\n".join(_TALK.format(n) for n in ("first", "second", "third", "fourth")),
     "sources.yaml": (
         "- file: rotas-2017.md\n  title: Winter rotas briefing\n  publisher: Moorland Board\n"
         "  published: 2017-12\n"

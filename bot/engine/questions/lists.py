@@ -37,8 +37,8 @@ _MEMBERS_QUESTION = re.compile(
 )
 # Where the body's name ends: "... board apart from the chair?", "... group and who signs ..."
 _BODY_ENDS = re.compile(
-    r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now|currently|at\s+the\s+moment|"
-    r"at\s+present|these\s+days)\b"
+    r"\s*(?:[?,;.!(]|\s[-–—]\s|$)|\s+(?:apart\s+from|besides|other\s+than|except|then|now|"
+    r"currently|at\s+the\s+moment|at\s+present|these\s+days)\b"
     # ("... partners & who runs it?": "&" too, where it joins a second question)
     r"|(?:\s+(?:and|or)|\s*[&+])\s+(?=(?:who|what|whats|is|are|does|do|did|has|have|was|were|will|how|"
     r"which|when|can)\b)",
