@@ -254,12 +254,15 @@ _DESCRIBING = frozenset(
     )
 )
 # "does the NHS long term plan say anything about ...?", "what did the levelling up white
-# paper say ...": a document asked what it says, by its name and its kind.
+# paper say ...", "what changes did the government's 2021 X plan make ...?": a document
+# asked what it says or did, by its name and its kind.
 _DOCUMENT_ASKED = re.compile(
-    r"\b(?:does|did|do|will|would)\s+(?:the\s+|their\s+|its\s+)?(?P<document>"
+    r"\b(?:does|did|do|will|would)\s+(?:the\s+|their\s+|its\s+)?(?:(?:government|govt)(?:['’]s)?\s+)?"
+    r"(?P<document>"
     r"(?P<name>(?:[\w'’&-]+\s+){1,5}?)(?:plan|white\s+paper|green\s+paper|paper|review|report|"
     r"framework|strategy|prospectus|act|bill))\s+(?:actually\s+|really\s+)?(?:say|says|said|"
-    r"mention|cover|include|talk|have|refer|reference|set\s+out)\b",
+    r"mention|cover|include|talk|have|refer|reference|set\s+out|make|change|propose|"
+    r"recommend|announce|introduce|conclude|find|promise|commit|do)\b",
     re.IGNORECASE,
 )
 

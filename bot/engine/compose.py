@@ -92,10 +92,12 @@ from bot.engine.questions import (
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.stated import (
+    gives_email,
     gives_phone,
     in_order,
     names_holder,
     names_members,
+    names_which,
     states_amount,
     states_count,
     states_date,
@@ -411,7 +413,9 @@ class ExtractiveComposer:
             and states_date(question, about, self.places)
             and names_holder(question, about, self.places)
             and names_members(question, about, self.places)
+            and names_which(question, about, self.places)
             and gives_phone(question, about, self.places)
+            and gives_email(question, about, self.places)
             and states_outcome(question, about, self.places)
             and states_for_the_year(question, about)
             and states_share(question, about)
@@ -428,13 +432,15 @@ class ExtractiveComposer:
                     return terms(entry.meaning)
         return subject
 
-    def _captioned_elsewhere(self, passage: Passage, quote: str, asked: Collection[str]) -> bool:
-        """The quote comes from a box whose caption names other areas than the one asked
-        about: a case study printed after another place's caption ("Heart of the South
-        West command paper" over Greater Lincolnshire's quotes) is not that place's."""
+    def _captioned_for(self, passage: Passage, quote: str, asked: Collection[str]) -> bool | None:
+        """Whether the quote's box is captioned as the place asked about: a case study
+        printed after another place's caption ("Heart of the South West command paper" over
+        Greater Lincolnshire's quotes) is not that place's (False), and Greater
+        Lincolnshire's quotes are Greater Lincolnshire's though their own words never name
+        it (True). None when the caption names no area, or there is no caption."""
         caption = box_caption(passage, quote) if asked and self.places else None
         named = self.places.area_ids(caption) if caption and self.places else set()
-        return bool(named) and not set(named) & set(asked)
+        return bool(set(named) & set(asked)) if named else None
 
     def _elsewhere(self, sentence: str, asked: set[str]) -> bool:
         """The sentence is about other areas than the one the question names."""
@@ -585,8 +591,11 @@ class ExtractiveComposer:
             meant = referent(
                 text, [earlier for earlier, _q, unit in units[:position] if unit is block]
             )
-            elsewhere = self._captioned_elsewhere(passage, quote, areas)
-            here = place if position >= placed_from and not elsewhere else frozenset()
+            captioned = self._captioned_for(passage, quote, areas)
+            elsewhere = captioned is False
+            here = (
+                place if (position >= placed_from or captioned) and not elsewhere else frozenset()
+            )
             if not speaker:  # a partner's "our" is the partner's
                 # not the source the question names ("the Confederation's 2017 briefing"):
                 # its "we published a briefing" does not answer what the briefing says
@@ -610,7 +619,7 @@ class ExtractiveComposer:
                     paragraph=block.text,
                     refers_to=meant,
                     speaker=speaker,
-                    local=passage.local and not elsewhere,
+                    local=(passage.local or bool(captioned)) and not elsewhere,
                 )
             )
         return found

@@ -28,6 +28,7 @@ __all__ = [
     "asker_spans",
     "STOP_WORDS",
     "GREETING",
+    "opening_end",
     "QUESTION_WORDS",
 ]
 
@@ -305,7 +306,9 @@ _OPENING_ASKER_RE = re.compile(
     r"|(?-i:NHS(?:\s+(?:[A-Z][\w'’.-]*|&|and)){1,5})(?=,?\s+based\b|\s*\(|\s+here\b))"
     # "hull STP in the east", "HCV ICS, based in hull - ..."
     r"(?:,?\s+(?:based\s+)?(?:in|at|from)"
-    r"(?:\s+[A-Za-z'’&.-]+){1,3}?)?(?:\s+here)?"
+    r"(?:\s+[A-Za-z'’&.-]+){1,3}?"
+    # "ambulance trust, nottingham - ...": where it is, after a comma
+    r"|,\s+[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?(?=\s*[-–—:]))?(?:\s+here)?"
     r"(?:\s*\([^)]{1,40}\))?"  # "STP in the north east (newcastle) - ..."
     # "acute trust in oxford thinking about a bid - ...": what they have in mind, unless
     # it is a strategy ("trust in X looking at the X LIS - what does it say")
@@ -315,7 +318,9 @@ _OPENING_ASKER_RE = re.compile(
     r"(?:\s*[-–—:,]|\.(?=\s)|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
     # says they are here
-    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here)\b\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:,]|\.(?=\s))"
+    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here"
+    r"(?:\s+(?:in|at)\s+[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+){0,2}?)?)"  # "NLaG here in grimsby"
+    r"\b\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:,]|\.(?=\s))"
     # "NE ics programme manager - ...", "workforce lead at an STP - ...", "im in the older
     # peoples team at a community trust in plymouth, ...": a role, and where it is
     rf"|^\W*{_NOT_A_QUESTION}((?:[A-Za-z'’&.+/-]+\s+){{0,6}}?(?:lead|manager|mgr|person|"
@@ -324,7 +329,10 @@ _OPENING_ASKER_RE = re.compile(
     r"(?:\s+(?:at|in|from|for|with|of)"
     r"(?:\s+[A-Za-z'’&.-]+){1,7}?)?(?:\s*\([^)]{1,40}\))?(?:\s+here)?)\s*[-–—:,]"
     # "(hello) from Nottingham (NUH), ...": where they write from
-    r"|^\W*(from\s+(?!the\b)[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?(?:\s*\([^)]{1,40}\))?)\s*[-–—:,]",
+    # ... and "from SWB in west brom - ...": their body, then where it is
+    r"|^\W*(from\s+(?!the\b)[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?"
+    r"(?:\s+(?:in|at)\s+[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+){0,2})?"
+    r"(?:\s*\([^)]{1,40}\))?)\s*[-–—:,]",
     re.IGNORECASE,
 )
 
@@ -339,7 +347,15 @@ _OPENING_TAG_RE = re.compile(
 
 # "hi, ...", "morning all -": a greeting opening a message, which asks and names nothing.
 GREETING = re.compile(
-    r"^\W*(?:hey|hi|hiya|hello|morning|ok|okay|right|so)\b[\s,!.:-]*", re.IGNORECASE
+    r"^\W*(?:hey|hi|hiya|hello|morning|ok|okay|right|so)(?:\s+(?:all|there|team|everyone|folks))?"
+    r"\b[\s,!.:-]*",
+    re.IGNORECASE,
+)
+# "quick one, new NED at a trust in norwich - ...": an opener before who asks (not before
+# "we're ..." or "i'm ...", which `_ASKER_RE` reads wherever they are)
+_QUICK_ONE = re.compile(
+    r"^\W*quick\s+(?:one|q|qn|question)\b(?![\s,!.:-]*(?:we|i|im|i['’]m)\b)[\s,!.:-]*",
+    re.IGNORECASE,
 )
 
 # The NHS side, where a role that opens a question works ("NE ics programme manager - ").
@@ -390,6 +406,13 @@ _ACTING_FOR_RE = re.compile(
 )
 
 
+def opening_end(question: str) -> int:
+    """Where a message starts after its greeting or opener ("hi, ...", "quick one, ..."):
+    where who asks may say so ("hi, strategy lead at a trust here - ...")."""
+    opened = GREETING.match(question) or _QUICK_ONE.match(question)
+    return opened.end() if opened else 0
+
+
 def asker_spans(question: str) -> list[tuple[int, int]]:
     """Where the question says who is asking ("our ICS", "hull STP here, ...", "asking
     for ULHT") or where they are ("we're in warrington")."""
@@ -404,10 +427,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _ADVISED_RE.finditer(question)]
     spans += [m.span(1) for m in _TIPS_FOR_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
-    greeted = GREETING.match(question)  # "hi, strategy lead at a trust here - ..."
-    for start in [greeted.end() if greeted else 0] + [
-        m.end() for m in re.finditer(r"[?!.]+\s+", question)
-    ]:
+    for start in [opening_end(question)] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
         tag = _OPENING_TAG_RE.match(question[start:])
         if tag:
             spans.append((start + tag.start(1), start + tag.end(1)))

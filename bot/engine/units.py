@@ -11,6 +11,7 @@ sentence about the document itself) says how well it can answer anything
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -281,6 +282,10 @@ def quotable_units(
             start = paragraph.index(sentence)
             end = paragraph.index(said[number + 1], start) + len(said[number + 1])
             text = quote = paragraph[start:end]
+        elif number + 1 == len(said) and (named := _counted_headings(sentence, following, listed)):
+            # "... is one of four areas of strategic importance ..." over a slide's four
+            # labels, which cleaning took for headings ("## Digital", "## Energy")
+            text, quote = _with_list(sentence, named, every_item=True)
         elif number + 1 == len(said) and _ends_naming(sentence, listed) and following:
             # "... we have set ourselves ambition goals." / "“We want to grow our own ...":
             # the goals asked for are the paragraph after it
@@ -306,6 +311,28 @@ def _titles_prose(sentence: str, last: bool, following: list[Block]) -> bool:
         and _item_kind(following[0]) == "prose"
         and bool(sentences(following[0].text))
     )
+
+
+def _counted_headings(sentence: str, following: list[Block], listed: str | None) -> list[Block]:
+    """The labels right after a sentence that counts the things a list question asks for
+    ("... one of four areas ..."), when exactly that many short headings follow it and
+    nothing more: a slide's boxes, which cleaning took for headings. Fewer or more, and
+    they are sections, not the items counted."""
+    if listed is None:
+        return []
+    counted = re.search(
+        rf"(?i)\b(\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten)\s+{re.escape(listed)}\w*s\b",
+        sentence,
+    )
+    if not counted:
+        return []
+    count = int(terms(counted.group(1))[0])
+    run = list(itertools.takewhile(_short_heading, following))
+    return run if len(run) == count else []
+
+
+def _short_heading(block: Block) -> bool:
+    return block.kind == "heading" and len(heading(block.text).split()) <= _NAME_WORDS
 
 
 def _ends_naming(sentence: str, listed: str | None) -> bool:

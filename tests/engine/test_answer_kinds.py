@@ -1025,3 +1025,49 @@ def test_what_a_sentence_means_by_these_things_is_named_in_a_sentence_before_it(
     # ... as "These panels will ..." are the ones the sentence just before names
     assert "skill" in referent("These panels will meet.", ["It sets up skills panels."])
     assert not referent("We recommend that you approach them privately.", before)
+
+
+def test_which_strategies_answered_only_by_some_strategies_is_not_covered(
+    tmp_path_factory, embedder
+):
+    """ "Which strategies have her on their panel?" is not answered by "she is on the
+    expert panel of some strategies": the documents do not say which."""
+    engine = engine_over(
+        {
+            "adviser.md": """# Our harbour adviser
+
+## What the adviser does
+
+Our harbour adviser is on the expert panel of some strategies, has advised councils on
+their harbour priorities, and worked with government on harbour funding.
+
+## Dorset
+
+The Dorset strategy has the harbour adviser on its skills board, which meets in Poole.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = "which local industrial strategies have the harbour adviser on their expert panel?"
+    assert engine.ask(question).mode == "no_answer"
+    answer = engine.ask("which strategies have the harbour adviser on their skills board?")
+    assert answer.mode == "extractive" and "Dorset strategy" in answer.answer
+
+
+def test_a_slides_labels_counted_by_the_sentence_before_them_are_its_list(
+    tmp_path_factory, embedder
+):
+    """ "Health is one of three themes ..." over the slide's three boxes, which cleaning
+    reads as headings: the boxes are the themes. A run of another length is sections."""
+    slide = (
+        "Harbour plan slides\n\nHealth in the harbour plan\n\n"
+        "Health is one of three themes of strategic importance\nset out in the Harbour Plan\n\n"
+        "Jobs\n\nHomes\n\nHealth\n\n{}The harbour board reviews the plan every year.\n"
+    )
+    for text, listed in ((slide.format(""), True), (slide.format("Next steps\n\n"), False)):
+        engine = engine_over({"slides.txt": text}, tmp_path_factory, embedder)
+        answer = engine.ask(
+            "What are the three themes of strategic importance in the Harbour Plan?"
+        )
+        assert ("Jobs; Homes; Health" in answer.answer) is listed, answer.answer

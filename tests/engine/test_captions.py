@@ -102,3 +102,18 @@ def test_advice_for_a_place_does_not_lead_with_the_next_places_case_study(
     )
     lead = answer.citations[0]
     assert "Greater Lincolnshire" not in (lead.section or ""), answer.answer
+
+
+def test_a_places_quotes_are_its_own_where_only_their_caption_names_it(tmp_path_factory, embedder):
+    """ "We aim to support people ... to live independently" never names Greater
+    Lincolnshire, but the caption under its box does: asked about that place's strategy,
+    its quotes lead, not a general page on independent living."""
+    # (the box's quotes name no place; only its caption does)
+    box = TWO_PLACES["anchors.txt"].replace("Greater Lincolnshire has opened", "The fens have")
+    general = "Independent living\n\nIndependent living for older people in villages is a "
+    documents = {"anchors.txt": box, "general.txt": general + "priority of many strategies.\n"}
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "lincs LIS - anything on independent living for older people? hospice in boston"
+    )
+    assert "Greater Lincolnshire" in (answer.citations[0].section or ""), answer.answer

@@ -46,6 +46,10 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         # who asks, said in a sentence of its own
         "hey, BSol ICS here (west mids). what does the Healthy Ageing programme offer?",
         "Kernow CCG. is the Shared Prosperity Fund for us?",
+        # their body and where it is, opening the message in more ways
+        "from SWB in West Brom - what does the Healthy Ageing programme offer?",
+        "quick one, new NED at a trust in Norwich - what is the Healthy Ageing programme?",
+        "ambulance trust, Nottingham - is the Shared Prosperity Fund for us?",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

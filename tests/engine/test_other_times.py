@@ -81,6 +81,24 @@ def test_what_had_happened_by_a_year_after_the_sources_were_written_is_not_answe
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "has the dorset LEP changed its final strategy since march 2021?",
+        "has the dorset LEP changed its final strategy since the 2021 moorland plan?",
+    ],
+)
+def test_what_happened_since_a_month_or_an_event_after_the_sources_is_not_answered(
+    engine, question
+):
+    answer = engine.ask(question)
+    assert answer.mode == "no_answer"
+    assert "cannot say what happened in 2021" in answer.answer
+    # a target year is still no event: "since the 2030 target" asks nothing of 2030
+    question = "has the dorset LEP published its final strategy since the 2030 target was set?"
+    assert "March 2019" in engine.ask(question).answer
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [
         ("is it right the moorland jobs target is 50,000 by 2035?", "20,000 by 2030"),

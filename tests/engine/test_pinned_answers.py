@@ -449,6 +449,14 @@ def test_a_phone_number_only_another_body_has_is_not_covered(engine):
     assert answer.mode == "no_answer"
 
 
+def test_an_email_address_is_given_only_for_the_body_it_belongs_to(engine):
+    """The trust's address is not the Dorset board chair's, though it is an address."""
+    answer = engine.ask("what is the email address for the moorland health trust?")
+    assert answer.mode == "extractive" and "hello@moorland-health.example" in answer.answer
+    question = "What is the email address for the chair of the Dorset Health Partnership Board?"
+    assert engine.ask(question).mode == "no_answer"
+
+
 def test_the_budget_of_something_only_its_namesake_has_an_amount_for_is_not_covered(engine):
     answered = engine.ask("What is the budget of the Coastal Renewal Fund?")
     assert answered.mode == "extractive" and "£45 million" in answered.answer
@@ -472,6 +480,10 @@ def test_a_document_the_knowledge_base_does_not_hold_is_not_covered(engine):
     answer = engine.ask("does the moorland clinics plan say anything abt recruitment?")
     assert answer.mode == "no_answer"
     assert "“moorland clinics plan”" in answer.answer
+    # ... or asked what it did, and owned by the government
+    answer = engine.ask("what changes did the government's 2020 moorland clinics plan make?")
+    assert answer.mode == "no_answer"
+    assert "“2020 moorland clinics plan”" in answer.answer
     # a document named by its place and kind is the place's own, which passages quote
     answer = engine.ask("does the buckinghamshire strategy say anything about devices?")
     assert answer.mode == "extractive" and "Aylesbury" in answer.answer
@@ -498,6 +510,13 @@ def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engin
     # ... or tagged in a closing bracket, as Slack users sign off where they write from
     answer = engine.ask("how many practices are in the moorland network (warrington)")
     assert answer.mode == "extractive" and "14 practices" in answer.answer
+    # ... or said opening the message, after a greeting or "here"
+    for question in (
+        "NLaG here in warrington - how many practices are in the moorland network?",
+        "hi all, community trust in warrington - how many practices are in the moorland network?",
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "extractive" and "14 practices" in answer.answer, question
     # ... or in brackets after "our ICS", or as where someone whose claim it checks works
     answer = engine.ask("our ICS (Warrington) wants in - how many practices are in the network?")
     assert answer.mode == "extractive" and "14 practices" in answer.answer

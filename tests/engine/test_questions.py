@@ -352,12 +352,19 @@ def test_whom_to_call_is_not_something_to_do():
         # where the term is used is not part of it
         ("What is meant by rural reach in the context of the moor plans?", ["rural", "reach"]),
         ("What is a harbour deal under the Coast Strategy?", ["harbour", "deal"]),
+        ("what actually is reach in the moor plan sense??", ["reach"]),
+        ("what is rural reach in harbour terms?", ["rural", "reach"]),
         # nor whose definition it is
         ("whats the definition of reach the moor board uses?", ["reach"]),
         ("whats the meaning of harbour hub which the board gives?", ["harbour", "hub"]),
         # an aside that asks for a definition, then "what is X"
         ("quick defn pls - what actually is a harbour hub?", ["harbour", "hub"]),
         ("quick one - what actually is a harbour hub?", None),
+        # ... but after who asks, it asks what the thing is
+        (
+            "quick one, new NED at a trust in Thornby - what actually is a harbour hub?",
+            ["harbour", "hub"],
+        ),
         # two sources that both define it, however many words name them
         ("the moor slides and the port briefing both define reach, is it the same?", ["reach"]),
         (

@@ -59,12 +59,14 @@ from bot.engine.questions.lists import (
     listed_count,
     listed_noun,
     members_subject,
+    places_asked,
     wants_list,
 )
 from bot.engine.questions.outcomes import happened_event, outcome_subject
 from bot.engine.questions.people import (
     ASKS_WHAT_SAID,
     asks_a_persons_view,
+    email_subject,
     phone_subject,
     role_asked,
     wants_email,
@@ -96,6 +98,7 @@ __all__ = [
     "wants_number",
     "asks_members",
     "members_subject",
+    "places_asked",
     "compares_dates",
     "wants_date",
     "amount_subject",
@@ -115,6 +118,7 @@ __all__ = [
     "asks_who_holds",
     "topic_asked",
     "phone_subject",
+    "email_subject",
     "wants_phone",
     "wants_email",
     "wants_to_reach",

@@ -311,6 +311,11 @@ def asks_only_where_it_stands(question: str) -> bool:
 # "what replaced it after the government withdrew it in 2021?": a year something happened
 _EVENT_YEAR = re.compile(
     r"\b(?:in|since|after|during)\s+((?:19|20)\d\d)\b"
+    # "since march 2020", "since the 2020 deadline", "after early 2021": a month or a
+    # part of the year before it, or the thing of that year it counts from
+    r"|\b(?:since|after)\s+(?:the\s+|(?:early|mid|late|spring|summer|autumn|winter|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)((?:19|20)\d\d)\b"
+    r"(?!\s+(?:targets?|goals?|ambitions?|visions?|aims?)\b)"  # not "the 2030 target"
     # "what did the 2020 budget say about LISs?": a thing that happened in that year (not
     # "the 2030 target", a year a plan looks to)
     r"|\b(?:the|its|their)\s+((?:19|20)\d\d)\s+(?:budget|spending\s+review|review|report|"
@@ -356,7 +361,7 @@ def event_year(question: str) -> int | None:
     question = " ".join(s for s in question_sentences(question) if not checks_a_claim(s))
     match = _EVENT_YEAR.search(question)
     if match and _PAST.search(question):
-        return int(match.group(1) or match.group(2))
+        return int(next(year for year in match.groups() if year))
     if _NAMED_EVENT.search(question) and _PAST.search(question):  # "... refreshed after covid?"
         return _NAMED_EVENT_YEAR
     relative = _RELATIVE_YEAR.search(question)

@@ -8,7 +8,14 @@ import re
 
 from bot.engine.questions.figures import parts_referring_back
 from bot.engine.questions.framing import without_presentation
-from bot.engine.text import GREETING, asker_spans, asker_terms, terms, without_source
+from bot.engine.text import (
+    GREETING,
+    asker_spans,
+    asker_terms,
+    opening_end,
+    terms,
+    without_source,
+)
 
 _DEFINITION_QUESTION = re.compile(
     # "what's X say about Y": "what does"
@@ -151,7 +158,7 @@ def _after_who_asks(question: str) -> str | None:
     hosps here - whats a SAP?" -> "whats a SAP?"), or None."""
     for start, end in asker_spans(question):
         opening = re.match(r"\s*[-–—:,]\s*(?=what|how|who)", question[end:], re.IGNORECASE)
-        if start == 0 and opening:
+        if start == opening_end(question) and opening:  # ("quick one, new NED at ...")
             return question[end + opening.end() :]
     return None
 
@@ -256,11 +263,12 @@ def _initials(words: str) -> str:
 
 _JOINING = frozenset("of and for the in on to".split())
 
-# "... in the context of local industrial strategies", "... under the Industrial Strategy":
-# where the term is used, not part of it
+# "... in the context of local industrial strategies", "... under the Industrial Strategy",
+# "... in the LIS sense", "... in LIS terms": where the term is used, not part of it
 _IN_SCOPE = re.compile(
     r"\s+(?:in\s+the\s+context\s+of|in\s+relation\s+to|under\s+the|within\s+the|"
-    r"as\s+(?:used|set\s+out)\s+in)\b.*$",
+    r"as\s+(?:used|set\s+out)\s+in|in\s+(?:the\s+|an?\s+)?(?:[\w&'’-]+\s+){1,3}(?:sense|terms)\b)"
+    r"\b.*$",
     re.IGNORECASE,
 )
 _MEANT_TO_BE = re.compile(

@@ -313,3 +313,21 @@ _DOES_WELL = re.compile(
 def asks_what_it_does_well(question: str) -> bool:
     """ "What is the North East good at?": the answer is the strengths the documents list."""
     return bool(_DOES_WELL.search(question))
+
+
+# "which local industrial strategies have X on their panel?", "which LEPs have signed ...":
+# strategies or the bodies behind them, each known by its place
+_WHICH_PLACES = re.compile(
+    r"\bwhich\s+(?:of\s+the\s+)?(?:local\s+industrial\s+strategies|strategies|lis['’]?s|"
+    r"leps|lep\s+areas|(?:mayoral\s+)?combined\s+authorities|mcas|(?:metro\s+)?mayors)\s+"
+    r"(?P<rest>[^?!.]+)",
+    re.IGNORECASE,
+)
+
+
+def places_asked(question: str) -> str | None:
+    """What the strategies or LEPs asked for have or did ("have the head of health economic
+    partnerships on their expert panel"), when the question asks which ones: the answer
+    names them by their places. None for other questions."""
+    match = _WHICH_PLACES.search(question)
+    return match.group("rest") if match and terms(match.group("rest")) else None

@@ -125,6 +125,20 @@ def wants_email(question: str) -> bool:
     return bool(_EMAIL_QUESTION.search(question))
 
 
+# "what is the email address for the director of Dorset LEP?", "need the email for whoever
+# does health at the cornwall LEP": an address asked of a body, an office or a person
+_EMAIL_OF = re.compile(
+    r"\be-?mail\s*(?:address|addr|add)?\s+(?:for|of)\s+(?P<of>[^?!.]+)", re.IGNORECASE
+)
+
+
+def email_subject(question: str) -> str | None:
+    """Whose email address the question asks for ("the director of Dorset LEP"), or None
+    when it asks for none, or asks only in passing ("who's the chair? need to email them")."""
+    match = _EMAIL_OF.search(question)
+    return match.group("of") if match and terms(match.group("of")) else None
+
+
 # "how can they be contacted?", "how do i reach her?", "their contact details"
 _REACH_QUESTION = re.compile(
     r"\bhow\s+(?:can|could|do|does|should|would)\s+(?:i|we|you|they|he|she|one|people)\s+"

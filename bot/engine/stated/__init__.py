@@ -8,8 +8,8 @@ board agrees the strategy. The composer then says the documents do not cover it.
 Each check looks at the retrieved passages' sentences scored against the question's
 subject (`Sentences`), and says True for questions of other kinds.
 
-One module a kind of detail (figures, counting, dates, people), with what every check reads
-the same way in `subjects`.
+One module a kind of detail (figures, counting, dates, people, which places), with what
+every check reads the same way in `subjects`.
 """
 
 from __future__ import annotations
@@ -25,9 +25,16 @@ from bot.engine.stated.figures import (
 )
 from bot.engine.stated.people import PHONE as PHONE
 from bot.engine.stated.people import _kind_of_body as _kind_of_body
-from bot.engine.stated.people import gives_email_of, gives_phone, names_holder, names_members
+from bot.engine.stated.people import (
+    gives_email,
+    gives_email_of,
+    gives_phone,
+    names_holder,
+    names_members,
+)
 from bot.engine.stated.people import office_prefixes as office_prefixes
 from bot.engine.stated.subjects import Sentences, in_order
+from bot.engine.stated.which import names_which
 
 __all__ = [
     "in_order",
@@ -41,7 +48,9 @@ __all__ = [
     "DATED_TITLE",
     "names_holder",
     "names_members",
+    "names_which",
     "gives_phone",
+    "gives_email",
     "states_outcome",
     "states_for_the_year",
     "states_share",

@@ -10,7 +10,13 @@ from bot.engine.answer import Contact
 from bot.engine.answerable import passage_text
 from bot.engine.concepts import Concept, coverage
 from bot.engine.places import Gazetteer
-from bot.engine.questions import members_subject, phone_subject, role_asked, wants_email
+from bot.engine.questions import (
+    email_subject,
+    members_subject,
+    phone_subject,
+    role_asked,
+    wants_email,
+)
 from bot.engine.retrieval import Passage
 from bot.engine.stated.subjects import (
     MIN_HOLDER_COVERAGE,
@@ -154,14 +160,28 @@ PHONE = re.compile(r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 def gives_phone(question: str, about: Sentences, places: Gazetteer | None) -> bool:
     """False when the question asks for a phone number and no sentence gives one for
     that body and place: the NHS Confederation's switchboard is not the Dorset LEP's."""
-    subject = phone_subject(question)
+    return _gives(PHONE, phone_subject(question), about, places)
+
+
+def gives_email(question: str, about: Sentences, places: Gazetteer | None) -> bool:
+    """False when the question asks for the email address of a body or an office and no
+    sentence gives one for it: the NHS Confederation's enquiries address is not the
+    Dorset LEP director's."""
+    return _gives(EMAIL, email_subject(question), about, places)
+
+
+def _gives(
+    detail: re.Pattern, subject: str | None, about: Sentences, places: Gazetteer | None
+) -> bool:
+    """Some sentence gives the detail (a number, an address) for the subject's body and
+    place, or no detail is asked for (no subject)."""
     if subject is None:
         return True
     typed, asked = _places_in(subject, places)
     concepts, passages = about(subject)
     return any(
-        PHONE.search(s.text)
-        # the number is often a line of its own under the body's name
+        detail.search(s.text)
+        # the detail is often a line of its own under the body's name
         and max(s.coverage, coverage(concepts, _held(s.terms, s.text, typed, asked, places)))
         >= MIN_SUBJECT_COVERAGE
         and _names_area(s.text, asked, places)
