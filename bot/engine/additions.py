@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from bot.engine.concepts import Concept, coverage
 from bot.engine.details import date_words, says_what_it_is
-from bot.engine.questions import ASKS_WHAT_SAID, role_asked
+from bot.engine.questions import ASKS_WHAT_SAID, role_asked, said_subject
 from bot.engine.stated import office_prefixes
 from bot.engine.text import terms
 from bot.engine.units import Candidate, Speaker, is_dated_caption, is_name_line
@@ -346,7 +346,7 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
 
 
-_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.IGNORECASE)
 
 
 # the offices a name line gives, by which a question may say whose words it wants
@@ -363,7 +363,7 @@ def speaker_described(question: str) -> frozenset[str]:
     asked = ASKS_WHAT_SAID.search(question)
     if not asked:
         return frozenset()
-    subject = asked.group(1)
+    subject = said_subject(asked)
     if _PRONOUN.search(subject):
         return frozenset(terms(question[: asked.end()]))
     named = frozenset(terms(subject))
@@ -375,15 +375,17 @@ def said_by_the_one_asked(
 ) -> bool:
     """The quotation's speaker is the person the question names (two of the name's
     words, or all of a shorter one), or describes (`described`) by an office and two
-    words of the bodies the name line gives."""
+    words of the bodies the name line gives, or by three words of them ("who from the
+    GM health & social care partnership is quoted ... and whats their point?")."""
     if not speaker or not speaker.name:
         return False
     if len(speaker.name & asked) >= min(2, len(speaker.name)):
         return True
-    return (
-        bool(_OFFICES & speaker.titles & described)
-        and len((speaker.titles - _OFFICES) & described) >= 2
-    )
+    bodies = len((speaker.titles - _OFFICES) & described)
+    return bodies >= _BODY_WORDS or (bool(_OFFICES & speaker.titles & described) and bodies >= 2)
+
+
+_BODY_WORDS = 3  # of a speaker's bodies, that describe them without their office
 
 
 def one_quotation(candidate: Candidate, other: Candidate) -> bool:

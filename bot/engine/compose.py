@@ -663,7 +663,9 @@ class ExtractiveComposer:
         )
         asked_terms = frozenset(terms(query.text))
         # (asked who they are too, their line answers first: "who is X and what did he say?")
-        words_asked = bool(ASKS_WHAT_SAID.search(query.text)) and not _WHO_IS.search(query.text)
+        words_asked = bool(ASKS_WHAT_SAID.search(query.text))
+        # (their words follow their line, which leads)
+        words_bonus = DETAIL_BONUS / 2 if _WHO_IS.search(query.text) else DETAIL_BONUS
         described = speaker_described(query.text)
         lacked = self._lacked(query.text)
         # "why are NHS bodies seen as anchors?" (not "why bother? whats in it for us")
@@ -722,7 +724,7 @@ class ExtractiveComposer:
                 if does_it or says_what_it_is(candidate.text, subject):
                     score += 0.1  # "Productivity measures ...", not "... matters because"
             if words_asked and said_by_the_one_asked(candidate.speaker, asked_terms, described):
-                score += DETAIL_BONUS  # "what did Cllr Mark Hawthorne say ...": his words
+                score += words_bonus  # "what did Cllr Mark Hawthorne say ...": his words
             if candidate.speaker and says_a_place and not candidate.speaker.name & asked_terms:
                 # "what does the lincs LIS say ...": the strategy's words before a
                 # partner's comment on it ("Health and care are significant industries ...")

@@ -247,6 +247,10 @@ _OWN_INITIALS = re.compile(
 _NAME_WORD = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+|(?:19|20)\d\d)\b")
 
 
+# "I'm", "I'd", "I've": the asker, capitalised as a pronoun is, and no name
+_I_SAY = re.compile(r"I(?:['’](?:m|d|ve|ll))?")
+
+
 def unfamiliar_names(
     question: str, texts: list[str], skip: Callable[[str], bool] = lambda word: False
 ) -> list[str]:
@@ -278,7 +282,7 @@ def unfamiliar_names(
         for match in _NAME_WORD.finditer(sentence):
             word = match.group(1)
             normal = _normal(word)
-            if match.start() == 0 and not word.isdigit() or skip(word):
+            if match.start() == 0 and not word.isdigit() or skip(word) or _I_SAY.fullmatch(word):
                 continue
             if (word.isdigit() or normal in _MONTHS) and any(
                 a <= match.start() < b for a, b in claims

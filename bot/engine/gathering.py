@@ -31,7 +31,6 @@ from bot.engine.text import (
     asker_terms,
     dash_pieces,
     named_sources,
-    sentences,
     terms,
     told_and_asked,
     without_source,
@@ -124,24 +123,11 @@ class PassageFinder:
             query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
         )
         have = {p.chunk.id for p in passages}
-        asked = set(terms(without_source(question)))
-        dated: dict[str, tuple[int, Passage]] = {}
+        dated: dict[str, Passage] = {}
         for passage in found:
-            # the passage whose dated sentence says most of what is dated ("... to be
-            # agreed with the government by March 2020"), not one that dates something
-            # else ("published their strategies in May and June 2019")
-            said = max(
-                (
-                    len(asked & set(terms(s)))
-                    for s in sentences(passage.chunk.text)
-                    if DATE.search(s)
-                ),
-                default=0,
-            )
-            best = dated.get(passage.chunk.doc_id)
-            if said and (best is None or said > best[0]):
-                dated[passage.chunk.doc_id] = (said, passage)
-        fresh = [p for _, p in dated.values() if p.chunk.id not in have]
+            if DATE.search(passage.chunk.text):
+                dated.setdefault(passage.chunk.doc_id, passage)
+        fresh = [p for p in dated.values() if p.chunk.id not in have]
         return _interleaved(passages, fresh, len(passages) + len(fresh))
 
     def _named_document(self, naming: list[str]) -> str | None:

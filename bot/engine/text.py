@@ -340,7 +340,9 @@ _OPENING_ASKER_RE = re.compile(
 # "(STP in Sunderland) can someone ...": a bracket opening the message that names the
 # asker's body, as a tag of where they write from.
 _OPENING_TAG_RE = re.compile(
-    rf"^[^\w(]*\(((?:[A-Za-z'’&.+/-]+\s+){{0,5}}?{_BODY_KIND}\b[^()]{{0,40}})\)",
+    rf"^[^\w(]*\(((?:[A-Za-z'’&.+/-]+\s+){{0,5}}?{_BODY_KIND}\b[^()]{{0,40}}"
+    # ... or only where they are: "(Leeds) what does ...", "(county durham) is the ..."
+    r"|[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+){0,2})\)",
     re.IGNORECASE,
 )
 
@@ -376,7 +378,11 @@ _PHRASE_END = r"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))"
 
 # "(we're in warrington)", "I'm based in Leeds": where the asker is, not what they ask about.
 _LOCATED_RE = re.compile(
-    r"\b(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am)\s+(?:based\s+)?(?:in|at|from)\s+"
+    # ("im on the board at Leeds Teaching Hosps - ...")
+    r"\b(?:(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am|(?:i|we)\s+(?:work|sit))\s+"
+    r"(?:based\s+|on\s+the\s+board\s+)?(?:in|at|from|for)\s+"
+    # "our patch is leeds - ..."
+    r"|our\s+(?:patch|area|footprint)\s+(?:is|covers)\s+)"
     # with what they add in brackets: "we're in salford (GM) - ...", "im at pilgrim in
     # boston (ULHT) and our exec wants ..."
     # or after a comma, the body they are part of: "we're in leeds, WY&H ICS"
@@ -406,6 +412,40 @@ _ACTING_FOR_RE = re.compile(
 )
 
 
+# "writing from leeds - ...", "strategy manager, leeds CCG: ...", "we sit in the West
+# Yorkshire ICS - ...": an opening before a dash or colon that says where the asker is or
+# works (a word of place or an NHS body), names no topic, and says nothing happens
+_OPENING_SEGMENT = re.compile(
+    # (not "in GM - who leads?", which asks of GM; nor "our ICS is in bucks - ...", whose
+    # place `_ASKER_RE` leaves to say whose strategy "our LIS" is)
+    rf"^{_NOT_A_QUESTION}(?!(?:in|for|on|at|our|my|we|i)\b)((?:[A-Za-z'’&.+/-]+,?\s+){{0,7}}?[A-Za-z'’&.+/-]+"
+    r"(?:\s*\([A-Za-z'’&. -]{2,30}\))?)\s*(?:\s[-–—]|:)\s+\S"  # "LTHT (Leeds) - ..."
+)
+_WHERE_WORD = re.compile(
+    # (a role at a body, "skills lead at the harbour board: who?", asks who holds it)
+    rf"\b(?:from|based|here|patch|covers?|working|writing)\b|\b{_BODY_KIND}\b|\)$",
+    re.IGNORECASE,
+)
+_TOPIC_OR_EVENT = re.compile(
+    r"\b(?:lis|liss|lis's|strateg\w*|stratergy|plans?|sep|deals?|funds?|funding|levy|panels?|"
+    r"briefings?|brief|slides|deck|paper|page|report|review|targets?|challenges?|partnership|"
+    r"programmes?|council|hubs?|need|needs|want|wants|has|have|had|keeps?|asks?|asked|thinks?|"
+    r"doing|redoing|refreshing|meeting)\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_segment(question: str, start: int) -> tuple[int, int] | None:
+    """Where an opening segment that only says where the asker is lies, if there is one."""
+    found = _OPENING_SEGMENT.match(question[start:])
+    if not found:
+        return None
+    segment = found.group(1)
+    if not _WHERE_WORD.search(segment) or _TOPIC_OR_EVENT.search(segment):
+        return None
+    return start + found.start(1), start + found.end(1)
+
+
 def opening_end(question: str) -> int:
     """Where a message starts after its greeting or opener ("hi, ...", "quick one, ..."):
     where who asks may say so ("hi, strategy lead at a trust here - ...")."""
@@ -429,7 +469,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
     for start in [opening_end(question)] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
         tag = _OPENING_TAG_RE.match(question[start:])
-        if tag:
+        if tag and not _TOPIC_OR_EVENT.search(tag.group(1)):  # not "(the LIS) what is it"
             spans.append((start + tag.start(1), start + tag.end(1)))
         opening = _OPENING_ASKER_RE.match(question[start:])
         if opening:
@@ -443,6 +483,10 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
             if statement:
                 end = max(end, statement.end(1))
             spans.append((start + begin, start + end))
+    # an opening no pattern above reads as who asks ("writing from leeds - ...")
+    segment = _opening_segment(question, opening_end(question))
+    if segment and not any(start <= segment[0] < end for start, end in spans):
+        spans.append(segment)
     return _merged(spans)
 
 

@@ -275,6 +275,22 @@ def test_who_is_in_a_partnership_is_answered_by_its_members(partners):
     assert "Kingsbridge University" in answer.answer.split("[1]")[0], answer.answer
 
 
+def test_who_is_in_a_places_partnership_is_its_partnership_with_them(tmp_path_factory, embedder):
+    """ "who is in the Dorset partnership?": "Dorset LEP has established a partnership with
+    Dorset ICS, Bournemouth University and others" names them, though the place is not
+    part of the partnership's name there."""
+    engine = engine_over(
+        {
+            "dorset.md": "# Dorset\n\n## Partners\n\nThe Dorset LEP has established a "
+            "partnership with Dorset ICS, Bournemouth University and others to plan care.\n",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("who is in the Dorset partnership?")
+    assert answer.mode == "extractive" and "Bournemouth University" in answer.answer
+
+
 def test_who_heads_a_body_and_who_is_in_it_gets_both(partners):
     answer = partners.ask("who heads up harbour partners and which orgs are in it?")
     assert "Kingsbridge University" in answer.answer and "Jane Smith" in answer.answer
@@ -1071,3 +1087,46 @@ def test_a_slides_labels_counted_by_the_sentence_before_them_are_its_list(
             "What are the three themes of strategic importance in the Harbour Plan?"
         )
         assert ("Jobs; Homes; Health" in answer.answer) is listed, answer.answer
+
+
+def test_asked_who_from_a_body_is_quoted_and_their_point_their_words_follow(
+    tmp_path_factory, embedder
+):
+    """ "who from the harbour towns partnership is quoted and whats their point?": the
+    name line answers who, and the quotation it signs is their point; both come before
+    sentences about the partnership's work, which share more of the question's words."""
+    work = "\n\n".join(
+        f"The Harbour Towns Health and Care Partnership {does}, a point the partnership "
+        "makes in every briefing it publishes."
+        for does in (
+            "pools funding from ten councils",
+            "runs the ferry clinics",
+            "trains harbour nurses",
+            "funds the quayside gym",
+            "leads the harbour health board",
+            "speaks for the harbour's employers",
+            "sets the ferry timetable for patients",
+        )
+    )
+    engine = engine_over(
+        {
+            "voices.md": f"""# Voices on the harbour plan
+
+## The partnership
+
+{work}
+
+“The harbour has long known that poor health keeps its people out of work, and we can now
+change that.”
+
+Jo Bloggs, Executive Lead, Harbour Towns Health and Care Partnership
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = (
+        "who from the harbour towns health & care partnership is quoted and whats their point?"
+    )
+    first_two = engine.ask(question).answer.split("[2]")[0]
+    assert "Jo Bloggs" in first_two and "poor health keeps" in first_two, first_two

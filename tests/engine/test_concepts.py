@@ -168,3 +168,13 @@ def test_what_the_asker_singles_out_weighs_double():
     )
     weights = {c.alternatives[0][0]: c.weight for c in concepts}
     assert weights["van"] == 2 * weights["harbour"]
+
+
+def test_the_askers_i_is_no_name():
+    """ "I'm", "I'd", "I've" are capitalised as the pronoun always is, wherever they stand."""
+    for question in (
+        "For context I'm new - what is the Healthy Ageing programme?",
+        "what is the Healthy Ageing programme, I'd like to know",
+        "So I've been asked: is the Shared Prosperity Fund for us?",
+    ):
+        assert unfamiliar_names(question, PASSAGES) == [], question

@@ -83,23 +83,3 @@ def test_what_sets_dates_side_by_side():
     assert not compares_dates("when will rotas be agreed?")
     assert compares_dates("the two briefings give diff deadlines for rotas?")
     assert wants_date("what are the deadlines for rotas?")
-
-
-def test_each_documents_passage_is_the_one_dating_what_is_asked(tmp_path_factory, embedder):
-    """The 2019 document also dates something else, in a passage found before its key
-    points: the passage brought for it is the one whose date is for agreeing rotas."""
-    documents = dict(DOCUMENTS)
-    documents["rotas-2019.md"] += """
-## Early rotas
-
-Agreeing winter rotas early is what the board wants, and agreeing winter rotas early
-matters to the board. Two practices published theirs in 2018.
-"""
-    engine = engine_over(documents, tmp_path_factory, embedder)
-    question = (
-        "How does the date for agreeing winter rotas in the December 2017 briefing compare "
-        "with the date given in the June 2019 briefing?"
-    )
-    brought = engine.finder._with_each_documents_date(question, [])
-    of_2019 = [p.chunk.text for p in brought if p.chunk.doc_id == "rotas-2019"]
-    assert len(of_2019) == 1 and "by March 2020" in of_2019[0]

@@ -144,6 +144,11 @@ def test_what_a_paper_still_to_come_proposed_in_the_end_is_not_covered(engine):
     assert engine.ask(question).mode == "no_answer"
 
 
+def test_what_an_audit_no_sentence_speaks_of_concluded_is_not_covered(engine):
+    """Sentences about the harbour fund say nothing of what an audit of it concluded."""
+    assert engine.ask("what did the harbour fund audit conclude?").mode == "no_answer"
+
+
 def test_whether_a_plan_still_to_come_delivered_anything_is_not_covered(engine):
     """Written before the green paper came out, the documents cannot say what it did."""
     question = "did the green paper on moorland care actually deliver anything for care homes?"

@@ -514,6 +514,11 @@ def test_a_place_named_only_as_where_the_asker_is_does_not_make_it_unknown(engin
     for question in (
         "NLaG here in warrington - how many practices are in the moorland network?",
         "hi all, community trust in warrington - how many practices are in the moorland network?",
+        "im on the board at warrington hosps - how many practices are in the moorland network?",
+        "writing from sunny warrington - how many practices are in the moorland network?",
+        "WHH (warrington) - how many practices are in the moorland network?",
+        "(warrington) how many practices are in the moorland network?",
+        "our patch is warrington - how many practices are in the moorland network?",
     ):
         answer = engine.ask(question)
         assert answer.mode == "extractive" and "14 practices" in answer.answer, question

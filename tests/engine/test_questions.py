@@ -717,7 +717,12 @@ def test_where_to_find_something_is_not_what_to_do():
         ("what was missing from the strategy?", True),
         ("does the white paper make inclusive growth a central theme?", True),
         ("what notable omission from the plan does the board highlight?", True),
+        ("is inclusive growth actually in the industrial stratergy? our NED says it is", True),
+        ("is there a deadline in the plan?", True),
         ("what is in the white paper?", False),
+        ("is the NHS the biggest employer?", False),
+        ("is it true the harbour fund is £1bn?", False),
+        ("is nhs engagement in the LIS good everywhere or patchy?", False),
         ("does the plan make the case for a new hospital?", False),
         ("which areas have not agreed a strategy?", False),
     ],
@@ -782,6 +787,10 @@ def test_what_is_counted_ends_where_the_next_question_starts():
         # the kind of member, qualified ("NHS trusts"), and the time asked of after the body
         ("which NHS trusts sit on the harbour LEP board at the moment?", "harbour LEP board"),
         ("which universities are part of harbour partners?", "harbour partners"),
+        # who has joined it
+        ("which trusts have signed up to the harbour partnership?", "harbour partnership"),
+        ("who has joined the harbour board?", "harbour board"),
+        ("who is the NHS rep on the harbour LEP board?", "harbour LEP board"),
     ],
 )
 def test_the_body_a_question_asks_the_members_of(question, body):

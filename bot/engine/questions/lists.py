@@ -32,7 +32,15 @@ _MEMBERS_QUESTION = re.compile(
     # "which NHS trusts sit on the LEP board?": the kind of member, however qualified
     r"|\b(?:which|what)\s+(?:(?:nhs|local|health|other)\s+){0,2}(?:organisations|orgs|bodies|"
     r"members|partners|people|trusts|hospitals|ccgs|icss|stps|universities|businesses|"
-    r"companies|employers)\s+(?:are|sit|serve)\s+(?:on|in|part\s+of|members\s+of)\s+",
+    r"companies|employers)\s+(?:are|sit|serve)\s+(?:on|in|part\s+of|members\s+of)\s+"
+    # "which trusts have signed up to the partnership?", "who has joined the board?"
+    r"|\b(?:which|what)\s+(?:(?:nhs|local|health|other)\s+){0,2}(?:organisations|orgs|bodies|"
+    r"members|partners|trusts|hospitals|ccgs|icss|stps|universities|businesses|companies|"
+    r"employers)\s+(?:have|has)\s+(?:signed\s+up\s+to|joined)\s+"
+    r"|\bwho\s+(?:has|have)\s+(?:signed\s+up\s+to|joined)\s+"
+    # "who is the NHS rep on the Dorset LEP board?": one of its members
+    r"|\bwho(?:['’]?s|\s+is|\s+are)\s+(?:the\s+|our\s+)?(?:[\w&'’-]+\s+){0,2}?"
+    r"(?:reps?|representatives?)\s+(?:on|in|for)\s+",
     re.IGNORECASE,
 )
 # Where the body's name ends: "... board apart from the chair?", "... group and who signs ..."
@@ -285,7 +293,12 @@ _ABSENCE_QUESTION = re.compile(
     # "does the white paper make inclusive growth a central theme?"
     r"|\bmake\s+(?:[\w'’-]+\s+){1,4}?an?\s+(?:central|key|main|core|major)\s+"
     r"(?:theme|priority|focus|part|pillar)\b"
-    r"|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*|omissions?)\b",
+    r"|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*|omissions?)\b"
+    # "is inclusive growth actually in the industrial strategy?": whether a document has it
+    r"|^\W*(?:is|are|was|were)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:actually|really|even)\s+)?"
+    r"(?:in|part\s+of|covered\s+(?:in|by)|mentioned\s+in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:strategy|stratergy|strat|white\s+paper|paper|plan|briefing|(?-i:IS)|LIS)\b"
+    r"(?=\s*(?:[?.!,;]|$|or\s+not\b|at\s+all\b))",  # not "is X in the LIS good ...?"
     re.IGNORECASE,
 )
 

@@ -13,9 +13,20 @@ from bot.engine.text import terms
 ASKS_WHAT_SAID = re.compile(
     r"\bwhat\s+(?:(?:exactly|actually|else)\s+)?(?:did|does|do|has|have)\b([^?]*?)\b"
     # ("what does he advise NHS leaders to do?": his advice, in his words)
-    r"(?:say|said|think|reckon|argue|state|stated|advise|recommend|suggest|urge)\b",
+    r"(?:say|said|think|reckon|argue|state|stated|advise|recommend|suggest|urge)\b"
+    # "... and whats their point?", "what's his main message": their words, asked otherwise
+    r"|\bwhat(?:['’]?s|\s+is|\s+was|\s+are)\s+(?:(?:actually|exactly)\s+)?(his|her|their)\s+"
+    r"(?:(?:main|key|actual|big)\s+)?(?:point|points|view|views|message|argument|take|position)\b",
     re.IGNORECASE,
 )
+
+
+def said_subject(asked: re.Match) -> str:
+    """Whose words an `ASKS_WHAT_SAID` match asks for, as the question puts it ("he",
+    "their", "the LEP board's chair")."""
+    return asked.group(1) or asked.group(2) or ""
+
+
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 
 
@@ -23,7 +34,7 @@ def asks_a_persons_view(question: str) -> bool:
     """ "who is dean fathers and what does he reckon NHS leaders shd do?": a person's own
     words answer, not the steps a briefing recommends."""
     said = ASKS_WHAT_SAID.search(question)
-    return bool(person_asked(question) or (said and _HE_OR_SHE.search(said.group(1))))
+    return bool(person_asked(question) or (said and _HE_OR_SHE.search(said_subject(said))))
 
 
 _ROLE = re.compile(

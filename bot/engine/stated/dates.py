@@ -189,7 +189,8 @@ def states_outcome(question: str, about: Sentences, places: Gazetteer | None = N
     # "the consultation on the UK Shared Prosperity Fund": sentences about the fund that
     # never speak of a consultation on it say nothing of what that concluded
     of_it = [text for text in naming if kind <= set(terms(text))]
-    if naming and not of_it:
+    # ("what did the GM LIS evaluation find?": no sentence speaks of an evaluation at all)
+    if (naming or kind) and not of_it:
         return False
     return not of_it or not all(_FUTURE.search(text) for text in of_it)
 

@@ -97,7 +97,8 @@ def names_members(question: str, about: Sentences, places: Gazetteer | None) -> 
     typed, asked = _places_in(subject, places)
     concepts, passages = about(subject)
     name = _name_of(subject, passages)  # "Health and Enterprise Board", not "health"
-    kind = _kind_of_body(subject)
+    # (its place is no part of its kind: "the Dorset partnership" is "a partnership with ...")
+    kind = [term for term in _kind_of_body(subject) if term not in typed] or _kind_of_body(subject)
     for said in passages:
         for index, s in enumerate(said):
             if not _MEMBERSHIP.search(s.text):
