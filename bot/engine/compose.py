@@ -398,8 +398,9 @@ class ExtractiveComposer:
     def _states_what_is_asked(
         self, query: Query, passages: list[Passage], idf, candidates: list[Candidate]
     ) -> bool:
-        """The passages give the amount, count, date, office holder, phone number or
-        result the question asks for, if it asks for one (`bot.engine.stated`)."""
+        """The passages give the amount, count, date, office holder, members, places
+        ("which strategies ...?"), phone number, email address or result the question asks
+        for, if it asks for one (`bot.engine.stated`)."""
 
         def about(subject: str):
             concepts = concepts_with_context(
