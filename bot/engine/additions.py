@@ -39,6 +39,7 @@ __all__ = [
     "quotations_in_order",
     "referent",
     "said_by_the_one_asked",
+    "BODY_WORDS",
     "shows_again",
     "speaker_described",
     "with_an_action",
@@ -382,10 +383,10 @@ def said_by_the_one_asked(
     if len(speaker.name & asked) >= min(2, len(speaker.name)):
         return True
     bodies = len((speaker.titles - _OFFICES) & described)
-    return bodies >= _BODY_WORDS or (bool(_OFFICES & speaker.titles & described) and bodies >= 2)
+    return bodies >= BODY_WORDS or (bool(_OFFICES & speaker.titles & described) and bodies >= 2)
 
 
-_BODY_WORDS = 3  # of a speaker's bodies, that describe them without their office
+BODY_WORDS = 3  # words of a speaker's bodies that describe them without their office
 
 
 def one_quotation(candidate: Candidate, other: Candidate) -> bool:

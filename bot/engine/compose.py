@@ -26,6 +26,7 @@ import numpy as np
 
 from bot.engine.additions import (
     ACTION_SENTENCE,
+    BODY_WORDS,
     NHS_ADVICE,
     answering,
     clipped,
@@ -118,6 +119,7 @@ from bot.engine.units import (
     quotable_units,
     quotation_opening,
     shape_factor,
+    speaker_of_line,
     speakers_of,
     unique,
 )
@@ -198,7 +200,6 @@ DETAIL_BONUS = 0.2
 LOCAL_BONUS = 0.15  # from a passage about the place the question names
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
-_DESCRIBED_BY = 3  # words of the question a name line gives, to be the one asked who is
 SPOKEN_FACTOR = 0.8  # a named partner's comment, when a place's strategy is asked about
 REASON_BONUS = 0.1  # a sentence that gives a reason, for a clause that opens with "why"
 # "no combined authority", "outside CAs", "non-mayoral areas": a case without something
@@ -664,9 +665,9 @@ class ExtractiveComposer:
             and not _BODY_SAYS.search(query.text)
         )
         asked_terms = frozenset(terms(query.text))
-        # (asked who they are too, their line answers first: "who is X and what did he say?")
         words_asked = bool(ASKS_WHAT_SAID.search(query.text))
-        # (asked who they are too, their line and their words share the bonus)
+        # (asked who they are too, "who is X and what did he say?", their line and their
+        # words share the bonus)
         who_too = asks_who or bool(_WHO_IS.search(query.text))
         words_bonus = DETAIL_BONUS / 2 if who_too else DETAIL_BONUS
         described = speaker_described(query.text)
@@ -733,8 +734,8 @@ class ExtractiveComposer:
                 and who_too
                 and is_name_line(candidate.text)
                 # the bodies the line gives, not the name the question may type
-                and len(candidate.terms & described - set(terms(candidate.text.split(",")[0])))
-                >= _DESCRIBED_BY
+                and len(candidate.terms & described - speaker_of_line(candidate.text).name)
+                >= BODY_WORDS
             ):
                 score += words_bonus  # "who runs X & what did they say?": the line of X's
             if candidate.speaker and says_a_place and not candidate.speaker.name & asked_terms:

@@ -412,9 +412,9 @@ _ACTING_FOR_RE = re.compile(
 )
 
 
-# "writing from leeds - ...", "strategy manager, leeds CCG: ...", "we sit in the West
-# Yorkshire ICS - ...": an opening before a dash or colon that says where the asker is or
-# works (a word of place or an NHS body), names no topic, and says nothing happens
+# "writing from leeds - ...", "LTHT (Leeds) - ...", "based in leeds - ...": an
+# opening before a dash or colon that says where the asker is or works (a word of place,
+# an NHS body, or a closing bracket), names no topic, and says nothing happens
 _OPENING_SEGMENT = re.compile(
     # (not "in GM - who leads?", which asks of GM; nor "our ICS is in bucks - ...", whose
     # place `_ASKER_RE` leaves to say whose strategy "our LIS" is)
@@ -467,7 +467,8 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _ADVISED_RE.finditer(question)]
     spans += [m.span(1) for m in _TIPS_FOR_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
-    for start in [opening_end(question)] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
+    opened = opening_end(question)
+    for start in [opened] + [m.end() for m in re.finditer(r"[?!.]+\s+", question)]:
         tag = _OPENING_TAG_RE.match(question[start:])
         if tag and not _TOPIC_OR_EVENT.search(tag.group(1)):  # not "(the LIS) what is it"
             spans.append((start + tag.start(1), start + tag.end(1)))
@@ -484,7 +485,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
                 end = max(end, statement.end(1))
             spans.append((start + begin, start + end))
     # an opening no pattern above reads as who asks ("writing from leeds - ...")
-    segment = _opening_segment(question, opening_end(question))
+    segment = _opening_segment(question, opened)
     if segment and not any(start <= segment[0] < end for start, end in spans):
         spans.append(segment)
     return _merged(spans)

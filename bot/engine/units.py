@@ -179,6 +179,13 @@ class Speaker:
     titles: frozenset[str]
 
 
+def speaker_of_line(line: str) -> Speaker:
+    """The name and the offices and bodies a name line gives ("Warren Heppolette,
+    Executive Lead, ..., Greater Manchester Health and Social Care Partnership")."""
+    name, _comma, titles = without_bullet(line).partition(",")
+    return Speaker(frozenset(terms(name)), frozenset(terms(titles)))
+
+
 def speakers_of(texts: list[str]) -> dict[int, Speaker]:
     """Who says each quotation: a name line right after a quotation ("“GM has long
     recognised ...” / Warren Heppolette, Executive Lead, ...") gives the speaker to every
@@ -188,8 +195,7 @@ def speakers_of(texts: list[str]) -> dict[int, Speaker]:
     for index in range(1, len(texts)):
         if not is_name_line(texts[index]) or not texts[index - 1].rstrip().endswith("”"):
             continue
-        name, _comma, titles = without_bullet(texts[index]).partition(",")
-        speaker = Speaker(frozenset(terms(name)), frozenset(terms(titles)))
+        speaker = speaker_of_line(texts[index])
         for back in _quotation_before(texts, index):
             said[back] = speaker
     return said

@@ -98,7 +98,8 @@ def names_members(question: str, about: Sentences, places: Gazetteer | None) -> 
     concepts, passages = about(subject)
     name = _name_of(subject, passages)  # "Health and Enterprise Board", not "health"
     # (its place is no part of its kind: "the Dorset partnership" is "a partnership with ...")
-    kind = [term for term in _kind_of_body(subject) if term not in typed] or _kind_of_body(subject)
+    kind = _kind_of_body(subject)
+    kind = [term for term in kind if term not in typed] or kind
     for said in passages:
         for index, s in enumerate(said):
             if not _MEMBERSHIP.search(s.text):

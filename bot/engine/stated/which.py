@@ -10,6 +10,13 @@ from bot.engine.places import Gazetteer
 from bot.engine.questions import places_asked
 from bot.engine.stated.subjects import MIN_SUBJECT_COVERAGE, Sentences
 
+# "on the expert panel of some strategies", "several LEPs have ...": which, left unsaid
+_UNNAMED = re.compile(
+    r"\b(?:some|several|certain|various|a\s+(?:few|number\s+of)|a\s+handful\s+of)\s+"
+    r"(?:(?:local\s+)?(?:industrial\s+)?strategies|leps|areas|mcas|(?:combined\s+)?authorities)\b",
+    re.IGNORECASE,
+)
+
 
 def names_which(question: str, about: Sentences, places: Gazetteer | None) -> bool:
     """False when the question asks which strategies or LEPs have or did something, and
@@ -28,11 +35,3 @@ def names_which(question: str, about: Sentences, places: Gazetteer | None) -> bo
         if places.area_ids(f"{s.text} {s.passage.chunk.info.section or ''}")
     ]
     return not unnamed or max(named, default=0.0) >= max(unnamed)
-
-
-# "on the expert panel of some strategies", "several LEPs have ...": which, left unsaid
-_UNNAMED = re.compile(
-    r"\b(?:some|several|certain|various|a\s+(?:few|number\s+of)|a\s+handful\s+of)\s+"
-    r"(?:(?:local\s+)?(?:industrial\s+)?strategies|leps|areas|mcas|(?:combined\s+)?authorities)\b",
-    re.IGNORECASE,
-)
