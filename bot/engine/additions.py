@@ -23,7 +23,7 @@ from bot.engine.details import date_words, says_what_it_is
 from bot.engine.questions import ASKS_WHAT_SAID, role_asked, said_subject
 from bot.engine.stated import office_prefixes
 from bot.engine.text import terms
-from bot.engine.units import Candidate, Speaker, is_dated_caption, is_name_line
+from bot.engine.units import Candidate, Speaker, is_dated_caption, is_name_line, speaker_of_line
 from ingest.structure import PARAGRAPH_BREAK, without_bullet
 
 __all__ = [
@@ -211,6 +211,10 @@ def with_another_date(
     given = [c for c in chosen if dated(c) == 1.0]
     if not given:
         return chosen
+    if compared:
+        return _with_the_other_documents_date(
+            chosen, given[0], candidates, dated, max_sentences, max_chars
+        )
     sources = {c.passage.chunk.doc_id for c in given}
     said = set().union(*(date_words(c.text) for c in given))
     rivals = [
@@ -220,7 +224,7 @@ def with_another_date(
         and c.passage.chunk.doc_id not in sources
         and dated(c) == 1.0
         and not date_words(c.text) <= said
-        and c.score >= (COMPARED_DATE if compared else RIVAL_DATE) * chosen[0].score
+        and c.score >= RIVAL_DATE * chosen[0].score
     ]
     if not rivals:
         return chosen
@@ -228,6 +232,88 @@ def with_another_date(
     while len(kept) > 2 and _too_long(kept, max_sentences, max_chars):
         kept.pop()
     return kept
+
+
+def _with_the_other_documents_date(
+    chosen: list[Candidate],
+    lead: Candidate,
+    candidates: list[Candidate],
+    dated: Callable[[Candidate], float],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """Dates set side by side: another document's date that says most of the question
+    ("the first ... agreed by March 2019", not "... published ... on 27 November 2017",
+    nor a date of its that answers something else, "... published their strategies in
+    June 2019") follows the lead's, chosen already or not far below it."""
+    said = date_words(lead.text)
+    rivals = [
+        c
+        for c in candidates
+        if c is not lead
+        and c.passage.chunk.doc_id != lead.passage.chunk.doc_id
+        and dated(c) == 1.0
+        and not date_words(c.text) <= said
+        and (c in chosen or c.score >= COMPARED_DATE * chosen[0].score)
+    ]
+    if not rivals:
+        return chosen
+    best = max(rivals, key=lambda c: (c.coverage, c.score))
+    at = chosen.index(lead) + 1
+    others = [c for c in chosen if c is not best]
+    kept = [*others[:at], best, *others[at:]]
+    while len(kept) > at + 1 and _too_long(kept, max_sentences, max_chars):
+        kept.pop()
+    return kept
+
+
+def with_each_named_document(
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    documents: set[str],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """Asked how two documents the question names differ ("how does the description of
+    Michael Wood's role in the 2017 white paper briefing differ from that in the June 2019
+    briefing?"), each has its say: the best point of a named document the chosen points
+    lack follows the lead, if it scores not far below it."""
+    if len(documents) < 2 or not chosen:
+        return chosen
+    kept = list(chosen)
+    for document in sorted(documents - {c.passage.chunk.doc_id for c in chosen}):
+        its = [
+            c
+            for c in candidates
+            if c.passage.chunk.doc_id == document and c.score >= COMPARED_DATE * chosen[0].score
+        ]
+        if its:
+            best = max(its, key=_by_score)
+            kept = _with_room_for(kept, best, documents, max_sentences, max_chars)
+    return kept
+
+
+def _with_room_for(
+    kept: list[Candidate],
+    point: Candidate,
+    documents: set[str],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """`point` after the lead, making room by leaving out the last points that neither
+    lead nor are the only say of a document asked about; without it when there is none."""
+    trial = [kept[0], point, *kept[1:]]
+    while _too_long(trial, max_sentences, max_chars):
+        said = [c.passage.chunk.doc_id for c in trial]
+        spare = [
+            index
+            for index, c in enumerate(trial[2:], 2)
+            if c.passage.chunk.doc_id not in documents or said.count(c.passage.chunk.doc_id) > 1
+        ]
+        if not spare:
+            return kept
+        trial.pop(spare[-1])
+    return trial
 
 
 PART_COVERED = 0.75  # a candidate this close to a question's part answers it
@@ -387,6 +473,33 @@ def said_by_the_one_asked(
 
 
 BODY_WORDS = 3  # words of a speaker's bodies that describe them without their office
+
+
+def with_the_speaker(
+    chosen: list[Candidate], candidates: list[Candidate], max_sentences: int, max_chars: int
+) -> list[Candidate]:
+    """Asked who is quoted saying something ("who is quoted on GM's recognition that chronic
+    ill health ...?"), the quotation the question describes leads, and its words are all
+    the question's: the name line that signs it ("Warren Heppolette, Executive Lead, ...")
+    follows it (and no later), though it shares none of them."""
+    quoting = next((c for c in chosen[:2] if c.speaker and c.speaker.name), None)
+    if quoting is None:
+        return chosen
+    signed = [
+        c
+        for c in candidates
+        if c.passage.chunk.id == quoting.passage.chunk.id
+        and is_name_line(c.text)
+        and speaker_of_line(c.text).name == quoting.speaker.name
+    ]
+    if not signed:
+        return chosen
+    others = [c for c in chosen if c is not signed[0]]
+    at = others.index(quoting) + 1
+    kept = [*others[:at], signed[0], *others[at:]]
+    while len(kept) > at + 1 and _too_long(kept, max_sentences, max_chars):
+        kept.pop()
+    return kept
 
 
 def one_quotation(candidate: Candidate, other: Candidate) -> bool:
@@ -740,6 +853,17 @@ def follows(candidate: Candidate, chosen: list[Candidate]) -> bool:
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
+
+
+# Words that name the other case of the same thing: "LEPs outside CAs will lead ..."
+# after "Mayors will lead ... in combined authorities"
+_OTHER_CASE = frozenset(terms("outside without elsewhere otherwise except beyond"))
+
+
+def other_case(candidate: Candidate, chosen: Candidate) -> bool:
+    """One of the two points says the same of the other case ("outside", "without") and
+    the other does not: they share their words, not their news."""
+    return bool((candidate.terms ^ chosen.terms) & _OTHER_CASE)
 
 
 SHARED_RUN = 8  # words in a row two points share when one quotes the other

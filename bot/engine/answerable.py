@@ -250,7 +250,9 @@ class Assessor:
 _DESCRIBING = frozenset(
     terms(
         "national local regional government govt emerging new newer latest recent old older "
-        "earlier original first second draft final full main own briefing briefings slides"
+        "earlier original first second draft final full main own briefing briefings slides "
+        # how far along it is ("Greater Lincolnshire's evolving local industrial strategy")
+        "evolving developing proposed forthcoming upcoming interim current published agreed"
     )
 )
 # "does the NHS long term plan say anything about ...?", "what did the levelling up white

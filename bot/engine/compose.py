@@ -33,6 +33,7 @@ from bot.engine.additions import (
     follows,
     office_in,
     one_quotation,
+    other_case,
     overlap,
     put_fuller,
     quotations_in_order,
@@ -43,11 +44,13 @@ from bot.engine.additions import (
     with_an_action,
     with_another_date,
     with_antecedents,
+    with_each_named_document,
     with_reason,
     with_the_list_it_leads_to,
     with_the_other_choice,
     with_the_place,
     with_the_recommendation,
+    with_the_speaker,
     with_what_it_goes_on_to_say,
     writer,
 )
@@ -224,6 +227,18 @@ _ASKS_WHAT_IT_SAYS = re.compile(
 )
 # ... unless it asks who says it: "who ... is quoted and what did he say"
 _WHO_IS = re.compile(r"\bwho(?:['’]?s|\s+is|\s+was)\b", re.IGNORECASE)
+# "... michael wood's job title", "the description of his role": the offices someone holds
+_ASKS_ROLE = re.compile(
+    r"\b(?:roles?|job\s+titles?|titles?|positions?|posts?|job)\b", re.IGNORECASE
+)
+
+
+def _named_by(line: str, asked: frozenset[str]) -> bool:
+    """The question names the person a name line names (two words of the name at least)."""
+    name = speaker_of_line(line).name
+    return len(name) >= 2 and name <= asked
+
+
 # "what has our LEP said ...", "who's in it and what did they say ...": a body's or a
 # person's words asked, which its people's comments give (not "what does the LIS say")
 _BODY_SAYS = re.compile(
@@ -325,6 +340,12 @@ class ExtractiveComposer:
                 self.max_chars,
                 compared=compares_dates(query.text),
             )
+        # "how does X in the 2017 briefing differ from that in the June 2019 one?", "what do
+        # the NE slides and the white paper briefing say ...?": each document has its say
+        named = {p.chunk.doc_id for p in passages if p.named}
+        chosen = with_each_named_document(
+            chosen, candidates, named, self.max_sentences, self.max_chars
+        )
         if is_action_question(query.text):
             chosen = with_an_action(
                 with_the_place(chosen, candidates, self.max_chars), candidates, self.max_sentences
@@ -389,6 +410,12 @@ class ExtractiveComposer:
         chosen = with_antecedents(
             chosen, candidates, self.max_sentences, room, self.glossary.entries_in
         )
+        # "who is quoted on ...?", "any advice from the board chair?": who says it, too
+        said = ASKS_WHAT_SAID.search(query.text)
+        if (_ASKS_WHO.search(query.text) and _ASKS_WHO_SAYS.search(query.text)) or (
+            said and said.group(3)
+        ):
+            chosen = with_the_speaker(chosen, candidates, self.max_sentences, room)
         chosen = quotations_in_order(chosen)
         if lead is not None:
             opening = Candidate(lead.text, lead.passage, frozenset(), 1.0, 0, quote=lead.quote)
@@ -545,6 +572,8 @@ class ExtractiveComposer:
         # a quotation this chunk starts inside opens in the chunk before ("“We will establish
         # a living lab ...” / "• This living lab will ...”"): its opening comes first
         parts = quotation_opening(earlier, parts) + parts
+        # what the document printed before this chunk's text, its slides' titles among it
+        printed = [b.text.strip() for b in blocks(passage.preceding, None)]
 
         def label_coverage(label: str) -> float:
             return coverage(concepts, frozenset(terms(label)))
@@ -579,6 +608,7 @@ class ExtractiveComposer:
                 listed,
                 finding,
                 names_asked_place,
+                frozenset(printed + [b.text.strip() for b in parts[:index]]),
             )
             units += [(text, quote, block) for text, quote in offered]
         speakers = speakers_of([text for text, _quote, _block in units])
@@ -651,6 +681,7 @@ class ExtractiveComposer:
         how = _HOW_TO.search(query.text)
         method = set(terms(how.group(1) or how.group(2))) if how else set()
         person = frozenset(terms(person_asked(query.text) or ""))
+        role_of_named = bool(_ASKS_ROLE.search(query.text))
         # "who chairs ...", "salford royal here, whos the contact ...?", "the name of the
         # head of ..."
         asks_who = bool(_ASKS_WHO.search(query.text) or person or role_asked(query.text))
@@ -689,12 +720,18 @@ class ExtractiveComposer:
                 # "This briefing will be of interest for NHS chief ...": the answer itself,
                 # however few of the question's words (the document's title) it repeats
                 score += 2 * DETAIL_BONUS
-            if is_name_line(candidate.text) and not asks_who:
+            # "what positions does Dean Fathers hold?", "what's michael wood's job title?":
+            # the line that names them with their offices
+            their_line = is_name_line(candidate.text) and (
+                (person and person <= candidate.terms)
+                or (role_of_named and _named_by(candidate.text, asked_terms))
+            )
+            if is_name_line(candidate.text) and not asks_who and not their_line:
                 score *= 0.6  # a signature line answers "who", and little else
             if not asks_when and is_dated_caption(candidate.text):
                 score *= 0.3  # "... consultation (January 2019)" answers "when", and nothing else
-            if person and is_name_line(candidate.text) and person <= candidate.terms:
-                score += DETAIL_BONUS  # "what positions does Dean Fathers hold?": his line
+            if their_line:
+                score += DETAIL_BONUS
             # The kind of answer asked for: a list, a number, a date.
             if wanted:
                 held = sum(holds(candidate) for holds in wanted)
@@ -779,6 +816,7 @@ class ExtractiveComposer:
                     if (
                         overlap(candidate.terms, c.terms) > 0.6
                         and not one_quotation(candidate, c)
+                        and not other_case(candidate, c)
                         # "Michael Wood, Head of ...": who holds the office the point names
                         and not (is_name_line(candidate.text) and not is_name_line(c.text))
                     )

@@ -17,6 +17,7 @@ from bot.engine.glossary import Glossary
 from bot.engine.questions import (
     answer_words,
     asks_if_absent,
+    compares_dates,
     counted,
     date_subject,
     definition_subject,
@@ -110,14 +111,21 @@ def dated_by(question: str) -> Callable[[Candidate], float]:
     # of "the first of these strategies will be agreed by March 2019"
     subject = date_subject(question) or ""
     events = event_words(subject)
+    # "how does the date for agreeing them in the 2017 briefing compare with ...?": the
+    # event whose dates are set side by side, any of those the question names
+    side_by_side = not subject and compares_dates(question)
+    if side_by_side:
+        events = event_words(question)
     asked = set(terms(subject))  # what the date is asked of
+
+    def of_the_event(said: set[str]) -> bool:
+        found = [bool(group & said) for group in events]
+        return any(found) if side_by_side and found else all(found)
 
     def dated(candidate: Candidate) -> float:
         if DATE.search(candidate.text) and not date_words(candidate.text) <= given:
             said = set(terms(candidate.text))
-            if all(group & said for group in events) and not _dates_a_paper_on(
-                candidate.text, asked
-            ):
+            if of_the_event(said) and not _dates_a_paper_on(candidate.text, asked):
                 return 1.0
             return OTHER_EVENT_DATE
         return 0.5 if DATE.search(candidate.text) or _PERIOD.search(candidate.text) else 0.0

@@ -8,6 +8,7 @@ place's own passages), and the later chunks of a section a "what should we do?" 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import zip_longest
 
@@ -18,11 +19,13 @@ from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     answer_words,
     asked_parts,
+    asks_members,
     asks_what_it_gains,
     asks_what_to_do,
     compares_dates,
     definition_subject,
     is_action_question,
+    listed_noun,
     parts_referring_back,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
@@ -31,6 +34,7 @@ from bot.engine.text import (
     asker_terms,
     dash_pieces,
     named_sources,
+    sentences,
     terms,
     told_and_asked,
     without_source,
@@ -61,6 +65,9 @@ class PassageFinder:
         passages = self._with_what_it_brings(question, passages)
         passages = self._with_named_source(question, passages)
         passages = self._with_each_documents_date(question, passages)
+        listed = None if asks_members(question) else listed_noun(question)
+        if listed:  # ("## Automotive", "## Ageing society": a list's items)
+            passages = self.retriever.with_list_labels(passages, listed)
         if not placed:
             return query, passages
         return query, self._marked_local(question, self._with_place(question, passages))
@@ -108,7 +115,8 @@ class PassageFinder:
             for doc_id in named:
                 of_doc = [p for p in found if p.chunk.doc_id == doc_id]
                 from_named = _interleaved(from_named, of_doc, len(from_named) + len(of_doc))
-        return _interleaved(from_named, passages, len(passages))
+        merged = _interleaved(from_named, passages, len(passages))
+        return [replace(p, named=p.chunk.doc_id in named) for p in merged]
 
     def _with_each_documents_date(self, question: str, passages: list[Passage]) -> list[Passage]:
         """For "how did the date for agreeing them change between the 2017 briefing and the
@@ -123,11 +131,14 @@ class PassageFinder:
             query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
         )
         have = {p.chunk.id for p in passages}
-        dated: dict[str, Passage] = {}
+        asked = set(terms(without_source(question)))
+        dated: dict[str, tuple[float, Passage]] = {}
         for passage in found:
-            if DATE.search(passage.chunk.text):
-                dated.setdefault(passage.chunk.doc_id, passage)
-        fresh = [p for p in dated.values() if p.chunk.id not in have]
+            weight = dated_sentence_weight(passage.chunk.text, asked, self.retriever.index.idf)
+            best = dated.get(passage.chunk.doc_id)
+            if weight is not None and (best is None or weight > best[0]):
+                dated[passage.chunk.doc_id] = (weight, passage)
+        fresh = [p for _, p in dated.values() if p.chunk.id not in have]
         return _interleaved(passages, fresh, len(passages) + len(fresh))
 
     def _named_document(self, naming: list[str]) -> str | None:
@@ -265,6 +276,21 @@ class PassageFinder:
         return self.retriever.retrieve(self.retriever.query(text, "", self.area_names(text)))
 
 
+def dated_sentence_weight(text: str, asked: set[str], idf: Callable[[str], float]) -> float | None:
+    """How much of what is asked a passage's best dated sentence says (the weights of the
+    question's terms it holds), or None when no sentence of it gives a date. A passage that
+    dates something else ("R&D to 2.4 per cent of GDP by 2027") is not the one that dates
+    what is asked ("to be agreed with the government by March 2020"); a long run of
+    captions and links is no sentence."""
+    weights = [
+        sum(idf(term) for term in asked & set(terms(sentence)))
+        for paragraph in re.split(r"\n\s*\n", text)
+        for sentence in sentences(paragraph)
+        if DATE.search(sentence) and len(sentence) <= DATED_SENTENCE_CHARS
+    ]
+    return max(weights, default=None)
+
+
 # Names as typed in chat: initialisms and capitalised words ("STP", "NICA", "Hospitals").
 _NAMES = re.compile(r"\b[A-Z][A-Za-z0-9&]+\b")
 
@@ -294,3 +320,4 @@ PLACE_PASSAGES = 2  # passages about the place asked about, when retrieval found
 PART_PASSAGES = 2  # passages for each of two questions asked in one message
 GAIN_LISTS = 2  # lists of what taking part brings, for "whats in it for us?"
 NAMED_SOURCE_SEARCH = 30  # passages searched for the best of a document a question names
+DATED_SENTENCE_CHARS = 400  # longer "sentences" that give a date are runs of captions

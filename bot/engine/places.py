@@ -119,7 +119,9 @@ class Gazetteer:
         if not names:
             return None
         alternation = "|".join(re.escape(name) for name in names)
-        return re.compile(rf"(?<= )({alternation})(?= )", 0 if strict else re.IGNORECASE)
+        if strict:  # "GMs LIS": capitals typed possessive without the apostrophe
+            return re.compile(rf"(?<= )({alternation})s?(?= )")
+        return re.compile(rf"(?<= )({alternation})(?= )", re.IGNORECASE)
 
     def matches(self, text: str, titled: bool = False) -> list[tuple[str, list[Area]]]:
         """The place names found in `text`, in order, each with the areas it lies in.

@@ -16,6 +16,7 @@ did the writing.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import threading
@@ -43,7 +44,7 @@ from bot.engine.text import (
 )
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
-from ingest.structure import is_bullet, paragraphs
+from ingest.structure import blocks, is_bullet, paragraphs
 
 __all__ = ["Passage", "HybridRetriever", "Query"]
 
@@ -66,7 +67,8 @@ class Passage:
     `novelty` is the share of it not repeated across documents (`bot.engine.boilerplate`);
     `nearby` holds the terms of the chunks just before and after it in its document, which
     say what it is about when a heading or caption fell on the other side of a chunk break.
-    `local` is set when it names the area of a place the question names (`Engine`).
+    `local` is set when it names the area of a place the question names (`Engine`);
+    `named` when it is from a document the question names ("the June 2019 briefing").
     `following` is the text of the next chunk of its document, where a list that starts
     at the end of this one goes on; `preceding` the text of the chunk before, where the
     list a heading labels may stand (a PDF's box puts its title after its bullets).
@@ -78,6 +80,7 @@ class Passage:
     novelty: float = 1.0
     nearby: frozenset[str] = frozenset()
     local: bool = False
+    named: bool = False
     following: str = ""
     preceding: str = ""
     # (a box's text, its caption) in this chunk and the two beside it: the caption printed
@@ -371,6 +374,29 @@ class HybridRetriever:
         )
         return [_in_context(p, index) for p in _with_neighbours(passages, index, k)]
 
+    def with_list_labels(self, passages: list[Passage], listed: str) -> list[Passage]:
+        """A passage that opens on a list's items, short lines with nothing before them
+        ("## Automotive", "## Ageing society", ...), is read with the chunk before it, where
+        the list's label stands ("Sector Deals (published to date - more planned)"), when
+        that chunk names what the question lists (`listed`, a term: "deal"): the label
+        says what the items are, and the composer quotes them together from there. The
+        chunk before joins right after the passage, one place more."""
+        index, have, merged = self.index, {p.chunk.id for p in passages}, []
+        for passage in passages:
+            merged.append(passage)
+            if not _opens_on_items(passage.chunk.text):
+                continue
+            for position in index.around(passage.chunk.id)[:1]:
+                before = index.chunks[position]
+                if (
+                    before.id not in have
+                    and before.info.index == (passage.chunk.info.index or 0) - 1
+                    and listed in terms(before.text)
+                ):
+                    have.add(before.id)
+                    merged.append(_in_context(Passage(before, passage.score, 0), index))
+        return [replace(p, rank=n) for n, p in enumerate(merged, 1)]
+
     def lists_announced(self, said: set[str], weights: dict[str, float]) -> list[Passage]:
         """The passages holding a list of two items or more whose lead-in (the paragraph
         before it) or label (the one after it) says one of `said`, best first by the
@@ -497,6 +523,16 @@ def _with_neighbours(passages: list[Passage], index: _KeywordIndex, k: int) -> l
     joined = [Passage(c, best.score, 0) for c in around if c.id not in have]
     merged = [best, *joined, *passages[1:]][:k]
     return [replace(p, rank=n) for n, p in enumerate(merged, 1)]
+
+
+LIST_OPENING = 3  # short lines opening a chunk that are a list's items, not its headings
+
+
+def _opens_on_items(text: str) -> bool:
+    """The chunk opens on a run of short lines and nothing else: a list whose label is in
+    the chunk before."""
+    opening = list(itertools.takewhile(lambda b: b.kind == "heading", blocks(text)))
+    return len(opening) >= LIST_OPENING and all(len(b.text) <= 60 for b in opening)
 
 
 def _in_context(passage: Passage, index: _KeywordIndex) -> Passage:

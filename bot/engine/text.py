@@ -341,8 +341,9 @@ _OPENING_ASKER_RE = re.compile(
 # asker's body, as a tag of where they write from.
 _OPENING_TAG_RE = re.compile(
     rf"^[^\w(]*\(((?:[A-Za-z'’&.+/-]+\s+){{0,5}}?{_BODY_KIND}\b[^()]{{0,40}}"
-    # ... or only where they are: "(Leeds) what does ...", "(county durham) is the ..."
-    r"|[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+){0,2})\)",
+    # ... or only where they are: "(Leeds) what does ...", "(county durham) is the ...",
+    # "(Derriford, plymouth) ..."
+    r"|[A-Za-z'’&.-]+(?:,?\s+[A-Za-z'’&.-]+){0,2})\)",
     re.IGNORECASE,
 )
 

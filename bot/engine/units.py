@@ -225,12 +225,14 @@ def quotable_units(
     listed: str | None = None,
     finding: bool = False,
     names_asked_place: Callable[[str], bool] | None = None,
+    printed_before: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """What a block offers to quote, as (text shown, verbatim quote) pairs: its sentences,
     a sentence that introduces a list together with the list, and a label ("6 Targets",
     or a heading) together with the short lines under it, when the label names something
     asked about (not "Key points"). The list a list question asks for (`listed`, what it
-    lists, named in the introduction) shows every item it can."""
+    lists, named in the introduction) shows every item it can. A list goes on past a
+    slide's title printed again over its second half (one of `printed_before`)."""
     labelled = (_labels_list(block, before, following) and labels_asked(block.text)) or (
         names_asked_list(block.text) and _labels_list(block, before, following, titled=True)
     )
@@ -238,7 +240,11 @@ def quotable_units(
         label = heading(block.text) if block.kind == "heading" else block.text
         # a line that names the list asked for shows every item it can
         text, quote = _with_list(
-            block.text, following, verbatim_lead=label, every_item=not labelled
+            block.text,
+            following,
+            verbatim_lead=label,
+            every_item=not labelled,
+            printed_before=printed_before,
         )
         return [(text, quote)] if text != block.text else []
     if block.kind == "heading":
@@ -280,7 +286,15 @@ def quotable_units(
             # ("“Action to exploit Buckinghamshire’s position will include:")
             whole = whole or (names_asked_place is not None and names_asked_place(lead))
             room = max(_LIST_ITEMS_CHARS, LIST_CHARS - len(lead)) if whole else None
-            text, quote = _with_list(lead, following, every_item=every_item, room=room)
+            text, quote = _with_list(
+                lead,
+                following,
+                every_item=every_item,
+                room=room,
+                # (a list of what is asked, not of "Key elements of X Sector Deal" for
+                # "which sectors ...?")
+                printed_before=printed_before if whole else frozenset(),
+            )
         elif number + 1 < len(said) and _GOES_ON.match(said[number + 1]):
             # "... priority issues ... These include: low pay sectors; ...": the list is
             # what the sentence is about; "... seek to influence the work of their LEP ...
@@ -488,6 +502,7 @@ def _with_list(
     verbatim_lead: str | None = None,
     every_item: bool = False,
     room: int | None = None,
+    printed_before: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """A sentence that introduces a list ("The grand challenges are:") with the items that
     follow it: as one sentence to show, and as the verbatim text to cite. Alone, such a
@@ -498,13 +513,28 @@ def _with_list(
     the list is written as running text ("Innovation: ... Skills: ..."), the paragraph
     right after it. Items longer than `limit` in all are cut to their first sentence (and,
     in the list asked for, to what comes before their examples); as many as fit in `room`
-    (by default `limit`) are quoted.
+    (by default `limit`) are quoted. Asked for the list (`every_item`), a slide's title
+    printed again (one of `printed_before`) between items and more short lines is the next
+    slide of the same list ("Key elements of Life Sciences Sector Deal include:" ... "What
+    does the UK Industrial Strategy say about ...?" / "Encouraging NHS innovation ..."):
+    the list goes on after it, in the next slide's kind of item.
     """
     limit = limit or _LIST_ITEMS_CHARS
     items: list[Block] = []
-    for block in following:
-        if items and _list_kind(block) != _list_kind(items[0]):
+    kind, resumed = None, False
+    for at, block in enumerate(following):
+        if (
+            items
+            and every_item
+            and not resumed
+            and _resumes_after(block, following[at + 1 :], printed_before)
+        ):
+            kind, resumed = _list_kind(following[at + 1]), True
+            continue  # the slide's title again: the list goes on under it
+        if items and _list_kind(block) != kind:
             break  # the list has ended: what follows is of another kind
+        if resumed and _opening_form(block.text) != _opening_form(items[0].text):
+            break  # the next slide's title ("Health and Life Sciences in the North East")
         if items and block.text.rstrip().endswith(":"):
             break  # "Strengthen collaboration between:": another list's lead-in
         if not items and _item_kind(block) == "prose":
@@ -512,6 +542,7 @@ def _with_list(
                 items.append(block)  # a list written as running text
             break
         items.append(block)
+        kind = kind or _list_kind(block)
         if _last_item(items):
             break
     texts = [i.text for i in items]
@@ -542,6 +573,23 @@ def _with_list(
     lead = sentence if verbatim_lead is None else verbatim_lead
     stop = "" if shown.endswith("”") else "."  # "... virtual consultation.”" ends it
     return f"{sentence}{joined}{shown}{stop}", PARAGRAPH_BREAK.join([lead, *verbatim])
+
+
+def _resumes_after(block: Block, rest: list[Block], printed_before: frozenset[str]) -> bool:
+    """`block` is a title printed before, over at least two more short items."""
+    return (
+        block.text.strip() in printed_before
+        and len(rest) >= 2
+        and all(_list_kind(item) in ("line", "bullet") for item in rest[:2])
+        and len({_opening_form(item.text) for item in rest[:2]}) == 1
+    )
+
+
+def _opening_form(item: str) -> str:
+    """How an item opens: with an "-ing" word ("Encouraging NHS innovation ...") or not,
+    which items of one list share."""
+    words = without_bullet(item).split()
+    return "ing" if words and words[0].lower().endswith("ing") else "other"
 
 
 # Where a list item's examples start: "..., including building on ...", "such as ...".

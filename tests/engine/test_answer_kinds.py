@@ -9,7 +9,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.engine.additions import answering, referent, with_another_date
+from bot.engine.additions import (
+    answering,
+    referent,
+    with_another_date,
+    with_each_named_document,
+)
 from bot.engine.concepts import question_concepts
 from bot.engine.details import dated_by
 from bot.engine.glossary import Glossary
@@ -472,6 +477,10 @@ def test_a_date_the_question_gives_itself_does_not_answer_when():
     assert changed(deadline) > changed(came_out)
     confirmed = dated_by("is the deadline for agreeing plans March 2020?")
     assert confirmed(deadline) == confirmed(came_out)
+    # set side by side, the dates are those of the event the question names
+    compared = dated_by("how does the date for agreeing plans in the 2017 note compare?")
+    published = SimpleNamespace(text="Two harbours published their plans in May 2019.")
+    assert compared(deadline) > compared(published)
 
 
 def test_the_date_of_a_paper_about_a_thing_is_not_the_date_of_the_thing():
@@ -565,6 +574,50 @@ def test_documents_that_give_different_dates_are_both_quoted():
     assert with_another_date([lead, more], [lead, more, weak], dated, 5, 850) == [lead, more]
     same = point("Plans are due by March 2019.", "2019", 0.95)
     assert with_another_date([lead, more], [lead, more, same], dated, 5, 850) == [lead, more]
+
+
+def test_asked_how_two_named_documents_differ_each_has_its_say():
+    """ "How does the 2017 note's description of her role differ from the 2019 note's?":
+    the 2019 note's best point follows the lead, though the 2017 note's points score
+    higher; a weak point, or one of a document the question does not name, is not added."""
+
+    def point(text: str, doc: str, score: float) -> Candidate:
+        passage = SimpleNamespace(chunk=SimpleNamespace(doc_id=doc))
+        return Candidate(text, passage, frozenset(), score, 0, score=score)
+
+    lead = point("Jo Bloggs, harbour growth adviser, at jo@harbour.org", "2017", 1.0)
+    more = point("Contact Jo Bloggs to discuss the harbour plan.", "2017", 0.9)
+    newer = point("Jo Bloggs, Head of Harbour Partnerships, Harbour Board", "2019", 0.6)
+    other = point("Jo Bloggs chairs the ferry forum.", "2018", 0.8)
+    candidates = [lead, more, newer, other]
+    chosen = with_each_named_document([lead, more], candidates, {"2017", "2019"}, 5, 850)
+    assert chosen == [lead, newer, more]
+    weak = replace(newer, score=0.3)
+    assert with_each_named_document([lead, more], [lead, more, weak], {"2017", "2019"}, 5, 850) == [
+        lead,
+        more,
+    ]
+    assert with_each_named_document([lead, more], candidates, {"2017"}, 5, 850) == [lead, more]
+
+
+def test_set_side_by_side_the_second_documents_date_of_the_thing_follows_the_first():
+    """Asked how two notes' deadlines compare, both notes' dates are chosen already, the
+    older one's deadline last: it moves up to follow the lead, so that no cut loses it,
+    ahead of a date of the older note's own that says less of the question."""
+
+    def point(text: str, doc: str, coverage: float) -> Candidate:
+        passage = SimpleNamespace(chunk=SimpleNamespace(doc_id=doc))
+        return Candidate(text, passage, frozenset(), coverage, 0, score=coverage)
+
+    lead = point("Every plan is to be agreed with the board by March 2020.", "2019", 0.9)
+    wrote = point("The board wrote its note on harbour plans in May 2018.", "2017", 0.3)
+    talk = point("Harbour plans matter to every practice in the harbour.", "2019", 0.5)
+    first = point("The first harbour plans will be agreed by March 2019.", "2017", 0.6)
+    dated = dated_by("how does the date for agreeing harbour plans compare between the notes?")
+    chosen = with_another_date(
+        [lead, wrote, talk, first], [lead, wrote, talk, first], dated, 5, 850, compared=True
+    )
+    assert chosen[:2] == [lead, first]
 
 
 def test_the_date_of_a_second_event_is_not_that_of_the_first(tmp_path_factory, embedder):
@@ -1130,3 +1183,139 @@ Jo Bloggs, Executive Lead, Harbour Towns Health and Care Partnership
     )
     answer = engine.ask(question).answer
     assert answer.startswith("Jo Bloggs") and "poor health keeps" in answer, answer
+
+
+def test_asked_who_is_quoted_saying_something_the_line_that_signs_it_follows(
+    tmp_path_factory, embedder
+):
+    """ "who is quoted on the harbour's recognition that poor health keeps people out of
+    work?": the quotation has all the question's words and leads; the name line that signs
+    it answers who, though it shares none of them and sentences on the harbour's work do."""
+    work = "\n\n".join(
+        f"The harbour's plan for health and work {does}, as poor health holds back the "
+        "harbour's economic potential."
+        for does in (
+            "pools funding from ten councils",
+            "runs the ferry clinics",
+            "trains harbour nurses",
+            "funds the quayside gym",
+        )
+    )
+    engine = engine_over(
+        {
+            "voices.md": f"""# Voices on the harbour plan
+
+## The plan
+
+{work}
+
+“The harbour has long recognised that the poor health of many of its people was one of the
+main barriers to its economic potential.”
+
+Jo Bloggs, Executive Lead, Harbour Towns Health and Care Partnership
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = (
+        "Who is quoted on the harbour's recognition that poor health has been a barrier to "
+        "its economic potential, and what is their role?"
+    )
+    answer = engine.ask(question).answer
+    quotation, signed = answer.splitlines()[:2]
+    assert "long recognised" in quotation and signed.startswith("• Jo Bloggs, Executive Lead")
+
+
+def test_asked_for_an_office_holders_advice_their_words_and_name_line_answer(
+    tmp_path_factory, embedder
+):
+    """ "how shd we influence the harbour board - any advice from the harbour board chair?":
+    the chair's own words, signed, not the steps the briefing recommends to everyone."""
+    steps = "\n\n".join(
+        f"NHS organisations should influence the harbour board {when}, on the design and "
+        "delivery of its plan."
+        for when in ("early", "before the plan is drafted", "through their ICS", "in writing")
+    )
+    view = (  # one paragraph, as the documents print a quotation
+        "“It is important that health leaders influence the harbour board: it is the gateway "
+        "to resources. We should not be shy about our value.”"
+    )
+    engine = engine_over(
+        {
+            "harbour.md": f"""# Working with the harbour board
+
+## How to approach the board
+
+{steps}
+
+## A view from the board
+
+{view}
+
+Jo Bloggs, Chair, Harbour Board, and Chief Executive, Harbour Towns Health Trust
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = "how shd we influence the harbour board - any advice from the harbour board chair?"
+    answer = engine.ask(question).answer
+    assert answer.startswith("“It is important") and "Jo Bloggs, Chair" in answer, answer
+
+
+def test_asked_a_named_persons_title_the_line_that_names_them_with_it_answers(
+    tmp_path_factory, embedder
+):
+    """ "what's jo bloggs's job title at the harbour board?": her signature line gives
+    her offices; the sentences that ask readers to contact her do not."""
+    contact = "\n\n".join(
+        f"Contact Jo Bloggs at the harbour board {why}, and Jo Bloggs will reply."
+        for why in ("about ferries", "about the plan", "to get involved", "for the slides")
+    )
+    engine = engine_over(
+        {
+            "harbour.md": f"""# The harbour board
+
+## Getting in touch
+
+{contact}
+
+## Who we are
+
+The board meets monthly.
+
+Jo Bloggs, Head of Harbour Partnerships, Harbour Towns Board
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what's jo bloggs's job title at the harbour board?").answer
+    assert answer.startswith("Jo Bloggs, Head of Harbour Partnerships"), answer
+
+
+def test_asked_who_leads_with_a_mayor_and_without_both_cases_are_quoted(tmp_path_factory, embedder):
+    """ "who leads the harbour plan where theres a mayor vs where there isnt?": the
+    sentence on where boards lead shares most of its words with the one on mayors, but
+    says the other case ("outside"); it is no repeat."""
+    engine = engine_over(
+        {
+            "harbour.md": """# Harbour plans
+
+## Who leads
+
+Mayors will lead on harbour plans in harbour authorities and will be supported by boards.
+
+Boards outside harbour authorities will lead on the development of harbour plans.
+
+## Skills
+
+Mayors and boards will set up harbour skills panels with the harbour office.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("who leads the harbour plan where theres a mayor vs where there isnt?")
+    assert "Mayors will lead" in answer.answer and "Boards outside" in answer.answer

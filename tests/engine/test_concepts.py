@@ -50,6 +50,9 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         "from SWB in West Brom - what does the Healthy Ageing programme offer?",
         "quick one, new NED at a trust in Norwich - what is the Healthy Ageing programme?",
         "ambulance trust, Nottingham - is the Shared Prosperity Fund for us?",
+        # only where they are, in brackets, a hospital and its town
+        "(Derriford, plymouth) is the Shared Prosperity Fund for us?",
+        "quick one (acute trust, Bolton) - what is the Healthy Ageing programme?",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

@@ -54,6 +54,7 @@ def test_every_area_resolves_from_one_of_its_places(gazetteer, area):
         ("the oxon LIS", ["oxfordshire"]),  # a county's usual abbreviation, typed small
         ("we're a trust in Exeter", ["heart-of-the-south-west"]),
         ("GM's strategy", ["greater-manchester-ca", "greater-manchester"]),
+        ("GMs strategy", ["greater-manchester-ca", "greater-manchester"]),
         ("investment in Brum", ["west-midlands-ca", "greater-birmingham-solihull"]),
         ("STOKE ON TRENT", ["stoke-staffordshire"]),
         ("Newcastle-under-Lyme", ["stoke-staffordshire"]),

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.gathering import dated_sentence_weight
 from bot.engine.questions import compares_dates, wants_date
+from bot.engine.text import terms
 from tests.conftest import engine_over
 
 # A paragraph that talks about agreeing rotas without dating it, repeated so that it
@@ -25,6 +27,16 @@ The board announced winter rotas for every moorland practice. The first winter r
 be agreed by March 2019.
 """,
     "rotas-2019.md": """# Winter rotas in practice
+
+## Funding
+
+The board set out an ambition for winter rotas, with a commitment to raising spending on
+winter rotas to 2.4 per cent of practice budgets by 2027.
+
+## Trailblazers
+
+Two practices were announced as early trailblazers for winter rotas and published their winter
+rotas in May and June 2019 respectively.
 
 ## Key points
 
@@ -71,6 +83,8 @@ def engine(tmp_path_factory, embedder):
     ],
 )
 def test_dates_set_side_by_side_are_each_given(engine, question):
+    """Each document's date for the thing asked, though the newer one also dates other
+    things (spending by 2027, two practices' rotas agreed in June 2019)."""
     answer = engine.ask(question).answer
     assert "March 2019" in answer and "March 2020" in answer
 
@@ -83,3 +97,20 @@ def test_what_sets_dates_side_by_side():
     assert not compares_dates("when will rotas be agreed?")
     assert compares_dates("the two briefings give diff deadlines for rotas?")
     assert wants_date("what are the deadlines for rotas?")
+
+
+def test_a_documents_passage_that_dates_what_is_asked_outweighs_one_that_dates_another_thing():
+    asked = set(terms("the date for agreeing local strategies"))
+    idf = {term: 1.0 for term in asked}.get
+
+    def weight(text):
+        return dated_sentence_weight(text, asked, lambda term: idf(term) or 0.0)
+
+    other = "The strategy set out an ambition to raise spending to 2.4 per cent of GDP by 2027."
+    asked_date = (
+        "Every area is writing a local strategy, to be agreed with the board by March 2020."
+    )
+    assert weight(asked_date) > weight(other)
+    assert weight("Local strategies are agreed with the board.") is None  # no date
+    captions = " ".join(f"Agreeing local strategies: case study {n} (June 2019)" for n in range(12))
+    assert weight(captions) is None  # a run of captions, no sentence

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.engine.details import _names_in_a_row, _short_items
+from bot.engine.retrieval import Passage
 from bot.engine.text import terms
 from bot.engine.units import lists_parts_of
 from tests.conftest import engine_over
@@ -1042,3 +1043,101 @@ def test_a_list_of_the_parts_of_one_thing_does_not_list_such_things(lead_in, par
     lists what one deal is made of (it weighs less than a list of deals)."""
     candidate = SimpleNamespace(carries_list=True, lead_in=lead_in)
     assert lists_parts_of(candidate, terms("deals")[0]) is parts
+
+
+def test_a_slides_list_goes_on_under_its_title_printed_again(tmp_path_factory, embedder):
+    """A deck prints a list over two slides, the second under the first's title again:
+    "Key elements of the Harbour Ferry Deal include:" three points, "What does the harbour
+    strategy say about ferries?", then three more. Asked the key elements, every one is
+    quoted, and not the next slide's title."""
+    slides = """What does the harbour strategy say about ferries?
+
+Harbour Ferry Deal
+Key elements of Harbour Ferry Deal include:
+
+Establishing the Ferry Research
+Programme
+
+Making the coast a global hub for
+boat repair
+
+Strengthening the coast's environment
+for ferry trials
+
+What does the harbour strategy say about ferries?
+
+Encouraging harbour innovation and
+collaboration
+
+Improving the coast's ferry data
+infrastructure
+
+Improving the licensing environment
+
+Ferries in the North Harbour
+
+Ferries are one of four areas of strategic importance set out in the North Harbour plan.
+"""
+    engine = engine_over(
+        {
+            "ferries.txt": slides,
+            "sources.yaml": "- file: ferries.txt\n  title: North Harbour ferries slides\n",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("What are the key elements of the Harbour Ferry Deal?").answer
+    listed = answer.split("[1]")[0]
+    for item in ("boat repair", "ferry trials", "harbour innovation", "licensing environment"):
+        assert item in listed, answer
+    assert "Ferries in the North Harbour" not in listed
+
+
+def test_a_passage_that_opens_on_a_lists_items_is_read_with_the_chunk_of_its_label(
+    tmp_path_factory, embedder
+):
+    """A slide's list runs past a chunk break: its label and first items in one chunk, the
+    rest in the next. A question that finds only the second chunk (its items' words)
+    brings the first, where the label says what the items are, right after it."""
+    intro = " ".join(
+        f"The harbour board met partners in {town} to talk about the coast's economy."
+        for town in ("Thornby", "Moorby", "Fleetwick", "Saltby", "Kelham", "Brancaster")
+        + ("Wells", "Holt", "Cley")
+    )
+    items = [
+        *("Boat repair", "Ferry building", "Coastal tourism", "Fish processing"),
+        *("Offshore wind", "Harbour logistics", "Marine science", "Sail making"),
+        *("Dock engineering", "Port security", "Yacht chartering", "Net weaving"),
+    ]
+    slides = (
+        f"Harbour strategy slides\n\n{intro}\n\nHarbour Deals (agreed to date - more planned)"
+        "\n\n" + "\n\n".join(items) + "\n\nWhat will the harbour strategy do?\n\n"
+        "It will set out how the coast grows.\n"
+    )
+    engine = engine_over(
+        {
+            "harbour.txt": slides,
+            "ferries.md": "# Ferries\n\n## Timetables\n\nFerries leave the harbour hourly.\n",
+            "sources.yaml": "- file: harbour.txt\n  title: Harbour strategy slides\n",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    chunks = engine.store.all_chunks()
+    other = next(c for c in chunks if "Ferries leave" in c.text)
+    first, second = sorted((c for c in chunks if c is not other), key=lambda c: c.info.index)
+    assert "Harbour Deals" in first.text and second.text.startswith("## Boat repair")
+    found = engine.retriever.with_list_labels(
+        [Passage(second, 1.0, 1), Passage(other, 0.5, 2)], "deal"
+    )
+    assert [p.chunk.id for p in found] == [second.id, first.id, other.id]
+    # ... when it names what the question lists
+    found = engine.retriever.with_list_labels(
+        [Passage(second, 1.0, 1), Passage(other, 0.5, 2)], "member"
+    )
+    assert [p.chunk.id for p in found] == [second.id, other.id]
+    # a passage that opens on prose brings nothing
+    found = engine.retriever.with_list_labels(
+        [Passage(first, 1.0, 1), Passage(other, 0.5, 2)], "deal"
+    )
+    assert [p.chunk.id for p in found] == [first.id, other.id]

@@ -334,6 +334,10 @@ def test_whether_something_has_happened_yet_is_answered_by_a_source_that_says_it
     assert answer.mode == "extractive", answer.answer
     assert "June 2019" in answer.answer and "July 2019" in answer.note
     assert engine.ask("has dorset published its LIS yet?").mode == "no_answer"
+    # ... asked whether it is published, and the place typed possessive without apostrophe
+    answer = engine.ask("quick one - is GMs LIS actually published yet or still a draft?")
+    assert answer.mode == "extractive" and "June 2019" in answer.answer
+    assert engine.ask("is dorset's LIS published yet?").mode == "no_answer"
 
 
 def test_whether_a_thing_was_agreed_is_answered_by_a_source_that_says_it_has_been(
@@ -486,6 +490,9 @@ def test_a_document_the_knowledge_base_does_not_hold_is_not_covered(engine):
     assert "“2020 moorland clinics plan”" in answer.answer
     # a document named by its place and kind is the place's own, which passages quote
     answer = engine.ask("does the buckinghamshire strategy say anything about devices?")
+    assert answer.mode == "extractive" and "Aylesbury" in answer.answer
+    # ... however far along it is
+    answer = engine.ask("what does buckinghamshire's evolving strategy say about devices?")
     assert answer.mode == "extractive" and "Aylesbury" in answer.answer
 
 

@@ -152,6 +152,7 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
         "does it go beyond 2024?",
         "moor plan - what yr does it run to?",
         "when does the plan go up to?",
+        "moor FT here, the moor plan runs up to what year??",
     ):
         assert asks_how_far_it_runs(question), question
     assert not asks_how_far_it_runs("how far has the plan got?")
@@ -365,6 +366,11 @@ def test_whom_to_call_is_not_something_to_do():
             "quick one, new NED at a trust in Thornby - what actually is a harbour hub?",
             ["harbour", "hub"],
         ),
+        # ... who asks in brackets
+        (
+            "quick one (acute trust, Thornby) - what are harbour hubs actually for",
+            ["harbour", "hub"],
+        ),
         # two sources that both define it, however many words name them
         ("the moor slides and the port briefing both define reach, is it the same?", ["reach"]),
         (
@@ -467,6 +473,16 @@ def test_a_count_before_a_plural_asks_for_a_list():
     # ... and so does asking for the answer as one
     assert wants_list("where does health show up in the strategies? quick list pls")
     assert not wants_list("is there a list of the strategies?")
+
+
+def test_asked_for_others_the_answer_is_more_of_what_was_listed():
+    question = (
+        "the port's page lists harbour deals for fish, ferries etc - does the moor plan have "
+        "any others?"
+    )
+    assert listed_noun(question) == "deal"
+    assert wants_list("any other harbour deals in the moor plan?")
+    assert not wants_list("does the moor plan have any other name?")
 
 
 def test_asked_what_the_things_are_the_answer_is_a_list():
@@ -592,6 +608,7 @@ def test_whom_to_contact_is_a_contact_question():
     assert is_contact_question("the growth guy at the board, whats his name and email?")
     assert not is_contact_question("whats the name of the fund?")
     assert is_contact_question("whos the confed contact for local growth?")
+    assert is_contact_question("whos the port person to talk to abt reach? email pls")
     # contacts asked for after saying who asks, or any contacts at all
     assert is_contact_question("were a trust in thornby - MN contacts for the LIS pls")
     assert is_contact_question("any contacts for the thornby LIS?")
@@ -669,6 +686,11 @@ def test_who_is_in_it_asks_the_members_of_what_the_clause_before_names():
     assert members_subject("im at the QE - whats harbour partners, who's in it?") == (
         "harbour partners"
     )
+    # who was there
+    assert members_subject("Which harbour chairs attended the first harbour meeting?") == (
+        "first harbour meeting"
+    )
+    assert members_subject("who was at the harbour meeting in june?") == "harbour meeting in june"
 
 
 def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
@@ -681,6 +703,9 @@ def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
     assert outcome_subject("on what date was the plan eventually agreed?") == "the plan"
     assert outcome_subject("what came out of the first harbour mtg?") == "the first harbour mtg"
     assert outcome_subject("what got decided at the harbour meeting?") == "the harbour meeting"
+    assert outcome_subject("what did the harbour council agree at its first meeting?") == (
+        "the harbour council"
+    )
     # which ones won a competition: its result
     assert outcome_subject("which towns won harbour fund money?") == "harbour fund money"
 
@@ -719,6 +744,8 @@ def test_where_to_find_something_is_not_what_to_do():
         ("what notable omission from the plan does the board highlight?", True),
         ("is inclusive growth actually in the industrial stratergy? our NED says it is", True),
         ("is there a deadline in the plan?", True),
+        ("did the national plan say much abt inclusive growth? our CCG is v keen", True),
+        ("does the plan say anything abt inclusive growth?", False),
         ("what is in the white paper?", False),
         ("is the NHS the biggest employer?", False),
         ("is it true the harbour fund is £1bn?", False),

@@ -61,7 +61,7 @@ _ACTION_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_QUESTION = re.compile(
-    r"\b(?:whom?|which\s+(?:organi[sz]ations?|bod(?:y|ies)|person|people|team|office)|"
+    r"\b(?:who(?:m|['’]?s)?|which\s+(?:organi[sz]ations?|bod(?:y|ies)|person|people|team|office)|"
     r"any\s?(?:one|body)|some\s?(?:one|body))\b[^?]*"
     r"\b(contact|talk|speak|approach|get in touch|reach out|go to|call(?!\s+for\b)|ring|phone|"
     r"email)"

@@ -46,9 +46,9 @@ _HOW_FAR_IT_RUNS = re.compile(
     _PERIOD_ASKED + r"|\bhow\s+far\s+forward\b|\b(?:go|goes|run|runs|last|extend|extends)\s+"
     r"(?:beyond|past|until|to|up\s+to)\s+(?:19|20)\d\d\b"
     r"|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)"
-    # "what year does it run to?", "when does the plan go up to?"
+    # "what year does it run to?", "when does the plan go up to?", "it runs up to what year?"
     r"|\b(?:(?:run|runs|last|lasts|extend|extends)\s+(?:until|till|to|up\s+to)|(?:go|goes)\s+"
-    r"(?:until|till|up\s+to))(?=\s*(?:[?.!,;]|$))",
+    r"(?:until|till|up\s+to))(?=\s*(?:[?.!,;]|$)|\s+(?:what|which)\s+(?:year|date)\b)",
     re.IGNORECASE,
 )
 
@@ -266,9 +266,10 @@ _ABOUT_SINCE = re.compile(
 )
 
 
-# "has GM actually published its LIS yet?": whether something has happened by now.
+# "has GM actually published its LIS yet?", "is GMs LIS actually published yet?": whether
+# something has happened by now.
 _DONE_YET = re.compile(
-    r"\b(?:has|have)\s+(?P<thing>[^?.!]+?)\s+(?:(?:actually|already|finally|ever)\s+)?"
+    r"\b(?:has|have|is|are)\s+(?P<thing>[^?.!]+?)\s+(?:(?:actually|already|finally|ever)\s+)?"
     r"(?:been\s+)?(?P<event>published|launched|released|agreed|signed|approved)\b"
     r"[^?.!]*\byet\b",
     re.IGNORECASE,

@@ -157,8 +157,10 @@ def _after_who_asks(question: str) -> str | None:
     """What a question asks after an opening that only says who asks ("Leeds teaching
     hosps here - whats a SAP?" -> "whats a SAP?"), or None."""
     for start, end in asker_spans(question):
-        opening = re.match(r"\s*[-–—:,]\s*(?=what|how|who)", question[end:], re.IGNORECASE)
-        if start == opening_end(question) and opening:  # ("quick one, new NED at ...")
+        # "quick one (acute trust, Bolton) - what are ...": the bracket is part of the opening
+        opening = re.match(r"\s*\)?\s*[-–—:,]\s*(?=what|how|who)", question[end:], re.IGNORECASE)
+        before = question[opening_end(question) : start].strip()
+        if before in ("", "(") and opening:  # ("quick one, new NED at ...")
             return question[end + opening.end() :]
     return None
 

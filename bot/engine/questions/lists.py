@@ -20,7 +20,9 @@ _LIST_QUESTION = re.compile(
     r"consist\s+of|contain|comprise|commit\s+to|list)\b"
     r"|\blist(?:ed)?\s+(?:them\s+)?as\b"  # "what do they list as strengths?"
     # "where does health show up? quick list pls": the answer asked for as a list
-    r"|\b(?:quick|short|full|in\s+a|as\s+a)\s+list\b(?!\s+of\b)|\blist\s+(?:please|pls|plz)\b",
+    r"|\b(?:quick|short|full|in\s+a|as\s+a)\s+list\b(?!\s+of\b)|\blist\s+(?:please|pls|plz)\b"
+    # "the LEP page lists deals for X, Y - does the NE deck have any others?": more items
+    r"|\bany\s+(?:others|other\s+(?:[a-z'’-]+\s+){0,2}[a-z]{3,}s)\b",
     re.IGNORECASE,
 )
 # "who's actually in the partnership?", "who else sits on the board?", "which
@@ -38,6 +40,9 @@ _MEMBERS_QUESTION = re.compile(
     r"members|partners|trusts|hospitals|ccgs|icss|stps|universities|businesses|companies|"
     r"employers)\s+(?:have|has)\s+(?:signed\s+up\s+to|joined)\s+"
     r"|\bwho\s+(?:has|have)\s+(?:signed\s+up\s+to|joined)\s+"
+    # "which LEP chairs attended the first meeting?", "who was at the meeting?"
+    r"|\b(?:which|what)\s+(?:[\w'’&-]+\s+){0,2}?[a-z]{3,}s\s+(?:attended|were\s+at)\s+"
+    r"|\bwho\s+(?:attended|(?:was|were)\s+at)\s+"
     # "who is the NHS rep on the Dorset LEP board?": one of its members
     r"|\bwho(?:['’]?s|\s+is|\s+are)\s+(?:the\s+|our\s+)?(?:[\w&'’-]+\s+){0,2}?"
     r"(?:reps?|representatives?)\s+(?:on|in|for)\s+",
@@ -237,6 +242,8 @@ def listed_noun(question: str) -> str | None:
     if match and _noun(match).lower() in _VERBS_AFTER_WHAT:
         match = _LIST_NAMED_ALONE.search(question)
     named_nothing = not match or _noun(match).lower() in _NOT_PLURAL
+    if named_nothing and (listed_before := _OTHERS_OF.search(question)):
+        return terms(listed_before.group(1))[0]  # "... lists sector deals for X - any others?"
     if named_nothing and wants_list(question) and (called := _CALLED.search(question)):
         return terms(called.group(1))[0]  # "a box called key attributes of ..., what does it list?"
     if not match or not wants_list(question) or _noun(match).lower() in _NOT_PLURAL:
@@ -246,6 +253,15 @@ def listed_noun(question: str) -> str | None:
         noun = _last_plural(noun, question[match.end() :])
     found = terms(noun)
     return found[0] if found else None
+
+
+# "the LEP page lists sector deals for X, Y - does the NE deck have any others?": more of
+# what the clause before lists or has.
+_OTHERS_OF = re.compile(
+    r"\b(?:lists?|has|have|gives?|names?|mentions?|includes?)\s+(?:the\s+)?"
+    r"(?:[\w'’&-]+\s+){0,3}?([a-z]{3,}s)\b[^?]*?\bany\s+others\b",
+    re.IGNORECASE,
+)
 
 
 # "a box called key attributes of a LIS", "the section headed 'key opportunities'": the
@@ -294,6 +310,8 @@ _ABSENCE_QUESTION = re.compile(
     r"|\bmake\s+(?:[\w'’-]+\s+){1,4}?an?\s+(?:central|key|main|core|major)\s+"
     r"(?:theme|priority|focus|part|pillar)\b"
     r"|\b(?:missing|absent|left\s+out|leave\s+out|omit\w*|omissions?)\b"
+    # "did the white paper say much abt inclusive growth?": doubting it did
+    r"|\b(?:say|said|says)\s+(?:very\s+)?much\s+(?:about|abt|on|re)\b"
     # "is inclusive growth actually in the industrial strategy?": whether a document has it
     r"|^\W*(?:is|are|was|were)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:actually|really|even)\s+)?"
     r"(?:in|part\s+of|covered\s+(?:in|by)|mentioned\s+in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"

@@ -11,7 +11,7 @@ import re
 _OUTCOME = re.compile(
     r"\bwhat\s+(?:(?:progress|conclusions?|findings?|results?|outcomes?|recommendations?)\s+)?"
     r"(?:did|has|have)\s+(?P<doer>.+?)\s+(?:conclude|find|report|recommend|achieve|deliver|"
-    r"decide|reach|award|allocate|announce|publish|propose)(?:ed|d|s)?\b"
+    r"decide|reach|award|allocate|announce|publish|propose|agree)(?:ed|d|s)?\b"
     # "what came out of the first meeting?", "what got decided at the first meeting?"
     r"|\b(?:(?:outcomes?|results?|findings?|conclusions?|what\s+(?:(?:has|have)\s+)?"
     r"(?:came|come)\s+out)\s+of|what\s+(?:was|were|got|has\s+been|have\s+been)\s+"

@@ -16,7 +16,10 @@ ASKS_WHAT_SAID = re.compile(
     r"(?:say|said|think|reckon|argue|state|stated|advise|recommend|suggest|urge)\b"
     # "... and whats their point?", "what's his main message": their words, asked otherwise
     r"|\bwhat(?:['’]?s|\s+is|\s+was|\s+are)\s+(?:(?:actually|exactly)\s+)?(his|her|their)\s+"
-    r"(?:(?:main|key|actual|big)\s+)?(?:point|points|view|views|message|argument|take|position)\b",
+    r"(?:(?:main|key|actual|big)\s+)?(?:point|points|view|views|message|argument|take|position)\b"
+    # "any advice from the lincs health & enterprise board chair?": an office holder's words
+    r"|\b(?:advice|tips|views?|words|thoughts|take)\s+(?:from|of)\s+(?:the\s+|their\s+|our\s+)?"
+    r"([^?.!]{0,60}?\b(?:chair|chairman|chairwoman|head|director|mayor|chief\s+executive|ceo))\b",
     re.IGNORECASE,
 )
 
@@ -24,17 +27,20 @@ ASKS_WHAT_SAID = re.compile(
 def said_subject(asked: re.Match) -> str:
     """Whose words an `ASKS_WHAT_SAID` match asks for, as the question puts it ("he",
     "their", "the LEP board's chair")."""
-    return asked.group(1) or asked.group(2) or ""
+    return asked.group(1) or asked.group(2) or asked.group(3) or ""
 
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 
 
 def asks_a_persons_view(question: str) -> bool:
-    """ "who is dean fathers and what does he reckon NHS leaders shd do?": a person's own
-    words answer, not the steps a briefing recommends."""
+    """ "who is dean fathers and what does he reckon NHS leaders shd do?", "any advice from
+    the board chair?": a person's own words answer, not the steps a briefing recommends."""
     said = ASKS_WHAT_SAID.search(question)
-    return bool(person_asked(question) or (said and _HE_OR_SHE.search(said_subject(said))))
+    return bool(
+        person_asked(question)
+        or (said and (said.group(3) or _HE_OR_SHE.search(said_subject(said))))
+    )
 
 
 _ROLE = re.compile(
@@ -93,6 +99,9 @@ def role_asked(question: str) -> tuple[str, str] | None:
         if match and terms(match.group(2)):  # not "whos the director and ..."
             return match.group(1), match.group(2)
         alone = _ROLE_ALONE.match(question[start:].strip())
+        said = ASKS_WHAT_SAID.search(question[start:])
+        if said and said.group(3):
+            continue  # "any advice from the harbour board chair?": their words, not who
         if alone and terms(of := alone.group("of") or alone.group("of2")):
             return alone.group("office") or alone.group("office2"), of
     claimed = _ROLE_CLAIMED.search(question)
