@@ -78,6 +78,7 @@ from bot.engine.questions import (
     alternatives,
     answer_words,
     asks_a_persons_view,
+    asks_office_holders_words,
     asks_what_it_gains,
     asks_what_to_do,
     asks_where_to_find,
@@ -411,10 +412,9 @@ class ExtractiveComposer:
             chosen, candidates, self.max_sentences, room, self.glossary.entries_in
         )
         # "who is quoted on ...?", "any advice from the board chair?": who says it, too
-        said = ASKS_WHAT_SAID.search(query.text)
-        if (_ASKS_WHO.search(query.text) and _ASKS_WHO_SAYS.search(query.text)) or (
-            said and said.group(3)
-        ):
+        if (
+            _ASKS_WHO.search(query.text) and _ASKS_WHO_SAYS.search(query.text)
+        ) or asks_office_holders_words(query.text):
             chosen = with_the_speaker(chosen, candidates, self.max_sentences, room)
         chosen = quotations_in_order(chosen)
         if lead is not None:

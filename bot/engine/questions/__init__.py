@@ -66,6 +66,7 @@ from bot.engine.questions.outcomes import happened_event, outcome_subject
 from bot.engine.questions.people import (
     ASKS_WHAT_SAID,
     asks_a_persons_view,
+    asks_office_holders_words,
     email_subject,
     phone_subject,
     role_asked,
@@ -86,6 +87,7 @@ __all__ = [
     "asks_what_it_gains",
     "asks_what_to_do",
     "asks_a_persons_view",
+    "asks_office_holders_words",
     "ASKS_WHAT_SAID",
     "gainer_terms",
     "defined_alone",

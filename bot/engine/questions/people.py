@@ -19,7 +19,8 @@ ASKS_WHAT_SAID = re.compile(
     r"(?:(?:main|key|actual|big)\s+)?(?:point|points|view|views|message|argument|take|position)\b"
     # "any advice from the lincs health & enterprise board chair?": an office holder's words
     r"|\b(?:advice|tips|views?|words|thoughts|take)\s+(?:from|of)\s+(?:the\s+|their\s+|our\s+)?"
-    r"([^?.!]{0,60}?\b(?:chair|chairman|chairwoman|head|director|mayor|chief\s+executive|ceo))\b",
+    r"(?P<office_holder>[^?.!]{0,60}?\b(?:chair|chairman|chairwoman|head|director|mayor|"
+    r"chief\s+executive|ceo))\b",
     re.IGNORECASE,
 )
 
@@ -27,7 +28,14 @@ ASKS_WHAT_SAID = re.compile(
 def said_subject(asked: re.Match) -> str:
     """Whose words an `ASKS_WHAT_SAID` match asks for, as the question puts it ("he",
     "their", "the LEP board's chair")."""
-    return asked.group(1) or asked.group(2) or asked.group(3) or ""
+    return asked.group(1) or asked.group(2) or asked.group("office_holder") or ""
+
+
+def asks_office_holders_words(question: str) -> bool:
+    """ "any advice from the lincs health & enterprise board chair?": the words of whoever
+    holds the office, not who holds it."""
+    said = ASKS_WHAT_SAID.search(question)
+    return bool(said and said.group("office_holder"))
 
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
@@ -39,7 +47,8 @@ def asks_a_persons_view(question: str) -> bool:
     said = ASKS_WHAT_SAID.search(question)
     return bool(
         person_asked(question)
-        or (said and (said.group(3) or _HE_OR_SHE.search(said_subject(said))))
+        or asks_office_holders_words(question)
+        or bool(said and _HE_OR_SHE.search(said_subject(said)))
     )
 
 
@@ -99,8 +108,7 @@ def role_asked(question: str) -> tuple[str, str] | None:
         if match and terms(match.group(2)):  # not "whos the director and ..."
             return match.group(1), match.group(2)
         alone = _ROLE_ALONE.match(question[start:].strip())
-        said = ASKS_WHAT_SAID.search(question[start:])
-        if said and said.group(3):
+        if asks_office_holders_words(question[start:]):
             continue  # "any advice from the harbour board chair?": their words, not who
         if alone and terms(of := alone.group("of") or alone.group("of2")):
             return alone.group("office") or alone.group("office2"), of
