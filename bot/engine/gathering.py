@@ -1,8 +1,10 @@
 """Finding the passages that answer a question: what retrieval ranks first, with the
 passages some kinds of question need and retrieval does not rank high enough (what a
 question after a preamble asks, each of two questions, the advice every NHS body is given
-for a place, the lists of what taking part brings, the document a question names, the
-place's own passages), and the later chunks of a section a "what should we do?" reads on.
+for a place, the lists of what taking part brings, the document a question names, each
+document's dated passage when dates are set side by side, the chunk with the label of a
+list a passage opens on, the place's own passages), and the later chunks of a section a
+"what should we do?" reads on.
 """
 
 from __future__ import annotations
