@@ -1319,3 +1319,38 @@ Mayors and boards will set up harbour skills panels with the harbour office.
     )
     answer = engine.ask("who leads the harbour plan where theres a mayor vs where there isnt?")
     assert "Mayors will lead" in answer.answer and "Boards outside" in answer.answer
+
+
+def test_two_documents_a_question_names_are_both_quoted(tmp_path_factory, embedder):
+    """ "How does the 2017 briefing's description of the harbour adviser's role differ from
+    the June 2019 briefing's?": the 2017 briefing has five sentences on the role, each
+    saying more of the question's words than the June 2019 briefing's one, which still has
+    its say."""
+    older = " ".join(
+        (
+            "The harbour adviser, Jo Bloggs, is the board's harbour growth adviser.",
+            "The harbour adviser's role is to help practices engage the harbour board.",
+            "The harbour adviser's role includes advice on ferries and the harbour plan.",
+            "The harbour adviser describes the role as a link between practices and the board.",
+            "The harbour adviser's role was created to support the harbour plan.",
+        )
+    )
+    newer = "The harbour adviser role is now Head of Harbour Partnerships, held by Jo Bloggs."
+    sources = (
+        "- file: older.md\n  title: Harbour briefing\n  published: 2017-12\n"
+        "- file: newer.md\n  title: Harbour update briefing\n  published: 2019-06\n"
+    )
+    engine = engine_over(
+        {
+            "older.md": f"# Harbour briefing\n\n## The harbour adviser\n\n{older}\n",
+            "newer.md": f"# Harbour update briefing\n\n## Who we are\n\n{newer}\n",
+            "sources.yaml": sources,
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask(
+        "How does the description of the harbour adviser's role in the 2017 briefing differ "
+        "from that in the June 2019 briefing?"
+    ).answer
+    assert "harbour growth adviser" in answer and "Head of Harbour Partnerships" in answer, answer
