@@ -191,6 +191,7 @@ def with_the_place(
 
 RIVAL_DATE = 0.8  # of the lead's score: another document's date this good is given too
 COMPARED_DATE = 0.5  # the same, when the question sets the documents' dates side by side
+NAMED_SAY = 0.5  # of the lead's score: a named document's best point this good has its say
 
 
 def with_another_date(
@@ -228,8 +229,22 @@ def with_another_date(
     ]
     if not rivals:
         return chosen
-    kept = [chosen[0], max(rivals, key=_by_score), *chosen[1:]]
-    while len(kept) > 2 and _too_long(kept, max_sentences, max_chars):
+    return _placed_after(chosen, chosen[0], max(rivals, key=_by_score), max_sentences, max_chars)
+
+
+def _placed_after(
+    chosen: list[Candidate],
+    anchor: Candidate,
+    point: Candidate,
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """`point` right after `anchor` (moved there when chosen already); then, while the
+    answer is too long, the last points are left out, never those two or any before."""
+    others = [c for c in chosen if c is not point]
+    at = others.index(anchor) + 1
+    kept = [*others[:at], point, *others[at:]]
+    while len(kept) > at + 1 and _too_long(kept, max_sentences, max_chars):
         kept.pop()
     return kept
 
@@ -259,12 +274,7 @@ def _with_the_other_documents_date(
     if not rivals:
         return chosen
     best = max(rivals, key=lambda c: (c.coverage, c.score))
-    at = chosen.index(lead) + 1
-    others = [c for c in chosen if c is not best]
-    kept = [*others[:at], best, *others[at:]]
-    while len(kept) > at + 1 and _too_long(kept, max_sentences, max_chars):
-        kept.pop()
-    return kept
+    return _placed_after(chosen, lead, best, max_sentences, max_chars)
 
 
 def with_each_named_document(
@@ -285,7 +295,7 @@ def with_each_named_document(
         its = [
             c
             for c in candidates
-            if c.passage.chunk.doc_id == document and c.score >= COMPARED_DATE * chosen[0].score
+            if c.passage.chunk.doc_id == document and c.score >= NAMED_SAY * chosen[0].score
         ]
         if its:
             best = max(its, key=_by_score)
@@ -494,12 +504,7 @@ def with_the_speaker(
     ]
     if not signed:
         return chosen
-    others = [c for c in chosen if c is not signed[0]]
-    at = others.index(quoting) + 1
-    kept = [*others[:at], signed[0], *others[at:]]
-    while len(kept) > at + 1 and _too_long(kept, max_sentences, max_chars):
-        kept.pop()
-    return kept
+    return _placed_after(chosen, quoting, signed[0], max_sentences, max_chars)
 
 
 def one_quotation(candidate: Candidate, other: Candidate) -> bool:

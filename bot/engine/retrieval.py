@@ -224,13 +224,19 @@ class _KeywordIndex:
         """The text of the chunk before `chunk_id` in its document ("" at its start)."""
         return self._neighbour(chunk_id, -1)
 
-    def _neighbour(self, chunk_id: str, step: int) -> str:
+    def beside(self, chunk_id: str, step: int) -> StoredChunk | None:
+        """The chunk `step` places after `chunk_id` in its document (before it, when
+        negative), or None."""
         position = self.position.get(chunk_id)
         index = None if position is None else self.chunks[position].info.index
         found = (
             None if index is None else self._place.get((self.chunks[position].doc_id, index + step))
         )
-        return "" if found is None else self.chunks[found].text
+        return None if found is None else self.chunks[found]
+
+    def _neighbour(self, chunk_id: str, step: int) -> str:
+        chunk = self.beside(chunk_id, step)
+        return "" if chunk is None else chunk.text
 
     def captioned(self, chunk_id: str) -> tuple[tuple[str, str], ...]:
         """The captioned boxes' text in `chunk_id` and the chunks beside it, with captions."""
@@ -386,15 +392,10 @@ class HybridRetriever:
             merged.append(passage)
             if not _opens_on_items(passage.chunk.text):
                 continue
-            for position in index.around(passage.chunk.id)[:1]:
-                before = index.chunks[position]
-                if (
-                    before.id not in have
-                    and before.info.index == (passage.chunk.info.index or 0) - 1
-                    and listed in terms(before.text)
-                ):
-                    have.add(before.id)
-                    merged.append(_in_context(Passage(before, passage.score, 0), index))
+            before = index.beside(passage.chunk.id, -1)
+            if before is not None and before.id not in have and listed in terms(before.text):
+                have.add(before.id)
+                merged.append(_in_context(Passage(before, passage.score, 0), index))
         return [replace(p, rank=n) for n, p in enumerate(merged, 1)]
 
     def lists_announced(self, said: set[str], weights: dict[str, float]) -> list[Passage]:
