@@ -36,8 +36,9 @@ from bot.engine.stated import (
     counted_heads,
     counts,
     in_order,
+    names_event,
 )
-from bot.engine.text import terms
+from bot.engine.text import terms, without_source
 from bot.engine.units import (
     SPELT_OUT,
     Candidate,
@@ -116,16 +117,18 @@ def dated_by(question: str) -> Callable[[Candidate], float]:
     side_by_side = not subject and compares_dates(question)
     if side_by_side:
         events = event_words(question)
-    asked = set(terms(subject))  # what the date is asked of
+    # what the date is asked of; set side by side, whatever the question says besides the
+    # documents it names ("we published a briefing in June 2019 reflecting on ..." dates
+    # a paper, not the deadline asked of)
+    asked = set(terms(without_source(question) if side_by_side else subject))
 
-    def of_the_event(said: set[str]) -> bool:
-        found = [bool(group & said) for group in events]
+    def of_the_event(text: str) -> bool:
+        found = [names_event(group, text, frozenset(asked)) for group in events]
         return any(found) if side_by_side and found else all(found)
 
     def dated(candidate: Candidate) -> float:
         if DATE.search(candidate.text) and not date_words(candidate.text) <= given:
-            said = set(terms(candidate.text))
-            if of_the_event(said) and not _dates_a_paper_on(candidate.text, asked):
+            if of_the_event(candidate.text) and not _dates_a_paper_on(candidate.text, asked):
                 return 1.0
             return OTHER_EVENT_DATE
         return 0.5 if DATE.search(candidate.text) or _PERIOD.search(candidate.text) else 0.0

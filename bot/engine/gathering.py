@@ -17,6 +17,7 @@ from itertools import zip_longest
 from bot.engine.answer import human_date
 from bot.engine.answerable import passage_text, text_with_quotation
 from bot.engine.compose import place_matters
+from bot.engine.details import date_words
 from bot.engine.places import Gazetteer
 from bot.engine.questions import (
     answer_words,
@@ -31,7 +32,7 @@ from bot.engine.questions import (
     parts_referring_back,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
-from bot.engine.stated import DATE
+from bot.engine.stated import DATE, names_event
 from bot.engine.text import (
     asker_terms,
     dash_pieces,
@@ -133,7 +134,9 @@ class PassageFinder:
             query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
         )
         have = {p.chunk.id for p in passages}
-        asked = set(terms(without_source(question)))
+        # (the years a question names documents by are no part of what it asks: "the 2017
+        # briefing and the 2019 one")
+        asked = set(terms(without_source(question))) - set(terms(" ".join(date_words(question))))
         dated: dict[str, tuple[float, Passage]] = {}
         for passage in found:
             weight = dated_sentence_weight(passage.chunk.text, asked, self.retriever.index.idf)
@@ -285,12 +288,21 @@ def dated_sentence_weight(text: str, asked: set[str], idf: Callable[[str], float
     what is asked ("to be agreed with the government by March 2020"); a long run of
     captions and links is no sentence."""
     weights = [
-        sum(idf(term) for term in asked & set(terms(sentence)))
+        sum(idf(term) for term in asked & (set(terms(sentence)) | _events_dated(sentence)))
         for paragraph in re.split(r"\n\s*\n", text)
         for sentence in sentences(paragraph)
         if DATE.search(sentence) and len(sentence) <= DATED_SENTENCE_CHARS
     ]
     return max(weights, default=None)
+
+
+_DEADLINE = frozenset(terms("deadline"))
+
+
+def _events_dated(sentence: str) -> frozenset[str]:
+    """What a sentence's date is of, though it does not say so ("to be agreed with the
+    government by March 2020" gives a deadline)."""
+    return _DEADLINE if names_event(_DEADLINE, sentence, frozenset()) else frozenset()
 
 
 # Names as typed in chat: initialisms and capitalised words ("STP", "NICA", "Hospitals").

@@ -80,6 +80,10 @@ def engine(tmp_path_factory, embedder):
         "seem to give diff dates",
         "the 2017 briefing and the newer one give diff deadlines for agreeing winter rotas?? "
         "whats each one say",
+        "the 2017 briefing gave one deadline for winter rotas to be agreed but the 2019 stuff "
+        "says another?? which is it",
+        "did the winter rota deadline change between the 2017 briefing and the 2019 one?? whats "
+        "the date now",
     ],
 )
 def test_dates_set_side_by_side_are_each_given(engine, question):
@@ -97,6 +101,13 @@ def test_what_sets_dates_side_by_side():
     assert not compares_dates("when will rotas be agreed?")
     assert compares_dates("the two briefings give diff deadlines for rotas?")
     assert wants_date("what are the deadlines for rotas?")
+    assert compares_dates(
+        "the 2017 briefing gives one deadline for rotas, the 2019 one says another"
+    )
+    assert compares_dates(
+        "deadline for rotas - the briefings contradict each other, which is right?"
+    )
+    assert not compares_dates("what is another deadline for rotas?")
 
 
 def test_a_documents_passage_that_dates_what_is_asked_outweighs_one_that_dates_another_thing():

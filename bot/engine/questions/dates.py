@@ -59,15 +59,27 @@ def asks_how_far_it_runs(question: str) -> bool:
 
 
 def wants_date(question: str) -> bool:
-    """ "When ...", "by what year ...": the answer holds a date."""
-    return bool(_DATE_QUESTION.search(question))
+    """ "When ...", "by what year ...": the answer holds a date; so does "did the LIS
+    deadline change between the 2017 briefing and the 2019 one?", which names the date
+    rather than asking for it, and sets it side by side."""
+    return bool(_DATE_QUESTION.search(question)) or bool(
+        _DATE_NAMED.search(question) and _COMPARED.search(question)
+    )
+
+
+_DATE_NAMED = re.compile(
+    r"\b(?:deadlines?|(?<!up to )dates?|timetables?|timescales?)\b", re.IGNORECASE
+)
 
 
 # "how does it compare with ...", "has that changed?", "they give diff dates": the dates
 # of two documents, or of then and now, set side by side
 _COMPARED = re.compile(
     r"\b(?:compare[sd]?|comparison|change[sd]?|differ\w*|diff|different|same|vs|versus|"
-    r"moved|slipped|revised)\b",
+    r"moved|slipped|revised|contradict\w*|conflict\w*|disagree\w*|inconsistent)\b"
+    # "the 2017 briefing gave one deadline but the 2019 stuff says another?? which is it"
+    r"|\b(?:says?|said|gives?|gave|has|had|puts?|states?)\s+(?:another|a\s+different|a\s+later|"
+    r"an\s+earlier)\b|\bwhich\s+(?:one\s+)?is\s+(?:it|right|correct)\b",
     re.IGNORECASE,
 )
 

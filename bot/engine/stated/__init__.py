@@ -15,7 +15,7 @@ every check reads the same way in `subjects`.
 from __future__ import annotations
 
 from bot.engine.stated.counting import counted_heads, counts, states_count
-from bot.engine.stated.dates import DATE, DATED_TITLE, states_date, states_outcome
+from bot.engine.stated.dates import DATE, DATED_TITLE, names_event, states_date, states_outcome
 from bot.engine.stated.figures import (
     AMOUNT,
     NUMBER,
@@ -46,6 +46,7 @@ __all__ = [
     "states_count",
     "states_date",
     "DATED_TITLE",
+    "names_event",
     "names_holder",
     "names_members",
     "names_which",

@@ -83,7 +83,7 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
                 and named_either_way(name, terms(text), concepts)
                 and in_order(typed_name, terms(text))
                 and DATE.search(text)
-                and all(_names_event(group, text, what) for group in events)
+                and all(names_event(group, text, what) for group in events)
                 and _names_area(text, asked, places)
                 and ordinals <= set(terms(text))
             ):
@@ -113,7 +113,7 @@ _STRATEGY_WORDS = frozenset(terms("local industrial strategy LIS"))
 _REFERS_BACK = re.compile(r"\b(?:it|they|them|that|this|one|version)\b", re.IGNORECASE)
 
 
-def _names_event(event: frozenset[str], text: str, what: frozenset[str]) -> bool:
+def names_event(event: frozenset[str], text: str, what: frozenset[str]) -> bool:
     """The text names the event, or gives its date in a way that says what it is: a
     deadline asked about ("when's the deadline for ...") is met by "by March 2020", a
     publication by a title dated in brackets that names `what` was published
