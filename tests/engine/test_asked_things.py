@@ -571,6 +571,7 @@ def test_what_something_concluded_is_not_covered_by_what_it_will_do(engine):
     [
         "what came out of the first council of GP leads mtg? anything on clinics?",
         "what got decided at the first council of GP leads meeting?",
+        "what was actually agreed at the first council of GP leads meeting? anything on clinics?",
     ],
 )
 def test_what_a_meeting_produced_is_not_covered_by_that_it_will_meet(engine, question):

@@ -76,6 +76,11 @@ def test_what_a_thing_is_is_answered_by_what_counts_as_one_and_why(engine):
     # asked of the word alone, the kind of thing it names may come between
     answer = engine.ask("ppl keep calling practices 'anchors' - what do they mean by that?")
     assert "given their size" in answer.answer.split("[1]")[0], answer.answer
+    # what the word means when someone calls the asker's kind of body one
+    answer = engine.ask(
+        "what do ppl mean when they call practices an 'anchor institution' in moorland? why us"
+    )
+    assert "given their size" in answer.answer.split("[1]")[0], answer.answer
 
 
 def test_how_something_is_defined_is_a_definition_question(engine):

@@ -301,6 +301,13 @@ def test_whom_to_call_is_not_something_to_do():
         ("what do they actually mean by productivity and why does it matter", ["productiv"]),
         # where the word is used, how to put it, and what follows the question are not it
         ("what do they mean by productivity in all these docs", ["productiv"]),
+        # what they mean when they call something one: what is called, not who calls
+        (
+            "what do ppl mean when they call the NHS an 'anchor institution' here? why us",
+            ["anchor", "institut"],
+        ),
+        ("what do people mean when they describe trusts as anchors?", ["anchor"]),
+        ("what does productivity mean when it is used in the slides", ["productiv"]),
         ("How do the moorland slides define productivity?", ["productiv"]),
         ("how does the board define productivity in the june briefing?", ["productiv"]),
         ("what actually is 'productivity' in plain english?? my boss asks", ["productiv"]),
@@ -321,6 +328,8 @@ def test_whom_to_call_is_not_something_to_do():
         ("harbour hubs - what are they and should we join ours?", ["harbour", "hub"]),
         ("HHBs, what are those", ["hhb"]),
         ("rural reach whats the actual definition", ["rural", "reach"]),
+        # what it is expected to do is what it is for: not part of its name
+        ("What are harbour panels expected to do, and where will they sit?", ["harbour", "panel"]),
         ("whats the definition of rural reach", ["rural", "reach"]),
         # what it is there to do is what it is
         ("the harbour plan - what is it for?", ["harbour", "plan"]),
@@ -473,6 +482,14 @@ def test_a_count_before_a_plural_asks_for_a_list():
     # ... and so does asking for the answer as one
     assert wants_list("where does health show up in the strategies? quick list pls")
     assert not wants_list("is there a list of the strategies?")
+
+
+def test_which_things_do_something_asks_for_a_list_of_them():
+    """ "which health areas come up in most plans?": the plural that does something is what
+    is listed, whatever words name its kind."""
+    assert listed_noun("which health areas come up in most moor plans? need a summary") == "area"
+    assert wants_list("which harbour towns feature in the moor plan?")
+    assert not wants_list("which is the harbour that comes up most?")
 
 
 def test_asked_for_others_the_answer_is_more_of_what_was_listed():
@@ -942,12 +959,20 @@ def test_what_to_do_asked_in_so_many_words(question, asks):
             ["harbour", "advisori", "panel"],
         ),
         ("and whats it for", "how big is the pot", ["pot"]),
+        (
+            "what do they actually do",
+            "should we be on the harbour advisory panels?",
+            ["harbour", "advisori", "panel"],
+        ),
+        ("what do they do?", "how much is left", None),
         # not a purpose asked of what is pointed back to
         ("what are they doing about it?", "should we be on the harbour panels?", None),
         ("what is it for?", "how much is left", None),  # nothing named to point back to
         # or asked of what the clause names: what it will do
         ("What will Harbour Panels do, and", "", ["harbour", "panel"]),
         ("what do the panels actually do?", "", ["panel"]),
+        ("what are harbour panels meant to do", "", ["harbour", "panel"]),
+        ("what are we expected to do?", "", None),
         ("what should we do?", "", None),  # what the asker should do: advice, not a purpose
     ],
 )

@@ -32,13 +32,17 @@ _DEFINITION_QUESTION = re.compile(
 # "what does X (actually) mean", "what do X and Y stand for", "how is X defined",
 # "(a simple) definition of X", "a line defining X".
 _MEANING_QUESTION = re.compile(
-    r"^\s*what(?:\s+(?:does|do)|['’]?s)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b)|stand\s+for)\b"
+    r"^\s*what(?:\s+(?:does|do)|['’]?s)\s+(?:the\s+|an?\s+)?(.+?)\s+(?:mean(?!\s+(?:for|by)\b|\s+when\s+\w+\s+(?:call|describe|label))|stand\s+for)\b"
     r"|^\s*how\s+(?:is|are)\s+(?:the\s+|an?\s+)?(.+?)\s+defined\b"
     # "how do the slides define productivity?"
     r"|^\s*how\s+(?:do|does|did)\s+(?:[\w'’&-]+\s+){1,12}?define\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|$)"
     # "the NE slides and the confed briefing both define productivity, is it the same?"
     r"|\b(?:both|each|all)\s+define\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s[-–—]\s|$)"
-    r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
+    # "what do ppl mean when they call the NHS an 'anchor institution' in LIS land?"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|ppl|folk|we)\s+(?:\w+ly\s+)?mean\s+when\s+"
+    r"(?:they|you|people|ppl|we)\s+(?:call|describe|label)\s+(?:[\w'’&-]+\s+){1,4}?(?:as\s+)?"
+    r"(?:the\s+|an?\s+)?['‘\"“]?(.+?)['’\"”]?(?=[,?.;]|\s+(?:please|pls|in)\b|\s[-–—]\s|$)"
+    r"|\bwhat\s+(?:do|does|did)\s+(?:they|you|people|ppl|folk|we|it|the\s+\w+)\s+(?:\w+ly\s+)?mean\s+by\s+"
     r"(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|\s+(?:and|or|&|\+)\s+(?:why|how|what|who)\b"
     r"|\s+in\s+(?:all\s+)?(?:these|those|the|this|that)\b|$)"
     r"|\bwhat(?:['’]?s|\s+is)\s+meant\s+by\s+(?:the\s+|an?\s+)?(.+?)(?=[,?.;]|\s+(?:please|pls)\b|$)"
@@ -72,11 +76,14 @@ _NAMED_THEN_ROLES = re.compile(
 )
 
 
-# "... the skills advisory panels? and what r they actually for?": what the thing pointed
-# back to is there to do.
+# "... the skills advisory panels? and what r they actually for?" (or "what do they
+# actually do"): what the thing pointed back to is there to do.
 _WHAT_FOR = re.compile(
     r"^\W*wh?at(?:['’]?s|\s+(?:is|are|r))\s+(?:it|they|these|those)\s+"
-    r"(?:(?:actually|really|even)\s+)?for\s*(?:[?.!]|$)",
+    r"(?:(?:actually|really|even)\s+)?for\s*(?:[?.!]|$)"
+    # "... on the skills advisory panels? and what do they actually do"
+    r"|^\W*wh?at\s+(?:do|does|will|would)\s+(?:it|they|these|those)\s+"
+    r"(?:(?:actually|really|even)\s+)?do\s*(?:[?.!]|$)",
     re.IGNORECASE,
 )
 # the last thing a clause names with "the", "a", "its", "their" or "our": "... be on the
@@ -84,10 +91,13 @@ _WHAT_FOR = re.compile(
 _LAST_NAMED = re.compile(r".*\b(?:the|an?|its|their|our)\s+([^?.!,;]+)", re.IGNORECASE)
 
 
-# "What will Skills Advisory Panels do, and ...": what a thing (not the asker) is for.
+# "What will Skills Advisory Panels do, and ...", "what are growth hubs expected to do?":
+# what a thing (not the asker) is for.
 _WHAT_IT_DOES = re.compile(
-    r"^\W*wh?at\s+(?:will|do|does|would)\s+(?!(?:we|i|you|they|us|our|my|your)\b)"
-    r"(?P<thing>[^?.!,;]+?)\s+(?:(?:actually|really|even)\s+)?do\s*(?:[?.!,;]|\band\b|$)",
+    r"^\W*wh?at\s+(?:(?:will|do|does|would)|(?:are|is|r)(?=.*?\s(?:expected|meant|supposed|"
+    r"intended)\s+to\s+do\b))\s+(?!(?:we|i|you|they|us|our|my|your)\b)"
+    r"(?P<thing>[^?.!,;]+?)\s+(?:(?:actually|really|even)\s+)?(?:(?:expected|meant|supposed|"
+    r"intended)\s+to\s+)?do\s*(?:[?.!,;]|\band\b|$)",
     re.IGNORECASE,
 )
 
@@ -227,7 +237,9 @@ def _defined(question: str) -> list[str] | None:
     phrase = re.split(
         # "whats an anchor institution & why is the nhs one?", "... and does it apply to us"
         r",|\?|\s+(?:and|or|&|\+)\s+(?:why|how|what|which|who|when|where|does|do|is|are|should|"
-        r"can|could|would)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b",
+        r"can|could|would)\b|\s+(?:for|in)\s+(?:the\s+)?(?:nhs|us|our)\b"
+        # "what are skills advisory panels expected to do": what they are for
+        r"|\s+(?:expected|meant|supposed|intended)\s+to\s+do\b",
         without_presentation(match.group(4)),
         maxsplit=1,
         flags=re.IGNORECASE,

@@ -99,7 +99,9 @@ _PLURAL_AFTER_WHAT = re.compile(
 # do ...", a share)
 _PLURAL_THEN_VERB = re.compile(
     r"\b(?:what|which)\s+(?:(?!(?:of|for|in|to|per|the|a|an)\b)[\w'’&-]+\s+){1,4}?([a-z]{3,}s)\s+"
-    r"(?:did|do|does|are|were|will|would|have|has|had|can|could|should|might|may)\b",
+    r"(?:did|do|does|are|were|will|would|have|has|had|can|could|should|might|may|"
+    # "which health areas come up in most LISs?", "which sectors feature in ..."
+    r"come|crop|pop|appear|feature|show|sit|exist|stand)\b",
     re.IGNORECASE,
 )
 # not plurals, or plurals that name nothing ("which ones"), or verbs ("what works in

@@ -15,7 +15,8 @@ _OUTCOME = re.compile(
     # "what came out of the first meeting?", "what got decided at the first meeting?"
     r"|\b(?:(?:outcomes?|results?|findings?|conclusions?|what\s+(?:(?:has|have)\s+)?"
     r"(?:came|come)\s+out)\s+of|what\s+(?:was|were|got|has\s+been|have\s+been)\s+"
-    r"(?:decided|agreed|discussed)\s+at)\s+(?P<of>[^?,;]+)",
+    r"(?:(?:actually|really|finally|eventually)\s+)?(?:decided|agreed|discussed)\s+at)\s+"
+    r"(?P<of>[^?,;]+)",
     re.IGNORECASE,
 )
 
