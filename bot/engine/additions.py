@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from bot.engine.concepts import Concept, coverage
 from bot.engine.details import date_words, says_what_it_is
-from bot.engine.questions import ASKS_WHAT_SAID, role_asked, said_subject
+from bot.engine.questions import ASKS_WHAT_SAID, OFFICES, role_asked, said_subject
 from bot.engine.stated import office_prefixes
 from bot.engine.text import terms
 from bot.engine.units import Candidate, Speaker, is_dated_caption, is_name_line, speaker_of_line
@@ -446,12 +446,6 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
 _PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their)\b", re.IGNORECASE)
 
 
-# the offices a name line gives, by which a question may say whose words it wants
-_OFFICES = frozenset(
-    terms("chair chairman chairwoman head director chief executive lead leader mayor president")
-)
-
-
 def speaker_described(question: str) -> frozenset[str]:
     """The words that describe whose words "what does ... say" asks for: its subject when
     that names an office ("what did the LEP board's chair say"), or what came before when
@@ -464,7 +458,14 @@ def speaker_described(question: str) -> frozenset[str]:
     if _PRONOUN.search(subject):
         return frozenset(terms(question[: asked.end()]))
     named = frozenset(terms(subject))
-    return named if named & _OFFICES else frozenset()
+    if not named & OFFICES:
+        return frozenset()
+    if _OURS.search(subject):  # "dorset ICS - what did our LEP director say": Dorset's
+        return named | frozenset(terms(question[: asked.start()]))
+    return named
+
+
+_OURS = re.compile(r"\b(?:our|my)\b", re.IGNORECASE)
 
 
 def said_by_the_one_asked(
@@ -478,8 +479,8 @@ def said_by_the_one_asked(
         return False
     if len(speaker.name & asked) >= min(2, len(speaker.name)):
         return True
-    bodies = len((speaker.titles - _OFFICES) & described)
-    return bodies >= BODY_WORDS or (bool(_OFFICES & speaker.titles & described) and bodies >= 2)
+    bodies = len((speaker.titles - OFFICES) & described)
+    return bodies >= BODY_WORDS or (bool(OFFICES & speaker.titles & described) and bodies >= 2)
 
 
 BODY_WORDS = 3  # words of a speaker's bodies that describe them without their office

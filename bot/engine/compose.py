@@ -78,6 +78,7 @@ from bot.engine.questions import (
     alternatives,
     answer_words,
     asks_a_persons_view,
+    asks_an_officers_words,
     asks_office_holders_words,
     asks_what_it_gains,
     asks_what_to_do,
@@ -331,7 +332,12 @@ class ExtractiveComposer:
         asked = self.places.area_ids(query.text) if placed else set()
         candidates = [c for c in candidates if not self._hides_place(c, asked)] or candidates
         self._score(query, candidates, len(passages), asked)
-        chosen = self._select(candidates, concepts, lists_first=lists_answer(query.text))
+        chosen = self._select(
+            candidates,
+            concepts,
+            lists_first=lists_answer(query.text),
+            defined=_named_thing(self._defined(query.text)),
+        )
         if wants_date(query.text):
             chosen = with_another_date(
                 chosen,
@@ -411,10 +417,13 @@ class ExtractiveComposer:
         chosen = with_antecedents(
             chosen, candidates, self.max_sentences, room, self.glossary.entries_in
         )
-        # "who is quoted on ...?", "any advice from the board chair?": who says it, too
+        # "who is quoted on ...?", "any advice from the board chair?", "what did our LEP
+        # director say ...?": who says it, too
         if (
-            _ASKS_WHO.search(query.text) and _ASKS_WHO_SAYS.search(query.text)
-        ) or asks_office_holders_words(query.text):
+            (_ASKS_WHO.search(query.text) and _ASKS_WHO_SAYS.search(query.text))
+            or asks_office_holders_words(query.text)
+            or asks_an_officers_words(query.text)
+        ):
             chosen = with_the_speaker(chosen, candidates, self.max_sentences, room)
         chosen = quotations_in_order(chosen)
         if lead is not None:
@@ -789,7 +798,11 @@ class ExtractiveComposer:
             candidate.score = score
 
     def _select(
-        self, candidates: list[Candidate], concepts: list[Concept], lists_first: bool = False
+        self,
+        candidates: list[Candidate],
+        concepts: list[Concept],
+        lists_first: bool = False,
+        defined: frozenset[str] = frozenset(),
     ) -> list[Candidate]:
         """Greedy: the best sentence, then those that add most to what is covered. For a
         question that wants a list, a list may take the answer up to LIST_CHARS: cut to
@@ -802,6 +815,10 @@ class ExtractiveComposer:
         chosen = [ranked[0]]
         covered = ranked[0].terms
         length = len(ranked[0].text)
+        # asked what a thing is, two points repeat each other when they say the same
+        # besides its name: every point on growth hubs names them ("The government will
+        # ensure all businesses have access to a local Growth Hub." is no repeat of "The
+        # government wants Growth Hubs to carry on building their reach ...")
         while len(chosen) < self.max_sentences:
             base = coverage(concepts, covered)
             best, best_value = None, 0.5 * chosen[0].score
@@ -814,7 +831,7 @@ class ExtractiveComposer:
                     c
                     for c in chosen
                     if (
-                        overlap(candidate.terms, c.terms) > 0.6
+                        overlap(candidate.terms - defined, c.terms - defined) > 0.6
                         and not one_quotation(candidate, c)
                         and not other_case(candidate, c)
                         # "Michael Wood, Head of ...": who holds the office the point names
@@ -840,6 +857,15 @@ class ExtractiveComposer:
             covered |= best.terms
             length += len(best.text)
         return chosen
+
+
+_NAME_TERMS = 3  # more, what a question asks to be defined is no name ("the deadline for ...")
+
+
+def _named_thing(defined: list[str] | None) -> frozenset[str]:
+    """The terms of the thing a question asks what it is, when they make a name ("growth
+    hub"), which every point about it repeats."""
+    return frozenset(defined) if defined and len(defined) <= _NAME_TERMS else frozenset()
 
 
 def place_matters(question: str, places: Gazetteer | None) -> bool:

@@ -59,7 +59,7 @@ big large size sized define defined defines definition described describes expla
 simple simply plain briefly brief summary summarise
 summarize overview quick query asap actual actually really basically urgently question exact exactly
 someone somebody reckon reckons think thinks real ok okay yes y n dumb silly stupid newbie noob even
-everyone everyones everybody banging
+everyone everyones everybody anyone anybody banging quote quotes quoted quoting
 realistically honestly genuinely seriously practically literally definitely probably possibly
 tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit bits confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
@@ -578,6 +578,9 @@ _SOURCE_RE = re.compile(
     r"opinion)\b(?!\s+of\b)"  # "whats the confed view"; "the view of X" is asked of X
     r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
     r"documents?|web\s*page|white\s+paper|presentation|materials?)s?\b"
+    # "the confeds 2017 paper", "the confed's paper" (not "the green paper on care", "the
+    # grand challenges paper")
+    r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,3}?(?:(?:19|20)\d\d|[\w&-]+['’]s)\s+paper\b"
     # slides are named by what they are of ("the North East Local Industrial Strategy
     # engagement slides"); a report may be what is asked about ("the council's latest
     # progress report")

@@ -183,7 +183,18 @@ def speaker_of_line(line: str) -> Speaker:
     """The name and the offices and bodies a name line gives ("Warren Heppolette,
     Executive Lead, ..., Greater Manchester Health and Social Care Partnership")."""
     name, _comma, titles = without_bullet(line).partition(",")
-    return Speaker(frozenset(terms(name)), frozenset(terms(titles)))
+    return Speaker(frozenset(terms(name)), frozenset(terms(titles)) | _initials_of(titles))
+
+
+def _initials_of(titles: str) -> frozenset[str]:
+    """The initials a body's name ends in is typed as ("Dorset Local Enterprise
+    Partnership" -> "lep"): the runs of two to four capitalised words that end a name."""
+    found = set()
+    for run in re.findall(r"(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", titles):
+        words = run.split()
+        for size in range(2, min(4, len(words)) + 1):
+            found.update(terms("".join(word[0] for word in words[-size:])))
+    return frozenset(found)
 
 
 def speakers_of(texts: list[str]) -> dict[int, Speaker]:

@@ -1264,6 +1264,51 @@ Jo Bloggs, Chair, Harbour Board, and Chief Executive, Harbour Towns Health Trust
     assert answer.startswith("“It is important") and "Jo Bloggs, Chair" in answer, answer
 
 
+def test_asked_what_their_own_bodys_officer_said_the_signed_quotation_answers(
+    tmp_path_factory, embedder
+):
+    """ "moorland ICS - what did our HTP director say the partnership wants to do on
+    workforce?": the director of Moorland's Harbour Town Partnership (its initials as
+    typed, the asker's place for "our"), in her words and signed, not the briefing's own
+    prose on the partnerships' workforce plans."""
+    steps = "\n\n".join(
+        f"Harbour partnerships set out their workforce plans {how}, with the local workforce "
+        "and the partnership's skills plans."
+        for how in ("early", "with each ICS", "through training providers", "in writing")
+    )
+    engine = engine_over(
+        {
+            "harbour.md": f"""# Working with harbour partnerships
+
+## Workforce plans
+
+{steps}
+
+## Moorland
+
+“We want to grow our own workforce for the harbour's clinics and train the next generation
+of ferry nurses in Moorland.”
+
+Jo Bloggs, Director, Moorland Harbour Town Partnership
+
+## Fellside
+
+“Fellside wants its partnership to build new clinics on the quay.”
+
+Sam Smith, Director, Fellside Harbour Town Partnership
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = (
+        "moorland ICS - what did our HTP director say the partnership wants to do on workforce? "
+        "need a quote for board"
+    )
+    answer = engine.ask(question).answer
+    assert answer.startswith("“We want to grow") and "Jo Bloggs, Director" in answer, answer
+
+
 def test_asked_a_named_persons_title_the_line_that_names_them_with_it_answers(
     tmp_path_factory, embedder
 ):
@@ -1354,3 +1399,37 @@ def test_two_documents_a_question_names_are_both_quoted(tmp_path_factory, embedd
         "from that in the June 2019 briefing?"
     ).answer
     assert "harbour growth adviser" in answer and "Head of Harbour Partnerships" in answer, answer
+
+
+def test_asked_whether_anyone_from_a_place_is_quoted_their_quotation_answers(
+    tmp_path_factory, embedder
+):
+    """ "is anyone from moorland quoted on the harbour plans? who n what did they say": the
+    quotation about the place and its name line, though no passage says "anyone" or
+    "quoted" (they frame the question)."""
+    engine = engine_over(
+        {
+            "briefing.md": """# Harbour plans and the NHS
+
+## Knowing how to influence
+
+Many partners, such as councils and colleges, will be heavily involved in the harbour plan.
+We recommend that you approach these partners early.
+
+“Our universities in Moorland are working to create more resilient communities in the
+region. Moorland’s universities are also major anchor institutions in their own right.”
+
+Dr Jo Bloggs, Executive Director, Moorland Universities
+
+## Ferries
+
+The ferry fund will support new crossings for every harbour town by 2025.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = "is anyone from moorland quoted on the harbour plans? who n what did they say"
+    answer = engine.ask(question)
+    assert answer.mode != "no_answer", answer.answer
+    assert "major anchor institutions" in answer.answer and "Jo Bloggs" in answer.answer

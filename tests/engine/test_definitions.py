@@ -361,3 +361,42 @@ will meet twice a year. Harbour plans feature in most council meetings.
     assert "intended to be long-term" in answer, answer
     assert "Importantly, they will guide the use of the winter ferry fund" in answer, answer
     assert "Led by harbour boards, these plans" in answer, answer
+
+
+def test_points_that_share_only_the_name_asked_are_no_repeats(tmp_path_factory, embedder):
+    """ "whats a harbour hub": every point on harbour hubs names them; a short one ("The
+    board will ensure all businesses have access to a local Harbour Hub.") says its own
+    thing, not again what a longer one said, however many of its few words are the name."""
+    engine = engine_over(
+        {
+            "hubs.md": """# The harbour plan
+
+## Harbour Hubs
+
+The board will ensure all businesses have access to a local Harbour Hub. Over the last
+three years, the board has established and tested Harbour Hubs in every Local Harbour
+Partnership area in Moorland.
+
+The board wants Harbour Hubs to carry on building their reach, developing peer-to-peer
+networks, connecting businesses to the best support available from the private and public
+sectors. The board will build on this programme, providing continued funding to enable
+Harbour Hubs to bring public and private sector partners together, such as the Ferry Bank,
+investors and universities.
+
+The board will work with Local Harbour Partnerships, Harbour Hubs, universities and the
+private sector to support high potential businesses to scale up.
+""",
+            "ferries.md": """# Ferry deals
+
+## Key elements
+
+Making the moor a global hub for ferry building.
+
+Making the moor a hub for clinics at sea.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("whats a harbour hub").answer
+    assert "all businesses have access to a local Harbour Hub" in answer, answer

@@ -76,6 +76,13 @@ def test_words_that_name_the_source_are_not_the_topic():
     assert source_terms("what is the view of the harbour board?") == []  # asked of the board
     # whose definition is asked: "how does the harbour board define reach?"
     assert source_terms("how does the harbour board define reach?") == terms("harbour board")
+    # a paper named by its year or whose it is; not one named by what it is on
+    assert source_terms("what did the boards 2017 paper say we shd do?") == terms(
+        "boards 2017 paper"
+    )
+    assert source_terms("what did the board's paper say?") == terms("board's paper")
+    assert source_terms("when is the green paper on care due?") == []
+    assert source_terms("is the harbour deals paper out?") == []
 
 
 def test_sentences_that_set_the_scene_are_not_the_topic():

@@ -65,7 +65,9 @@ from bot.engine.questions.lists import (
 from bot.engine.questions.outcomes import happened_event, outcome_subject
 from bot.engine.questions.people import (
     ASKS_WHAT_SAID,
+    OFFICES,
     asks_a_persons_view,
+    asks_an_officers_words,
     asks_office_holders_words,
     email_subject,
     phone_subject,
@@ -86,7 +88,9 @@ __all__ = [
     "asks_if_absent",
     "asks_what_it_gains",
     "asks_what_to_do",
+    "OFFICES",
     "asks_a_persons_view",
+    "asks_an_officers_words",
     "asks_office_holders_words",
     "ASKS_WHAT_SAID",
     "gainer_terms",

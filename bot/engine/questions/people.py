@@ -52,6 +52,19 @@ def asks_a_persons_view(question: str) -> bool:
     )
 
 
+def asks_an_officers_words(question: str) -> bool:
+    """ "what did our LEP director say the partnership wants to do?", "what did the chair
+    of the board say ...?": the words of whoever holds the office named."""
+    said = ASKS_WHAT_SAID.search(question)
+    return bool(said and OFFICES & set(terms(said_subject(said))))
+
+
+# the offices a name line gives, by which a question may say whose words it wants
+OFFICES = frozenset(
+    terms("chair chairman chairwoman head director chief executive lead leader mayor president")
+)
+
+
 _ROLE = re.compile(
     r"^\W*who(?:'s|s|\s+is|\s+was|\s+are|\s+will\s+be|\s+has\s+been)?"
     r"(?:\s+(?:actually|currently|now|really|exactly))?\s+(?:the\s+|a\s+)?"
