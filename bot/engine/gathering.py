@@ -32,7 +32,7 @@ from bot.engine.questions import (
     parts_referring_back,
 )
 from bot.engine.retrieval import HybridRetriever, Passage, Query
-from bot.engine.stated import DATE, names_event
+from bot.engine.stated import DATE, DEADLINE_EVENT, names_event
 from bot.engine.text import (
     asker_terms,
     dash_pieces,
@@ -296,13 +296,11 @@ def dated_sentence_weight(text: str, asked: set[str], idf: Callable[[str], float
     return max(weights, default=None)
 
 
-_DEADLINE = frozenset(terms("deadline"))
-
-
 def _events_dated(sentence: str) -> frozenset[str]:
     """What a sentence's date is of, though it does not say so ("to be agreed with the
     government by March 2020" gives a deadline)."""
-    return _DEADLINE if names_event(_DEADLINE, sentence, frozenset()) else frozenset()
+    dated = names_event(DEADLINE_EVENT, sentence, frozenset())
+    return DEADLINE_EVENT if dated else frozenset()
 
 
 # Names as typed in chat: initialisms and capitalised words ("STP", "NICA", "Hospitals").

@@ -96,6 +96,12 @@ for part in range(3):
     )
 
 
+def _paragraphs(sentence: str, *fills: str) -> str:
+    """One paragraph for each fill of `sentence`: many passages that say much the same
+    thing, sharing more of a question's words than the one that answers it."""
+    return "\n\n".join(sentence.format(fill) for fill in fills)
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, embedder):
     return engine_over(DOCUMENTS, tmp_path_factory, embedder)
@@ -1148,18 +1154,16 @@ def test_asked_who_from_a_body_is_quoted_and_their_point_their_words_follow(
     """ "who from the harbour towns partnership is quoted and whats their point?": the
     name line answers who, first, and the quotation it signs is their point, though
     sentences about the partnership's work share more of the question's words."""
-    work = "\n\n".join(
-        f"The Harbour Towns Health and Care Partnership {does}, a point the partnership "
-        "makes in every briefing it publishes."
-        for does in (
-            "pools funding from ten councils",
-            "runs the ferry clinics",
-            "trains harbour nurses",
-            "funds the quayside gym",
-            "leads the harbour health board",
-            "speaks for the harbour's employers",
-            "sets the ferry timetable for patients",
-        )
+    work = _paragraphs(
+        "The Harbour Towns Health and Care Partnership {}, a point the partnership makes in "
+        "every briefing it publishes.",
+        "pools funding from ten councils",
+        "runs the ferry clinics",
+        "trains harbour nurses",
+        "funds the quayside gym",
+        "leads the harbour health board",
+        "speaks for the harbour's employers",
+        "sets the ferry timetable for patients",
     )
     engine = engine_over(
         {
@@ -1191,15 +1195,13 @@ def test_asked_who_is_quoted_saying_something_the_line_that_signs_it_follows(
     """ "who is quoted on the harbour's recognition that poor health keeps people out of
     work?": the quotation has all the question's words and leads; the name line that signs
     it answers who, though it shares none of them and sentences on the harbour's work do."""
-    work = "\n\n".join(
-        f"The harbour's plan for health and work {does}, as poor health holds back the "
-        "harbour's economic potential."
-        for does in (
-            "pools funding from ten councils",
-            "runs the ferry clinics",
-            "trains harbour nurses",
-            "funds the quayside gym",
-        )
+    work = _paragraphs(
+        "The harbour's plan for health and work {}, as poor health holds back the harbour's "
+        "economic potential.",
+        "pools funding from ten councils",
+        "runs the ferry clinics",
+        "trains harbour nurses",
+        "funds the quayside gym",
     )
     engine = engine_over(
         {
@@ -1232,10 +1234,13 @@ def test_asked_for_an_office_holders_advice_their_words_and_name_line_answer(
 ):
     """ "how shd we influence the harbour board - any advice from the harbour board chair?":
     the chair's own words, signed, not the steps the briefing recommends to everyone."""
-    steps = "\n\n".join(
-        f"NHS organisations should influence the harbour board {when}, on the design and "
-        "delivery of its plan."
-        for when in ("early", "before the plan is drafted", "through their ICS", "in writing")
+    steps = _paragraphs(
+        "NHS organisations should influence the harbour board {}, on the design and delivery "
+        "of its plan.",
+        "early",
+        "before the plan is drafted",
+        "through their ICS",
+        "in writing",
     )
     view = (  # one paragraph, as the documents print a quotation
         "“It is important that health leaders influence the harbour board: it is the gateway "
@@ -1271,10 +1276,13 @@ def test_asked_what_their_own_bodys_officer_said_the_signed_quotation_answers(
     workforce?": the director of Moorland's Harbour Town Partnership (its initials as
     typed, the asker's place for "our"), in her words and signed, not the briefing's own
     prose on the partnerships' workforce plans."""
-    steps = "\n\n".join(
-        f"Harbour partnerships set out their workforce plans {how}, with the local workforce "
-        "and the partnership's skills plans."
-        for how in ("early", "with each ICS", "through training providers", "in writing")
+    steps = _paragraphs(
+        "Harbour partnerships set out their workforce plans {}, with the local workforce and "
+        "the partnership's skills plans.",
+        "early",
+        "with each ICS",
+        "through training providers",
+        "in writing",
     )
     engine = engine_over(
         {
@@ -1314,9 +1322,12 @@ def test_asked_a_named_persons_title_the_line_that_names_them_with_it_answers(
 ):
     """ "what's jo bloggs's job title at the harbour board?": her signature line gives
     her offices; the sentences that ask readers to contact her do not."""
-    contact = "\n\n".join(
-        f"Contact Jo Bloggs at the harbour board {why}, and Jo Bloggs will reply."
-        for why in ("about ferries", "about the plan", "to get involved", "for the slides")
+    contact = _paragraphs(
+        "Contact Jo Bloggs at the harbour board {}, and Jo Bloggs will reply.",
+        "about ferries",
+        "about the plan",
+        "to get involved",
+        "for the slides",
     )
     engine = engine_over(
         {

@@ -15,7 +15,14 @@ every check reads the same way in `subjects`.
 from __future__ import annotations
 
 from bot.engine.stated.counting import counted_heads, counts, states_count
-from bot.engine.stated.dates import DATE, DATED_TITLE, names_event, states_date, states_outcome
+from bot.engine.stated.dates import (
+    DATE,
+    DATED_TITLE,
+    DEADLINE_EVENT,
+    names_event,
+    states_date,
+    states_outcome,
+)
 from bot.engine.stated.figures import (
     AMOUNT,
     NUMBER,
@@ -47,6 +54,7 @@ __all__ = [
     "states_date",
     "DATED_TITLE",
     "names_event",
+    "DEADLINE_EVENT",
     "names_holder",
     "names_members",
     "names_which",

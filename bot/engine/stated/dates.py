@@ -99,7 +99,7 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _BY_A_DATE = re.compile(
     r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
 )
-_DEADLINE_EVENT = frozenset(terms("deadline"))
+DEADLINE_EVENT = frozenset(terms("deadline"))
 # "Buckinghamshire Thames Valley consultation (January 2019)": a document's title with
 # the date it came out.
 DATED_TITLE = re.compile(r"\b[A-Z][\w'’ -]{3,80}\s\((?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\)")
@@ -121,7 +121,7 @@ def names_event(event: frozenset[str], text: str, what: frozenset[str]) -> bool:
     Lincolnshire evolving priorities (January 2019)" for its final strategy)."""
     if event & set(terms(text)):
         return True
-    if event & _DEADLINE_EVENT:
+    if event & DEADLINE_EVENT:
         return bool(_BY_A_DATE.search(text))
     if event & _PUBLISHED_EVENT:
         return any(what & set(terms(title.group(0))) for title in DATED_TITLE.finditer(text))
