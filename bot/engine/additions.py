@@ -511,11 +511,13 @@ def with_the_speaker(
 def one_quotation(candidate: Candidate, other: Candidate) -> bool:
     """Two sentences of one person's quotation: each says its own part of it, however
     many words they share ("Health leaders must speak up for the harbour." / "The harbour
-    plan is how ... its say in health.")."""
+    plan is how ... its say in health."). Not the same part twice, one of them cut."""
     return (
         candidate.speaker is not None
         and candidate.speaker == other.speaker
         and candidate.passage.chunk.id == other.passage.chunk.id
+        and candidate.quote not in other.quote
+        and other.quote not in candidate.quote
     )
 
 

@@ -32,6 +32,7 @@ from bot.engine.text import (
     question_sentences,
     terms,
     told_and_asked,
+    without_asker,
     without_closing_tag,
     words,
 )
@@ -135,6 +136,11 @@ class Assessor:
         parts = [query.text] + [
             part for part in _clauses(query.text) if part != query.text and len(part) > 12
         ]
+        # "(MH trust, leics) what does ...": who asks, in words no passage uses, is not
+        # what the passages must hold, however rare its words
+        asked = without_asker(query.text)
+        if asked.strip() != query.text.strip() and len(asked.strip()) > 12:
+            parts.append(asked)
         person = person_asked(query.text)
         if person:
             parts.append(f"who is {person}")  # the question's other words name the offices

@@ -258,6 +258,7 @@ _BODY_KIND = (
     r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
     r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|gp\s+fed|(?:provider\s+)?collaborative)"
 )
+_BODY_KIND_RE = re.compile(rf"\b{_BODY_KIND}\b", re.IGNORECASE)
 _NOT_A_QUESTION = (
     r"(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
     r"would|will|has|have|any|the)\b)"
@@ -268,6 +269,13 @@ _NOT_A_QUESTION = (
 _CLOSING_BODY_RE = re.compile(
     rf"(?:^|[.?!]\s+){_NOT_A_QUESTION}((?:[A-Za-z'’&.+-]+\s+){{0,5}}?{_BODY_KIND}"
     r"(?:\s+(?:in|at|from)(?:\s+[A-Za-z'’&.-]+){1,3})?)\W*$",
+    re.IGNORECASE,
+)
+
+# "... say about skills? - LPT", "... thx - NHFT": who asks, by initials, signing off.
+_SIGNED_OFF_RE = re.compile(
+    r"[?!.]\s*(?:(?:thx|thanks|cheers|ta|ty)\W*)?\s[-–—]\s*(?-i:([A-Z][A-Za-z&]{0,6}[A-Z]s?))\W*$"
+    r"|\b(?:thx|thanks|cheers|ta|ty)\s*[-–—,]\s*(?-i:([A-Z][A-Za-z&]{0,6}[A-Z]s?))\W*$",
     re.IGNORECASE,
 )
 
@@ -308,7 +316,8 @@ _OPENING_ASKER_RE = re.compile(
     r"(?:,?\s+(?:based\s+)?(?:in|at|from)"
     r"(?:\s+[A-Za-z'’&.-]+){1,3}?"
     # "ambulance trust, nottingham - ...": where it is, after a comma
-    r"|,\s+[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?(?=\s*[-–—:]))?(?:\s+here)?"
+    # ("acute trust, derby (UHDB) - ...")
+    r"|,\s+[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?(?=(?:\s*\([^)]{1,40}\))?\s*[-–—:]))?(?:\s+here)?"
     r"(?:\s*\([^)]{1,40}\))?"  # "STP in the north east (newcastle) - ..."
     # "acute trust in oxford thinking about a bid - ...": what they have in mind, unless
     # it is a strategy ("trust in X looking at the X LIS - what does it say")
@@ -325,9 +334,12 @@ _OPENING_ASKER_RE = re.compile(
     # peoples team at a community trust in plymouth, ...": a role, and where it is
     rf"|^\W*{_NOT_A_QUESTION}((?:[A-Za-z'’&.+/-]+\s+){{0,6}}?(?:lead|manager|mgr|person|"
     r"officer|director|head|nurse|gp|clinician|analyst|commissioner|planner|pharmacist|"
-    r"consultant|advis[eo]r|co-?ordinator|team|(?:non[\s-]?)?exec(?:utive)?|ned|governor)s?"
+    r"consultant|advis[eo]r|co-?ordinator|team|office|(?:non[\s-]?)?exec(?:utive)?|ned|governor)s?"
     r"(?:\s+(?:at|in|from|for|with|of)"
-    r"(?:\s+[A-Za-z'’&.-]+){1,7}?)?(?:\s*\([^)]{1,40}\))?(?:\s+here)?)\s*[-–—:,]"
+    r"(?:\s+[A-Za-z'’&.-]+){1,7}?"
+    # "ICB comms lead, notts: ...", "strategy manager, leeds CCG: ...": where, after a comma
+    r"|,\s+[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?(?=(?:\s*\([^)]{1,40}\))?\s*[-–—:]))?"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+here)?)\s*[-–—:,]"
     # "(hello) from Nottingham (NUH), ...": where they write from
     # ... and "from SWB in west brom - ...": their body, then where it is
     r"|^\W*(from\s+(?!the\b)[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?"
@@ -465,6 +477,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _SOMEONE_SAID_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_BODY_RE.finditer(question)]
+    spans += [m.span(m.lastindex) for m in _SIGNED_OFF_RE.finditer(question)]
     spans += [m.span(1) for m in _ADVISED_RE.finditer(question)]
     spans += [m.span(1) for m in _TIPS_FOR_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."
@@ -485,6 +498,10 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
             if statement:
                 end = max(end, statement.end(1))
             spans.append((start + begin, start + end))
+    # a closing bracket that names the asker's kind of body: "... from when (MH trust, leics)"
+    tag = _CLOSING_TAG.search(question)
+    if tag and _BODY_KIND_RE.search(tag.group(1)) and not _ABOUT_A_STRATEGY.search(tag.group(1)):
+        spans.append(tag.span(1))
     # an opening no pattern above reads as who asks ("writing from leeds - ...")
     segment = _opening_segment(question, opened)
     if segment and not any(start <= segment[0] < end for start, end in spans):

@@ -11,6 +11,7 @@ import pytest
 
 from bot.engine.additions import (
     answering,
+    one_quotation,
     referent,
     with_another_date,
     with_each_named_document,
@@ -20,7 +21,13 @@ from bot.engine.details import dated_by
 from bot.engine.glossary import Glossary
 from bot.engine.retrieval import Passage
 from bot.engine.text import terms
-from bot.engine.units import Candidate, is_name_line, quotation_opening, speakers_of
+from bot.engine.units import (
+    Candidate,
+    is_name_line,
+    quotation_opening,
+    speaker_of_line,
+    speakers_of,
+)
 from ingest.store import StoredChunk
 from ingest.structure import Block, blocks
 from tests.conftest import engine_over
@@ -1444,3 +1451,24 @@ The ferry fund will support new crossings for every harbour town by 2025.
     answer = engine.ask(question)
     assert answer.mode != "no_answer", answer.answer
     assert "major anchor institutions" in answer.answer and "Jo Bloggs" in answer.answer
+
+
+def test_a_quotation_sentence_cut_to_fit_repeats_the_same_sentence_whole():
+    """Two sentences of one quotation each say their own part; the same sentence again,
+    cut after its first clauses ("...; …"), says nothing new and is a repeat."""
+    passage = SimpleNamespace(chunk=SimpleNamespace(id="c", doc_id="d"))
+    speaker = speaker_of_line("Jane Moor, Director, Moorland Partnership")
+    whole = "We want to grow our own moorland workforce; provide an environment for research."
+    first = "We want a moorland medical school for the region."
+
+    def said(text: str, quote: str | None = None) -> Candidate:
+        return Candidate(
+            text, passage, frozenset(terms(text)), 1.0, 0, quote=quote or text, speaker=speaker
+        )
+
+    cut = said(
+        "We want to grow our own moorland workforce; …",
+        "We want to grow our own moorland workforce",
+    )
+    assert one_quotation(said(first), said(whole))
+    assert not one_quotation(cut, said(whole))

@@ -53,6 +53,8 @@ def test_the_askers_own_organisation_is_not_what_they_ask_about():
         # only where they are, in brackets, a hospital and its town
         "(Derriford, plymouth) is the Shared Prosperity Fund for us?",
         "quick one (acute trust, Bolton) - what is the Healthy Ageing programme?",
+        # a closing bracket with the asker's kind of body, by its initials
+        "can the Shared Prosperity Fund be passed on? how much + from when (MH trust, leics)",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
 

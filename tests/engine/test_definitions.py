@@ -400,3 +400,27 @@ Making the moor a hub for clinics at sea.
     )
     answer = engine.ask("whats a harbour hub").answer
     assert "all businesses have access to a local Harbour Hub" in answer, answer
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        # an opener with no dash before the question
+        ("quick q how do these docs define resilience?? asked at every meeting", ["resili"]),
+        # what it is, and then why something counts as one, where "reckon" asks the second
+        (
+            "whats an 'anchor institution' and why does the board reckon practices are one?",
+            ["anchor", "institut"],
+        ),
+        (
+            "moor CCG - whats an anchor institution & why do they reckon we're one?",
+            ["anchor", "institut"],
+        ),
+        # who someone is, asked beside what they said: their words, not a definition
+        ("who's jane moor and what did she say abt the plan?", None),
+        # what a document says is still no definition
+        ("whats the moor plan say and what does it mean for us", None),
+    ],
+)
+def test_what_a_term_means_asked_casually_or_beside_why(question, subject):
+    assert definition_subject(question) == subject

@@ -426,6 +426,23 @@ def test_advice_asked_for_as_tips_or_a_suggestion_from_a_place_nothing_covers_is
         )
 
 
+def test_who_asks_in_words_no_document_uses_does_not_make_a_question_unanswerable(
+    tmp_path_factory, embedder
+):
+    """The asker's own body and place, in rare words ("MH trust", "leics", "LPT") the
+    documents never use, are not what the passages must hold."""
+    engine = engine_over(ENGAGING, tmp_path_factory, embedder)
+    for question in (
+        "(MH trust, leics) how should we engage the LEP on its strategy?",
+        "im at an MH trust in leicester, how should we engage the LEP on its strategy?",
+        "how should we engage the LEP on its strategy? thx - LPT",
+        "acute trust, derby (UHDB) - how should we engage the LEP on its strategy?",
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "extractive", question
+        assert "seek to engage their local enterprise partnership" in answer.answer, question
+
+
 def test_the_terms_on_which_a_publication_may_be_reused_are_never_quoted(
     tmp_path_factory, embedder
 ):

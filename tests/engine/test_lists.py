@@ -1141,3 +1141,36 @@ def test_a_passage_that_opens_on_a_lists_items_is_read_with_the_chunk_of_its_lab
         [Passage(first, 1.0, 1), Passage(other, 0.5, 2)], "deal"
     )
     assert [p.chunk.id for p in found] == [first.id, other.id]
+
+
+STAGES = {
+    "influence.md": """# Shaping the moorland plan
+
+## Knowing how to influence
+
+Practices should seek to engage the moorland board on the design of the moorland plan,
+and the board welcomes practices that want to influence the plan.
+
+There are three important stages in which to influence:
+
+• Evidence gathering: the board will call for evidence on the moorland economy.
+
+• Consulting: the plan will go through a formal consultation with local partners.
+
+• Delivery: the plan is a long-term framework for delivery in the moorland towns.
+""",
+}
+
+
+def test_asked_when_to_act_the_stages_of_the_work_answer(tmp_path_factory, embedder):
+    """ "when/how shd we try to influence it?" asks at what stage, not for a date: the
+    list of stages in which to influence answers, and the question is not refused for
+    want of a date."""
+    engine = engine_over(STAGES, tmp_path_factory, embedder)
+    for question in (
+        "havent engaged w the moorland plan yet - when/how shd we try to influence it?",
+        "when should our practice try to influence the moorland plan?",
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "extractive", answer.answer
+        assert "Evidence gathering" in answer.answer.split("[1]")[0], answer.answer

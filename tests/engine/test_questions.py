@@ -132,6 +132,11 @@ def test_who_holds_an_office(question, asked):
         ),
         # who keeps asking is not what is dated
         ("when was the 1st one, our chair keeps asking", " was the 1st one"),
+        # at what stage the asker should act: steps, not a date
+        ("havent engaged w the board yet - when/how shd we try to influence it?", None),
+        ("when and how should our trust get involved in the plan?", None),
+        ("when should we respond to the plan?", None),
+        ("when should the board publish the plan?", " should the board publish the plan"),
     ],
 )
 def test_when_a_question_asks_for_a_date(question, subject):
@@ -926,6 +931,10 @@ def test_the_kind_of_detail_a_question_wants(wants, question, expected):
         # "still" in a clause that says which plan: the kind of plan, not where it stands
         ("how should a trust influence a plan that is still being developed?", False),
         ("what about plans which are still being written?", False),
+        # how far the asker has got, not where the plan stands
+        ("havent engaged w our plan at all yet - how shd we start?", False),
+        ("we haven't responded yet, what should we say in it?", False),
+        ("has the moorland plan been published yet, we need it", True),
     ],
 )
 def test_questions_about_where_something_stands_today(question, asks):

@@ -351,6 +351,30 @@ def test_a_bracket_opening_the_message_that_names_the_askers_body_says_who_asks(
     assert asker_terms("(the moor plan) what does it say about reach?") == []
 
 
+@pytest.mark.parametrize(
+    ("question", "asker"),
+    [
+        # a closing bracket with the asker's kind of body
+        ("can levy be passed on? how much + from when (MH trust, thornby)", "MH trust thornby"),
+        # signing off with their body's initials
+        ("what does the moor plan say about reach? - TMHT", "TMHT"),
+        ("what does the moor plan say about reach? thx - NHFT", "NHFT"),
+        ("what does the moor plan say about reach? cheers, UHT", "UHT"),
+        # a strategy in the closing bracket is what is asked about
+        ("what does it say about reach (moor LIS)", ""),
+        # their body or role, then where it is after a comma, opening the message
+        ("acute trust, thornby (UHT) - what does the moor plan say?", "acute trust thornby UHT"),
+        ("ICB comms lead, thornby: what does the moor plan say?", "ICB comms lead thornby"),
+        (
+            "strategy manager, thornby CCG: what does the moor plan say?",
+            "strategy manager thornby CCG",
+        ),
+    ],
+)
+def test_who_asks_may_open_or_close_the_message_in_more_ways(question, asker):
+    assert asker_terms(question) == terms(asker)
+
+
 def test_the_side_of_a_thing_is_the_thing():
     """ "the innovation side of our LIS": "side" is in no document and would outweigh
     every word that is."""

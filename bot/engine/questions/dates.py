@@ -102,8 +102,27 @@ def asks_about_now(question: str) -> bool:
     return bool(_NOW.search(question))
 
 
+# "when/how shd we try to influence it?", "when should our trust get involved?": at what
+# stage the asker should act, which the documents answer with steps, not a date.
+_WHEN_TO_ACT = (
+    r"(?!\W*(?:(?:or|and|n)\s+)?how\b)(?!\s+(?:should|shd|shud|ought|must)\s+(?:we|i|us|our|my)\b)"
+)
+_WHEN_TO_ACT_ASKED = re.compile(
+    r"\bwhen\W*(?:(?:or|and|n)\s+)?how\b"
+    r"|\bwhen\s+(?:should|shd|shud|ought|must)\s+(?:we|i|us|our|my)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_when_to_act(question: str) -> bool:
+    """ "when/how shd we try to influence it?": at what stage to act, which the documents
+    answer with the stages of the work ("three important stages in which to influence")."""
+    return bool(_WHEN_TO_ACT_ASKED.search(question))
+
+
 _WHEN = re.compile(
-    r"^\W*(?:(?:on|by|in)\s+)?(?:when|what\s+(?:year|date|month|day)|which\s+(?:year|date))\b"
+    r"^\W*(?:(?:on|by|in)\s+)?(?:when" + _WHEN_TO_ACT + r"|what\s+(?:year|date|month|day)|"
+    r"which\s+(?:year|date))\b"
     r"(.*?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|who|where|why|which)\b|\s*,\s*(?:and|but|or)\b"
     # "..., our chair keeps asking": who asks, not what
     r"|\s*,\s*(?:our|my)\s|\s*[?;]|$)",
@@ -267,7 +286,24 @@ _WHERE_IT_STANDS = re.compile(
 def asks_where_it_stands(question: str) -> bool:
     """ "Has it been published yet?", "what's the current status of ...", "what's the
     latest on ...": asks where something stands today, which old sources cannot say."""
-    return bool(_WHERE_IT_STANDS.search(question))
+    return any(
+        found.group(0).lower() != "yet" or not _OWN_PROGRESS.search(_clause_at(question, found))
+        for found in _WHERE_IT_STANDS.finditer(question)
+    )
+
+
+# "we haven't engaged w our LIS yet", "havent started yet": how far the asker has got, not
+# where the thing asked about stands.
+_OWN_PROGRESS = re.compile(r"\b(?:we|i)\b|^\W*(?:haven['’]?t|havent|have\s+not)\b", re.IGNORECASE)
+
+
+def _clause_at(question: str, found: re.Match) -> str:
+    """The clause (between commas, dashes and sentence ends) the match falls in."""
+    start = max(question.rfind(mark, 0, found.start()) for mark in (",", ";", "?", ".", " - "))
+    ends = [
+        at for mark in (",", ";", "?", ".", " - ") if (at := question.find(mark, found.end())) >= 0
+    ]
+    return question[start + 1 : min(ends, default=len(question))]
 
 
 # A clause that asks about what happened or how it ended, not about what the sources say:

@@ -19,7 +19,9 @@ from bot.engine.text import (
 
 _DEFINITION_QUESTION = re.compile(
     # "what's X say about Y": "what does"
-    r"^\s*(what|who)(?:['’]?s(?![^?]*\b(?:say|think|reckon|recommend|suggest|mean|do)\b)"
+    # (though "whats an 'anchor institution' and why does the confed reckon ..." asks that)
+    r"^\s*(what|who)(?:['’]?s(?!(?:(?!\s(?:and|or|&|\+)\s+(?:why|how)\b)[^?])*"
+    r"\b(?:say|think|reckon|recommend|suggest|mean|do)\b)"
     r"|\s+(?:(?:actually|really|exactly|even)\s+)?(is|are|was|were))\s+"
     # "who's in X", "what's happening with X": what is going on, not what X is
     r"(?!(?:(?:actually|really|exactly|even)\s+)?(?:in|on|at|for|with|behind|up|going|"
@@ -147,6 +149,9 @@ def definition_subject(question: str) -> list[str] | None:
     questions; also "what does X mean?" after an aside that opens the question ("dumb q
     but what does X actually mean?")."""
     question = GREETING.sub("", question)  # "hey what does X mean?"
+    opened = question[opening_end(question) :]
+    if opened != question and _MEANING_QUESTION.match(opened.strip()):
+        return _defined(opened)  # "quick q how do these docs define productivity??"
     opening = _OPENING_ASIDE.match(question)
     rest = question[opening.end() :] if opening else ""
     # "dumb q but what even is X?", "leeds teaching hosps here - whats a SAP?": after an

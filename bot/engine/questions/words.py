@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.questions.advice import asks_to_have_a_say, asks_what_it_gains
-from bot.engine.questions.dates import asks_how_far_it_runs
+from bot.engine.questions.dates import asks_how_far_it_runs, asks_when_to_act
 from bot.engine.questions.lists import (
     ABSENCE_ASKED,
     ABSENCE_WORDS,
@@ -76,6 +76,7 @@ ANSWERED_AS = (
     AnsweredAs(asks_to_have_a_say, "say input feed", "influence"),
     AnsweredAs(asks_how_far_it_runs, "far go goes run runs last lasts", "extending until period"),
     AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
+    AnsweredAs(asks_when_to_act, "when", "stages", implied=True),
 )
 
 
