@@ -790,7 +790,7 @@ class ExtractiveComposer:
                 score *= SPOKEN_FACTOR
             if asks_why and _GIVES_REASON.search(candidate.text):
                 score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
-            if candidate.local:
+            if candidate.local and not (says_a_place and not action and _advises_nhs(candidate)):
                 score += LOCAL_BONUS
             # (from a passage about the place, but a box captioned as another place's)
             elif self._elsewhere(candidate.text, asked) or candidate.passage.local:
@@ -890,6 +890,12 @@ def _headings_before(parts: list[Block], index: int) -> list[Block]:
     while start and parts[start - 1].kind == "heading":
         start -= 1
     return parts[start:index]
+
+
+def _advises_nhs(candidate: Candidate) -> bool:
+    """The briefing's own advice to the NHS ("STPs and ICSs, and NHS organisations, should
+    use ..."), printed beside a place's case study: not what the place's strategy says."""
+    return not candidate.text.lstrip().startswith("“") and bool(NHS_ADVICE.search(candidate.text))
 
 
 _ASKS_WHY = re.compile(r"\bwhy\b", re.IGNORECASE)

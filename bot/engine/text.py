@@ -258,6 +258,7 @@ _BODY_KIND = (
     r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
     r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|gp\s+fed|(?:provider\s+)?collaborative)"
 )
+_INITIALS_ONLY = re.compile(r"\s*[A-Z][A-Za-z&]{1,6}[A-Z]s?\s*")  # (not "(GM)", a place)
 _BODY_KIND_RE = re.compile(rf"\b{_BODY_KIND}\b", re.IGNORECASE)
 _NOT_A_QUESTION = (
     r"(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
@@ -498,9 +499,14 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
             if statement:
                 end = max(end, statement.end(1))
             spans.append((start + begin, start + end))
-    # a closing bracket that names the asker's kind of body: "... from when (MH trust, leics)"
+    # a closing bracket that names the asker's kind of body or gives its initials: "... from
+    # when (MH trust, leics)", "... grand challenges (LPT)"
     tag = _CLOSING_TAG.search(question)
-    if tag and _BODY_KIND_RE.search(tag.group(1)) and not _ABOUT_A_STRATEGY.search(tag.group(1)):
+    if (
+        tag
+        and (_BODY_KIND_RE.search(tag.group(1)) or _INITIALS_ONLY.fullmatch(tag.group(1)))
+        and not _ABOUT_A_STRATEGY.search(tag.group(1))
+    ):
         spans.append(tag.span(1))
     # an opening no pattern above reads as who asks ("writing from leeds - ...")
     segment = _opening_segment(question, opened)

@@ -117,3 +117,34 @@ def test_a_places_quotes_are_its_own_where_only_their_caption_names_it(tmp_path_
         "lincs LIS - anything on independent living for older people? hospice in boston"
     )
     assert "Greater Lincolnshire" in (answer.citations[0].section or ""), answer.answer
+
+
+# The briefing's own advice to the NHS, printed in a place's case study box.
+ADVICE_IN_A_BOX = {
+    "skills.txt": """Skills in moorland strategies
+
+The NHS will be the largest employer in every LEP area.
+
+Practices and NHS organisations should use the development of local industrial strategies to
+engage their LEP on local skills plans that bring local people into health and care.
+
+“Greater Lincolnshire will build an academy with its colleges, and train local people for
+the jobs of the future in care.”
+
+Download the full report here.
+
+CASE STUDY Skills in moorland strategies
+
+Greater Lincolnshire evolving priorities (January 2019)
+"""
+}
+
+
+def test_asked_what_a_places_strategy_says_its_words_lead_not_the_briefings_advice(
+    tmp_path_factory, embedder
+):
+    """ "what does the greater lincs LIS say about health and care?": the strategy's own
+    words in the box lead, not the briefing's advice to NHS organisations beside them."""
+    engine = engine_over(ADVICE_IN_A_BOX, tmp_path_factory, embedder)
+    answer = engine.ask("what does the greater lincolnshire LIS say about health and care?")
+    assert answer.answer.startswith("“Greater Lincolnshire will build"), answer.answer

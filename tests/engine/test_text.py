@@ -360,6 +360,7 @@ def test_a_bracket_opening_the_message_that_names_the_askers_body_says_who_asks(
         ("what does the moor plan say about reach? - TMHT", "TMHT"),
         ("what does the moor plan say about reach? thx - NHFT", "NHFT"),
         ("what does the moor plan say about reach? cheers, UHT", "UHT"),
+        ("what are the moor plan's four aims (TMHT)", "TMHT"),
         # a strategy in the closing bracket is what is asked about
         ("what does it say about reach (moor LIS)", ""),
         # their body or role, then where it is after a comma, opening the message
