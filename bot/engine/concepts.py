@@ -227,7 +227,10 @@ def coverage(concepts: list[Concept], found: frozenset[str]) -> float:
 # Sentences and phrases that say who is asking: "We're Royal Devon University Healthcare.",
 # "As Northumbria Healthcare, what ...", "our trust (Royal Cornwall Hospitals) ...".
 _INTRODUCTION = re.compile(
-    r"^\s*(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am|i\s+work|this\s+is|hi|hello)\b",
+    r"^\s*(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am|i\s+work|this\s+is|hi|hello)\b"
+    # "our trust in notts is looking at EVs": what the asker's body is doing
+    r"|^\s*(?:our|my)\s+(?:[\w&'’-]+\s+){1,4}?(?:is|are|has\s+been|have\s+been)\s+(?:looking|"
+    r"thinking|planning|considering|working|exploring)\b",
     re.IGNORECASE,
 )
 _NAMED_ASKER = re.compile(
@@ -275,6 +278,7 @@ def unfamiliar_names(
         introduced = [m.span(1) for m in _NAMED_ASKER.finditer(sentence)]
         introduced += asker_spans(sentence)
         introduced += [m.span(1) for m in _OWN_INITIALS.finditer(sentence)]
+        introduced += _introductions_after(sentence)
         claims = _claim_spans(sentence)
         opening = _OPENING.match(sentence)
         if opening and _says_who_asks(opening.group(1), skip):
@@ -337,6 +341,18 @@ def _a_bound_passed(before: str, year: int, known: set[str]) -> bool:
     if _EARLIER_THAN.search(before):
         return any(other < year for other in years)
     return False
+
+
+def _introductions_after(sentence: str) -> list[tuple[int, int]]:
+    """Where a later part of the sentence, as chat splits it ("... zero emission vehicles?
+    our trust in notts is looking at EVs"), only says who asks or what they are doing."""
+    spans, start = [], 0
+    for piece in question_sentences(sentence):
+        start = sentence.find(piece, start)
+        if start > 0 and _INTRODUCTION.match(piece):
+            spans.append((start, start + len(piece)))
+        start += len(piece)
+    return spans
 
 
 def _claim_spans(sentence: str) -> list[tuple[int, int]]:

@@ -1097,3 +1097,35 @@ government.
     assert engine.ask("how many ppl sit on the Harbour Strategy Council?").mode == "no_answer"
     answer = engine.ask("how many ppl do the harbour boards employ?")
     assert "12,000 people" in answer.answer, answer.answer
+
+
+CALLS = {
+    "calls.txt": """Moorland calls for evidence
+
+The moorland LEP has issued a call for evidence on its framework, and NHS organisations
+should respond to the call for evidence with their workforce data.
+
+CASE STUDY Calls for evidence in moorland strategies
+
+Moorland framework (May 2019)
+""",
+    "harbour.txt": """Harbour consultation
+
+The harbour consultation on the harbour framework closes on 5 May 2019, and NHS
+organisations can respond online.
+""",
+}
+
+
+def test_a_closing_date_is_a_date_that_closes_something_not_any_date(tmp_path_factory, embedder):
+    """Asked the closing date for responses, a caption dated May 2019 gives no closing
+    date: not covered. A sentence that says the consultation closes on a date answers."""
+    engine = engine_over(CALLS, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "What is the closing date for NHS organisations to respond to the moorland LEP call "
+        "for evidence?"
+    )
+    assert answer.mode == "no_answer", answer.answer
+    answer = engine.ask("whats the closing date for responses to the harbour consultation?")
+    assert answer.mode == "extractive", answer.answer
+    assert "closes on 5 May 2019" in answer.answer

@@ -183,3 +183,12 @@ def test_the_askers_i_is_no_name():
         "So I've been asked: is the Shared Prosperity Fund for us?",
     ):
         assert unfamiliar_names(question, PASSAGES) == [], question
+
+
+def test_a_later_part_that_says_what_the_asker_is_doing_names_nothing_asked():
+    """ "... electric vans? our trust in thornby is looking at EVs": what the asker's body
+    is doing, not what is asked; a name in what is asked is still looked for."""
+    question = "does the Shared Prosperity Fund cover electric vans? our trust is looking at EVs"
+    assert unfamiliar_names(question, PASSAGES + ["electric vans"]) == []
+    question = "does the Levelling Up Fund cover vans? our trust in Thornby is looking at EVs"
+    assert unfamiliar_names(question, PASSAGES) == ["Levelling Up Fund"]

@@ -66,6 +66,8 @@ def states_date(question: str, about: Sentences, places: Gazetteer | None) -> bo
     if not asked and _REFERS_BACK.search(subject):  # "when was the final one published"
         typed, asked = _places_in(without_asker(question), places)
     events = event_words(subject)
+    if _ASKS_DEADLINE.search(question) and not any(group & _CLOSING for group in events):
+        events.append(_CLOSING)  # "the closing date for responses": a date that closes it
     concepts, passages = about(subject)
     name = _longest_name(subject)
     typed_name = [] if name else _name_as_typed(subject, passages)
@@ -100,6 +102,10 @@ _BY_A_DATE = re.compile(
     r"\b(?:by|before|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\b"
 )
 DEADLINE_EVENT = frozenset(terms("deadline"))
+# A deadline asked for, and the words that give one: "the deadline", "closes on 5 May", or
+# "by March 2020" (`names_event`); not a date a document came out.
+_ASKS_DEADLINE = re.compile(r"\b(?:deadlines?|closing\s+dates?)\b", re.IGNORECASE)
+_CLOSING = event_words("deadline")[0]  # deadline, close, end, expire
 # "Buckinghamshire Thames Valley consultation (January 2019)": a document's title with
 # the date it came out.
 DATED_TITLE = re.compile(r"\b[A-Z][\w'’ -]{3,80}\s\((?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d\)")
