@@ -103,15 +103,10 @@ def asks_about_now(question: str) -> bool:
 
 
 # "when/how shd we try to influence it?", "when should our trust get involved?": at what
-# stage the asker should act, which the documents answer with steps, not a date.
-_WHEN_TO_ACT = (
-    r"(?!\W*(?:(?:or|and|n)\s+)?how\b)(?!\s+(?:should|shd|shud|ought|must)\s+(?:we|i|us|our|my)\b)"
-)
-_WHEN_TO_ACT_ASKED = re.compile(
-    r"\bwhen\W*(?:(?:or|and|n)\s+)?how\b"
-    r"|\bwhen\s+(?:should|shd|shud|ought|must)\s+(?:we|i|us|our|my)\b",
-    re.IGNORECASE,
-)
+# stage the asker should act (what follows "when"), which the documents answer with
+# steps, not a date.
+_TO_ACT = r"\W*(?:(?:or|and|n)\s+)?how\b|\s+(?:should|shd|shud|ought|must)\s+(?:we|i|us|our|my)\b"
+_WHEN_TO_ACT_ASKED = re.compile(rf"\bwhen(?:{_TO_ACT})", re.IGNORECASE)
 
 
 def asks_when_to_act(question: str) -> bool:
@@ -121,7 +116,7 @@ def asks_when_to_act(question: str) -> bool:
 
 
 _WHEN = re.compile(
-    r"^\W*(?:(?:on|by|in)\s+)?(?:when" + _WHEN_TO_ACT + r"|what\s+(?:year|date|month|day)|"
+    rf"^\W*(?:(?:on|by|in)\s+)?(?:when(?!{_TO_ACT})|what\s+(?:year|date|month|day)|"
     r"which\s+(?:year|date))\b"
     r"(.*?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|who|where|why|which)\b|\s*,\s*(?:and|but|or)\b"
     # "..., our chair keeps asking": who asks, not what
