@@ -13,6 +13,7 @@ from functools import lru_cache
 import Stemmer
 
 __all__ = [
+    "BODY_INITIALS",
     "terms",
     "dash_pieces",
     "claimed_terms",
@@ -258,7 +259,11 @@ _BODY_KIND = (
     r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
     r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|gp\s+fed|(?:provider\s+)?collaborative)"
 )
-_INITIALS_ONLY = re.compile(r"\s*[A-Z][A-Za-z&]{1,6}[A-Z]s?\s*")  # (not "(GM)", a place)
+# An organisation's initials as people type them: "ULHT", "NHFT", "WY&H", "CCGs".
+BODY_INITIALS = r"[A-Z][A-Za-z&]{0,6}[A-Z]s?"
+_INITIALS_ONLY = re.compile(
+    r"\s*[A-Z][A-Za-z&]{1,6}[A-Z]s?\s*"
+)  # three letters at least: not "(GM)", a place
 _BODY_KIND_RE = re.compile(rf"\b{_BODY_KIND}\b", re.IGNORECASE)
 _NOT_A_QUESTION = (
     r"(?!(?:who|what|which|how|when|where|why|is|are|does|do|did|can|could|should|"
@@ -275,8 +280,8 @@ _CLOSING_BODY_RE = re.compile(
 
 # "... say about skills? - LPT", "... thx - NHFT": who asks, by initials, signing off.
 _SIGNED_OFF_RE = re.compile(
-    r"[?!.]\s*(?:(?:thx|thanks|cheers|ta|ty)\W*)?\s[-–—]\s*(?-i:([A-Z][A-Za-z&]{0,6}[A-Z]s?))\W*$"
-    r"|\b(?:thx|thanks|cheers|ta|ty)\s*[-–—,]\s*(?-i:([A-Z][A-Za-z&]{0,6}[A-Z]s?))\W*$",
+    r"(?:[?!.]\s*(?:(?:thx|thanks|cheers|ta|ty)\W*)?\s[-–—]|\b(?:thx|thanks|cheers|ta|ty)\s*[-–—,])"
+    rf"\s*(?-i:({BODY_INITIALS}))\W*$",
     re.IGNORECASE,
 )
 
@@ -403,7 +408,7 @@ _LOCATED_RE = re.compile(
     r"([A-Za-z'’ &.-]{2,40}?(?:,\s*[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+)?\s+"
     r"(?:ics|icb|icp|stp|ccg|trust|ft|pcn)(?=\W*$)"
     # or its initials: "im at lincoln county hospital, ULHT"
-    r"|,\s*(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?)(?=\W*$)"
+    rf"|,\s*(?-i:{BODY_INITIALS})(?=\W*$)"
     r"|\s*\([^()]{1,30}\)(?=\s+(?:and|but|so)\b)"
     rf"|(?:\s*\([^()]{{1,30}}\))?{_PHRASE_END}))",
     re.IGNORECASE,
@@ -478,7 +483,7 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _SOMEONE_SAID_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_BODY_RE.finditer(question)]
-    spans += [m.span(m.lastindex) for m in _SIGNED_OFF_RE.finditer(question)]
+    spans += [m.span(1) for m in _SIGNED_OFF_RE.finditer(question)]
     spans += [m.span(1) for m in _ADVISED_RE.finditer(question)]
     spans += [m.span(1) for m in _TIPS_FOR_RE.finditer(question)]
     # at the start of any sentence: "... get out of it?? acute trust in lincoln, board wants ..."

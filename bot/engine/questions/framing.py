@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text import terms
+from bot.engine.text import BODY_INITIALS, terms
 
 _PRESENTATION = re.compile(
     r"\b(?:in\s+(?:plain|simple|everyday|lay(?:man'?s|person'?s)?|non[- ]technical)\s+"
@@ -27,7 +27,7 @@ _PRESENTATION = re.compile(
     r"(?:cover\s+)?notes?|memo|email))?|"
     # "doing a board paper for CDDFT", "... for Herts LEP health group - ...": the paper, and
     # the organisation or group it is for
-    r"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?:(?-i:[A-Z][A-Za-z&]{0,6}[A-Z]s?\b)|"
+    rf"(?:board|briefing|cabinet)\s+paper(?:\s+for\s+(?:(?-i:{BODY_INITIALS}\b)|"
     r"(?:the\s+|our\s+)?(?:[A-Za-z&'’-]+\s+){0,3}?(?:group|board|committee|forum|team)"
     r"(?=\s*(?:[-–—,:;.?!]|$))))?|"
     # what the asker is making, whatever it is about ("for our LEP pitch")
