@@ -29,6 +29,7 @@ from ingest.structure import PARAGRAPH_BREAK, without_bullet
 __all__ = [
     "ACTION_SENTENCE",
     "NHS_ADVICE",
+    "advice_bonus",
     "answering",
     "clipped",
     "follows",
@@ -103,6 +104,24 @@ NHS_ADVICE = re.compile(
     r"\b(NHS|STPs?|ICSs?|ICBs?|CCGs?|trusts?|leaders|organisations|systems)\b[^.]{0,120}?"
     r"\b(should|need to|must|can|could)\b",
 )
+# ... or put as what matters: "It is important that NHS leaders seek to influence ...",
+# which counts for a little less, as it may say what matters without saying what to do
+NHS_IMPORTANT = re.compile(
+    r"\b(?i:important|vital|essential|crucial)\s+(?:that|for)\s+(?:the\s+|local\s+)?"
+    r"(NHS|STPs?|ICSs?|ICBs?|CCGs?|trusts?)\b",
+)
+
+
+def advice_bonus(text: str) -> float:
+    """How much a sentence adds to a "what should we do" answer as advice: most when it
+    tells NHS bodies what they should do, a little less when it says it is important
+    that they act ("It is important that NHS leaders seek to influence ..."), less when
+    it recommends anything at all, nothing when it recommends nothing."""
+    if not ACTION_SENTENCE.search(text):
+        return 0.0
+    if NHS_ADVICE.search(text):
+        return 0.3
+    return 0.25 if NHS_IMPORTANT.search(text) else 0.2
 
 
 def with_an_action(

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.engine.additions import (
-    ACTION_SENTENCE,
     BODY_WORDS,
     NHS_ADVICE,
+    advice_bonus,
     answering,
     clipped,
     follows,
@@ -83,6 +83,7 @@ from bot.engine.questions import (
     asks_what_it_gains,
     asks_what_to_do,
     asks_where_to_find,
+    asks_why_of_the_answer,
     compares_dates,
     definition_subject,
     is_action_question,
@@ -392,14 +393,14 @@ class ExtractiveComposer:
                     dated=dated_by(part) if wants_date(clause) else None,
                 )
         why = next((p for p in parts if _ASKS_WHY.search(p[0])), None)
-        if why is not None and not asks_what_it_gains(query.text):  # "why bother? what's in it"
+        if asks_why_of_the_answer(query.text):  # "what should we do on skills, and why?"
+            chosen = with_reason([], chosen, candidates, self.max_sentences, room, alone=True)
+        elif why is not None and not asks_what_it_gains(query.text):  # "why bother? what's in it"
             clause, referent = why
             why_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
             chosen = with_reason(
                 why_concepts, chosen, candidates, self.max_sentences, room, alone=len(parts) < 2
             )
-        elif _AND_WHY.search(query.text):  # "what should we do on skills, and why?": the lead's
-            chosen = with_reason([], chosen, candidates, self.max_sentences, room, alone=True)
         chosen = with_the_list_it_leads_to(chosen, candidates, self.max_sentences, room)
         asked_to_define = definition_subject(query.text) if len(parts) < 2 else None
         if asked_to_define:  # by any of its names: "LIS", "local industrial strategy"
@@ -764,8 +765,8 @@ class ExtractiveComposer:
                 score -= DETAIL_BONUS  # "which sector deals?": not "Key elements of X Deal"
             if lacked and lacked & self._lacked(candidate.text):
                 score += DETAIL_BONUS  # "... if theres no combined authority?": "outside CAs"
-            if action and ACTION_SENTENCE.search(candidate.text):
-                score += 0.3 if NHS_ADVICE.search(candidate.text) else 0.2
+            if action:
+                score += advice_bonus(candidate.text)
             # "These will enable mayors ..." after "... to establish Skills Advisory Panels."
             # says what the panels do
             does_it = bool(subject) and candidate.points_back_at(subject)
@@ -907,8 +908,6 @@ _GIVES_REASON = re.compile(
     r"which\s+means|meaning\s+that|since\s+(?:it|they|the|we|our))\b",
     re.IGNORECASE,
 )
-# "why" on its own after what is asked: the reason for the answer itself
-_AND_WHY = re.compile(r"(?:,|\band|&|\+)\s*why\s*\W*$", re.IGNORECASE)
 
 
 def _write(chosen: list[Candidate]) -> Composition:

@@ -67,7 +67,7 @@ bit bits confused confusing unsure wondering curious main kind sort kinda sorta 
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
 meant supposed ahead push pushing lobby lobbying tip tips pointer pointers lot lots bang bangs
-side sides
+side sides sorry soz apologies apologise apols basic daft naive
 """.split()
 )
 
@@ -217,7 +217,7 @@ _ASKER_RE = re.compile(
     # "our STP in the black country wants ...", "our STP is Kent & Medway - ..." (a name,
     # not "our trust is keen to ...")
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|"
-    rf"(?:in|at|from)\s+(?:the\s+)?{_NAME_WORDS}|"
+    rf"(?:in|at|from|near|nr|outside)\s+(?:the\s+)?{_NAME_WORDS}|"
     # "our STP falls within the Liverpool City Region, which ..."
     rf"(?:is|falls\s+(?:with)?in|sits\s+(?:with)?in|is\s+part\s+of)\s+(?:the\s+)?{_NAMED_AS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
@@ -333,7 +333,8 @@ _OPENING_ASKER_RE = re.compile(
     r"(?:\s*[-–—:,]|\.(?=\s)|(?=\s+(?:wondering|asking)\b))"
     # "UHB here (brum) - ...", "stoke mandeville / bucks healthcare here, ...": whoever
     # says they are here
-    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?here"
+    # ("stoke mandeville (bucks) here - ...")
+    r"|^\W*((?:[A-Za-z'’&.+/-]+\s+){1,6}?(?:\([^()]{1,40}\)\s+)?here"
     r"(?:\s+(?:in|at)\s+[A-Za-z'’&.-]+(?:\s+[A-Za-z'’&.-]+){0,2}?)?)"  # "NLaG here in grimsby"
     r"\b\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:,]|\.(?=\s))"
     # "NE ics programme manager - ...", "workforce lead at an STP - ...", "im in the older
@@ -382,7 +383,7 @@ _QUICK_ONE = re.compile(
 # The NHS side, where a role that opens a question works ("NE ics programme manager - ").
 _NHS_SIDE = re.compile(
     r"\b(?:ics|icb|icp|stp|ccg|pcn|trusts?|ft|hospitals?|nhs|practice|gp|ambulance|"
-    r"community|acute|mental\s+health|primary\s+care)\b",
+    r"community|acute|mental\s+health|primary\s+care|public\s+health|dph)\b",
     re.IGNORECASE,
 )
 
@@ -399,7 +400,7 @@ _PHRASE_END = r"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$))"
 _LOCATED_RE = re.compile(
     # ("im on the board at Leeds Teaching Hosps - ...")
     r"\b(?:(?:we\s*(?:'|’)?re|we\s+are|i\s*(?:'|’)?m|i\s+am|(?:i|we)\s+(?:work|sit))\s+"
-    r"(?:based\s+|on\s+the\s+board\s+)?(?:in|at|from|for)\s+"
+    r"(?:based\s+|on\s+the\s+board\s+)?(?:in|at|from|for|near|nr|outside)\s+"
     # "our patch is leeds - ..."
     r"|our\s+(?:patch|area|footprint)\s+(?:is|covers)\s+)"
     # with what they add in brackets: "we're in salford (GM) - ...", "im at pilgrim in
@@ -411,6 +412,25 @@ _LOCATED_RE = re.compile(
     rf"|,\s*(?-i:{BODY_INITIALS})(?=\W*$)"
     r"|\s*\([^()]{1,30}\)(?=\s+(?:and|but|so)\b)"
     rf"|(?:\s*\([^()]{{1,30}}\))?{_PHRASE_END}))",
+    re.IGNORECASE,
+)
+
+
+# "(we're Royal Devon & Exeter)", "we're leeds community - ...": who asks, by name (not
+# "we're behind on this -", "we're keen to ...", "we're a trust ...", which `_ASKER_RE` reads)
+_WE_ARE_NAMED_RE = re.compile(
+    r"\b(?:we\s*(?:'|’)?re|we\s+are)\s+"
+    r"((?:(?!(?:an?|the|not|also|very|really|keen|looking|trying|interested|part|one|still|"
+    r"just|new|going|about|currently|hoping|planning|working|doing|in|on|at|to|for|with|of|"
+    r"by|so|too|all|being|getting|unsure|confused|stuck|behind|late|struggling|lost|due|"
+    r"meant|supposed|expected|asked|told)\b)[A-Za-z'’&.-]+(?:\s+|(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)))){1,4}"
+    rf"(?:(?:in|at|near|nr)\s+{_NAME_WORDS})?){_PHRASE_END}",
+    re.IGNORECASE,
+)
+
+# "At Leeds CCG we want to know ...": where the asker works, then what they ask.
+_AT_OUR_BODY_RE = re.compile(
+    rf"\b(?:here\s+)?at\s+((?:[A-Za-z'’&.-]+\s+){{0,4}}?{_BODY_KIND}),?\s+(?=(?:we|i)\b)",
     re.IGNORECASE,
 )
 
@@ -477,6 +497,8 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     for ULHT") or where they are ("we're in warrington")."""
     spans = [m.span(1) for m in _ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _LOCATED_RE.finditer(question)]
+    spans += [m.span(1) for m in _WE_ARE_NAMED_RE.finditer(question)]
+    spans += [m.span(1) for m in _AT_OUR_BODY_RE.finditer(question)]
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
     spans += [m.span(1) for m in _BRACKETED_ASKER_RE.finditer(question)]
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
@@ -564,11 +586,16 @@ _ABOUT_US = re.compile(
 )
 
 
-# "what did our LEP say ...": the body of the asker's area is what is asked about (not
-# "our LIS", often asked of every strategy: "whats the deadline for our LIS?")
+# "what did our LEP say ...", "who at the LEP ...": the body of the asker's area is what is
+# asked about (not "our LIS", often asked of every strategy: "whats the deadline for our
+# LIS?")
 _OUR_AREAS_BODY = re.compile(
     r"\b(?:our|my)\s+(?:local\s+)?(?:leps?|mcas?|combined\s+authority|mayor|"
-    r"local\s+enterprise\s+partnership)\b",
+    r"local\s+enterprise\s+partnership)\b"
+    # "dorset ICS here - who at the LEP is driving it?": one LEP, theirs (not "the LEP's
+    # web page", a document)
+    r"|\b(?:at|from|with|to)\s+the\s+(?:local\s+)?(?:lep|mca|combined\s+authority)\b"
+    r"(?!['’]?s?\s+(?:[\w-]+\s+){0,3}?(?:page|web\s*page|site|website|briefing|doc)\b)",
     re.IGNORECASE,
 )
 

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.engine.additions import (
+    advice_bonus,
     answering,
     one_quotation,
     referent,
@@ -205,6 +206,18 @@ def test_what_to_do_for_a_place_gives_its_plan_and_the_advice_for_every_nhs_body
     answer = engine.ask("what should our ICS do for the Wessex growth plan?")
     assert "Wessex" in answer.answer
     assert "should seek to engage" in " ".join(answer.answer.splitlines()[:2])
+
+
+def test_saying_it_is_important_that_the_nhs_acts_counts_as_advice_to_it():
+    """Asked what to do, "It is important that NHS leaders seek to influence ..." is advice
+    to the NHS almost as much as "NHS organisations should ...", and more than a
+    recommendation to anyone ("we should act like one")."""
+    told = advice_bonus("NHS organisations should engage their harbour board.")
+    important = advice_bonus(
+        "It is important that NHS leaders seek to influence the work of the harbour board."
+    )
+    anyone = advice_bonus("Health and care are major industries and we should act like one.")
+    assert told > important > anyone > advice_bonus("The harbour board meets monthly.")
 
 
 def test_a_quotation_cut_from_a_longer_one_is_closed_on_both_sides(engine):
@@ -968,8 +981,13 @@ county workforce.
         tmp_path_factory,
         embedder,
     )
-    answer = engine.ask("how much of their funds can levy payers transfer to another employer?")
-    assert answer.mode == "extractive" and "10 per cent" in answer.answer
+    for question in (
+        "how much of their funds can levy payers transfer to another employer?",
+        # how much they may pass on is a part of their own: a share answers
+        "can we transfer levy funds to other employers, how much and from when?",
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "extractive" and "10 per cent" in answer.answer, question
     assert (
         engine.ask("what share of the county's workforce does the harbour trust employ?").mode
         == "no_answer"
@@ -980,6 +998,13 @@ county workforce.
     )
     assert declined.mode == "no_answer"
     assert "“warrington”" not in declined.answer  # not why it is not answered
+    # a total in pounds is an amount, not a share
+    total = "whats the total apprenticeship levy pot for levy-paying organisations? need a £ figure"
+    assert engine.ask(total).mode == "no_answer"
+    # a rate with nothing said of what it is charged on: still not the part they may pass on
+    assert engine.ask("whats the apprenticeship levy rate levy-paying organisations pay?").mode == (
+        "no_answer"
+    )
 
 
 def test_a_publisher_of_the_knowledge_base_is_never_an_unknown_name(tmp_path_factory, embedder):

@@ -457,6 +457,16 @@ def test_how_much_it_is_after_naming_it_in_another_question_is_its_amount(engine
     assert "£20 million" in engine.ask(question).answer
 
 
+def test_how_much_it_is_after_asking_if_two_documents_agree_on_it_is_its_amount(engine):
+    """The documents named to compare ("the council's briefing and the LEP's page") are
+    where the amount is looked for, not what it is the amount of."""
+    question = (
+        "is the clean seas fund the same amount in the council's moorland briefing and the "
+        "LEP's strategy page? how much is it"
+    )
+    assert "£20 million" in engine.ask(question).answer
+
+
 def test_by_how_many_a_plan_should_increase_a_number_is_that_count(engine):
     question = "By how many should the moorland plan increase the number of jobs by 2024?"
     assert "5,000" in engine.ask(question).answer

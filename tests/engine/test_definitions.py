@@ -416,6 +416,10 @@ Making the moor a hub for clinics at sea.
             "moor CCG - whats an anchor institution & why do they reckon we're one?",
             ["anchor", "institut"],
         ),
+        # after an opener and a dash
+        ("quick q - whats a 'harbour hub' and why are practices one", ["harbour", "hub"]),
+        # after an aside that apologises for asking
+        ("bit of a basic one sorry - what actually is a harbour hub?", ["harbour", "hub"]),
         # who someone is, asked beside what they said: their words, not a definition
         ("who's jane moor and what did she say abt the plan?", None),
         # what a document says is still no definition

@@ -14,6 +14,7 @@ from bot.engine.questions import (
     asks_what_to_do,
     asks_where_it_stands,
     asks_where_to_find,
+    asks_why_of_the_answer,
     count_subject,
     counted,
     counted_noun,
@@ -374,7 +375,8 @@ def test_whom_to_call_is_not_something_to_do():
         ("whats the meaning of harbour hub which the board gives?", ["harbour", "hub"]),
         # an aside that asks for a definition, then "what is X"
         ("quick defn pls - what actually is a harbour hub?", ["harbour", "hub"]),
-        ("quick one - what actually is a harbour hub?", None),
+        # an opener that asks nothing, then "what is X"
+        ("quick one - what actually is a harbour hub?", ["harbour", "hub"]),
         # ... but after who asks, it asks what the thing is
         (
             "quick one, new NED at a trust in Thornby - what actually is a harbour hub?",
@@ -456,6 +458,12 @@ def test_what_a_definition_question_defines(question, subject):
         ("in what ways could the fund help us?", "how could the fund help us?"),
         ("whats reach in LIS-speak? simple version pls", "whats reach ? pls"),
         ("whats reach? need it for a board slide pls", "whats reach? pls"),
+        ("whats reach in NHS jargon", "whats reach"),
+        # what the asker thinks of their own question names no topic ("one")
+        ("bit of a basic one sorry - what is reach?", "sorry - what is reach?"),
+        ("dumb question but what is reach?", "what is reach?"),
+        ("sorry dumb q but whats reach", "whats reach"),
+        ("which one is reach?", "which one is reach?"),
         # a sign-off asks nothing more ("advise" would find a sentence about advisers)
         ("when shd we influence the plan? pls advise", "when shd we influence the plan?"),
         ("what is reach? any advice welcome, thanks in advance", "what is reach? ,"),
@@ -1002,3 +1010,19 @@ def test_getting_a_say_is_searched_for_as_influencing(question, starter_store):
     say": the search looks for the briefing's word too."""
 
     assert "influence" in HybridRetriever(starter_store).query(question).expanded.split()
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("what should we do on skills, and why?", True),
+        # why it matters asks the reason for the answer too, not a sentence on what matters
+        ("what does the plan say about panels, and why does it matter?", True),
+        ("what are panels & why are they important", True),
+        # why of something else is its own question
+        ("what are panels, and why do trusts sit on them?", False),
+        ("why does it matter?", False),
+    ],
+)
+def test_why_after_what_is_asked_asks_the_reason_for_the_answer(question, asks):
+    assert asks_why_of_the_answer(question) is asks

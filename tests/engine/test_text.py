@@ -144,6 +144,11 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert asker_terms("we're an ambulance trust - anything relevant to us?") == []
     assert asker_terms("thornby ics here - what did our LEP say about health?") == []
     assert asker_terms("thornby ICS - who leads the health partnership w/ us?") == []
+    # one LEP asked of, "the LEP", is theirs; the LEP's web page is a document
+    assert asker_terms("thornby ICS here - who at the LEP is driving health?") == []
+    assert asker_terms("thornby ICS here - what does the LEP's web page say?") == (
+        terms("thornby ICS")
+    )
     assert asker_terms("moors trust here, whats the deadline for our LIS?") == terms("moors trust")
     # "our STP is <name>" says where they are; "our trust is keen to ..." does not
     assert asker_terms("our STP is Moor & Fen - is there a deadline for the plan?") == (
@@ -370,6 +375,21 @@ def test_a_bracket_opening_the_message_that_names_the_askers_body_says_who_asks(
             "strategy manager, thornby CCG: what does the moor plan say?",
             "strategy manager thornby CCG",
         ),
+        # saying who they are by name: "we're <name>", closing or opening
+        ("what does the moor plan say? (we're Royal Thornby & Fen)", "Royal Thornby Fen"),
+        (
+            "sorry to bother, we're thornby community - what does the moor plan say?",
+            "thornby community",
+        ),
+        ("we're behind on this - what does the moor plan say?", ""),
+        # where they work, then what they want to know
+        ("At Thornby CCG we want to know what the moor plan says", "Thornby CCG"),
+        # near a town
+        ("what does the moor plan say? we're a hospice nr thornby", "hospice nr thornby"),
+        # a bracket before "here"
+        ("thornby general (fens) here - what does the moor plan say?", "thornby general fens"),
+        # a public health role
+        ("DPH office, thornby cc - what does the moor plan say?", "DPH office thornby cc"),
     ],
 )
 def test_who_asks_may_open_or_close_the_message_in_more_ways(question, asker):

@@ -51,6 +51,7 @@ from bot.engine.questions.figures import (
 from bot.engine.questions.framing import (
     alternatives,
     asks_where_to_find,
+    asks_why_of_the_answer,
     topic_asked,
     without_presentation,
 )
@@ -124,6 +125,7 @@ __all__ = [
     "asks_only_where_it_stands",
     "asks_where_it_stands",
     "asks_where_to_find",
+    "asks_why_of_the_answer",
     "asks_who_holds",
     "topic_asked",
     "phone_subject",

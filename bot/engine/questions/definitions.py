@@ -149,14 +149,17 @@ def definition_subject(question: str) -> list[str] | None:
     questions; also "what does X mean?" after an aside that opens the question ("dumb q
     but what does X actually mean?")."""
     question = GREETING.sub("", question)  # "hey what does X mean?"
-    opened = question[opening_end(question) :]
-    if opened != question and _MEANING_QUESTION.match(opened.strip()):
-        return _defined(opened)  # "quick q how do these docs define productivity??"
+    # "quick q how do these docs define productivity??", "quick q - whats an 'anchor
+    # institution'": the opener asks nothing
+    question = question[opening_end(question) :]
     opening = _OPENING_ASIDE.match(question)
     rest = question[opening.end() :] if opening else ""
     # "dumb q but what even is X?", "leeds teaching hosps here - whats a SAP?": after an
     # aside that apologises or only says who asks, "what is X" too
-    apologises = bool(opening) and opening.group(0).rstrip().lower().endswith("but")
+    # ("bit of a basic one sorry - what actually is a LIS?")
+    apologises = bool(opening) and (
+        opening.group(0).rstrip().lower().endswith("but") or bool(_HUMBLE.search(opening.group(0)))
+    )
     # "quick definition please - what actually is a LIS?": an aside that asks for one
     wants_one = bool(opening) and bool(_ASKS_FOR_ONE.search(opening.group(0)))
     asks = _MEANING_QUESTION.search(rest) or (
@@ -209,6 +212,10 @@ _WHAT_IT_MEANS = re.compile(
 _QUOTED = re.compile(r"(?:^|\s)['‘\"“]([A-Za-z][\w -]{1,40}?)['’\"”](?=\W|$)")
 
 # "dumb q but ...", "sorry to ask - ...", "newbie here: ...": an aside before the question.
+_HUMBLE = re.compile(
+    r"\b(?:sorry|soz|apologies|apols|dumb|stupid|silly|basic|daft|newbie|noob|naive|obvious)\b",
+    re.IGNORECASE,
+)
 _ASKS_FOR_ONE = re.compile(r"\b(?:definition|defn|explainer|explanation)\b", re.I)
 _OPENING_ASIDE = re.compile(r"^[^?.!]{1,40}?(?:\s+but|\s[-–—:]|,)\s+(?=what|how|who)", re.I)
 

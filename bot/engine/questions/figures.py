@@ -220,6 +220,13 @@ def _asking_clause(question: str, at: int) -> str:
     return without_source(without_asker(question[start:end]))
 
 
+# "... the same amount in the confed briefing and the LEP's page?": where it is compared
+_SAME_IN = re.compile(
+    r"\s+(?:the\s+)?same\s+(?:amount|figure|sum|size|number\s+)?\s*(?:in|across|on)\s+[^?.!]*",
+    re.IGNORECASE,
+)
+
+
 def amount_subject(question: str) -> str | None:
     """What an amount of money is asked for ("how much is the GovTech fund worth?" ->
     "is the GovTech", "what is the budget of the Council?" -> "the Council"), or None
@@ -239,8 +246,11 @@ def amount_subject(question: str) -> str | None:
         subject = _MONEY_WORD.sub(" ", _HOW_MUCH.sub(" ", clause))
         if not terms(_COUNT_ADJECTIVES.sub(" ", subject)):
             # "is the clean air fund something we could bid for? and how big is it", "...
-            # the ISCF? how much extra is going in": what the sentence before names
-            return _MONEY_WORD.sub(" ", _sentence_before(question, how_much.start())) + subject
+            # the ISCF? how much extra is going in": what the sentence before names (not the
+            # documents it asks to compare: "is X the same amount in the briefing and the
+            # LEP's page?")
+            before = _SAME_IN.sub(" ", _sentence_before(question, how_much.start()))
+            return _MONEY_WORD.sub(" ", before) + subject
         return subject
     named = _NAMED_ALLOCATION.search(question)
     if named:

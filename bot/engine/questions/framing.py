@@ -15,7 +15,7 @@ _PRESENTATION = re.compile(
     # "pls advise", "any advice welcome", "thanks in advance": a sign-off, asking nothing more
     r"(?:pls|please|plz|kindly)\s+advise\b|any\s+(?:advice|help|pointers|thoughts)\s+(?:much\s+)?"
     r"(?:welcome|appreciated|gratefully\s+received)|thanks\s+in\s+advance|\btia\b|"
-    r"in\s+(?:lis|strategy|policy|nhs)[\s-]+(?:terms|speak)|in\s+a\s+nutshell|"
+    r"in\s+(?:lis|strategy|policy|nhs)[\s-]+(?:terms|speak|jargon|lingo|parlance)|in\s+a\s+nutshell|"
     r"(?:simple|short|plain|quick|easy|brief)\s+version|in\s+(?:one|a|two|a\s+few)\s+"
     r"(?:lines?|sentences?|paragraphs?|words)|"
     # "need it for a board slide": what the answer is for ("need" alone may be a topic)
@@ -105,6 +105,17 @@ _NEW_TO_IT = re.compile(
 )
 
 
+# "bit of a basic one sorry - ...", "dumb question but ...": what the asker thinks of their
+# question, which names no topic ("one" matched as one finds "one of four areas").
+_OWN_QUESTION = re.compile(
+    r"\b(?:(?:sorry|soz|apologies)[,\s]+)?"
+    r"(?:(?:a\s+)?bit\s+of\s+an?\s+|an?\s+|this\s+(?:is\s+)?(?:an?\s+)?|my\s+)?"
+    r"(?:basic|easy|simple|silly|dumb|daft|stupid|obvious|random|odd|naive|newbie)\s+"
+    r"(?:one|q|qn|question)\b(?:,?\s+but\b)?",
+    re.IGNORECASE,
+)
+
+
 # "why is it considered important?": how a thing is regarded frames the question ("consider"
 # in a document is seldom that: "Engagement event to consider implications ..."); not "why
 # are practices regarded as anchor institutions?", which asks what makes them one.
@@ -118,7 +129,8 @@ _IN_WHAT_WAYS = re.compile(r"\bin\s+(?:what|which)\s+ways?\b", re.IGNORECASE)
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
     board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
-    my board interested in ..."), how new the asker is to it ("new to all this"), how
+    my board interested in ..."), how new the asker is to it ("new to all this") or what
+    they think of their question ("bit of a basic one"), how
     many things it asks ("two qs:") or the collection as a whole ("in the knowledge
     base"): those words name no topic, and matched as one
     ("board") they pull in passages about something else. "In what ways" is read as
@@ -126,6 +138,7 @@ def without_presentation(question: str) -> str:
     said = _HOW_MANY_ASKED.sub(" ", question)
     said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", said))
     said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", _NEW_TO_IT.sub(" ", said)))
+    said = _OWN_QUESTION.sub(" ", said)
     said = _IN_WHAT_WAYS.sub("how", _REGARDED.sub(" ", said))
     return " ".join(said.split()) or question
 
@@ -180,3 +193,19 @@ def alternatives(question: str) -> list[frozenset[str]]:
         return []
     chosen = [frozenset(terms(match.group(1))), frozenset(terms(match.group(2)))]
     return chosen if all(chosen) and chosen[0] != chosen[1] else []
+
+
+# "why" on its own after what is asked, or why that matters
+_AND_WHY = re.compile(
+    r"(?:,|\band|&|\+)\s*why(?:\s+(?:does|do|is|are|would|should)\s+(?:it|this|that|they|these)"
+    r"\s+(?:matter|count|important|relevant))?\s*\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_why_of_the_answer(question: str) -> bool:
+    """The question ends asking the reason for what it asks first ("what should we do on
+    skills, and why?", "... on skills advisory panels, and why does it matter?"): the
+    answer's lead, with the sentence that gives its reason, not a sentence that says why
+    something else "matters"."""
+    return bool(_AND_WHY.search(question))

@@ -34,8 +34,10 @@ AMOUNT = re.compile(r"[£$€]\s?\d|\d\s?(m|bn)\b|\b(million|billion)\b", re.IGN
 SHARE = re.compile(r"\d\s?(%|per\s?cent)", re.IGNORECASE)
 SHARE_BASE_WINDOW = 3  # terms between a share and what it is of ("10 per cent of their funds")
 _ASKS_SHARE = re.compile(
-    r"\bhow\s+much\s+of\b|\b(share|proportion|percentage|total)\b"
-    r"|\b(?:some|part|a\s+portion)\s+of\b",  # "... can transfer some of their funds - how much?"
+    r"\bhow\s+much\s+of\b|\b(share|proportion|percentage)\b"
+    r"|\b(?:some|part|a\s+portion)\s+of\b"  # "... can transfer some of their funds - how much?"
+    # "can we transfer levy funds to other employers, how much ...?": what part of their own
+    r"|\b(?:transfer\w*|pass(?:ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?on)\b",
     re.IGNORECASE,
 )
 
@@ -121,10 +123,19 @@ def states_share(question: str, about: Sentences) -> bool:
         return True  # a share of money may be an amount: `states_amount` judges it
     base = _base_terms(base_text)
     _concepts, passages = about(question)
+
+    def gives_it(text: str) -> bool:
+        if rate and not base:
+            # a rate, of whatever it is charged on; not the part of their funds someone may
+            # pass on ("... transfer 10 per cent of their funds" is no levy rate)
+            return any(
+                not _MONEY_OF_IT & set(terms(text[share.end() :])[:1])
+                for share in SHARE.finditer(text)
+            )
+        return _share_of(text, base)
+
     return any(
-        s.coverage >= MIN_COUNT_COVERAGE and _share_of(s.text, base)
-        for said in passages
-        for s in said
+        s.coverage >= MIN_COUNT_COVERAGE and gives_it(s.text) for said in passages for s in said
     )
 
 
