@@ -594,7 +594,7 @@ _OUR_AREAS_BODY = re.compile(
     r"local\s+enterprise\s+partnership)\b"
     # "dorset ICS here - who at the LEP is driving it?": one LEP, theirs (not "the LEP's
     # web page", a document)
-    r"|\b(?:at|from|with|to)\s+the\s+(?:local\s+)?(?:lep|mca|combined\s+authority)\b"
+    r"|\b(?:at|from)\s+the\s+(?:local\s+)?(?:lep|mca|combined\s+authority)\b"
     r"(?!['’]?s?\s+(?:[\w-]+\s+){0,3}?(?:page|web\s*page|site|website|briefing|doc)\b)",
     re.IGNORECASE,
 )

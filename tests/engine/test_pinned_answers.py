@@ -252,6 +252,9 @@ def test_who_holds_an_office_no_sentence_names_is_not_covered(engine):
     # The Dorset board is described, and another place's board has a named chair.
     answer = engine.ask("who's the dorset health partnership board's chair? need a name")
     assert answer.mode == "no_answer"
+    # an executive on it is an office someone holds by name too
+    answer = engine.ask("who is the lead NHS exec on the dorset health partnership board?")
+    assert answer.mode == "no_answer"
 
 
 def test_when_with_a_date_for_that_event_and_place_is_answered(engine):

@@ -82,10 +82,11 @@ _ROLE = re.compile(
 _ROLE_AFTER = re.compile(
     r"\b(?:who(?:'s|s|\s+is|\s+was)|name(?:\s*(?:\+|&|and|n|,)\s*(?:e-?mail|phone|number|"
     r"contact)\w*(?:\s+(?:address|details|no))?)?\s+(?:of|for))\s+(?:the\s+)?([^?,;+]+?)\s+(chair|chairman|"
-    r"chairwoman|chairperson|head|director|chief\s+executive|ceo|champion|mayor)\b"
+    # ("who is the lead NHS exec on their steering group?")
+    r"chairwoman|chairperson|head|director|chief\s+executive|ceo|champion|mayor|exec|executive)\b"
     # "... mayor who launched their LIS", "... mayor thats leading the WMCA strategy"
     # "... champion appointed to lead the ageing society challenge"
-    r"(?:\s+(?:of|for|at|leading|running|(?:who|that)(?:['’]?s)?\s+[a-z]+|"
+    r"(?:\s+(?:of|for|at|on|leading|running|(?:who|that)(?:['’]?s)?\s+[a-z]+|"
     r"(?:appointed|chosen|named)\s+to\s+[a-z]+)\s+"
     r"(?:the\s+|their\s+|its\s+)?([^?,;+]+?))?"
     r"(?=\s+(?:and|n|&|plus)\b|\s*[?,;+]|$)",
