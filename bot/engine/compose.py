@@ -338,6 +338,10 @@ class ExtractiveComposer:
             concepts,
             lists_first=lists_answer(query.text),
             defined=_named_thing(self._defined(query.text)),
+            # what a place's strategy says runs across its paragraphs: the next sentence of
+            # one chosen comes with it only when it points back at it ("This living lab
+            # will ...", "It will ..."), not for being next ("Since demand will increase")
+            broad=_asks_what_a_place_says(query.text, asked) and not is_action_question(query.text),
         )
         if wants_date(query.text):
             chosen = with_another_date(
@@ -698,13 +702,7 @@ class ExtractiveComposer:
         asks_when = wants_date(query.text)
         audience = bool(_ASKS_AUDIENCE.search(query.text))
         finding = asks_where_to_find(query.text)
-        says_a_place = (
-            bool(asked)
-            # ("they got mentioned in some LIS thing": where the asker heard of them)
-            and bool(_ASKS_WHAT_IT_SAYS.search(re.sub(r"\bmentioned\b", " ", query.text)))
-            and not _ASKS_WHO_SAYS.search(query.text)
-            and not _BODY_SAYS.search(query.text)
-        )
+        says_a_place = _asks_what_a_place_says(query.text, asked)
         asked_terms = frozenset(terms(query.text))
         words_asked = bool(ASKS_WHAT_SAID.search(query.text))
         # (asked who they are too, "who is X and what did he say?", their line and their
@@ -804,6 +802,7 @@ class ExtractiveComposer:
         concepts: list[Concept],
         lists_first: bool = False,
         defined: frozenset[str] = frozenset(),
+        broad: bool = False,
     ) -> list[Candidate]:
         """Greedy: the best sentence, then those that add most to what is covered. For a
         question that wants a list, a list may take the answer up to LIST_CHARS: cut to
@@ -846,7 +845,10 @@ class ExtractiveComposer:
                         length = sum(len(c.text) for c in chosen)
                     continue
                 gain = coverage(concepts, covered | candidate.terms) - base
-                value = candidate.score + 0.3 * gain + (0.1 if follows(candidate, chosen) else 0)
+                goes_on = follows(candidate, chosen) and (
+                    not broad or bool(_POINTS_BACK.match(candidate.text))
+                )
+                value = candidate.score + 0.3 * gain + (0.1 if goes_on else 0)
                 # A second source is worth more than another point from the same one.
                 same = sum(c.passage.chunk.doc_id == candidate.passage.chunk.doc_id for c in chosen)
                 value -= SAME_SOURCE_PENALTY * same
@@ -883,6 +885,22 @@ def place_matters(question: str, places: Gazetteer | None) -> bool:
     # ("im at lincoln county hospital, who's the LEP health lead?")
     where = defining if _ASKS_WHO.search(defining) else without_asker(defining)
     return bool(places.area_ids(where)) or not places.area_ids(question)
+
+
+def _asks_what_a_place_says(question: str, asked: set[str]) -> bool:
+    """The question asks what a place's strategy says ("what does the Lincs LIS say on
+    health?"), of the areas it names (`asked`), not who says it."""
+    return (
+        bool(asked)
+        # ("they got mentioned in some LIS thing": where the asker heard of them)
+        and bool(_ASKS_WHAT_IT_SAYS.search(re.sub(r"\bmentioned\b", " ", question)))
+        and not _ASKS_WHO_SAYS.search(question)
+        and not _BODY_SAYS.search(question)
+    )
+
+
+# A sentence that goes on about the one before: "This living lab will ...", "It will ..."
+_POINTS_BACK = re.compile(r"^\W*(?:this|these|it|they|its|their|such)\b", re.IGNORECASE)
 
 
 def _headings_before(parts: list[Block], index: int) -> list[Block]:

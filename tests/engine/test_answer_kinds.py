@@ -208,6 +208,39 @@ def test_what_to_do_for_a_place_gives_its_plan_and_the_advice_for_every_nhs_body
     assert "should seek to engage" in " ".join(answer.answer.splitlines()[:2])
 
 
+def test_what_a_places_strategy_says_is_quoted_across_its_paragraphs(tmp_path_factory, embedder):
+    """Asked what a place's strategy says, each paragraph's opening comes before the next
+    sentence of one already quoted ("Since demand will increase ..."), which does not point
+    back at it: the summary covers what the strategy says, not one paragraph of it."""
+    engine = engine_over(
+        {
+            "plans.md": """# Health in the plans
+
+## CASE STUDY Health in the plans: Cumbria (May 2019)
+
+“We aim to develop new ways to support the health and care of people who live in remote
+villages, and to help people live well and independently for longer.
+
+“The health and care sector in Cumbria is vast, and our over-75 population is
+projected to double over the next 20 years. Significant market opportunities exist for
+new products and services to support independent living.
+
+“Cumbria has made huge developments in health and care in recent years, including the
+National Centre for Coastal Health and a new medical school. Since demand will increase
+across the care sector, extraordinary opportunities exist in the race to find solutions.
+
+“Cumbria hosts a thriving market in medical devices, working in partnership to deliver
+health and care. Our goal is a healthier workforce which manages itself and lives longer.”
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("whats the cumbria plan saying on health n care? board want a summary")
+    text = answer.answer
+    assert text.index("We aim to develop") < text.index("Since demand will increase"), text
+
+
 def test_saying_it_is_important_that_the_nhs_acts_counts_as_advice_to_it():
     """Asked what to do, "It is important that NHS leaders seek to influence ..." is advice
     to the NHS almost as much as "NHS organisations should ...", and more than a
