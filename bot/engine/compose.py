@@ -806,7 +806,8 @@ class ExtractiveComposer:
     ) -> list[Candidate]:
         """Greedy: the best sentence, then those that add most to what is covered. For a
         question that wants a list, a list may take the answer up to LIST_CHARS: cut to
-        fit, it would not answer."""
+        fit, it would not answer. The sentence right after one chosen counts a little
+        more; asked what a place's strategy says (`broad`), only if it points back at it."""
         ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
 
         def room(candidate: Candidate) -> int:

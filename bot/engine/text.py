@@ -192,11 +192,13 @@ _NAME_WORDS = (
 )
 # What a body is called, after "our STP is": up to three words of a name ("Kent & Medway"),
 # none of them saying what the body is or does ("keen", "part of", "looking").
-_NAMED_AS = (
-    r"(?:(?!(?:an?|not|also|very|really|keen|looking|trying|interested|part|one|still|"
-    r"just|new|going|about|currently|hoping|planning|working|doing|in|on|at|to)\b)"
-    r"[A-Za-z'’&.-]+(?:\s+|(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)))){1,3}"
+_NOT_A_NAME = (
+    r"an?|not|also|very|really|keen|looking|trying|interested|part|one|still|"
+    r"just|new|going|about|currently|hoping|planning|working|doing|in|on|at|to"
 )
+# a word of a name, then a space or where the phrase ends
+_NAME_WORD = r"[A-Za-z'’&.-]+(?:\s+|(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)))"
+_NAMED_AS = rf"(?:(?!(?:{_NOT_A_NAME})\b){_NAME_WORD}){{1,3}}"
 
 # "our ICS", "we're a trust", "as an STP", "I work in a CCG": who is asking, not the topic.
 _ASKER_RE = re.compile(
@@ -420,10 +422,10 @@ _LOCATED_RE = re.compile(
 # "we're behind on this -", "we're keen to ...", "we're a trust ...", which `_ASKER_RE` reads)
 _WE_ARE_NAMED_RE = re.compile(
     r"\b(?:we\s*(?:'|’)?re|we\s+are)\s+"
-    r"((?:(?!(?:an?|the|not|also|very|really|keen|looking|trying|interested|part|one|still|"
-    r"just|new|going|about|currently|hoping|planning|working|doing|in|on|at|to|for|with|of|"
-    r"by|so|too|all|being|getting|unsure|confused|stuck|behind|late|struggling|lost|due|"
-    r"meant|supposed|expected|asked|told)\b)[A-Za-z'’&.-]+(?:\s+|(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)))){1,4}"
+    # (nor how they are: "we're stuck", "we're behind on this")
+    rf"((?:(?!(?:{_NOT_A_NAME}|the|for|with|of|by|so|too|all|being|getting|unsure|confused|"
+    r"stuck|behind|late|struggling|lost|due|meant|supposed|expected|asked|told)\b)"
+    rf"{_NAME_WORD}){{1,4}}"
     rf"(?:(?:in|at|near|nr)\s+{_NAME_WORDS})?){_PHRASE_END}",
     re.IGNORECASE,
 )

@@ -222,7 +222,7 @@ def _asking_clause(question: str, at: int) -> str:
 
 # "... the same amount in the confed briefing and the LEP's page?": where it is compared
 _SAME_IN = re.compile(
-    r"\s+(?:the\s+)?same\s+(?:amount|figure|sum|size|number\s+)?\s*(?:in|across|on)\s+[^?.!]*",
+    r"\s+(?:the\s+)?same\s+(?:amount|figure|sum|size|number)?\s*(?:in|across|on)\s+[^?.!]*",
     re.IGNORECASE,
 )
 
