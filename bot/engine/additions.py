@@ -177,9 +177,12 @@ def with_the_recommendation(
     before = _antecedent(best, candidates, _NAMES_THESE)
     added = [before, best] if before is not None and before not in chosen else [best]
     kept = list(chosen)
+    # (nor the best point, which may have been put second by `with_the_place`: "trust in
+    # exeter - what r the 3 stages ...?" and the stages)
+    best_chosen = max(chosen, key=_by_score)
     while _too_long([*kept, *added], max_sentences, max_chars):
         # not the lead, nor the advice to NHS bodies `with_an_action` put second
-        weaker = [c for c in kept[1:] if not NHS_ADVICE.search(c.text)]
+        weaker = [c for c in kept[1:] if not NHS_ADVICE.search(c.text) and c is not best_chosen]
         if not weaker:
             return chosen
         kept.remove(min(weaker, key=_by_score))

@@ -383,7 +383,11 @@ class ExtractiveComposer:
                 # what the clause asks, of what it refers back to: "... the lincs LEP? and
                 # did they say anything about rural health" asks for rural health
                 part_concepts = self._concepts(clause, f"{referent} {query.context}", idf)
-                defined = self._defined(part) or purpose_subject(clause, referent)
+                # ("what do SAPs actually do": "These will enable ..." after "... to
+                # establish Skills Advisory Panels.")
+                defined = self._defined(part) or self._spelt_out(
+                    purpose_subject(clause, referent), part
+                )
                 chosen = answering(
                     part_concepts,
                     defined,
@@ -469,7 +473,10 @@ class ExtractiveComposer:
         """What the question asks to be defined, spelt out when typed as initials the
         glossary knows ("whats a SAP?" -> skills advisory panel): the sentences that
         say what it is ("These panels will produce ...") use the words."""
-        subject = definition_subject(question)
+        return self._spelt_out(definition_subject(question), question)
+
+    def _spelt_out(self, subject: list[str] | None, question: str) -> list[str] | None:
+        """The subject, spelt out when it is initials the glossary knows."""
         if subject and len(subject) == 1:
             for entry in self.glossary.entries_in(question):
                 if terms(entry.acronym) == subject:

@@ -259,7 +259,9 @@ _SOMEONE_SAID_RE = re.compile(
 # The kinds of NHS body an asker says they are ("acute trust", "hull STP", "MH trust").
 _BODY_KIND = (
     r"(?:nhs\s+)?(?:ft|foundation\s+trust|trusts?|hosp(?:ital)?s?|ics|icb|icp|hcp|stp|ccg|pcn|ahsn|"
-    r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|gp\s+fed|(?:provider\s+)?collaborative)"
+    r"csu|(?:gp\s+)?practice|hospice|ambulance\s+service|(?:gp\s+)?federation|gp\s+fed|(?:provider\s+)?collaborative|"
+    # a provider named for its service: "derbyshire community health (services) - ..."
+    r"community\s+health(?:care)?(?:\s+services)?)"
 )
 # An organisation's initials as people type them: "ULHT", "NHFT", "WY&H", "CCGs".
 BODY_INITIALS = r"[A-Z][A-Za-z&]{0,6}[A-Z]s?"
@@ -634,7 +636,7 @@ _SOURCE_RE = re.compile(
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:[\w&'’-]+\s+){1,3}?(?:view|take|position|stance|"
     r"opinion)\b(?!\s+of\b)"  # "whats the confed view"; "the view of X" is asked of X
     r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,4}?(?:briefing|report|slides|slide\s+deck|deck|docs?|"
-    r"documents?|web\s*page|white\s+paper|presentation|materials?)s?\b"
+    r"documents?|web\s*page|white\s+paper|presentation|materials?|(?:slide\s+)?pack)s?\b"
     # "the confeds 2017 paper", "the confed's paper" (not "the green paper on care", "the
     # grand challenges paper")
     r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){0,3}?(?:(?:19|20)\d\d|[\w&-]+['’]s)\s+paper\b"
@@ -642,7 +644,7 @@ _SOURCE_RE = re.compile(
     # engagement slides"); a report may be what is asked about ("the council's latest
     # progress report")
     r"|\b(?:the|its|their)\s+(?:[\w'’&-]+\s+){5,6}?(?:slides|slide\s+deck|deck|web\s*page|"
-    r"presentation|materials?)\b"
+    r"presentation|materials?|pack)\b"  # ("... engagement pack")
     # "confed briefing - whats the benefit ...": the document, named before the question
     r"|^\W*(?:[\w&'’-]+\s+){0,3}?(?:briefing|report|slides|deck|docs?|paper)\s*[-–—:]"
     # "NE slides say productivity a lot - ...": the document, saying what is asked about

@@ -557,17 +557,8 @@ def _with_list(
         if _last_item(items):
             break
     texts = [i.text for i in items]
-    if sum(map(len, texts)) > limit and len(texts) > 1:
-        # Every item matters more than all of one: long points keep their first sentence,
-        # and, in the list asked for, what comes before their examples ("Supporting
-        # sectors to adapt to an ageing workforce including building on ...").
-        texts = [(sentences(text) or [text])[0] for text in texts]
-        if every_item and sum(map(len, texts)) > limit:
-            texts = [_before_examples(text) for text in texts]
-    if sum(map(len, texts)) > (room or limit) and len(texts) > 1:
-        # still too long for every item: each item says what it is before its relative
-        # clause ("the Working Well employment support programme that pooled funding ...")
-        texts = [_before_clause(text) for text in texts]
+    if len(texts) > 1:
+        texts = _cut_to_fit(texts, limit, every_item)
     kept: list[str] = []
     for text in texts:  # items cut as for `limit` may fill a list answer's `room`
         if sum(map(len, kept)) + len(text) > (room or limit):
@@ -601,6 +592,26 @@ def _opening_form(item: str) -> str:
     which items of one list share."""
     words = without_bullet(item).split()
     return "ing" if words and words[0].lower().endswith("ing") else "other"
+
+
+def _cut_to_fit(texts: list[str], room: int, every_item: bool) -> list[str]:
+    """Every item matters more than all of one: while the items run over `room`, those
+    longer than their share of it are cut, to their first sentence, then (in the list
+    asked for) to what comes before their examples ("Supporting sectors to adapt to an
+    ageing workforce including building on ..."), then to what they are before their
+    relative clause ("the Working Well employment support programme that pooled funding
+    ..."). Items within their share keep what they give as examples ("... including
+    through the regional digital innovation hubs")."""
+    share = room / len(texts)
+    for cut in (_first_sentence, *([_before_examples] if every_item else []), _before_clause):
+        if sum(map(len, texts)) <= room:
+            break
+        texts = [cut(text) if len(text) > share else text for text in texts]
+    return texts
+
+
+def _first_sentence(item: str) -> str:
+    return (sentences(item) or [item])[0]
 
 
 # Where a list item's examples start: "..., including building on ...", "such as ...".
@@ -747,8 +758,11 @@ def lists_parts_of(candidate: Candidate, listed: str) -> bool:
     """The list is of parts of the thing asked for, not of such things: "Key elements of
     Life Sciences Sector Deal include: ..." does not answer "which sector deals are
     there?", though its lead-in names a sector deal."""
-    lists_of = _LISTS_OF.search(candidate.lead_in) if candidate.carries_list else None
-    if lists_of is None or listed in terms(candidate.lead_in[: lists_of.start()]):
+    # (in the sentence that introduces the list, not one before it: "Ageing fleet – ‘... the
+    # needs of its older boats’. Priorities include:" lists priorities)
+    lead_in = (sentences(candidate.lead_in) or [candidate.lead_in])[-1]
+    lists_of = _LISTS_OF.search(lead_in) if candidate.carries_list else None
+    if lists_of is None or listed in terms(lead_in[: lists_of.start()]):
         return False
     head = terms(lists_of.group(1))
     return bool(head) and head[0] != listed and listed in terms(lists_of.group(2))

@@ -91,6 +91,8 @@ _SHORTHAND = {
         "approximately": "approx",
         "information": "info",
         "communications": "comms",
+        "university": "uni",
+        "universities": "unis",
         "organisation": "org",
         "organisations": "orgs",
         "message": "msg",

@@ -8,7 +8,7 @@ import pytest
 from bot.engine.compose import place_matters
 from bot.engine.details import defines
 from bot.engine.places import Gazetteer
-from bot.engine.questions import definition_subject
+from bot.engine.questions import definition_subject, purpose_subject
 from tests.conftest import KNOWLEDGE, engine_over
 
 DOCUMENTS: dict[str, str] = {}
@@ -183,6 +183,15 @@ def test_a_sentence_that_names_its_subject_only_by_pointing_back_follows_the_one
     naming = next(i for i, line in enumerate(lines) if "establish Harbour Advisory" in line)
     pointing = next(i for i, line in enumerate(lines) if "These will enable" in line)
     assert naming < pointing, answer.answer
+
+
+def test_what_a_body_does_is_asked_after_what_sets_the_scene():
+    """ "our STP wants a seat on the panel - what do SAPs actually do and ...": the clause
+    after the dash asks what SAPs do, as it would opening the question."""
+    clause = "our practice wants a seat on the harbour panel - what do HAPs actually do and "
+    assert purpose_subject(clause, "") == ["hap"]
+    assert purpose_subject("what do HAPs actually do and ", "") == ["hap"]
+    assert purpose_subject("our practice wants to know what we do and ", "") is None
 
 
 def test_the_role_of_something_is_what_it_does_not_sentences_about_roles(
@@ -424,6 +433,9 @@ Making the moor a hub for clinics at sea.
         ("who's jane moor and what did she say abt the plan?", None),
         # what a document says is still no definition
         ("whats the moor plan say and what does it mean for us", None),
+        # whose definition is asked for is no part of the term
+        ("what is resilience according to the moorland engagement pack?", ["resili"]),
+        ("how does the moorland local plan engagement pack define resilience?", ["resili"]),
     ],
 )
 def test_what_a_term_means_asked_casually_or_beside_why(question, subject):

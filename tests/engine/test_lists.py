@@ -95,6 +95,27 @@ outlined in the fisheries sector deal.
 of berthing including through the forthcoming green paper on harbours.
 """
 
+# A list asked for that does not fit whole: only the point longer than its share of the
+# room loses its examples.
+DOCUMENTS["valley.md"] = """# Valley challenge
+
+## The valley challenge
+
+Valley rivers – we will work with the rivers. River priorities include:
+
+• Restoring the river banks of every valley town, meeting the needs of the towns and farms
+downstream including the new 'Green Banks' programme that will invest in willow planting,
+stone weirs, wet meadows, fish passes, new footpaths, bird hides, picnic sites, signs and
+car parks along each bank of every river in the valley, from the moor springs at the top of
+the valley to the estuary towns at the bottom of it, by the end of the next decade.
+
+• Training river wardens for a wetter valley including through the Valley Wardens Strategy.
+
+• Mapping flood data to improve valley safety including through the regional flood hubs.
+
+• Helping farms to adapt to wetter seasons including through a green paper on farming.
+"""
+
 DOCUMENTS["goals.md"] = """# Moorland goals
 
 ## Goals and priorities
@@ -536,6 +557,17 @@ def test_every_point_of_the_list_asked_for_is_quoted_without_its_examples(engine
     # what the list was not asked for keeps its examples: "forthcoming" stays with its point
     answer = engine.ask("when did the green paper on ports come out?")
     assert answer.mode == "no_answer" or "forthcoming green paper" in answer.answer
+
+
+def test_a_list_asked_for_too_long_to_quote_whole_cuts_the_points_over_their_share(engine):
+    """Every point is quoted; the one much longer than the rest loses its examples, and
+    the short ones keep theirs."""
+    answer = engine.ask("what are the valley river priorities?").answer
+    listed = answer.split("[1]")[0]
+    for point in ("river banks", "river wardens", "flood data", "farms to adapt"):
+        assert point in listed, answer
+    assert "Green Banks" not in listed, answer
+    assert "Valley Wardens Strategy" in listed and "regional flood hubs" in listed, answer
 
 
 @pytest.mark.parametrize(
@@ -1170,7 +1202,62 @@ def test_asked_when_to_act_the_stages_of_the_work_answer(tmp_path_factory, embed
     for question in (
         "havent engaged w the moorland plan yet - when/how shd we try to influence it?",
         "when should our practice try to influence the moorland plan?",
+        # when the times to act are ("when r the key points to get involved?")
+        "moor STP here. when r the key points to influence the moorland plan?",
     ):
         answer = engine.ask(question)
         assert answer.mode == "extractive", answer.answer
         assert "Evidence gathering" in answer.answer.split("[1]")[0], answer.answer
+
+
+LONG_STAGES = {
+    "influence.md": """# Shaping the moorland plan
+
+## Knowing how to influence
+
+Practices should seek to engage the moorland board on the design of the moorland plan.
+
+There are three important stages in which to influence:
+
+• Evidence gathering: moorland plans must recommend evidence-based priorities for investment
+and funding. Every moorland board will be issuing calls for evidence, often through data sets,
+research papers, surveys or strategies, that highlight the sectors likely to grow.
+
+• Consulting: the plans will all go through a formal consultation process to seek the views
+of a wide range of local public, private and third sector partners. It is highly likely
+that local events will be held by the board to discuss the emerging priorities.
+
+• Delivery: moorland plans are long-term frameworks for delivery in the selected local
+priority areas. Practices can be partners in delivering them, through their workforce,
+their estates and the services they buy from local suppliers.
+
+## Getting to know your partners
+
+Many of our traditional partners, such as councils and colleges, will be heavily involved in
+the moorland plan. We recommend that you approach these partners privately with a view to
+learning more about potential opportunities.
+""",
+    "exeter.md": """# Anchor employers
+
+## CASE STUDY Heart of the South West anchor employers
+
+Major local employers, such as the hospitals in Exeter and the dockyard in Plymouth,
+contribute significantly to the scale and growth of local value across the moorland plan's
+industries, and they can shape where the plan invests.
+""",
+}
+
+
+def test_the_list_asked_for_stays_when_the_place_and_a_recommendation_join_it(
+    tmp_path_factory, embedder
+):
+    """Asked for the stages by someone at a trust in a named place, the place's own point
+    may lead and the briefing's recommendation may follow; neither pushes out the stages
+    the question asks for, however much room they take."""
+    engine = engine_over(LONG_STAGES, tmp_path_factory, embedder)
+    question = (
+        "what r the 3 stages where we can influence our plan? bullet points pls, trust in exeter"
+    )
+    answer = engine.ask(question).answer
+    for stage in ("Evidence gathering", "Consulting", "Delivery"):
+        assert stage in answer, answer

@@ -80,6 +80,8 @@ from bot.engine.vocabulary import Vocabulary
         ("moor health board chair?", ("chair", "moor health board")),
         ("im at MHT - chair of the moor health board??", ("chair", "moor health board")),
         ("what does the board chair?", None),
+        # after a greeting, and with a second sentence that says why
+        ("hey who chairs the moor health board? want to cc them", ("chairs", "moor health board")),
         # a second question starts where its question word does, however typed
         (
             "who is the head of moor partnerships and whats their email",
@@ -547,6 +549,14 @@ def test_asked_what_the_things_are_the_answer_is_a_list():
     assert listed_noun("what are the key health & harbour services strengths?") == "strength"
     assert listed_noun("what are the harbour services sector deals?") == "deal"
     assert listed_noun("what are the key priorities across the region?") == "prioriti"
+    # named at length, after a place's possessive ("the North East's main health & ...")
+    question = "what are the moor towns' main health & harbour services strengths?"
+    assert listed_noun(question) == "strength"
+    question = "can u list the Moor Valley's main health & harbour services strengths"
+    assert listed_noun(question) == "strength"
+    assert listed_noun("outline the role of harbour boards in the plan") is None
+    # "whats holding back X", as the documents' word reads it ("whats challenges ...")
+    assert listed_noun("whats challenges health and harbours in the moors") == "challeng"
     assert not wants_list("what does the review say is the aim?")
     assert listed_noun("what did the review say the challenges are for us?") == "challeng"
     # a box or section named by what it lists: "what does it list?" lists its items

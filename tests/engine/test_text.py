@@ -317,6 +317,9 @@ def test_slides_are_named_by_what_they_are_of_and_a_report_asked_about_is_no_sou
         "How is a slipway defined in the moorland local plan public engagement slides?"
     ) == (terms("moorland local plan public engagement slides"))
     assert source_terms("what did the harbour town council's latest progress report say?") == []
+    # an engagement pack is slides too
+    question = "How is a slipway defined in the moorland local plan engagement pack?"
+    assert source_terms(question) == terms("moorland local plan engagement pack")
 
 
 def test_where_something_happens_around_names_no_topic():
@@ -390,6 +393,11 @@ def test_a_bracket_opening_the_message_that_names_the_askers_body_says_who_asks(
         ("thornby general (fens) here - what does the moor plan say?", "thornby general fens"),
         # a public health role
         ("DPH office, thornby cc - what does the moor plan say?", "DPH office thornby cc"),
+        # a provider named for its service
+        (
+            "thornby community health - how much is the moor plan putting in?",
+            "thornby community health",
+        ),
     ],
 )
 def test_who_asks_may_open_or_close_the_message_in_more_ways(question, asker):

@@ -71,6 +71,7 @@ def vocabulary() -> Vocabulary:
         ("what shd we be doing re the board", "what should we be doing about the board"),
         ("agreed w/ the board, not w/o it", "agreed with the board, not without it"),
         ("comms person here", "communications person here"),
+        ("is a uni involved? which unis", "is a university involved? which universities"),
         # and spelt with a digit
         (
             "any1 at the board we shld talk to b4 it meets?",

@@ -105,7 +105,12 @@ def asks_about_now(question: str) -> bool:
 # "when/how shd we try to influence it?", "when should our trust get involved?": at what
 # stage the asker should act (what follows "when"), which the documents answer with
 # steps, not a date.
-_TO_ACT = r"\W*(?:(?:or|and|n)\s+)?how\b|\s+(?:should|shd|shud|ought|must)\s+(?:we|i|us|our|my)\b"
+# ("when r the key points to get involved?", "when's the best time to have our say?")
+_TO_ACT = (
+    r"\W*(?:(?:or|and|n)\s+)?how\b|\s+(?:should|shd|shud|ought|must)\s+(?:we|i|us|our|my)\b"
+    r"|(?:\s+(?:is|are|r)|['’]s)\s+the\s+(?:key|best|right|main|ideal)\s+(?:points?|times?|moments?|"
+    r"stages?|opportunit(?:y|ies))\b"
+)
 _WHEN_TO_ACT_ASKED = re.compile(rf"\bwhen(?:{_TO_ACT})", re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from bot.engine.text import (
     asker_terms,
     opening_end,
     terms,
+    without_attribution,
     without_source,
 )
 
@@ -96,7 +97,9 @@ _LAST_NAMED = re.compile(r".*\b(?:the|an?|its|their|our)\s+([^?.!,;]+)", re.IGNO
 # "What will Skills Advisory Panels do, and ...", "what are growth hubs expected to do?":
 # what a thing (not the asker) is for.
 _WHAT_IT_DOES = re.compile(
-    r"^\W*wh?at\s+(?:(?:will|do|does|would)|(?:are|is|r)(?=.*?\s(?:expected|meant|supposed|"
+    # (opening the clause, or after what sets the scene: "our STP wants a seat on the
+    # skills advisory panel - what do SAPs actually do")
+    r"(?:^|\s[-–—:]\s|[?.!]\s)\W*wh?at\s+(?:(?:will|do|does|would)|(?:are|is|r)(?=.*?\s(?:expected|meant|supposed|"
     r"intended)\s+to\s+do\b))\s+(?!(?:we|i|you|they|us|our|my|your)\b)"
     r"(?P<thing>[^?.!,;]+?)\s+(?:(?:actually|really|even)\s+)?(?:(?:expected|meant|supposed|"
     r"intended)\s+to\s+)?do\s*(?:[?.!,;]|\band\b|$)",
@@ -109,7 +112,7 @@ def purpose_subject(clause: str, referent: str) -> list[str] | None:
     actually for?" after "... on the skills advisory panels?"): the last thing the clause
     before names, which the sentences saying what it does name or point back to. Or of
     what it names itself: "What will Skills Advisory Panels do, and ...?"."""
-    if does := _WHAT_IT_DOES.match(clause):
+    if does := _WHAT_IT_DOES.search(clause):
         return terms(does.group("thing")) or None
     if not _WHAT_FOR.match(clause):
         return None
@@ -256,6 +259,9 @@ def _defined(question: str) -> list[str] | None:
         maxsplit=1,
         flags=re.IGNORECASE,
     )[0]
+    # "what is productivity according to the NE engagement pack?": not the pack
+    phrase = without_attribution(phrase)
+    phrase = without_source(phrase) if terms(without_source(phrase)) else phrase
     if _SAID_IN_IT.search(phrase):
         return None  # "whats the ageing stuff in there?": what it says of ageing
     # "whats a SAP (skills advisory panel)": the words the initials stand for, which the

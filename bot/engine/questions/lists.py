@@ -90,7 +90,8 @@ _WHAT_IS_NAMED = re.compile(
 
 # "what benefits ...", "which broad areas ...": a plural noun right after the question word.
 _PLURAL_AFTER_WHAT = re.compile(
-    r"\b(?:what|which)\s+(?:(?:key|main|other|broad|common|general|major|specific)\s+)?"
+    # ("whats challenges for ...", as "whats holding back ..." reads in the documents' words)
+    r"\b(?:what|which)(?:['’]?s)?\s+(?:(?:key|main|other|broad|common|general|major|specific)\s+)?"
     r"([a-z]{3,}s)\b",
     re.IGNORECASE,
 )
@@ -154,7 +155,9 @@ def listed_count(question: str) -> int | None:
 
 
 _LISTED_NOUN = re.compile(
-    r"\b(?:what|which)\s+(?:(?:are|were|r)\s+)?(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?([a-z]{3,}s)\b",
+    # (not a possessive: "the moor towns' strengths" lists strengths)
+    r"\b(?:what|which)(?:\s+(?:are|were|r)|['’]?s)?\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,6}?"
+    r"([a-z]{3,}s)\b(?!['’])",
     re.IGNORECASE,
 )
 # "what do they list as strengths?": what they list.
@@ -179,8 +182,11 @@ _SAID_TO_BE = re.compile(
 # asked to set out things, the answer is their list.
 _SET_OUT = re.compile(
     r"\b(?:set(?:ting)?\s+out|outlin(?:e|ing)|summari[sz](?:e|ing)|list(?:ing)?|"
-    r"(?:give|tell|show)\s+(?:me|us)(?:\s+[\w'’-]+){0,3}?)\s+the\s+(?:(?:main|key)\s+)?"
-    r"([a-z]{3,}s)\b",
+    r"(?:give|tell|show)\s+(?:me|us)(?:\s+[\w'’-]+){0,3}?)\s+the\s+"
+    # the name of what is listed, however long ("list the NE's main health & life sciences
+    # strengths"), not past a preposition ("outline the role of ICSs")
+    r"(?:(?!(?:of|for|in|to|on|about|with|from|by|at|under|across|within)\b)[\w'’&-]+\s+){0,6}?"
+    r"([a-z]{3,}s)\b(?!['’])",
     re.IGNORECASE,
 )
 
@@ -251,7 +257,7 @@ def listed_noun(question: str) -> str | None:
     if not match or not wants_list(question) or _noun(match).lower() in _NOT_PLURAL:
         return None
     noun = _noun(match)
-    if match.re is _LISTED_NOUN:  # "what are the key health & life sciences strengths"
+    if match.re in (_LISTED_NOUN, _SET_OUT):  # "what are the key health & life sciences strengths"
         noun = _last_plural(noun, question[match.end() :])
     found = terms(noun)
     return found[0] if found else None

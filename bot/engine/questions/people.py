@@ -7,7 +7,7 @@ import re
 
 from bot.engine.questions.definitions import person_asked
 from bot.engine.questions.figures import _said_before
-from bot.engine.text import terms
+from bot.engine.text import opening_end, terms
 
 # "what did Cllr Mark Hawthorne say about ...?": someone's words
 ASKS_WHAT_SAID = re.compile(
@@ -116,8 +116,10 @@ def role_asked(question: str) -> tuple[str, str] | None:
     the North East LEP Board?" -> ("chairs", "North East LEP Board")); None otherwise.
     Only offices people hold by name: "who leads the strategy?" is often answered by a
     body ("mayoral combined authorities"), so it is not one of them."""
-    # at the start, or of a clause after the asker's opening ("im at UHB - who runs ...")
-    for start in [0, *(m.end() for m in _CLAUSE_START.finditer(question))]:
+    # at the start, after a greeting ("hey who chairs ..."), or of a clause after the
+    # asker's opening ("im at UHB - who runs ...")
+    starts = [0, opening_end(question), *(m.end() for m in _CLAUSE_START.finditer(question))]
+    for start in starts:
         match = _ROLE.match(question[start:].strip())
         if match and terms(match.group(2)):  # not "whos the director and ..."
             return match.group(1), match.group(2)
