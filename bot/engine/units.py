@@ -522,9 +522,9 @@ def _with_list(
     The items are the bullet points after it; or short lines, which cleaning may have
     taken for headings ("## Making the UK a global hub for advanced therapies"); or, when
     the list is written as running text ("Innovation: ... Skills: ..."), the paragraph
-    right after it. Items longer than `limit` in all are cut to their first sentence (and,
-    in the list asked for, to what comes before their examples); as many as fit in `room`
-    (by default `limit`) are quoted. Asked for the list (`every_item`), a slide's title
+    right after it. Items longer than `limit` in all are cut where they run over their
+    share of it (`_cut_to_fit`); as many as fit in `room` (by default `limit`) are quoted.
+    Asked for the list (`every_item`), a slide's title
     printed again (one of `printed_before`) between items and more short lines is the next
     slide of the same list ("Key elements of Life Sciences Sector Deal include:" ... "What
     does the UK Industrial Strategy say about ...?" / "Encouraging NHS innovation ..."):
