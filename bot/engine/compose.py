@@ -854,7 +854,7 @@ class ExtractiveComposer:
                     continue
                 gain = coverage(concepts, covered | candidate.terms) - base
                 goes_on = follows(candidate, chosen) and (
-                    not broad or bool(_POINTS_BACK.match(candidate.text))
+                    not broad or bool(_GOES_ON_ABOUT.match(candidate.text))
                 )
                 value = candidate.score + 0.3 * gain + (0.1 if goes_on else 0)
                 # A second source is worth more than another point from the same one.
@@ -908,7 +908,7 @@ def _asks_what_a_place_says(question: str, asked: set[str]) -> bool:
 
 
 # A sentence that goes on about the one before: "This living lab will ...", "It will ..."
-_POINTS_BACK = re.compile(r"^\W*(?:this|these|it|they|its|their|such)\b", re.IGNORECASE)
+_GOES_ON_ABOUT = re.compile(r"^\W*(?:this|these|it|they|its|their|such)\b", re.IGNORECASE)
 
 
 def _headings_before(parts: list[Block], index: int) -> list[Block]:

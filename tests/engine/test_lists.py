@@ -1068,6 +1068,8 @@ def test_what_taking_part_brings_is_answered_by_every_list_of_its_benefits(
         ("Sector Deals (published to date - more planned)", False),  # the deals themselves
         ("Sector deals have been agreed in:", False),
         ("Key elements of the deals include:", True),
+        # "of" in a sentence before the one that introduces the list says nothing of it
+        ("Ageing boats – ‘we will meet the needs of its older boats’. Deals include:", False),
     ],
 )
 def test_a_list_of_the_parts_of_one_thing_does_not_list_such_things(lead_in, parts):
