@@ -213,6 +213,8 @@ def with_the_place(
 
 RIVAL_DATE = 0.8  # of the lead's score: another document's date this good is given too
 COMPARED_DATE = 0.5  # the same, when the question sets the documents' dates side by side
+# A point about a place compared must hold this share of the question (`with_each_place`).
+COMPARED_COVERAGE = 0.35
 NAMED_SAY = 0.5  # of the lead's score: a named document's best point this good has its say
 
 
@@ -846,6 +848,36 @@ def with_the_other_choice(
     kept = [lead, after, *chosen[1:]]
     while len(kept) > 2 and _too_long(kept, max_sentences, max_chars):
         kept.remove(min(kept[2:], key=_by_score))
+    return kept
+
+
+def with_each_place(
+    sides: list[frozenset[str]],
+    about: Callable[[Candidate], set[str]],
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """Asked to compare places ("how does NE productivity compare with Tees Valley?"), an
+    answer that quotes one place's passage compares nothing: the best point about each
+    place not yet quoted (`about` gives a point's areas) joins the answer, and the weakest
+    of the others make room."""
+    kept, added = list(chosen), []
+    for areas in sides:
+        if any(areas & about(c) for c in kept):
+            continue
+        best = max(
+            (c for c in candidates if areas & about(c) and c.coverage >= COMPARED_COVERAGE),
+            key=_by_score,
+            default=None,
+        )
+        if best is None:
+            continue
+        kept.append(best)
+        added.append(best)
+        while len(kept) > 1 + len(added) and _too_long(kept, max_sentences, max_chars):
+            kept.remove(min((c for c in kept[1:] if c not in added), key=_by_score))
     return kept
 
 

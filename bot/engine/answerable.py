@@ -340,10 +340,26 @@ def _only_where_they_are(question: str, places: list[str]) -> bool:
     for start, end in sorted(asker_spans(topic), reverse=True):
         topic = topic[:start] + " " + topic[end:]
     topic = without_closing_tag(topic)
+    if _OWN_STRATEGY_SAYS.search(topic):  # "... what does our LEP's LIS say about health?"
+        return False
     return not any(
         re.search(typed_name_pattern(place), topic) and not _only_an_example(place, topic)
         for place in places
     )
+
+
+# "what does our LEP's LIS say about health?", "anything on falls in our LIS draft?": what
+# the asker's own area's strategy says, which is about their place
+_OWN_STRATEGY = (
+    r"(?:our|my)\s+(?:[\w'’&-]+\s+){0,3}?(?:lis|strateg(?:y|ies)|local\s+industrial\s+strateg(?:y|ies))"
+    r"(?:\s+(?:consultation|draft|paper|doc\w*))?"
+)
+_OWN_STRATEGY_SAYS = re.compile(
+    rf"\b(?:what\s+)?(?:does|did|do|is|has|have)\s+{_OWN_STRATEGY}\s+(?:\w+\s+)?"
+    r"(?:say|says|said|saying|mention\w*|cover\w*|include\w*|have\s+(?:on|about|anything))\b"
+    rf"|\banything\b[^?]{{0,60}}?\bin\s+{_OWN_STRATEGY}\b",
+    re.IGNORECASE,
+)
 
 
 # "... where there's no combined authority, eg cornwall": what comes before an instance

@@ -45,6 +45,7 @@ from bot.engine.additions import (
     with_another_date,
     with_antecedents,
     with_each_named_document,
+    with_each_place,
     with_reason,
     with_the_list_it_leads_to,
     with_the_other_choice,
@@ -99,6 +100,8 @@ from bot.engine.questions import (
 )
 from bot.engine.retrieval import CONTEXT_WEIGHT, Passage, Query
 from bot.engine.stated import (
+    about_area,
+    compared_places,
     gives_email,
     gives_phone,
     in_order,
@@ -106,6 +109,7 @@ from bot.engine.stated import (
     names_members,
     names_which,
     states_amount,
+    states_both_sides,
     states_count,
     states_date,
     states_for_the_year,
@@ -423,6 +427,16 @@ class ExtractiveComposer:
         choices = alternatives(query.text)
         if choices:
             chosen = with_the_other_choice(choices, chosen, candidates, self.max_sentences, room)
+        compared = compared_places(query.text, self.places)
+        if compared and self.places:
+            places = self.places
+
+            def areas_of(c: Candidate) -> set[str]:
+                info = c.passage.chunk.info
+                return about_area(c.text, info.section, info.title, places)
+
+            sides = [compared.these, compared.others]
+            chosen = with_each_place(sides, areas_of, chosen, candidates, self.max_sentences, room)
         chosen = with_antecedents(
             chosen, candidates, self.max_sentences, room, self.glossary.entries_in
         )
@@ -467,6 +481,7 @@ class ExtractiveComposer:
             and states_outcome(question, about, self.places)
             and states_for_the_year(question, about)
             and states_share(question, about)
+            and states_both_sides(question, about, self.places)
         )
 
     def _defined(self, question: str) -> list[str] | None:

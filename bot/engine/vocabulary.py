@@ -171,6 +171,13 @@ _PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
     # "does the NHS count as an anchor institution?": whether it is one
     (("count", "counts", "counted", "counting"), "as"): "is",
 }
+# "what did the review say is holding back health?": what its challenges are, asked as a
+# list is ("... say are the challenges for health?")
+_HELD_BACK = re.compile(
+    r"(?:\s+(?:is|are|was|were)|['’]s|(?<=\bwhat)s)\s+(?:holding|keeping)\s+"
+    r"(?:(it|them|us|things|the\s+\w+)\s+)?back\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 # "like practically where do we start": asks what to do first, not about starting anything
 _WHERE_TO_START = re.compile(
     r"\bwhere\s+(?:do|does|should|would|can|could|to)\s+(?:(?:we|i|you|they|one|it)\s+)?"
@@ -187,6 +194,12 @@ _PHRASAL = re.compile(
     ),
     re.IGNORECASE,
 )
+
+
+def _the_challenges(match: re.Match) -> str:
+    """ "what's holding the harbour back" -> "what are the challenges for the harbour"."""
+    held = match.group(1)
+    return " are the challenges for" + (f" {held}" if held else "")
 
 
 def _said_plainly(match: re.Match) -> str:
@@ -291,6 +304,7 @@ class Vocabulary:
         `known` accepts (glossary acronyms, place names) are left as they are."""
         question = _DIGIT_WORD.sub(lambda match: _DIGIT_SHORTHAND[match.group(0).lower()], question)
         question = _HOWS_MUCH.sub(r"\1", question)
+        question = _HELD_BACK.sub(_the_challenges, question)
         question = _PHRASAL.sub(_said_plainly, question)
         question = _WHERE_TO_START.sub("what should we do", question)
         question = _AT_WHICH_POINT.sub(r"at \1 stages", question)
@@ -359,11 +373,14 @@ class Vocabulary:
 
     def _clipped_before(self, question: str) -> str:
         """A word clipped before one the documents use after its whole ("med tech" ->
-        "medical tech"), when exactly one word they put there starts with it."""
+        "medical tech"), when exactly one word they put there starts with it; before the
+        word in either number ("amb trust": the documents' "ambulance trusts")."""
         for match, clipped, after in self._clipped_pairs(question, clipped_first=True):
+            numbers = {after, after[:-1] if after.endswith("s") else f"{after}s"}
             found = {  # cut short, not an ending left off ("mayor" for "mayors")
                 word
-                for word in self._words_before.get(after, ())
+                for number in numbers
+                for word in self._words_before.get(number, ())
                 if len(word) >= len(clipped) + CLIPPED_AT_LEAST and word.startswith(clipped)
             }
             if len(found) == 1:

@@ -907,6 +907,9 @@ def test_the_outcome_of_a_consultation_or_review_needs_sentences_about_it_done(e
     )
     question = "What did the review of harbour boards' roles and responsibilities conclude?"
     assert engine.ask(question).mode == "no_answer"
+    # asked as people type it: what it "ended up" doing
+    question = "what did the govt review of harbour boards roles end up recommending?"
+    assert engine.ask(question).mode == "no_answer"
     assert "slipways" in engine.ask("what has the harbour fund paid for?").answer
 
 

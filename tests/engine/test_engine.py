@@ -403,6 +403,67 @@ def test_the_askers_own_lep_or_ics_named_as_the_directory_names_them_gets_genera
     assert answer.note and "Nothing in the knowledge base is specific to Kent" in answer.note
 
 
+def test_what_the_askers_own_strategy_says_is_not_covered_where_no_document_covers_it(
+    tmp_path_factory, embedder
+):
+    """ "cornwall trust here - what does our LEP's LIS say ...?" asks about Cornwall's own
+    strategy, which no document covers (what applies everywhere is no answer to it); what
+    to do about "our LIS" still gets the general advice."""
+    engine = engine_over(ENGAGING, tmp_path_factory, embedder)
+    for question in (
+        "cornwall & scilly trust here - what does our lep's lis say about engaging the NHS?",
+        "we're a trust in cornwall - is there anything about prevention in our LIS draft?",
+    ):
+        answer = engine.ask(question)
+        assert answer.mode == "no_answer", question
+        assert "“cornwall”" in answer.answer, question
+    answer = engine.ask("trust in cornwall - how should we engage the LEP on our LIS?")
+    assert "seek to engage their local enterprise partnership" in answer.answer
+    assert answer.note and "Nothing in the knowledge base is specific to cornwall" in answer.note
+
+
+PRODUCTIVITY = {
+    "north-east.md": """# The North East
+
+## Health and life sciences
+
+Productivity in the North East's health and life sciences businesses is ten per cent
+below the national average, the strategy's evidence review found.
+""",
+    "west-midlands.md": """# The West Midlands
+
+## Health and life sciences
+
+The West Midlands health and life sciences cluster brings universities, hospitals and
+businesses together around clinical trials.
+""",
+    "tees-valley.md": """# Tees Valley
+
+## Health and life sciences
+
+Productivity in Tees Valley's health and life sciences businesses is five per cent above
+the national average.
+""",
+}
+
+
+def test_a_comparison_with_a_place_the_documents_say_nothing_of_it_for_is_not_covered(
+    tmp_path_factory, embedder
+):
+    """The North East's productivity compares with nowhere in passages that give no other
+    place's productivity; the West Midlands' life sciences cluster is no figure for it."""
+    engine = engine_over(PRODUCTIVITY, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "how does NE productivity in health & life sciences compare with the west midlands?"
+    )
+    assert answer.mode == "no_answer"
+    answer = engine.ask(
+        "How does productivity in health and life sciences in the North East compare with "
+        "Tees Valley?"
+    )
+    assert "ten per cent" in answer.answer and "five per cent" in answer.answer
+
+
 def test_advice_asked_for_as_tips_or_a_suggestion_from_a_place_nothing_covers_is_general(
     tmp_path_factory, embedder
 ):

@@ -746,6 +746,10 @@ def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
     assert outcome_subject("what did the harbour council agree at its first meeting?") == (
         "the harbour council"
     )
+    # what it "ended up" doing is its result
+    assert outcome_subject("what did the harbour review end up recommending?") == (
+        "the harbour review"
+    )
     # which ones won a competition: its result
     assert outcome_subject("which towns won harbour fund money?") == "harbour fund money"
 

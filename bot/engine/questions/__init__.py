@@ -52,6 +52,7 @@ from bot.engine.questions.framing import (
     alternatives,
     asks_where_to_find,
     asks_why_of_the_answer,
+    compared_sides,
     topic_asked,
     without_presentation,
 )
@@ -109,6 +110,7 @@ __all__ = [
     "members_subject",
     "places_asked",
     "compares_dates",
+    "compared_sides",
     "wants_date",
     "amount_subject",
     "money_owner",

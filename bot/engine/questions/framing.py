@@ -195,6 +195,22 @@ def alternatives(question: str) -> list[frozenset[str]]:
     return chosen if all(chosen) and chosen[0] != chosen[1] else []
 
 
+# "how does NE productivity compare with the west mids?", "how do we stack up against
+# Lincs?": one thing asked of one place, set beside another.
+_COMPARED_WITH = re.compile(
+    r"\bhow\s+(?:does|do|did|is|are|was|were)\s+(?P<this>[^?]+?)\s+(?:compare[sd]?|stack\s+up|"
+    r"measure\s+up)\s+(?:with|to|against)\s+(?P<that>[^?.;!]+)",
+    re.IGNORECASE,
+)
+
+
+def compared_sides(question: str) -> tuple[str, str] | None:
+    """What a question sets beside what ("how does NE productivity compare with the west
+    mids?" -> ("NE productivity", "the west mids")), or None."""
+    match = _COMPARED_WITH.search(question)
+    return (match.group("this"), match.group("that")) if match else None
+
+
 # "why" on its own after what is asked, or why that matters
 _AND_WHY = re.compile(
     r"(?:,|\band|&|\+)\s*why(?:\s+(?:does|do|is|are|would|should)\s+(?:it|this|that|they|these)"

@@ -10,8 +10,11 @@ import re
 # consultation on the Fund?": a result that something has already produced.
 _OUTCOME = re.compile(
     r"\bwhat\s+(?:(?:progress|conclusions?|findings?|results?|outcomes?|recommendations?)\s+)?"
-    r"(?:did|has|have)\s+(?P<doer>.+?)\s+(?:conclude|find|report|recommend|achieve|deliver|"
-    r"decide|reach|award|allocate|announce|publish|propose|agree)(?:ed|d|s)?\b"
+    r"(?:did|has|have)\s+(?P<doer>.+?)\s+"
+    # "what did the review of LEP roles end up recommending?"
+    r"(?:(?:actually|finally|eventually|ultimately)\s+)?(?:end(?:ed)?\s+up\s+)?"
+    r"(?:conclude|find|report|recommend|achieve|deliver|"
+    r"decide|reach|award|allocate|announce|publish|propose|agree)(?:ed|d|s|ing)?\b"
     # "what came out of the first meeting?", "what got decided at the first meeting?"
     r"|\b(?:(?:outcomes?|results?|findings?|conclusions?|what\s+(?:(?:has|have)\s+)?"
     r"(?:came|come)\s+out)\s+of|what\s+(?:was|were|got|has\s+been|have\s+been)\s+"

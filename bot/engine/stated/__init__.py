@@ -14,6 +14,7 @@ every check reads the same way in `subjects`.
 
 from __future__ import annotations
 
+from bot.engine.stated.comparison import about_area, compared_places, states_both_sides
 from bot.engine.stated.counting import counted_heads, counts, states_count
 from bot.engine.stated.dates import (
     DATE,
@@ -61,6 +62,9 @@ __all__ = [
     "gives_phone",
     "gives_email",
     "states_outcome",
+    "states_both_sides",
+    "compared_places",
+    "about_area",
     "states_for_the_year",
     "states_share",
     "counted_heads",
