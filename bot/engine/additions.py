@@ -611,8 +611,10 @@ def with_antecedents(
     uses initials the glossary does not explain ("... the replacement to ESIF") after the
     sentence that spells them out ("... European Structural and Investment Fund (ESIF)
     projects ..."). Points ranked below it make room; when none can, the introducing
-    sentence takes its place. A unit that names the thing again ("These challenges ...
-    The grand challenges are: ...") needs no introduction."""
+    sentence takes its place. One that points back inside itself ("... in developing this
+    partnership ...") is preceded by the sentence that names it only where there is room.
+    A unit that names the thing again ("These challenges ... The grand challenges are:
+    ...") needs no introduction."""
     result = list(chosen)
     budget = max(max_chars, sum(len(c.text) for c in chosen))
 
@@ -620,6 +622,15 @@ def with_antecedents(
         return len(trial) <= max_sentences and sum(len(c.text) for c in trial) <= budget
 
     for candidate in chosen:
+        within = _pointed_at_within(candidate, candidates)
+        if within and candidate in result and within not in result:
+            # (pointed at inside a sentence that may say what follows: "... this
+            # partnership and we have set ourselves ambition goals." before the goals; it
+            # comes only where there is room, and never pushes out a point)
+            at = result.index(candidate)
+            if fits(trial := [*result[:at], within, *result[at:]]):
+                result = trial
+            continue
         antecedent = _antecedent(candidate, candidates) or _spelt_out_before(
             candidate, candidates, explained
         )
@@ -732,6 +743,43 @@ def _antecedent(
         and candidate.text not in c.text
     ]
     return max(earlier, key=lambda c: c.position, default=None)
+
+
+# "... is a key tool in developing this partnership ...": a thing the sentence before
+# named, pointed at inside the sentence as what something is done to or for (not "Led by
+# the boards, these plans will ...", which goes on about its subject); not the document
+# itself ("this briefing").
+_POINTS_BACK_WITHIN = re.compile(
+    r"\s(?:[a-z]+ing|in|of|for|to|with|through|from|on|into|about|within|across|under|by)\s+"
+    r"(?:this|these)\s+([a-z][\w-]*)\b"
+)
+_THE_DOCUMENT = frozenset(
+    terms("briefing report paper document page strategy year time way section chapter")
+)
+
+
+def _pointed_at_within(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The sentence right before `candidate` in its passage, when `candidate` points at a
+    thing that one names, inside the sentence rather than as its subject ("Dorset LEP has
+    established a partnership with Dorset ICS, Bournemouth University ..." before "The
+    local industrial strategy is a key tool in developing this partnership ..."), and
+    never names it otherwise."""
+    pointed = _POINTS_BACK_WITHIN.search(without_bullet(candidate.text))
+    named = terms(pointed.group(1)) if pointed else []
+    said = terms(candidate.text)
+    if not named or set(named) & _THE_DOCUMENT or any(said.count(term) > 1 for term in named):
+        return None
+    return next(
+        (
+            c
+            for c in candidates
+            if c.passage.chunk.id == candidate.passage.chunk.id
+            and c.position == candidate.position - 1
+            and set(named) <= c.terms
+            and c.text not in candidate.text
+        ),
+        None,
+    )
 
 
 _INITIALS = re.compile(r"\b([A-Z]{2,6})s?\b")

@@ -93,6 +93,7 @@ from bot.engine.questions import (
     listed_noun,
     parts_referring_back,
     person_asked,
+    places_asked,
     purpose_subject,
     role_asked,
     topic_asked,
@@ -208,6 +209,7 @@ class Composition:
 SAME_SOURCE_PENALTY = 0.03
 DETAIL_BONUS = 0.2
 LOCAL_BONUS = 0.15  # from a passage about the place the question names
+NAMES_PLACES_BONUS = 0.1  # a sentence naming places, when the question asks which ones
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
 SPOKEN_FACTOR = 0.8  # a named partner's comment, when a place's strategy is asked about
@@ -725,6 +727,8 @@ class ExtractiveComposer:
         audience = bool(_ASKS_AUDIENCE.search(query.text))
         finding = asks_where_to_find(query.text)
         says_a_place = _asks_what_a_place_says(query.text, asked)
+        # "which areas have published their strategies?": the answer names them
+        which_places = bool(places_asked(query.text)) and self.places is not None
         asked_terms = frozenset(terms(query.text))
         words_asked = bool(ASKS_WHAT_SAID.search(query.text))
         # (asked who they are too, "who is X and what did he say?", their line and their
@@ -809,6 +813,8 @@ class ExtractiveComposer:
                 # "what does the lincs LIS say ...": the strategy's words before a
                 # partner's comment on it ("Health and care are significant industries ...")
                 score *= SPOKEN_FACTOR
+            if which_places and self.places and self.places.area_ids(candidate.text):
+                score += NAMES_PLACES_BONUS
             if asks_why and _GIVES_REASON.search(candidate.text):
                 score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
             if candidate.local and not (says_a_place and not action and _advises_nhs(candidate)):

@@ -67,7 +67,7 @@ bit bits confused confusing unsure wondering curious main kind sort kinda sorta 
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
 meant supposed ahead push pushing lobby lobbying tip tips pointer pointers lot lots bang bangs
-side sides sorry soz apologies apologise apols basic daft naive
+side sides sorry soz apologies apologise apols basic daft naive already yet ever still
 """.split()
 )
 

@@ -29,7 +29,7 @@ from importlib import resources
 
 from symspellpy import SymSpell, Verbosity
 
-from bot.engine.text import STOP_WORDS
+from bot.engine.text import STOP_WORDS, terms
 
 __all__ = ["Vocabulary"]
 
@@ -162,7 +162,7 @@ _PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
     (
         tuple(
             "turn turns turned turning show shows showed showing crop crops cropped cropping "
-            "pop pops popped popping".split()
+            "pop pops popped popping come comes".split()
         ),
         "up",
     ): "features",
@@ -178,6 +178,12 @@ _HELD_BACK = re.compile(
     r"(?:(it|them|us|things|the\s+\w+)\s+)?back\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+# "have any areas published their LIS yet, and if so which?": which ones have (the
+# answer names them), not whether any has
+_HAVE_ANY = re.compile(
+    r"\b(have|has|had)\s+any\s+([A-Za-z]+s)\s+(?=(?:(?:already|yet|actually|ever)\s+)?[a-z]+ed\b)",
+    re.IGNORECASE,
+)
 # "like practically where do we start": asks what to do first, not about starting anything
 _WHERE_TO_START = re.compile(
     r"\bwhere\s+(?:do|does|should|would|can|could|to)\s+(?:(?:we|i|you|they|one|it)\s+)?"
@@ -186,7 +192,9 @@ _WHERE_TO_START = re.compile(
 )
 # "at what points in the process can we get our voice in?": at which stages
 _AT_WHICH_POINT = re.compile(r"\bat\s+(what|which)\s+points?\b", re.IGNORECASE)
-_PHRASES = {form: word for (forms, _), word in _PHRASAL_VERBS.items() for form in forms}
+_PHRASES = {
+    (form, particle): word for (forms, particle), word in _PHRASAL_VERBS.items() for form in forms
+}
 _PHRASAL = re.compile(
     "|".join(  # "holding it back", "held the region back"; not "what came out of the review?"
         rf"\b(?:{'|'.join(forms)})\s+(?:(it|them|us|things|the\s+\w+)\s+)?{particle}\b(?!\s+of\b)"
@@ -205,7 +213,8 @@ def _the_challenges(match: re.Match) -> str:
 def _said_plainly(match: re.Match) -> str:
     """The documents' word for a phrasal verb, before its object if it has one ("holding
     the harbour back" -> "challenges the harbour")."""
-    word = _PHRASES[match.group(0).lower().split()[0]]
+    said = match.group(0).lower().split()
+    word = _PHRASES[(said[0], said[-1])]
     held = next((group for group in match.groups() if group), None)
     return f"{word} {held}" if held else word
 
@@ -307,6 +316,7 @@ class Vocabulary:
         question = _HELD_BACK.sub(_the_challenges, question)
         question = _PHRASAL.sub(_said_plainly, question)
         question = _WHERE_TO_START.sub("what should we do", question)
+        question = _HAVE_ANY.sub(lambda m: f"which {m.group(2)} {m.group(1).lower()} ", question)
         question = _AT_WHICH_POINT.sub(r"at \1 stages", question)
         # "ambulance trusts? ... our amb service": a word clipped from one the asker typed
         typed = {word.lower() for word in _TOKEN.findall(question) if word.lower() in self.counts}
@@ -503,9 +513,16 @@ class Vocabulary:
         return max(found, key=self.counts.__getitem__) if found else None
 
     def _corrected(self, lower: str) -> str | None:
+        """The documents' word a letter or two away; not two away when another English
+        word is one away ("recieved" is "received", which the documents may not use, not
+        their "reviewed"; "prioritys" is still their "priorities", not "priority")."""
         distance = 1 if len(lower) <= 5 else 2
         found = self._spelling.lookup(lower, Verbosity.TOP, max_edit_distance=distance)
-        return found[0].term if found else None
+        if not found:
+            return None
+        word = found[0].term
+        english = _english_word(lower) if found[0].distance > 1 else None
+        return None if english and terms(english) != terms(word) else word
 
 
 def _initialisms(phrases: Counter[str], counts: Counter[str]) -> dict[str, str]:

@@ -840,6 +840,31 @@ ensure continued participation.
     assert answer.index("Coastal Renewal Grant (CRG)") < answer.index("the replacement to CRG")
 
 
+def test_a_sentence_that_points_back_inside_itself_comes_after_what_it_points_at(
+    tmp_path_factory, embedder
+):
+    """ "... a key tool in developing this partnership ..." says nothing of which
+    partnership: the sentence before, which names it and its partners, comes first."""
+    engine = engine_over(
+        {
+            "moor.md": """# Moorland health
+
+## The partnership
+
+Harbour clinics have served the moor for many years. Moorland LEP has established a
+partnership with Moor ICS, Fellside University and others to secure a healthy future for
+the moor. The local plan is a key tool in developing this partnership and we have set
+ourselves ambitious goals.
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    answer = engine.ask("what is the local plan a key tool for?").answer
+    assert "Fellside University" in answer
+    assert answer.index("Fellside University") < answer.index("this partnership")
+
+
 def test_asked_why_the_reason_before_the_advice_comes_with_it(tmp_path_factory, embedder):
     """ "..., and why?": when the advice ends its paragraph, the sentence before it there
     gives the reason ("... the largest employer in every harbour town ...")."""

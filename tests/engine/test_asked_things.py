@@ -1142,3 +1142,31 @@ def test_a_closing_date_is_a_date_that_closes_something_not_any_date(tmp_path_fa
     answer = engine.ask("whats the closing date for responses to the harbour consultation?")
     assert answer.mode == "extractive", answer.answer
     assert "closes on 5 May 2019" in answer.answer
+
+
+PUBLISHED = {
+    "harbour-plans.md": """# Harbour plans
+
+## Why take part
+
+There are many benefits for harbour clinics in engaging with harbour plans, including:
+
+- finding new staff
+- sharing estates
+- new funding
+
+## Where things stand
+
+Many areas already have harbour partnerships with government. Cornwall and Devon were
+the first to publish their plans for the coast, in May and June 2019.
+""",
+}
+
+
+def test_have_any_places_done_it_asks_which_and_the_answer_names_them(tmp_path_factory, embedder):
+    """ "have any areas already published their plans, and if so which?" asks which
+    areas have: the sentence that names them leads, not a list that matches the
+    question's other words, nor a sentence that shares only its "already"."""
+    engine = engine_over(PUBLISHED, tmp_path_factory, embedder)
+    answer = engine.ask("Have any areas already published their harbour plans and, if so, which?")
+    assert answer.answer.startswith("Cornwall and Devon were the first to publish")

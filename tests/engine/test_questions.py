@@ -30,6 +30,7 @@ from bot.engine.questions import (
     other_words_for,
     outcome_subject,
     parts_referring_back,
+    places_asked,
     purpose_subject,
     role_asked,
     topic_asked,
@@ -1040,3 +1041,14 @@ def test_getting_a_say_is_searched_for_as_influencing(question, starter_store):
 )
 def test_why_after_what_is_asked_asks_the_reason_for_the_answer(question, asks):
     assert asks_why_of_the_answer(question) is asks
+
+
+def test_which_areas_did_something_asks_places_but_which_areas_of_a_topic_does_not():
+    assert places_asked("which areas have published their plans yet?") == (
+        "have published their plans yet"
+    )
+    assert (
+        places_asked("Which areas were the first harbour towns?") == "were the first harbour towns"
+    )
+    assert places_asked("In which areas does health feature in the plans?") is None
+    assert places_asked("which areas of the harbour plan matter to clinics?") is None

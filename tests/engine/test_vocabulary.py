@@ -81,6 +81,8 @@ def vocabulary() -> Vocabulary:
         # Phrasal verbs of chat in the documents' words.
         ("when did the strategy come out?", "when did the strategy published?"),
         ("where does health turn up in the strategy", "where does health features in the strategy"),
+        ("where does health come up in plans?", "where does health features in plans?"),
+        ("what came up at the meeting?", "what came up at the meeting?"),  # what was said
         # what holds a thing back: its challenges, asked as a list is
         ("what is holding back the moors?", "what are the challenges for the moors?"),
         ("what's holding the harbour back?", "what are the challenges for the harbour?"),
@@ -89,6 +91,9 @@ def vocabulary() -> Vocabulary:
             "what did the review say are the challenges for harbours up here?",
         ),
         ("what held the harbour back?", "what challenges the harbour?"),
+        # whether any has done it asks which have ("if so which?")
+        ("have any towns published plans yet?", "which towns have published plans yet?"),
+        ("Has any harbour agreed it?", "Has any harbour agreed it?"),  # one, not which
         ("what came back out", "what came back out"),
         ("what came out of the review?", "what came out of the review?"),  # its result
         ("does the harbour count as an anchor?", "does the harbour is an anchor?"),
@@ -195,3 +200,11 @@ def test_initials_typed_small_that_the_places_know_are_read_in_capitals():
     assert vocabulary.read("mca plan - who leads?", lambda word: known(word.lower())) == (
         "MCA plan - who leads?"
     )
+
+
+def test_a_typo_one_letter_from_english_is_not_read_as_a_documents_word_two_away():
+    """ "recieved" is "received", though the documents use only "reviewed", two letters
+    away; a typo only the documents' word is near is still read as it."""
+    vocabulary = Vocabulary(["The board reviewed the harbour stratergem plans."] * 3)
+    assert vocabulary.read("we recieved the plans") == "we received the plans"
+    assert vocabulary.read("the board reveiwed it") == "the board reviewed it"

@@ -358,7 +358,11 @@ def asks_what_it_does_well(question: str) -> bool:
 # strategies or the bodies behind them, each known by its place
 _WHICH_PLACES = re.compile(
     r"\bwhich\s+(?:of\s+the\s+)?(?:local\s+industrial\s+strategies|strategies|lis['’]?s|"
-    r"leps|lep\s+areas|(?:mayoral\s+)?combined\s+authorities|mcas|(?:metro\s+)?mayors)\s+"
+    r"leps|lep\s+areas|(?:mayoral\s+)?combined\s+authorities|mcas|(?:metro\s+)?mayors|"
+    # "which areas have published their strategies?", "which areas were ...": what places
+    # did (not "in which areas does health feature?", "which areas of ...": topics)
+    r"(?:local\s+)?(?:areas|places|regions)(?=\s+(?:have|has|had|were|was|won|got|"
+    r"published|received|already|actually|first|did)\b))\s+"
     r"(?P<rest>[^?!.]+)",
     re.IGNORECASE,
 )
