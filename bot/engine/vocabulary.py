@@ -171,11 +171,13 @@ _PHRASAL_VERBS = {  # (the verb's forms, its particle): the documents' word
     # "does the NHS count as an anchor institution?": whether it is one
     (("count", "counts", "counted", "counting"), "as"): "is",
 }
+# What a phrasal verb may hold between verb and particle: "holding the region back".
+_HELD_OBJECT = r"(?:(it|them|us|things|the\s+\w+)\s+)?"
 # "what did the review say is holding back health?": what its challenges are, asked as a
 # list is ("... say are the challenges for health?")
 _HELD_BACK = re.compile(
     r"(?:\s+(?:is|are|was|were)|['’]s|(?<=\bwhat)s)\s+(?:holding|keeping)\s+"
-    r"(?:(it|them|us|things|the\s+\w+)\s+)?back\b(?!\s+of\b)",
+    rf"{_HELD_OBJECT}back\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 # "have any areas published their LIS yet, and if so which?": which ones have (the
@@ -197,7 +199,7 @@ _PHRASES = {
 }
 _PHRASAL = re.compile(
     "|".join(  # "holding it back", "held the region back"; not "what came out of the review?"
-        rf"\b(?:{'|'.join(forms)})\s+(?:(it|them|us|things|the\s+\w+)\s+)?{particle}\b(?!\s+of\b)"
+        rf"\b(?:{'|'.join(forms)})\s+{_HELD_OBJECT}{particle}\b(?!\s+of\b)"
         for forms, particle in _PHRASAL_VERBS
     ),
     re.IGNORECASE,
@@ -211,8 +213,9 @@ def _the_challenges(match: re.Match) -> str:
 
 
 def _said_plainly(match: re.Match) -> str:
-    """The documents' word for a phrasal verb, before its object if it has one ("holding
-    the harbour back" -> "challenges the harbour")."""
+    """The documents' word for a phrasal verb, before its object if it has one ("what
+    held the harbour back?" -> "what challenges the harbour?"; "is holding ... back" is
+    read first, by `_HELD_BACK`)."""
     said = match.group(0).lower().split()
     word = _PHRASES[(said[0], said[-1])]
     held = next((group for group in match.groups() if group), None)
