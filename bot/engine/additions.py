@@ -22,7 +22,7 @@ from bot.engine.concepts import Concept, coverage
 from bot.engine.details import date_words, says_what_it_is
 from bot.engine.questions import ASKS_WHAT_SAID, OFFICES, role_asked, said_subject
 from bot.engine.stated import office_prefixes
-from bot.engine.text import terms
+from bot.engine.text import sentences, terms
 from bot.engine.units import Candidate, Speaker, is_dated_caption, is_name_line, speaker_of_line
 from ingest.structure import PARAGRAPH_BREAK, without_bullet
 
@@ -613,6 +613,8 @@ def with_antecedents(
     projects ..."). Points ranked below it make room; when none can, the introducing
     sentence takes its place. One that points back inside itself ("... in developing this
     partnership ...") is preceded by the sentence that names it only where there is room.
+    A list whose lead-in follows its paragraph's first sentence comes after that sentence,
+    which the list bears out, points below it making room.
     A unit that names the thing again ("These challenges ... The grand challenges are:
     ...") needs no introduction."""
     result = list(chosen)
@@ -629,6 +631,22 @@ def with_antecedents(
             # comes only where there is room, and never pushes out a point)
             at = result.index(candidate)
             if fits(trial := [*result[:at], within, *result[at:]]):
+                result = trial
+            continue
+        opening = _opens_its_paragraph(candidate, candidates)
+        if opening and candidate in result:
+            # (chosen below it, it moves up; else points ranked below the list make room,
+            # and the list itself stays)
+            at = result.index(candidate)
+            if opening in result:
+                if result.index(opening) > at:
+                    result.remove(opening)
+                    result.insert(at, opening)
+                continue
+            trial = [*result[:at], opening, *result[at:]]
+            while not fits(trial) and len(trial) > at + 2:
+                trial.pop()
+            if fits(trial):
                 result = trial
             continue
         antecedent = _antecedent(candidate, candidates) or _spelt_out_before(
@@ -777,6 +795,30 @@ def _pointed_at_within(candidate: Candidate, candidates: list[Candidate]) -> Can
             and c.position == candidate.position - 1
             and set(named) <= c.terms
             and c.text not in candidate.text
+        ),
+        None,
+    )
+
+
+def _opens_its_paragraph(candidate: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The sentence that opens the two-sentence paragraph whose second sentence introduces
+    the list `candidate` carries: what the list bears out ("Evidence remains largely inconclusive on
+    how best to drive productivity within this sector." before "Across a number of research
+    studies, factors reviewed included: ...")."""
+    if not candidate.carries_list or len(sentences(candidate.lead_in)) != 1:
+        return None
+    return next(
+        (
+            c
+            for c in candidates
+            if c.passage.chunk.id == candidate.passage.chunk.id
+            and c.position == candidate.position - 1
+            and c.paragraph == candidate.paragraph
+            # (the paragraph is these two sentences: not "“Within nine months ... This
+            # deeper partnership will build on ... This includes:", whose lead-in of two
+            # sentences says what it builds on)
+            and candidate.paragraph.startswith(c.text)
+            and candidate.paragraph[len(c.text) :].split() == candidate.lead_in.split()
         ),
         None,
     )

@@ -108,6 +108,7 @@ from bot.engine.stated import (
     in_order,
     names_holder,
     names_members,
+    names_minister,
     names_which,
     states_amount,
     states_both_sides,
@@ -172,7 +173,9 @@ _WHO_DOES = r"(?:(?:we|i|you|they|our\s+\w+|trusts?|icss?|stps?|ccgs?|nhs\s+\w+)
 # three important stages in which to influence: ...")
 _HOW_TO = re.compile(
     rf"\bhow\s+(?:do|can|could|should|would|might|to)\s+{_WHO_DOES}"
-    r"(?:(?:actually|best|really|even|go\s+about)\s+)?([a-z]+)"
+    # ("how do we get started influencing our LEP's lis?": how to influence it)
+    r"(?:(?:actually|best|really|even|go\s+about|get\s+started(?:\s+(?:with|on))?|start|begin)\s+)?"
+    r"([a-z]+)"
     rf"|\bwhat\s+(?:do|can|could|should|must)\s+{_WHO_DOES}(?:be\s+)?(?:do|doing)\s+to\s+([a-z]+)",
     re.IGNORECASE,
 )
@@ -722,7 +725,8 @@ class ExtractiveComposer:
         role_of_named = bool(_ASKS_ROLE.search(query.text))
         # "who chairs ...", "salford royal here, whos the contact ...?", "the name of the
         # head of ..."
-        asks_who = bool(_ASKS_WHO.search(query.text) or person or role_asked(query.text))
+        office = role_asked(query.text)
+        asks_who = bool(_ASKS_WHO.search(query.text) or person or office)
         asks_when = wants_date(query.text)
         audience = bool(_ASKS_AUDIENCE.search(query.text))
         finding = asks_where_to_find(query.text)
@@ -764,8 +768,8 @@ class ExtractiveComposer:
                 score *= 0.6  # a signature line answers "who", and little else
             if not asks_when and is_dated_caption(candidate.text):
                 score *= 0.3  # "... consultation (January 2019)" answers "when", and nothing else
-            if their_line:
-                score += DETAIL_BONUS
+            if their_line or (office and names_minister(office[0], candidate.text)):
+                score += DETAIL_BONUS  # (a minister asked for: the sentence naming them)
             # The kind of answer asked for: a list, a number, a date.
             if wanted:
                 held = sum(holds(candidate) for holds in wanted)

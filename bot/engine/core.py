@@ -225,13 +225,16 @@ class Engine:
         places = self.contacts.gazetteer
         areas = {area.id for area in places.find(thing)}
         named = set(terms(thing))
+        # "have any areas published their LIS yet?": done by some place, whichever
+        anywhere = not areas and bool(_ANY_PLACE.fullmatch(thing.strip()))
 
         def says_done(line: str) -> bool:
             held = set(terms(line))
             if not event & held or _PLANNED.search(line):
                 return False
-            if areas:
-                return bool(DATE.search(line)) and areas <= places.area_ids(line)
+            if areas or anywhere:
+                found = places.area_ids(line)
+                return bool(DATE.search(line)) and bool(found) and areas <= found
             return named <= held and bool(DATE.search(line) or _HAS_BEEN.search(line))
 
         return any(says_done(line) for line in answer.answer.splitlines())
@@ -310,6 +313,11 @@ class Engine:
         )
 
 
+# where a question asks who: "who at the confed ...", "anyone at the confed who ..." (not
+# "someone mentioned a warren at the partnership", which tells)
+_WHO_CLAUSE = re.compile(r"\b(?:who|any\s?(?:one|body))\b[^?.!]*", re.IGNORECASE)
+
+
 def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) -> Lead | None:
     """For "who should we talk to?", an opening line naming the first contact, or the one
     whose organisation the question names ("who at the confed do i email?"), cited to the
@@ -319,7 +327,7 @@ def contact_lead(question: str, contacts: list[Contact], store: KnowledgeStore) 
     if not (is_contact_question(question) or holder) or not contacts:
         return None
     # the organisation named where the question asks who, not where it names a source
-    asked = {t for clause in re.findall(r"\bwho\b[^?.!]*", question, re.I) for t in terms(clause)}
+    asked = {t for clause in _WHO_CLAUSE.findall(question) for t in terms(clause)}
     named = [holder] if holder else [c for c in contacts if c.org and terms(c.org)[-1] in asked]
     contact = (named or contacts)[0]
     # a body no document names a person at: say so, and lead with whom a document does name
@@ -399,7 +407,10 @@ def _contact_line(contact: Contact, label: str | None = None) -> str:
 
 
 # "Sector deals have been agreed in ...": says a thing is done, without a date
-_HAS_BEEN = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?been\b", re.I)
+# "Sector deals have been agreed ...", "... life sciences as the first sector deal announced
+# ... was": said as done, not as planned
+_HAS_BEEN = re.compile(r"\b(?:(?:has|have|had)\s+(?:now\s+|already\s+)?been|was|were)\b", re.I)
+_ANY_PLACE = re.compile(r"(?:any|some)\s+(?:local\s+)?(?:areas|places|regions|leps)", re.I)
 # A point that says something is still to happen: "(to be published by summer 2018)".
 _PLANNED = re.compile(
     r"\b(?:to\s+be|will|shall|expected|due|planned|plans?\s+to|forthcoming|draft)\b", re.I

@@ -1056,6 +1056,9 @@ county workforce.
     )
     assert declined.mode == "no_answer"
     assert "“warrington”" not in declined.answer  # not why it is not answered
+    # ... asked as a percentage paid on it, without the word "rate"
+    question = "hi what % apprenticeship levy does our trust actually pay on its pay bill?"
+    assert engine.ask(question).mode == "no_answer"
     # a total in pounds is an amount, not a share
     total = "whats the total apprenticeship levy pot for levy-paying organisations? need a £ figure"
     assert engine.ask(total).mode == "no_answer"
@@ -1555,3 +1558,33 @@ def test_a_quotation_sentence_cut_to_fit_repeats_the_same_sentence_whole():
     )
     assert one_quotation(said(first), said(whole))
     assert not one_quotation(cut, said(whole))
+
+
+def test_a_list_comes_after_the_claim_its_paragraph_opens_with(tmp_path_factory, embedder):
+    """ "Evidence remains unclear ... Across several studies, factors reviewed included:"
+    and the list: asked whether route subsidies work better, the claim the list bears out
+    comes before it, not below as a point of its own."""
+    slide = """Harbour evidence pack
+
+What the evidence tells us about what works for harbours?
+
+Evidence remains unclear on how best to keep island ferry routes running.
+Across several harbour studies, factors reviewed included:
+— Timetables set locally vs. timetables set nationally
+— Levels of delivery - harbour board and council
+— Route subsidies compared to general subsidies. However, subsidies that target
+particular routes appear to do slightly worse at keeping ferries running.
+
+Harbour priorities
+
+Work with the island ferry operators across the coast to support the ferry routes.
+
+Raise awareness of the coast's ferry routes and harbour studies with visitors.
+"""
+    engine = engine_over({"harbour.txt": slide}, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "does the harbour evidence show route subsidies do better than general subsidies "
+        "at keeping island ferries running?"
+    )
+    claim = answer.answer.find("Evidence remains unclear")
+    assert 0 <= claim < answer.answer.find("Across several harbour studies"), answer.answer

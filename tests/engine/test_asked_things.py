@@ -1170,3 +1170,22 @@ def test_have_any_places_done_it_asks_which_and_the_answer_names_them(tmp_path_f
     engine = engine_over(PUBLISHED, tmp_path_factory, embedder)
     answer = engine.ask("Have any areas already published their harbour plans and, if so, which?")
     assert answer.answer.startswith("Cornwall and Devon were the first to publish")
+
+
+def test_who_a_minister_was_needs_their_name_not_the_office_alone(tmp_path_factory, embedder):
+    """ "Agreed by the Fellside LEP Board and Secretary of State for Harbours" says the
+    office agreed the strategy, not who held it: asked who that minister was, not covered;
+    a sentence that names them answers."""
+    office_only = (
+        "# Fellside strategy\n\n## Timeline\n\nFellside strategy agreed by the Fellside LEP "
+        "Board and Secretary of State for Harbours and Coastal Strategy in July 2019.\n"
+    )
+    question = "who was the secretary of state for harbours that agreed the fellside strategy?"
+    engine = engine_over({"fellside.md": office_only}, tmp_path_factory, embedder)
+    assert engine.ask(question).mode == "no_answer"
+    named = office_only + (
+        "\nJane Brown MP, Secretary of State for Harbours and Coastal Strategy, agreed the "
+        "Fellside strategy at its launch.\n"
+    )
+    engine = engine_over({"fellside.md": named}, tmp_path_factory, embedder)
+    assert "Jane Brown" in engine.ask(question).answer

@@ -148,3 +148,36 @@ def test_asked_what_a_places_strategy_says_its_words_lead_not_the_briefings_advi
     engine = engine_over(ADVICE_IN_A_BOX, tmp_path_factory, embedder)
     answer = engine.ask("what does the greater lincolnshire LIS say about health and care?")
     assert answer.answer.startswith("“Greater Lincolnshire will build"), answer.answer
+
+
+def test_whether_a_strategy_quoted_is_a_draft_and_from_when_is_answered_by_its_caption(
+    tmp_path_factory, embedder
+):
+    """The caption under the box says which version was quoted and its date: asked "a
+    final version or just a draft? from when", it leads, though it repeats few words."""
+    documents = {
+        "innovation.txt": """Innovation in moorland strategies
+
+Moorland strategies will be agreed with government once each final version is ready.
+
+“We will establish a harbour health living lab linked to the quays, with care for the
+fishing fleet and their families. It will innovate in products and services for people
+across Harbourside.”
+
+Visit the Harbourside website for more information.
+
+CASE STUDY Innovation in moorland strategies
+
+Harbourside technical negotiating draft (December 2018)
+
+https://www.example.org/harbourside/strategy
+"""
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "harbourside trust - is the harbourside strategy quoted a final version or just a "
+        "draft? from when"
+    )
+    assert answer.answer.startswith("Harbourside technical negotiating draft (December 2018)"), (
+        answer.answer
+    )

@@ -187,6 +187,12 @@ def test_who_to_email_at_a_named_organisation_leads_with_its_contact(engine):
     """The local body has no named person, and the question asks for the national one."""
     answer = engine.ask("trust in kendal here - who at the confederation do we email re our LIS?")
     assert answer.answer.startswith("Contact: Michael Wood")
+    # ... asked for anyone there who can help, and for a contact only at the end
+    answer = engine.ask(
+        "kendal trust - is there anyone at the confed who can help us get in with our lep? "
+        "contact pls"
+    )
+    assert answer.answer.startswith("Contact: Michael Wood")
     # asked about the local body, the answer does not lead with the national one
     answer = engine.ask("trust in kendal here - who do we email at our LEP re the LIS?")
     assert not answer.answer.startswith("Contact: Michael Wood")

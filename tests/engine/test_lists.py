@@ -1212,6 +1212,26 @@ def test_asked_when_to_act_the_stages_of_the_work_answer(tmp_path_factory, embed
         assert "Evidence gathering" in answer.answer.split("[1]")[0], answer.answer
 
 
+def test_how_to_get_started_doing_something_is_answered_by_the_stages_to_do_it(
+    tmp_path_factory, embedder
+):
+    """ "how do we get started influencing it?" asks how to influence it: the stages in
+    which to influence come before a point on something else."""
+    tips = (
+        "# Tips for practices\n\n## Getting started\n\nPractices getting started on the "
+        "moorland plan should seek to engage their moorland board on its design.\n\nPractice "
+        "estates plans should be aligned with the housing priorities in the moorland plan.\n\n"
+        "Practices that influence the moorland plan get started by reading its priorities.\n\n"
+        "The moorland board welcomes practices getting started with the plan.\n"
+    )
+    engine = engine_over({**LONG_STAGES, "tips.md": tips}, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "practice here - how do we get started influencing the moorland plan, tips?"
+    )
+    stages = answer.answer.find("Evidence gathering")
+    assert 0 <= stages < answer.answer.find("estates plans"), answer.answer
+
+
 LONG_STAGES = {
     "influence.md": """# Shaping the moorland plan
 

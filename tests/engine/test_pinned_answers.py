@@ -341,6 +341,9 @@ def test_whether_something_has_happened_yet_is_answered_by_a_source_that_says_it
     answer = engine.ask("quick one - is GMs LIS actually published yet or still a draft?")
     assert answer.mode == "extractive" and "June 2019" in answer.answer
     assert engine.ask("is dorset's LIS published yet?").mode == "no_answer"
+    # ... asked whether any place has: a source that names a place doing it, with a date
+    answer = engine.ask("have any areas published their LIS yet?")
+    assert answer.mode == "extractive" and "June 2019" in answer.answer
 
 
 def test_whether_a_thing_was_agreed_is_answered_by_a_source_that_says_it_has_been(
@@ -370,6 +373,11 @@ def test_whether_a_thing_was_agreed_is_answered_by_a_source_that_says_it_has_bee
     assert "May 2018" in answer.note
     question = "has the ceramics sector deal actually been agreed or is it still forthcoming?"
     assert engine.ask(question).mode == "no_answer"
+    # whether there is one yet: any event that brought it about answers
+    answer = engine.ask("is there a marine engineering sector deal yet? whats in it")
+    assert answer.mode == "extractive", answer.answer
+    assert "have been agreed in marine engineering" in answer.answer
+    assert engine.ask("is there a ceramics sector deal yet?").mode == "no_answer"
 
 
 def test_the_sectors_everyday_initials_are_read_as_the_words_they_stand_for(

@@ -152,6 +152,7 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
     assert wants_date("who leads it? when was it agreed")
     assert wants_date("Which areas published first, and when?")  # "when" on its own, last
     assert wants_date("who signed it off + when")
+    assert wants_date("is the moor strategy quoted a draft? from when")
     assert wants_date("how has the expected date for agreeing them changed?")
     assert not wants_date("what has changed since the plan was agreed?")
     assert not wants_date("what happens when the fund closes?")
@@ -162,6 +163,7 @@ def test_a_when_in_the_second_part_also_asks_for_a_date():
         "moor plan - what yr does it run to?",
         "when does the plan go up to?",
         "moor FT here, the moor plan runs up to what year??",
+        "the moor lis is meant to be a delivery plan up to what year?",
     ):
         assert asks_how_far_it_runs(question), question
     assert not asks_how_far_it_runs("how far has the plan got?")
@@ -497,6 +499,7 @@ def test_a_count_before_a_plural_asks_for_a_list():
     assert not wants_list("is the grand challenge in the strategy")
     # ... and so does asking for the answer as one
     assert wants_list("where does health show up in the strategies? quick list pls")
+    assert wants_list("where does health show up in the strategies? pls list")
     assert not wants_list("is there a list of the strategies?")
 
 
@@ -505,6 +508,10 @@ def test_which_things_do_something_asks_for_a_list_of_them():
     is listed, whatever words name its kind."""
     assert listed_noun("which health areas come up in most moor plans? need a summary") == "area"
     assert wants_list("which harbour towns feature in the moor plan?")
+    assert not wants_list("been asked to sit on a harbour panel - what do HPs actually do?")
+    # of a kind, and most often
+    question = "trust in leeds - what sort of health themes usually come up in moor plans?"
+    assert listed_noun(question) == "theme"
     assert not wants_list("which is the harbour that comes up most?")
 
 
@@ -581,6 +588,11 @@ def test_what_someone_gains_asks_for_the_benefits_and_who_gains_is_an_aside():
     assert gainer_terms(question) == terms("integrated care system")
     assert gainer_terms("whats in it for a trust to engage with its LIS?") == ["trust"]
     assert asks_what_it_gains("ok so whats actually in it for us engaging with the board?")
+    # the words naming the document ask nothing
+    assert asks_what_it_gains(
+        "What does the Harbour Trust's 2019 briefing say that influencing a local moor plan "
+        "could help NHS organisations to do?"
+    )
     assert asks_what_it_gains("why would the nhs even bother with the moor plan tbh?")
     assert asks_what_it_gains("whats in it for us (nhs) getting involved in the plan?")
     assert not asks_what_it_gains("harbour plan - whats in it for health?? and who chairs it")
@@ -720,6 +732,7 @@ def test_whether_an_nhs_body_should_take_part_asks_what_to_do_but_why_does_not()
     assert is_action_question("does the board think our trust should be on the panel? y/n")
     assert is_action_question("should trusts sit on the panel?")
     assert is_action_question("does our trust need a seat on the panel?? whats the board view")
+    assert is_action_question("whats a harbour panel & does our trust actually need to be on it?")
     assert not is_action_question("what is the panel for, and why should trusts be on it?")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.questions.framing import _WHERE_TO_FIND
-from bot.engine.text import terms
+from bot.engine.text import terms, without_source
 
 # Who would act, in "should our trust be on it?": the asker or an NHS body.
 _NHS_SUBJECT = (
@@ -25,10 +25,11 @@ _SHOULD_THEY = re.compile(
     # (not "anything in the LIS we shd be plugging into?": what it has, which we would use)
     + r"\s+(?:should|must|ought\s+to))\s+"
     + r"(?:be(?!\s+(?!sitting|joining|getting|having|taking)\w+ing\b)|sit|have|get|join)\b"
-    # "does our trust need a seat on the panel?"
+    # "does our trust need a seat on the panel?", "does our trust actually need to be on it?"
     + r"|\b"
     + _NHS_SUBJECT
-    + r"\s+needs?\s+(?:to\s+(?:be|sit|have|get|join)|an?\s+(?:seat|place|say|rep))\b)",
+    + r"\s+(?:(?:actually|really|even|still)\s+)?needs?\s+"
+    + r"(?:to\s+(?:be|sit|have|get|join)|an?\s+(?:seat|place|say|rep))\b)",
     re.IGNORECASE,
 )
 # "whats the first step", "practical steps pls", "where do we even start"
@@ -67,6 +68,8 @@ _CONTACT_QUESTION = re.compile(
     r"email)"
     r"(?:ing)?\b"
     r"|\b(contact details|point of contact|who to contact)\b"
+    # "is there anyone at the confed who can help us get in with our lep? contact pls"
+    r"|\b(?:any|some)\s?(?:one|body)\b[^?]*\bhelp\b|\bcontacts?\s*(?:pls|plz|please|info)?\W*$"
     # "who leads GM's LIS?", "who runs the LIS in dorset": the body the directory names for
     # that area's strategy (not "who leads the local industrial strategy" in general)
     r"|\bwho(?:['’]?s|\s+is|\s+are)?\s+(?:(?:actually|really|now|currently)\s+)?"
@@ -238,13 +241,19 @@ def asks_to_have_a_say(question: str) -> bool:
 
 def asks_what_it_gains(question: str) -> bool:
     """ "What could an ICS gain from influencing its strategy?": the answer is the benefits
-    the documents list, whatever they call them."""
-    return bool(_WHAT_IT_GAINS.search(question))
+    the documents list, whatever they call them; so is "what does the confed's briefing
+    say that influencing a LIS could help NHS organisations to do?" (the words naming
+    the document ask nothing)."""
+    return bool(_gains(question))
 
 
 def gainer_terms(question: str) -> list[str]:
     """Who would gain, in a question about what it gains ("an integrated care system" in
     "what could an integrated care system gain from ...?"): the passages that list the
     benefits seldom name them ("benefits for the NHS")."""
-    match = _WHAT_IT_GAINS.search(question)
+    match = _gains(question)
     return terms(next(filter(None, match.groups()), "")) if match else []
+
+
+def _gains(question: str) -> re.Match[str] | None:
+    return _WHAT_IT_GAINS.search(question) or _WHAT_IT_GAINS.search(without_source(question))

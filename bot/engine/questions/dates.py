@@ -32,7 +32,8 @@ _DATE_QUESTION = re.compile(
     r"|\b(?:expected|target|original|revised|new|agreed)\s+(?:date|deadline|timing|timetable|timescale|"
     r"time\s*frame|timeframe)s?\b"  # "how has the expected date for agreeing them changed?"
     r"|(?:\band|\bn|[,;?+&])\s+when\s*(?:[?!.]|$)"  # "which areas published first, and when?"
-    r"|\bby\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b"
+    # "a final version or a draft? from when", "since when?"
+    r"|\b(?:by|from|since|dated)\s+when\b|\bwhat\s+(year|date)\b|\bwhich\s+year\b|\bby what year\b"
     # "the date for agreeing them", "the date given in the June 2019 briefing"
     r"|\bthe\s+(?:date|deadline|timetable|timescale|timing)\s+(?:for|of|given|set)\b|"
     + _PERIOD_ASKED,
@@ -48,7 +49,9 @@ _HOW_FAR_IT_RUNS = re.compile(
     r"|\bhow\s+long\s+(?:does|will|is)\s+(?:[\w'’-]+\s+){0,4}?(?:run|last|cover)"
     # "what year does it run to?", "when does the plan go up to?", "it runs up to what year?"
     r"|\b(?:(?:run|runs|last|lasts|extend|extends)\s+(?:until|till|to|up\s+to)|(?:go|goes)\s+"
-    r"(?:until|till|up\s+to))(?=\s*(?:[?.!,;]|$)|\s+(?:what|which)\s+(?:year|date)\b)",
+    r"(?:until|till|up\s+to))(?=\s*(?:[?.!,;]|$)|\s+(?:what|which)\s+(?:year|date)\b)"
+    # "the NE lis is meant to be a delivery plan up to what year?"
+    r"|\b(?:plan|strategy|programme|lis)\s+(?:up\s+to|until|till|to)\s+(?:what|which)\s+year\b",
     re.IGNORECASE,
 )
 
@@ -323,12 +326,25 @@ _DONE_YET = re.compile(
     re.IGNORECASE,
 )
 
+# "is there a life sciences sector deal yet?": whether it has come into being, which a
+# source saying it was agreed, published or set up answers
+_THERE_YET = re.compile(
+    r"\b(?:is|are)\s+there\s+(?:an?|any)\s+(?P<thing>[^?.!]+?)\s+(?:(?:in\s+place|out)\s+)?yet\b",
+    re.IGNORECASE,
+)
+_COME_ABOUT = frozenset(
+    terms("publish release launch announce unveil agree approve sign introduce establish create")
+)
+
 
 def asks_if_done(question: str) -> tuple[str, frozenset[str]] | None:
     """What a "has X happened (yet)?" question asks about, and the event ("has GM actually
     published its LIS yet?" -> ("GM", the publishing terms)), or None. A source that says
     it happened answers it, however old: what is done stays done. So does "has the sector
-    deal actually been agreed or is it still forthcoming?" (`happening`)."""
+    deal actually been agreed or is it still forthcoming?" (`happening`), and "is there a
+    life sciences sector deal yet?", which any event that brings it about answers."""
+    if match := _THERE_YET.search(question):
+        return match.group("thing"), _COME_ABOUT
     if match := _DONE_YET.search(question):
         thing, event = match.group("thing"), match.group("event")
     elif happened := happening(question):

@@ -180,7 +180,8 @@ def asks_where_to_find(question: str) -> bool:
 # question asks the asker to choose between, each a word or two before "?" or a break.
 _ALTERNATIVES = re.compile(
     r"(?:^|[,\s-])\s*(?:the\s+|a\s+|an\s+)?([\w'’&-]+(?:\s+[\w'’&-]+)?)\s+(?:or|vs\.?|versus)\s+"
-    r"(?:the\s+|a\s+|an\s+)?([\w'’&-]+(?:\s+[\w'’&-]+)?)\s*(?=[?!.,;]|\s[-–—]\s|\s+(?:that|which|who)\b|$)",
+    # "a final version or just a draft?"
+    r"(?:just\s+|only\s+|still\s+)?(?:the\s+|a\s+|an\s+)?([\w'’&-]+(?:\s+[\w'’&-]+)?)\s*(?=[?!.,;]|\s[-–—]\s|\s+(?:that|which|who)\b|$)",
     re.IGNORECASE,
 )
 

@@ -21,6 +21,7 @@ _LIST_QUESTION = re.compile(
     r"|\blist(?:ed)?\s+(?:them\s+)?as\b"  # "what do they list as strengths?"
     # "where does health show up? quick list pls": the answer asked for as a list
     r"|\b(?:quick|short|full|in\s+a|as\s+a)\s+list\b(?!\s+of\b)|\blist\s+(?:please|pls|plz)\b"
+    r"|\b(?:please|pls|plz)\s+list\b(?!\s+of\b)"
     # "the LEP page lists deals for X, Y - does the NE deck have any others?": more items
     r"|\bany\s+(?:others|other\s+(?:[a-z'’-]+\s+){0,2}[a-z]{3,}s)\b",
     re.IGNORECASE,
@@ -99,7 +100,11 @@ _PLURAL_AFTER_WHAT = re.compile(
 # verb names what is listed, however many words name its kind (not "what share of trusts
 # do ...", a share)
 _PLURAL_THEN_VERB = re.compile(
-    r"\b(?:what|which)\s+(?:(?!(?:of|for|in|to|per|the|a|an)\b)[\w'’&-]+\s+){1,4}?([a-z]{3,}s)\s+"
+    # ("what sort of health themes usually come up in LISs?": of that kind, most often)
+    r"\b(?:what|which)\s+(?:(?:sorts?|kinds?|types?)\s+of\s+)?"
+    # (not "what do SAPs actually do?", which asks what they do)
+    r"(?:(?!(?:of|for|in|to|per|the|a|an|do|does|did|are|is|were|was|will|would|can|could)\b)"
+    r"[\w'’&-]+\s+){0,4}?([a-z]{3,}s)\s+(?:[a-z]{3,}ly\s+)?"
     r"(?:did|do|does|are|were|will|would|have|has|had|can|could|should|might|may|"
     # "which health areas come up in most LISs?", "which sectors feature in ..."
     r"come|crop|pop|appear|feature|show|sit|exist|stand)\b",

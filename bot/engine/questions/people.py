@@ -69,7 +69,9 @@ _ROLE = re.compile(
     r"^\W*who(?:'s|s|\s+is|\s+was|\s+are|\s+will\s+be|\s+has\s+been)?"
     r"(?:\s+(?:actually|currently|now|really|exactly))?\s+(?:the\s+|a\s+)?"
     r"(?:(?:current|new)\s+)?(chairs?|chaired|chairman|chairwoman|chairperson|heads?|headed|"
-    r"directors?|chief\s+executive|ceo|appointed|took\s+over|replaced|succeeded)\b"
+    r"directors?|chief\s+executive|ceo|appointed|took\s+over|replaced|succeeded|"
+    # "who was the Secretary of State for Business that agreed it?"
+    r"secretary\s+of\s+state|minister)\b"
     r"(?:\s+(?:of|as|for|at|to|from))?(?:\s+the)?"
     r"\s+([^?,;+]+?)(?=\s+(?:and|n|&|plus)?\s*(?:what|how|when|who|where|why|which)(?:['’]?s)?\b"
     r"|\s*[?,;+]|$)",

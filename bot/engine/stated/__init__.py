@@ -39,6 +39,7 @@ from bot.engine.stated.people import (
     gives_phone,
     names_holder,
     names_members,
+    names_minister,
 )
 from bot.engine.stated.people import office_prefixes as office_prefixes
 from bot.engine.stated.subjects import Sentences, in_order
@@ -58,6 +59,7 @@ __all__ = [
     "DEADLINE_EVENT",
     "names_holder",
     "names_members",
+    "names_minister",
     "names_which",
     "gives_phone",
     "gives_email",

@@ -101,6 +101,13 @@ _RATE_ON = re.compile(
     r"\brates?\b(?:\s*\(%\))?[^?.;]*?\b(?:on|of|for)\s+(?:the\s+|their\s+|its\s+)?([^?.;]+)",
     re.IGNORECASE,
 )
+# "what % apprenticeship levy does our trust pay on its pay bill?": a share of what it is
+# charged on (not "what % can we transfer?", a share of the levy itself)
+_PERCENT_ON = re.compile(
+    r"\bwhat\s+(?:%|percent(?:age)?|per\s*cent)(?!\s+of\b)[^?.;]*?\b(?:pay|paid|charged|levied)\s+"
+    r"on\s+(?:the\s+|their\s+|its\s+|our\s+)?([^?.;]+)",
+    re.IGNORECASE,
+)
 _ASKS_RATE = re.compile(
     r"\bwhat(?:['’]?s|\s+(?:is|was|are|were))?\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?rates?\b"
     r"|\brates?\s*\(%\)",
@@ -119,6 +126,8 @@ def states_share(question: str, about: Sentences) -> bool:
     if base_text is None and rate:
         on = _RATE_ON.search(question, rate.start())
         base_text = on.group(1) if on else ""
+    elif base_text is None and (on := _PERCENT_ON.search(question)):
+        base_text = on.group(1)  # "what % levy does our trust pay on its pay bill?"
     if base_text is None or (not rate and names_money(base_text)):
         return True  # a share of money may be an amount: `states_amount` judges it
     base = _base_terms(base_text)

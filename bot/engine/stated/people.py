@@ -42,11 +42,30 @@ def office_prefixes(office: str) -> tuple[str, ...]:
     return _TOP_OFFICES if prefix == "head" else (prefix,)
 
 
+# A minister is asked for by name: "Agreed by North East LEP Board and Secretary of State
+# for Business ..." says the office agreed it, not who held it, as "Greg Clark, Secretary
+# of State for ..." would.
+_MINISTERIAL = re.compile(r"secretary\s+of\s+state|minister", re.IGNORECASE)
+_NAME_WITH_OFFICE = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+(?:\s+MP)?,\s+(?:the\s+)?(?:Secretary\s+of\s+State|Minister)"
+    r"|\b(?:Secretary\s+of\s+State|Minister)\b[^.;]{0,80}?,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+"
+    r"(?:\s+MP)?\s*[,.;)]"
+)
+
+
+def names_minister(office: str, text: str) -> bool | None:
+    """Whether `text` names the minister who holds `office` by name; None when the office
+    is not a minister's."""
+    if not _MINISTERIAL.fullmatch(office.strip()):
+        return None
+    return bool(_NAME_WITH_OFFICE.search(text))
+
+
 def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> bool:
     """False when the question asks who holds an office ("who chairs the North East LEP
     Board?") and no sentence names the office for that body and place: sentences about
     the board that say nothing of its chair do not answer, nor does the chair of another
-    area's board."""
+    area's board. A minister must be named by name."""
     asked_role = role_asked(question)
     if asked_role is None:
         return True
@@ -67,6 +86,7 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     body = [c for c in concepts if not any(set(alt) <= where for alt in c.alternatives)]
     return any(
         mentions(s.text) > mentions(subject)
+        and names_minister(office, s.text) is not False
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
         and named_either_way(name, terms(s.text), concepts)
         and _names_area(s.text, asked, places)
