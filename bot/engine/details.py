@@ -195,8 +195,19 @@ _SERIES = re.compile(
 
 def _names_in_a_row(text: str) -> bool:
     """The sentence names several things in a row: three or more capitalised names, short
-    items between semicolons, or four or more short things between commas."""
-    return len(_NAMED_ITEM.findall(text)) >= 2 or _short_items(text) or bool(_SERIES.search(text))
+    items between semicolons, four or more short things between commas, or three or more
+    sums of money ("a further £725 million ... in ..., £300 million on ..., and £178 million
+    to ...": what is invested in)."""
+    return (
+        len(_NAMED_ITEM.findall(text)) >= 2
+        or _short_items(text)
+        or bool(_SERIES.search(text))
+        or len(_SUM.findall(text)) >= _SUMS_IN_A_ROW
+    )
+
+
+_SUM = re.compile(r"[£$€]\s?\d")
+_SUMS_IN_A_ROW = 3
 
 
 def _short_items(text: str) -> bool:

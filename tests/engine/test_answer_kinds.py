@@ -1588,3 +1588,23 @@ Raise awareness of the coast's ferry routes and harbour studies with visitors.
     )
     claim = answer.answer.find("Evidence remains unclear")
     assert 0 <= claim < answer.answer.find("Across several harbour studies"), answer.answer
+
+
+def test_a_sentence_naming_several_sums_in_a_row_lists_what_is_invested(tmp_path_factory, embedder):
+    """ "what additional investments does it list?": the sentence that gives three sums and
+    what each goes to is the list, not one that shares the word "additional"."""
+    briefing = """# Harbour briefing
+
+## Ideas
+
+Harbour clusters will grow around the colleges with an additional £2 million invested over
+what was planned. In addition, a further £7 million is being invested in new ferries,
+£3 million on training skilled crews, and £1 million to enable the boatyards to continue
+their work.
+
+Our harbour trusts will follow the changes to harbour research closely, with increased
+investment in the ideas foundation.
+"""
+    engine = engine_over({"harbour.md": briefing}, tmp_path_factory, embedder)
+    answer = engine.ask("What additional investments does the harbour briefing list under ideas?")
+    assert answer.answer.startswith("In addition, a further £7 million"), answer.answer
