@@ -234,7 +234,9 @@ _ASKS_WHAT_IT_SAYS = re.compile(
     r"putting|sign(?:ing|ed)?\s+up)\b"
     r"|\bwhat(?:['’]?s|\s+is)\s+(?:(?:actually|really|exactly)\s+)?in\b"
     # "is health actually in the lincs LIS or not?"
-    r"|\b(?:is|are)\s+(?:[\w&'’-]+\s+){1,4}?in\s+(?:the|our|their|its)\b",
+    r"|\b(?:is|are)\s+(?:[\w&'’-]+\s+){1,4}?in\s+(?:the|our|their|its)\b"
+    # "what health stuff is in greater lincolnshire's lis priorities?"
+    r"|\bwhat\s+(?:[\w&'’-]+\s+){0,3}?(?:is|are|r)\s+(?:(?:actually|really)\s+)?in\b",
     re.IGNORECASE,
 )
 # ... unless it asks who says it: "who ... is quoted and what did he say"

@@ -406,10 +406,10 @@ def _contact_line(contact: Contact, label: str | None = None) -> str:
     return f"{where}: {who}{f', {reach}' if reach else ''}"
 
 
-# "Sector deals have been agreed in ...": says a thing is done, without a date
-# "Sector deals have been agreed ...", "... life sciences as the first sector deal announced
-# ... was": said as done, not as planned
+# "Sector deals have been agreed in ...", "it was no surprise to see life sciences as the
+# first sector deal announced": says a thing is done, without a date
 _HAS_BEEN = re.compile(r"\b(?:(?:has|have|had)\s+(?:now\s+|already\s+)?been|was|were)\b", re.I)
+# "have any areas published ...": whichever place did it
 _ANY_PLACE = re.compile(r"(?:any|some)\s+(?:local\s+)?(?:areas|places|regions|leps)", re.I)
 # A point that says something is still to happen: "(to be published by summer 2018)".
 _PLANNED = re.compile(

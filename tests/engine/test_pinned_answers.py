@@ -676,6 +676,9 @@ def test_what_a_strategy_says_puts_its_words_before_a_partners_words_about_it(
     engine = engine_over(PARTNER_ON_THE_STRATEGY, tmp_path_factory, embedder)
     answer = engine.ask("what does the dorset LIS say about health and care?").answer
     assert answer.index("We aim to develop") < answer.index("important means of aligning"), answer
+    # asked what is in its priorities: its words before the partner's remarks
+    answer = engine.ask("poole STP - what health stuff is in dorset's emerging lis priorities?")
+    assert answer.answer.index("We aim to develop") < answer.answer.index("significant industries")
     answer = engine.ask("what has the dorset partnership board said about health and care?").answer
     assert answer.index("significant industries") < answer.index("We aim to develop"), answer
 
