@@ -53,12 +53,14 @@ _NAME_WITH_OFFICE = re.compile(
 )
 
 
-def names_minister(office: str, text: str) -> bool | None:
-    """Whether `text` names the minister who holds `office` by name; None when the office
-    is not a minister's."""
-    if not _MINISTERIAL.fullmatch(office.strip()):
-        return None
-    return bool(_NAME_WITH_OFFICE.search(text))
+def is_ministers(office: str) -> bool:
+    """The office is a minister's ("Secretary of State"), asked for by name."""
+    return bool(_MINISTERIAL.fullmatch(office.strip()))
+
+
+def names_minister(office: str, text: str) -> bool:
+    """`office` is a minister's and `text` names its holder by name."""
+    return is_ministers(office) and bool(_NAME_WITH_OFFICE.search(text))
 
 
 def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> bool:
@@ -84,9 +86,10 @@ def names_holder(question: str, about: Sentences, places: Gazetteer | None) -> b
     # what kind of body it is, besides where: "LEP" of "D2N2 LEP" (an alias of the area)
     where = typed - _BODY_KINDS
     body = [c for c in concepts if not any(set(alt) <= where for alt in c.alternatives)]
+    by_name = is_ministers(office)
     return any(
         mentions(s.text) > mentions(subject)
-        and names_minister(office, s.text) is not False
+        and (not by_name or names_minister(office, s.text))
         and coverage(concepts, _held(s.terms, s.text, typed, asked, places)) >= MIN_HOLDER_COVERAGE
         and named_either_way(name, terms(s.text), concepts)
         and _names_area(s.text, asked, places)
