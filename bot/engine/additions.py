@@ -49,6 +49,7 @@ __all__ = [
     "with_reason",
     "with_the_list_it_leads_to",
     "with_the_other_choice",
+    "with_the_others",
     "with_the_place",
     "with_the_recommendation",
     "with_what_it_goes_on_to_say",
@@ -708,17 +709,53 @@ def with_what_it_goes_on_to_say(
         noun = pointing.group(1)
         if noun and not set(terms(noun)) & set(named):
             continue  # "these partners" after a sentence naming X points at the partners
-        trial = list(result)
-        trial.insert(trial.index(candidate) + 1, after)
-        keep = kept | {id(candidate), id(after)}
-        while _too_long(trial, max_sentences, budget):
-            weakest = min((c for c in trial if id(c) not in keep), key=_by_score, default=None)
-            if weakest is None:
-                break
-            trial.remove(weakest)
-        if not _too_long(trial, max_sentences, budget):
-            result, kept = trial, keep
+        result, kept = _followed_by(result, kept, candidate, after, max_sentences, budget)
     return result
+
+
+# "Local government, university and industry partners will also play an important role."
+# (not "They will also guide ...": a pronoun names nobody further)
+_OTHERS_ALSO = re.compile(
+    r"^\W*(?!(?:they|it|these|this|those|we|he|she|you)\b)[^.;:]{3,120}?\balso\b",
+    re.IGNORECASE,
+)
+
+
+def with_the_others(
+    chosen: list[Candidate], candidates: list[Candidate], max_sentences: int, max_chars: int
+) -> list[Candidate]:
+    """For "who else shd we be working with apart from the lep?", after the lead, the
+    sentence right after it when that names others "also" taking part: "... should seek
+    to engage their MCAs or LEPs on the design and subsequent delivery of their strategy.
+    Local government, university and industry partners will also play an important
+    role." The weakest other points make room. (After a later point, such a sentence
+    would push out what answers the question about the lead's partnership.)"""
+    after = _next_sentence(chosen[0], candidates) if chosen else None
+    if after is None or after in chosen or not _OTHERS_ALSO.match(after.text):
+        return chosen
+    budget = max(max_chars, sum(len(c.text) for c in chosen))
+    return _followed_by(chosen, {id(chosen[0])}, chosen[0], after, max_sentences, budget)[0]
+
+
+def _followed_by(
+    result: list[Candidate],
+    kept: set[int],
+    candidate: Candidate,
+    after: Candidate,
+    max_sentences: int,
+    budget: int,
+) -> tuple[list[Candidate], set[int]]:
+    """`after` right after `candidate`, the weakest points not `kept` (by id) making room;
+    the points as they were when they cannot."""
+    trial = list(result)
+    trial.insert(trial.index(candidate) + 1, after)
+    keep = kept | {id(candidate), id(after)}
+    while _too_long(trial, max_sentences, budget):
+        weakest = min((c for c in trial if id(c) not in keep), key=_by_score, default=None)
+        if weakest is None:
+            return result, kept
+        trial.remove(weakest)
+    return trial, keep
 
 
 # "We recommend that you approach these partners privately": what it acts on, named before.

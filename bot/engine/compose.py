@@ -49,6 +49,7 @@ from bot.engine.additions import (
     with_reason,
     with_the_list_it_leads_to,
     with_the_other_choice,
+    with_the_others,
     with_the_place,
     with_the_recommendation,
     with_the_speaker,
@@ -84,6 +85,7 @@ from bot.engine.questions import (
     asks_what_it_gains,
     asks_what_to_do,
     asks_where_to_find,
+    asks_who_else,
     asks_why_of_the_answer,
     compares_dates,
     definition_subject,
@@ -96,6 +98,7 @@ from bot.engine.questions import (
     places_asked,
     purpose_subject,
     role_asked,
+    role_subject,
     topic_asked,
     wants_date,
 )
@@ -431,6 +434,8 @@ class ExtractiveComposer:
             chosen = with_what_it_goes_on_to_say(
                 chosen, candidates, names, self.max_sentences, room
             )
+        if asks_who_else(query.text):
+            chosen = with_the_others(chosen, candidates, self.max_sentences, room)
         choices = alternatives(query.text)
         if choices:
             chosen = with_the_other_choice(choices, chosen, candidates, self.max_sentences, room)
@@ -709,7 +714,9 @@ class ExtractiveComposer:
         vectors = self.embedder.embed([c.text for c in candidates])
         similarity = vectors @ np.asarray(query.vector)
         action = bool(is_action_question(query.text))
-        subject = self._defined(query.text)
+        # what is asked to be defined, or the thing whose role is asked ("what role will
+        # Growth Hubs play?"): the sentences that say so name it first or point back at it
+        subject = self._defined(query.text) or self._spelt_out(role_subject(query.text), query.text)
         # the kind of list asked for, as the passages about the place asked about give it
         local = [c for c in candidates if c.local]
         wanted = wanted_details(query.text, local or candidates, self.glossary)

@@ -584,6 +584,8 @@ def without_asker(question: str, spans: list[tuple[int, int]] | None = None) -> 
 _ABOUT_US = re.compile(
     r"\b(?:relevant|relevance|apply|applies|matters?|mean|means|affects?|useful|important|"
     r"in\s+it)\s+(?:to|for)\s+us\b"
+    # "nel ccg (grimsby) here - does the industrial strategy mention us at all?"
+    r"|\b(?:mentions?|mentioned|mentioning|names?|named)\s+us\b"
     # "who at the LEP is leading the partnership w/ us?": what the asker's body is part of
     r"|(?<!\bhelp\s)\b(?:with|w/)\s+us\b",
     re.IGNORECASE,

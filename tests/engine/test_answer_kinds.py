@@ -1608,3 +1608,50 @@ investment in the ideas foundation.
     engine = engine_over({"harbour.md": briefing}, tmp_path_factory, embedder)
     answer = engine.ask("What additional investments does the harbour briefing list under ideas?")
     assert answer.answer.startswith("In addition, a further £7 million"), answer.answer
+
+
+def test_who_else_brings_the_sentence_naming_others_that_also_take_part(tmp_path_factory, embedder):
+    """ "who else shd we be working with apart from the harbour board?": the sentence after
+    the one naming the harbour board, saying who else "will also play an important role",
+    comes with it, not only the sentence naming the board."""
+    briefing = """# Harbour briefing
+
+## Working together
+
+Ferry operators and island councils should seek to engage their harbour board on the design
+and subsequent delivery of the harbour plan. Boatyards, colleges and fishing cooperatives will
+also play an important role.
+
+Harbour plans should be aligned where possible with the emerging coastal housing priorities
+of each island council.
+
+While ferry operator engagement in harbour plans has been varied, many feature shared
+priorities for closer partnership working.
+"""
+    engine = engine_over({"harbour.md": briefing}, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "our ferry operator wants a say in the harbour plan - who else shd we be working "
+        "with apart from the harbour board?"
+    )
+    assert "Boatyards, colleges and fishing cooperatives" in answer.answer, answer.answer
+
+
+def test_what_role_a_thing_plays_is_answered_by_what_it_is_wanted_to_do(tmp_path_factory, embedder):
+    """ "What role will Harbour Hubs play under the harbour plan?": the sentence that says
+    what the hubs are to do leads, not one that shares "play ... role" with the question."""
+    plan = """# The harbour plan
+
+## Harbour Hubs
+
+The council will ensure all boat owners have access to a local Harbour Hub. Over the last
+three years, the council has set up and tested Harbour Hubs in every harbour district.
+The council wants Harbour Hubs to carry on building their reach, developing skipper
+networks, connecting boat owners to the best support available on the coast.
+
+## Partners
+
+Boatyards, colleges and fishing cooperatives will also play an important role.
+"""
+    engine = engine_over({"plan.md": plan}, tmp_path_factory, embedder)
+    answer = engine.ask("What role will Harbour Hubs play under the harbour plan?")
+    assert answer.answer.startswith("The council wants Harbour Hubs"), answer.answer

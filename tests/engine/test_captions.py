@@ -181,3 +181,32 @@ https://www.example.org/harbourside/strategy
     assert answer.answer.startswith("Harbourside technical negotiating draft (December 2018)"), (
         answer.answer
     )
+
+
+def test_when_a_draft_of_a_local_strategy_was_written_is_answered_by_its_dated_caption(
+    tmp_path_factory, embedder
+):
+    """ "the Cumbria draft of the local industrial strategy" names no "Industrial
+    Strategy" (the national one's name): the caption with the draft's date answers when
+    it was written, though it does not say "industrial strategy"."""
+    documents = {
+        "innovation.txt": """Innovation in local industrial strategies
+
+The Industrial Strategy, published in November 2017, asked every area for a local plan.
+
+“We will establish a harbour health living lab linked to the quays, with care for the
+fishing fleet and their families.”
+
+CASE STUDY Innovation in local industrial strategies
+
+Cumbria technical consultation draft (March 2019)
+
+https://www.example.org/cumbria/strategy
+"""
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "When was the Cumbria technical consultation draft of the local industrial strategy "
+        "written?"
+    )
+    assert "March 2019" in answer.answer, answer.answer

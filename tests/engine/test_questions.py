@@ -14,6 +14,7 @@ from bot.engine.questions import (
     asks_what_to_do,
     asks_where_it_stands,
     asks_where_to_find,
+    asks_who_else,
     asks_why_of_the_answer,
     count_subject,
     counted,
@@ -488,6 +489,14 @@ def test_what_a_definition_question_defines(question, subject):
             "what are the three questions the review asks?",
             "what are the three questions the review asks?",
         ),
+        # that it happens often: a document says where it "features", not that it "keeps"
+        (
+            "where does health keep showing up in the plans?",
+            "where does health showing up in the plans?",
+        ),
+        ("why do we keep the fund?", "why do we keep the fund?"),
+        # what someone keeps saying is their claim, which the question reads as such
+        ("our LEP keeps saying it is due by 2020", "our LEP keeps saying it is due by 2020"),
     ],
 )
 def test_how_to_present_the_answer_is_not_part_of_the_question(question, read):
@@ -840,6 +849,8 @@ def test_questions_about_what_is_left_out(question, asks):
         ),
         # a question word after its preposition
         ("how many extra jobs and by what year?", ["many extra jobs", "by what year"]),
+        # "should" as typed
+        ("what do harbour panels do & shld trusts be on them?", ["panels do", "shld trusts"]),
     ],
 )
 def test_the_parts_a_question_asks(question, parts):
@@ -936,6 +947,7 @@ def test_a_counted_list_with_hyphenated_words_is_a_list_question(question):
         # a statistic or figure asked for is a number
         (wants_number, "whats the stat in the moor plan about over 75s?", True),
         (wants_number, "any stats on rural nurses?", True),
+        (wants_number, "what does the moor plan say on ageing? any numbers pls", True),
         (wants_number, "what's the latest figure for moorland jobs", True),
         (wants_number, "what is the moorland plan about?", False),
         (wants_number, "can you figure out who leads it", False),
@@ -1016,6 +1028,16 @@ def test_what_to_do_asked_in_so_many_words(question, asks):
         # or asked of what the clause names: what it will do
         ("What will Harbour Panels do, and", "", ["harbour", "panel"]),
         ("what do the panels actually do?", "", ["panel"]),
+        ("what do harbour panels do & ", "", ["harbour", "panel"]),
+        # asked as its role
+        ("What role will Harbour Hubs play under the plan?", "", ["harbour", "hub"]),
+        ("What role does the council expect harbour hubs to play?", "", ["harbour", "hub"]),
+        (
+            "What is the role of the harbour panels being set up by councils?",
+            "",
+            ["harbour", "panel"],
+        ),
+        ("What role should trusts play on the panels?", "", None),  # advice
         ("what are harbour panels meant to do", "", ["harbour", "panel"]),
         ("what are we expected to do?", "", None),
         ("what should we do?", "", None),  # what the asker should do: advice, not a purpose
@@ -1065,3 +1087,19 @@ def test_which_areas_did_something_asks_places_but_which_areas_of_a_topic_does_n
     )
     assert places_asked("In which areas does health feature in the plans?") is None
     assert places_asked("which areas of the harbour plan matter to clinics?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("who else shd we be working with apart from the harbour board?", True),
+        ("anyone else we shd bring in?", True),
+        ("Besides the harbour boards, which partners are expected to take part?", True),
+        ("which other organisations should sit on the panel?", True),
+        # beyond a thing, not beyond parties
+        ("apart from setting priorities what will the harbour plans steer?", False),
+        ("which ferries have been funded so far? know about the north route, what else", False),
+    ],
+)
+def test_who_else_asks_for_parties_beyond_the_ones_named(question, asks):
+    assert asks_who_else(question) is asks

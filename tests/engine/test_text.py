@@ -142,6 +142,7 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     # asked what concerns them, or what their area's body says, the asker is the topic (not
     # asked about "our LIS", which every area has)
     assert asker_terms("we're an ambulance trust - anything relevant to us?") == []
+    assert asker_terms("thornby ccg here - does the plan mention us at all?") == []
     assert asker_terms("thornby ics here - what did our LEP say about health?") == []
     assert asker_terms("thornby ICS - who leads the health partnership w/ us?") == []
     # one LEP asked of, "the LEP", is theirs; the LEP's web page is a document

@@ -33,6 +33,7 @@ from bot.engine.questions.definitions import (
     last_named,
     person_asked,
     purpose_subject,
+    role_subject,
 )
 from bot.engine.questions.figures import (
     amount_subject,
@@ -72,6 +73,7 @@ from bot.engine.questions.people import (
     asks_a_persons_view,
     asks_an_officers_words,
     asks_office_holders_words,
+    asks_who_else,
     email_subject,
     phone_subject,
     role_asked,
@@ -95,6 +97,7 @@ __all__ = [
     "asks_a_persons_view",
     "asks_an_officers_words",
     "asks_office_holders_words",
+    "asks_who_else",
     "ASKS_WHAT_SAID",
     "gainer_terms",
     "defined_alone",
@@ -102,6 +105,7 @@ __all__ = [
     "last_named",
     "person_asked",
     "purpose_subject",
+    "role_subject",
     "wants_list",
     "listed_count",
     "listed_noun",

@@ -102,18 +102,43 @@ _WHAT_IT_DOES = re.compile(
     r"(?:^|\s[-–—:]\s|[?.!]\s)\W*wh?at\s+(?:(?:will|do|does|would)|(?:are|is|r)(?=.*?\s(?:expected|meant|supposed|"
     r"intended)\s+to\s+do\b))\s+(?!(?:we|i|you|they|us|our|my|your)\b)"
     r"(?P<thing>[^?.!,;]+?)\s+(?:(?:actually|really|even)\s+)?(?:(?:expected|meant|supposed|"
-    r"intended)\s+to\s+)?do\s*(?:[?.!,;]|\band\b|$)",
+    r"intended)\s+to\s+)?do\s*(?:[?.!,;&+]|\band\b|$)",
     re.IGNORECASE,
 )
+
+
+# "What role will Growth Hubs play under the Industrial Strategy?", "what is the role of the
+# skills advisory panels being established by ...?": what the thing does, asked as its role
+# (not "what role should NHS organisations play", which asks for advice)
+_ITS_ROLE = re.compile(
+    r"\bwhat\s+(?:role|part)\s+(?:will|does|do|would|is|are)\s+(?!(?:we|i|you|us|our|my)\b)"
+    # ("what role does the government expect Growth Hubs to play?": the hubs')
+    r"(?:(?:the\s+)?[\w'’-]+\s+(?:expects?|wants?)\s+)?"
+    r"(?P<thing>[^?.!,;]+?)\s+(?:expected\s+to\s+|going\s+to\s+|set\s+to\s+|to\s+)?play\b"
+    r"|\bwhat(?:['’]?s|\s+is|\s+will\s+be)\s+the\s+(?:role|job|purpose)\s+of\s+"
+    r"(?P<of>[^?.!,;]+?)(?=\s+(?:being|under|in|within|for|from|that|which|set\s+up)\b|\s*[?.!,;]|$)",
+    re.IGNORECASE,
+)
+
+
+def role_subject(question: str) -> list[str] | None:
+    """The terms of the thing whose role a question asks ("What role will Growth Hubs play
+    ...?" -> growth hubs), or None: the sentences that answer name it first ("The
+    government wants Growth Hubs to ..."), not the ones that share "play a role"."""
+    role = _ITS_ROLE.search(question)
+    return (terms(role.group("thing") or role.group("of")) or None) if role else None
 
 
 def purpose_subject(clause: str, referent: str) -> list[str] | None:
     """The terms of what a clause asks the purpose of by pointing back ("and what r they
     actually for?" after "... on the skills advisory panels?"): the last thing the clause
     before names, which the sentences saying what it does name or point back to. Or of
-    what it names itself: "What will Skills Advisory Panels do, and ...?"."""
+    what it names itself: "What will Skills Advisory Panels do, and ...?", "What role
+    will Growth Hubs play ...?"."""
     if does := _WHAT_IT_DOES.search(clause):
         return terms(does.group("thing")) or None
+    if role := role_subject(clause):
+        return role
     if not _WHAT_FOR.match(clause):
         return None
     return terms(last_named(referent)) or None

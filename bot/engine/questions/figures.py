@@ -20,7 +20,8 @@ _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|big|large)\b|\bwhat\s+(percentage|proportion|share|amount|target)\b"
     # "how much is it worth", not "is it worth our trust bothering with it?"
     r"|\btargets?\b|\bworth\b(?!(?:\s+[\w'’]+){0,3}?\s+\w+ing\b|\s+(?:it|while)\b)|\bbudget\b|\bstats?\b|\bstatistics?\b|\b(?:scale|size)\s+of\b"
-    r"|\bwhat(?:['’]?s|\s+(?:is|are|was|were))\s+the\s+(?:\w+\s+)?(?:figures?|numbers?)\b",
+    r"|\bwhat(?:['’]?s|\s+(?:is|are|was|were))\s+the\s+(?:\w+\s+)?(?:figures?|numbers?)\b"
+    r"|\bany\s+(?:numbers?|figures?)\b",  # "what does it say on ageing? any numbers pls"
     re.IGNORECASE,
 )
 
@@ -139,7 +140,9 @@ _NEXT_ASK = re.compile(
     r"|(?:,?\s+(?:and|also|plus|\+|&)|\.(?:\s+also)?)\s+"
     # "... how many jobs and by what year?": a question word after its preposition
     r"(?=(?:roughly\s+|(?:by|in|from|until|till|since|for|to|with|at)\s+(?=wh))?(?:how|what|what's|whats|who|whos|who's|when|whens|"
-    r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
+    r"where|which|why|is|are|does|do|can|could|should|would|will|did|"
+    # as typed: "... do & shld nhs orgs be on them?"
+    r"shld|shd|shud|wld|wud|cld|cud)\b)",
     re.IGNORECASE,
 )
 

@@ -126,6 +126,14 @@ _REGARDED = re.compile(r"\b(?:considered|regarded|deemed)\b(?!\s+(?:as|to)\b)", 
 _IN_WHAT_WAYS = re.compile(r"\bin\s+(?:what|which)\s+ways?\b", re.IGNORECASE)
 
 
+# "where health keeps showing up", "keeps coming up": that it features often, which a
+# document seldom says with "keep" (not "keeps saying ...", which tells what someone claims)
+_KEEPS_DOING = re.compile(
+    r"\b(?:keeps|keep|kept)\s+(?=(?:showing|popping|cropping|coming|turning)\s+up\b)",
+    re.IGNORECASE,
+)
+
+
 def without_presentation(question: str) -> str:
     """The question without how to present the answer ("in plain English", "for my
     board paper", "in a nutshell"), whom the asker wants to win over ("trying to get
@@ -134,12 +142,13 @@ def without_presentation(question: str) -> str:
     many things it asks ("two qs:") or the collection as a whole ("in the knowledge
     base"): those words name no topic, and matched as one
     ("board") they pull in passages about something else. "In what ways" is read as
-    "how" ("ways" names no topic either), and "considered important" as "important"."""
+    "how" ("ways" names no topic either), "considered important" as "important", and
+    "keeps showing up" as "showing up"."""
     said = _HOW_MANY_ASKED.sub(" ", question)
     said = _THE_COLLECTION.sub(" ", _MADE_UP.sub(" ", said))
     said = _WINNING_OVER.sub(" ", _PRESENTATION.sub(" ", _NEW_TO_IT.sub(" ", said)))
     said = _OWN_QUESTION.sub(" ", said)
-    said = _IN_WHAT_WAYS.sub("how", _REGARDED.sub(" ", said))
+    said = _IN_WHAT_WAYS.sub("how", _REGARDED.sub(" ", _KEEPS_DOING.sub(" ", said)))
     return " ".join(said.split()) or question
 
 

@@ -25,6 +25,26 @@ ASKS_WHAT_SAID = re.compile(
 )
 
 
+# "who else shd we be working with apart from the lep?", "anyone else we shd bring in?",
+# "besides MCAs and LEPs, which partners ...": parties beyond the ones the question names
+_WHO_ELSE = re.compile(
+    r"\b(?:who|anyone|anybody|any\s+one|someone)\s+else\b"
+    r"|\b(?:which|what|any)\s+other\s+(?:partners?|organi[sz]ations?|orgs|bodies|groups|players)\b",
+    re.IGNORECASE,
+)
+_BEYOND = re.compile(r"\b(?:apart\s+from|aside\s+from|besides|other\s+than)\b", re.IGNORECASE)
+_PARTIES = re.compile(r"\b(?:who|partners?|organi[sz]ations?|orgs|bodies)\b", re.IGNORECASE)
+
+
+def asks_who_else(question: str) -> bool:
+    """The question asks who else takes part, beyond the parties it names ("who else shd
+    we be working with apart from the lep?"): a sentence saying others "will also play
+    an important role" answers it, not only the one naming the LEP."""
+    return bool(
+        _WHO_ELSE.search(question) or (_BEYOND.search(question) and _PARTIES.search(question))
+    )
+
+
 def said_subject(asked: re.Match) -> str:
     """Whose words an `ASKS_WHAT_SAID` match asks for, as the question puts it ("he",
     "their", "the LEP board's chair")."""

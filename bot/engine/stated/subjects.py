@@ -101,7 +101,18 @@ def _name_as_typed(
         for s in said
         for match in pattern.finditer(s.text)
     ]
-    return max((name for name in found if name and in_order(name, typed)), key=len, default=[])
+    return max((name for name in found if name and _typed_as(name, typed)), key=len, default=[])
+
+
+def _typed_as(name: list[str], typed: list[str]) -> bool:
+    """The name's terms, in order, among the typed ones, and not as the kind of thing a
+    "local" one is: "the Oxfordshire draft of the local industrial strategy" types no
+    "Industrial Strategy", the national one's name."""
+    size = len(name)
+    return any(
+        typed[i : i + size] == name and (i == 0 or typed[i - 1] != "local")
+        for i in range(len(typed) - size + 1)
+    )
 
 
 def _name_of(subject: str, passages: list[Sequence[Sentence]], initials: bool = False) -> list[str]:
