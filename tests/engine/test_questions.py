@@ -849,8 +849,6 @@ def test_questions_about_what_is_left_out(question, asks):
         ),
         # a question word after its preposition
         ("how many extra jobs and by what year?", ["many extra jobs", "by what year"]),
-        # "should" as typed
-        ("what do harbour panels do & shld trusts be on them?", ["panels do", "shld trusts"]),
     ],
 )
 def test_the_parts_a_question_asks(question, parts):

@@ -140,9 +140,7 @@ _NEXT_ASK = re.compile(
     r"|(?:,?\s+(?:and|also|plus|\+|&)|\.(?:\s+also)?)\s+"
     # "... how many jobs and by what year?": a question word after its preposition
     r"(?=(?:roughly\s+|(?:by|in|from|until|till|since|for|to|with|at)\s+(?=wh))?(?:how|what|what's|whats|who|whos|who's|when|whens|"
-    r"where|which|why|is|are|does|do|can|could|should|would|will|did|"
-    # as typed: "... do & shld nhs orgs be on them?"
-    r"shld|shd|shud|wld|wud|cld|cud)\b)",
+    r"where|which|why|is|are|does|do|can|could|should|would|will|did)\b)",
     re.IGNORECASE,
 )
 
