@@ -1655,3 +1655,21 @@ Boatyards, colleges and fishing cooperatives will also play an important role.
     engine = engine_over({"plan.md": plan}, tmp_path_factory, embedder)
     answer = engine.ask("What role will Harbour Hubs play under the harbour plan?")
     assert answer.answer.startswith("The council wants Harbour Hubs"), answer.answer
+
+
+def test_asked_which_areas_did_something_the_sentence_naming_them_leads(tmp_path_factory, embedder):
+    """ "which areas have published their harbour strategies?": the sentence that names
+    the places that did leads, not one that shares more of the question's words but names
+    no place (`compose.NAMES_PLACES_BONUS`)."""
+    harbours = """# Harbour strategies
+
+## Progress
+
+Every harbour area in England is developing a harbour strategy, to be published by March 2020.
+Harbour strategies that have been published set out priorities for ferries and quays.
+Cumbria and Dorset published their harbour strategies in May and June 2019 respectively.
+Other areas are still gathering evidence for their harbour strategies.
+"""
+    engine = engine_over({"harbours.md": harbours}, tmp_path_factory, embedder)
+    answer = engine.ask("which areas have published their harbour strategies?")
+    assert answer.answer.startswith("Cumbria and Dorset published"), answer.answer
