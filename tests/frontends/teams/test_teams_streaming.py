@@ -109,10 +109,14 @@ def test_outside_a_one_to_one_chat_the_answer_is_sent_whole(
 
 
 def test_without_a_model_answers_are_sent_whole(teams_server, fake_connector):
+    """A typing indicator, then the answer in one message. (The Agents SDK adds typing
+    indicators of its own while a turn runs past half a second, so how many come first
+    depends on the machine's speed.)"""
     ask(teams_server, fake_connector)
     (reply,) = fake_connector.wait_for_messages()
     assert fake_connector.streams == {} and "Centre for Process Innovation" in reply["text"]
-    assert [a["type"] for a in fake_connector.activities] == ["typing", "message"]
+    *before, last = [a["type"] for a in fake_connector.activities]
+    assert before and set(before) == {"typing"} and last == "message"
 
 
 def test_a_link_split_between_two_pieces_never_becomes_a_link(
