@@ -53,6 +53,7 @@ __all__ = [
     "with_the_place",
     "with_the_recommendation",
     "with_what_it_goes_on_to_say",
+    "with_what_they_go_on_to_do",
     "writer",
 ]
 
@@ -735,6 +736,39 @@ def with_the_others(
         return chosen
     budget = max(max_chars, sum(len(c.text) for c in chosen))
     return _followed_by(chosen, {id(chosen[0])}, chosen[0], after, max_sentences, budget)[0]
+
+
+# "Our Head of Health Economic Partnerships is on the expert panel ...": a sentence that
+# opens by naming again, as "our", "its" or "the", what the one before it named
+_NAMES_AGAIN = re.compile(
+    r"^\W*(?:our|its|their|his|her|the)\s+((?:[\w&'’-]+\s+){1,6}?)"
+    r"(?:is|are|was|were|has|have|had|will|also)\b",
+    re.IGNORECASE,
+)
+_NAMED_AGAIN_TERMS = 2  # fewer, "the strategy" names again nothing in particular
+
+
+def with_what_they_go_on_to_do(
+    chosen: list[Candidate], candidates: list[Candidate], max_sentences: int, max_chars: int
+) -> list[Candidate]:
+    """For "how is the confed actually helping trusts?", after a chosen sentence, the one
+    right after it when that names again who the chosen one named: "The NHS Confederation,
+    through its Head of Health Economic Partnerships, is supporting several members ...
+    Our Head of Health Economic Partnerships is on the expert panel of some strategies,
+    has directly facilitated local partnerships, ...": the rest of what they do. The
+    weakest other points make room; the first point stays."""
+    result = list(chosen)
+    budget = max(max_chars, sum(len(c.text) for c in chosen))
+    kept: set[int] = {id(chosen[0])} if chosen else set()
+    for candidate in chosen:
+        after = _next_sentence(candidate, candidates)
+        again = _NAMES_AGAIN.match(after.text) if after else None
+        if again is None or after in result or candidate not in result:
+            continue
+        named = set(terms(again.group(1)))
+        if len(named) >= _NAMED_AGAIN_TERMS and named <= candidate.terms:
+            result, kept = _followed_by(result, kept, candidate, after, max_sentences, budget)
+    return result
 
 
 def _followed_by(

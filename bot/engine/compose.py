@@ -54,6 +54,7 @@ from bot.engine.additions import (
     with_the_recommendation,
     with_the_speaker,
     with_what_it_goes_on_to_say,
+    with_what_they_go_on_to_do,
     writer,
 )
 from bot.engine.answer import Citation
@@ -70,6 +71,7 @@ from bot.engine.details import (
     dated_by,
     defines,
     lists_answer,
+    makes_it_act,
     says_what_it_is,
     wanted_details,
 )
@@ -83,12 +85,14 @@ from bot.engine.questions import (
     asks_an_officers_words,
     asks_office_holders_words,
     asks_what_it_gains,
+    asks_what_they_do,
     asks_what_to_do,
     asks_where_to_find,
     asks_who_else,
     asks_why_of_the_answer,
     compares_dates,
     definition_subject,
+    doers_asked,
     is_action_question,
     last_named,
     listed_count,
@@ -219,6 +223,7 @@ NAMES_PLACES_BONUS = 0.1  # a sentence naming places, when the question asks whi
 MIN_LABEL_COVERAGE = 0.15  # a label's list is a unit when the label names what is asked
 NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names most of this
 SPOKEN_FACTOR = 0.8  # a named partner's comment, when a place's strategy is asked about
+DOER_BONUS = 0.1  # the party asked about as the one who will act ("what will govt do?")
 REASON_BONUS = 0.1  # a sentence that gives a reason, for a clause that opens with "why"
 # "no combined authority", "outside CAs", "non-mayoral areas": a case without something
 _LACKING = re.compile(
@@ -436,6 +441,8 @@ class ExtractiveComposer:
             )
         if asks_who_else(query.text):
             chosen = with_the_others(chosen, candidates, self.max_sentences, room)
+        if asks_what_they_do(query.text):
+            chosen = with_what_they_go_on_to_do(chosen, candidates, self.max_sentences, room)
         choices = alternatives(query.text)
         if choices:
             chosen = with_the_other_choice(choices, chosen, candidates, self.max_sentences, room)
@@ -752,6 +759,13 @@ class ExtractiveComposer:
         lacked = self._lacked(query.text)
         # "why are NHS bodies seen as anchors?" (not "why bother? whats in it for us")
         asks_why = bool(_OPENS_WITH_WHY.search(query.text)) and not asks_what_it_gains(query.text)
+        doers = doers_asked(query.text)
+        # a document the question names ("we're up in the NE - does the white paper say
+        # ...?"): the text of the place where the asker is, elsewhere, does not answer (of a
+        # place asked about, "the NE slides", it may)
+        named_document = any(c.passage.named for c in candidates) and not (
+            self.places and self.places.area_ids(without_asker(query.text)) & set(asked)
+        )
         for candidate, sim in zip(candidates, similarity, strict=True):
             prior = 1.0 - (candidate.passage.rank - 1) / max(1, passages)
             score = 0.5 * candidate.coverage + 0.35 * float(sim) + 0.15 * prior
@@ -830,7 +844,11 @@ class ExtractiveComposer:
                 score += NAMES_PLACES_BONUS
             if asks_why and _GIVES_REASON.search(candidate.text):
                 score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
-            if candidate.local and not (says_a_place and not action and _advises_nhs(candidate)):
+            if doers and makes_it_act(candidate.text, doers):
+                score += DOER_BONUS  # "what will govt do?": "the government will work ..."
+            if named_document and not candidate.passage.named:
+                pass  # "NE ambulance trust - does the white paper say ...?": not the NE's slides
+            elif candidate.local and not (says_a_place and not action and _advises_nhs(candidate)):
                 score += LOCAL_BONUS
             # (from a passage about the place, but a box captioned as another place's)
             elif self._elsewhere(candidate.text, asked) or candidate.passage.local:

@@ -161,8 +161,14 @@ class Engine:
             _, passages = self.finder.found(
                 _without(search_for, assessment.unknown_places), context
             )
+            reassessed = self.assessor.assess(query, passages, idf)
             assessment = replace(
-                self.assessor.assess(query, passages, idf),
+                reassessed,
+                # ("west yorks": "Yorkshire", which only the dropped passages named, is
+                # the place already known to be unknown, not something else unknown)
+                unfamiliar=_apart_from(
+                    self.assessor.not_sources(reassessed.unfamiliar), assessment.unknown_places
+                ),
                 unknown_places=assessment.unknown_places,
                 general=True,
             )
@@ -498,6 +504,16 @@ def _without(question: str, places: list[str]) -> str:
     for name in places:
         question = re.sub(typed_name_pattern(name), " ", question)  # "cheshire & merseyside"
     return re.sub(r"\(\s*\)", " ", question)
+
+
+def _apart_from(names: list[str], places: list[str]) -> list[str]:
+    """The names that are not one of the places, nor a word of one ("Yorkshire" of "west
+    Yorkshire")."""
+    return [
+        name
+        for name in names
+        if not any(re.search(rf"\b{re.escape(name)}\b", place, re.IGNORECASE) for place in places)
+    ]
 
 
 def _validated(question: str) -> str:

@@ -329,3 +329,20 @@ def says_what_it_is(sentence: str, subject: list[str]) -> bool:
         return False
     before = " ".join(words[: named[0]]) + " "
     return bool(_COUNTS_AS.search(before)) and defines(sentence, subject)
+
+
+# A party and what it will do: "the government will work in partnership with ...", "the
+# LEP has committed to ...", "Government is committed to ..."
+_WILL_ACT = re.compile(
+    r"((?:[\w'’-]+\s+){1,3})(?:will|would|is\s+going\s+to|(?:has|have|is|are)\s+committed\s+to|"
+    r"commits?\s+to|pledges?\s+to|promises?\s+to|agrees?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def makes_it_act(sentence: str, doers: list[list[str]]) -> bool:
+    """The sentence has one of the parties asked about as the one who will act ("the
+    government will work in partnership with the West Midlands to: ..." for "what will
+    govt do with the WM?"), not another party ("the West Midlands will: ...")."""
+    acting = [set(terms(found.group(1))) for found in _WILL_ACT.finditer(sentence)]
+    return any(doer and set(doer) <= party for doer in doers for party in acting)

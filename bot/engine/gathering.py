@@ -25,6 +25,7 @@ from bot.engine.questions import (
     asks_members,
     asks_what_it_gains,
     asks_what_to_do,
+    asks_where_it_features,
     compares_dates,
     definition_subject,
     is_action_question,
@@ -184,8 +185,10 @@ class PassageFinder:
         "... could help you"), first, alternating with those found: they share few of the
         question's words, and a passage on how to "get involved" outranks them. A list
         counts when its lead-in or label says what such lists say (`answer_words`), and
-        the best are those whose lead-in or label says most of the question."""
-        if not asks_what_it_gains(question):
+        the best are those whose lead-in or label says most of the question. So for
+        "where does health show up in the LISs?": "There are several common areas where
+        health features ... These are:"."""
+        if not (asks_what_it_gains(question) or asks_where_it_features(question)):
             return passages
         said = set(terms(answer_words(question)))
         _searched, weights = self.retriever.keywords(question)

@@ -44,7 +44,7 @@ from bot.engine.text import (
 )
 from bot.engine.vocabulary import Vocabulary
 from ingest.store import KnowledgeStore, StoredChunk
-from ingest.structure import blocks, is_bullet, paragraphs
+from ingest.structure import blocks, is_bullet, is_heading, paragraphs
 
 __all__ = ["Passage", "HybridRetriever", "Query"]
 
@@ -551,9 +551,20 @@ def _in_context(passage: Passage, index: _KeywordIndex) -> Passage:
 
 def _list_lead(text: str, said: set[str]) -> str | None:
     """The lead-in or label of the first list of two items or more in `text` that says one
-    of `said`, or None."""
+    of `said`, or None. A lead-in that ends with a colon announces a list, though its
+    items run on in one paragraph ("... where health features ... These are:" before
+    "Innovation: ... Skills: ...", as a PDF's labelled lines are read)."""
     found = paragraphs(text)
     for start, paragraph in enumerate(found):
+        announced = found[start + 1] if start + 1 < len(found) else ""
+        if (
+            paragraph.rstrip().endswith(":")
+            and announced
+            and not is_bullet(announced)
+            and not is_heading(announced)
+            and said & set(terms(paragraph))
+        ):
+            return paragraph
         if not is_bullet(paragraph) or (start and is_bullet(found[start - 1])):
             continue
         end = start

@@ -219,7 +219,8 @@ _ASKER_RE = re.compile(
     # "our STP in the black country wants ...", "our STP is Kent & Medway - ..." (a name,
     # not "our trust is keen to ...")
     rf"(?:\s+(?:(?:at|in)\s+the\s+{_NAME_WORDS}\s+in\s+{_NAME_WORDS}|"
-    rf"(?:in|at|from|near|nr|outside)\s+(?:the\s+)?{_NAME_WORDS}|"
+    # ("we're an ambulance trust up in the NE - ...")
+    rf"(?:(?:up|down|over|out)\s+)?(?:in|at|from|near|nr|outside)\s+(?:the\s+)?{_NAME_WORDS}|"
     # "our STP falls within the Liverpool City Region, which ..."
     rf"(?:is|falls\s+(?:with)?in|sits\s+(?:with)?in|is\s+part\s+of)\s+(?:the\s+)?{_NAMED_AS})"
     rf"(?=\s*(?:[).,;:!?]|\s[-–—]\s|$)|\s+(?:wants?|need|needs|are|is|have|has|keeps?)\b"
@@ -440,9 +441,11 @@ _AT_OUR_BODY_RE = re.compile(
 
 
 # "the point of us (acute trust in reading) getting involved", "our ICS (Surrey
-# Heartlands) wants a seat ...": who "us" or "our ICS" are, in brackets.
+# Heartlands) wants a seat ...", "our STP estates lead (herts & west essex) is asking": who
+# "us" or "our ICS" are, in brackets.
 _BRACKETED_ASKER_RE = re.compile(
-    rf"\b(?:us|we|me|i|(?:our|my)\s+(?:[A-Za-z&]+\s+){{0,2}}?{_BODY_KIND})\s*\(([^()]{{2,50}})\)",
+    rf"\b(?:us|we|me|i|(?:our|my)\s+(?:[A-Za-z&]+\s+){{0,2}}?{_BODY_KIND}(?:['’]s)?"
+    r"(?:\s+[A-Za-z&]+){0,2}?)\s*\(([^()]{2,50})\)",
     re.IGNORECASE,
 )
 
@@ -504,7 +507,11 @@ def asker_spans(question: str) -> list[tuple[int, int]]:
     spans += [m.span(1) for m in _WE_ARE_NAMED_RE.finditer(question)]
     spans += [m.span(1) for m in _AT_OUR_BODY_RE.finditer(question)]
     spans += [m.span(1) for m in _ACTING_FOR_RE.finditer(question)]
-    spans += [m.span(1) for m in _BRACKETED_ASKER_RE.finditer(question)]
+    spans += [  # (not "our trust's plan (the LIS)")
+        m.span(1)
+        for m in _BRACKETED_ASKER_RE.finditer(question)
+        if not _ABOUT_A_STRATEGY.search(m.group(1))
+    ]
     spans += [m.span(1) for m in _REPORTER_RE.finditer(question)]
     spans += [m.span(1) for m in _SOMEONE_SAID_RE.finditer(question)]
     spans += [m.span(1) for m in _CLOSING_ASKER_RE.finditer(question)]

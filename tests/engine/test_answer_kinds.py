@@ -1673,3 +1673,60 @@ Other areas are still gathering evidence for their harbour strategies.
     engine = engine_over({"harbours.md": harbours}, tmp_path_factory, embedder)
     answer = engine.ask("which areas have published their harbour strategies?")
     assert answer.answer.startswith("Cumbria and Dorset published"), answer.answer
+
+
+def test_what_a_named_party_will_do_leads_with_that_party_acting(tmp_path_factory, embedder):
+    """ "what has the council said it'll do with wessex on ferries?": the list where the
+    council is the one who will act leads, not the region's own list, which shares as
+    many of the question's words."""
+    strategy = """# Wessex harbour strategy
+
+## Ferries
+
+"Wessex is a growing centre for ferry innovation, working in partnership with the council,
+boatyards and passengers. To continue driving progress on ferries, Wessex will:
+
+- continue to invest in the harbour networks needed to drive ferry innovation
+- improve ferry services and provide the harbour jobs of the future
+- convene partners across Wessex to bid for national ferry funds."
+
+"To complement local commitments, the council will work in partnership with Wessex to:
+
+- support a new Ferry Innovation Commission
+- continue to support the export offer with local partners
+- build partnerships between boatyards and colleges on design."
+"""
+    engine = engine_over({"wessex.md": strategy}, tmp_path_factory, embedder)
+    answer = engine.ask("what has the council said it'll do with wessex on ferries?")
+    assert "the council will work in partnership" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_how_a_body_helps_brings_the_sentence_that_goes_on_about_its_work(
+    tmp_path_factory, embedder
+):
+    """ "hows the harbour trust actually helping ferry operators with the harbour plans?":
+    after the sentence on how it helps, the next one, which names its head again ("Our
+    Head of Coastal Partnerships is on the expert panel ..."), says the rest of what it
+    does, in words the question does not use."""
+    briefing = """# Harbour plans and the trust
+
+## How we are helping
+
+The Harbour Trust, through its Head of Coastal Partnerships, is supporting several ferry
+operators to engage with and influence the development of their harbour plans. Our Head
+of Coastal Partnerships is on the expert panel of some plans, has directly facilitated
+local partnerships, and advised both councils and boatyards on likely priorities.
+
+## Why it matters
+
+The Harbour Trust is the only national body helping ferry operators to understand,
+engage with and benefit from the harbour plans.
+
+Harbour plans will be agreed with the council by March 2021, helping ferry operators and
+boatyards plan ahead.
+"""
+    engine = engine_over({"trust.md": briefing}, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "hows the harbour trust actually helping ferry operators with the harbour plans?"
+    )
+    assert "on the expert panel of some plans" in answer.answer, answer.answer

@@ -528,3 +528,76 @@ def test_a_place_typed_with_an_ampersand_gets_the_answer_typed_with_and(engine):
     typed, spelt = (engine.ask(asked.format(joined)) for joined in ("&", "and"))
     assert typed.note and "Cheshire and Merseyside" in typed.note
     assert typed.answer == spelt.answer
+
+
+def test_a_clipped_place_name_that_only_other_text_uses_is_still_the_place(
+    tmp_path_factory, embedder
+):
+    """ "west yorks": the documents know nothing of West Yorkshire, so the answer applies
+    everywhere, found without the place's name; "Yorkshire", which only a passage about
+    something else used ("Yorkshire Universities"), is the same unknown place, not another
+    thing nothing covers."""
+    documents = (
+        ENGAGING
+        | {
+            "voices.md": """# Voices
+
+## Universities
+
+“Universities want to work with the NHS on the strategy.”
+
+Dr Jo Bloggs, Executive Director, Yorkshire Universities
+""",
+        }
+        | {
+            f"notes{n}.md": f"""# Strategy notes {n}
+
+## The strategy in valley {n}
+
+Trusts in valley {n} should first read the local strategy before the LEP's meeting.
+"""
+            for n in range(10)
+        }
+    )
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "our trust in leeds wants in on the west yorks lis - what should we do first?"
+    )
+    assert answer.mode == "extractive", answer.answer
+    assert "seek to engage their local enterprise partnership" in answer.answer
+
+
+def test_a_named_document_answers_though_the_askers_place_has_its_own_text(
+    tmp_path_factory, embedder
+):
+    """ "we're an ambulance trust up in the NE - does the harbour white paper say anything
+    relevant to ambulance services?": the white paper's own sentence on ambulances leads,
+    not the North East's slides, however near the asker they are."""
+    documents = {
+        "white-paper.md": """# The harbour white paper
+
+## Grand challenges
+
+The white paper sets four grand challenges for the harbours of the country.
+
+## Transport
+
+Lastly, the clean transport challenge could present opportunities for how ambulance
+trusts and services invest in their fleet of vehicles.
+""",
+        "north-east.md": """# North East harbour slides
+
+## Priorities
+
+Bring together ambulance crews and care teams in the North East to create new products
+for an ageing population.
+
+Raise awareness of the North East's harbour capability, notably in ship repair.
+""",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "we're an ambulance trust up in the NE - does the harbour white paper say anything "
+        "relevant to ambulance services at all?"
+    )
+    assert answer.answer.startswith("Lastly, the clean transport challenge"), answer.answer

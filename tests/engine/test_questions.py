@@ -6,12 +6,15 @@ import pytest
 
 from bot.engine.questions import (
     amount_subject,
+    answer_words,
     asked_parts,
     asks_how_far_it_runs,
     asks_if_absent,
     asks_members,
     asks_what_it_gains,
+    asks_what_they_do,
     asks_what_to_do,
+    asks_where_it_features,
     asks_where_it_stands,
     asks_where_to_find,
     asks_who_else,
@@ -21,6 +24,7 @@ from bot.engine.questions import (
     counted_noun,
     date_subject,
     definition_subject,
+    doers_asked,
     event_words,
     event_year,
     gainer_terms,
@@ -230,6 +234,9 @@ def test_the_budget_of_something_is_an_amount_of_money():
         "what does the confed think we should do about the panels?",
         "our STP hasnt engaged w/ the board at all - whats the first step",
         "where do we even start with the moor plan?",
+        # "the first thing we shud do", "the first thing to do": the first step
+        "our trust in thornby wants in on the moor plan - whats the first thing we shud do?",
+        "wats the first thing to do on the moor plan?",
         # an ICS or STP by its own name
         "What should the Moorland Health and Care Partnership seek from the moor plan?",
         # advice asked for
@@ -254,10 +261,37 @@ def test_what_is_planned_or_found_is_not_what_to_do(question):
     assert not is_action_question(question)
 
 
-def test_what_others_will_do_with_us_is_not_what_to_do():
-    question = "trust in thornby - what does the moor plan say govt will do with us on care?"
-    assert not is_action_question(question)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "trust in thornby - what does the moor plan say govt will do with us on care?",
+        "moor plan - what has govt committed to do w/ us on care? trust in thornby",
+        "thornby trust - what has the council said it'll do with us on care?",
+    ],
+)
+def test_what_others_will_do_with_us_is_not_what_to_do(question):
+    assert not is_action_question(Vocabulary([]).read(question))
     assert is_action_question("trust in thornby - what should we do about the moor plan?")
+
+
+@pytest.mark.parametrize(
+    ("question", "doers"),
+    [
+        ("thornby trust - what has govt said it'll do with the moor on care?", [["govern"]]),
+        ("what will the council do w/ us on ferries?", [["council"]]),
+        ("what has the harbour board committed to do?", [["harbour", "board"]]),
+        (
+            "whats the moor plan doing on care, and what will govt do to back it?",
+            [["moor", "plan"], ["govern"]],
+        ),
+        # the asker, or no one named: no party's sentences to prefer
+        ("what should we do about the moor plan?", []),
+        ("what will they do with us?", []),
+        ("what does the moor plan say about care?", []),
+    ],
+)
+def test_whose_own_actions_are_asked_for(question, doers):
+    assert doers_asked(Vocabulary([]).read(question)) == doers
 
 
 def test_what_someone_calls_for_is_not_whom_to_call():
@@ -677,6 +711,8 @@ def test_whom_to_contact_is_a_contact_question():
     assert not is_contact_question("we made contacts in the LEP, what next?")
     assert not is_contact_question("who is the chair of the board?")
     assert is_contact_question("whos the confed person for local growth / LEP stuff?")
+    assert is_contact_question("whos the confed's go-to person on local growth / LIS stuff?")
+    assert not is_contact_question("who is the person on the board?")
     assert not is_contact_question("whos the health person on the lincs LEP?")  # who holds it
     # which body or person to approach
     assert is_contact_question("Which organisation should a trust in Truro approach about it?")
@@ -1101,3 +1137,43 @@ def test_which_areas_did_something_asks_places_but_which_areas_of_a_topic_does_n
 )
 def test_who_else_asks_for_parties_beyond_the_ones_named(question, asks):
     assert asks_who_else(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("where does health usually show up in the harbour plans? quick list pls", True),
+        ("Under which broad themes does health most often appear in the harbour plans?", True),
+        ("moor STP here - where does care tend to crop up in the early draft plans?", True),
+        ("In which themes does care most often feature in the plans?", True),
+        # where to find something, or where money comes from: not where a topic features
+        ("where do we find the harbour plan?", False),
+        ("where does the money come from?", False),
+    ],
+)
+def test_where_a_topic_shows_up_asks_for_the_areas_it_features_in(question, asks):
+    assert asks_where_it_features(Vocabulary([]).read(question)) is asks
+    if asks:
+        assert set(terms("areas features")) <= set(terms(answer_words(question)))
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("hows the harbour trust actually helping ferry operators?", True),
+        ("is the harbour trust actually doing anything to help us w our plan??", True),
+        ("what does the harbour trust actually do to help ferry operators?", True),
+        # what the asker should do, or could do to help
+        ("what should we do about the harbour plan?", False),
+        ("how can we help the harbour trust?", False),
+    ],
+)
+def test_what_a_party_does_is_asked(question, asks):
+    assert asks_what_they_do(Vocabulary([]).read(question)) is asks
+
+
+def test_the_first_thing_to_do_is_the_first_step():
+    """ "whats the first thing we shd do?": a briefing says "the first step"."""
+    question = Vocabulary([]).read("STP in thornby - whats the first thing we shud do?")
+    assert "step" in terms(answer_words(question))
+    assert "step" not in terms(answer_words("what is the first meeting about?"))

@@ -5,6 +5,7 @@ import yaml
 
 from bot.engine.concepts import coverage, question_concepts
 from bot.engine.glossary import Glossary
+from bot.engine.questions import answer_words
 from bot.engine.retrieval import HybridRetriever, _diverse, _KeywordIndex
 from bot.engine.text import terms
 from ingest.pipeline import ingest_sources
@@ -110,3 +111,36 @@ def test_what_the_askers_own_initials_stand_for_weighs_as_little_as_they_do(engi
     # asked about the STP itself, its spelt-out words are the topic
     query = engine.retriever.query("what does an STP do?")
     assert query.weights["transform"] == 0.5
+
+
+def test_a_list_announced_with_a_colon_is_found_though_its_items_run_on(tmp_path, embedder):
+    """A lead-in that ends "These are:" announces a list, though a PDF's labelled lines run
+    on in one paragraph after it ("Innovation: ... Skills: ..."): asked where health
+    "shows up", the list whose lead-in says where it "features" is found by those words."""
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "themes.txt").write_text(
+        "Harbour plans\n\nHealth and harbour plans\n"
+        "There are several common areas where health features in the emerging harbour plans.\n"
+        "These are:\n\n"
+        "Innovation: particularly ferries, telecare, digital, AI and data, and clean growth\n"
+        "Skills: in terms of general employability, apprenticeships and T-Levels, in-work \n"
+        "progression and new business models\n"
+        "Inclusive growth: including crew wellbeing, addressing low pay, youth employment and \n"
+        "the links between health and productivity\n"
+        "Infrastructure: including housing, transport and energy\n"
+        "Economic growth: through harbour trusts as anchor institutions and social value\n\n"
+        "This briefing looks at some case studies of how harbour trusts are working in these \n"
+        "five areas.\n"
+    )
+    (folder / "other.md").write_text(
+        "# Other plans\n\n## Areas\n\nThe harbour plans cover many areas of the coast.\n"
+    )
+    store = KnowledgeStore.open(tmp_path / "store", embedder)
+    assert not ingest_sources(store, [folder]).failed
+    retriever = HybridRetriever(store)
+    question = "where does health usually show up in the harbour plans?"
+    said = set(terms(answer_words(question)))
+    _searched, weights = retriever.keywords(question)
+    found = retriever.lists_announced(said, weights)
+    assert found and "several common areas" in found[0].chunk.text

@@ -173,6 +173,17 @@ def test_where_the_asker_is_is_the_topic_when_the_question_asks_about_it():
     assert set(terms("Moor and Dale")) <= set(
         asker_terms("our ICS (Moor and Dale) wants a seat on the board - what does it do?")
     )
+    # where they are "up in": the place says where the asker is
+    assert asker_terms("we're an ambulance trust up in the NE - does the paper say much?") == (
+        terms("ambulance trust up in the NE")
+    )
+    # (with someone's role at the body between: "our STP estates lead (moor & dale)")
+    assert set(terms("Moor and Dale")) <= set(
+        asker_terms("our STP estates lead (moor & dale) is asking - does the plan say anything?")
+    )
+    assert not set(terms("harbour plan")) & set(  # the bracket names a plan, not the asker
+        asker_terms("what does our trust's paper (the harbour plan) say?")
+    )
     # a short statement that opens with who asks is all about them
     assert asker_terms("ambulance service, HQ near truro. is the harbour fund open?") == terms(
         "ambulance service HQ near truro"

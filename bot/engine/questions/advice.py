@@ -35,6 +35,8 @@ _SHOULD_THEY = re.compile(
 # "whats the first step", "practical steps pls", "where do we even start"
 _FIRST_STEP = (
     r"\b(?:first|next|practical)\s+steps?\b"
+    # "whats the first thing to do?"
+    r"|\b(?:first|next)\s+things?\s+(?:(?:we|i)\s+(?:should|need\s+to|must|can)\s+|to\s+)do\b"
     r"|\bwhere\s+(?:(?:do|should|shall|can)\s+(?:we|i)\s+(?:even\s+)?start|to\s+start)\b"
 )
 _ACTION_QUESTION = re.compile(
@@ -84,6 +86,8 @@ _CONTACT_QUESTION = re.compile(
     r"|(?:our|my)\s+(?:local\s+)?(?:lis|local\s+industrial\s+strategy)\b)"
     r"|\bwho(?:['’]?s|\s+is|\s+are|\s+would\s+be)\s+(?:the|our|my|a|your)\s+(?:[\w'’&-]+\s+){0,3}?"
     r"(?:contacts?|(?:person|guy|go[\s-]to)(?=\s+(?:for|at|about)\b)"
+    # "who's the confed's go-to person on local growth?" (not "the person on the board")
+    r"|go[\s-]to\s+(?:person|guy)(?=\s+on\b)"
     # "whos the confed local growth guy and whats his job title?"
     r"|(?:person|guy)(?=\s*(?:[?,.;:!+]|and\b|[-–—]|$)))\b"
     r"|\bhow\s+(?:do|can|should)\s+(?:i|we)\s+(?:contact|reach|get\s+hold\s+of|get\s+in\s+touch)"
@@ -125,10 +129,14 @@ _GAIN_QUESTION = re.compile(
 )
 
 
-# "what does the LIS say government will do with us?": what others will do, not us
+# "what does the LIS say government will do with us?", "what has govt committed to do w/
+# us?": what others will do, not us
 _OTHERS_WILL_DO = re.compile(
     r"\b(?:government|govt|gov|the\s+(?:lep|mca|mayor|combined\s+authority|council)|they|it)\s+"
-    r"(?:will|would|is\s+going\s+to|are\s+going\s+to|plans?\s+to|intends?\s+to)\s+do\b",
+    r"(?:(?:has|have|had|actually|already)\s+)*"
+    # ("... has govt committed to do w/ us?", "... govt said it'll do")
+    r"(?:will|would|is\s+going\s+to|are\s+going\s+to|plans?\s+to|intends?\s+to|"
+    r"(?:committed|promised|pledged|agreed)\s+to|said\s+(?:it|they)\s*(?:['’]ll|will|would))\s+do\b",
     re.IGNORECASE,
 )
 
@@ -257,3 +265,13 @@ def gainer_terms(question: str) -> list[str]:
 
 def _gains(question: str) -> re.Match[str] | None:
     return _WHAT_IT_GAINS.search(question) or _WHAT_IT_GAINS.search(without_source(question))
+
+
+# "whats the first thing we shd do?": the first step, as a document says it
+_FIRST_THING = re.compile(r"\b(?:first|next)\s+things?\b", re.IGNORECASE)
+
+
+def asks_for_the_first_thing(question: str) -> bool:
+    """ "whats the first thing we shd do?" asks for the first step, which a briefing
+    says in those words ("... is the necessary and important first step")."""
+    return bool(_FIRST_THING.search(question))

@@ -359,6 +359,24 @@ def asks_what_it_does_well(question: str) -> bool:
     return bool(_DOES_WELL.search(question))
 
 
+# "where does health usually show up in the draft LISs?", "under which broad themes does
+# health most often appear ...?": the areas where it features, which a list names
+_WHERE_IT_FEATURES = re.compile(
+    r"\b(?:where|(?:in|under)\s+(?:which|what)\s+(?:[\w-]+\s+)?(?:themes|areas|ways|headings))\s+"
+    r"(?:does|do|did|is|are|has|have|will)\s+(?:[\w&'’-]+\s+){1,4}?"
+    r"(?:(?:usually|tends?\s+to|most\s+often|often|typically|really|generally|mostly|mainly)\s+)*"
+    r"(?:feature[sd]?|appear[sd]?|figure[sd]?|(?:show|come|crop|pop|turn)(?:s|ing)?\s+up)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_where_it_features(question: str) -> bool:
+    """ "where does health show up in the LISs?": the areas where it features, as the
+    document lists them ("several common areas where health features ...: Innovation,
+    ...")."""
+    return bool(_WHERE_IT_FEATURES.search(question))
+
+
 # "which local industrial strategies have X on their panel?", "which LEPs have signed ...":
 # strategies or the bodies behind them, each known by its place
 _WHICH_PLACES = re.compile(

@@ -216,3 +216,57 @@ _REACH_QUESTION = re.compile(
 def wants_to_reach(question: str) -> bool:
     """The question asks how to reach someone: by email, or however they can be contacted."""
     return wants_email(question) or bool(_REACH_QUESTION.search(question))
+
+
+# "what will govt do w/ the WM?", "what has the government said it'll do", "what has govt
+# committed to do", "what is the LEP doing", "what does the LIS say govt will do w/ us?":
+# what one named party will do (not "we", "you", "they": the asker or someone unnamed)
+_DOER = (
+    r"(?P<doer>(?:the\s+)?(?!(?:we|i|you|they|it|us|our|their|he|she)\b)"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,2}?)"
+)
+_DOER_ASKED = re.compile(
+    r"\bwhat(?:['’]?s|\s+(?:will|would|has|have|did|does|do|is|are))\s+"
+    + _DOER
+    + r"\s+(?:(?:actually|already|said|say|says|promised|committed|agreed|pledged|signed\s+up|"
+    r"planning|going|offering)\s+)*(?:(?:it|they)\s*(?:['’]ll|will|would)\s+|to\s+)?"
+    r"(?:do|doing|commit(?:ting)?|promis(?:e|ing)|pledg(?:e|ing)|sign(?:ing)?\s+up)\b"
+    # "what govt will do", "... say govt will do w/ us?"
+    r"|\b(?:what|say|says|said)\s+"
+    + _DOER.replace("doer", "doer_will")
+    + r"\s+(?:will|would|is\s+going\s+to)\s+do\b",
+    re.IGNORECASE,
+)
+
+
+def doers_asked(question: str) -> list[list[str]]:
+    """The terms of each party whose own actions the question asks for ("what will govt do
+    with the West Midlands?" -> government): the sentences that make it the one who will
+    act ("the government will work in partnership with ...") answer, not those that share
+    the question's words with another party acting ("the West Midlands will: ..."). Empty
+    when the question names no one."""
+    return [
+        terms(asked.group("doer") or asked.group("doer_will"))
+        for asked in _DOER_ASKED.finditer(question)
+    ]
+
+
+# "how is the confed actually helping trusts?", "what does the confed do to help?", "is the
+# confed doing anything to help us?": what a party does (not "what should we do")
+_WHAT_THEY_DO = re.compile(
+    r"\bhow\s+(?:is|are|does|do|has|have|can|could|will)\s+"
+    r"(?!(?:we|i|you|us)\b)(?:[\w&'’-]+\s+){1,6}?(?:(?:actually|really)\s+)?"
+    r"(?:help(?:s|ing)?|support(?:s|ing)?|assist(?:s|ing)?)\b"
+    r"|\bwhat\s+(?:does|do|did|has|have|is|are|can)\s+(?!(?:we|i|you|us)\b)(?:[\w&'’-]+\s+){1,5}?"
+    r"(?:(?:actually|really)\s+)?(?:do|doing|done|offer|offering)\b(?!\s+(?:with|about)\b)"
+    r"|\b(?:is|are|does|do|has|have)\s+(?!(?:we|i|you|us)\b)(?:[\w&'’-]+\s+){1,5}?"
+    r"(?:(?:actually|really)\s+)?(?:doing\s+anything|do\s+anything)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_what_they_do(question: str) -> bool:
+    """ "how is the confed actually helping trusts with LIS stuff?": what a party does,
+    which the sentences that go on about the one doing it say ("... is supporting several
+    members ... Our Head of Health Economic Partnerships is on the expert panel ...")."""
+    return bool(_WHAT_THEY_DO.search(question))

@@ -7,13 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.engine.questions.advice import asks_to_have_a_say, asks_what_it_gains
+from bot.engine.questions.advice import (
+    asks_for_the_first_thing,
+    asks_to_have_a_say,
+    asks_what_it_gains,
+)
 from bot.engine.questions.dates import asks_how_far_it_runs, asks_when_to_act
 from bot.engine.questions.lists import (
     ABSENCE_ASKED,
     ABSENCE_WORDS,
     asks_if_absent,
     asks_what_it_does_well,
+    asks_where_it_features,
 )
 from bot.engine.text import terms
 
@@ -74,9 +79,15 @@ ANSWERED_AS = (
         implied=True,
     ),
     AnsweredAs(asks_to_have_a_say, "say input feed", "influence"),
+    AnsweredAs(asks_for_the_first_thing, "thing things", "step", implied=True),
     AnsweredAs(asks_how_far_it_runs, "far go goes run runs last lasts", "extending until period"),
     AnsweredAs(asks_what_it_does_well, "good great best strong well excel", "strengths"),
     AnsweredAs(asks_when_to_act, "when", "stages", implied=True),
+    AnsweredAs(
+        asks_where_it_features,
+        "where show appear feature figure come crop pop turn",
+        "areas features",
+    ),
 )
 
 
