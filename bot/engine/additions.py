@@ -456,9 +456,13 @@ _OPENS_POINTING = re.compile(
     r"(?:will|would|are|is|were|was|can|could|should|may|might|must|have|has|help|provide)\b",
     re.IGNORECASE,
 )
-# "These will enable ...", "They will ...": a plural named in the sentence before does it.
+# "These will enable ...", "They will ...": a plural named in the sentence before does it;
+# "It will ensure that ...": a thing named in the sentence before (not "It is important
+# that ...", whose "it" points at nothing)
 _THESE_DO = re.compile(
-    r"^\W*(?:these|they)\s+(?:will|would|are|can|could|should|must|have)\b", re.I
+    r"^\W*(?:(?:these|they)\s+(?:will|would|are|can|could|should|must|have)"
+    r"|it\s+(?:will|would|can|could|aims|helps|provides|brings)(?!\s+be\b))\b",
+    re.I,
 )
 # A capitalised name of two words or more: "Skills Advisory Panels".
 _CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:and\s+|of\s+)?[A-Z][a-z]+)+")
@@ -698,20 +702,17 @@ def with_what_it_goes_on_to_say(
     ..."; "... its own local industrial strategy. Led by MCAs or LEPs, these strategies
     will bring together ..."): the rest of what the document says X is. The weakest
     other points make room; the first point stays."""
-    result = list(chosen)
-    budget = max(max_chars, sum(len(c.text) for c in chosen))
-    kept: set[int] = {id(chosen[0])} if chosen else set()
-    for candidate in chosen:
-        after = _next_sentence(candidate, candidates)
-        pointing = _GOES_ON.match(after.text) if after else None
+
+    def goes_on(candidate: Candidate, after: Candidate) -> bool:
+        pointing = _GOES_ON.match(after.text)
         named = next((s for s in subjects if s and set(s) <= candidate.terms), None)
-        if not pointing or named is None or after in result or candidate not in result:
-            continue
+        if not pointing or named is None:
+            return False
         noun = pointing.group(1)
-        if noun and not set(terms(noun)) & set(named):
-            continue  # "these partners" after a sentence naming X points at the partners
-        result, kept = _followed_by(result, kept, candidate, after, max_sentences, budget)
-    return result
+        # ("these partners" after a sentence naming X points at the partners)
+        return not noun or bool(set(terms(noun)) & set(named))
+
+    return _with_what_follows(chosen, candidates, goes_on, max_sentences, max_chars)
 
 
 # "Local government, university and industry partners will also play an important role."
@@ -757,16 +758,33 @@ def with_what_they_go_on_to_do(
     Our Head of Health Economic Partnerships is on the expert panel of some strategies,
     has directly facilitated local partnerships, ...": the rest of what they do. The
     weakest other points make room; the first point stays."""
+
+    def names_again(candidate: Candidate, after: Candidate) -> bool:
+        again = _NAMES_AGAIN.match(after.text)
+        named = set(terms(again.group(1))) if again else set()
+        return len(named) >= _NAMED_AGAIN_TERMS and named <= candidate.terms
+
+    return _with_what_follows(chosen, candidates, names_again, max_sentences, max_chars)
+
+
+def _with_what_follows(
+    chosen: list[Candidate],
+    candidates: list[Candidate],
+    follows_on: Callable[[Candidate, Candidate], bool],
+    max_sentences: int,
+    max_chars: int,
+) -> list[Candidate]:
+    """After each chosen sentence, the one right after it in its passage when `follows_on`
+    (the chosen one, the one after) says it goes on with it; the weakest other points
+    make room, the first point stays."""
     result = list(chosen)
     budget = max(max_chars, sum(len(c.text) for c in chosen))
     kept: set[int] = {id(chosen[0])} if chosen else set()
     for candidate in chosen:
         after = _next_sentence(candidate, candidates)
-        again = _NAMES_AGAIN.match(after.text) if after else None
-        if again is None or after in result or candidate not in result:
+        if after is None or after in result or candidate not in result:
             continue
-        named = set(terms(again.group(1)))
-        if len(named) >= _NAMED_AGAIN_TERMS and named <= candidate.terms:
+        if follows_on(candidate, after):
             result, kept = _followed_by(result, kept, candidate, after, max_sentences, budget)
     return result
 
@@ -807,8 +825,8 @@ def _antecedent(
     said = terms(candidate.text)
     reach = ANTECEDENT_REACH
     if not named and pointing is _POINTS_BACK and _THESE_DO.match(candidate.text):
-        # "These will enable ...": what the sentence just before names last (not "It is
-        # important that ...", whose "it" points at nothing)
+        # "These will enable ...", "It will ensure ...": what the sentence just before
+        # names last
         before = next(
             (
                 c

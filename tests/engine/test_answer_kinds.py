@@ -1730,3 +1730,40 @@ boatyards plan ahead.
         "hows the harbour trust actually helping ferry operators with the harbour plans?"
     )
     assert "on the expert panel of some plans" in answer.answer, answer.answer
+
+
+def test_a_sentence_saying_what_it_will_do_comes_after_the_one_naming_it(
+    tmp_path_factory, embedder
+):
+    """ "It will ensure that care activities ... can be improved": quoted alone, "it" is
+    nothing; the sentence before, which names the Harbour Care Record, comes first."""
+    documents = {
+        "engaging.md": """# Engaging with the LEP
+
+## The first step
+
+NHS organisations should seek to engage their local enterprise partnership on the design
+and delivery of its local industrial strategy.
+
+## Partners
+
+Universities and colleges will be heavily involved in the development of the strategy.
+""",
+        "dorset.md": """# Dorset projects
+
+## Projects in the pipeline
+
+- Harbour Care Record - an initiative to share records across Poole and North Dorset
+  amongst authorised health and social care practitioners. It will ensure that care
+  activities such as admissions and treatments can be improved for both patients and
+  the health system.
+- SmartPack - a project where the LEP is working with partners on smart packaging.
+""",
+    }
+    engine = engine_over(documents, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "we're an ICS in dorset and have done nothing on our lis yet - what shld we be doing "
+        "to get involved? pls"
+    ).answer
+    assert "It will ensure" in answer, answer
+    assert answer.index("Harbour Care Record") < answer.index("It will ensure"), answer
