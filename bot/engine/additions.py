@@ -98,7 +98,9 @@ def put_fuller(
 
 ACTION_SENTENCE = re.compile(
     r"\b(should|need to|needs to|must|important (that|to|for)|seek to|engage|influence|"
-    r"recommend|encourage|opportunit\w*|get involved|contact|work with)\b",
+    r"recommend|encourage|opportunit\w*|get involved|contact|work with|"
+    # "Engaging with your local economic leaders ... is the necessary and important first step"
+    r"(?:first|next|necessary|practical)\s+steps?)\b",
     re.IGNORECASE,
 )
 # Advice addressed to the NHS: "STPs, ICSs and NHS organisations should seek to engage ...".

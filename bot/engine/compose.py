@@ -83,6 +83,7 @@ from bot.engine.questions import (
     answer_words,
     asks_a_persons_view,
     asks_an_officers_words,
+    asks_for_the_first_thing,
     asks_office_holders_words,
     asks_what_it_gains,
     asks_what_they_do,
@@ -121,11 +122,12 @@ from bot.engine.stated import (
     states_both_sides,
     states_count,
     states_date,
+    states_figures_on,
     states_for_the_year,
     states_outcome,
     states_share,
 )
-from bot.engine.text import question_sentences, source_terms, terms, without_asker
+from bot.engine.text import question_sentences, source_terms, terms, without_asker, without_source
 from bot.engine.units import (
     LIST_CHARS,
     SIGNPOST,
@@ -225,6 +227,7 @@ NAMING_LABEL_COVERAGE = 0.5  # a heading after a list labels it when it names mo
 SPOKEN_FACTOR = 0.8  # a named partner's comment, when a place's strategy is asked about
 DOER_BONUS = 0.1  # the party asked about as the one who will act ("what will govt do?")
 REASON_BONUS = 0.1  # a sentence that gives a reason, for a clause that opens with "why"
+FIRST_STEP_BONUS = 0.1  # a sentence that says what the first step is, for "what do we do first?"
 # "no combined authority", "outside CAs", "non-mayoral areas": a case without something
 _LACKING = re.compile(
     # ("we dont have a metro mayor", read as "do not have")
@@ -499,6 +502,7 @@ class ExtractiveComposer:
             and gives_email(question, about, self.places)
             and states_outcome(question, about, self.places)
             and states_for_the_year(question, about)
+            and states_figures_on(question, about)
             and states_share(question, about)
             and states_both_sides(question, about, self.places)
         )
@@ -760,6 +764,7 @@ class ExtractiveComposer:
         # "why are NHS bodies seen as anchors?" (not "why bother? whats in it for us")
         asks_why = bool(_OPENS_WITH_WHY.search(query.text)) and not asks_what_it_gains(query.text)
         doers = doers_asked(query.text)
+        first_step = asks_for_the_first_thing(query.text)
         # a document the question names ("we're up in the NE - does the white paper say
         # ...?"): the text of the place where the asker is, elsewhere, does not answer (of a
         # place asked about, "the NE slides", it may)
@@ -844,6 +849,8 @@ class ExtractiveComposer:
                 score += NAMES_PLACES_BONUS
             if asks_why and _GIVES_REASON.search(candidate.text):
                 score += REASON_BONUS  # "why are NHS bodies anchors?": "... given their size"
+            if first_step and _SAYS_FIRST_STEP.search(candidate.text):
+                score += FIRST_STEP_BONUS  # "... is the necessary and important first step"
             if doers and makes_it_act(candidate.text, doers):
                 score += DOER_BONUS  # "what will govt do?": "the government will work ..."
             if named_document and not candidate.passage.named:
@@ -925,6 +932,10 @@ class ExtractiveComposer:
 _NAME_TERMS = 3  # more, what a question asks to be defined is no name ("the deadline for ...")
 
 
+# "Engaging with your local economic leaders ... is the necessary and important first step."
+_SAYS_FIRST_STEP = re.compile(r"\bfirst\s+steps?\b", re.IGNORECASE)
+
+
 def _named_thing(defined: list[str] | None) -> frozenset[str]:
     """The terms of the thing a question asks what it is, when they make a name ("growth
     hub"), which every point about it repeats."""
@@ -943,7 +954,8 @@ def place_matters(question: str, places: Gazetteer | None) -> bool:
     # where the asker is says nothing of what a term means ("(STP in Sunderland) a plain
     # english definition of productivity?"), but says whose office-holder is asked for
     # ("im at lincoln county hospital, who's the LEP health lead?")
-    where = defining if _ASKS_WHO.search(defining) else without_asker(defining)
+    # ("... in the NE slides?": nor the place that names the document asked of)
+    where = defining if _ASKS_WHO.search(defining) else without_source(without_asker(defining))
     return bool(places.area_ids(where)) or not places.area_ids(question)
 
 

@@ -332,10 +332,13 @@ def says_what_it_is(sentence: str, subject: list[str]) -> bool:
 
 
 # A party and what it will do: "the government will work in partnership with ...", "the
-# LEP has committed to ...", "Government is committed to ..."
+# LEP has committed to ...", "Government is committed to ...", or is doing: "The NHS
+# Confederation, through its Head of Health Economic Partnerships, is supporting ..."
 _WILL_ACT = re.compile(
-    r"((?:[\w'’-]+\s+){1,3})(?:will|would|is\s+going\s+to|(?:has|have|is|are)\s+committed\s+to|"
-    r"commits?\s+to|pledges?\s+to|promises?\s+to|agrees?\s+to)\b",
+    r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)(?:,[^,]{1,80},)?\s+"
+    r"(?:will|would|is\s+going\s+to|(?:has|have|is|are)\s+committed\s+to|"
+    r"commits?\s+to|pledges?\s+to|promises?\s+to|agrees?\s+to|"
+    r"(?:is|are|has\s+been|have\s+been)\s+[a-z]+ing)\b",
     re.IGNORECASE,
 )
 

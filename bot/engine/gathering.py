@@ -112,7 +112,10 @@ class PassageFinder:
         parts = asked_parts(question)
         for part in [*parts, question] if len(parts) > 1 else [question]:
             asked = without_source(part)
-            query = self.retriever.query(asked, "", self.area_names(asked))
+            # (not where the asker is, for what a term means: "... in the NE slides?
+            # explaining it to our board in durham")
+            places = self.area_names(asked) if place_matters(asked, self.places) else ""
+            query = self.retriever.query(asked, "", places)
             found = self.retriever.retrieve(
                 query, k=NAMED_SOURCE_SEARCH, per_document=NAMED_SOURCE_SEARCH
             )

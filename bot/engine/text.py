@@ -54,8 +54,8 @@ yeah yep yes ok okay lol tbh especially particularly
 # Words that frame a question rather than name its topic, and chat asides ("tbh", "fyi").
 QUESTION_WORDS = frozenset(
     """
-tell explain describe know mean means meaning say says said give list please much
-many talk speak contact get us anything something thing things happen happens going
+tell explain explaining describe describing know mean means meaning say says said give list
+please much many talk speak contact get us anything something thing things happen happens going
 big large size sized define defined defines definition described describes explained
 simple simply plain briefly brief summary summarise
 summarize overview quick query asap actual actually really basically urgently question exact exactly
@@ -66,6 +66,7 @@ tbh imo imho btw fyi lol idk ngl iirc afaik thanks cheers
 bit bits confused confusing unsure wondering curious main kind sort kinda sorta owt nowt summat like
 want wants relevant relevance anyway anyways bother bothering stuff nobody noone
 hi hiya hey hello talking talked speaking purposes mon tues weds thur thurs fri eod eow
+today tonight tomorrow
 meant supposed ahead push pushing lobby lobbying tip tips pointer pointers lot lots bang bangs
 side sides sorry soz apologies apologise apols basic daft naive already yet ever still
 """.split()

@@ -1767,3 +1767,98 @@ Universities and colleges will be heavily involved in the development of the str
     ).answer
     assert "It will ensure" in answer, answer
     assert answer.index("Harbour Care Record") < answer.index("It will ensure"), answer
+
+
+def test_any_figures_on_a_named_programme_need_a_figure_about_it(tmp_path_factory, embedder):
+    """ "did it get more people into work? any numbers from harbour works?" is not answered
+    by the sentences that describe the Harbour Works programme, which give no figure of
+    what it did ("ten councils" pooled funds); figures set out under a plan's name answer
+    "any numbers on the plan's targets?"."""
+    engine = engine_over(
+        {
+            "works.md": """# Wessex harbour strategy
+
+## Harbour Works
+
+The joint delivery of the Harbour Works employment programme pooled funding from ten
+councils and the port authority to help people with long-term conditions into work.
+Harbour Works continues to reduce worklessness by supporting people back into jobs.
+""",
+            "plan.md": """# Wessex Harbour Plan
+
+## Wessex Harbour Plan targets
+
+The Wessex Harbour Plan sets out its ambitions for the coast.
+
+- Increase the number of harbour jobs by 4,000 by 2030
+- 60% of all jobs created will be skilled jobs
+""",
+        },
+        tmp_path_factory,
+        embedder,
+    )
+    question = (
+        "did the wessex strategy actually get more people with long term conditions into work?"
+        " any numbers from harbour works?"
+    )
+    assert engine.ask(question).mode == "no_answer"
+    answer = engine.ask(
+        "what does wessex say on jobs? any numbers on the Wessex Harbour Plan targets?"
+    )
+    assert answer.mode == "extractive" and "4,000" in answer.answer, answer.answer
+
+
+def test_how_a_named_party_is_helping_leads_with_that_party_doing_it(tmp_path_factory, embedder):
+    """ "how is the harbour trust actually helping operators ...?": the sentence in which
+    the trust is the one doing something ("The Harbour Trust, ..., is supporting ...")
+    leads, not one that shares as many of the question's words with no one helping."""
+    harbour = """# Harbour plans
+
+## Operators
+
+Making a success of the harbour plans, and the local harbour plans after them, will require
+harbour operators and trusts to address the serious gaps in ferry services across the coast,
+bringing implications and opportunities for operators.
+
+## How we help
+
+The Harbour Trust, through its head of coastal partnerships, is supporting several operators
+to engage with and influence their local plans.
+"""
+    engine = engine_over({"harbour.md": harbour}, tmp_path_factory, embedder)
+    answer = engine.ask(
+        "how is the harbour trust actually helping operators with their local harbour plans?"
+    )
+    assert answer.answer.startswith("The Harbour Trust, through its head"), answer.answer
+
+
+def test_what_to_do_first_is_answered_by_the_sentence_naming_the_first_step(
+    tmp_path_factory, embedder
+):
+    """ "what should we do first?": the sentence that says what the first step is ("...
+    is the necessary and important first step") is among the points, though it says
+    "should" nowhere and other recommendations share more of the question's words."""
+    moor = """# Moor plans
+
+## Influencing the moor plan
+
+Moor leaders should seek to understand the areas of the moor plan of most relevance
+locally, with a view to being involved as moor plans are developed.
+
+Where the issues are relevant to the moor agenda it is important that there are partners
+from the moor service involved.
+
+Moor trusts should work with their councils on the moor plan's skills priorities.
+
+Moor organisations should share their estates plans with the moor plan's board.
+
+Moor systems should use the moor plan to bid for funding for clinics.
+
+## Getting in touch
+
+Engaging with your local moor leaders, whether council or board, is the necessary and
+important first step.
+"""
+    engine = engine_over({"moor.md": moor}, tmp_path_factory, embedder)
+    answer = engine.ask("moor STP here - what should we do first to get involved in our moor plan?")
+    assert "necessary and important first step" in answer.answer, answer.answer

@@ -297,6 +297,11 @@ def test_a_place_steers_a_definition_asked_beside_something_else_or_naming_it():
     # ... though it says whose office-holder a "who's the ..." asks for
     assert place_matters("im at lincoln county hospital, who's the LEP health lead?", places)
     assert place_matters("whos the health person on the lincs LEP and whats their day job?", places)
+    # nor the place that names the document it is asked of
+    assert not place_matters(
+        "whats reach actually mean in the North East slides? explaining it to our board in durham",
+        places,
+    )
 
 
 def test_who_asks_opening_the_question_does_not_hide_that_it_asks_what_a_term_means(

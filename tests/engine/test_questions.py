@@ -27,6 +27,7 @@ from bot.engine.questions import (
     doers_asked,
     event_words,
     event_year,
+    figures_subject,
     gainer_terms,
     is_action_question,
     is_contact_question,
@@ -288,6 +289,9 @@ def test_what_others_will_do_with_us_is_not_what_to_do(question):
         ("what should we do about the moor plan?", []),
         ("what will they do with us?", []),
         ("what does the moor plan say about care?", []),
+        # how a party is helping: what it is doing
+        ("how is the harbour board actually helping trusts w/ the plan?", [["harbour", "board"]]),
+        ("how are we helping the board?", []),
     ],
 )
 def test_whose_own_actions_are_asked_for(question, doers):
@@ -467,10 +471,10 @@ def test_what_a_definition_question_defines(question, subject):
         # what the asker is making, whatever it is about; a bid the question asks about stays
         (
             "how big is the fund? want a stat for our harbour pitch",
-            "how big is the fund? want a stat",
+            "how big is the fund?",
         ),
         ("is there money for the harbour bid?", "is there money for the harbour bid?"),
-        ("whats reach? need a line for an STP paper", "whats reach? need"),
+        ("whats reach? need a line for an STP paper", "whats reach?"),
         # the organisation a paper is for, by its initials; a topic it is for stays
         ("what is the fund? doing a board paper for MHFT", "what is the fund? doing a"),
         ("doing a board paper for the fund - size?", "doing a for the fund - size?"),
@@ -516,6 +520,10 @@ def test_what_a_definition_question_defines(question, subject):
         ("what are the new towns?", "what are the new towns?"),
         ("what is reach? a 1 liner for the board", "what is reach?"),
         ("two or three bullet points on the fund pls", "on the fund pls"),
+        # the kind of answer wanted, before the question that names its topic
+        ("need a stat for a board paper - how many hubs are there?", "- how many hubs are there?"),
+        ("need a number: how big is the fund?", ": how big is the fund?"),
+        ("need a stat on hubs", "need a stat on hubs"),
         # how many things the message asks names none of them
         ("two qs: whats the fund? and who runs it", ": whats the fund? and who runs it"),
         ("couple of questions - what is reach?", "- what is reach?"),
@@ -790,6 +798,10 @@ def test_who_is_in_it_asks_the_members_of_what_the_clause_before_names():
         "first harbour meeting"
     )
     assert members_subject("who was at the harbour meeting in june?") == "harbour meeting in june"
+    # who leads it, then who else is in it: the body led
+    assert members_subject(
+        "moor ics - who's leading the harbour partnership and who else is in it?"
+    ) == ("the harbour partnership")
 
 
 def test_which_ones_were_done_asks_a_list_not_whether_it_happened():
@@ -819,6 +831,8 @@ def test_spending_finds_what_documents_call_investment():
     assert "guid" in other_words_for("steer")
     # how fast a population is meant to grow: "projected to increase"
     assert "increas" in other_words_for("grow")
+    # who checks it is working: who will "assess progress"
+    assert "assess" in other_words_for("check")
 
 
 def test_the_topic_asked_about_a_thing():
@@ -932,6 +946,9 @@ def test_what_a_question_calls_the_body_it_asks_the_members_of():
     assert _kind_of_body("steering group overseeing the harbour plan") == terms("steering group")
     assert _kind_of_body("Harbour Health and Enterprise Board") == terms("enterprise board")
     assert _kind_of_body("their health partnership") == terms("partnership")  # described
+    # known by whose it is: "a partnership with ..."
+    assert _kind_of_body("the lis health partnership at our LEP") == terms("partnership")
+    assert _kind_of_body("the harbour health partnership") == terms("health partnership")
 
 
 def test_a_part_that_refers_back_asks_its_own_thing_not_the_earlier_ones():
@@ -1177,3 +1194,13 @@ def test_the_first_thing_to_do_is_the_first_step():
     question = Vocabulary([]).read("STP in thornby - whats the first thing we shud do?")
     assert "step" in terms(answer_words(question))
     assert "step" not in terms(answer_words("what is the first meeting about?"))
+    assert "step" in terms(answer_words("what should we do first to get into the moor plan?"))
+
+
+def test_any_figures_on_something_name_what_they_are_of():
+    assert figures_subject("did it work? any numbers from harbour works?") == "harbour works"
+    assert figures_subject("what does it say on ageing? any stats on the over 75s") == (
+        "the over 75s"
+    )
+    # figures of nothing named: the rest of the question says what they are of
+    assert figures_subject("what does the plan say on jobs? any numbers pls") is None

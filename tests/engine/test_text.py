@@ -36,6 +36,9 @@ from bot.engine.text import (
         ("the innovation bits of the plan", ["innov", "plan"]),
         # asking for tips, how often a document says it: no topic
         ("any tips on the fund? could it help?", ["fund", "help"]),
+        ("explaining the fund to our board", ["fund", "board"]),
+        # nor when the answer is needed
+        ("the fund? paper due tomorrow", ["fund", "paper", "due"]),
         ("the slides say productivity a lot, they bang on about it", ["slide", "productiv"]),
         # American spellings and the noun "analysis" meet the British verbs of the documents
         ("analyze the analysis they analysed", ["analys", "analys", "analys"]),

@@ -66,6 +66,11 @@ def vocabulary() -> Vocabulary:
         ("wht's the plan? wot’s a hub?", "what's the plan? what’s a hub?"),
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
+        ("should we b on the panel", "should we be on the panel"),
+        (
+            "r we gonna do sth bout it coz the board meets nxt wk",
+            "are we going to do something about it because the board meets next week",
+        ),
         ("what cd we get from it? wd it help", "what could we get from it? would it help"),
         ("agreed w the board", "agreed with the board"),
         ("what shd we be doing re the board", "what should we be doing about the board"),

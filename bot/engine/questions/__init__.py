@@ -7,6 +7,7 @@ with the framing words that name no topic and the words answers use for what is 
 from __future__ import annotations
 
 from bot.engine.questions.advice import (
+    asks_for_the_first_thing,
     asks_what_it_gains,
     asks_what_to_do,
     asks_who_holds,
@@ -43,6 +44,7 @@ from bot.engine.questions.figures import (
     counted_noun,
     figure_kind_terms,
     figure_year,
+    figures_subject,
     money_owner,
     names_money,
     parts_referring_back,
@@ -88,8 +90,10 @@ from bot.engine.questions.people import (
 from bot.engine.questions.words import ANSWERED_AS, SAME_MEANING, answer_words, other_words_for
 
 __all__ = [
+    "asks_for_the_first_thing",
     "alternatives",
     "figure_year",
+    "figures_subject",
     "figure_kind_terms",
     "is_action_question",
     "is_contact_question",

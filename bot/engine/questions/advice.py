@@ -268,7 +268,10 @@ def _gains(question: str) -> re.Match[str] | None:
 
 
 # "whats the first thing we shd do?": the first step, as a document says it
-_FIRST_THING = re.compile(r"\b(?:first|next)\s+things?\b", re.IGNORECASE)
+# ("what should we do first?" too)
+_FIRST_THING = re.compile(
+    r"\b(?:first|next)\s+things?\b|\b(?:do|tackle|prioriti[sz]e)\s+first\b", re.IGNORECASE
+)
 
 
 def asks_for_the_first_thing(question: str) -> bool:

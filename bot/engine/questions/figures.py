@@ -398,3 +398,18 @@ def figure_year(question: str) -> tuple[str, str] | None:
     if not (amount_subject(clause) or counted(clause) or _MEASURE.search(clause)):
         return None
     return match.group(1), clause.replace(match.group(0), " ")
+
+
+# "any numbers from working well?", "any stats on the over 75s?": figures, of what follows
+_FIGURES_ON = re.compile(
+    r"\bany\s+(?:numbers?|figures?|stats?|statistics)\s+(?:on|from|for|about|re|abt|of)\s+"
+    r"(?P<of>[^?.!,;]+)",
+    re.IGNORECASE,
+)
+
+
+def figures_subject(question: str) -> str | None:
+    """What a question asks any figures on ("... any numbers from working well?" ->
+    "working well"), or None when it asks for none of something named."""
+    match = _FIGURES_ON.search(question)
+    return match.group("of") if match and terms(match.group("of")) else None

@@ -36,6 +36,11 @@ _PRESENTATION = re.compile(
     # "for an STP paper", "for a board deck"
     r"for\s+an?\s+(?:[\w'’&-]+\s+){0,2}?(?:pitch|slides?|deck|presentation|paper|briefing|"
     r"talk|newsletter|blog|(?:cover\s+)?notes?|memo|email)\b|"
+    # "need a stat for a board paper - how many ...": the kind of answer wanted, whose
+    # topic the question after the dash names ("need" and "stat" are no topic of it)
+    r"(?:(?:i|we)\s+)?(?:need|want|after|looking\s+for)(?:ing)?\s+(?:a|an|the|some)\s+"
+    r"(?:quick\s+|good\s+|headline\s+)?(?:stats?|statistics?|figures?|numbers?|"
+    r"lines?|one[\s-]*liner)(?=\s*(?:for\b|[-–—:]))|"
     # "pls keep it short": how long the answer should be
     r"(?:keep\s+it|make\s+it|nice\s+and)\s+(?:short|brief|simple|snappy|high[\s-]level)\b|"
     r"(?:one|a|two|three|\d)[\s-]+(?:lines?|sentences?)\s+(?=for|on|about|setting|explaining|"

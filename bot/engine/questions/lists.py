@@ -85,7 +85,10 @@ def members_subject(question: str) -> str | None:
 
 # "whats X, ...", "who are X and ...": how a clause asks what it names.
 _WHAT_IS_NAMED = re.compile(
-    r"^\W*(?:(?:what|who)(?:['’]?s|\s+is|\s+are|\s+r)|tell\s+me\s+about)\s+", re.IGNORECASE
+    r"^\W*(?:(?:what|who)(?:['’]?s|\s+is|\s+are|\s+r)|tell\s+me\s+about)\s+"
+    # "who's leading the health partnership and who else is in it?": the partnership
+    r"(?:(?:leading|running|chairing|heading(?:\s+up)?|behind|in\s+charge\s+of)\s+)?",
+    re.IGNORECASE,
 )
 
 

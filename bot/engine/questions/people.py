@@ -234,7 +234,11 @@ _DOER_ASKED = re.compile(
     # "what govt will do", "... say govt will do w/ us?"
     r"|\b(?:what|say|says|said)\s+"
     + _DOER.replace("doer", "doer_will")
-    + r"\s+(?:will|would|is\s+going\s+to)\s+do\b",
+    + r"\s+(?:will|would|is\s+going\s+to)\s+do\b"
+    # "how is the confed actually helping trusts?": what it is doing
+    r"|\bhow\s+(?:is|are|has|have)\s+"
+    + _DOER.replace("doer", "doer_helps")
+    + r"\s+(?:(?:actually|really)\s+)?(?:been\s+)?(?:help|support|assist)ing\b",
     re.IGNORECASE,
 )
 
@@ -246,7 +250,7 @@ def doers_asked(question: str) -> list[list[str]]:
     the question's words with another party acting ("the West Midlands will: ..."). Empty
     when the question names no one."""
     return [
-        terms(asked.group("doer") or asked.group("doer_will"))
+        terms(asked.group("doer") or asked.group("doer_will") or asked.group("doer_helps"))
         for asked in _DOER_ASKED.finditer(question)
     ]
 

@@ -40,6 +40,7 @@ SAME_MEANING = (
     "themes topics",
     "guide steer",
     "increase grow rise",
+    "assess check",
 )
 
 

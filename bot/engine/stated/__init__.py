@@ -28,6 +28,7 @@ from bot.engine.stated.figures import (
     AMOUNT,
     NUMBER,
     states_amount,
+    states_figures_on,
     states_for_the_year,
     states_share,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "states_both_sides",
     "compared_places",
     "about_area",
+    "states_figures_on",
     "states_for_the_year",
     "states_share",
     "counted_heads",

@@ -8,7 +8,14 @@ import re
 
 from bot.engine.answerable import passage_text
 from bot.engine.places import Gazetteer
-from bot.engine.questions import amount_subject, figure_year, money_owner, names_money, share_base
+from bot.engine.questions import (
+    amount_subject,
+    figure_year,
+    figures_subject,
+    money_owner,
+    names_money,
+    share_base,
+)
 from bot.engine.stated.subjects import (
     _NAME,
     MIN_COUNT_COVERAGE,
@@ -17,6 +24,7 @@ from bot.engine.stated.subjects import (
     Sentences,
     _longest_name,
     _name_as_typed,
+    _name_of,
     _names_area,
     _places_in,
     in_order,
@@ -194,4 +202,29 @@ def states_for_the_year(question: str, about: Sentences) -> bool:
     ]
     return not figures or any(
         year in s.text or year in s.heading or not YEAR.search(s.text) for s in figures
+    )
+
+
+def states_figures_on(question: str, about: Sentences) -> bool:
+    """False when the question asks for any figures on something the documents name
+    ("did it get more people into work? any numbers from working well?") and no passage
+    that names it holds a figure in digits other than a year: the passages that describe
+    the Working Well programme, with "ten local authorities" pooling funds, give no figure
+    of what it did. What the question describes in its own words ("any numbers on older
+    ppl?") may be given in others ("our over-75 generation is projected to ..."): True."""
+    subject = figures_subject(question)
+    if subject is None:
+        return True
+    concepts, passages = about(subject)
+    name = _name_of(subject, passages)
+    if not name:
+        return True
+    # a passage that names it: "Increase the number of jobs by 100,000" sits on the slide
+    # "How does the Local Industrial Strategy fit with the North East Strategic Economic
+    # Plan?", whose title the slide's text splits over its lines
+    return any(
+        named_either_way(name, terms(passage_text(s.passage)), concepts)
+        and re.search(r"\d", YEAR.sub(" ", s.text))
+        for said in passages
+        for s in said
     )

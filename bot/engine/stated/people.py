@@ -153,7 +153,10 @@ def _kind_of_body(subject: str) -> list[str]:
     of "the steering group overseeing the NE LIS"); only its last word when the question
     describes it rather than names it ("their health partnership": a partnership)."""
     head = terms(_AFTER_BODY.split(subject, maxsplit=1)[0])
-    described = re.match(r"^\W*(?:their|its|our|his|her|your)\b", subject, re.IGNORECASE)
+    # ("the health partnership at our LEP" too: a body known by whose it is)
+    described = re.match(r"^\W*(?:their|its|our|his|her|your)\b", subject, re.IGNORECASE) or (
+        re.search(r"\b(?:at|in|of|with|for)\s+(?:their|its|our|my|your)\b", subject, re.I)
+    )
     return head[-1:] if described else head[-2:]
 
 
