@@ -87,6 +87,10 @@ _SHORTHAND = {
         "department": "dept",
         "people": "ppl",
         "year": "yr",
+        "have": "hv",
+        "according": "acc",
+        "hospital": "hosp",
+        "hospitals": "hosps",
         "week": "wk",
         "weeks": "wks",
         "month": "mth",
@@ -137,6 +141,7 @@ _SHORTHAND = {
 # deadline", "agreed w/ govt"), which the word tokens above never see whole.
 _DIGIT_SHORTHAND = {
     "w/o": "without",
+    "b/c": "because",
     "w/": "with",
     "any1": "anyone",
     "some1": "someone",

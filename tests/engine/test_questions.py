@@ -912,6 +912,11 @@ def test_what_is_counted_ends_where_the_next_question_starts():
     assert count_subject("moor jobs target - how many extra jobs and by what yr?") == (
         "how many jobs"
     )
+    # asked in the place of what is counted, after the doing and its doer
+    assert count_subject("the harbour board employs how many staff?") == (
+        "the harbour board employs how many staff"
+    )
+    assert count_subject("trust in leeds how many hubs are there?") == "how many hubs are there"
 
 
 @pytest.mark.parametrize(

@@ -296,7 +296,15 @@ def count_subject(question: str) -> str | None:
     clause = _COUNT_ADJECTIVES.sub("", clause)  # "how many extra jobs": the documents' "jobs"
     if _REFERS_BACK.search(clause):  # "the jobs target - how many are they aiming for?"
         return _said_before(question, match.start()) + clause
+    # "nhs employs how many people?": the doing and its doer, asked in their place
+    run_on = re.split(r"[,;:]|\s[-–—]\s", _said_before(question, match.start()))[-1]
+    if _DOES_BEFORE.search(without_asker(run_on)):  # (not "we're in leeds how many ...")
+        return run_on + clause
     return clause
+
+
+# "the NHS employs how many ...", "the plan created how many ...": a verb right before
+_DOES_BEFORE = re.compile(r"\b[a-z]{3,}(?:s|ed)\s+$", re.IGNORECASE)
 
 
 def _said_before(question: str, at: int) -> str:
