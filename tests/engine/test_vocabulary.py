@@ -67,8 +67,7 @@ def vocabulary() -> Vocabulary:
         ("quick q - whens the board", "quick question - when is the board"),
         ("what shud we do", "what should we do"),
         ("should we b on the panel", "should we be on the panel"),
-        ("hv they said b/c our hosp asked", "have they said because our hospital asked"),
-        ("how many staff acc to the board", "how many staff according to the board"),
+        ("hv they said b/c the board asked", "have they said because the board asked"),
         (
             "r we gonna do sth bout it coz the board meets nxt wk",
             "are we going to do something about it because the board meets next week",
