@@ -286,7 +286,8 @@ _HOW_MANY = re.compile(
 def count_subject(question: str) -> str | None:
     """The "how many" clause of a question ("... - how many practices are in the network?"
     -> "how many practices are in the network"), with what comes before it in its sentence
-    when the clause refers back to it ("they", "it"); or None."""
+    when the clause refers back to it ("they", "it") or asks in the place of what is
+    counted ("nhs employs how many people?"); or None."""
     match = _HOW_MANY.search(question)
     if not match:
         return None
@@ -294,10 +295,11 @@ def count_subject(question: str) -> str | None:
     then = _NEXT_ASK.search(clause)  # "how many jobs and by what year?": the jobs
     clause = clause[: then.start()] if then else clause
     clause = _COUNT_ADJECTIVES.sub("", clause)  # "how many extra jobs": the documents' "jobs"
+    before = _said_before(question, match.start())
     if _REFERS_BACK.search(clause):  # "the jobs target - how many are they aiming for?"
-        return _said_before(question, match.start()) + clause
+        return before + clause
     # "nhs employs how many people?": the doing and its doer, asked in their place
-    run_on = re.split(r"[,;:]|\s[-–—]\s", _said_before(question, match.start()))[-1]
+    run_on = re.split(r"[,;:]|\s[-–—]\s", before)[-1]
     if _DOES_BEFORE.search(without_asker(run_on)):  # (not "we're in leeds how many ...")
         return run_on + clause
     return clause
